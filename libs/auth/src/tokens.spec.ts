@@ -1,0 +1,39 @@
+import { hashPassword, verifyPassword } from './password';
+import { InvalidTokenError, issueUserToken, signIdentity, verifyIdentity, verifyUserToken } from './tokens';
+
+const secret = 'x'.repeat(40);
+
+describe('tokens', () => {
+  it('round-trips a user token and rejects another secret', async () => {
+    const token = await issueUserToken('u1', secret, 60);
+    await expect(verifyUserToken(token, secret)).resolves.toEqual({ userId: 'u1' });
+    await expect(verifyUserToken(token, 'y'.repeat(40))).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('rejects an expired user token', async () => {
+    const token = await issueUserToken('u1', secret, -10);
+    await expect(verifyUserToken(token, secret)).rejects.toThrow('token expired');
+  });
+
+  it('binds an identity to one audience', async () => {
+    const signed = await signIdentity({ userId: 'u1', scopes: ['user'] }, 'challenges', secret, 60);
+    await expect(verifyIdentity(signed, 'challenges', secret)).resolves.toEqual({ userId: 'u1', scopes: ['user'] });
+    await expect(verifyIdentity(signed, 'payouts', secret)).rejects.toBeInstanceOf(InvalidTokenError);
+    const anonymous = await signIdentity({ userId: null, scopes: [] }, 'solvers', secret, 60);
+    await expect(verifyIdentity(anonymous, 'solvers', secret)).resolves.toEqual({ userId: null, scopes: [] });
+  });
+
+  it('a user token is not an identity', async () => {
+    const token = await issueUserToken('u1', secret, 60);
+    await expect(verifyIdentity(token, 'challenges', secret)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+});
+
+describe('passwords', () => {
+  it('verifies the right password only', async () => {
+    const hash = await hashPassword('correct horse battery', 2 ** 10);
+    await expect(verifyPassword('correct horse battery', hash)).resolves.toBe(true);
+    await expect(verifyPassword('wrong horse battery', hash)).resolves.toBe(false);
+    expect(hash).not.toContain('correct');
+  });
+});

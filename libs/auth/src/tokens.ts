@@ -1,0 +1,79 @@
+import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+
+const ISSUER = 'ideagora';
+const USER_TOKEN_AUDIENCE = 'ideagora-api';
+const IDENTITY_ISSUER = 'ideagora-gateway';
+
+export class InvalidTokenError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+const keyCache = new Map<string, Uint8Array>();
+function key(secret: string): Uint8Array {
+  let encoded = keyCache.get(secret);
+  if (!encoded) {
+    encoded = new TextEncoder().encode(secret);
+    keyCache.set(secret, encoded);
+  }
+  return encoded;
+}
+
+function toInvalid(error: unknown): InvalidTokenError {
+  if (error instanceof joseErrors.JWTExpired) return new InvalidTokenError('token expired');
+  return new InvalidTokenError('invalid token');
+}
+
+/** The bearer token a user gets from signUp/logIn. */
+export async function issueUserToken(userId: string, secret: string, ttlSeconds: number): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(userId)
+    .setIssuer(ISSUER)
+    .setAudience(USER_TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key(secret));
+}
+
+export async function verifyUserToken(token: string, secret: string): Promise<{ userId: string }> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: USER_TOKEN_AUDIENCE, algorithms: ['HS256'] });
+    if (!payload.sub) throw new InvalidTokenError('invalid token');
+    return { userId: payload.sub };
+  } catch (error) {
+    throw error instanceof InvalidTokenError ? error : toInvalid(error);
+  }
+}
+
+/** Who is calling, as the gateway vouches for it to one subgraph. `userId` is null for anonymous callers. */
+export interface Identity {
+  userId: string | null;
+  scopes: string[];
+}
+
+export const IDENTITY_HEADER = 'x-ideagora-identity';
+
+/** Signs a short-lived identity for one subgraph (the audience), so it cannot be replayed against another. */
+export async function signIdentity(identity: Identity, audience: string, secret: string, ttlSeconds: number): Promise<string> {
+  const jwt = new SignJWT({ scopes: identity.scopes })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(IDENTITY_ISSUER)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`);
+  if (identity.userId) jwt.setSubject(identity.userId);
+  return jwt.sign(key(secret));
+}
+
+export async function verifyIdentity(token: string, audience: string, secret: string): Promise<Identity> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { issuer: IDENTITY_ISSUER, audience, algorithms: ['HS256'] });
+    const scopes = Array.isArray(payload.scopes) ? payload.scopes.filter((s): s is string => typeof s === 'string') : [];
+    return { userId: payload.sub ?? null, scopes };
+  } catch (error) {
+    throw toInvalid(error);
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** Thrown at start-up when the environment is invalid: the process must not start. */
+export class ConfigError extends Error {
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n  - ${issues.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Local-only defaults. They are refused when NODE_ENV=production (see `secret()`).
+const LOCAL_AUTH_SECRET = 'local-only-auth-token-secret-change-me-0123456789';
+const LOCAL_IDENTITY_SECRET = 'local-only-gateway-identity-secret-change-me-0123456789';
+
+const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
+
+function secret(localDefault: string) {
+  return z.string().min(32, 'must be at least 32 characters').default(localDefault);
+}
+
+export const SUBGRAPH_NAMES = ['solvers', 'challenges', 'submissions', 'payouts'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const baseSchema = z.object({
+  NODE_ENV: nodeEnv,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Postgres connection string; when absent the embedded Postgres under DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  AUTH_TOKEN_SECRET: secret(LOCAL_AUTH_SECRET),
+  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  GATEWAY_IDENTITY_SECRET: secret(LOCAL_IDENTITY_SECRET),
+  /** Lifetime of the identity the gateway signs for one subgraph request. */
+  GATEWAY_IDENTITY_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+});
+
+export const subgraphSchema = baseSchema.extend({
+  PORT: port.default(0),
+  HOST: z.string().default('127.0.0.1'),
+  /** How often the outbox relay looks for unpublished events when it was not nudged. */
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+});
+
+export const gatewaySchema = baseSchema.extend({
+  PORT: port.default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  SOLVERS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+  CHALLENGES_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+  SUBMISSIONS_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
+  PAYOUTS_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
+  /** Comma-separated origins allowed by CORS (the web client). */
+  CORS_ORIGINS: z.string().default('http://localhost:3000'),
+});
+
+export type BaseConfig = z.infer<typeof baseSchema>;
+export type SubgraphConfig = z.infer<typeof subgraphSchema>;
+export type GatewayConfig = z.infer<typeof gatewaySchema>;
+
+/** Parses and checks the environment; throws ConfigError listing every problem. */
+export function loadConfig<S extends typeof baseSchema>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const config = parsed.data as z.infer<S>;
+  if (config.NODE_ENV === 'production') {
+    const unsafe: string[] = [];
+    if (config.AUTH_TOKEN_SECRET === LOCAL_AUTH_SECRET) unsafe.push('AUTH_TOKEN_SECRET: the local default is not allowed in production');
+    if (config.GATEWAY_IDENTITY_SECRET === LOCAL_IDENTITY_SECRET) unsafe.push('GATEWAY_IDENTITY_SECRET: the local default is not allowed in production');
+    if (!config.DATABASE_URL) unsafe.push('DATABASE_URL: required in production (the embedded Postgres is for local use)');
+    if (unsafe.length > 0) throw new ConfigError(unsafe);
+  }
+  return config;
+}

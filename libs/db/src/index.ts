@@ -1,0 +1,3 @@
+export * from './embedded-postgres.launcher';
+export * from './orm.factory';
+export * from './database.resolver';

@@ -1,0 +1,80 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { MikroORM, PostgreSqlDriver, type Constructor, type EntityClass, type Options } from '@mikro-orm/postgresql';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+
+export type MigrationList = { name: string; class: Constructor<Migration> }[];
+
+export interface SubgraphOrmOptions {
+  /** Connection string of the database that holds this subgraph's schema. */
+  url: string;
+  /** The Postgres schema this bounded context owns. No other context reads it. */
+  schema: string;
+  entities: EntityClass<unknown>[];
+  migrations: MigrationList;
+  poolMax?: number;
+}
+
+/**
+ * Counts SQL statements issued while serving a request (or any scope run through `countStatements`).
+ * Used by the /internal/metrics endpoint and by the N+1 tests.
+ */
+const statementScope = new AsyncLocalStorage<{ count: number }>();
+let statementsInScopes = 0;
+
+export function countStatements<T>(fn: () => T): T {
+  return statementScope.run({ count: 0 }, fn);
+}
+
+export function totalScopedStatements(): number {
+  return statementsInScopes;
+}
+
+export async function createSubgraphOrm(options: SubgraphOrmOptions): Promise<MikroORM> {
+  const config: Options = {
+    driver: PostgreSqlDriver,
+    clientUrl: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: options.migrations,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    pool: {
+      min: 0,
+      max: options.poolMax ?? 10,
+      // Unqualified names (raw SQL, migrations) resolve to this context's own schema only.
+      afterCreate: (connection: { query: (sql: string, cb: (error: Error | null) => void) => void }, done: (error: Error | null, connection: unknown) => void) => {
+        connection.query(`set search_path to "${options.schema}"`, (error) => done(error, connection));
+      },
+    },
+    allowGlobalContext: false,
+    ensureDatabase: false,
+    forceUtcTimezone: true,
+    debug: false,
+  };
+  const orm = await MikroORM.init(config);
+  const knex = orm.em.getConnection().getKnex();
+  knex.on('query', () => {
+    const scope = statementScope.getStore();
+    if (scope) {
+      scope.count += 1;
+      statementsInScopes += 1;
+    }
+  });
+  // Killed idle connections (e.g. Postgres restarting) must not crash the process.
+  knex.client.pool?.on?.('createFail', () => undefined);
+  return orm;
+}
+
+/** Creates the schema when missing and applies pending migrations. Never schema sync. */
+export async function migrate(orm: MikroORM, schema: string): Promise<string[]> {
+  await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,56 @@
+import PgBoss from 'pg-boss';
+import { queueName, SUBSCRIPTIONS, type EventEnvelope, type EventType } from './event-catalog';
+
+export const EVENT_BUS_SCHEMA = 'pgboss';
+
+export interface EventBusOptions {
+  url: string;
+  /** Every process that publishes or consumes: declare queues and subscriptions for the whole topology. */
+  onError?: (error: Error) => void;
+  poolMax?: number;
+}
+
+/**
+ * The durable transport between contexts: pg-boss on the same Postgres, in its own `pgboss` schema.
+ * `publish` fans an event out to one queue per consuming context.
+ */
+export async function startEventBus(options: EventBusOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: options.url,
+    schema: EVENT_BUS_SCHEMA,
+    max: options.poolMax ?? 4,
+    application_name: 'ideagora-events',
+  });
+  boss.on('error', (error) => options.onError?.(error));
+  await boss.start();
+  await declareTopology(boss);
+  return boss;
+}
+
+async function declareTopology(boss: PgBoss): Promise<void> {
+  for (const [consumer, types] of Object.entries(SUBSCRIPTIONS)) {
+    for (const type of types) {
+      const name = queueName(consumer, type);
+      // Several processes start at once: creating the same queue concurrently can fail once; it then exists.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          if (!(await boss.getQueue(name))) {
+            await boss.createQueue(name, { name, retryLimit: 20, retryDelay: 1, retryBackoff: true, policy: 'standard' });
+          }
+          await boss.subscribe(type, name);
+          break;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+        }
+      }
+    }
+  }
+}
+
+export async function publishEnvelope(boss: PgBoss, envelope: EventEnvelope): Promise<void> {
+  await boss.publish(envelope.type, envelope as unknown as object);
+}
+
+export type { PgBoss };
+export type { EventType };

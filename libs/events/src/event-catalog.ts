@@ -1,0 +1,47 @@
+/**
+ * The events bounded contexts exchange (see docs/ARCHITECTURE.md). Payloads are plain JSON:
+ * money as decimal strings of minor units, instants as ISO-8601 strings.
+ */
+export type ChallengeStatusName = 'DRAFT' | 'OPEN' | 'JUDGING' | 'AWARDED' | 'CLOSED' | 'CANCELLED';
+export type OrganizationRoleName = 'OWNER' | 'ADMIN' | 'MEMBER';
+
+export interface EventPayloads {
+  ChallengeChanged: {
+    id: string;
+    organizationId: string;
+    status: ChallengeStatusName;
+    submissionDeadline: string;
+    currency: string;
+    prizes: { rank: number; amountMinor: string }[];
+    version: number;
+  };
+  MembershipChanged: { organizationId: string; userId: string; role: OrganizationRoleName | null; version: number };
+  SubmissionCreated: { id: string; challengeId: string; authorId: string; version: number };
+  FundingSucceeded: { challengeId: string; fundingId: string };
+  FundingFailed: { challengeId: string; fundingId: string; reason?: string };
+  PrizeAwarded: { challengeId: string; prizeRank: number; submissionId: string };
+  ChallengeSettled: { challengeId: string };
+  UserRegistered: { id: string; displayName: string };
+}
+
+export type EventType = keyof EventPayloads;
+
+export interface EventEnvelope<T extends EventType = EventType> {
+  eventId: string;
+  type: T;
+  occurredAt: string;
+  producer: string;
+  payload: EventPayloads[T];
+}
+
+/** Which context consumes which events. Every process declares the whole topology, so none is lost at first boot. */
+export const SUBSCRIPTIONS: Record<string, EventType[]> = {
+  challenges: ['FundingSucceeded', 'FundingFailed', 'PrizeAwarded', 'ChallengeSettled'],
+  submissions: ['ChallengeChanged', 'MembershipChanged'],
+  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated'],
+  solvers: [],
+};
+
+export function queueName(consumer: string, type: EventType): string {
+  return `${consumer}_${type}`;
+}

@@ -1,0 +1,6 @@
+export * from './event-catalog';
+export * from './outbox.entity';
+export * from './events.migration';
+export * from './event-bus';
+export * from './outbox';
+export * from './event-consumer';

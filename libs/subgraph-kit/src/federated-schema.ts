@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
+
+export interface FederatedSchema {
+  schema: GraphQLSchema;
+  /** The subgraph SDL as committed in `schema.graphql`. */
+  sdl: string;
+}
+
+/**
+ * type-graphql classes to a Federation 2 subgraph schema (as in type-graphql's apollo-federation-2 example).
+ * type-graphql keeps its metadata globally: build one subgraph per process.
+ */
+export async function buildFederatedSchema(options: {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers?: Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
+}): Promise<FederatedSchema> {
+  const built = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+    emitSchemaFile: false,
+  });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}\n`;
+  const resolvers = createResolversMap(built) as Record<string, Record<string, unknown>>;
+  for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: reference.__resolveReference };
+  }
+  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
+  return { schema, sdl };
+}

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+export * from './errors';
+export * from './money.type';
+export * from './pagination';
+export * from './validation';
+export * from './federated-schema';
+export * from './logger';
+export * from './subgraph-server';
+export * from './subgraph-runner';
+export * from './request-context';

@@ -1,0 +1,115 @@
+import type { BaseContext } from '@apollo/server';
+import { loadConfig, subgraphSchema, type SubgraphConfig, type SubgraphName } from '@ideagora/config';
+import type { Identity } from '@ideagora/auth';
+import { createSubgraphOrm, migrate, resolveDatabase, type MigrationList } from '@ideagora/db';
+import {
+  EVENT_ENTITIES,
+  EVENT_TABLES_MIGRATION,
+  OutboxRelay,
+  startEventBus,
+  startEventConsumers,
+  type EventHandlers,
+  type PgBoss,
+} from '@ideagora/events';
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { FederatedSchema } from './federated-schema';
+import { createLogger, type Logger } from './logger';
+import { startSubgraphServer, type RunningSubgraphServer } from './subgraph-server';
+
+export interface SubgraphRuntime {
+  config: SubgraphConfig;
+  logger: Logger;
+  orm: MikroORM;
+  boss: PgBoss;
+  relay: OutboxRelay;
+}
+
+export interface SubgraphDefinition<TContext extends BaseContext> {
+  name: SubgraphName;
+  entities: EntityClass<unknown>[];
+  migrations: MigrationList;
+  buildSchema(): Promise<FederatedSchema>;
+  /** One per request: a forked EntityManager, services and DataLoaders. */
+  createContext(args: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): TContext;
+  eventHandlers?: EventHandlers;
+  /** Background work (scheduled jobs); returns how to stop it. */
+  onStart?(runtime: SubgraphRuntime): Promise<(() => Promise<void>) | void>;
+}
+
+/** Default port of the embedded Postgres `npm start` and a lone subgraph share. */
+export const EMBEDDED_POSTGRES_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+
+export async function runSubgraph<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>): Promise<RunningSubgraphServer> {
+  const config = loadConfig(subgraphSchema);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const database = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, port: EMBEDDED_POSTGRES_PORT });
+
+  const orm = await createSubgraphOrm({
+    url: database.url,
+    schema: definition.name,
+    entities: [...EVENT_ENTITIES, ...definition.entities] as EntityClass<unknown>[],
+    migrations: [EVENT_TABLES_MIGRATION, ...definition.migrations],
+  });
+  const applied = await migrate(orm, definition.name);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+
+  const boss = await startEventBus({ url: database.url, onError: (err) => logger.error({ err }, 'event bus error') });
+  const relay = new OutboxRelay(orm.em, boss, definition.name, config.OUTBOX_POLL_MS, (err) => logger.error({ err }, 'outbox relay error'));
+  // Publish right after a commit instead of waiting for the next poll.
+  orm.em.getEventManager().registerSubscriber({
+    afterTransactionCommit: () => relay.nudge(),
+    afterFlush: () => relay.nudge(),
+  });
+  relay.start();
+  const runtime: SubgraphRuntime = { config, logger, orm, boss, relay };
+
+  if (definition.eventHandlers) {
+    await startEventConsumers({ boss, consumer: definition.name, em: orm.em, handlers: definition.eventHandlers, afterApply: () => relay.nudge() });
+  }
+  const stopBackground = await definition.onStart?.(runtime);
+
+  const { schema } = await definition.buildSchema();
+  const server = await startSubgraphServer<TContext>({
+    name: definition.name,
+    schema,
+    host: config.HOST,
+    port: config.PORT,
+    identitySecret: config.GATEWAY_IDENTITY_SECRET,
+    logger,
+    createContext: (identity) => definition.createContext({ identity, em: orm.em.fork(), runtime }),
+  });
+  // The harness and `npm start` read this line to learn the port.
+  logger.info({ url: server.url }, 'listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await server.stop();
+      await stopBackground?.();
+      await relay.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      await orm.close();
+      await database.embedded?.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return server;
+}
+
+/** Entry-point helper: logs start-up failures (e.g. invalid configuration) and exits non-zero. */
+export function main(start: () => Promise<unknown>): void {
+  start().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    if (error instanceof Error && error.stack && process.env.NODE_ENV !== 'production') console.error(error.stack);
+    process.exit(1);
+  });
+}

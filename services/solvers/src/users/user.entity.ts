@@ -1,0 +1,36 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { v7 as uuidv7 } from 'uuid';
+
+@Entity({ tableName: 'user_account' })
+export class UserEntity {
+  [OptionalProps]?: 'bio' | 'skills' | 'country' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  /** Stored lower-cased; unique. */
+  @Property({ type: 'text', unique: true })
+  email!: string;
+
+  @Property({ type: 'text', lazy: true })
+  passwordHash!: string;
+
+  @Property({ type: 'text' })
+  displayName!: string;
+
+  @Property({ type: 'text', default: '' })
+  bio: string = '';
+
+  @Property({ type: 'text[]' })
+  skills: string[] = [];
+
+  /** ISO 3166-1 alpha-2. */
+  @Property({ type: 'text', nullable: true })
+  country?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

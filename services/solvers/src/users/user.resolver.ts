@@ -1,0 +1,40 @@
+import { requireUser } from '@ideagora/subgraph-kit';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { SolversContext } from '../context';
+import { LogInInput, SignUpInput, UpdateProfileInput } from './user.inputs';
+import { AuthPayload, UpdateProfilePayload, UserType } from './user.type';
+
+@Resolver(() => UserType)
+export class UserResolver {
+  @Query(() => UserType, { nullable: true, description: 'The signed-in user, or null.' })
+  async viewer(@Ctx() ctx: SolversContext): Promise<UserType | null> {
+    if (!ctx.identity.userId) return null;
+    const user = await ctx.loaders.userById.load(ctx.identity.userId);
+    return user ? UserType.from(user, ctx.identity.userId) : null;
+  }
+
+  @Mutation(() => AuthPayload)
+  async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: SolversContext): Promise<AuthPayload> {
+    const { token, user } = await ctx.users.signUp(input);
+    return Object.assign(new AuthPayload(), { token, viewer: UserType.from(user, user.id) });
+  }
+
+  @Mutation(() => AuthPayload)
+  async logIn(@Arg('input', () => LogInInput) input: LogInInput, @Ctx() ctx: SolversContext): Promise<AuthPayload> {
+    const { token, user } = await ctx.users.logIn(input);
+    return Object.assign(new AuthPayload(), { token, viewer: UserType.from(user, user.id) });
+  }
+
+  @Mutation(() => UpdateProfilePayload)
+  async updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: SolversContext): Promise<UpdateProfilePayload> {
+    const userId = requireUser(ctx.identity);
+    const user = await ctx.users.updateProfile(userId, input);
+    return Object.assign(new UpdateProfilePayload(), { viewer: UserType.from(user, userId) });
+  }
+}
+
+/** `_entities` for User: the public profile (email only for the user themselves). */
+export async function resolveUserReference(reference: { id: string }, ctx: SolversContext): Promise<UserType | null> {
+  const user = await ctx.loaders.userById.load(reference.id);
+  return user ? UserType.from(user, ctx.identity.userId) : null;
+}

@@ -1,0 +1,91 @@
+import { dummyPasswordHash, hashPassword, issueUserToken, verifyPassword } from '@ideagora/auth';
+import { recordEvent } from '@ideagora/events';
+import { BadUserInputError, NotFoundError, requiredText } from '@ideagora/subgraph-kit';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { UserEntity } from './user.entity';
+import { EmailTakenError, InvalidCredentialsError } from './user.errors';
+import type { LogInInput, SignUpInput, UpdateProfileInput } from './user.inputs';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const COUNTRY = /^[A-Z]{2}$/;
+export const MIN_PASSWORD_LENGTH = 10;
+
+export interface TokenSettings {
+  secret: string;
+  ttlSeconds: number;
+}
+
+export class UserService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tokens: TokenSettings,
+  ) {}
+
+  async signUp(input: SignUpInput): Promise<{ token: string; user: UserEntity }> {
+    const email = normalizeEmail(input.email);
+    if (typeof input.password !== 'string' || input.password.length < MIN_PASSWORD_LENGTH) {
+      throw new BadUserInputError('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    }
+    if (input.password.length > 256) throw new BadUserInputError('password', 'must be at most 256 characters');
+    const displayName = requiredText(input.displayName, 'displayName', { max: 80 });
+    const passwordHash = await hashPassword(input.password);
+
+    const user = await this.em.transactional(async (em) => {
+      if (await em.count(UserEntity, { email })) throw new EmailTakenError();
+      const created = em.create(UserEntity, { email, passwordHash, displayName });
+      recordEvent(em, 'UserRegistered', { id: created.id, displayName });
+      try {
+        await em.flush();
+      } catch (error) {
+        // Two sign-ups with one email at once: the unique index decides.
+        if (error instanceof UniqueConstraintViolationException) throw new EmailTakenError();
+        throw error;
+      }
+      return created;
+    });
+    return { token: await issueUserToken(user.id, this.tokens.secret, this.tokens.ttlSeconds), user };
+  }
+
+  async logIn(input: LogInInput): Promise<{ token: string; user: UserEntity }> {
+    const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+    const user = await this.em.findOne(UserEntity, { email }, { populate: ['passwordHash'] });
+    // Verify against a dummy hash when the email is unknown: same work, same answer.
+    const valid = await verifyPassword(String(input.password ?? ''), user?.passwordHash ?? (await dummyPasswordHash()));
+    if (!user || !valid) throw new InvalidCredentialsError();
+    return { token: await issueUserToken(user.id, this.tokens.secret, this.tokens.ttlSeconds), user };
+  }
+
+  async updateProfile(userId: string, input: UpdateProfileInput): Promise<UserEntity> {
+    return this.em.transactional(async (em) => {
+      const user = await em.findOne(UserEntity, { id: userId }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      if (!user) throw new NotFoundError('User', userId);
+      if (input.displayName != null) user.displayName = requiredText(input.displayName, 'displayName', { max: 80 });
+      if (input.bio != null) user.bio = requiredText(input.bio, 'bio', { min: 0, max: 4000 });
+      if (input.skills != null) user.skills = normalizeSkills(input.skills);
+      if (input.country != null) {
+        const country = input.country.trim().toUpperCase();
+        if (country !== '' && !COUNTRY.test(country)) throw new BadUserInputError('country', 'must be an ISO 3166-1 alpha-2 code');
+        user.country = country || null;
+      }
+      return user;
+    });
+  }
+
+  /** For DataLoaders: one query whatever the number of ids. */
+  async findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.em.find(UserEntity, { id: { $in: [...ids] } });
+  }
+}
+
+function normalizeEmail(value: string): string {
+  const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (!EMAIL.test(email) || email.length > 254) throw new BadUserInputError('email', 'is not a valid email address');
+  return email;
+}
+
+function normalizeSkills(skills: string[]): string[] {
+  if (skills.length > 30) throw new BadUserInputError('skills', 'at most 30 skills');
+  const cleaned = [...new Set(skills.map((s) => s.trim()).filter(Boolean))];
+  if (cleaned.some((s) => s.length > 40)) throw new BadUserInputError('skills', 'each skill must be at most 40 characters');
+  return cleaned;
+}
