@@ -19,6 +19,8 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.data', '<rootDir>/web'],
 };
 module.exports = {
+  // Integration tests boot real processes; this is a hang guard, not a performance target.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/src/**/*.spec.ts'] },
     {
@@ -27,7 +29,6 @@ module.exports = {
       testMatch: ['<rootDir>/**/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -54,3 +54,18 @@ export async function publishEnvelope(boss: PgBoss, envelope: EventEnvelope): Pr
 
 export type { PgBoss };
 export type { EventType };
+
+/**
+ * Publishes one event from outside a context's outbox (tests, and the demo seed until payouts emits its own).
+ */
+export async function publishEvent<T extends EventType>(url: string, type: T, payload: import('./event-catalog').EventPayloads[T]): Promise<string> {
+  const { randomUUID } = await import('node:crypto');
+  const boss = await startEventBus({ url, poolMax: 1 });
+  const eventId = randomUUID();
+  try {
+    await publishEnvelope(boss, { eventId, type, occurredAt: new Date().toISOString(), producer: 'external', payload });
+  } finally {
+    await boss.stop({ graceful: false, wait: true, timeout: 2000 });
+  }
+  return eventId;
+}

@@ -105,7 +105,7 @@ export class OutboxRelay {
       }
       await tx.getConnection().execute(
         `update outbox_event set published_at = now() where id = any(?::uuid[])`,
-        [rows.map((r) => r.id)],
+        [`{${rows.map((r) => r.id).join(',')}}`], // a Postgres array literal: knex would expand a JS array
         'run',
         tx.getTransactionContext(),
       );

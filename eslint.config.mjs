@@ -1,0 +1,46 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const subgraphs = ['solvers', 'challenges', 'submissions', 'payouts'];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.next/**', '.data/**', '.nx/**', 'tmp/**', 'coverage/**', 'web/.next/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'test-output/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // Shared code runs anywhere, depends on nothing but shared code.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // Server libraries never import apps or subgraphs.
+            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
+            // A subgraph is one bounded context: shared and server libs, never another subgraph.
+            ...subgraphs.map((name) => ({ sourceTag: `scope:${name}`, onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', `scope:${name}`] })),
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
+            // The web client never imports server code.
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tools'] },
+            // Libraries never depend on deployable things.
+            { sourceTag: 'type:util', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool'] },
+            { sourceTag: 'type:data-access', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool'] },
+            { sourceTag: 'type:feature', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Entities, migrations and GraphQL classes are shaped by their decorators.
+    files: ['**/*.entity.ts', '**/*.type.ts', '**/*.inputs.ts', '**/migrations/*.ts'],
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
+  },
+];

@@ -1,0 +1,34 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { IDENTITY_HEADER, signIdentity, type Identity } from '@ideagora/auth';
+import type { GatewayContext } from './gateway.context';
+
+/**
+ * Sends each subgraph request with an identity the gateway signs for that subgraph only (audience = its name).
+ * Nothing the client sent about identity is forwarded: the request to the subgraph is built from scratch.
+ */
+export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraphName: string,
+    url: string,
+    private readonly secret: string,
+    private readonly ttlSeconds: number,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    headers.delete(IDENTITY_HEADER);
+    const identity: Identity = 'viewer' in context && context.viewer ? context.viewer : { userId: null, scopes: [] };
+    // One signature per subgraph per client request, not per fetch.
+    const cache = 'signedIdentities' in context && context.signedIdentities ? context.signedIdentities : new Map<string, Promise<string>>();
+    let token = cache.get(this.subgraphName);
+    if (!token) {
+      token = signIdentity(identity, this.subgraphName, this.secret, this.ttlSeconds);
+      cache.set(this.subgraphName, token);
+    }
+    headers.set(IDENTITY_HEADER, await token);
+    headers.set('content-type', 'application/json');
+  }
+}

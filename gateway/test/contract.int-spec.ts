@@ -1,0 +1,37 @@
+import { composeSupergraph } from '@ideagora/supergraph';
+import { CONTRACT_PATH, contractDocument } from '@ideagora/testing';
+import { Kind, validate, type OperationDefinitionNode } from 'graphql';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const SHARED_CONTRACT = join(ROOT, '..', 'shared', 'contract', 'partner-operations.graphql');
+
+describe('partner contract', () => {
+  const sdls = Object.fromEntries(
+    ['solvers', 'challenges', 'submissions', 'payouts'].map((name) => [name, readFileSync(join(ROOT, 'services', name, 'schema.graphql'), 'utf8')]),
+  );
+  const { apiSchema, supergraphSdl } = composeSupergraph(sdls);
+
+  it('the committed supergraph is the composition of the committed subgraph schemas', () => {
+    expect(readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8')).toBe(supergraphSdl);
+  });
+
+  it('keeps docs/partner-api/operations.graphql identical to the shared contract', () => {
+    if (!existsSync(SHARED_CONTRACT)) return; // outside the workplace checkout there is only our copy
+    expect(readFileSync(CONTRACT_PATH, 'utf8')).toBe(readFileSync(SHARED_CONTRACT, 'utf8'));
+  });
+
+  const operations = contractDocument().definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+
+  it('has the operations we expect', () => {
+    expect(operations.map((o) => o.name?.value)).toEqual(
+      expect.arrayContaining(['SignUp', 'LogIn', 'Viewer', 'CreateOrganization', 'CreateChallenge', 'FundChallenge', 'PublishChallenge', 'CloseSubmissions', 'BrowseChallenges', 'ChallengeDetail', 'SubmitSolution', 'ChallengeSubmissions', 'StartPayoutOnboarding', 'AwardPrize']),
+    );
+  });
+
+  it.each(operations.map((o) => [o.name?.value ?? '?']))('%s validates against the supergraph', (name) => {
+    const errors = validate(apiSchema, { kind: Kind.DOCUMENT, definitions: [operations.find((o) => o.name?.value === name)!] });
+    expect(errors.map((e) => e.message)).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { IDENTITY_HEADER, issueUserToken, signIdentity } from '@ideagora/auth';
+import { errorCodes, requestSubgraph, signUpUser, startStack, SUBGRAPHS, TEST_SECRETS, type Stack } from '@ideagora/testing';
+
+describe('identity between the gateway and the subgraphs', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const serviceQuery = '{ _service { sdl } }';
+  const entitiesQuery = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
+
+  it.each(SUBGRAPHS)('%s answers 401 without the gateway signature, _service and _entities included', async (name) => {
+    for (const query of [serviceQuery, entitiesQuery, '{ __typename }']) {
+      const response = await requestSubgraph(stack, name, query, { r: [] }, null, { identityHeader: null });
+      expect(response.status).toBe(401);
+      expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(response.body.data).toBeUndefined();
+    }
+  });
+
+  it.each(SUBGRAPHS)('%s answers 401 to a forged, expired, mis-addressed or user-token identity', async (name) => {
+    const other = name === 'solvers' ? 'payouts' : 'solvers';
+    const forgedHeaders = [
+      await signIdentity({ userId: null, scopes: [] }, name, 'not-the-real-secret-0123456789-abcdefghij', 60),
+      await signIdentity({ userId: null, scopes: [] }, name, TEST_SECRETS.GATEWAY_IDENTITY_SECRET, -30),
+      await signIdentity({ userId: null, scopes: [] }, other, TEST_SECRETS.GATEWAY_IDENTITY_SECRET, 60),
+      await issueUserToken('00000000-0000-7000-8000-000000000000', TEST_SECRETS.AUTH_TOKEN_SECRET, 60),
+      'garbage',
+    ];
+    for (const identityHeader of forgedHeaders) {
+      const response = await requestSubgraph(stack, name, serviceQuery, {}, null, { identityHeader });
+      expect(response.status).toBe(401);
+    }
+  });
+
+  it.each(SUBGRAPHS)('%s serves a request the gateway signed for it', async (name) => {
+    const response = await requestSubgraph(stack, name, serviceQuery, {}, null);
+    expect(response.status).toBe(200);
+    expect(response.body.data._service.sdl).toContain('@key');
+  });
+
+  it('ignores identity headers a client sends to the gateway', async () => {
+    const victim = await signUpUser(stack.client);
+    const forged = await signIdentity({ userId: victim.id, scopes: ['user'] }, 'solvers', TEST_SECRETS.GATEWAY_IDENTITY_SECRET, 60);
+    const response = await stack.client.request('{ viewer { id email } }', {}, {
+      headers: { [IDENTITY_HEADER]: forged, 'x-user-id': victim.id, 'x-forwarded-user': victim.id },
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.viewer).toBeNull();
+  });
+
+  it('rejects a bad or expired bearer token with 401 UNAUTHENTICATED', async () => {
+    const user = await signUpUser(stack.client);
+    const expired = await issueUserToken(user.id, TEST_SECRETS.AUTH_TOKEN_SECRET, -5);
+    const forged = await issueUserToken(user.id, 'someone-elses-secret-0123456789-abcdefghij', 60);
+    for (const token of [expired, forged, 'not-a-jwt']) {
+      const response = await stack.client.request('{ viewer { id } }', {}, { token });
+      expect(response.status).toBe(401);
+      expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
+    }
+    const malformed = await stack.client.request('{ viewer { id } }', {}, { headers: { authorization: 'Basic abc' } });
+    expect(malformed.status).toBe(401);
+  });
+
+  it('blocks cross-site simple requests (CSRF prevention)', async () => {
+    const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ viewer { id } }')}`, { method: 'GET' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('CSRF');
+  });
+
+  it('does not leak internals in errors', async () => {
+    const response = await stack.client.request('{ challenge(id: "00000000-0000-7000-8000-000000000000") { id } }');
+    expect(errorCodes(response)).toEqual(['NOT_FOUND']);
+    const serialized = JSON.stringify(response);
+    expect(serialized).not.toMatch(/stacktrace|select |postgres/i);
+  });
+});

@@ -1,0 +1,101 @@
+import { createSubgraphOrm, migrate } from '@ideagora/db';
+import { createTestDatabase, eventually } from '@ideagora/testing';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import {
+  applyOnce,
+  EVENT_ENTITIES,
+  EVENT_TABLES_MIGRATION,
+  OutboxRelay,
+  publishEnvelope,
+  recordEvent,
+  startEventBus,
+  startEventConsumers,
+  type EventEnvelope,
+  type PgBoss,
+} from '../src';
+
+describe('outbox, relay and idempotent consumers on real Postgres', () => {
+  let url: string;
+  let producer: MikroORM;
+  let consumer: MikroORM;
+  let boss: PgBoss;
+  let relay: OutboxRelay;
+  const applied: string[] = [];
+
+  beforeAll(async () => {
+    url = await createTestDatabase();
+    // Two contexts: 'challenges' produces, 'submissions' consumes, each in its own schema.
+    producer = await createSubgraphOrm({ url, schema: 'challenges', entities: EVENT_ENTITIES, migrations: [EVENT_TABLES_MIGRATION] });
+    consumer = await createSubgraphOrm({ url, schema: 'submissions', entities: EVENT_ENTITIES, migrations: [EVENT_TABLES_MIGRATION] });
+    await migrate(producer, 'challenges');
+    await migrate(consumer, 'submissions');
+    await consumer.em.getConnection().execute('create table seen (event_id uuid, challenge_id uuid)');
+    boss = await startEventBus({ url });
+    relay = new OutboxRelay(producer.em as EntityManager, boss, 'challenges', 100);
+    await startEventConsumers({
+      boss,
+      consumer: 'submissions',
+      em: consumer.em as EntityManager,
+      handlers: {
+        ChallengeChanged: async (em, payload, envelope) => {
+          applied.push(envelope.eventId);
+          await em.getConnection().execute('insert into seen values (?, ?)', [envelope.eventId, payload.id], 'run', em.getTransactionContext());
+        },
+        MembershipChanged: async () => undefined,
+      },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await relay?.stop();
+    await boss?.stop({ graceful: false, wait: true, timeout: 2000 });
+    await producer?.close();
+    await consumer?.close();
+  });
+
+  const payload = (id: string) => ({ id, organizationId: randomUUID(), status: 'OPEN' as const, submissionDeadline: new Date().toISOString(), currency: 'USD', prizes: [], version: 1 });
+
+  it('publishes nothing from a rolled-back transaction, and delivers a committed one once', async () => {
+    const kept = randomUUID();
+    const rolledBack = randomUUID();
+    await expect(
+      producer.em.fork().transactional(async (em) => {
+        recordEvent(em as EntityManager, 'ChallengeChanged', payload(rolledBack));
+        await em.flush();
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    await producer.em.fork().transactional(async (em) => {
+      recordEvent(em as EntityManager, 'ChallengeChanged', payload(kept));
+    });
+    expect(await relay.flush()).toBe(1);
+    expect(await relay.flush()).toBe(0);
+    await eventually(async () => {
+      const rows = await consumer.em.getConnection().execute('select challenge_id from seen');
+      expect(rows.map((r: { challenge_id: string }) => r.challenge_id)).toEqual([kept]);
+    });
+  });
+
+  it('applies a redelivered event once', async () => {
+    const envelope: EventEnvelope = { eventId: randomUUID(), type: 'ChallengeChanged', occurredAt: new Date().toISOString(), producer: 'test', payload: payload(randomUUID()) };
+    await publishEnvelope(boss, envelope);
+    await publishEnvelope(boss, envelope);
+    await eventually(async () => expect(applied.filter((id) => id === envelope.eventId)).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 1500)); // give the duplicate every chance to be applied
+    const rows = await consumer.em.getConnection().execute('select count(*)::int as n from seen where event_id = ?', [envelope.eventId]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('rolls back the inbox row when the handler fails, so a retry applies it', async () => {
+    const envelope: EventEnvelope = { eventId: randomUUID(), type: 'ChallengeChanged', occurredAt: new Date().toISOString(), producer: 'test', payload: payload(randomUUID()) };
+    const failing = async () => {
+      throw new Error('transient');
+    };
+    await expect(applyOnce(consumer.em as EntityManager, envelope, failing)).rejects.toThrow('transient');
+    let calls = 0;
+    expect(await applyOnce(consumer.em as EntityManager, envelope, async () => void (calls += 1))).toBe(true);
+    expect(await applyOnce(consumer.em as EntityManager, envelope, async () => void (calls += 1))).toBe(false);
+    expect(calls).toBe(1);
+  });
+});

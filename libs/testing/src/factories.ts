@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { eventually } from './eventually';
+import { publishTestEvent } from './events.fixture';
+import { runContract, type GraphQLTestClient } from './graphql.client';
+import type { Stack } from './stack.harness';
+
+let sequence = 0;
+const next = () => `${Date.now().toString(36)}${(sequence += 1)}`;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+  displayName: string;
+}
+
+export async function signUpUser(client: GraphQLTestClient, overrides: Partial<{ email: string; password: string; displayName: string }> = {}): Promise<TestUser> {
+  const input = {
+    email: overrides.email ?? `user-${next()}@example.test`,
+    password: overrides.password ?? 'correct-horse-battery',
+    displayName: overrides.displayName ?? `User ${next()}`,
+  };
+  const response = await runContract(client, 'SignUp', { input });
+  if (response.errors) throw new Error(`SignUp failed: ${JSON.stringify(response.errors)}`);
+  const { token, viewer } = response.data!.signUp;
+  return { id: viewer.id, email: input.email, token, displayName: input.displayName };
+}
+
+export async function createOrganization(client: GraphQLTestClient, token: string, name = `Org ${next()}`): Promise<string> {
+  const response = await runContract(client, 'CreateOrganization', { input: { name } }, token);
+  if (response.errors) throw new Error(`CreateOrganization failed: ${JSON.stringify(response.errors)}`);
+  return response.data!.createOrganization.organization.id;
+}
+
+export function challengeInput(organizationId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    organizationId,
+    title: `Low-cost water purification ${next()}`,
+    summary: 'Purify river water for a village of 500 people with local materials.',
+    description: 'We seek a reduction-to-practice design that removes 99.9% of pathogens at under $1 per person per year.',
+    type: 'REDUCTION_TO_PRACTICE',
+    visibility: 'PUBLIC',
+    currency: 'USD',
+    prizes: [
+      { rank: 1, label: 'First prize', amountMinor: '500000' },
+      { rank: 2, label: 'Second prize', amountMinor: '200000' },
+    ],
+    submissionDeadline: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
+    ...overrides,
+  };
+}
+
+export async function createChallenge(client: GraphQLTestClient, token: string, input: Record<string, unknown>): Promise<{ id: string; status: string }> {
+  const response = await runContract(client, 'CreateChallenge', { input }, token);
+  if (response.errors) throw new Error(`CreateChallenge failed: ${JSON.stringify(response.errors)}`);
+  return response.data!.createChallenge.challenge;
+}
+
+/** Emits FundingSucceeded (as payouts will), then publishes once challenges has applied it. */
+export async function fundAndPublish(stack: Stack, token: string, challengeId: string): Promise<void> {
+  await publishTestEvent(stack.databaseUrl, 'FundingSucceeded', { challengeId, fundingId: randomUUID() });
+  await eventually(async () => {
+    const response = await runContract(stack.client, 'PublishChallenge', { challengeId }, token);
+    if (response.errors) throw new Error(`PublishChallenge failed: ${JSON.stringify(response.errors)}`);
+  });
+}
+
+/** Waits until a challenge's change has reached the submissions context (its read model). */
+export async function waitForSubmissionsToKnow(stack: Stack, challengeId: string): Promise<void> {
+  await eventually(async () => {
+    const response = await stack.client.request(`query($id: ID!) { challenge(id: $id) { id submissionCount } }`, { id: challengeId });
+    if (response.errors) throw new Error(JSON.stringify(response.errors));
+  });
+}

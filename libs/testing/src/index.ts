@@ -1,0 +1,6 @@
+export * from './test-database';
+export * from './stack.harness';
+export * from './graphql.client';
+export * from './eventually';
+export * from './events.fixture';
+export * from './factories';

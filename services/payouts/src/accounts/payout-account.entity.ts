@@ -1,0 +1,27 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+export type PayoutAccountStatusName = 'NOT_STARTED' | 'PENDING' | 'ACTIVE' | 'RESTRICTED';
+
+/** A solver's Stripe Connect account. Absent row = NOT_STARTED. */
+@Entity({ tableName: 'payout_account' })
+export class PayoutAccountEntity {
+  [OptionalProps]?: 'status' | 'requirementsDue' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  userId!: string;
+
+  @Property({ type: 'text', nullable: true, unique: true })
+  stripeAccountId?: string | null;
+
+  @Property({ type: 'text' })
+  status: PayoutAccountStatusName = 'NOT_STARTED';
+
+  @Property({ type: 'text[]' })
+  requirementsDue: string[] = [];
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,60 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { ChallengeStatusName, OrganizationRoleName } from '@ideagora/events';
+
+/** What payouts knows of a challenge, from ChallengeChanged events. */
+@Entity({ tableName: 'challenge_view' })
+export class ChallengeView {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  organizationId!: string;
+
+  @Property({ type: 'text' })
+  status!: ChallengeStatusName;
+
+  @Property({ type: 'text' })
+  currency!: string;
+
+  @Property({ type: 'timestamptz' })
+  submissionDeadline!: Date;
+
+  /** [{ rank, amountMinor }], amounts as decimal strings. */
+  @Property({ type: 'json' })
+  prizes!: { rank: number; amountMinor: string }[];
+
+  @Property({ type: 'integer' })
+  version!: number;
+}
+
+@Entity({ tableName: 'membership_view' })
+export class MembershipView {
+  @PrimaryKey({ type: 'uuid' })
+  organizationId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  userId!: string;
+
+  @Property({ type: 'text', nullable: true })
+  role!: OrganizationRoleName | null;
+
+  @Property({ type: 'integer' })
+  version!: number;
+}
+
+@Entity({ tableName: 'submission_view' })
+export class SubmissionView {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  challengeId!: string;
+
+  @Property({ type: 'uuid' })
+  authorId!: string;
+
+  @Property({ type: 'integer' })
+  version!: number;
+}
+
+export const READ_MODEL_ENTITIES = [ChallengeView, MembershipView, SubmissionView];

@@ -1,0 +1,41 @@
+import type { EventHandlers } from '@ideagora/events';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Upserts guarded by version: an event older than the row held changes nothing, so redelivery and
+ * reordering are harmless.
+ */
+export const readModelHandlers: EventHandlers = {
+  ChallengeChanged: async (em: EntityManager, p) => {
+    await em.getConnection().execute(
+      `insert into challenge_view (id, organization_id, status, currency, submission_deadline, prizes, version)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?)
+       on conflict (id) do update set organization_id = excluded.organization_id, status = excluded.status,
+         currency = excluded.currency, submission_deadline = excluded.submission_deadline, prizes = excluded.prizes,
+         version = excluded.version
+       where challenge_view.version < excluded.version`,
+      [p.id, p.organizationId, p.status, p.currency, p.submissionDeadline, JSON.stringify(p.prizes), p.version],
+      'run',
+      em.getTransactionContext(),
+    );
+  },
+  MembershipChanged: async (em: EntityManager, p) => {
+    await em.getConnection().execute(
+      `insert into membership_view (organization_id, user_id, role, version) values (?, ?, ?, ?)
+       on conflict (organization_id, user_id) do update set role = excluded.role, version = excluded.version
+       where membership_view.version < excluded.version`,
+      [p.organizationId, p.userId, p.role, p.version],
+      'run',
+      em.getTransactionContext(),
+    );
+  },
+  SubmissionCreated: async (em: EntityManager, p) => {
+    await em.getConnection().execute(
+      `insert into submission_view (id, challenge_id, author_id, version) values (?, ?, ?, ?)
+       on conflict (id) do update set version = excluded.version where submission_view.version < excluded.version`,
+      [p.id, p.challengeId, p.authorId, p.version],
+      'run',
+      em.getTransactionContext(),
+    );
+  },
+};

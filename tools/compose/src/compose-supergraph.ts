@@ -1,0 +1,31 @@
+/**
+ * Writes each subgraph's schema.graphql and gateway/supergraph.graphql from the code.
+ * `--check` writes nothing and fails when a committed file is stale.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { composeSupergraph } from '@ideagora/supergraph';
+import { printSubgraphSchemas, schemaPath, SUPERGRAPH_PATH, WORKSPACE_ROOT } from './subgraphs';
+
+async function run(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const sdls = await printSubgraphSchemas();
+  const { supergraphSdl } = composeSupergraph(sdls);
+  const outputs: [string, string][] = [...Object.entries(sdls).map(([name, sdl]) => [schemaPath(name), sdl] as [string, string]), [SUPERGRAPH_PATH, supergraphSdl]];
+  const stale = outputs.filter(([path, content]) => !existsSync(path) || readFileSync(path, 'utf8') !== content);
+  if (check) {
+    if (stale.length > 0) {
+      console.error(`Stale: ${stale.map(([p]) => relative(WORKSPACE_ROOT, p)).join(', ')}. Run: npm run compose`);
+      process.exit(1);
+    }
+    console.log('schemas and supergraph are up to date');
+    return;
+  }
+  for (const [path, content] of stale) writeFileSync(path, content);
+  console.log(stale.length ? `wrote ${stale.map(([p]) => relative(WORKSPACE_ROOT, p)).join(', ')}` : 'nothing to write');
+}
+
+run().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+/**
+ * `npm start`: the whole marketplace on one machine. Embedded Postgres (unless DATABASE_URL), the four subgraphs,
+ * the gateway at http://localhost:4000/graphql, demo data on first run. Ctrl-C stops everything cleanly.
+ */
+import { resolveDatabase } from '@ideagora/db';
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { seedDemoData } from './seed-demo';
+
+const ROOT = join(__dirname, '..', '..');
+const DATA_DIR = process.env.DATA_DIR ?? join(ROOT, '.data');
+const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 4000);
+const SUBGRAPH_PORTS = { solvers: 4001, challenges: 4002, submissions: 4003, payouts: 4004 } as const;
+const children: ChildProcess[] = [];
+
+function launch(name: string, entry: string, env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+      cwd: ROOT,
+      env: { NODE_ENV: 'development', ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(child);
+    let buffered = '';
+    let ready = false;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!ready && line.includes('"msg":"listening"')) {
+          ready = true;
+          resolve((JSON.parse(line) as { url: string }).url);
+        } else if (/"level":(40|50|60)/.test(line)) {
+          process.stderr.write(`[${name}] ${line}\n`);
+        }
+      }
+    });
+    child.once('exit', (code) => {
+      if (!ready) reject(new Error(`${name} exited with code ${code} during start-up`));
+      else if (!stopping) {
+        console.error(`${name} stopped unexpectedly (code ${code}); shutting down`);
+        void shutdown(1);
+      }
+    });
+  });
+}
+
+let stopping = false;
+let stopDatabase: (() => Promise<void>) | undefined;
+async function shutdown(code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping Ideagora…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await stopDatabase?.();
+  console.log('Stopped.');
+  process.exit(code);
+}
+
+async function run(): Promise<void> {
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  const database = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR, port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329) });
+  stopDatabase = database.embedded?.stop;
+  const env = { DATABASE_URL: database.url, DATA_DIR };
+
+  // solvers first: it creates the event bus schema, the others then start together.
+  const urls: Record<string, string> = {};
+  urls.solvers = await launch('solvers', 'services/solvers/src/main.ts', { ...env, PORT: String(SUBGRAPH_PORTS.solvers) });
+  await Promise.all(
+    (['challenges', 'submissions', 'payouts'] as const).map(async (name) => {
+      urls[name] = await launch(name, `services/${name}/src/main.ts`, { ...env, PORT: String(SUBGRAPH_PORTS[name]) });
+    }),
+  );
+  const gatewayUrl = await launch('gateway', 'gateway/src/main.ts', {
+    ...env,
+    PORT: String(GATEWAY_PORT),
+    HOST: process.env.HOST ?? '127.0.0.1',
+    SOLVERS_URL: urls.solvers,
+    CHALLENGES_URL: urls.challenges,
+    SUBMISSIONS_URL: urls.submissions,
+    PAYOUTS_URL: urls.payouts,
+  });
+  const publicUrl = gatewayUrl.replace('127.0.0.1', 'localhost');
+
+  const seeded = await seedDemoData(publicUrl, database.url);
+  console.log(`
+Ideagora is running.
+  GraphQL gateway   ${publicUrl}
+  Database          ${database.embedded ? `embedded Postgres in ${join(DATA_DIR, 'postgres')}` : 'DATABASE_URL'}
+  Subgraphs         ${Object.entries(urls).map(([n, u]) => `${n} ${u}`).join('\n                    ')}
+${seeded.created ? 'Demo data created.' : 'Demo data already present.'}
+Demo logins (password: ${seeded.password}):
+${seeded.logins.map((l) => `  ${l.email.padEnd(32)} ${l.role}`).join('\n')}
+
+Press Ctrl-C to stop.`);
+}
+
+run().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});
