@@ -2,7 +2,7 @@
  * Demo data for `npm start`, created through the public API (the gateway), so it obeys every rule a user meets.
  * Funding and awards are simulated by emitting the events the payouts context will emit once the money path exists.
  */
-import { publishEvent } from '@ideagora/events';
+import { publishEvent, stopEventPublishers } from '@ideagora/events';
 import { contractOperation, eventually, GraphQLTestClient } from '@ideagora/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -153,6 +153,7 @@ export async function seedDemoData(gatewayUrl: string, databaseUrl: string) {
   await publishEvent(databaseUrl, 'ChallengeSettled', { challengeId: triage });
   // The packaging contest is being judged.
   await call(contractOperation('CloseSubmissions'), { challengeId: packaging }, tokens.brand);
+  await stopEventPublishers();
 
   return { created: true, logins, password: DEMO_PASSWORD };
 }

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
 
   it('refuses local secrets and the embedded database in production', () => {
     expect(() => loadConfig(gatewaySchema, { NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig(subgraphSchema, { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'a'.repeat(40), GATEWAY_IDENTITY_SECRET: 'b'.repeat(40) })).toThrow(/DATABASE_URL/);
     const ok = loadConfig(gatewaySchema, {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://u:p@db:5432/ideagora',

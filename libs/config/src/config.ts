@@ -69,7 +69,7 @@ export function loadConfig<S extends typeof baseSchema>(schema: S, env: NodeJS.P
     const unsafe: string[] = [];
     if (config.AUTH_TOKEN_SECRET === LOCAL_AUTH_SECRET) unsafe.push('AUTH_TOKEN_SECRET: the local default is not allowed in production');
     if (config.GATEWAY_IDENTITY_SECRET === LOCAL_IDENTITY_SECRET) unsafe.push('GATEWAY_IDENTITY_SECRET: the local default is not allowed in production');
-    if (!config.DATABASE_URL) unsafe.push('DATABASE_URL: required in production (the embedded Postgres is for local use)');
+    if ('OUTBOX_POLL_MS' in config && !config.DATABASE_URL) unsafe.push('DATABASE_URL: required in production (the embedded Postgres is for local use)');
     if (unsafe.length > 0) throw new ConfigError(unsafe);
   }
   return config;

@@ -25,6 +25,11 @@ export function countStatements<T>(fn: () => T): T {
   return statementScope.run({ count: 0 }, fn);
 }
 
+/** Runs `fn` outside any request's scope: background work started from a request (timers) must not be counted. */
+export function outsideStatementScope<T>(fn: () => T): T {
+  return statementScope.exit(fn);
+}
+
 export function totalScopedStatements(): number {
   return statementsInScopes;
 }

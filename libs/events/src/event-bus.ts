@@ -8,6 +8,8 @@ export interface EventBusOptions {
   /** Every process that publishes or consumes: declare queues and subscriptions for the whole topology. */
   onError?: (error: Error) => void;
   poolMax?: number;
+  /** Publishers outside the subgraphs (tests, seed) can skip declaring queues: the subgraphs do it. */
+  declareTopology?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function startEventBus(options: EventBusOptions): Promise<PgBoss> {
   });
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
-  await declareTopology(boss);
+  if (options.declareTopology !== false) await declareTopology(boss);
   return boss;
 }
 
@@ -55,17 +57,26 @@ export async function publishEnvelope(boss: PgBoss, envelope: EventEnvelope): Pr
 export type { PgBoss };
 export type { EventType };
 
+const publishers = new Map<string, Promise<PgBoss>>();
+
 /**
  * Publishes one event from outside a context's outbox (tests, and the demo seed until payouts emits its own).
+ * One bus connection per database is kept until `stopEventPublishers()`.
  */
 export async function publishEvent<T extends EventType>(url: string, type: T, payload: import('./event-catalog').EventPayloads[T]): Promise<string> {
   const { randomUUID } = await import('node:crypto');
-  const boss = await startEventBus({ url, poolMax: 1 });
-  const eventId = randomUUID();
-  try {
-    await publishEnvelope(boss, { eventId, type, occurredAt: new Date().toISOString(), producer: 'external', payload });
-  } finally {
-    await boss.stop({ graceful: false, wait: true, timeout: 2000 });
+  let boss = publishers.get(url);
+  if (!boss) {
+    boss = startEventBus({ url, poolMax: 2, declareTopology: false });
+    publishers.set(url, boss);
   }
+  const eventId = randomUUID();
+  await publishEnvelope(await boss, { eventId, type, occurredAt: new Date().toISOString(), producer: 'external', payload });
   return eventId;
+}
+
+export async function stopEventPublishers(): Promise<void> {
+  const all = [...publishers.values()];
+  publishers.clear();
+  await Promise.all(all.map(async (boss) => (await boss).stop({ graceful: false, wait: true, timeout: 2000 })));
 }

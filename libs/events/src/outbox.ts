@@ -1,3 +1,4 @@
+import { outsideStatementScope } from '@ideagora/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { v7 as uuidv7 } from 'uuid';
@@ -70,7 +71,8 @@ export class OutboxRelay {
   private schedule(delay: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    // A nudge comes from inside a request: detach the timer from that request's async context.
+    this.timer = outsideStatementScope(() => setTimeout(() => {
       this.running = this.flush()
         .then(() => undefined, (error) => this.onError(error))
         .finally(() => {
@@ -79,11 +81,12 @@ export class OutboxRelay {
           this.again = false;
           this.schedule(next);
         });
-    }, delay);
+    }, delay));
   }
 
   private async publishBatch(): Promise<number> {
-    const em = this.em.fork();
+    // A fresh event manager: the relay's own commits must not nudge the relay again.
+    const em = this.em.fork({ freshEventManager: true });
     return em.transactional(async (tx) => {
       const rows: OutboxRow[] = await tx.getConnection().execute(
         `select id, type, payload, occurred_at from outbox_event where published_at is null

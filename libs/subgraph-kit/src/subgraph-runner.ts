@@ -89,16 +89,25 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    try {
-      await server.stop();
-      await stopBackground?.();
-      await relay.stop();
-      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
-      await orm.close();
-      await database.embedded?.stop();
-    } finally {
-      process.exit(0);
+    // Each step on its own: one failing must not leave the embedded Postgres running.
+    const steps: [string, () => Promise<unknown>][] = [
+      ['http server', () => server.stop()],
+      ['background jobs', async () => stopBackground?.()],
+      ['outbox relay', () => relay.stop()],
+      ['event bus', () => boss.stop({ graceful: true, wait: true, timeout: 5000 })],
+      ['database pool', () => orm.close()],
+      ['embedded postgres', async () => database.embedded?.stop()],
+    ];
+    let failed = false;
+    for (const [name, step] of steps) {
+      try {
+        await step();
+      } catch (err) {
+        failed = true;
+        logger.error({ err }, `error while stopping the ${name}`);
+      }
     }
+    process.exit(failed ? 1 : 0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

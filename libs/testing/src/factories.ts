@@ -57,8 +57,8 @@ export async function createChallenge(client: GraphQLTestClient, token: string, 
 }
 
 /** Emits FundingSucceeded (as payouts will), then publishes once challenges has applied it. */
-export async function fundAndPublish(stack: Stack, token: string, challengeId: string): Promise<void> {
-  await publishTestEvent(stack.databaseUrl, 'FundingSucceeded', { challengeId, fundingId: randomUUID() });
+export async function fundAndPublish(stack: Stack, token: string, challengeId: string, options: { alreadyFunded?: boolean } = {}): Promise<void> {
+  if (!options.alreadyFunded) await publishTestEvent(stack.databaseUrl, 'FundingSucceeded', { challengeId, fundingId: randomUUID() });
   await eventually(async () => {
     const response = await runContract(stack.client, 'PublishChallenge', { challengeId }, token);
     if (response.errors) throw new Error(`PublishChallenge failed: ${JSON.stringify(response.errors)}`);

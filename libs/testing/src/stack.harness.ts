@@ -1,3 +1,4 @@
+import { stopEventPublishers } from '@ideagora/events';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createTestDatabase } from './test-database';
@@ -25,6 +26,8 @@ export interface Stack {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   client: GraphQLTestClient;
+  /** A second gateway over the same subgraphs, e.g. with NODE_ENV=production; stopped with the stack. */
+  startAnotherGateway(env: Record<string, string>): Promise<string>;
   /** Everything the processes logged (for debugging a failing test). */
   logs(): string;
   stop(): Promise<void>;
@@ -104,21 +107,28 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       )),
     );
     const subgraphUrls = Object.fromEntries(handles.map((h) => [h.name, h.url])) as Record<SubgraphName, string>;
-    const gateway = await startProcess('gateway', 'gateway/src/main.ts', {
+    const gatewayEnv = {
       ...common,
       SOLVERS_URL: subgraphUrls.solvers,
       CHALLENGES_URL: subgraphUrls.challenges,
       SUBMISSIONS_URL: subgraphUrls.submissions,
       PAYOUTS_URL: subgraphUrls.payouts,
-    });
+    };
+    const gateway = await startProcess('gateway', 'gateway/src/main.ts', gatewayEnv);
     handles.push(gateway);
     return {
+      startAnotherGateway: async (env) => {
+        const extra = await startProcess('gateway-extra', 'gateway/src/main.ts', { ...gatewayEnv, ...env });
+        handles.push(extra);
+        return extra.url;
+      },
       databaseUrl,
       gatewayUrl: gateway.url,
       subgraphUrls,
       client: new GraphQLTestClient(gateway.url),
       logs: () => handles.map((h) => `--- ${h.name}\n${h.output.join('\n')}`).join('\n'),
       stop: async () => {
+        await stopEventPublishers();
         await Promise.all(handles.map(stopProcess));
       },
     };

@@ -1,7 +1,7 @@
 import { dummyPasswordHash, hashPassword, issueUserToken, verifyPassword } from '@ideagora/auth';
 import { recordEvent } from '@ideagora/events';
 import { BadUserInputError, NotFoundError, requiredText } from '@ideagora/subgraph-kit';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { UserEntity } from './user.entity';
 import { EmailTakenError, InvalidCredentialsError } from './user.errors';
 import type { LogInInput, SignUpInput, UpdateProfileInput } from './user.inputs';
@@ -57,7 +57,7 @@ export class UserService {
 
   async updateProfile(userId: string, input: UpdateProfileInput): Promise<UserEntity> {
     return this.em.transactional(async (em) => {
-      const user = await em.findOne(UserEntity, { id: userId }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const user = await em.findOne(UserEntity, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw new NotFoundError('User', userId);
       if (input.displayName != null) user.displayName = requiredText(input.displayName, 'displayName', { max: 80 });
       if (input.bio != null) user.bio = requiredText(input.bio, 'bio', { min: 0, max: 4000 });

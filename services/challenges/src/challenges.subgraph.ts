@@ -1,0 +1,34 @@
+import { buildFederatedSchema, type Logger, type SubgraphDefinition } from '@ideagora/subgraph-kit';
+import { startDeadlineJob } from './challenges/challenge.deadline';
+import { ChallengeEntity, PrizeEntity } from './challenges/challenge.entity';
+import { createChallengeEventHandlers } from './challenges/challenge.events';
+import { ChallengeResolver, PrizeResolver, resolveChallengeReference, resolvePrizeReference } from './challenges/challenge.resolver';
+import { createChallengesContext, type ChallengesContext } from './context';
+import { resolveUserReference, UserOrganizationsResolver } from './external/user.resolver';
+import { Migration20261124090000_challenges } from './migrations/Migration20261124090000_challenges';
+import { MembershipEntity, OrganizationEntity } from './organizations/organization.entity';
+import { OrganizationResolver, resolveOrganizationReference } from './organizations/organization.resolver';
+
+let logger: Logger | undefined;
+
+export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
+  name: 'challenges',
+  entities: [OrganizationEntity, MembershipEntity, ChallengeEntity, PrizeEntity],
+  migrations: [{ name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges }],
+  buildSchema: () =>
+    buildFederatedSchema({
+      resolvers: [OrganizationResolver, ChallengeResolver, PrizeResolver, UserOrganizationsResolver],
+      referenceResolvers: {
+        Organization: { __resolveReference: resolveOrganizationReference },
+        Challenge: { __resolveReference: resolveChallengeReference },
+        Prize: { __resolveReference: resolvePrizeReference },
+        User: { __resolveReference: resolveUserReference },
+      },
+    }),
+  createContext: createChallengesContext,
+  eventHandlers: createChallengeEventHandlers(() => logger),
+  onStart: async (runtime) => {
+    logger = runtime.logger;
+    return startDeadlineJob(runtime);
+  },
+};

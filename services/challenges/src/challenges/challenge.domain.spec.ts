@@ -1,0 +1,74 @@
+import { FailedPreconditionError } from '@ideagora/subgraph-kit';
+import {
+  assertCanCancel,
+  assertCanPublish,
+  canTransition,
+  ChallengeStatus as S,
+  ChallengeVisibility,
+  InvalidTransitionError,
+  isPublic,
+  nextStatus,
+  type ChallengeAction,
+} from './challenge.domain';
+
+const ALL = Object.values(S);
+
+describe('challenge state machine', () => {
+  const allowed: Record<ChallengeAction, [S, S][]> = {
+    publish: [[S.DRAFT, S.OPEN]],
+    closeSubmissions: [[S.OPEN, S.JUDGING]],
+    deadlinePassed: [[S.OPEN, S.JUDGING]],
+    allPrizesAwarded: [[S.JUDGING, S.AWARDED]],
+    settled: [[S.AWARDED, S.CLOSED]],
+    cancel: [[S.DRAFT, S.CANCELLED], [S.OPEN, S.CANCELLED], [S.JUDGING, S.CANCELLED]],
+  };
+
+  it.each(Object.entries(allowed) as [ChallengeAction, [S, S][]][])('%s: only the listed transitions', (action, pairs) => {
+    for (const status of ALL) {
+      const pair = pairs.find(([from]) => from === status);
+      if (pair) {
+        expect(canTransition(status, action)).toBe(true);
+        expect(nextStatus(status, action)).toBe(pair[1]);
+      } else {
+        expect(canTransition(status, action)).toBe(false);
+        expect(() => nextStatus(status, action)).toThrow(InvalidTransitionError);
+      }
+    }
+  });
+
+  it('reports an invalid transition as FAILED_PRECONDITION', () => {
+    try {
+      nextStatus(S.CLOSED, 'cancel');
+      throw new Error('expected a throw');
+    } catch (error) {
+      expect(error).toBeInstanceOf(FailedPreconditionError);
+      expect((error as FailedPreconditionError).code).toBe('FAILED_PRECONDITION');
+    }
+  });
+
+  const now = new Date('2030-01-01T00:00:00Z');
+  const future = new Date('2030-02-01T00:00:00Z');
+
+  it('publishes a funded draft whose deadline is ahead', () => {
+    expect(assertCanPublish({ status: S.DRAFT, fundingSucceeded: true, submissionDeadline: future, now })).toBe(S.OPEN);
+  });
+
+  it('refuses to publish without a SUCCEEDED funding, after the deadline, or twice', () => {
+    expect(() => assertCanPublish({ status: S.DRAFT, fundingSucceeded: false, submissionDeadline: future, now })).toThrow(FailedPreconditionError);
+    expect(() => assertCanPublish({ status: S.DRAFT, fundingSucceeded: true, submissionDeadline: now, now })).toThrow(/deadline/);
+    expect(() => assertCanPublish({ status: S.OPEN, fundingSucceeded: true, submissionDeadline: future, now })).toThrow(InvalidTransitionError);
+    expect(() => assertCanPublish({ status: S.CANCELLED, fundingSucceeded: true, submissionDeadline: future, now })).toThrow(InvalidTransitionError);
+  });
+
+  it('cancels DRAFT, OPEN and JUDGING, but not once a prize is awarded', () => {
+    for (const status of [S.DRAFT, S.OPEN, S.JUDGING]) expect(assertCanCancel({ status, anyPrizeAwarded: false })).toBe(S.CANCELLED);
+    expect(() => assertCanCancel({ status: S.JUDGING, anyPrizeAwarded: true })).toThrow(/awarded/);
+    for (const status of [S.AWARDED, S.CLOSED, S.CANCELLED]) expect(() => assertCanCancel({ status, anyPrizeAwarded: false })).toThrow(InvalidTransitionError);
+  });
+
+  it('is public only when PUBLIC and published', () => {
+    expect(isPublic({ visibility: ChallengeVisibility.PUBLIC, publishedAt: now })).toBe(true);
+    expect(isPublic({ visibility: ChallengeVisibility.PUBLIC, publishedAt: null })).toBe(false);
+    expect(isPublic({ visibility: ChallengeVisibility.INVITE_ONLY, publishedAt: now })).toBe(false);
+  });
+});

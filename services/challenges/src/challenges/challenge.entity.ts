@@ -1,0 +1,83 @@
+import { BigIntType, Entity, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { v7 as uuidv7 } from 'uuid';
+import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+
+/** The `search_vector` column (generated tsvector) is not mapped: only raw SQL reads it. */
+@Entity({ tableName: 'challenge' })
+export class ChallengeEntity {
+  [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'uuid' })
+  organizationId!: string;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'text' })
+  summary!: string;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Property({ type: 'text' })
+  type!: ChallengeKind;
+
+  @Property({ type: 'text' })
+  status: ChallengeStatus = ChallengeStatus.DRAFT;
+
+  @Property({ type: 'text' })
+  visibility!: ChallengeVisibility;
+
+  /** ISO 4217; every prize of the challenge is in this currency. */
+  @Property({ type: 'text' })
+  currency!: string;
+
+  @Property({ type: 'timestamptz' })
+  submissionDeadline!: Date;
+
+  /** Sum of the prizes, minor units (kept for the `minTotalPrizeMinor` filter). */
+  @Property({ type: new BigIntType('bigint') })
+  totalPrizeMinor!: bigint;
+
+  /** Incremented on every change; the `version` of ChallengeChanged events. */
+  @Property({ type: 'integer' })
+  version: number = 1;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  publishedAt?: Date | null;
+}
+
+@Entity({ tableName: 'prize' })
+export class PrizeEntity {
+  [PrimaryKeyProp]?: ['challengeId', 'rank'];
+  [OptionalProps]?: 'awardedSubmissionId' | 'awardedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  challengeId!: string;
+
+  @PrimaryKey({ type: 'integer' })
+  rank!: number;
+
+  @Property({ type: 'text' })
+  label!: string;
+
+  /** Minor units of the challenge's currency. */
+  @Property({ type: new BigIntType('bigint') })
+  amountMinor!: bigint;
+
+  /** Set from payouts' PrizeAwarded. */
+  @Property({ type: 'uuid', nullable: true })
+  awardedSubmissionId?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  awardedAt?: Date | null;
+}

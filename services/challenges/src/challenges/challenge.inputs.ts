@@ -1,0 +1,59 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+
+@InputType('PrizeInput')
+export class PrizeInput {
+  @Field(() => Int, { description: 'Positive, unique within the challenge (1 = first prize).' })
+  rank!: number;
+
+  @Field(() => String, { description: '1 to 80 characters.' })
+  label!: string;
+
+  @Field(() => String, { description: "Positive integer minor units of the challenge's currency, as a decimal string." })
+  amountMinor!: string;
+}
+
+@InputType('CreateChallengeInput')
+export class CreateChallengeInput {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => String, { description: '3 to 140 characters.' })
+  title!: string;
+
+  @Field(() => String, { description: '1 to 500 characters.' })
+  summary!: string;
+
+  @Field(() => String, { description: '1 to 20,000 characters.' })
+  description!: string;
+
+  @Field(() => ChallengeKind)
+  type!: ChallengeKind;
+
+  @Field(() => ChallengeVisibility)
+  visibility!: ChallengeVisibility;
+
+  @Field(() => String, { description: 'ISO 4217 code of every prize.' })
+  currency!: string;
+
+  @Field(() => [PrizeInput], { description: '1 to 20 prizes.' })
+  prizes!: PrizeInput[];
+
+  @Field(() => Date, { description: 'In the future, at most two years ahead.' })
+  submissionDeadline!: Date;
+}
+
+@InputType('ChallengeFilter')
+export class ChallengeFilter {
+  @Field(() => ChallengeStatus, { nullable: true })
+  status?: ChallengeStatus | null;
+
+  @Field(() => ChallengeKind, { nullable: true })
+  type?: ChallengeKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Full-text search over title, summary and description (web search syntax).' })
+  search?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Minimum total prize in minor units, as a decimal string.' })
+  minTotalPrizeMinor?: string | null;
+}

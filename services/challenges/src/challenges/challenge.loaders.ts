@@ -1,0 +1,63 @@
+import DataLoader from 'dataloader';
+import { OrganizationRole } from '../organizations/organization.domain';
+import type { OrganizationEntity } from '../organizations/organization.entity';
+import type { OrganizationService } from '../organizations/organization.service';
+import { isPublic } from './challenge.domain';
+import type { ChallengeEntity, PrizeEntity } from './challenge.entity';
+import type { ChallengeService } from './challenge.service';
+
+/**
+ * Per-request loaders: each batches the keys asked for in one tick into one `$in` query, so the number of
+ * statements of a request does not depend on the number of rows it returns.
+ */
+export function createLoaders(viewerId: string | null, challenges: ChallengeService, organizations: OrganizationService) {
+  const organizationById = new DataLoader<string, OrganizationEntity | null>(async (ids) => {
+    const found = new Map((await organizations.findByIds(ids)).map((o) => [o.id, o]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  /** The viewer's role in each organization (null: not a member, or anonymous, without a query). */
+  const viewerRoleByOrganizationId = new DataLoader<string, OrganizationRole | null>(async (ids) => {
+    if (!viewerId) return ids.map(() => null);
+    const roles = await organizations.rolesOf(viewerId, ids);
+    return ids.map((id) => roles.get(id) ?? null);
+  });
+
+  /** Raw rows, no visibility check: use `visibleChallenge`. */
+  const challengeById = new DataLoader<string, ChallengeEntity | null>(async (ids) => {
+    const found = new Map((await challenges.findByIds(ids)).map((c) => [c.id, c]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  const prizesByChallengeId = new DataLoader<string, PrizeEntity[]>(async (ids) => {
+    const byChallenge = new Map<string, PrizeEntity[]>();
+    for (const prize of await challenges.prizesOf(ids)) {
+      const list = byChallenge.get(prize.challengeId) ?? [];
+      list.push(prize);
+      byChallenge.set(prize.challengeId, list);
+    }
+    return ids.map((id) => byChallenge.get(id) ?? []);
+  });
+
+  /** The challenge if the viewer may see it (published PUBLIC, or a member of its organization), else null. */
+  async function visibleChallenge(id: string): Promise<ChallengeEntity | null> {
+    const challenge = await challengeById.load(id);
+    if (!challenge) return null;
+    if (isPublic(challenge)) return challenge;
+    return (await viewerRoleByOrganizationId.load(challenge.organizationId)) ? challenge : null;
+  }
+
+  /** After a mutation: later reads in the same request see the committed state. */
+  function primeChallenge(challenge: ChallengeEntity, prizes?: PrizeEntity[]): void {
+    challengeById.clear(challenge.id).prime(challenge.id, challenge);
+    if (prizes) prizesByChallengeId.clear(challenge.id).prime(challenge.id, prizes);
+  }
+
+  function primeRole(organizationId: string, role: OrganizationRole | null): void {
+    viewerRoleByOrganizationId.clear(organizationId).prime(organizationId, role);
+  }
+
+  return { organizationById, viewerRoleByOrganizationId, challengeById, prizesByChallengeId, visibleChallenge, primeChallenge, primeRole };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

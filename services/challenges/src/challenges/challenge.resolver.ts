@@ -1,0 +1,117 @@
+import { pageSize, requiredId, requireUser } from '@ideagora/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ChallengesContext } from '../context';
+import { OrganizationNotFoundError } from '../organizations/organization.errors';
+import { OrganizationType } from '../organizations/organization.type';
+import { ChallengeNotFoundError } from './challenge.errors';
+import { ChallengeFilter, CreateChallengeInput } from './challenge.inputs';
+import {
+  CancelChallengePayload,
+  ChallengeConnection,
+  ChallengeType,
+  CloseSubmissionsPayload,
+  CreateChallengePayload,
+  PrizeType,
+  PublishChallengePayload,
+} from './challenge.type';
+import { parseChallengeFilter } from './challenge.validation';
+
+@Resolver(() => ChallengeType)
+export class ChallengeResolver {
+  @Query(() => ChallengeConnection, {
+    description: "Newest first. Published PUBLIC challenges, plus every challenge of the viewer's organizations (drafts, INVITE_ONLY).",
+  })
+  async challenges(
+    @Arg('first', () => Int, { nullable: true, description: '1 to 100, default 20.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ChallengeFilter, { nullable: true }) filter: ChallengeFilter | null,
+    @Ctx() ctx: ChallengesContext,
+  ): Promise<ChallengeConnection> {
+    const limit = pageSize(first);
+    const parsed = parseChallengeFilter(filter);
+    const page = await ctx.challenges.list(ctx.viewerId, parsed, limit, after ?? null);
+    for (const edge of page.edges) ctx.loaders.primeChallenge(edge.node);
+    return Object.assign(new ChallengeConnection(), {
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: ChallengeType.from(e.node) })),
+      pageInfo: page.pageInfo,
+    });
+  }
+
+  @Query(() => ChallengeType, { description: 'NOT_FOUND when unknown or not visible to the viewer.' })
+  async challenge(@Arg('id', () => ID) id: string, @Ctx() ctx: ChallengesContext): Promise<ChallengeType> {
+    const challengeId = requiredId(id, 'id');
+    const challenge = await ctx.loaders.visibleChallenge(challengeId);
+    if (!challenge) throw new ChallengeNotFoundError(challengeId);
+    return ChallengeType.from(challenge);
+  }
+
+  @FieldResolver(() => OrganizationType)
+  async organization(@Root() challenge: ChallengeType, @Ctx() ctx: ChallengesContext): Promise<OrganizationType> {
+    const organization = await ctx.loaders.organizationById.load(challenge.organizationId);
+    if (!organization) throw new OrganizationNotFoundError(challenge.organizationId); // foreign key: cannot happen
+    return OrganizationType.from(organization);
+  }
+
+  @FieldResolver(() => [PrizeType], { description: 'By rank.' })
+  async prizes(@Root() challenge: ChallengeType, @Ctx() ctx: ChallengesContext): Promise<PrizeType[]> {
+    const prizes = await ctx.loaders.prizesByChallengeId.load(challenge.id);
+    return prizes.map((p) => PrizeType.from(p, challenge.currency));
+  }
+
+  @Mutation(() => CreateChallengePayload, { description: 'Creates a DRAFT. OWNER or ADMIN of the organization only.' })
+  async createChallenge(@Arg('input', () => CreateChallengeInput) input: CreateChallengeInput, @Ctx() ctx: ChallengesContext): Promise<CreateChallengePayload> {
+    const viewerId = requireUser(ctx.identity);
+    const { challenge, prizes } = await ctx.challenges.create(viewerId, input);
+    ctx.loaders.primeChallenge(challenge, prizes);
+    return Object.assign(new CreateChallengePayload(), { challenge: ChallengeType.from(challenge) });
+  }
+
+  @Mutation(() => PublishChallengePayload, { description: 'DRAFT -> OPEN. FAILED_PRECONDITION unless funded and before the deadline.' })
+  async publishChallenge(@Arg('challengeId', () => ID) challengeId: string, @Ctx() ctx: ChallengesContext): Promise<PublishChallengePayload> {
+    const viewerId = requireUser(ctx.identity);
+    const challenge = await ctx.challenges.publish(viewerId, challengeId);
+    ctx.loaders.primeChallenge(challenge);
+    return Object.assign(new PublishChallengePayload(), { challenge: ChallengeType.from(challenge) });
+  }
+
+  @Mutation(() => CloseSubmissionsPayload, { description: 'OPEN -> JUDGING before the deadline (the deadline does it on its own).' })
+  async closeSubmissions(@Arg('challengeId', () => ID) challengeId: string, @Ctx() ctx: ChallengesContext): Promise<CloseSubmissionsPayload> {
+    const viewerId = requireUser(ctx.identity);
+    const challenge = await ctx.challenges.closeSubmissions(viewerId, challengeId);
+    ctx.loaders.primeChallenge(challenge);
+    return Object.assign(new CloseSubmissionsPayload(), { challenge: ChallengeType.from(challenge) });
+  }
+
+  @Mutation(() => CancelChallengePayload, { description: 'DRAFT, OPEN or JUDGING -> CANCELLED; not once a prize is awarded.' })
+  async cancelChallenge(@Arg('challengeId', () => ID) challengeId: string, @Ctx() ctx: ChallengesContext): Promise<CancelChallengePayload> {
+    const viewerId = requireUser(ctx.identity);
+    const challenge = await ctx.challenges.cancel(viewerId, challengeId);
+    ctx.loaders.primeChallenge(challenge);
+    return Object.assign(new CancelChallengePayload(), { challenge: ChallengeType.from(challenge) });
+  }
+}
+
+@Resolver(() => PrizeType)
+export class PrizeResolver {
+  @FieldResolver(() => ChallengeType)
+  async challenge(@Root() prize: PrizeType, @Ctx() ctx: ChallengesContext): Promise<ChallengeType> {
+    const challenge = await ctx.loaders.visibleChallenge(prize.challengeId);
+    if (!challenge) throw new ChallengeNotFoundError(prize.challengeId); // a visible prize has a visible challenge
+    return ChallengeType.from(challenge);
+  }
+}
+
+/** `_entities` for Challenge: null for what the viewer may not see. */
+export async function resolveChallengeReference(reference: { id: string }, ctx: ChallengesContext): Promise<ChallengeType | null> {
+  const challenge = await ctx.loaders.visibleChallenge(String(reference.id));
+  return challenge ? ChallengeType.from(challenge) : null;
+}
+
+/** `_entities` for Prize (key `challengeId rank`): null for what the viewer may not see. */
+export async function resolvePrizeReference(reference: { challengeId: string; rank: number | string }, ctx: ChallengesContext): Promise<PrizeType | null> {
+  const challenge = await ctx.loaders.visibleChallenge(String(reference.challengeId));
+  if (!challenge) return null;
+  const rank = Number(reference.rank);
+  const prize = (await ctx.loaders.prizesByChallengeId.load(challenge.id)).find((p) => p.rank === rank);
+  return prize ? PrizeType.from(prize, challenge.currency) : null;
+}

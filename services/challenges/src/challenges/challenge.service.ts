@@ -1,0 +1,330 @@
+import { recordEvent } from '@ideagora/events';
+import { BadUserInputError, decodeCursor, encodeCursor, ForbiddenError, isUuid, requiredId, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { canManage } from '../organizations/organization.domain';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationNotFoundError } from '../organizations/organization.errors';
+import { findRole } from '../organizations/organization.service';
+import { assertCanCancel, assertCanPublish, ChallengeStatus, isPublic, nextStatus } from './challenge.domain';
+import { ChallengeEntity, PrizeEntity } from './challenge.entity';
+import { ChallengeNotFoundError } from './challenge.errors';
+import type { CreateChallengeInput } from './challenge.inputs';
+import { validateNewChallenge, type ChallengeListFilter } from './challenge.validation';
+
+/** Schedules the deadline job of a published challenge (pg-boss in production). */
+export interface DeadlineScheduler {
+  scheduleAt(challengeId: string, deadline: Date): Promise<void>;
+}
+
+export interface ChallengeServiceDeps {
+  deadlines?: DeadlineScheduler;
+  log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+export type FundingResult = 'SUCCEEDED' | 'FAILED';
+
+const CHALLENGE_COLUMNS = [
+  'id', 'organization_id', 'title', 'summary', 'description', 'type', 'status', 'visibility', 'currency',
+  'submission_deadline', 'total_prize_minor', 'version', 'created_at', 'updated_at', 'published_at',
+].map((c) => `c."${c}"`).join(', ');
+
+export class ChallengeService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: ChallengeServiceDeps = {},
+  ) {}
+
+  // ---- commands -------------------------------------------------------------
+
+  /** A new DRAFT, by an OWNER or ADMIN of the organization; ChallengeChanged (version 1) in the same transaction. */
+  async create(viewerId: string, input: CreateChallengeInput): Promise<{ challenge: ChallengeEntity; prizes: PrizeEntity[] }> {
+    const organizationId = requiredId(input.organizationId, 'organizationId');
+    return this.em.transactional(async (em) => {
+      const organization = await em.findOne(OrganizationEntity, { id: organizationId });
+      if (!organization) throw new OrganizationNotFoundError(organizationId);
+      if (!canManage(await findRole(em, organizationId, viewerId))) {
+        throw new ForbiddenError('Only an OWNER or ADMIN of the organization can create its challenges');
+      }
+      const data = validateNewChallenge(input, new Date());
+      const challenge = em.create(ChallengeEntity, {
+        organizationId,
+        title: data.title,
+        summary: data.summary,
+        description: data.description,
+        type: data.type,
+        visibility: data.visibility,
+        currency: data.currency,
+        submissionDeadline: data.submissionDeadline,
+        totalPrizeMinor: data.totalPrizeMinor,
+        status: ChallengeStatus.DRAFT,
+        version: 1,
+      });
+      const prizes = data.prizes.map((p) => em.create(PrizeEntity, { challengeId: challenge.id, rank: p.rank, label: p.label, amountMinor: p.amountMinor }));
+      recordChallengeChanged(em, challenge, prizes);
+      await em.flush();
+      return { challenge, prizes };
+    });
+  }
+
+  /** DRAFT -> OPEN once funded and before the deadline; then schedules the deadline job. */
+  async publish(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
+    const challenge = await this.transition(viewerId, challengeId, async (em, c) => {
+      const fundingSucceeded = await isFunded(em, c.id);
+      c.status = assertCanPublish({ status: c.status, fundingSucceeded, submissionDeadline: c.submissionDeadline, now: new Date() });
+      c.publishedAt = new Date();
+    });
+    // After the commit: a failure here only delays the move to JUDGING until the per-minute sweep.
+    try {
+      await this.deps.deadlines?.scheduleAt(challenge.id, challenge.submissionDeadline);
+    } catch (error) {
+      this.deps.log?.error({ err: error, challengeId: challenge.id }, 'could not schedule the deadline job; the periodic sweep will move it');
+    }
+    return challenge;
+  }
+
+  /** OPEN -> JUDGING before the deadline. */
+  async closeSubmissions(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
+    return this.transition(viewerId, challengeId, (_em, c) => {
+      c.status = nextStatus(c.status, 'closeSubmissions');
+    });
+  }
+
+  /** DRAFT, OPEN, JUDGING -> CANCELLED, unless a prize is awarded. */
+  async cancel(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
+    return this.transition(viewerId, challengeId, (_em, c, prizes) => {
+      c.status = assertCanCancel({ status: c.status, anyPrizeAwarded: prizes.some((p) => p.awardedSubmissionId != null) });
+    });
+  }
+
+  /**
+   * One guarded transition by an OWNER/ADMIN: locks the row, applies `change`, bumps the version and records
+   * ChallengeChanged, all in one transaction. A challenge the caller cannot see is NOT_FOUND.
+   */
+  private async transition(
+    viewerId: string,
+    challengeId: string,
+    change: (em: EntityManager, challenge: ChallengeEntity, prizes: PrizeEntity[]) => void | Promise<void>,
+  ): Promise<ChallengeEntity> {
+    const id = requiredId(challengeId, 'challengeId');
+    return this.em.transactional(async (em) => {
+      const challenge = await em.findOne(ChallengeEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!challenge) throw new ChallengeNotFoundError(id);
+      const role = await findRole(em, challenge.organizationId, viewerId);
+      if (!role && !isPublic(challenge)) throw new ChallengeNotFoundError(id);
+      if (!canManage(role)) throw new ForbiddenError('Only an OWNER or ADMIN of the organization can change this challenge');
+      const prizes = await em.find(PrizeEntity, { challengeId: id }, { orderBy: { rank: 'asc' } });
+      await change(em, challenge, prizes);
+      bumpVersion(em, challenge, prizes);
+      await em.flush();
+      return challenge;
+    });
+  }
+
+  /**
+   * Moves every OPEN challenge whose deadline has passed to JUDGING (rows locked by someone else are skipped:
+   * the next run takes them). Each batch is one transaction. Returns the ids moved.
+   */
+  async sweepDeadlines(now: Date = new Date(), batchSize = 200): Promise<string[]> {
+    const moved: string[] = [];
+    for (;;) {
+      const batch = await this.em.fork().transactional(async (em) => {
+        const due = await em.find(
+          ChallengeEntity,
+          { status: ChallengeStatus.OPEN, submissionDeadline: { $lte: now } },
+          { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { submissionDeadline: 'asc', id: 'asc' }, limit: batchSize },
+        );
+        if (due.length === 0) return [];
+        const prizes = await em.find(PrizeEntity, { challengeId: { $in: due.map((c) => c.id) } }, { orderBy: { challengeId: 'asc', rank: 'asc' } });
+        for (const challenge of due) {
+          challenge.status = nextStatus(challenge.status, 'deadlinePassed');
+          bumpVersion(em, challenge, prizes.filter((p) => p.challengeId === challenge.id));
+        }
+        await em.flush();
+        return due.map((c) => c.id);
+      });
+      moved.push(...batch);
+      if (batch.length < batchSize) return moved;
+    }
+  }
+
+  // ---- event handlers (called with the consumer's transactional EntityManager) --------------------------
+
+  /**
+   * FundingSucceeded / FundingFailed: one read-model row per funding. A SUCCEEDED funding never turns FAILED, so
+   * re-delivery or reordering (a failed attempt followed by a successful one) cannot undo a success.
+   */
+  async applyFundingResult(payload: { challengeId: string; fundingId: string }, result: FundingResult): Promise<void> {
+    if (!isUuid(payload.challengeId) || typeof payload.fundingId !== 'string' || payload.fundingId === '') {
+      this.deps.log?.warn({ payload, result }, 'ignoring a malformed funding event');
+      return;
+    }
+    await this.em.execute(
+      `insert into challenge_funding (challenge_id, funding_id, status, updated_at) values (?, ?, ?, now())
+       on conflict (challenge_id, funding_id) do update
+         set status = case when challenge_funding.status = 'SUCCEEDED' then 'SUCCEEDED' else excluded.status end,
+             updated_at = now()`,
+      [payload.challengeId, payload.fundingId, result],
+      'run',
+    );
+  }
+
+  /** PrizeAwarded: records the award; when every prize of a JUDGING challenge is awarded, JUDGING -> AWARDED. */
+  async applyPrizeAwarded(payload: { challengeId: string; prizeRank: number; submissionId: string }): Promise<void> {
+    const challenge = await this.lockForEvent(payload.challengeId);
+    if (!challenge) {
+      this.deps.log?.warn({ payload }, 'PrizeAwarded for an unknown challenge');
+      return;
+    }
+    const prizes = await this.em.find(PrizeEntity, { challengeId: challenge.id }, { orderBy: { rank: 'asc' } });
+    const prize = prizes.find((p) => p.rank === payload.prizeRank);
+    if (!prize) {
+      this.deps.log?.warn({ payload }, 'PrizeAwarded for an unknown prize');
+      return;
+    }
+    if (prize.awardedSubmissionId == null) {
+      prize.awardedSubmissionId = payload.submissionId;
+      prize.awardedAt = new Date();
+      if (challenge.status === ChallengeStatus.CANCELLED) this.deps.log?.warn({ payload }, 'PrizeAwarded for a cancelled challenge');
+    } else if (prize.awardedSubmissionId !== payload.submissionId) {
+      this.deps.log?.warn({ payload, recorded: prize.awardedSubmissionId }, 'PrizeAwarded for a prize already awarded to another submission; keeping the first');
+    }
+    if (challenge.status === ChallengeStatus.JUDGING && prizes.every((p) => p.awardedSubmissionId != null)) {
+      challenge.status = nextStatus(challenge.status, 'allPrizesAwarded');
+      bumpVersion(this.em, challenge, prizes);
+    }
+    await this.em.flush();
+  }
+
+  /**
+   * ChallengeSettled (every payout and refund settled): AWARDED -> CLOSED. Events travel on separate queues, so the
+   * settlement may overtake the last PrizeAwarded: a JUDGING challenge then goes through AWARDED to CLOSED (payouts
+   * settles only once every prize is decided). Anything else is already final, or not ours to change.
+   */
+  async applySettled(payload: { challengeId: string }): Promise<void> {
+    const challenge = await this.lockForEvent(payload.challengeId);
+    if (!challenge) {
+      this.deps.log?.warn({ payload }, 'ChallengeSettled for an unknown challenge');
+      return;
+    }
+    if (challenge.status !== ChallengeStatus.JUDGING && challenge.status !== ChallengeStatus.AWARDED) {
+      if (challenge.status !== ChallengeStatus.CLOSED && challenge.status !== ChallengeStatus.CANCELLED) {
+        this.deps.log?.warn({ payload, status: challenge.status }, 'ChallengeSettled for a challenge that is not being judged or awarded; ignored');
+      }
+      return;
+    }
+    const prizes = await this.em.find(PrizeEntity, { challengeId: challenge.id }, { orderBy: { rank: 'asc' } });
+    if (challenge.status === ChallengeStatus.JUDGING) {
+      challenge.status = nextStatus(challenge.status, 'allPrizesAwarded');
+      bumpVersion(this.em, challenge, prizes);
+    }
+    challenge.status = nextStatus(challenge.status, 'settled');
+    bumpVersion(this.em, challenge, prizes);
+    await this.em.flush();
+  }
+
+  private async lockForEvent(challengeId: string): Promise<ChallengeEntity | null> {
+    if (!isUuid(challengeId)) return null;
+    return this.em.findOne(ChallengeEntity, { id: challengeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  // ---- queries ----------------------------------------------------------------
+
+  /** For DataLoaders: one query whatever the number of ids (no visibility check: callers apply it). */
+  async findByIds(ids: readonly string[]): Promise<ChallengeEntity[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    return this.em.find(ChallengeEntity, { id: { $in: valid } });
+  }
+
+  /** For DataLoaders: the prizes of several challenges, by rank: one query. */
+  async prizesOf(challengeIds: readonly string[]): Promise<PrizeEntity[]> {
+    const valid = challengeIds.filter(isUuid);
+    if (valid.length === 0) return [];
+    return this.em.find(PrizeEntity, { challengeId: { $in: valid } }, { orderBy: { challengeId: 'asc', rank: 'asc' } });
+  }
+
+  /**
+   * One page of the challenges the viewer may see, newest first (keyset on created_at desc, id desc): the public
+   * published ones, plus every challenge of the viewer's organizations. One SQL statement.
+   */
+  async list(viewerId: string | null, filter: ChallengeListFilter, limit: number, after: string | null): Promise<ConnectionShape<ChallengeEntity>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (viewerId) {
+      where.push(`((c.visibility = 'PUBLIC' and c.published_at is not null)
+        or c.organization_id in (select m.organization_id from organization_membership m where m.user_id = ?))`);
+      params.push(viewerId);
+    } else {
+      where.push(`c.visibility = 'PUBLIC' and c.published_at is not null`);
+    }
+    if (filter.status) {
+      where.push('c.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.type) {
+      where.push('c.type = ?');
+      params.push(filter.type);
+    }
+    if (filter.minTotalPrizeMinor !== null) {
+      where.push('c.total_prize_minor >= ?::bigint');
+      params.push(filter.minTotalPrizeMinor.toString());
+    }
+    if (filter.search) {
+      where.push(`c.search_vector @@ websearch_to_tsquery('english', ?)`);
+      params.push(filter.search);
+    }
+    if (after) {
+      const [createdAt, id] = decodeCursor(after, ['string', 'string']) as [string, string];
+      if (!isUuid(id) || Number.isNaN(Date.parse(createdAt))) throw new BadUserInputError('after', 'is not a valid cursor');
+      where.push('(c.created_at, c.id) < (?::timestamptz, ?::uuid)');
+      params.push(createdAt, id);
+    }
+    params.push(limit + 1);
+    const rows: Record<string, unknown>[] = await this.em.execute(
+      `select ${CHALLENGE_COLUMNS},
+              to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_created_at"
+       from challenge c
+       where ${where.join(' and ')}
+       order by c.created_at desc, c.id desc
+       limit ?`,
+      params,
+      'all',
+    );
+    const cursors = new Map<string, string>();
+    const challenges = rows.map((row) => {
+      const { cursor_created_at: cursorCreatedAt, ...columns } = row;
+      const challenge = this.em.map(ChallengeEntity, columns);
+      cursors.set(challenge.id, String(cursorCreatedAt));
+      return challenge;
+    });
+    return toConnection(
+      challenges,
+      limit,
+      (c) => encodeCursor([cursors.get(c.id) as string, c.id]),
+      (c) => c,
+    );
+  }
+}
+
+/** Whether any funding of the challenge has SUCCEEDED (read model of payouts' events). */
+async function isFunded(em: EntityManager, challengeId: string): Promise<boolean> {
+  const rows: unknown[] = await em.execute(`select 1 from challenge_funding where challenge_id = ? and status = 'SUCCEEDED' limit 1`, [challengeId], 'all');
+  return rows.length > 0;
+}
+
+function bumpVersion(em: EntityManager, challenge: ChallengeEntity, prizes: PrizeEntity[]): void {
+  challenge.version += 1;
+  recordChallengeChanged(em, challenge, prizes);
+}
+
+function recordChallengeChanged(em: EntityManager, challenge: ChallengeEntity, prizes: PrizeEntity[]): void {
+  recordEvent(em, 'ChallengeChanged', {
+    id: challenge.id,
+    organizationId: challenge.organizationId,
+    status: challenge.status,
+    submissionDeadline: challenge.submissionDeadline.toISOString(),
+    currency: challenge.currency,
+    prizes: [...prizes].sort((a, b) => a.rank - b.rank).map((p) => ({ rank: p.rank, amountMinor: p.amountMinor.toString() })),
+    version: challenge.version,
+  });
+}

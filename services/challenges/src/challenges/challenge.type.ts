@@ -1,0 +1,129 @@
+import { ConnectionType, MoneyType } from '@ideagora/subgraph-kit';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+import type { ChallengeEntity, PrizeEntity } from './challenge.entity';
+
+registerEnumType(ChallengeKind, { name: 'ChallengeType', description: 'What kind of work a challenge asks for.' });
+registerEnumType(ChallengeVisibility, {
+  name: 'ChallengeVisibility',
+  description: 'PUBLIC challenges are listed for everyone once published; INVITE_ONLY ones only for the organization.',
+});
+registerEnumType(ChallengeStatus, { name: 'ChallengeStatus' });
+
+/** GraphQL `Challenge` (the `ChallengeType` GraphQL enum is `ChallengeKind` here). */
+@ObjectType('Challenge', { description: "A problem an organization pays prizes to solve. Drafts and INVITE_ONLY challenges are visible only to the organization's members." })
+@Directive('@key(fields: "id")')
+export class ChallengeType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String)
+  summary!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => ChallengeKind)
+  type!: ChallengeKind;
+
+  @Field(() => ChallengeStatus)
+  status!: ChallengeStatus;
+
+  @Field(() => ChallengeVisibility)
+  visibility!: ChallengeVisibility;
+
+  @Field(() => String, { description: 'ISO 4217 code of every prize.' })
+  currency!: string;
+
+  @Field(() => Date)
+  submissionDeadline!: Date;
+
+  // `organization` and `prizes` are field resolvers (ChallengeResolver).
+
+  @Field(() => MoneyType, { description: 'Sum of the prizes.' })
+  totalPrize!: MoneyType;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt!: Date | null;
+
+  /** Not in the schema: for the field resolvers. */
+  organizationId!: string;
+
+  static from(entity: ChallengeEntity): ChallengeType {
+    return Object.assign(new ChallengeType(), {
+      id: entity.id,
+      title: entity.title,
+      summary: entity.summary,
+      description: entity.description,
+      type: entity.type,
+      status: entity.status,
+      visibility: entity.visibility,
+      currency: entity.currency,
+      submissionDeadline: entity.submissionDeadline,
+      totalPrize: MoneyType.of({ amountMinor: entity.totalPrizeMinor, currency: entity.currency }),
+      createdAt: entity.createdAt,
+      publishedAt: entity.publishedAt ?? null,
+      organizationId: entity.organizationId,
+    });
+  }
+}
+
+@ObjectType('Prize', { description: 'A prize tier of a challenge.' })
+@Directive('@key(fields: "challengeId rank")')
+export class PrizeType {
+  @Field(() => ID)
+  challengeId!: string;
+
+  @Field(() => Int, { description: '1 = first prize.' })
+  rank!: number;
+
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => MoneyType)
+  amount!: MoneyType;
+
+  // `challenge` is a field resolver (PrizeResolver).
+
+  static from(entity: PrizeEntity, currency: string): PrizeType {
+    return Object.assign(new PrizeType(), {
+      challengeId: entity.challengeId,
+      rank: entity.rank,
+      label: entity.label,
+      amount: MoneyType.of({ amountMinor: entity.amountMinor, currency }),
+    });
+  }
+}
+
+export const ChallengeConnection = ConnectionType('Challenge', ChallengeType);
+export type ChallengeConnection = InstanceType<typeof ChallengeConnection>;
+
+@ObjectType('CreateChallengePayload')
+export class CreateChallengePayload {
+  @Field(() => ChallengeType)
+  challenge!: ChallengeType;
+}
+
+@ObjectType('PublishChallengePayload')
+export class PublishChallengePayload {
+  @Field(() => ChallengeType)
+  challenge!: ChallengeType;
+}
+
+@ObjectType('CloseSubmissionsPayload')
+export class CloseSubmissionsPayload {
+  @Field(() => ChallengeType)
+  challenge!: ChallengeType;
+}
+
+@ObjectType('CancelChallengePayload')
+export class CancelChallengePayload {
+  @Field(() => ChallengeType)
+  challenge!: ChallengeType;
+}

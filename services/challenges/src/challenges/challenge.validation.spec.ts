@@ -1,0 +1,98 @@
+import { BadUserInputError } from '@ideagora/subgraph-kit';
+import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+import { parseChallengeFilter, validateNewChallenge } from './challenge.validation';
+
+const now = new Date('2030-01-01T00:00:00Z');
+const valid = {
+  title: '  Cheaper water filters ',
+  summary: 'Filter water for less',
+  description: 'A low-cost ceramic filter.',
+  type: ChallengeKind.DESIGN,
+  visibility: ChallengeVisibility.PUBLIC,
+  currency: 'usd',
+  prizes: [
+    { rank: 2, label: 'Second', amountMinor: '9007199254740993' },
+    { rank: 1, label: 'First', amountMinor: '500000' },
+  ],
+  submissionDeadline: new Date('2030-03-01T00:00:00Z'),
+};
+
+function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof BadUserInputError) return error.field;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('validateNewChallenge', () => {
+  it('normalizes a valid challenge with exact bigint amounts', () => {
+    const result = validateNewChallenge(valid, now);
+    expect(result.title).toBe('Cheaper water filters');
+    expect(result.currency).toBe('USD');
+    expect(result.prizes.map((p) => p.rank)).toEqual([1, 2]);
+    expect(result.prizes[1].amountMinor).toBe(2n ** 53n + 1n);
+    expect(result.totalPrizeMinor).toBe(2n ** 53n + 1n + 500000n);
+  });
+
+  it.each([
+    [{ title: 'ab' }, 'title'],
+    [{ title: 'x'.repeat(141) }, 'title'],
+    [{ summary: '  ' }, 'summary'],
+    [{ summary: 'x'.repeat(501) }, 'summary'],
+    [{ description: '' }, 'description'],
+    [{ description: 'x'.repeat(20001) }, 'description'],
+    [{ currency: 'XYZ' }, 'currency'],
+    [{ currency: '' }, 'currency'],
+    [{ prizes: [] }, 'prizes'],
+    [{ prizes: Array.from({ length: 21 }, (_, i) => ({ rank: i + 1, label: 'p', amountMinor: '1' })) }, 'prizes'],
+    [{ prizes: [{ rank: 0, label: 'a', amountMinor: '1' }] }, 'prizes[0].rank'],
+    [{ prizes: [{ rank: 1, label: 'a', amountMinor: '1' }, { rank: 1, label: 'b', amountMinor: '1' }] }, 'prizes[1].rank'],
+    [{ prizes: [{ rank: 1, label: '', amountMinor: '1' }] }, 'prizes[0].label'],
+    [{ prizes: [{ rank: 1, label: 'x'.repeat(81), amountMinor: '1' }] }, 'prizes[0].label'],
+    [{ prizes: [{ rank: 1, label: 'a', amountMinor: '1' }, { rank: 2, label: 'b', amountMinor: '0' }] }, 'prizes[1].amountMinor'],
+    [{ prizes: [{ rank: 1, label: 'a', amountMinor: '-5' }] }, 'prizes[0].amountMinor'],
+    [{ prizes: [{ rank: 1, label: 'a', amountMinor: '1.5' }] }, 'prizes[0].amountMinor'],
+    [{ prizes: [{ rank: 1, label: 'a', amountMinor: 'abc' }] }, 'prizes[0].amountMinor'],
+    [{ prizes: [{ rank: 1, label: 'a', amountMinor: '1e3' }] }, 'prizes[0].amountMinor'],
+    [{ prizes: [{ rank: 1, label: 'a', amountMinor: '99999999999999999999' }] }, 'prizes[0].amountMinor'],
+    [{ prizes: [{ rank: 1, label: 'a', amountMinor: '9223372036854775807' }, { rank: 2, label: 'b', amountMinor: '1' }] }, 'prizes'],
+    [{ submissionDeadline: now }, 'submissionDeadline'],
+    [{ submissionDeadline: new Date('2029-12-31T00:00:00Z') }, 'submissionDeadline'],
+    [{ submissionDeadline: new Date('2032-01-01T00:00:01Z') }, 'submissionDeadline'],
+    [{ submissionDeadline: new Date('nope') }, 'submissionDeadline'],
+  ])('%j -> BAD_USER_INPUT on %s', (patch, field) => {
+    expect(fieldOf(() => validateNewChallenge({ ...valid, ...patch }, now))).toBe(field);
+  });
+
+  it('accepts a deadline exactly two years ahead', () => {
+    expect(validateNewChallenge({ ...valid, submissionDeadline: new Date('2032-01-01T00:00:00Z') }, now).submissionDeadline).toBeInstanceOf(Date);
+  });
+});
+
+describe('parseChallengeFilter', () => {
+  it('defaults to no filter', () => {
+    expect(parseChallengeFilter(null)).toEqual({ status: null, type: null, search: null, minTotalPrizeMinor: null });
+    expect(parseChallengeFilter({ search: '   ' }).search).toBeNull();
+  });
+
+  it('parses every field', () => {
+    expect(parseChallengeFilter({ status: ChallengeStatus.OPEN, type: ChallengeKind.IDEATION, search: ' water ', minTotalPrizeMinor: '0' })).toEqual({
+      status: ChallengeStatus.OPEN,
+      type: ChallengeKind.IDEATION,
+      search: 'water',
+      minTotalPrizeMinor: 0n,
+    });
+    expect(parseChallengeFilter({ minTotalPrizeMinor: '9007199254740993' }).minTotalPrizeMinor).toBe(2n ** 53n + 1n);
+  });
+
+  it.each(['-1', '1.5', 'abc', '', '01'])('rejects minTotalPrizeMinor %p', (value) => {
+    expect(fieldOf(() => parseChallengeFilter({ minTotalPrizeMinor: value }))).toBe('filter.minTotalPrizeMinor');
+  });
+
+  it('limits the search length', () => {
+    expect(fieldOf(() => parseChallengeFilter({ search: 'x'.repeat(201) }))).toBe('filter.search');
+  });
+});

@@ -1,0 +1,22 @@
+import type { Identity } from '@ideagora/auth';
+import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PgBossDeadlineScheduler } from './challenges/challenge.deadline';
+import { createLoaders, type Loaders } from './challenges/challenge.loaders';
+import { ChallengeService } from './challenges/challenge.service';
+import { OrganizationService } from './organizations/organization.service';
+
+export interface ChallengesContext {
+  identity: Identity;
+  viewerId: string | null;
+  organizations: OrganizationService;
+  challenges: ChallengeService;
+  loaders: Loaders;
+}
+
+export function createChallengesContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): ChallengesContext {
+  const organizations = new OrganizationService(em);
+  const challenges = new ChallengeService(em, { deadlines: new PgBossDeadlineScheduler(runtime.boss), log: runtime.logger });
+  const viewerId = identity.userId ?? null;
+  return { identity, viewerId, organizations, challenges, loaders: createLoaders(viewerId, challenges, organizations) };
+}

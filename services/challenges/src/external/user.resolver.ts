@@ -1,0 +1,20 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ChallengesContext } from '../context';
+import { OrganizationType } from '../organizations/organization.type';
+import { UserRef } from './user.stub';
+
+@Resolver(() => UserRef)
+export class UserOrganizationsResolver {
+  @FieldResolver(() => [OrganizationType], { description: "The organizations the user belongs to; only the viewer's own (empty for anyone else)." })
+  async organizations(@Root() user: UserRef, @Ctx() ctx: ChallengesContext): Promise<OrganizationType[]> {
+    if (!ctx.viewerId || user.id !== ctx.viewerId) return [];
+    const memberships = await ctx.organizations.membershipsOf(ctx.viewerId);
+    for (const m of memberships) ctx.loaders.primeRole(m.organizationId, m.role);
+    const organizations = await ctx.loaders.organizationById.loadMany(memberships.map((m) => m.organizationId));
+    return organizations.flatMap((o) => (o && !(o instanceof Error) ? [OrganizationType.from(o)] : []));
+  }
+}
+
+export function resolveUserReference(reference: { id: string }): UserRef {
+  return UserRef.of(String(reference.id));
+}

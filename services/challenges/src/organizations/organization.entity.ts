@@ -1,0 +1,49 @@
+import { Entity, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { v7 as uuidv7 } from 'uuid';
+import { OrganizationRole } from './organization.domain';
+
+@Entity({ tableName: 'organization' })
+export class OrganizationEntity {
+  [OptionalProps]?: 'membershipVersion' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  /** Incremented on every membership change; the `version` of MembershipChanged events. */
+  @Property({ type: 'integer' })
+  membershipVersion: number = 0;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+@Entity({ tableName: 'organization_membership' })
+export class MembershipEntity {
+  [PrimaryKeyProp]?: ['organizationId', 'userId'];
+  [OptionalProps]?: 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  organizationId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  userId!: string;
+
+  @Property({ type: 'text' })
+  role!: OrganizationRole;
+
+  /** The organization's membership version at this membership's last change. */
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

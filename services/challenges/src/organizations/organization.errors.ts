@@ -1,0 +1,7 @@
+import { NotFoundError } from '@ideagora/subgraph-kit';
+
+export class OrganizationNotFoundError extends NotFoundError {
+  constructor(id?: string) {
+    super('Organization', id);
+  }
+}

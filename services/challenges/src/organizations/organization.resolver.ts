@@ -1,0 +1,54 @@
+import { requiredId, requireUser } from '@ideagora/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ChallengesContext } from '../context';
+import { UserRef } from '../external/user.stub';
+import { OrganizationRole } from './organization.domain';
+import { OrganizationNotFoundError } from './organization.errors';
+import { AddOrganizationMemberInput, CreateOrganizationInput } from './organization.inputs';
+import { AddOrganizationMemberPayload, CreateOrganizationPayload, OrganizationMemberType, OrganizationType } from './organization.type';
+
+@Resolver(() => OrganizationType)
+export class OrganizationResolver {
+  @Query(() => OrganizationType)
+  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: ChallengesContext): Promise<OrganizationType> {
+    const organizationId = requiredId(id, 'id');
+    const organization = await ctx.loaders.organizationById.load(organizationId);
+    if (!organization) throw new OrganizationNotFoundError(organizationId);
+    return OrganizationType.from(organization);
+  }
+
+  @FieldResolver(() => OrganizationRole, { nullable: true, description: "The viewer's role, or null when not a member." })
+  async viewerRole(@Root() organization: OrganizationType, @Ctx() ctx: ChallengesContext): Promise<OrganizationRole | null> {
+    return ctx.loaders.viewerRoleByOrganizationId.load(organization.id);
+  }
+
+  @Mutation(() => CreateOrganizationPayload, { description: "The viewer becomes the organization's OWNER." })
+  async createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: ChallengesContext): Promise<CreateOrganizationPayload> {
+    const viewerId = requireUser(ctx.identity);
+    const organization = await ctx.organizations.create(viewerId, input);
+    ctx.loaders.primeRole(organization.id, OrganizationRole.OWNER);
+    return Object.assign(new CreateOrganizationPayload(), { organization: OrganizationType.from(organization) });
+  }
+
+  @Mutation(() => AddOrganizationMemberPayload, {
+    description: 'Adds a member or changes a member\'s role. OWNER/ADMIN only; only an OWNER grants OWNER or ADMIN or changes an OWNER\'s or ADMIN\'s role.',
+  })
+  async addOrganizationMember(
+    @Arg('input', () => AddOrganizationMemberInput) input: AddOrganizationMemberInput,
+    @Ctx() ctx: ChallengesContext,
+  ): Promise<AddOrganizationMemberPayload> {
+    const viewerId = requireUser(ctx.identity);
+    const { organization, membership } = await ctx.organizations.setMember(viewerId, input);
+    if (membership.userId === viewerId) ctx.loaders.primeRole(organization.id, membership.role);
+    return Object.assign(new AddOrganizationMemberPayload(), {
+      organization: OrganizationType.from(organization),
+      member: Object.assign(new OrganizationMemberType(), { user: UserRef.of(membership.userId), role: membership.role }),
+    });
+  }
+}
+
+/** `_entities` for Organization: names of organizations are public. */
+export async function resolveOrganizationReference(reference: { id: string }, ctx: ChallengesContext): Promise<OrganizationType | null> {
+  const organization = await ctx.loaders.organizationById.load(String(reference.id));
+  return organization ? OrganizationType.from(organization) : null;
+}

@@ -1,0 +1,209 @@
+import {
+  challengeInput,
+  createChallenge,
+  createOrganization,
+  errorCodes,
+  eventually,
+  fundAndPublish,
+  publishTestEvent,
+  runContract,
+  signUpUser,
+  startStack,
+  type Stack,
+  type TestUser,
+} from '@ideagora/testing';
+import { randomUUID } from 'node:crypto';
+
+describe('organizations and challenges through the gateway', () => {
+  let stack: Stack;
+  let sponsor: TestUser;
+  let organizationId: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    sponsor = await signUpUser(stack.client);
+    organizationId = await createOrganization(stack.client, sponsor.token, 'Aquatech Labs');
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('makes the creator OWNER of a new organization, visible on the viewer', async () => {
+    const created = await runContract(stack.client, 'CreateOrganization', { input: { name: '  Brandly  ' } }, sponsor.token);
+    expect(created.data!.createOrganization.organization).toMatchObject({ name: 'Brandly', viewerRole: 'OWNER' });
+    const viewer = await runContract(stack.client, 'Viewer', {}, sponsor.token);
+    expect(viewer.data!.viewer.organizations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Brandly', viewerRole: 'OWNER' }), expect.objectContaining({ name: 'Aquatech Labs' })]),
+    );
+    const anonymous = await runContract(stack.client, 'CreateOrganization', { input: { name: 'Nobody' } });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('creates a DRAFT with prizes and an exact total, even above 2^53 minor units', async () => {
+    const input = challengeInput(organizationId, {
+      currency: 'KWD',
+      prizes: [
+        { rank: 1, label: 'Grand prize', amountMinor: '9007199254740993' },
+        { rank: 2, label: 'Runner-up', amountMinor: '4294967296' },
+      ],
+    });
+    const response = await runContract(stack.client, 'CreateChallenge', { input }, sponsor.token);
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.createChallenge.challenge).toMatchObject({
+      status: 'DRAFT',
+      totalPrize: { amountMinor: '9007203549708289', currency: 'KWD' },
+      prizes: [
+        { rank: 1, label: 'Grand prize', amount: { amountMinor: '9007199254740993', currency: 'KWD' } },
+        { rank: 2, label: 'Runner-up', amount: { amountMinor: '4294967296', currency: 'KWD' } },
+      ],
+    });
+  });
+
+  it.each([
+    ['title', { title: 'x' }],
+    ['currency', { currency: 'ABC' }],
+    ['submissionDeadline', { submissionDeadline: new Date(Date.now() - 60_000).toISOString() }],
+    ['prizes', { prizes: [] }],
+    ['prizes[0].amountMinor', { prizes: [{ rank: 1, label: 'Zero', amountMinor: '0' }] }],
+    ['prizes[0].amountMinor', { prizes: [{ rank: 1, label: 'Negative', amountMinor: '-100' }] }],
+    ['prizes[0].amountMinor', { prizes: [{ rank: 1, label: 'Fraction', amountMinor: '10.5' }] }],
+    ['prizes[0].amountMinor', { prizes: [{ rank: 1, label: 'Words', amountMinor: 'ten dollars' }] }],
+  ])('rejects a bad %s with BAD_USER_INPUT naming it, and writes nothing', async (field, overrides) => {
+    const marker = `Half-written ${randomUUID()}`;
+    const response = await runContract(stack.client, 'CreateChallenge', { input: challengeInput(organizationId, { summary: marker, ...overrides }) }, sponsor.token);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0].extensions!.field).toBe(field);
+    const browse = await runContract(stack.client, 'BrowseChallenges', { first: 100, filter: { status: 'DRAFT' } }, sponsor.token);
+    expect(browse.data!.challenges.edges.map((e: any) => e.node.summary)).not.toContain(marker);
+  });
+
+  it('refuses other users (FORBIDDEN), plain members (FORBIDDEN) and unknown organizations (NOT_FOUND)', async () => {
+    const stranger = await signUpUser(stack.client);
+    const forbidden = await runContract(stack.client, 'CreateChallenge', { input: challengeInput(organizationId) }, stranger.token);
+    expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
+
+    const member = await signUpUser(stack.client);
+    const added = await stack.client.request(
+      `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { organization { id } } }`,
+      { input: { organizationId, userId: member.id, role: 'MEMBER' } },
+      { token: sponsor.token },
+    );
+    expect(added.errors).toBeUndefined();
+    const asMember = await runContract(stack.client, 'CreateChallenge', { input: challengeInput(organizationId) }, member.token);
+    expect(errorCodes(asMember)).toEqual(['FORBIDDEN']);
+
+    const unknown = await runContract(stack.client, 'CreateChallenge', { input: challengeInput(randomUUID()) }, sponsor.token);
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+  });
+
+  it('publishes only after FundingSucceeded, then closes; invalid transitions are FAILED_PRECONDITION', async () => {
+    const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId));
+    const early = await runContract(stack.client, 'PublishChallenge', { challengeId: challenge.id }, sponsor.token);
+    expect(errorCodes(early)).toEqual(['FAILED_PRECONDITION']);
+    const closeDraft = await runContract(stack.client, 'CloseSubmissions', { challengeId: challenge.id }, sponsor.token);
+    expect(errorCodes(closeDraft)).toEqual(['FAILED_PRECONDITION']);
+
+    const stranger = await signUpUser(stack.client);
+    await publishTestEvent(stack.databaseUrl, 'FundingSucceeded', { challengeId: challenge.id, fundingId: randomUUID() });
+    await eventually(async () => {
+      const published = await runContract(stack.client, 'PublishChallenge', { challengeId: challenge.id }, sponsor.token);
+      expect(published.data?.publishChallenge.challenge).toEqual({ id: challenge.id, status: 'OPEN' });
+    });
+    const again = await runContract(stack.client, 'PublishChallenge', { challengeId: challenge.id }, sponsor.token);
+    expect(errorCodes(again)).toEqual(['FAILED_PRECONDITION']);
+
+    const notTheirs = await runContract(stack.client, 'CloseSubmissions', { challengeId: challenge.id }, stranger.token);
+    expect(errorCodes(notTheirs)).toEqual(['FORBIDDEN']);
+    const closed = await runContract(stack.client, 'CloseSubmissions', { challengeId: challenge.id }, sponsor.token);
+    expect(closed.data!.closeSubmissions.challenge).toEqual({ id: challenge.id, status: 'JUDGING' });
+  });
+
+  it('keeps a challenge in DRAFT when its funding failed', async () => {
+    const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId));
+    const fundingId = randomUUID();
+    await publishTestEvent(stack.databaseUrl, 'FundingFailed', { challengeId: challenge.id, fundingId, reason: 'card_declined' });
+    await new Promise((r) => setTimeout(r, 1500));
+    const publish = await runContract(stack.client, 'PublishChallenge', { challengeId: challenge.id }, sponsor.token);
+    expect(errorCodes(publish)).toEqual(['FAILED_PRECONDITION']);
+  });
+
+  it('answers NOT_FOUND for unknown ids and hides drafts from outsiders', async () => {
+    const unknown = await runContract(stack.client, 'ChallengeDetail', { id: randomUUID() });
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+    const draft = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId));
+    const asOwner = await runContract(stack.client, 'ChallengeDetail', { id: draft.id }, sponsor.token);
+    expect(asOwner.data!.challenge).toMatchObject({ id: draft.id, status: 'DRAFT', organization: { id: organizationId, name: 'Aquatech Labs' } });
+    const asStranger = await runContract(stack.client, 'ChallengeDetail', { id: draft.id });
+    expect(errorCodes(asStranger)).toEqual(['NOT_FOUND']);
+    const browse = await runContract(stack.client, 'BrowseChallenges', { first: 100 });
+    expect(browse.data!.challenges.edges.map((e: any) => e.node.id)).not.toContain(draft.id);
+  });
+
+  it('browses with filters, full-text search and keyset cursors', async () => {
+    const org = await createOrganization(stack.client, sponsor.token);
+    const tag = `zq${Date.now().toString(36)}`;
+    const ids: string[] = [];
+    for (const [index, type] of (['IDEATION', 'DESIGN', 'THEORETICAL', 'DESIGN', 'IDEATION'] as const).entries()) {
+      const challenge = await createChallenge(
+        stack.client,
+        sponsor.token,
+        challengeInput(org, {
+          type,
+          title: `Graphene membranes ${tag} number ${index}`,
+          description: index === 2 ? `A theory of desalination fouling ${tag}` : `Ideas wanted ${tag}`,
+          prizes: [{ rank: 1, label: 'Prize', amountMinor: String((index + 1) * 100_000) }],
+        }),
+      );
+      await fundAndPublish(stack, sponsor.token, challenge.id);
+      ids.push(challenge.id);
+    }
+    const search = (filter: Record<string, unknown>, first = 10, after?: string) => runContract(stack.client, 'BrowseChallenges', { first, after, filter: { search: tag, ...filter } });
+
+    const all = await search({});
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.challenges.edges.map((e: any) => e.node.id)).toEqual([...ids].reverse());
+    expect(all.data!.challenges.edges[0].node).toMatchObject({ status: 'OPEN', organization: { id: org }, submissionCount: 0, totalPrize: { amountMinor: '500000', currency: 'USD' } });
+
+    const designs = await search({ type: 'DESIGN' });
+    expect(designs.data!.challenges.edges.map((e: any) => e.node.id)).toEqual([ids[3], ids[1]]);
+    const rich = await search({ minTotalPrizeMinor: '300000' });
+    expect(rich.data!.challenges.edges.map((e: any) => e.node.id)).toEqual([ids[4], ids[3], ids[2]]);
+    const fouling = await runContract(stack.client, 'BrowseChallenges', { first: 10, filter: { search: `desalination fouling ${tag}` } });
+    expect(fouling.data!.challenges.edges.map((e: any) => e.node.id)).toEqual([ids[2]]);
+
+    const page1 = await search({}, 2);
+    expect(page1.data!.challenges.pageInfo.hasNextPage).toBe(true);
+    const page2 = await search({}, 2, page1.data!.challenges.pageInfo.endCursor);
+    const page3 = await search({}, 2, page2.data!.challenges.pageInfo.endCursor);
+    expect([...page1.data!.challenges.edges, ...page2.data!.challenges.edges, ...page3.data!.challenges.edges].map((e: any) => e.node.id)).toEqual([...ids].reverse());
+    expect(page3.data!.challenges.pageInfo.hasNextPage).toBe(false);
+
+    const badCursor = await search({}, 2, 'not-a-cursor');
+    expect(badCursor.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const badFirst = await search({}, 1000);
+    expect(badFirst.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const badMin = await search({ minTotalPrizeMinor: '1.5' });
+    expect(badMin.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('moves an OPEN challenge to JUDGING when its deadline passes', async () => {
+    const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, { submissionDeadline: new Date(Date.now() + 4000).toISOString() }));
+    await fundAndPublish(stack, sponsor.token, challenge.id);
+    await eventually(
+      async () => {
+        const detail = await runContract(stack.client, 'ChallengeDetail', { id: challenge.id });
+        expect(detail.data!.challenge.status).toBe('JUDGING');
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+  });
+
+  it('cancels a draft, and refuses to cancel twice', async () => {
+    const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId));
+    const cancel = `mutation($id: ID!) { cancelChallenge(challengeId: $id) { challenge { id status } } }`;
+    const first = await stack.client.request(cancel, { id: challenge.id }, { token: sponsor.token });
+    expect(first.data!.cancelChallenge.challenge.status).toBe('CANCELLED');
+    const second = await stack.client.request(cancel, { id: challenge.id }, { token: sponsor.token });
+    expect(errorCodes(second)).toEqual(['FAILED_PRECONDITION']);
+  });
+});
