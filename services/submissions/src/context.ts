@@ -1,0 +1,16 @@
+import type { Identity } from '@ideagora/auth';
+import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createSubmissionLoaders, type SubmissionLoaders } from './submissions/submission.loaders';
+import { SubmissionService } from './submissions/submission.service';
+
+export interface SubmissionsContext {
+  identity: Identity;
+  submissions: SubmissionService;
+  loaders: SubmissionLoaders;
+}
+
+export function createSubmissionsContext({ identity, em }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): SubmissionsContext {
+  const submissions = new SubmissionService(em, identity.userId);
+  return { identity, submissions, loaders: createSubmissionLoaders(submissions) };
+}

@@ -1,0 +1,48 @@
+import { emptyConnection, pageSize, requireUser, toConnection } from '@ideagora/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { SubmissionsContext } from '../context';
+import { decodeSubmissionCursor, encodeSubmissionCursor } from '../submissions/submission.cursor';
+import { SubmissionsSealedError } from '../submissions/submission.errors';
+import { isSponsorReviewer } from '../submissions/submission.policy';
+import { SubmissionConnection, SubmissionType } from '../submissions/submission.type';
+import { ChallengeRef } from './challenge.stub';
+
+/** The fields this context contributes to Challenge. Every one is batched through a DataLoader. */
+@Resolver(() => ChallengeRef)
+export class ChallengeSubmissionsResolver {
+  @FieldResolver(() => Int, { description: 'How many solvers submitted (public).' })
+  async submissionCount(@Root() challenge: ChallengeRef, @Ctx() ctx: SubmissionsContext): Promise<number> {
+    return ctx.loaders.submissionCountByChallenge.load(challenge.id);
+  }
+
+  @FieldResolver(() => [SubmissionType], { description: "The viewer's own submissions to this challenge ([] when signed out)." })
+  async viewerSubmissions(@Root() challenge: ChallengeRef, @Ctx() ctx: SubmissionsContext): Promise<SubmissionType[]> {
+    if (!ctx.identity.userId) return [];
+    const rows = await ctx.loaders.viewerSubmissionsByChallenge.load(challenge.id);
+    return rows.map(SubmissionType.from);
+  }
+
+  @FieldResolver(() => SubmissionConnection, {
+    description: "The submissions to judge, in order of first submission. Sponsor OWNER/ADMIN only (FORBIDDEN otherwise).",
+  })
+  async submissions(
+    @Root() challenge: ChallengeRef,
+    @Ctx() ctx: SubmissionsContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<SubmissionConnection> {
+    requireUser(ctx.identity);
+    const limit = pageSize(first);
+    const cursor = decodeSubmissionCursor(after);
+    const role = await ctx.loaders.viewerRoleByChallenge.load(challenge.id);
+    if (!isSponsorReviewer(role)) throw new SubmissionsSealedError();
+    const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor });
+    if (rows.length === 0 && !cursor) return emptyConnection();
+    return toConnection(rows, limit, (s) => encodeSubmissionCursor(s.firstSubmittedAt, s.id), SubmissionType.from);
+  }
+}
+
+/** `_entities` for Challenge: a key-only stub (the challenges context owns the rest; our fields authorize themselves). */
+export function resolveChallengeReference(reference: { id: string }): ChallengeRef {
+  return ChallengeRef.of(String(reference.id));
+}

@@ -1,0 +1,30 @@
+import { emptyConnection, pageSize, toConnection } from '@ideagora/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { SubmissionsContext } from '../context';
+import { decodeSubmissionCursor, encodeSubmissionCursor } from '../submissions/submission.cursor';
+import { SubmissionConnection, SubmissionType } from '../submissions/submission.type';
+import { UserRef } from './user.stub';
+
+@Resolver(() => UserRef)
+export class UserSubmissionsResolver {
+  @FieldResolver(() => SubmissionConnection, {
+    description: "The user's submissions, latest submitted first. Only for the user themselves (empty for anyone else).",
+  })
+  async submissions(
+    @Root() user: UserRef,
+    @Ctx() ctx: SubmissionsContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<SubmissionConnection> {
+    const limit = pageSize(first);
+    const cursor = decodeSubmissionCursor(after);
+    const viewerId = ctx.identity.userId;
+    if (!viewerId || viewerId.toLowerCase() !== String(user.id).toLowerCase()) return emptyConnection();
+    const rows = await ctx.loaders.authorSubmissionsPage.load({ ownerId: viewerId, limit, after: cursor });
+    return toConnection(rows, limit, (s) => encodeSubmissionCursor(s.submittedAt, s.id), SubmissionType.from);
+  }
+}
+
+export function resolveUserReference(reference: { id: string }): UserRef {
+  return UserRef.of(String(reference.id));
+}

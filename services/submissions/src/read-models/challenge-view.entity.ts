@@ -1,0 +1,32 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { ChallengeStatusName } from '@ideagora/events';
+
+/** What this context knows about a challenge, fed by `ChallengeChanged` (never read from the challenges schema). */
+@Entity({ tableName: 'challenge_view' })
+export class ChallengeViewEntity {
+  [OptionalProps]?: 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  organizationId!: string;
+
+  @Property({ type: 'text' })
+  status!: ChallengeStatusName;
+
+  @Property({ type: 'timestamptz' })
+  submissionDeadline!: Date;
+
+  @Property({ type: 'text' })
+  currency!: string;
+
+  @Property({ type: 'json' })
+  prizes!: { rank: number; amountMinor: string }[];
+
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'timestamptz' })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,8 @@
+import type { EventHandlers } from '@ideagora/events';
+import { ReadModelService } from './read-model.service';
+
+/** The events this context consumes (libs/events SUBSCRIPTIONS.submissions). */
+export const readModelEventHandlers: EventHandlers = {
+  ChallengeChanged: (em, payload) => new ReadModelService(em).applyChallengeChanged(payload),
+  MembershipChanged: (em, payload) => new ReadModelService(em).applyMembershipChanged(payload),
+};

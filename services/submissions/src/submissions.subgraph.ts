@@ -1,0 +1,27 @@
+import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
+import { createSubmissionsContext, type SubmissionsContext } from './context';
+import { ChallengeSubmissionsResolver, resolveChallengeReference } from './external/challenge.resolver';
+import { resolveUserReference, UserSubmissionsResolver } from './external/user.resolver';
+import { Migration20261123090000_submissions } from './migrations/Migration20261123090000_submissions';
+import { ChallengeViewEntity } from './read-models/challenge-view.entity';
+import { MembershipViewEntity } from './read-models/membership-view.entity';
+import { readModelEventHandlers } from './read-models/read-model.handlers';
+import { SubmissionEntity, SubmissionVersionEntity } from './submissions/submission.entity';
+import { resolveSubmissionReference, SubmissionResolver } from './submissions/submission.resolver';
+
+export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
+  name: 'submissions',
+  entities: [SubmissionEntity, SubmissionVersionEntity, ChallengeViewEntity, MembershipViewEntity],
+  migrations: [{ name: 'Migration20261123090000_submissions', class: Migration20261123090000_submissions }],
+  buildSchema: () =>
+    buildFederatedSchema({
+      resolvers: [SubmissionResolver, ChallengeSubmissionsResolver, UserSubmissionsResolver],
+      referenceResolvers: {
+        Submission: { __resolveReference: resolveSubmissionReference },
+        Challenge: { __resolveReference: resolveChallengeReference },
+        User: { __resolveReference: resolveUserReference },
+      },
+    }),
+  createContext: createSubmissionsContext,
+  eventHandlers: readModelEventHandlers,
+};

@@ -1,0 +1,72 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { v7 as uuidv7 } from 'uuid';
+
+export const SUBMISSION_STATUSES = ['SUBMITTED'] as const; // later: SHORTLISTED, WITHDRAWN, AWARDED
+export type SubmissionStatusName = (typeof SUBMISSION_STATUSES)[number];
+
+/** One per (challenge, author); its content lives in versions. Writes go through SubmissionService (insert-or-lock). */
+@Entity({ tableName: 'submission' })
+export class SubmissionEntity {
+  [OptionalProps]?: 'status' | 'currentVersion';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'uuid' })
+  challengeId!: string;
+
+  @Property({ type: 'uuid' })
+  authorId!: string;
+
+  @Property({ type: 'text' })
+  status: SubmissionStatusName = 'SUBMITTED';
+
+  @Property({ type: 'integer' })
+  currentVersion: number = 0;
+
+  @Property({ type: 'timestamptz' })
+  firstSubmittedAt!: Date;
+
+  /** When the current version was submitted. */
+  @Property({ type: 'timestamptz' })
+  submittedAt!: Date;
+}
+
+@Entity({ tableName: 'submission_version' })
+export class SubmissionVersionEntity {
+  @PrimaryKey({ type: 'uuid' })
+  submissionId!: string;
+
+  @PrimaryKey({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'text' })
+  body!: string;
+
+  @Property({ type: 'timestamptz' })
+  submittedAt!: Date;
+}
+
+/** A submission with the content of its current version, as the queries return it. */
+export interface SubmissionSnapshot {
+  id: string;
+  challengeId: string;
+  authorId: string;
+  status: SubmissionStatusName;
+  version: number;
+  title: string;
+  body: string;
+  submittedAt: Date;
+  firstSubmittedAt: Date;
+}
+
+export interface SubmissionVersionSnapshot {
+  submissionId: string;
+  version: number;
+  title: string;
+  body: string;
+  submittedAt: Date;
+}

@@ -1,0 +1,25 @@
+import { FailedPreconditionError, ForbiddenError, NotFoundError } from '@ideagora/subgraph-kit';
+
+export class ChallengeNotFoundError extends NotFoundError {
+  constructor(challengeId: string) {
+    super('Challenge', challengeId);
+  }
+}
+
+export class ChallengeNotOpenError extends FailedPreconditionError {
+  constructor(reason: 'status' | 'deadline') {
+    super(reason === 'status' ? 'The challenge is not open for submissions' : 'The submission deadline has passed');
+  }
+}
+
+export class OwnChallengeSubmissionError extends ForbiddenError {
+  constructor() {
+    super('Members of the sponsoring organization cannot submit to its challenges');
+  }
+}
+
+export class SubmissionsSealedError extends ForbiddenError {
+  constructor() {
+    super("Only the sponsoring organization's owners and admins can read a challenge's submissions");
+  }
+}

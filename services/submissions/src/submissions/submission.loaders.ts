@@ -1,0 +1,69 @@
+import type { OrganizationRoleName } from '@ideagora/events';
+import DataLoader from 'dataloader';
+import type { SubmissionSnapshot, SubmissionVersionSnapshot } from './submission.entity';
+import { pageKey, type PageRequest, type SubmissionService } from './submission.service';
+
+const lower = (id: string) => id.toLowerCase();
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+/** Per-request DataLoaders: each loader is one SQL statement per tick, whatever the number of keys. */
+export function createSubmissionLoaders(submissions: SubmissionService) {
+  return {
+    /** Only what the viewer may read; null otherwise (sealed submissions). */
+    readableSubmissionById: new DataLoader<string, SubmissionSnapshot | null>(
+      async (ids) => {
+        const found = new Map((await submissions.findReadableByIds(ids)).map((s) => [s.id, s]));
+        return ids.map((id) => found.get(lower(id)) ?? null);
+      },
+      { cacheKeyFn: lower },
+    ),
+    viewerRoleByChallenge: new DataLoader<string, OrganizationRoleName | null>(
+      async (ids) => {
+        const roles = await submissions.viewerRolesByChallengeIds(ids);
+        return ids.map((id) => roles.get(lower(id)) ?? null);
+      },
+      { cacheKeyFn: lower },
+    ),
+    submissionCountByChallenge: new DataLoader<string, number>(
+      async (ids) => {
+        const counts = await submissions.countByChallengeIds(ids);
+        return ids.map((id) => counts.get(lower(id)) ?? 0);
+      },
+      { cacheKeyFn: lower },
+    ),
+    viewerSubmissionsByChallenge: new DataLoader<string, SubmissionSnapshot[]>(
+      async (ids) => {
+        const byChallenge = groupBy(await submissions.viewerSubmissionsByChallengeIds(ids), (s) => s.challengeId);
+        return ids.map((id) => byChallenge.get(lower(id)) ?? []);
+      },
+      { cacheKeyFn: lower },
+    ),
+    /** `limit + 1` rows per request; callers authorize before loading. */
+    challengeSubmissionsPage: new DataLoader<PageRequest, SubmissionSnapshot[], string>(
+      async (requests) => {
+        const pages = await submissions.pagesByChallenge(requests);
+        return requests.map((r) => pages.get(pageKey(r)) ?? []);
+      },
+      { cacheKeyFn: pageKey },
+    ),
+    /** At most one author per request can be read (the viewer): batching only dedupes. */
+    authorSubmissionsPage: new DataLoader<PageRequest, SubmissionSnapshot[], string>(
+      async (requests) => Promise.all(requests.map((r) => submissions.pageByAuthor(r))),
+      { cacheKeyFn: pageKey },
+    ),
+    /** Callers authorize before loading. */
+    versionsBySubmission: new DataLoader<string, SubmissionVersionSnapshot[]>(
+      async (ids) => {
+        const bySubmission = groupBy(await submissions.versionsBySubmissionIds(ids), (v) => v.submissionId);
+        return ids.map((id) => bySubmission.get(lower(id)) ?? []);
+      },
+      { cacheKeyFn: lower },
+    ),
+  };
+}
+export type SubmissionLoaders = ReturnType<typeof createSubmissionLoaders>;

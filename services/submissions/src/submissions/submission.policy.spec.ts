@@ -1,0 +1,53 @@
+import { ForbiddenError, FailedPreconditionError, NotFoundError } from '@ideagora/subgraph-kit';
+import { assertCanSubmit, canReadSubmission, isSponsorReviewer } from './submission.policy';
+
+const AUTHOR = 'a0000000-0000-4000-8000-000000000001';
+const OTHER = 'a0000000-0000-4000-8000-000000000002';
+const CHALLENGE = 'c0000000-0000-4000-8000-000000000001';
+const NOW = new Date('2026-11-23T10:00:00Z');
+const open = { id: CHALLENGE, status: 'OPEN' as const, submissionDeadline: new Date('2026-12-01T00:00:00Z') };
+
+describe('canReadSubmission (sealed submissions)', () => {
+  it('lets the author read', () => {
+    expect(canReadSubmission(AUTHOR, { authorId: AUTHOR }, null)).toBe(true);
+  });
+  it.each(['OWNER', 'ADMIN'] as const)("lets the sponsor's %s read", (role) => {
+    expect(canReadSubmission(OTHER, { authorId: AUTHOR }, role)).toBe(true);
+  });
+  it('refuses a plain MEMBER of the sponsor, another solver and anonymous callers', () => {
+    expect(canReadSubmission(OTHER, { authorId: AUTHOR }, 'MEMBER')).toBe(false);
+    expect(canReadSubmission(OTHER, { authorId: AUTHOR }, null)).toBe(false);
+    expect(canReadSubmission(null, { authorId: AUTHOR }, 'ADMIN')).toBe(false);
+  });
+  it('isSponsorReviewer is OWNER/ADMIN only', () => {
+    expect([isSponsorReviewer('OWNER'), isSponsorReviewer('ADMIN'), isSponsorReviewer('MEMBER'), isSponsorReviewer(null), isSponsorReviewer(undefined)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('assertCanSubmit', () => {
+  it('allows an outsider to submit to an OPEN challenge before its deadline', () => {
+    expect(() => assertCanSubmit(CHALLENGE, open, null, NOW)).not.toThrow();
+  });
+  it('NOT_FOUND when the challenge is unknown to the read model', () => {
+    expect(() => assertCanSubmit(CHALLENGE, null, null, NOW)).toThrow(NotFoundError);
+  });
+  it.each(['DRAFT', 'JUDGING', 'AWARDED', 'CLOSED', 'CANCELLED'] as const)('FAILED_PRECONDITION when %s', (status) => {
+    expect(() => assertCanSubmit(CHALLENGE, { ...open, status }, null, NOW)).toThrow(FailedPreconditionError);
+  });
+  it('FAILED_PRECONDITION at and after the deadline', () => {
+    expect(() => assertCanSubmit(CHALLENGE, { ...open, submissionDeadline: NOW }, null, NOW)).toThrow(FailedPreconditionError);
+    expect(() => assertCanSubmit(CHALLENGE, { ...open, submissionDeadline: new Date(NOW.getTime() - 1) }, null, NOW)).toThrow(FailedPreconditionError);
+  });
+  it.each(['OWNER', 'ADMIN', 'MEMBER'] as const)('FORBIDDEN for a sponsor %s', (role) => {
+    expect(() => assertCanSubmit(CHALLENGE, open, role, NOW)).toThrow(ForbiddenError);
+  });
+  it('checks the challenge state before membership', () => {
+    expect(() => assertCanSubmit(CHALLENGE, { ...open, status: 'JUDGING' }, 'ADMIN', NOW)).toThrow(FailedPreconditionError);
+  });
+});

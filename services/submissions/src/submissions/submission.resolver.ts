@@ -1,0 +1,38 @@
+import { requireUser } from '@ideagora/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { SubmissionsContext } from '../context';
+import { SubmitSolutionInput } from './submission.inputs';
+import { canReadSubmission } from './submission.policy';
+import { SubmissionType, SubmissionVersionType, SubmitSolutionPayload } from './submission.type';
+import { parseSubmitSolutionInput } from './submission.validation';
+
+@Resolver(() => SubmissionType)
+export class SubmissionResolver {
+  @Mutation(() => SubmitSolutionPayload, {
+    description: 'Submits to an OPEN challenge before its deadline; submitting again creates a new version of the same submission.',
+  })
+  async submitSolution(@Arg('input', () => SubmitSolutionInput) input: SubmitSolutionInput, @Ctx() ctx: SubmissionsContext): Promise<SubmitSolutionPayload> {
+    const authorId = requireUser(ctx.identity);
+    const command = parseSubmitSolutionInput(input);
+    const submission = await ctx.submissions.submit(authorId, command);
+    return Object.assign(new SubmitSolutionPayload(), { submission: SubmissionType.from(submission) });
+  }
+
+  @FieldResolver(() => [SubmissionVersionType], { description: 'Every version, oldest first.' })
+  async versions(@Root() submission: SubmissionType, @Ctx() ctx: SubmissionsContext): Promise<SubmissionVersionType[]> {
+    // Re-checked here too: a Submission only reaches this resolver through an authorized path, but sealing must not
+    // depend on that.
+    const viewerId = ctx.identity.userId;
+    const role = viewerId && submission.authorId !== viewerId ? await ctx.loaders.viewerRoleByChallenge.load(submission.challengeId) : null;
+    if (!canReadSubmission(viewerId, submission, role)) return [];
+    const versions = await ctx.loaders.versionsBySubmission.load(submission.id);
+    return versions.map(SubmissionVersionType.from);
+  }
+}
+
+/** `_entities` for Submission: batched, and null for whatever the caller may not read (a forged request gets nothing). */
+export async function resolveSubmissionReference(reference: { id: string }, ctx: SubmissionsContext): Promise<SubmissionType | null> {
+  if (!ctx.identity.userId || typeof reference?.id !== 'string') return null;
+  const submission = await ctx.loaders.readableSubmissionById.load(reference.id);
+  return submission ? SubmissionType.from(submission) : null;
+}
