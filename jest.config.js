@@ -17,6 +17,7 @@ const common = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.data', '<rootDir>/web'],
+  setupFiles: ['<rootDir>/libs/testing/src/jest-setup-file.ts'],
 };
 module.exports = {
   // Integration tests boot real processes; this is a hang guard, not a performance target.

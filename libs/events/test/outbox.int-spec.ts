@@ -1,5 +1,4 @@
-import { createSubgraphOrm, migrate } from '@ideagora/db';
-import { createTestDatabase, eventually } from '@ideagora/testing';
+import { createSubgraphOrm, ensureDatabase, migrate } from '@ideagora/db';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import {
@@ -14,6 +13,23 @@ import {
   type EventEnvelope,
   type PgBoss,
 } from '../src';
+
+// Not @ideagora/testing: it depends on this library, and a test must not close a dependency cycle.
+async function createTestDatabase(): Promise<string> {
+  return ensureDatabase(process.env.IDEAGORA_TEST_PG_ADMIN_URL!, `ideagora_events_${randomUUID().slice(0, 8)}`);
+}
+
+async function eventually(fn: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
 
 describe('outbox, relay and idempotent consumers on real Postgres', () => {
   let url: string;
