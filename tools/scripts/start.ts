@@ -70,7 +70,12 @@ async function shutdown(code = 0): Promise<void> {
 async function run(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
-  const database = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR, port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329) });
+  const database = await resolveDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: DATA_DIR,
+    port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
+    log: (line) => console.log(line),
+  });
   stopDatabase = database.embedded?.stop;
   const env = { DATABASE_URL: database.url, DATA_DIR };
 
@@ -97,7 +102,7 @@ async function run(): Promise<void> {
   console.log(`
 Ideagora is running.
   GraphQL gateway   ${publicUrl}
-  Database          ${database.embedded ? `embedded Postgres in ${join(DATA_DIR, 'postgres')}` : 'DATABASE_URL'}
+  Database          ${database.embedded ? `embedded Postgres in ${database.embedded.dataDir}` : 'DATABASE_URL'}
   Subgraphs         ${Object.entries(urls).map(([n, u]) => `${n} ${u}`).join('\n                    ')}
 ${seeded.created ? 'Demo data created.' : 'Demo data already present.'}
 Demo logins (password: ${seeded.password}):

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.launcher';
+import { ensureDatabase, startEmbeddedPostgres, usableClusterDir, type RunningPostgres } from './embedded-postgres.launcher';
 
 export const EMBEDDED_DATABASE = 'ideagora';
 
@@ -14,11 +14,14 @@ export interface ResolvedDatabase {
  */
 export async function resolveDatabase(options: { databaseUrl?: string; dataDir: string; port: number; log?: (line: string) => void }): Promise<ResolvedDatabase> {
   if (options.databaseUrl) return { url: options.databaseUrl };
+  const cluster = usableClusterDir(join(resolve(options.dataDir), 'postgres'));
+  if (cluster.moved) {
+    options.log?.(`The postgres user cannot reach ${resolve(options.dataDir)} (a private parent folder); keeping the cluster in ${cluster.dir}`);
+  }
   const embedded = await startEmbeddedPostgres({
-    dataDir: join(resolve(options.dataDir), 'postgres'),
+    dataDir: cluster.dir,
     port: options.port,
     settings: { shared_preload_libraries: 'pg_stat_statements' },
-    log: options.log,
   });
   const url = await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
   return { url, embedded };

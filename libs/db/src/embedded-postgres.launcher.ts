@@ -1,4 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -215,6 +216,22 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+/**
+ * Where the cluster can live: `preferred` unless, as root, the postgres user cannot reach it (a checkout under a
+ * private home folder); then a stable folder under /var/tmp named after `preferred`, so data is kept between runs.
+ */
+export function usableClusterDir(preferred: string): { dir: string; moved: boolean } {
+  const user = postgresUser();
+  const absolute = resolve(preferred);
+  let probe = absolute;
+  while (!existsSync(probe)) probe = dirname(probe);
+  if (reachableBy(probe, user)) return { dir: absolute, moved: false };
+  const hash = createHash('sha1').update(absolute).digest('hex').slice(0, 12);
+  const fallback = join('/var/tmp', `ideagora-${hash}`, 'postgres');
+  mkdirSync(dirname(fallback), { recursive: true, mode: 0o755 });
+  return { dir: fallback, moved: true };
 }
 
 export function isWritableDir(path: string): boolean {
