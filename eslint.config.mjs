@@ -21,11 +21,14 @@ export default [
             // Server libraries never import apps or subgraphs.
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             // A subgraph is one bounded context: shared and server libs, never another subgraph.
-            ...subgraphs.map((name) => ({ sourceTag: `scope:${name}`, onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', `scope:${name}`] })),
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
+            // (scope:testing is the test harness: only test files import it.)
+            ...subgraphs.map((name) => ({ sourceTag: `scope:${name}`, onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing', `scope:${name}`] })),
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing'] },
+            // The harness boots everything, the Stripe emulator included.
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tools'] },
             // The web client never imports server code.
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tools'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing', 'scope:tools'] },
             // Libraries never depend on deployable things.
             { sourceTag: 'type:util', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool'] },
             { sourceTag: 'type:data-access', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool'] },
@@ -37,6 +40,12 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // The harness is for tests only: production code of services and libraries never imports it.
+    files: ['services/*/src/**/*.ts', 'gateway/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'libs/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@ideagora/testing', message: 'test harness: only tests may import it' }] }] },
   },
   {
     // Entities, migrations and GraphQL classes are shaped by their decorators.

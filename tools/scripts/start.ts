@@ -2,7 +2,9 @@
  * `npm start`: the whole marketplace on one machine. Embedded Postgres (unless DATABASE_URL), the four subgraphs,
  * the gateway at http://localhost:4000/graphql, demo data on first run. Ctrl-C stops everything cleanly.
  */
+import { LOCAL_STRIPE_WEBHOOK_SECRET } from '@ideagora/config';
 import { resolveDatabase } from '@ideagora/db';
+import { startStripeEmulator } from '@ideagora/stripe-emulator';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { seedDemoData } from './seed-demo';
@@ -48,6 +50,7 @@ function launch(name: string, entry: string, env: Record<string, string>): Promi
 
 let stopping = false;
 let stopDatabase: (() => Promise<void>) | undefined;
+let stopEmulator: (() => Promise<void>) | undefined;
 async function shutdown(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -62,6 +65,7 @@ async function shutdown(code = 0): Promise<void> {
         }),
     ),
   );
+  await stopEmulator?.();
   await stopDatabase?.();
   console.log('Stopped.');
   process.exit(code);
@@ -77,16 +81,27 @@ async function run(): Promise<void> {
     log: (line) => console.log(line),
   });
   stopDatabase = database.embedded?.stop;
-  const env = { DATABASE_URL: database.url, DATA_DIR };
+  const env: Record<string, string> = { DATABASE_URL: database.url, DATA_DIR };
+
+  // No Stripe key: the local Stripe emulator, with its state kept under DATA_DIR.
+  const emulator = process.env.STRIPE_SECRET_KEY
+    ? undefined
+    : await startStripeEmulator({ port: Number(process.env.STRIPE_EMULATOR_PORT ?? 12111), dataDir: join(DATA_DIR, 'stripe-emulator') });
+  if (emulator) {
+    stopEmulator = () => emulator.close();
+    env.STRIPE_API_URL = emulator.url;
+  }
 
   // solvers first: it creates the event bus schema, the others then start together.
   const urls: Record<string, string> = {};
+  // (the payouts webhook endpoint is registered with the emulator once payouts listens)
   urls.solvers = await launch('solvers', 'services/solvers/src/main.ts', { ...env, PORT: String(SUBGRAPH_PORTS.solvers) });
   await Promise.all(
     (['challenges', 'submissions', 'payouts'] as const).map(async (name) => {
       urls[name] = await launch(name, `services/${name}/src/main.ts`, { ...env, PORT: String(SUBGRAPH_PORTS[name]) });
     }),
   );
+  emulator?.addWebhookEndpoint(urls.payouts.replace(/\/graphql$/, '/webhooks/stripe'), LOCAL_STRIPE_WEBHOOK_SECRET);
   const gatewayUrl = await launch('gateway', 'gateway/src/main.ts', {
     ...env,
     PORT: String(GATEWAY_PORT),
@@ -103,6 +118,7 @@ async function run(): Promise<void> {
 Ideagora is running.
   GraphQL gateway   ${publicUrl}
   Database          ${database.embedded ? `embedded Postgres in ${database.embedded.dataDir}` : 'DATABASE_URL'}
+  Stripe            ${emulator ? `local emulator ${emulator.url} (test cards: pm_card_visa, pm_card_chargeDeclined)` : 'api.stripe.com (STRIPE_SECRET_KEY)'}
   Subgraphs         ${Object.entries(urls).map(([n, u]) => `${n} ${u}`).join('\n                    ')}
 ${seeded.created ? 'Demo data created.' : 'Demo data already present.'}
 Demo logins (password: ${seeded.password}):

@@ -43,6 +43,50 @@ export const subgraphSchema = baseSchema.extend({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
 });
 
+/** The local Stripe emulator's address and the key/secret it accepts: the default when no Stripe key is set. */
+export const LOCAL_STRIPE_API_URL = 'http://127.0.0.1:12111';
+export const LOCAL_STRIPE_SECRET_KEY = 'sk_test_ideagora_local_emulator';
+export const LOCAL_STRIPE_WEBHOOK_SECRET = 'whsec_ideagora_local_emulator_0123456789';
+
+export const payoutsSchema = subgraphSchema.extend({
+  /** Real Stripe (test or live) when set; otherwise the local emulator at STRIPE_API_URL. */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Only for the emulator (or a proxy): where the Stripe API is. Ignored when unset with a real key. */
+  STRIPE_API_URL: z.string().url().optional(),
+  /** Platform fee charged on top of the prize pool, in basis points (1000 = 10 %). */
+  PLATFORM_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(1000),
+  /** Where the web client lives: Stripe onboarding and payment pages return there. */
+  PUBLIC_WEB_URL: z.string().url().default('http://localhost:3000'),
+});
+
+export type PayoutsConfig = z.infer<typeof payoutsSchema>;
+
+export interface StripeSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** host/port/protocol for the stripe SDK when talking to the emulator; undefined for api.stripe.com. */
+  api?: { host: string; port: number; protocol: 'http' | 'https' };
+  emulated: boolean;
+}
+
+/** With no STRIPE_SECRET_KEY: the local emulator. With one: Stripe itself (and its webhook secret is required). */
+export function stripeSettings(config: PayoutsConfig): StripeSettings {
+  const emulated = !config.STRIPE_SECRET_KEY;
+  if (!emulated && !config.STRIPE_WEBHOOK_SECRET) throw new ConfigError(['STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY']);
+  if (emulated && config.NODE_ENV === 'production') throw new ConfigError(['STRIPE_SECRET_KEY: required in production (the emulator is for local use)']);
+  const apiUrl = config.STRIPE_API_URL ?? (emulated ? LOCAL_STRIPE_API_URL : undefined);
+  const url = apiUrl ? new URL(apiUrl) : undefined;
+  return {
+    secretKey: config.STRIPE_SECRET_KEY ?? LOCAL_STRIPE_SECRET_KEY,
+    webhookSecret: config.STRIPE_WEBHOOK_SECRET ?? LOCAL_STRIPE_WEBHOOK_SECRET,
+    api: url
+      ? { host: url.hostname, port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)), protocol: url.protocol === 'https:' ? 'https' : 'http' }
+      : undefined,
+    emulated,
+  };
+}
+
 export const gatewaySchema = baseSchema.extend({
   PORT: port.default(4000),
   HOST: z.string().default('127.0.0.1'),

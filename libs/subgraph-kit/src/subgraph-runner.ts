@@ -13,6 +13,7 @@ import {
 } from '@ideagora/events';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Express } from 'express';
 import type { FederatedSchema } from './federated-schema';
 import { createLogger, type Logger } from './logger';
 import { startSubgraphServer, type RunningSubgraphServer } from './subgraph-server';
@@ -33,6 +34,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   /** One per request: a forked EntityManager, services and DataLoaders. */
   createContext(args: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): TContext;
   eventHandlers?: EventHandlers;
+  /** Routes beside /graphql (e.g. webhooks), which do their own authentication. */
+  extraRoutes?(app: Express, runtime: SubgraphRuntime): void;
   /** Background work (scheduled jobs); returns how to stop it. */
   onStart?(runtime: SubgraphRuntime): Promise<(() => Promise<void>) | void>;
 }
@@ -78,6 +81,7 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     identitySecret: config.GATEWAY_IDENTITY_SECRET,
     logger,
     createContext: (identity) => definition.createContext({ identity, em: orm.em.fork(), runtime }),
+    extraRoutes: definition.extraRoutes ? (app) => definition.extraRoutes!(app, runtime) : undefined,
   });
   // The harness and `npm start` read this line to learn the port.
   logger.info({ url: server.url }, 'listening');

@@ -1,4 +1,7 @@
+import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '@ideagora/config';
 import { stopEventPublishers } from '@ideagora/events';
+import { startStripeEmulator } from '@ideagora/stripe-emulator';
+import Stripe from 'stripe';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createTestDatabase } from './test-database';
@@ -23,6 +26,9 @@ interface ProcessHandle {
 
 export interface Stack {
   databaseUrl: string;
+  /** The local Stripe emulator the payouts subgraph talks to, and a real `stripe` SDK client for it. */
+  stripe: Stripe;
+  stripeEmulatorUrl: string;
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   client: GraphQLTestClient;
@@ -87,6 +93,8 @@ async function stopProcess(handle: ProcessHandle): Promise<void> {
 /** Boots the four subgraphs and the gateway as real processes on free ports, on a fresh database. */
 export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
   const databaseUrl = await createTestDatabase();
+  const emulator = await startStripeEmulator({ port: 0, webhookRetryBaseMs: 100 });
+  const emulatorAddress = new URL(emulator.url);
   const common = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -94,6 +102,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     HOST: '127.0.0.1',
     PORT: '0',
     OUTBOX_POLL_MS: '200',
+    STRIPE_API_URL: emulator.url,
     ...TEST_SECRETS,
     ...options.env,
   };
@@ -107,6 +116,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       )),
     );
     const subgraphUrls = Object.fromEntries(handles.map((h) => [h.name, h.url])) as Record<SubgraphName, string>;
+    emulator.addWebhookEndpoint(subgraphUrls.payouts.replace(/\/graphql$/, '/webhooks/stripe'), LOCAL_STRIPE_WEBHOOK_SECRET);
     const gatewayEnv = {
       ...common,
       SOLVERS_URL: subgraphUrls.solvers,
@@ -116,7 +126,15 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     };
     const gateway = await startProcess('gateway', 'gateway/src/main.ts', gatewayEnv);
     handles.push(gateway);
+    const stripe = new Stripe(LOCAL_STRIPE_SECRET_KEY, {
+      host: emulatorAddress.hostname,
+      port: Number(emulatorAddress.port),
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
     return {
+      stripe,
+      stripeEmulatorUrl: emulator.url,
       startAnotherGateway: async (env) => {
         const extra = await startProcess('gateway-extra', 'gateway/src/main.ts', { ...gatewayEnv, ...env });
         handles.push(extra);
@@ -130,10 +148,12 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       stop: async () => {
         await stopEventPublishers();
         await Promise.all(handles.map(stopProcess));
+        await emulator.close();
       },
     };
   } catch (error) {
     await Promise.all(handles.map(stopProcess));
+    await emulator.close();
     throw error;
   }
 }
