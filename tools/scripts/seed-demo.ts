@@ -1,10 +1,11 @@
 /**
  * Demo data for `npm start`, created through the public API (the gateway), so it obeys every rule a user meets.
- * Funding and awards are simulated by emitting the events the payouts context will emit once the money path exists.
+ * Funding goes through Stripe (the emulator by default); awards are still simulated by emitting the events the
+ * payouts context will emit once awards exist.
  */
 import { publishEvent, stopEventPublishers } from '@ideagora/events';
 import { contractOperation, eventually, GraphQLTestClient } from '@ideagora/testing';
-import { randomUUID } from 'node:crypto';
+import type Stripe from 'stripe';
 
 export const DEMO_PASSWORD = 'ideagora-demo-2026';
 const DAY = 24 * 3600 * 1000;
@@ -20,7 +21,7 @@ const PEOPLE = [
 
 type Key = (typeof PEOPLE)[number]['key'];
 
-export async function seedDemoData(gatewayUrl: string, databaseUrl: string) {
+export async function seedDemoData(gatewayUrl: string, databaseUrl: string, stripe: Stripe) {
   const client = new GraphQLTestClient(gatewayUrl);
   const logins = PEOPLE.map(({ email, role }) => ({ email, role }));
   const existing = await client.request(contractOperation('LogIn'), { input: { email: PEOPLE[0].email, password: DEMO_PASSWORD } });
@@ -41,8 +42,10 @@ export async function seedDemoData(gatewayUrl: string, databaseUrl: string) {
 
   const challenge = async (owner: 'aqua' | 'brand' | 'health', input: Record<string, unknown>) =>
     (await call(contractOperation('CreateChallenge'), { input: { organizationId: orgs[owner], visibility: 'PUBLIC', ...input } }, tokens[owner])).createChallenge.challenge.id as string;
+  // Funded for real: FundChallenge, the sponsor's test card confirmed at Stripe (or the emulator), then publish.
   const publish = async (owner: Key, id: string) => {
-    await publishEvent(databaseUrl, 'FundingSucceeded', { challengeId: id, fundingId: randomUUID() });
+    const funding = await eventually(async () => (await call(contractOperation('FundChallenge'), { challengeId: id }, tokens[owner])).fundChallenge.funding);
+    await stripe.paymentIntents.confirm(funding.paymentIntentId, { payment_method: 'pm_card_visa' });
     await eventually(() => call(contractOperation('PublishChallenge'), { challengeId: id }, tokens[owner]));
   };
   const submit = (key: Key, challengeId: string, title: string, body: string) =>

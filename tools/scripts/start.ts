@@ -2,7 +2,8 @@
  * `npm start`: the whole marketplace on one machine. Embedded Postgres (unless DATABASE_URL), the four subgraphs,
  * the gateway at http://localhost:4000/graphql, demo data on first run. Ctrl-C stops everything cleanly.
  */
-import { LOCAL_STRIPE_WEBHOOK_SECRET } from '@ideagora/config';
+import { loadConfig, LOCAL_STRIPE_WEBHOOK_SECRET, payoutsSchema, stripeSettings } from '@ideagora/config';
+import Stripe from 'stripe';
 import { resolveDatabase } from '@ideagora/db';
 import { startStripeEmulator } from '@ideagora/stripe-emulator';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -113,7 +114,8 @@ async function run(): Promise<void> {
   });
   const publicUrl = gatewayUrl.replace('127.0.0.1', 'localhost');
 
-  const seeded = await seedDemoData(publicUrl, database.url);
+  const settings = stripeSettings(loadConfig(payoutsSchema, { ...process.env, ...env }));
+  const seeded = await seedDemoData(publicUrl, database.url, new Stripe(settings.secretKey, { ...(settings.api ?? {}), maxNetworkRetries: 2 }));
   console.log(`
 Ideagora is running.
   GraphQL gateway   ${publicUrl}

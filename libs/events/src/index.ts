@@ -4,3 +4,4 @@ export * from './events.migration';
 export * from './event-bus';
 export * from './outbox';
 export * from './event-consumer';
+export * from './poller';

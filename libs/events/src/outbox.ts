@@ -1,10 +1,12 @@
-import { outsideStatementScope } from '@ideagora/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventEnvelope, EventPayloads, EventType } from './event-catalog';
 import { publishEnvelope } from './event-bus';
 import { OutboxEvent } from './outbox.entity';
+import { Poller } from './poller';
+
+const BATCH_SIZE = 100;
 
 /** Records an event in the unit of work: it commits (or not) with the change that caused it. */
 export function recordEvent<T extends EventType>(em: EntityManager, type: T, payload: EventPayloads[T]): OutboxEvent {
@@ -25,37 +27,29 @@ interface OutboxRow {
  * marking the row re-publishes it, and consumers drop the duplicate by event id.
  */
 export class OutboxRelay {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly poller: Poller;
 
   constructor(
     private readonly em: EntityManager,
     private readonly boss: PgBoss,
     private readonly producer: string,
-    private readonly pollMs: number,
-    private readonly onError: (error: unknown) => void = () => undefined,
-  ) {}
+    pollMs: number,
+    onError: (error: unknown) => void = () => undefined,
+  ) {
+    this.poller = new Poller(async () => (await this.publishBatch()) === BATCH_SIZE, pollMs, onError);
+  }
 
   start(): void {
-    this.schedule(0);
+    this.poller.start();
   }
 
   /** Called after a commit that recorded events, so delivery does not wait for the next poll. */
   nudge(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.schedule(0);
+    this.poller.nudge();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** Publishes everything pending now; returns how many events were published. */
@@ -64,24 +58,8 @@ export class OutboxRelay {
     for (;;) {
       const published = await this.publishBatch();
       total += published;
-      if (published < 100) return total;
+      if (published < BATCH_SIZE) return total;
     }
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    // A nudge comes from inside a request: detach the timer from that request's async context.
-    this.timer = outsideStatementScope(() => setTimeout(() => {
-      this.running = this.flush()
-        .then(() => undefined, (error) => this.onError(error))
-        .finally(() => {
-          this.running = undefined;
-          const next = this.again ? 0 : this.pollMs;
-          this.again = false;
-          this.schedule(next);
-        });
-    }, delay));
   }
 
   private async publishBatch(): Promise<number> {
@@ -90,7 +68,7 @@ export class OutboxRelay {
     return em.transactional(async (tx) => {
       const rows: OutboxRow[] = await tx.getConnection().execute(
         `select id, type, payload, occurred_at from outbox_event where published_at is null
-         order by occurred_at, id limit 100 for update skip locked`,
+         order by occurred_at, id limit ${BATCH_SIZE} for update skip locked`,
         [],
         'all',
         tx.getTransactionContext(),

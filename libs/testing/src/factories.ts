@@ -56,9 +56,22 @@ export async function createChallenge(client: GraphQLTestClient, token: string, 
   return response.data!.createChallenge.challenge;
 }
 
-/** Emits FundingSucceeded (as payouts will), then publishes once challenges has applied it. */
-export async function fundAndPublish(stack: Stack, token: string, challengeId: string, options: { alreadyFunded?: boolean } = {}): Promise<void> {
-  if (!options.alreadyFunded) await publishTestEvent(stack.databaseUrl, 'FundingSucceeded', { challengeId, fundingId: randomUUID() });
+/**
+ * Funds a challenge for real (FundChallenge, then the sponsor's card confirmed at the Stripe emulator with the
+ * `stripe` SDK; the webhook makes the funding SUCCEEDED) and publishes it.
+ * `simulated: true` only emits FundingSucceeded, for tests that need many open challenges quickly.
+ */
+export async function fundAndPublish(stack: Stack, token: string, challengeId: string, options: { simulated?: boolean; alreadyFunded?: boolean } = {}): Promise<void> {
+  if (options.simulated) {
+    await publishTestEvent(stack.databaseUrl, 'FundingSucceeded', { challengeId, fundingId: randomUUID() });
+  } else if (!options.alreadyFunded) {
+    const funding = await eventually(async () => {
+      const response = await runContract(stack.client, 'FundChallenge', { challengeId }, token);
+      if (response.errors) throw new Error(`FundChallenge failed: ${JSON.stringify(response.errors)}`);
+      return response.data!.fundChallenge.funding as { paymentIntentId: string };
+    });
+    await stack.stripe.paymentIntents.confirm(funding.paymentIntentId, { payment_method: 'pm_card_visa' });
+  }
   await eventually(async () => {
     const response = await runContract(stack.client, 'PublishChallenge', { challengeId }, token);
     if (response.errors) throw new Error(`PublishChallenge failed: ${JSON.stringify(response.errors)}`);

@@ -3,14 +3,31 @@ import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createPayoutLoaders, type PayoutLoaders } from './accounts/payout-account.loaders';
 import { PayoutsService } from './accounts/payout-account.service';
+import { createFundingLoaders, type FundingLoaders } from './fundings/funding.loaders';
+import { FundingService } from './fundings/funding.service';
+import { payoutsDependencies } from './payouts.runtime';
+import { ReadModelService } from './read-models/read-model.service';
 
 export interface PayoutsContext {
   identity: Identity;
+  em: EntityManager;
   payouts: PayoutsService;
-  loaders: PayoutLoaders;
+  readModels: ReadModelService;
+  fundings: FundingService;
+  loaders: PayoutLoaders & FundingLoaders;
 }
 
 export function createPayoutsContext({ identity, em }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): PayoutsContext {
+  const { stripe, config } = payoutsDependencies();
   const payouts = new PayoutsService(em);
-  return { identity, payouts, loaders: createPayoutLoaders(payouts) };
+  const readModels = new ReadModelService(em);
+  const fundings = new FundingService(em, stripe, config.PLATFORM_FEE_BASIS_POINTS);
+  return {
+    identity,
+    em,
+    payouts,
+    readModels,
+    fundings,
+    loaders: { ...createPayoutLoaders(payouts), ...createFundingLoaders(fundings, readModels, identity.userId) },
+  };
 }

@@ -7,6 +7,15 @@ import { FundingResolver, resolveChallengeReference } from './fundings/funding.r
 import { LEDGER_ENTITIES } from './ledger/ledger.entity';
 import { Migration20261123090000_payouts } from './migrations/Migration20261123090000_payouts';
 import { Migration20261123100000_ledger } from './migrations/Migration20261123100000_ledger';
+import { Migration20261123110000_funding } from './migrations/Migration20261123110000_funding';
+import { FundingEntity } from './fundings/funding.entity';
+import { fundingWebhookHandlers } from './fundings/funding.service';
+import { payoutsDependencies } from './payouts.runtime';
+import { StripeEventEntity } from './webhooks/stripe-event.entity';
+import { combineHandlers } from './webhooks/stripe-event.handlers';
+import { StripeEventProcessor } from './webhooks/stripe-event.processor';
+import { registerStripeWebhookRoute } from './webhooks/stripe-webhook.routes';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { READ_MODEL_ENTITIES } from './read-models/read-model.entities';
 import { readModelHandlers } from './read-models/read-model.handlers';
 import { ChallengeRef, PrizeRef } from './external/challenge.stub';
@@ -14,10 +23,11 @@ import { UserRef } from './external/user.stub';
 
 export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
   name: 'payouts',
-  entities: [PayoutAccountEntity, ...READ_MODEL_ENTITIES, ...LEDGER_ENTITIES],
+  entities: [PayoutAccountEntity, FundingEntity, StripeEventEntity, ...READ_MODEL_ENTITIES, ...LEDGER_ENTITIES],
   migrations: [
     { name: 'Migration20261123090000_payouts', class: Migration20261123090000_payouts },
     { name: 'Migration20261123100000_ledger', class: Migration20261123100000_ledger },
+    { name: 'Migration20261123110000_funding', class: Migration20261123110000_funding },
   ],
   buildSchema: () =>
     buildFederatedSchema({
@@ -32,4 +42,21 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
     }),
   createContext: createPayoutsContext,
   eventHandlers: readModelHandlers,
+  onStart: async (runtime) => {
+    processor = new StripeEventProcessor(runtime.orm.em as EntityManager, combineHandlers(fundingWebhookHandlers), runtime.logger);
+    processor.start();
+    return () => processor!.stop();
+  },
+  extraRoutes: (app, runtime) => {
+    const { stripe, stripeSettings } = payoutsDependencies();
+    registerStripeWebhookRoute(app, {
+      em: runtime.orm.em as EntityManager,
+      stripe,
+      webhookSecret: stripeSettings.webhookSecret,
+      logger: runtime.logger,
+      onStored: () => processor?.nudge(),
+    });
+  },
 };
+
+let processor: StripeEventProcessor | undefined;

@@ -15,7 +15,7 @@ export class AwardResolver {
   @Mutation(() => AwardPrizePayload)
   async awardPrize(@Arg('input', () => AwardPrizeInput) input: AwardPrizeInput, @Ctx() ctx: PayoutsContext): Promise<AwardPrizePayload> {
     const userId = requireUser(ctx.identity);
-    await ctx.payouts.requireSponsorAdmin(requiredId(input.challengeId, 'challengeId'), userId);
+    await ctx.readModels.requireSponsorAdmin(requiredId(input.challengeId, 'challengeId'), userId);
     throw new PaymentsNotEnabledError();
   }
 }

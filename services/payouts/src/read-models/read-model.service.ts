@@ -1,0 +1,37 @@
+import { ForbiddenError, NotFoundError } from '@ideagora/subgraph-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ChallengeView, MembershipView } from './read-model.entities';
+
+/** Facts from other contexts, as this context's read models hold them (never their tables, never a call). */
+export class ReadModelService {
+  constructor(private readonly em: EntityManager) {}
+
+  async challenge(challengeId: string): Promise<ChallengeView | null> {
+    return this.em.findOne(ChallengeView, { id: challengeId });
+  }
+
+  async roleOf(organizationId: string, userId: string | null): Promise<string | null> {
+    if (!userId) return null;
+    const membership = await this.em.findOne(MembershipView, { organizationId, userId });
+    return membership?.role ?? null;
+  }
+
+  /** The sponsor's OWNER/ADMIN, from the membership read model fed by challenges' events. */
+  async requireSponsorAdmin(challengeId: string, userId: string): Promise<ChallengeView> {
+    const challenge = await this.challenge(challengeId);
+    if (!challenge) throw new NotFoundError('Challenge', challengeId);
+    const role = await this.roleOf(challenge.organizationId, userId);
+    if (role !== 'OWNER' && role !== 'ADMIN') throw new ForbiddenError('Only the sponsor’s owners and admins can do this');
+    return challenge;
+  }
+
+  /** Batched for DataLoaders: the viewer's role in each organization. */
+  async rolesOf(userId: string, organizationIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.em.find(MembershipView, { userId, organizationId: { $in: [...organizationIds] }, role: { $ne: null } });
+    return new Map(rows.map((r) => [r.organizationId, r.role as string]));
+  }
+
+  async challenges(ids: readonly string[]): Promise<ChallengeView[]> {
+    return this.em.find(ChallengeView, { id: { $in: [...ids] } });
+  }
+}

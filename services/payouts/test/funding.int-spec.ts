@@ -1,0 +1,124 @@
+import {
+  challengeInput,
+  createChallenge,
+  createOrganization,
+  errorCodes,
+  eventually,
+  runContract,
+  signUpUser,
+  startStack,
+  type Stack,
+  type TestUser,
+} from '@ideagora/testing';
+
+describe('funding a challenge through Stripe (emulator)', () => {
+  let stack: Stack;
+  let sponsor: TestUser;
+  let organizationId: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    sponsor = await signUpUser(stack.client);
+    organizationId = await createOrganization(stack.client, sponsor.token);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const fund = (challengeId: string, token = sponsor.token) => runContract(stack.client, 'FundChallenge', { challengeId }, token);
+  const detail = async (id: string) => (await runContract(stack.client, 'ChallengeDetail', { id }, sponsor.token)).data!.challenge;
+
+  async function draft(overrides: Record<string, unknown> = {}) {
+    const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, overrides));
+    // payouts learns of the challenge through ChallengeChanged.
+    await eventually(async () => expect(errorCodes(await fund(challenge.id))).toEqual([]));
+    return challenge.id;
+  }
+
+  it('charges prize pool plus a 10 % fee with transfer_group = challenge, then publishes once Stripe confirms', async () => {
+    const id = await draft({ prizes: [{ rank: 1, label: 'First', amountMinor: '500000' }, { rank: 2, label: 'Second', amountMinor: '200005' }] });
+    const response = await fund(id);
+    const funding = response.data!.fundChallenge.funding;
+    expect(funding).toMatchObject({
+      status: 'PENDING',
+      amount: { amountMinor: '770006', currency: 'USD' }, // 700005 + 70000.5 rounded half up
+      platformFee: { amountMinor: '70001', currency: 'USD' },
+    });
+    expect(funding.clientSecret).toMatch(/^pi_.+_secret_/);
+    // Asking again while pending returns the same funding.
+    expect((await fund(id)).data!.fundChallenge.funding.id).toBe(funding.id);
+
+    const intent = await stack.stripe.paymentIntents.retrieve(funding.paymentIntentId);
+    expect(intent).toMatchObject({ amount: 770006, currency: 'usd', transfer_group: id, metadata: { fundingId: funding.id, challengeId: id } });
+
+    const early = await runContract(stack.client, 'PublishChallenge', { challengeId: id }, sponsor.token);
+    expect(errorCodes(early)).toEqual(['FAILED_PRECONDITION']);
+
+    await stack.stripe.paymentIntents.confirm(funding.paymentIntentId, { payment_method: 'pm_card_visa' });
+    await eventually(async () => expect((await detail(id)).funding.status).toBe('SUCCEEDED'));
+    await eventually(async () => {
+      const published = await runContract(stack.client, 'PublishChallenge', { challengeId: id }, sponsor.token);
+      expect(published.data?.publishChallenge.challenge.status).toBe('OPEN');
+    });
+    const again = await fund(id);
+    expect(errorCodes(again)).toEqual(['FAILED_PRECONDITION']);
+
+    const escrow = await stack.client.request(
+      `query($id: ID!) { challenge(id: $id) { escrow { funded { amountMinor } platformFee { amountMinor } inEscrow { amountMinor } paid { amountMinor } } } }`,
+      { id },
+      { token: sponsor.token },
+    );
+    expect(escrow.data!.challenge.escrow).toEqual({
+      funded: { amountMinor: '770006' },
+      platformFee: { amountMinor: '70001' },
+      inEscrow: { amountMinor: '700005' },
+      paid: { amountMinor: '0' },
+    });
+  });
+
+  it('leaves the challenge in DRAFT with the funding FAILED and a reason when the card is declined, and allows a new attempt', async () => {
+    const id = await draft();
+    const first = (await fund(id)).data!.fundChallenge.funding;
+    await expect(stack.stripe.paymentIntents.confirm(first.paymentIntentId, { payment_method: 'pm_card_chargeDeclined' })).rejects.toThrow(/declined/);
+    await eventually(async () => {
+      const funding = (await detail(id)).funding;
+      expect(funding.status).toBe('FAILED');
+    });
+    const failed = await stack.client.request(`query($id: ID!) { challenge(id: $id) { status funding { status failureReason } } }`, { id }, { token: sponsor.token });
+    expect(failed.data!.challenge).toEqual({ status: 'DRAFT', funding: { status: 'FAILED', failureReason: expect.stringMatching(/declined/i) } });
+    expect(errorCodes(await runContract(stack.client, 'PublishChallenge', { challengeId: id }, sponsor.token))).toEqual(['FAILED_PRECONDITION']);
+
+    const second = (await fund(id)).data!.fundChallenge.funding;
+    expect(second.id).not.toBe(first.id);
+    expect(second.status).toBe('PENDING');
+  });
+
+  it('is for the sponsor’s owners and admins only, and hides payment details from others', async () => {
+    const id = await draft();
+    const stranger = await signUpUser(stack.client);
+    expect(errorCodes(await fund(id, stranger.token))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await runContract(stack.client, 'FundChallenge', { challengeId: id }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await fund('not-an-id'))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('survives a duplicate webhook delivery and refuses a forged one', async () => {
+    const id = await draft();
+    const funding = (await fund(id)).data!.fundChallenge.funding;
+    await stack.stripe.paymentIntents.confirm(funding.paymentIntentId, { payment_method: 'pm_card_visa' });
+    await eventually(async () => expect((await detail(id)).funding.status).toBe('SUCCEEDED'));
+    const payoutsBase = stack.subgraphUrls.payouts.replace(/\/graphql$/, '');
+    const events = await stack.stripe.events.list({ type: 'payment_intent.succeeded', limit: 20 });
+    const event = events.data.find((e) => (e.data.object as { id: string }).id === funding.paymentIntentId)!;
+    const body = JSON.stringify(event);
+    const forged = await fetch(`${payoutsBase}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=deadbeef' }, body });
+    expect(forged.status).toBe(400);
+    const header = stack.stripe.webhooks.generateTestHeaderString({ payload: body, secret: 'whsec_ideagora_local_emulator_0123456789' });
+    const duplicate = await fetch(`${payoutsBase}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body });
+    expect(duplicate.status).toBe(200);
+    const stale = stack.stripe.webhooks.generateTestHeaderString({ payload: body, secret: 'whsec_ideagora_local_emulator_0123456789', timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect((await fetch(`${payoutsBase}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stale }, body })).status).toBe(400);
+    await new Promise((r) => setTimeout(r, 1000));
+    const escrow = await stack.client.request(`query($id: ID!) { challenge(id: $id) { escrow { funded { amountMinor } } } }`, { id }, { token: sponsor.token });
+    expect(escrow.data!.challenge.escrow.funded.amountMinor).toBe('770000'); // posted once
+  });
+});
