@@ -1,9 +1,7 @@
 /**
  * Demo data for `npm start`, created through the public API (the gateway), so it obeys every rule a user meets.
- * Funding goes through Stripe (the emulator by default); awards are still simulated by emitting the events the
- * payouts context will emit once awards exist.
+ * Money goes through Stripe (the local emulator by default): funding, onboarding, awards and transfers.
  */
-import { publishEvent, stopEventPublishers } from '@ideagora/events';
 import { contractOperation, eventually, GraphQLTestClient } from '@ideagora/testing';
 import type Stripe from 'stripe';
 
@@ -21,7 +19,7 @@ const PEOPLE = [
 
 type Key = (typeof PEOPLE)[number]['key'];
 
-export async function seedDemoData(gatewayUrl: string, databaseUrl: string, stripe: Stripe) {
+export async function seedDemoData(gatewayUrl: string, stripe: Stripe, emulated: boolean) {
   const client = new GraphQLTestClient(gatewayUrl);
   const logins = PEOPLE.map(({ email, role }) => ({ email, role }));
   const existing = await client.request(contractOperation('LogIn'), { input: { email: PEOPLE[0].email, password: DEMO_PASSWORD } });
@@ -138,7 +136,8 @@ export async function seedDemoData(gatewayUrl: string, databaseUrl: string, stri
   await submit('grace', triage, 'Three-question fever protocol', 'Duration, rash and travel history sort most cases; flow chart attached.');
   await submit('linus', triage, 'Pictorial triage cards', 'Cards for community health workers who do not read; field-tested in two villages.');
 
-  // The triage challenge has been judged and paid: JUDGING, then every prize awarded and settled.
+  // The triage challenge has been judged and paid: both winners onboarded for payouts (with the emulator's hosted
+  // page; with real Stripe they stay HELD until they onboard themselves), both prizes awarded.
   await call(contractOperation('CloseSubmissions'), { challengeId: triage }, tokens.health);
   const triageSubmissions = await eventually(async () => {
     const data = await call(contractOperation('ChallengeSubmissions'), { challengeId: triage, first: 10 }, tokens.health);
@@ -146,17 +145,22 @@ export async function seedDemoData(gatewayUrl: string, databaseUrl: string, stri
     if (edges.length < 2) throw new Error('submissions not visible yet');
     return edges;
   });
-  for (const [index, edge] of triageSubmissions.slice(0, 2).entries()) {
-    await publishEvent(databaseUrl, 'PrizeAwarded', { challengeId: triage, prizeRank: index + 1, submissionId: edge.node.id });
+  if (emulated) {
+    for (const key of ['grace', 'linus'] as const) {
+      const started = await call(contractOperation('StartPayoutOnboarding'), { input: { returnUrl: 'http://localhost:3000/payouts', refreshUrl: 'http://localhost:3000/payouts' } }, tokens[key]);
+      await fetch(started.startPayoutOnboarding.onboardingUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'outcome=complete',
+        redirect: 'manual',
+      });
+    }
   }
-  await eventually(async () => {
-    const data = await call(contractOperation('ChallengeDetail'), { id: triage }, tokens.health);
-    if (data.challenge.status !== 'AWARDED') throw new Error('not awarded yet');
-  });
-  await publishEvent(databaseUrl, 'ChallengeSettled', { challengeId: triage });
+  for (const [index, edge] of triageSubmissions.slice(0, 2).entries()) {
+    await eventually(() => call(contractOperation('AwardPrize'), { input: { challengeId: triage, prizeRank: index + 1, submissionId: edge.node.id } }, tokens.health));
+  }
   // The packaging contest is being judged.
   await call(contractOperation('CloseSubmissions'), { challengeId: packaging }, tokens.brand);
-  await stopEventPublishers();
 
   return { created: true, logins, password: DEMO_PASSWORD };
 }

@@ -115,7 +115,7 @@ async function run(): Promise<void> {
   const publicUrl = gatewayUrl.replace('127.0.0.1', 'localhost');
 
   const settings = stripeSettings(loadConfig(payoutsSchema, { ...process.env, ...env }));
-  const seeded = await seedDemoData(publicUrl, database.url, new Stripe(settings.secretKey, { ...(settings.api ?? {}), maxNetworkRetries: 2 }));
+  const seeded = await seedDemoData(publicUrl, new Stripe(settings.secretKey, { ...(settings.api ?? {}), maxNetworkRetries: 2 }), settings.emulated);
   console.log(`
 Ideagora is running.
   GraphQL gateway   ${publicUrl}

@@ -56,6 +56,13 @@ export const payoutsSchema = subgraphSchema.extend({
   STRIPE_API_URL: z.string().url().optional(),
   /** Platform fee charged on top of the prize pool, in basis points (1000 = 10 %). */
   PLATFORM_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(1000),
+  /** Payout transfers: how often due payouts are looked for, and the first retry delay (doubling, capped at 1 h). */
+  PAYOUT_POLL_MS: z.coerce.number().int().positive().default(1000),
+  PAYOUT_RETRY_BASE_MS: z.coerce.number().int().positive().default(2000),
+  /** How often ended challenges are checked for refunds and settlement. */
+  SETTLEMENT_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** How often the ledger is reconciled with Stripe (0 turns the periodic run off). */
+  RECONCILIATION_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** Where the web client lives: Stripe onboarding and payment pages return there. */
   PUBLIC_WEB_URL: z.string().url().default('http://localhost:3000'),
 });

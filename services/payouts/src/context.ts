@@ -3,6 +3,8 @@ import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createPayoutLoaders, type PayoutLoaders } from './accounts/payout-account.loaders';
 import { PayoutsService } from './accounts/payout-account.service';
+import { createAwardLoaders, type AwardLoaders } from './awards/award.loaders';
+import { AwardService } from './awards/award.service';
 import { createFundingLoaders, type FundingLoaders } from './fundings/funding.loaders';
 import { FundingService } from './fundings/funding.service';
 import { payoutsDependencies } from './payouts.runtime';
@@ -14,12 +16,14 @@ export interface PayoutsContext {
   payouts: PayoutsService;
   readModels: ReadModelService;
   fundings: FundingService;
-  loaders: PayoutLoaders & FundingLoaders;
+  awards: AwardService;
+  loaders: PayoutLoaders & FundingLoaders & AwardLoaders;
 }
 
 export function createPayoutsContext({ identity, em }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): PayoutsContext {
   const { stripe, config } = payoutsDependencies();
-  const payouts = new PayoutsService(em);
+  const payouts = new PayoutsService(em, stripe);
+  const awards = new AwardService(em);
   const readModels = new ReadModelService(em);
   const fundings = new FundingService(em, stripe, config.PLATFORM_FEE_BASIS_POINTS);
   return {
@@ -28,6 +32,7 @@ export function createPayoutsContext({ identity, em }: { identity: Identity; em:
     payouts,
     readModels,
     fundings,
-    loaders: { ...createPayoutLoaders(payouts), ...createFundingLoaders(fundings, readModels, identity.userId) },
+    awards,
+    loaders: { ...createPayoutLoaders(payouts), ...createFundingLoaders(fundings, readModels, identity.userId), ...createAwardLoaders(awards) },
   };
 }

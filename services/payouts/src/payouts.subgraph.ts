@@ -1,13 +1,23 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import { PayoutAccountEntity } from './accounts/payout-account.entity';
 import { PayoutAccountResolver, resolveUserReference } from './accounts/payout-account.resolver';
-import { AwardResolver, resolvePrizeReference } from './awards/award.resolver';
+import { AwardFieldsResolver, AwardResolver, PayoutFieldsResolver, resolveAwardReference, resolvePayoutReference, resolvePrizeReference } from './awards/award.resolver';
+import { AWARD_ENTITIES } from './awards/award.entity';
+import { startPayoutProcessor, transferWebhookHandlers } from './awards/payout.transfers';
+import { accountWebhookHandlers } from './accounts/payout-account.service';
+import { Migration20261123120000_awards } from './migrations/Migration20261123120000_awards';
 import { createPayoutsContext, type PayoutsContext } from './context';
 import { FundingResolver, resolveChallengeReference } from './fundings/funding.resolver';
 import { LEDGER_ENTITIES } from './ledger/ledger.entity';
 import { Migration20261123090000_payouts } from './migrations/Migration20261123090000_payouts';
 import { Migration20261123100000_ledger } from './migrations/Migration20261123100000_ledger';
 import { Migration20261123110000_funding } from './migrations/Migration20261123110000_funding';
+import { Migration20261123130000_settlement } from './migrations/Migration20261123130000_settlement';
+import { Migration20261123140000_reconciliation } from './migrations/Migration20261123140000_reconciliation';
+import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
+import { ReconciliationService } from './reconciliation/reconciliation.service';
+import { Poller } from '@ideagora/events';
+import { SettlementService } from './settlements/settlement.service';
 import { FundingEntity } from './fundings/funding.entity';
 import { fundingWebhookHandlers } from './fundings/funding.service';
 import { payoutsDependencies } from './payouts.runtime';
@@ -23,29 +33,53 @@ import { UserRef } from './external/user.stub';
 
 export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
   name: 'payouts',
-  entities: [PayoutAccountEntity, FundingEntity, StripeEventEntity, ...READ_MODEL_ENTITIES, ...LEDGER_ENTITIES],
+  entities: [PayoutAccountEntity, FundingEntity, StripeEventEntity, ...READ_MODEL_ENTITIES, ...LEDGER_ENTITIES, ...AWARD_ENTITIES],
   migrations: [
     { name: 'Migration20261123090000_payouts', class: Migration20261123090000_payouts },
     { name: 'Migration20261123100000_ledger', class: Migration20261123100000_ledger },
     { name: 'Migration20261123110000_funding', class: Migration20261123110000_funding },
+    { name: 'Migration20261123120000_awards', class: Migration20261123120000_awards },
+    { name: 'Migration20261123130000_settlement', class: Migration20261123130000_settlement },
+    { name: 'Migration20261123140000_reconciliation', class: Migration20261123140000_reconciliation },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [PayoutAccountResolver, FundingResolver, AwardResolver],
+      resolvers: [PayoutAccountResolver, FundingResolver, AwardResolver, AwardFieldsResolver, PayoutFieldsResolver],
       // Entities only extended here are not reachable from Query/Mutation: list them so their fields are emitted.
       orphanedTypes: [UserRef, ChallengeRef, PrizeRef],
       referenceResolvers: {
         User: { __resolveReference: resolveUserReference },
         Challenge: { __resolveReference: resolveChallengeReference },
         Prize: { __resolveReference: resolvePrizeReference },
+        Award: { __resolveReference: resolveAwardReference },
+        Payout: { __resolveReference: resolvePayoutReference },
       },
     }),
   createContext: createPayoutsContext,
   eventHandlers: readModelHandlers,
   onStart: async (runtime) => {
-    processor = new StripeEventProcessor(runtime.orm.em as EntityManager, combineHandlers(fundingWebhookHandlers), runtime.logger);
+    processor = new StripeEventProcessor(runtime.orm.em as EntityManager, combineHandlers(fundingWebhookHandlers, accountWebhookHandlers, transferWebhookHandlers), runtime.logger);
     processor.start();
-    return () => processor!.stop();
+    const { stripe, config } = payoutsDependencies();
+    const settlements = new SettlementService(runtime.orm.em as EntityManager, stripe, runtime.logger, config.SETTLEMENT_POLL_MS);
+    settlements.start();
+    reconciliation = new ReconciliationService(runtime.orm.em as EntityManager, stripe, runtime.logger);
+    const reconciler = new Poller(
+      async () => {
+        await reconciliation!.run();
+        return false;
+      },
+      config.RECONCILIATION_INTERVAL_MS,
+      (err) => runtime.logger.error({ err }, 'reconciliation failed'),
+    );
+    if (config.RECONCILIATION_INTERVAL_MS > 0) setTimeout(() => reconciler.start(), config.RECONCILIATION_INTERVAL_MS).unref();
+    const stopPayouts = startPayoutProcessor(runtime.orm.em as EntityManager, stripe, runtime.logger);
+    return async () => {
+      await stopPayouts();
+      await reconciler.stop();
+      await settlements.stop();
+      await processor!.stop();
+    };
   },
   extraRoutes: (app, runtime) => {
     const { stripe, stripeSettings } = payoutsDependencies();
@@ -56,7 +90,9 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
       logger: runtime.logger,
       onStored: () => processor?.nudge(),
     });
+    registerReconciliationRoute(app, { service: reconciliation!, identitySecret: runtime.config.GATEWAY_IDENTITY_SECRET });
   },
 };
 
 let processor: StripeEventProcessor | undefined;
+let reconciliation: ReconciliationService | undefined;

@@ -91,6 +91,28 @@ describe('funding a challenge through Stripe (emulator)', () => {
     const second = (await fund(id)).data!.fundChallenge.funding;
     expect(second.id).not.toBe(first.id);
     expect(second.status).toBe('PENDING');
+    // The failed attempt can no longer be paid.
+    expect((await stack.stripe.paymentIntents.retrieve(first.paymentIntentId)).status).toBe('canceled');
+  });
+
+  it('charges exact amounts in zero- and three-decimal currencies', async () => {
+    const yen = await draft({ currency: 'JPY', prizes: [{ rank: 1, label: 'Only', amountMinor: '123457' }] });
+    expect((await fund(yen)).data!.fundChallenge.funding).toMatchObject({ amount: { amountMinor: '135803', currency: 'JPY' }, platformFee: { amountMinor: '12346', currency: 'JPY' } });
+    const dinar = await draft({ currency: 'KWD', prizes: [{ rank: 1, label: 'Only', amountMinor: '1505' }] });
+    const funding = (await fund(dinar)).data!.fundChallenge.funding;
+    expect(funding).toMatchObject({ amount: { amountMinor: '1656', currency: 'KWD' }, platformFee: { amountMinor: '151', currency: 'KWD' } });
+    expect(await stack.stripe.paymentIntents.retrieve(funding.paymentIntentId)).toMatchObject({ amount: 1656, currency: 'kwd' });
+  });
+
+  it('refuses a pool larger than one card payment can carry, and writes nothing', async () => {
+    const { id } = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, { prizes: [{ rank: 1, label: 'Huge', amountMinor: '9007199254740993' }] }));
+    const refused = await eventually(async () => {
+      const response = await fund(id);
+      expect(errorCodes(response)).toEqual(['FAILED_PRECONDITION']);
+      return response;
+    });
+    expect(refused.errors![0].message).toMatch(/above/);
+    expect((await detail(id)).funding).toBeNull();
   });
 
   it('is for the sponsor’s owners and admins only, and hides payment details from others', async () => {

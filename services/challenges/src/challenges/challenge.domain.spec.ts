@@ -19,6 +19,7 @@ describe('challenge state machine', () => {
     closeSubmissions: [[S.OPEN, S.JUDGING]],
     deadlinePassed: [[S.OPEN, S.JUDGING]],
     allPrizesAwarded: [[S.JUDGING, S.AWARDED]],
+    finishJudging: [[S.JUDGING, S.AWARDED]],
     settled: [[S.AWARDED, S.CLOSED]],
     cancel: [[S.DRAFT, S.CANCELLED], [S.OPEN, S.CANCELLED], [S.JUDGING, S.CANCELLED]],
   };

@@ -23,10 +23,11 @@ export enum ChallengeStatus {
   CANCELLED = 'CANCELLED',
 }
 
-export type ChallengeAction = 'publish' | 'closeSubmissions' | 'deadlinePassed' | 'allPrizesAwarded' | 'settled' | 'cancel';
+export type ChallengeAction = 'publish' | 'closeSubmissions' | 'deadlinePassed' | 'allPrizesAwarded' | 'finishJudging' | 'settled' | 'cancel';
 
 /**
- * DRAFT -publish-> OPEN -closeSubmissions | deadline-> JUDGING -all prizes awarded-> AWARDED -settled-> CLOSED;
+ * DRAFT -publish-> OPEN -closeSubmissions | deadline-> JUDGING -all prizes awarded | finishJudging-> AWARDED -settled-> CLOSED;
+ * (finishJudging: the sponsor decides the remaining prizes stay unawarded; payouts refunds their money.)
  * DRAFT, OPEN, JUDGING -cancel-> CANCELLED.
  */
 const TRANSITIONS: Record<ChallengeAction, { from: readonly ChallengeStatus[]; to: ChallengeStatus }> = {
@@ -34,6 +35,7 @@ const TRANSITIONS: Record<ChallengeAction, { from: readonly ChallengeStatus[]; t
   closeSubmissions: { from: [ChallengeStatus.OPEN], to: ChallengeStatus.JUDGING },
   deadlinePassed: { from: [ChallengeStatus.OPEN], to: ChallengeStatus.JUDGING },
   allPrizesAwarded: { from: [ChallengeStatus.JUDGING], to: ChallengeStatus.AWARDED },
+  finishJudging: { from: [ChallengeStatus.JUDGING], to: ChallengeStatus.AWARDED },
   settled: { from: [ChallengeStatus.AWARDED], to: ChallengeStatus.CLOSED },
   cancel: { from: [ChallengeStatus.DRAFT, ChallengeStatus.OPEN, ChallengeStatus.JUDGING], to: ChallengeStatus.CANCELLED },
 };
@@ -43,6 +45,7 @@ const ACTION_NAMES: Record<ChallengeAction, string> = {
   closeSubmissions: 'closed for submissions',
   deadlinePassed: 'moved to judging',
   allPrizesAwarded: 'marked as awarded',
+  finishJudging: 'finished (judging is not open)',
   settled: 'closed',
   cancel: 'cancelled',
 };

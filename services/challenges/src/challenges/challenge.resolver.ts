@@ -11,6 +11,7 @@ import {
   ChallengeType,
   CloseSubmissionsPayload,
   CreateChallengePayload,
+  FinishJudgingPayload,
   PrizeType,
   PublishChallengePayload,
 } from './challenge.type';
@@ -80,6 +81,16 @@ export class ChallengeResolver {
     const challenge = await ctx.challenges.closeSubmissions(viewerId, challengeId);
     ctx.loaders.primeChallenge(challenge);
     return Object.assign(new CloseSubmissionsPayload(), { challenge: ChallengeType.from(challenge) });
+  }
+
+  @Mutation(() => FinishJudgingPayload, {
+    description: 'JUDGING -> AWARDED: judging is over; prizes not awarded stay unawarded and their money is refunded to the sponsor.',
+  })
+  async finishJudging(@Arg('challengeId', () => ID) challengeId: string, @Ctx() ctx: ChallengesContext): Promise<FinishJudgingPayload> {
+    const viewerId = requireUser(ctx.identity);
+    const challenge = await ctx.challenges.finishJudging(viewerId, challengeId);
+    ctx.loaders.primeChallenge(challenge);
+    return Object.assign(new FinishJudgingPayload(), { challenge: ChallengeType.from(challenge) });
   }
 
   @Mutation(() => CancelChallengePayload, { description: 'DRAFT, OPEN or JUDGING -> CANCELLED; not once a prize is awarded.' })

@@ -89,6 +89,13 @@ export class ChallengeService {
     });
   }
 
+  /** JUDGING -> AWARDED: every prize is decided; the unawarded ones' money goes back to the sponsor (payouts). */
+  async finishJudging(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
+    return this.transition(viewerId, challengeId, (_em, c) => {
+      c.status = nextStatus(c.status, 'finishJudging');
+    });
+  }
+
   /** DRAFT, OPEN, JUDGING -> CANCELLED, unless a prize is awarded. */
   async cancel(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
     return this.transition(viewerId, challengeId, (_em, c, prizes) => {

@@ -122,6 +122,12 @@ export class CloseSubmissionsPayload {
   challenge!: ChallengeType;
 }
 
+@ObjectType('FinishJudgingPayload')
+export class FinishJudgingPayload {
+  @Field(() => ChallengeType)
+  challenge!: ChallengeType;
+}
+
 @ObjectType('CancelChallengePayload')
 export class CancelChallengePayload {
   @Field(() => ChallengeType)

@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 export type PayoutAccountStatusName = 'NOT_STARTED' | 'PENDING' | 'ACTIVE' | 'RESTRICTED';
 
@@ -18,6 +18,10 @@ export class PayoutAccountEntity {
 
   @Property({ type: 'text[]' })
   requirementsDue: string[] = [];
+
+  /** Stripe's `created` (Unix seconds) of the last account.updated applied; older events are ignored. */
+  @Property({ type: new BigIntType('number'), nullable: true })
+  lastEventCreated?: number | null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

@@ -4,7 +4,6 @@ import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, R
 import { PayoutType } from '../awards/award.type';
 import type { PayoutsContext } from '../context';
 import { UserRef } from '../external/user.stub';
-import { PaymentsNotEnabledError } from './payout-account.service';
 import { PayoutAccountType } from './payout-account.type';
 
 export const PayoutConnection = ConnectionType('Payout', PayoutType);
@@ -40,17 +39,20 @@ export class PayoutAccountResolver {
     @Root() user: UserRef,
     @Ctx() ctx: PayoutsContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ConnectionShape<PayoutType>> {
-    pageSize(first);
-    if (ctx.identity.userId !== user.id) return emptyConnection();
-    return emptyConnection(); // awards and payouts arrive with the money path
+    const limit = pageSize(first);
+    if (!ctx.identity.userId || ctx.identity.userId !== user.id) return emptyConnection();
+    const page = await ctx.awards.payoutsOfUser(user.id, limit, after);
+    for (const edge of page.edges) ctx.loaders.payoutById.prime(edge.node.id, edge.node);
+    return { pageInfo: page.pageInfo, edges: page.edges.map((e) => ({ cursor: e.cursor, node: PayoutType.from(e.node) })) };
   }
 
   @Mutation(() => StartPayoutOnboardingPayload)
-  async startPayoutOnboarding(@Arg('input', () => StartPayoutOnboardingInput) _input: StartPayoutOnboardingInput, @Ctx() ctx: PayoutsContext): Promise<StartPayoutOnboardingPayload> {
-    requireUser(ctx.identity);
-    throw new PaymentsNotEnabledError();
+  async startPayoutOnboarding(@Arg('input', () => StartPayoutOnboardingInput) input: StartPayoutOnboardingInput, @Ctx() ctx: PayoutsContext): Promise<StartPayoutOnboardingPayload> {
+    const userId = requireUser(ctx.identity);
+    const { url, account } = await ctx.payouts.startOnboarding(userId, input);
+    return Object.assign(new StartPayoutOnboardingPayload(), { onboardingUrl: url, payoutAccount: PayoutAccountType.from(account) });
   }
 }
 

@@ -1,25 +1,68 @@
-import { requiredId, requireUser } from '@ideagora/subgraph-kit';
+import { requireUser } from '@ideagora/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { PaymentsNotEnabledError } from '../accounts/payout-account.service';
 import type { PayoutsContext } from '../context';
 import { PrizeRef } from '../external/challenge.stub';
-import { AwardPrizeInput, AwardPrizePayload, AwardType } from './award.type';
+import { AwardPrizeInput, AwardPrizePayload, AwardType, PayoutType } from './award.type';
+
+const isSponsorAdmin = (role: string | null) => role === 'OWNER' || role === 'ADMIN';
 
 @Resolver(() => PrizeRef)
 export class AwardResolver {
-  @FieldResolver(() => AwardType, { nullable: true, description: 'The award of this prize, once decided.' })
-  award(@Root() _prize: PrizeRef): AwardType | null {
-    return null; // awards arrive with the money path
+  @FieldResolver(() => AwardType, { nullable: true, description: 'The award of this prize, once decided (winners are public).' })
+  async award(@Root() prize: PrizeRef, @Ctx() ctx: PayoutsContext): Promise<AwardType | null> {
+    const award = await ctx.loaders.awardByPrize.load({ challengeId: prize.challengeId, rank: prize.rank });
+    return award ? AwardType.from(award) : null;
   }
 
-  @Mutation(() => AwardPrizePayload)
+  @Mutation(() => AwardPrizePayload, {
+    description: "Awards a prize of a JUDGING challenge to a submission (sponsor OWNER/ADMIN, once per prize); pays the author from escrow.",
+  })
   async awardPrize(@Arg('input', () => AwardPrizeInput) input: AwardPrizeInput, @Ctx() ctx: PayoutsContext): Promise<AwardPrizePayload> {
     const userId = requireUser(ctx.identity);
-    await ctx.readModels.requireSponsorAdmin(requiredId(input.challengeId, 'challengeId'), userId);
-    throw new PaymentsNotEnabledError();
+    const { award, payout } = await ctx.awards.awardPrize(userId, input);
+    ctx.loaders.payoutsByAwardId.prime(award.id, [payout]);
+    return Object.assign(new AwardPrizePayload(), { award: AwardType.from(award) });
+  }
+}
+
+@Resolver(() => AwardType)
+export class AwardFieldsResolver {
+  @FieldResolver(() => [PayoutType])
+  async payouts(@Root() award: AwardType, @Ctx() ctx: PayoutsContext): Promise<PayoutType[]> {
+    return (await ctx.loaders.payoutsByAwardId.load(award.id)).map((p) => PayoutType.from(p));
+  }
+}
+
+@Resolver(() => PayoutType)
+export class PayoutFieldsResolver {
+  @FieldResolver(() => AwardType)
+  async award(@Root() payout: PayoutType, @Ctx() ctx: PayoutsContext): Promise<AwardType> {
+    const award = await ctx.loaders.awardById.load(payout.awardId);
+    return AwardType.from(award!);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why the last transfer attempt failed: for the winner and the sponsor’s owners and admins.' })
+  async failureReason(@Root() payout: PayoutType, @Ctx() ctx: PayoutsContext): Promise<string | null> {
+    if (!payout.storedFailureReason) return null;
+    if (ctx.identity.userId && ctx.identity.userId === payout.winnerId) return payout.storedFailureReason;
+    return isSponsorAdmin(await ctx.loaders.viewerRoleByChallengeId.load(payout.challengeId)) ? payout.storedFailureReason : null;
   }
 }
 
 export function resolvePrizeReference(reference: { challengeId: string; rank: number }): PrizeRef {
   return Object.assign(new PrizeRef(), reference);
+}
+
+/** Awards are public (winners are announced). */
+export async function resolveAwardReference(reference: { id: string }, ctx: PayoutsContext): Promise<AwardType | null> {
+  const award = await ctx.loaders.awardById.load(reference.id);
+  return award ? AwardType.from(award) : null;
+}
+
+/** A payout is its winner's and the sponsor's business. */
+export async function resolvePayoutReference(reference: { id: string }, ctx: PayoutsContext): Promise<PayoutType | null> {
+  const payout = await ctx.loaders.payoutById.load(reference.id);
+  if (!payout) return null;
+  if (ctx.identity.userId && ctx.identity.userId === payout.winnerId) return PayoutType.from(payout);
+  return isSponsorAdmin(await ctx.loaders.viewerRoleByChallengeId.load(payout.challengeId)) ? PayoutType.from(payout) : null;
 }

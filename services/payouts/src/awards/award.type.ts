@@ -2,6 +2,7 @@ import { MoneyType } from '@ideagora/subgraph-kit';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChallengeRef } from '../external/challenge.stub';
 import { SubmissionRef } from '../external/submission.stub';
+import type { AwardEntity, PayoutEntity } from './award.entity';
 
 export enum PayoutStatus {
   HELD = 'HELD',
@@ -12,7 +13,7 @@ export enum PayoutStatus {
 }
 registerEnumType(PayoutStatus, { name: 'PayoutStatus' });
 
-@ObjectType('Award')
+@ObjectType('Award', { description: 'A prize given to a submission. Winners are public.' })
 @Directive('@key(fields: "id")')
 export class AwardType {
   @Field(() => ID)
@@ -24,17 +25,27 @@ export class AwardType {
   @Field(() => ChallengeRef)
   challenge!: ChallengeRef;
 
-  @Field(() => SubmissionRef, { nullable: true, description: 'Null when the viewer may not see the (sealed) submission.' })
+  @Field(() => SubmissionRef, { nullable: true, description: 'The winning submission (its content stays sealed by the submissions context).' })
   submission!: SubmissionRef | null;
 
-  @Field(() => [PayoutType])
-  payouts!: PayoutType[];
+  // Resolved by AwardFieldsResolver.payouts.
+  payouts?: PayoutType[];
 
   @Field(() => Date)
   awardedAt!: Date;
+
+  static from(entity: AwardEntity): AwardType {
+    return Object.assign(new AwardType(), {
+      id: entity.id,
+      prizeRank: entity.prizeRank,
+      challenge: Object.assign(new ChallengeRef(), { id: entity.challengeId }),
+      submission: Object.assign(new SubmissionRef(), { id: entity.submissionId }),
+      awardedAt: entity.awardedAt,
+    });
+  }
 }
 
-@ObjectType('Payout')
+@ObjectType('Payout', { description: 'Prize money owed to a winner, released from escrow through a Stripe transfer.' })
 @Directive('@key(fields: "id")')
 export class PayoutType {
   @Field(() => ID)
@@ -46,11 +57,23 @@ export class PayoutType {
   @Field(() => MoneyType)
   amount!: MoneyType;
 
-  @Field(() => AwardType)
-  award!: AwardType;
+  // `award` and `failureReason` are resolved by PayoutFieldsResolver from these.
+  awardId!: string;
+  challengeId!: string;
+  winnerId!: string;
+  storedFailureReason!: string | null;
 
-  @Field(() => String, { nullable: true })
-  failureReason!: string | null;
+  static from(entity: PayoutEntity): PayoutType {
+    return Object.assign(new PayoutType(), {
+      id: entity.id,
+      status: entity.status as PayoutStatus,
+      amount: MoneyType.of({ amountMinor: entity.amountMinor, currency: entity.currency.trim() }),
+      awardId: entity.awardId,
+      challengeId: entity.challengeId,
+      winnerId: entity.winnerId,
+      storedFailureReason: entity.failureReason ?? null,
+    });
+  }
 }
 
 @InputType('AwardPrizeInput')

@@ -46,7 +46,20 @@ export class FundingService {
       return created;
     });
     if (funding.paymentIntentId) return funding;
+    await this.cancelFailedAttempts(funding.challengeId);
     return this.createPaymentIntent(funding);
+  }
+
+  /** A failed attempt's PaymentIntent could still be paid later with another card: cancel it before a new one. */
+  private async cancelFailedAttempts(challengeId: string): Promise<void> {
+    const failed = await this.em.fork().find(FundingEntity, { challengeId, status: 'FAILED', paymentIntentId: { $ne: null } });
+    for (const attempt of failed) {
+      try {
+        await this.stripe.paymentIntents.cancel(attempt.paymentIntentId!, {}, { idempotencyKey: `cancel:${attempt.id}` });
+      } catch {
+        // Already cancelled (or no longer cancellable): nothing left to prevent.
+      }
+    }
   }
 
   private async createPaymentIntent(funding: FundingEntity): Promise<FundingEntity> {

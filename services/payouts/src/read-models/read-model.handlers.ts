@@ -1,5 +1,6 @@
 import type { EventHandlers } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { queueSettlement } from '../settlements/settlement.service';
 
 /**
  * Upserts guarded by version: an event older than the row held changes nothing, so redelivery and
@@ -7,17 +8,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export const readModelHandlers: EventHandlers = {
   ChallengeChanged: async (em: EntityManager, p) => {
-    await em.getConnection().execute(
+    const applied: unknown[] = await em.getConnection().execute(
       `insert into challenge_view (id, organization_id, status, currency, submission_deadline, prizes, version)
        values (?, ?, ?, ?, ?, ?::jsonb, ?)
        on conflict (id) do update set organization_id = excluded.organization_id, status = excluded.status,
          currency = excluded.currency, submission_deadline = excluded.submission_deadline, prizes = excluded.prizes,
          version = excluded.version
-       where challenge_view.version < excluded.version`,
+       where challenge_view.version < excluded.version
+       returning id`,
       [p.id, p.organizationId, p.status, p.currency, p.submissionDeadline, JSON.stringify(p.prizes), p.version],
-      'run',
+      'all',
       em.getTransactionContext(),
     );
+    // A challenge that ended has money to settle (refund the unawarded part, or all of it when cancelled).
+    if (applied.length > 0 && (p.status === 'AWARDED' || p.status === 'CANCELLED')) await queueSettlement(em, p.id, p.status);
   },
   MembershipChanged: async (em: EntityManager, p) => {
     await em.getConnection().execute(

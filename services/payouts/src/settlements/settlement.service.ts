@@ -1,0 +1,139 @@
+import { Poller, recordEvent } from '@ideagora/events';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type Stripe from 'stripe';
+import { FundingEntity } from '../fundings/funding.entity';
+import { escrowAccount } from '../ledger/ledger.accounts';
+import { ledgerService } from '../ledger/ledger.service';
+import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
+
+interface SettlementRow {
+  challenge_id: string;
+  reason: 'AWARDED' | 'CANCELLED';
+  refund_id: string;
+  refund_amount_minor: string | null;
+  stripe_refund_id: string | null;
+  attempts: number;
+}
+
+const BATCH = 20;
+
+/**
+ * Settles ended challenges: refunds the sponsor what is left in escrow (the unawarded prizes; everything when a
+ * funded challenge is cancelled), then, once every award is transferred, emits ChallengeSettled.
+ * The refund amount is fixed (saved) before Stripe is called, with an idempotency key derived from the challenge,
+ * so retries after any failure make exactly one refund.
+ */
+export class SettlementService {
+  private readonly poller: Poller;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly stripe: Stripe,
+    private readonly logger: Logger,
+    pollMs: number,
+  ) {
+    this.poller = new Poller(() => this.settleDue(), pollMs, (err) => logger.error({ err }, 'settlement failed'));
+  }
+
+  start(): void {
+    this.poller.start();
+  }
+  stop(): Promise<void> {
+    return this.poller.stop();
+  }
+
+  async settleDue(): Promise<boolean> {
+    const due: { challenge_id: string }[] = await this.em
+      .fork()
+      .getConnection()
+      .execute(`select challenge_id from settlement where status = 'PENDING' and next_attempt_at <= now() order by next_attempt_at limit ${BATCH}`);
+    for (const { challenge_id } of due) {
+      try {
+        await this.settle(challenge_id);
+      } catch (err) {
+        this.logger.warn({ err, challengeId: challenge_id }, 'settlement step failed; will retry');
+        await this.retryLater(challenge_id, err);
+      }
+    }
+    return due.length === BATCH;
+  }
+
+  async settle(challengeId: string): Promise<void> {
+    // 1. Fix the refund amount: what is left in escrow now (awards already moved their money to payables).
+    const plan = await this.em.fork().transactional(async (em) => {
+      const [row] = await query<SettlementRow>(em, `select * from settlement where challenge_id = ? and status = 'PENDING' for update skip locked`, [challengeId]);
+      if (!row) return null;
+      const funding = await paidFunding(em as EntityManager, challengeId);
+      if (!funding) {
+        await query(em, `update settlement set status = 'SETTLED', settled_at = now(), refund_amount_minor = 0 where challenge_id = ?`, [challengeId]);
+        return null; // never funded: nothing to refund or settle
+      }
+      if (row.refund_amount_minor === null) {
+        const held = -(await ledgerService.balance(em as EntityManager, escrowAccount(challengeId), funding.currency));
+        row.refund_amount_minor = String(held > 0n ? held : 0n);
+        await query(em, `update settlement set refund_amount_minor = ? where challenge_id = ?`, [row.refund_amount_minor, challengeId]);
+      }
+      return { row, funding };
+    });
+    if (!plan) return;
+    const { row, funding } = plan;
+    const amount = BigInt(row.refund_amount_minor!);
+
+    // 2. Refund through Stripe (once), then record it: ledger, funding status.
+    if (amount > 0n && !row.stripe_refund_id) {
+      let refund: Stripe.Refund;
+      try {
+        refund = await this.stripe.refunds.create(
+          { payment_intent: funding.paymentIntentId!, amount: Number(amount), metadata: { challengeId, refundId: row.refund_id, reason: row.reason } },
+          { idempotencyKey: `refund:${challengeId}:1` },
+        );
+      } catch (error) {
+        if (isRetryableStripeError(error)) throw error;
+        throw new Error(`Stripe refused the refund: ${stripeErrorMessage(error)}`);
+      }
+      await this.em.fork().transactional(async (em) => {
+        const updated = await query(em, `update settlement set stripe_refund_id = ? where challenge_id = ? and stripe_refund_id is null returning challenge_id`, [refund.id, challengeId]);
+        if (updated.length === 0) return;
+        await ledgerService.postRefund(em as EntityManager, { refundId: row.refund_id, challengeId, currency: funding.currency, amount });
+        const paid = await em.findOneOrFail(FundingEntity, { id: funding.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        paid.status = amount >= paid.prizePoolMinor ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+      });
+    }
+
+    // 3. Settled once nothing is owed to winners any more (every award transferred).
+    await this.em.fork().transactional(async (em) => {
+      const summary = await ledgerService.escrowSummary(em as EntityManager, challengeId);
+      if (summary && summary.owed > 0n) {
+        await query(em, `update settlement set next_attempt_at = now() + interval '2 seconds' where challenge_id = ?`, [challengeId]);
+        return;
+      }
+      const settled = await query(em, `update settlement set status = 'SETTLED', settled_at = now() where challenge_id = ? and status = 'PENDING' returning reason`, [challengeId]);
+      if (settled.length > 0 && settled[0].reason === 'AWARDED') recordEvent(em as EntityManager, 'ChallengeSettled', { challengeId });
+    });
+  }
+
+  private async retryLater(challengeId: string, err: unknown): Promise<void> {
+    await query(
+      this.em.fork(),
+      `update settlement set attempts = attempts + 1, last_error = ?,
+         next_attempt_at = now() + least(interval '1 second' * power(2, attempts), interval '10 minutes')
+       where challenge_id = ?`,
+      [String(err instanceof Error ? err.message : err).slice(0, 1000), challengeId],
+    );
+  }
+}
+
+/** Called by the ChallengeChanged consumer when a challenge ends. Idempotent. */
+export async function queueSettlement(em: EntityManager, challengeId: string, reason: 'AWARDED' | 'CANCELLED'): Promise<void> {
+  const { v7 } = await import('uuid');
+  await query(em, `insert into settlement (challenge_id, reason, refund_id) values (?, ?, ?) on conflict (challenge_id) do nothing`, [challengeId, reason, v7()]);
+}
+
+async function paidFunding(em: EntityManager, challengeId: string): Promise<FundingEntity | null> {
+  return em.findOne(FundingEntity, { challengeId, status: { $in: ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'] } });
+}
+
+function query<T = Record<string, any>>(em: { getConnection(): any; getTransactionContext(): any }, sql: string, params: unknown[]): Promise<T[]> {
+  return em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
+}
