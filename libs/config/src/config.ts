@@ -59,6 +59,8 @@ export const payoutsSchema = subgraphSchema.extend({
   /** Payout transfers: how often due payouts are looked for, and the first retry delay (doubling, capped at 1 h). */
   PAYOUT_POLL_MS: z.coerce.number().int().positive().default(1000),
   PAYOUT_RETRY_BASE_MS: z.coerce.number().int().positive().default(2000),
+  /** How long a payout being transferred is reserved; a crashed attempt is retried after it. */
+  PAYOUT_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   /** How often ended challenges are checked for refunds and settlement. */
   SETTLEMENT_POLL_MS: z.coerce.number().int().positive().default(1000),
   /** How often the ledger is reconciled with Stripe (0 turns the periodic run off). */

@@ -32,6 +32,8 @@ export interface Stack {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   client: GraphQLTestClient;
+  /** Kills a subgraph at once (SIGKILL: a crash, no clean shutdown) and starts it again on the same port. */
+  crashAndRestart(name: SubgraphName): Promise<void>;
   /** A second gateway over the same subgraphs, e.g. with NODE_ENV=production; stopped with the stack. */
   startAnotherGateway(env: Record<string, string>): Promise<string>;
   /** Everything the processes logged (for debugging a failing test). */
@@ -133,6 +135,16 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       maxNetworkRetries: 0,
     });
     return {
+      crashAndRestart: async (name) => {
+        const index = handles.findIndex((h) => h.name === name);
+        const old = handles[index];
+        await new Promise<void>((resolve) => {
+          old.child.once('exit', () => resolve());
+          old.child.kill('SIGKILL');
+        });
+        const port = new URL(old.url).port;
+        handles[index] = await startProcess(name, `services/${name}/src/main.ts`, { ...common, PORT: port });
+      },
       stripe,
       stripeEmulatorUrl: emulator.url,
       startAnotherGateway: async (env) => {

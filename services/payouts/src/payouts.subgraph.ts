@@ -14,12 +14,13 @@ import { Migration20261123100000_ledger } from './migrations/Migration2026112310
 import { Migration20261123110000_funding } from './migrations/Migration20261123110000_funding';
 import { Migration20261123130000_settlement } from './migrations/Migration20261123130000_settlement';
 import { Migration20261123140000_reconciliation } from './migrations/Migration20261123140000_reconciliation';
+import { Migration20261123150000_disputes } from './migrations/Migration20261123150000_disputes';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { Poller } from '@ideagora/events';
 import { SettlementService } from './settlements/settlement.service';
 import { FundingEntity } from './fundings/funding.entity';
-import { fundingWebhookHandlers } from './fundings/funding.service';
+import { disputeWebhookHandlers, fundingWebhookHandlers } from './fundings/funding.service';
 import { payoutsDependencies } from './payouts.runtime';
 import { StripeEventEntity } from './webhooks/stripe-event.entity';
 import { combineHandlers } from './webhooks/stripe-event.handlers';
@@ -41,6 +42,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
     { name: 'Migration20261123120000_awards', class: Migration20261123120000_awards },
     { name: 'Migration20261123130000_settlement', class: Migration20261123130000_settlement },
     { name: 'Migration20261123140000_reconciliation', class: Migration20261123140000_reconciliation },
+    { name: 'Migration20261123150000_disputes', class: Migration20261123150000_disputes },
   ],
   buildSchema: () =>
     buildFederatedSchema({
@@ -58,7 +60,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
   createContext: createPayoutsContext,
   eventHandlers: readModelHandlers,
   onStart: async (runtime) => {
-    processor = new StripeEventProcessor(runtime.orm.em as EntityManager, combineHandlers(fundingWebhookHandlers, accountWebhookHandlers, transferWebhookHandlers), runtime.logger);
+    processor = new StripeEventProcessor(runtime.orm.em as EntityManager, combineHandlers(fundingWebhookHandlers, disputeWebhookHandlers, accountWebhookHandlers, transferWebhookHandlers), runtime.logger);
     processor.start();
     const { stripe, config } = payoutsDependencies();
     const settlements = new SettlementService(runtime.orm.em as EntityManager, stripe, runtime.logger, config.SETTLEMENT_POLL_MS);

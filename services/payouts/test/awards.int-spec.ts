@@ -34,7 +34,7 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
   let organizationId: string;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { PAYOUT_RETRY_BASE_MS: '200', PAYOUT_POLL_MS: '300' } });
+    stack = await startStack({ env: { PAYOUT_RETRY_BASE_MS: '200', PAYOUT_POLL_MS: '300', PAYOUT_CLAIM_LEASE_SECONDS: '2' } });
     sponsor = await signUpUser(stack.client);
     organizationId = await createOrganization(stack.client, sponsor.token);
   });
@@ -269,6 +269,49 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
     expect(page2.edges.map((e: { node: { award: { prizeRank: number }; status: string } }) => [e.node.award.prizeRank, e.node.status])).toEqual([[1, 'PAID']]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
     expect(errorCodes(await stack.client.request(PAGE, { after: 'garbage' }, { token: winner.token }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('makes exactly one transfer when payouts crashes between Stripe’s success and its own commit', async () => {
+    const winner = await signUpUser(stack.client);
+    await onboard(winner);
+    const challenge = await judgingChallenge([winner]);
+    // Stripe applies the transfer and holds the answer; meanwhile the payouts process dies.
+    await fault({ method: 'POST', path: '/v1/transfers', mode: 'timeout_after', count: 1, timeoutMs: 20_000 });
+    await awardWhenKnown(challenge, 1, winner);
+    await eventually(async () => expect(await transfersOf(challenge.id)).toHaveLength(1));
+    await stack.crashAndRestart('payouts');
+    await eventually(async () => expect(await payoutStatusOf(challenge.id, 1)).toBe('PAID'), { timeoutMs: 30_000 });
+    expect(await transfersOf(challenge.id)).toHaveLength(1);
+    expect((await escrowOf(challenge.id)).paid).toEqual({ amountMinor: '500000' });
+  });
+
+  it('holds payouts while the funding charge is disputed, and pays them once the dispute is won', async () => {
+    const winner = await signUpUser(stack.client);
+    await onboard(winner);
+    const challenge = await judgingChallenge([winner]);
+    const payoutsBase = stack.subgraphUrls.payouts.replace(/\/graphql$/, '');
+    const deliver = async (type: string, status: string) => {
+      const body = JSON.stringify({
+        id: `evt_dispute_${type}_${challenge.id}`,
+        object: 'event',
+        type,
+        created: Math.floor(Date.now() / 1000),
+        livemode: false,
+        data: { object: { id: `dp_${challenge.id.slice(0, 8)}`, object: 'dispute', charge: challenge.chargeId, amount: 880000, currency: 'usd', status } },
+      });
+      const header = stack.stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET });
+      const response = await fetch(`${payoutsBase}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body });
+      expect(response.status).toBe(200);
+    };
+    await deliver('charge.dispute.created', 'needs_response');
+    await new Promise((r) => setTimeout(r, 500));
+    await awardWhenKnown(challenge, 1, winner);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await payoutStatusOf(challenge.id, 1)).not.toBe('PAID');
+    expect(await transfersOf(challenge.id)).toHaveLength(0);
+    await deliver('charge.dispute.closed', 'won');
+    await eventually(async () => expect(await payoutStatusOf(challenge.id, 1)).toBe('PAID'));
+    expect(await transfersOf(challenge.id)).toHaveLength(1);
   });
 
   it('refuses strangers, unknown things, a challenge not yet judging, and a second award of a prize', async () => {

@@ -139,7 +139,17 @@ describe('funding a challenge through Stripe (emulator)', () => {
     expect(duplicate.status).toBe(200);
     const stale = stack.stripe.webhooks.generateTestHeaderString({ payload: body, secret: 'whsec_ideagora_local_emulator_0123456789', timestamp: Math.floor(Date.now() / 1000) - 600 });
     expect((await fetch(`${payoutsBase}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': stale }, body })).status).toBe(400);
+    // Out of order: a failure that Stripe (say) sent before the success arrives after it. It changes nothing.
+    const late = JSON.stringify({
+      ...event,
+      id: `${event.id}_late_failure`,
+      type: 'payment_intent.payment_failed',
+      data: { object: { ...(event.data.object as object), status: 'requires_payment_method', last_payment_error: { message: 'Your card was declined.' } } },
+    });
+    const lateHeader = stack.stripe.webhooks.generateTestHeaderString({ payload: late, secret: 'whsec_ideagora_local_emulator_0123456789' });
+    expect((await fetch(`${payoutsBase}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': lateHeader }, body: late })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 1000));
+    expect((await detail(id)).funding.status).toBe('SUCCEEDED');
     const escrow = await stack.client.request(`query($id: ID!) { challenge(id: $id) { escrow { funded { amountMinor } } } }`, { id }, { token: sponsor.token });
     expect(escrow.data!.challenge.escrow.funded.amountMinor).toBe('770000'); // posted once
   });

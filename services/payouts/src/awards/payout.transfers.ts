@@ -10,8 +10,9 @@ import type { StripeEventHandlers } from '../webhooks/stripe-event.handlers';
 import { PayoutEntity } from './award.entity';
 
 const BATCH = 20;
-/** A claimed payout is not picked again before this lease ends (longer than the SDK's 15 s timeout). */
-const CLAIM_LEASE_SECONDS = 60;
+/** A claimed payout is not picked again before this lease ends (longer than the SDK's 15 s timeout); after a crash
+ * mid-transfer, the payout is retried (same idempotency key) once it expires. */
+const claimLeaseSeconds = () => payoutsDependencies().config.PAYOUT_CLAIM_LEASE_SECONDS;
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
 export function retryBaseMs(): number {
@@ -33,6 +34,7 @@ interface ClaimedPayout {
   stripe_account_id: string | null;
   account_status: string | null;
   charge_id: string | null;
+  disputed: boolean;
 }
 
 let running: PayoutTransferProcessor | undefined;
@@ -139,7 +141,8 @@ export class PayoutTransferProcessor {
         `select p.id, p.award_id, p.challenge_id, p.winner_id, p.currency, p.amount_minor::text as amount_minor,
                 a.stripe_account_id, a.status as account_status,
                 (select f.charge_id from funding f where f.challenge_id = p.challenge_id
-                   and f.status in ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED') limit 1) as charge_id
+                   and f.status in ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED') limit 1) as charge_id,
+                exists (select 1 from funding f where f.challenge_id = p.challenge_id and f.disputed_at is not null) as disputed
            from payout p left join payout_account a on a.user_id = p.winner_id
           where p.id = ? and p.status in ('PROCESSING', 'FAILED') and p.next_attempt_at <= now()
           for update of p skip locked`,
@@ -154,6 +157,16 @@ export class PayoutTransferProcessor {
         await connection.execute(`update payout set status = 'HELD', updated_at = now() where id = ?`, [id], 'run', tx);
         return null;
       }
+      if (row.disputed) {
+        // The sponsor disputed the funding charge: nothing leaves escrow until the dispute is won.
+        await connection.execute(
+          `update payout set failure_reason = 'held: the funding payment is disputed', next_attempt_at = now() + interval '1 minute', updated_at = now() where id = ?`,
+          [id],
+          'run',
+          tx,
+        );
+        return null;
+      }
       if (!row.charge_id) {
         await connection.execute(
           `update payout set failure_reason = ?, attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 millisecond', updated_at = now() where id = ?`,
@@ -164,7 +177,7 @@ export class PayoutTransferProcessor {
         return null;
       }
       await connection.execute(
-        `update payout set next_attempt_at = now() + interval '${CLAIM_LEASE_SECONDS} seconds', updated_at = now() where id = ?`,
+        `update payout set next_attempt_at = now() + interval '${claimLeaseSeconds()} seconds', updated_at = now() where id = ?`,
         [id],
         'run',
         tx,

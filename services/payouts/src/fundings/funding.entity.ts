@@ -53,6 +53,10 @@ export class FundingEntity {
   @Property({ type: 'timestamptz', nullable: true })
   succeededAt?: Date | null;
 
+  /** Set while the sponsor disputes the charge: payouts of the challenge are held. */
+  @Property({ type: 'timestamptz', nullable: true })
+  disputedAt?: Date | null;
+
   /** Stripe's idempotency key for creating this funding's PaymentIntent: derived from our row id. */
   get idempotencyKey(): string {
     return `funding:${this.id}`;

@@ -145,6 +145,30 @@ export const fundingWebhookHandlers = {
   },
 };
 
+/** A dispute holds every payout of the challenge until it is won (then they resume); a lost one stays held for ops. */
+export const disputeWebhookHandlers = {
+  'charge.dispute.created': async (em: EntityManager, event: Stripe.Event) => {
+    const dispute = event.data.object as Stripe.Dispute;
+    const chargeId = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
+    await em.getConnection().execute(`update funding set disputed_at = coalesce(disputed_at, now()) where charge_id = ?`, [chargeId], 'run', em.getTransactionContext());
+  },
+  'charge.dispute.closed': async (em: EntityManager, event: Stripe.Event) => {
+    const dispute = event.data.object as Stripe.Dispute;
+    if (dispute.status !== 'won') return;
+    const chargeId = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
+    await em.getConnection().execute(`update funding set disputed_at = null where charge_id = ?`, [chargeId], 'run', em.getTransactionContext());
+    // Resume the held transfers now rather than at their next scheduled look.
+    await em
+      .getConnection()
+      .execute(
+        `update payout set next_attempt_at = now() where status in ('PROCESSING', 'FAILED') and challenge_id in (select challenge_id from funding where charge_id = ?)`,
+        [chargeId],
+        'run',
+        em.getTransactionContext(),
+      );
+  },
+};
+
 async function lockFundingOf(em: EntityManager, intent: Stripe.PaymentIntent): Promise<FundingEntity | null> {
   const fundingId = intent.metadata?.fundingId;
   const where = fundingId ? { id: fundingId } : { paymentIntentId: intent.id };
