@@ -19,6 +19,19 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.data', '<rootDir>/web'],
   setupFiles: ['<rootDir>/libs/testing/src/jest-setup-file.ts'],
 };
+// Web component tests: jsdom, TSX through SWC with React's automatic runtime.
+const web = {
+  displayName: 'web',
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/web/**/*.spec.tsx'],
+  transform: {
+    '^.+\\.(ts|tsx)$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/web/src/$1', '\\.css$': '<rootDir>/web/test/style-stub.js' },
+  modulePathIgnorePatterns: ['<rootDir>/web/.next'],
+  setupFilesAfterEnv: ['<rootDir>/web/test/setup-tests.ts'],
+};
 module.exports = {
   // Integration tests boot real processes; this is a hang guard, not a performance target.
   testTimeout: 60000,
@@ -31,5 +44,6 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
     },
+    web,
   ],
 };

@@ -214,6 +214,10 @@ export async function markPaid(em: EntityManager, payout: PayoutEntity, transfer
     currency: payout.currency.trim(),
     amount: payout.amountMinor,
   });
+  // An ended challenge waiting for its last transfer can settle now rather than at its next scheduled look.
+  await em
+    .getConnection()
+    .execute(`update settlement set next_attempt_at = now() where challenge_id = ? and status = 'PENDING'`, [payout.challengeId], 'run', em.getTransactionContext());
 }
 
 /** Moves a winner's HELD payouts to PROCESSING (their account became ACTIVE). In the caller's transaction. */

@@ -105,7 +105,8 @@ export class SettlementService {
     await this.em.fork().transactional(async (em) => {
       const summary = await ledgerService.escrowSummary(em as EntityManager, challengeId);
       if (summary && summary.owed > 0n) {
-        await query(em, `update settlement set next_attempt_at = now() + interval '2 seconds' where challenge_id = ?`, [challengeId]);
+        // Winners still to be paid (perhaps not onboarded for days): look again later; a PAID payout brings it forward.
+        await query(em, `update settlement set next_attempt_at = now() + interval '1 minute' where challenge_id = ?`, [challengeId]);
         return;
       }
       const settled = await query(em, `update settlement set status = 'SETTLED', settled_at = now() where challenge_id = ? and status = 'PENDING' returning reason`, [challengeId]);

@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+// End-to-end story against a real stack: `npm run test:e2e` from the repo root.
+// Reuses a gateway already answering at IDEAGORA_GATEWAY_URL (default http://localhost:4000/graphql), otherwise
+// starts `npm start` itself; builds web/ if needed and runs `next start` on a free port; stops what it started.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = join(WEB, '..');
+const OUT = join(WEB, 'test-output');
+const GATEWAY = process.env.IDEAGORA_GATEWAY_URL ?? 'http://localhost:4000/graphql';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const started = [];
+const log = (...a) => console.log('[e2e]', ...a);
+
+function startProcess(name, cmd, args, opts) {
+  const child = spawn(cmd, args, { ...opts, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push({ name, child });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  return { child, output: () => output };
+}
+async function stopAll() {
+  for (const { name, child } of started.reverse()) {
+    if (child.exitCode !== null) continue;
+    log(`stopping ${name}`);
+    try { process.kill(-child.pid, 'SIGINT'); } catch { /* gone */ }
+    await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 15000))]);
+    if (child.exitCode === null) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+  }
+}
+const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+async function waitFor(check, what, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) { if (await check().catch(() => false)) return; await new Promise((r) => setTimeout(r, 500)); }
+  throw new Error(`timed out waiting for ${what}`);
+}
+const gatewayUp = async () => (await fetch(GATEWAY, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).ok;
+const run = (cmd, args, opts) => new Promise((resolve, reject) => {
+  const c = spawn(cmd, args, { stdio: 'inherit', ...opts });
+  c.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+});
+
+const failures = [];
+async function main() {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  if (!(await gatewayUp().catch(() => false))) {
+    log('starting the stack (npm start)…');
+    const stack = startProcess('stack', 'npm', ['start'], { cwd: ROOT, env: process.env });
+    await waitFor(async () => stack.output().includes('Ideagora is running') && (await gatewayUp()), 'the stack', 240000).catch((e) => { console.error(stack.output()); throw e; });
+  } else log('reusing the running stack');
+  if (!existsSync(join(WEB, '.next', 'BUILD_ID')) || process.env.E2E_BUILD === '1') {
+    log('building web…');
+    await run('npx', ['next', 'build'], { cwd: WEB, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  }
+  const port = Number(process.env.E2E_WEB_PORT ?? (await freePort()));
+  const BASE = `http://localhost:${port}`;
+  const web = startProcess('web', 'npx', ['next', 'start', '--port', String(port)], { cwd: WEB, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', IDEAGORA_GATEWAY_URL: GATEWAY } });
+  await waitFor(async () => (await fetch(BASE)).ok, 'next start', 60000).catch((e) => { console.error(web.output()); throw e; });
+  log(`web at ${BASE}`);
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    await story(browser, BASE);
+  } finally {
+    await browser.close();
+  }
+}
+
+function watch(page, who, base) {
+  // The Stripe emulator's hosted pages are not ours: only their failed requests (not their favicon) count.
+  const ours = () => page.url().startsWith(base);
+  page.on('console', (m) => { if (m.type() === 'error' && ours()) failures.push(`${who} console error: ${m.text()} (${page.url()})`); });
+  page.on('pageerror', (e) => failures.push(`${who} page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    if (!reason.includes('ERR_ABORTED')) failures.push(`${who} request failed: ${r.method()} ${r.url()} ${reason}`);
+  });
+  page.on('response', (r) => { if (r.status() >= 400 && !(r.url().endsWith('/favicon.ico') && !r.url().startsWith(base))) failures.push(`${who} HTTP ${r.status()}: ${r.request().method()} ${r.url()}`); });
+  page.on('dialog', (d) => d.accept());
+}
+
+async function check(page, name) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad) failures.push(`axe ${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  log(`axe ${name}: ${results.violations.length} violation(s), ${bad.length} serious/critical`);
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(OUT, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function step(name, fn) {
+  const t = Date.now();
+  await fn();
+  log(`✓ ${name} (${Date.now() - t} ms)`);
+}
+
+async function signUp(page, base, name, email) {
+  await page.goto(`${base}/signup`);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('e2e-password-2026');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
+async function story(browser, base) {
+  const run = Date.now().toString(36);
+  const word = `zephyr${run}`;
+  const title = `Low-cost ${word} water filter`;
+  const sponsorCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const solverCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const sponsor = await sponsorCtx.newPage();
+  const solver = await solverCtx.newPage();
+  watch(sponsor, 'sponsor', base);
+  watch(solver, 'solver', base);
+  let challengeUrl = '';
+
+  await step('home and browse are accessible', async () => {
+    await solver.goto(base);
+    await solver.getByRole('heading', { level: 1 }).waitFor();
+    await check(solver, 'home');
+    await solver.goto(`${base}/challenges`);
+    await check(solver, 'browse');
+  });
+
+  await step('sponsor signs up and creates an organization', async () => {
+    await signUp(sponsor, base, 'E2E Sponsor', `sponsor-${run}@e2e.test`);
+    await sponsor.goto(`${base}/sponsor`);
+    await sponsor.getByLabel('Organization name').fill(`E2E Labs ${run}`);
+    await sponsor.getByRole('button', { name: 'Create organization' }).click();
+    await sponsor.getByText('Organization created.').waitFor();
+  });
+
+  await step('sponsor creates a challenge with prizes', async () => {
+    await sponsor.goto(`${base}/sponsor/new-challenge`);
+    await sponsor.getByLabel('Title').fill(title);
+    await sponsor.getByLabel('Summary').fill(`Design a ${word} filter under 5 USD.`);
+    await sponsor.getByLabel('Description').fill('Requirements: removes 99% of bacteria. Judged on cost and durability.');
+    await sponsor.getByRole('button', { name: 'Next' }).click();
+    await sponsor.getByLabel('Prize 1 amount (USD)').fill('1000');
+    await sponsor.getByRole('button', { name: 'Add a prize' }).click();
+    await sponsor.getByLabel('Prize 2 label').fill('Runner-up');
+    await sponsor.getByLabel('Prize 2 amount (USD)').fill('250.50');
+    await sponsor.getByRole('button', { name: 'Next' }).click();
+    const d = new Date(Date.now() + 30 * 864e5);
+    const pad = (n) => String(n).padStart(2, '0');
+    await sponsor.getByLabel('Submission deadline').fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T12:00`);
+    await sponsor.getByRole('button', { name: 'Create draft challenge' }).click();
+    await sponsor.waitForURL(/\/challenges\/[0-9a-f-]+\?created=1/);
+    challengeUrl = sponsor.url().split('?')[0];
+    await sponsor.getByText('$1,250.50 in total').waitFor();
+  });
+
+  await step('sponsor funds it on the payment page', async () => {
+    await sponsor.getByRole('button', { name: 'Fund prize pool' }).click();
+    await sponsor.waitForURL(/\/hosted\/pay\//);
+    await sponsor.locator('input[value="pm_card_visa"]').check();
+    await sponsor.getByRole('button', { name: /^Pay/ }).click();
+    await sponsor.waitForURL(/funding=return/);
+    await sponsor.getByRole('button', { name: 'Publish challenge' }).waitFor({ timeout: 60000 });
+  });
+
+  await step('sponsor publishes', async () => {
+    await sponsor.getByRole('button', { name: 'Publish challenge' }).click();
+    await sponsor.getByRole('button', { name: 'Close submissions' }).waitFor();
+  });
+
+  await step('solver finds it by search, submits and resubmits', async () => {
+    await signUp(solver, base, 'E2E Solver', `solver-${run}@e2e.test`);
+    await solver.goto(`${base}/challenges`);
+    await solver.getByLabel('Search').fill(word);
+    await solver.getByRole('button', { name: 'Search' }).click();
+    await solver.waitForURL(/q=/);
+    await solver.getByRole('link', { name: title }).click();
+    await solver.waitForURL(challengeUrl);
+    await check(solver, 'detail');
+    await solver.getByLabel('Solution title').fill('Ceramic + copper mesh');
+    await solver.getByLabel('Solution', { exact: true }).fill('Fire local clay with sawdust, coat with copper mesh.');
+    await solver.getByRole('button', { name: 'Submit solution' }).click();
+    await solver.getByText(/version 1 of your solution/).waitFor();
+    await check(solver, 'submit');
+    await solver.getByLabel('Solution title').fill('Ceramic + copper mesh, v2');
+    await solver.getByRole('button', { name: 'Resubmit solution' }).click();
+    await solver.getByText('Resubmitted: this is version 2 of your solution.').waitFor();
+  });
+
+  await step('sponsor closes submissions and awards', async () => {
+    await sponsor.goto(challengeUrl);
+    await sponsor.getByRole('button', { name: 'Close submissions' }).click();
+    await sponsor.getByText('Judging', { exact: true }).waitFor();
+    await sponsor.goto(`${challengeUrl}/review`);
+    await sponsor.getByText('Ceramic + copper mesh, v2').first().waitFor();
+    await check(sponsor, 'award');
+    const select = sponsor.getByLabel('Winning submission for First prize');
+    const value = await select.locator('option').nth(1).getAttribute('value');
+    await select.selectOption(value);
+    await sponsor.getByRole('button', { name: 'Award First prize' }).click();
+    await sponsor.getByText(/Awarded to “Ceramic/).waitFor();
+    await sponsor.getByRole('button', { name: 'Finish judging' }).click();
+    await sponsor.getByText('Awarded', { exact: true }).waitFor();
+    await check(sponsor, 'escrow');
+  });
+
+  await step('solver onboards and sees the payout paid', async () => {
+    await solver.goto(`${base}/me/payouts`);
+    await solver.getByRole('cell', { name: title }).waitFor();
+    await solver.getByRole('button', { name: /payout onboarding/ }).click();
+    await solver.waitForURL(/\/hosted\/onboarding\//);
+    await solver.locator('input[value="complete"]').check();
+    await solver.getByRole('button', { name: 'Submit' }).click();
+    await solver.waitForURL(/\/me\/payouts\?onboarding=return/);
+    const until = Date.now() + 60000;
+    while (!(await solver.getByText('Paid', { exact: true }).count())) {
+      if (Date.now() > until) throw new Error('payout never became PAID');
+      await solver.waitForTimeout(2000);
+      await solver.reload();
+    }
+    await check(solver, 'payouts');
+  });
+  await sponsorCtx.close();
+  await solverCtx.close();
+}
+
+let code = 0;
+try {
+  await main();
+} catch (error) {
+  failures.push(`story failed: ${error instanceof Error ? error.stack : error}`);
+} finally {
+  await stopAll();
+}
+if (failures.length) {
+  code = 1;
+  console.error(`\n[e2e] FAILED (${failures.length}):\n - ${failures.join('\n - ')}`);
+} else console.log('\n[e2e] PASSED: screenshots in web/test-output/');
+process.exit(code);

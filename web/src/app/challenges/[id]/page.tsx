@@ -1,0 +1,135 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { challengeTransitionAction, fundChallengeAction, submitSolutionAction } from '@/app/actions';
+import { Countdown, LocalDate } from '@/components/dates';
+import { ActionButton } from '@/components/forms';
+import { Money } from '@/components/Money';
+import { RefreshWhile, SubmitSolutionForm } from '@/components/MoreForms';
+import { Alert, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
+import { gqlOrNull } from '@/lib/gateway';
+import { ChallengeDetailDoc } from '@/lib/operations';
+import { getViewer } from '@/lib/viewer';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const data = await gqlOrNull(ChallengeDetailDoc, { id });
+  return { title: data?.challenge.title ?? 'Challenge' };
+}
+
+export default async function ChallengePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const query = await searchParams;
+  const [data, viewer] = await Promise.all([gqlOrNull(ChallengeDetailDoc, { id }), getViewer()]);
+  if (!data) notFound();
+  const c = data.challenge;
+  const role = c.organization.viewerRole;
+  const isManager = role === 'OWNER' || role === 'ADMIN';
+  const funding = c.funding;
+  const returnedFromPayment = query.funding === 'return';
+  const latest = [...c.viewerSubmissions].sort((a, b) => b.version - a.version)[0];
+
+  return (
+    <div className="stack">
+      <div>
+        <div className="meta">
+          <StatusBadge status={c.status} />
+          <span>{humanize(c.type)}</span>
+          {c.visibility === 'INVITE_ONLY' && <span>Invite only</span>}
+        </div>
+        <h1>{c.title}</h1>
+        <p className="muted">Sponsored by <strong>{c.organization.name}</strong></p>
+      </div>
+      {query.created === '1' && <Alert tone="success" title="Draft created.">Fund the prize pool, then publish it.</Alert>}
+      <div className="layout-detail">
+        <div className="stack">
+          <Card aria-labelledby="brief-title">
+            <h2 id="brief-title">The brief</h2>
+            <p><strong>{c.summary}</strong></p>
+            <div className="description">{c.description}</div>
+          </Card>
+
+          {!isManager && c.status === 'OPEN' && (
+            <Card>
+              {viewer ? (
+                <SubmitSolutionForm action={submitSolutionAction} challengeId={c.id} latest={latest ? { title: latest.title, body: latest.body, version: latest.version } : undefined} />
+              ) : (
+                <>
+                  <h2>Submit a solution</h2>
+                  <p><Link href={`/login?next=${encodeURIComponent(`/challenges/${c.id}`)}`}>Log in</Link> or <Link href={`/signup?next=${encodeURIComponent(`/challenges/${c.id}`)}`}>sign up</Link> to submit.</p>
+                </>
+              )}
+            </Card>
+          )}
+          {c.viewerSubmissions.length > 0 && (
+            <Card aria-labelledby="mine-title">
+              <h2 id="mine-title">Your submission</h2>
+              {latest && (
+                <p>
+                  Version {latest.version}, submitted <LocalDate iso={latest.submittedAt} /> <StatusBadge status={latest.status} />
+                </p>
+              )}
+            </Card>
+          )}
+        </div>
+
+        <div className="stack">
+          <Card aria-labelledby="prizes-title">
+            <h2 id="prizes-title">Prizes</h2>
+            <p className="prize"><Money {...c.totalPrize} /> in total</p>
+            <ul className="prize-list">
+              {c.prizes.map((p) => (
+                <li key={p.rank}>
+                  <span>{p.rank}. {p.label}{p.award ? ' (awarded)' : ''}</span>
+                  <strong><Money {...p.amount} /></strong>
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card aria-labelledby="facts-title">
+            <h2 id="facts-title">Details</h2>
+            <dl>
+              <dt>Submission deadline</dt>
+              <dd><Countdown iso={c.submissionDeadline} /></dd>
+              <dt>Submissions</dt>
+              <dd>{c.submissionCount}</dd>
+              <dt>Funding</dt>
+              <dd>{funding ? <StatusBadge status={funding.status} /> : 'Not funded yet'}{funding?.failureReason ? ` (${funding.failureReason})` : ''}</dd>
+            </dl>
+          </Card>
+
+          {isManager && (
+            <Card aria-labelledby="manage-title">
+              <h2 id="manage-title">Manage</h2>
+              {c.status === 'DRAFT' && funding?.status !== 'SUCCEEDED' && (
+                <>
+                  <RefreshWhile active={returnedFromPayment && funding?.status === 'PENDING'} label="Confirming your payment…" />
+                  {query.redirect_status === 'failed' && <Alert tone="danger">The payment failed. Try again with another card.</Alert>}
+                  <p>Fund the prize pool plus the platform fee. You pay on the secure payment page and come back here.</p>
+                  <ActionButton action={fundChallengeAction} fields={{ challengeId: c.id }} label={funding?.status === 'PENDING' ? 'Continue to payment' : 'Fund prize pool'} pendingText="Opening payment…" />
+                </>
+              )}
+              {c.status === 'DRAFT' && funding?.status === 'SUCCEEDED' && (
+                <>
+                  <p>Funded: <Money {...funding.amount} /> including a <Money {...funding.platformFee} /> platform fee.</p>
+                  <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'publish' }} label="Publish challenge" pendingText="Publishing…" />
+                </>
+              )}
+              {c.status === 'OPEN' && (
+                <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'close' }} label="Close submissions" pendingText="Closing…" variant="secondary"
+                  confirmText="Close submissions now and start judging?" />
+              )}
+              {['OPEN', 'JUDGING', 'AWARDED', 'CLOSED'].includes(c.status) && (
+                <p><ButtonLink href={`/challenges/${c.id}/review`} variant="secondary">Review submissions and escrow</ButtonLink></p>
+              )}
+            </Card>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

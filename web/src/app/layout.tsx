@@ -1,0 +1,65 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { logOutAction } from './actions';
+import { getViewer } from '@/lib/viewer';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Ideagora', template: '%s · Ideagora' },
+  description: 'Open innovation: funded challenges, sealed submissions, escrowed prizes.',
+};
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+async function Header() {
+  let viewer = null;
+  try {
+    viewer = await getViewer();
+  } catch {
+    viewer = null; // the page itself reports an unreachable API
+  }
+  const isSponsor = (viewer?.organizations.length ?? 0) > 0;
+  return (
+    <header className="site-header">
+      <div className="inner">
+        <Link href="/" className="brand">Ideagora</Link>
+        <nav aria-label="Main">
+          <ul className="nav">
+            <li><Link href="/challenges">Browse challenges</Link></li>
+            {viewer && <li><Link href="/sponsor">{isSponsor ? 'Sponsor dashboard' : 'Sponsor a challenge'}</Link></li>}
+            {viewer && <li><Link href="/me/submissions">My submissions</Link></li>}
+            {viewer && <li><Link href="/me/payouts">Payouts</Link></li>}
+          </ul>
+        </nav>
+        <div className="nav nav-end">
+          {viewer ? (
+            <>
+              <Link href="/me/profile" aria-label={`Profile of ${viewer.displayName}`}>{viewer.displayName}</Link>
+              <form action={logOutAction}>
+                <button type="submit" className="btn-link">Log out</button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/login">Log in</Link>
+              <Link href="/signup" className="btn btn-primary">Sign up</Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a href="#main" className="skip-link">Skip to content</a>
+        <Header />
+        <main id="main" tabIndex={-1}>{children}</main>
+        <footer className="site-footer">Ideagora · prizes held in escrow until awarded</footer>
+      </body>
+    </html>
+  );
+}

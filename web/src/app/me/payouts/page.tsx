@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { startOnboardingAction } from '@/app/actions';
+import { ActionButton } from '@/components/forms';
+import { Money } from '@/components/Money';
+import { RefreshWhile } from '@/components/MoreForms';
+import { Alert, Card, EmptyState, StatusBadge } from '@/components/ui';
+import { requireViewer } from '@/lib/viewer';
+
+export const metadata: Metadata = { title: 'Payouts' };
+export const dynamic = 'force-dynamic';
+
+const REQUIREMENT_LABELS: Record<string, string> = {
+  external_account: 'Bank account', 'individual.dob.day': 'Date of birth', 'individual.id_number': 'ID number', tos_acceptance: 'Accept the terms of service',
+};
+const requirementLabel = (r: string) => REQUIREMENT_LABELS[r] ?? r.replace(/[._]/g, ' ');
+
+export default async function PayoutsPage({ searchParams }: { searchParams: Promise<{ onboarding?: string }> }) {
+  const viewer = await requireViewer('/me/payouts');
+  const { onboarding } = await searchParams;
+  const account = viewer.payoutAccount;
+  const status = account?.status ?? 'NOT_STARTED';
+  const payouts = viewer.payouts.edges.map((e) => e.node);
+  const waiting = payouts.some((p) => p.status === 'PROCESSING' || (p.status === 'HELD' && status === 'ACTIVE'));
+  return (
+    <div className="stack">
+      <h1>Payouts</h1>
+      <Card aria-labelledby="account-title">
+        <h2 id="account-title">Payout account</h2>
+        <p>Status: <StatusBadge status={status} /></p>
+        {onboarding === 'return' && status !== 'ACTIVE' && <RefreshWhile active label="Checking your onboarding…" maxTries={8} />}
+        {onboarding === 'refresh' && <Alert tone="warning">That onboarding link expired. Start again to get a fresh one.</Alert>}
+        {status === 'ACTIVE' ? (
+          <Alert tone="success">You can receive prize money. Held payouts are released automatically.</Alert>
+        ) : (
+          <>
+            <p>To receive prize money, complete payout onboarding with our payments partner.</p>
+            {account && account.requirementsDue.length > 0 && (
+              <>
+                <p>Still due:</p>
+                <ul>{account.requirementsDue.map((r) => <li key={r}>{requirementLabel(r)}</li>)}</ul>
+              </>
+            )}
+            <ActionButton action={startOnboardingAction} fields={{}} label={status === 'NOT_STARTED' ? 'Start payout onboarding' : 'Resume payout onboarding'} pendingText="Opening onboarding…" />
+          </>
+        )}
+      </Card>
+      <section aria-labelledby="payouts-title" className="stack">
+        <h2 id="payouts-title">Your payouts</h2>
+        <RefreshWhile active={waiting} label="Payouts are being transferred…" everyMs={2000} maxTries={20} />
+        {payouts.length === 0 ? (
+          <EmptyState title="No payouts yet"><p>When a sponsor awards you a prize, it appears here.</p></EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Your payouts</caption>
+              <thead><tr><th scope="col">Challenge</th><th scope="col">Prize</th><th scope="col">Amount</th><th scope="col">Status</th></tr></thead>
+              <tbody>
+                {payouts.map((p) => (
+                  <tr key={p.id}>
+                    <td><Link href={`/challenges/${p.award.challenge.id}`}>{p.award.challenge.title}</Link></td>
+                    <td>Rank {p.award.prizeRank}</td>
+                    <td><Money {...p.amount} /></td>
+                    <td><StatusBadge status={p.status} />{p.status === 'HELD' && status !== 'ACTIVE' ? <span className="muted"> until onboarding is complete</span> : null}{p.failureReason ? <span className="muted"> ({p.failureReason})</span> : null}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

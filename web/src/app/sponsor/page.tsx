@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { createOrganizationAction } from '@/app/actions';
+import { LocalDate } from '@/components/dates';
+import { Money } from '@/components/Money';
+import { OrganizationForm } from '@/components/MoreForms';
+import { ButtonLink, Card, EmptyState, StatusBadge, humanize } from '@/components/ui';
+import { gql } from '@/lib/gateway';
+import { BrowseChallengesDoc } from '@/lib/operations';
+import { requireViewer } from '@/lib/viewer';
+
+export const metadata: Metadata = { title: 'Sponsor dashboard' };
+export const dynamic = 'force-dynamic';
+
+export default async function SponsorPage() {
+  const viewer = await requireViewer('/sponsor');
+  const orgs = viewer.organizations;
+  const data = orgs.length ? await gql(BrowseChallengesDoc, { first: 50 }) : null;
+  const mine = (data?.challenges.edges ?? []).map((e) => e.node).filter((c) => c.organization.viewerRole);
+  return (
+    <div className="stack">
+      <h1>Sponsor dashboard</h1>
+      <div className="layout-detail">
+        <section className="stack" aria-labelledby="your-challenges">
+          <div className="row">
+            <h2 id="your-challenges">Your challenges</h2>
+            {orgs.length > 0 && <ButtonLink href="/sponsor/new-challenge">Create a challenge</ButtonLink>}
+          </div>
+          {orgs.length === 0 ? (
+            <EmptyState title="Create an organization first">
+              <p>Challenges are sponsored by an organization. You become its owner.</p>
+            </EmptyState>
+          ) : mine.length === 0 ? (
+            <EmptyState title="No challenges yet"><p><Link href="/sponsor/new-challenge">Create your first challenge</Link>.</p></EmptyState>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">Your organizations’ challenges</caption>
+                <thead><tr><th scope="col">Challenge</th><th scope="col">Status</th><th scope="col">Prize pool</th><th scope="col">Deadline</th><th scope="col">Submissions</th></tr></thead>
+                <tbody>
+                  {mine.map((c) => (
+                    <tr key={c.id}>
+                      <td><Link href={`/challenges/${c.id}`}>{c.title}</Link><br /><span className="muted">{c.organization.name} · {humanize(c.type)}</span></td>
+                      <td><StatusBadge status={c.status} /></td>
+                      <td><Money {...c.totalPrize} /></td>
+                      <td><LocalDate iso={c.submissionDeadline} /></td>
+                      <td>{c.submissionCount}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <div className="stack">
+          <Card aria-labelledby="orgs-title">
+            <h2 id="orgs-title">Your organizations</h2>
+            {orgs.length ? (
+              <ul>{orgs.map((o) => <li key={o.id}>{o.name} {o.viewerRole && <StatusBadge status={o.viewerRole} />}</li>)}</ul>
+            ) : (
+              <p className="muted">None yet.</p>
+            )}
+          </Card>
+          <Card aria-labelledby="new-org-title">
+            <h2 id="new-org-title">New organization</h2>
+            <OrganizationForm action={createOrganizationAction} />
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { CreateChallengeInput } from '@/gql/graphql';
+import type { FormState } from '@/lib/errors';
+import { ChallengeWizard, validateChallengeDraft, type ChallengeDraft } from './ChallengeWizard';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+const orgs = [{ id: 'org-1', name: 'Aquatech Labs' }];
+
+const draft = (patch: Partial<ChallengeDraft> = {}): ChallengeDraft => ({
+  organizationId: 'org-1', title: 'Cheap membranes', summary: 'Make them cheap', description: 'The long brief', type: 'IDEATION',
+  visibility: 'PUBLIC', currency: 'USD', deadline: '2027-01-31T17:00', prizes: [{ key: 1, label: 'First', amount: '1500.50' }], ...patch,
+});
+
+describe('validateChallengeDraft (mirrors the server)', () => {
+  it('accepts a valid draft and converts amounts exactly', () => {
+    const { errors, input } = validateChallengeDraft(draft({ prizes: [{ key: 1, label: 'First', amount: '1,500.50' }, { key: 2, label: 'Second', amount: '0.01' }] }), NOW);
+    expect(errors).toEqual({});
+    expect(input?.prizes).toEqual([{ rank: 1, label: 'First', amountMinor: '150050' }, { rank: 2, label: 'Second', amountMinor: '1' }]);
+    expect(input?.submissionDeadline).toBe(new Date('2027-01-31T17:00').toISOString());
+  });
+
+  it('checks title, summary and description lengths', () => {
+    expect(validateChallengeDraft(draft({ title: 'ab' }), NOW).errors.title).toMatch(/at least 3/);
+    expect(validateChallengeDraft(draft({ title: 'x'.repeat(141) }), NOW).errors.title).toMatch(/at most 140/);
+    expect(validateChallengeDraft(draft({ title: 'x'.repeat(140) }), NOW).errors.title).toBeUndefined();
+    expect(validateChallengeDraft(draft({ summary: '   ' }), NOW).errors.summary).toBe('Enter a summary');
+    expect(validateChallengeDraft(draft({ summary: 'x'.repeat(501) }), NOW).errors.summary).toMatch(/500/);
+    expect(validateChallengeDraft(draft({ description: 'x'.repeat(20_001) }), NOW).errors.description).toMatch(/20000/);
+  });
+
+  it('checks prizes: count, labels and positive whole minor units', () => {
+    expect(validateChallengeDraft(draft({ prizes: [] }), NOW).errors.prizes).toMatch(/at least one/);
+    const many = Array.from({ length: 21 }, (_, i) => ({ key: i, label: `P${i}`, amount: '1' }));
+    expect(validateChallengeDraft(draft({ prizes: many }), NOW).errors.prizes).toMatch(/At most 20/);
+    const errors = validateChallengeDraft(draft({ prizes: [{ key: 1, label: '', amount: '0' }, { key: 2, label: 'B', amount: '1.005' }] }), NOW).errors;
+    expect(errors['prizes[0].label']).toBeDefined();
+    expect(errors['prizes[0].amountMinor']).toMatch(/more than zero/);
+    expect(errors['prizes[1].amountMinor']).toMatch(/2 decimal places/);
+    expect(validateChallengeDraft(draft({ currency: 'JPY', prizes: [{ key: 1, label: 'A', amount: '10.5' }] }), NOW).errors['prizes[0].amountMinor']).toMatch(/no decimal/);
+    expect(validateChallengeDraft(draft({ currency: 'KWD', prizes: [{ key: 1, label: 'A', amount: '10.125' }] }), NOW).input?.prizes[0].amountMinor).toBe('10125');
+  });
+
+  it('requires a deadline in the future and within two years', () => {
+    expect(validateChallengeDraft(draft({ deadline: '' }), NOW).errors.submissionDeadline).toBeDefined();
+    expect(validateChallengeDraft(draft({ deadline: '2020-01-01T00:00' }), NOW).errors.submissionDeadline).toMatch(/future/);
+    expect(validateChallengeDraft(draft({ deadline: '2029-01-01T00:00' }), NOW).errors.submissionDeadline).toMatch(/two years/);
+  });
+});
+
+describe('ChallengeWizard', () => {
+  async function fillBasics(title = 'Cheap membranes') {
+    await userEvent.type(screen.getByLabelText('Title'), title);
+    await userEvent.type(screen.getByLabelText('Summary'), 'Make desalination cheap');
+    await userEvent.type(screen.getByLabelText('Description'), 'The full brief');
+  }
+  const next = () => userEvent.click(screen.getByRole('button', { name: 'Next' }));
+
+  it('blocks the first step until basics are valid', async () => {
+    render(<ChallengeWizard organizations={orgs} action={jest.fn()} now={() => NOW} />);
+    await next();
+    expect(screen.getByText('Enter a title')).toBeInTheDocument();
+    expect(screen.getByText('Enter a summary')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Step 1 of 3/ })).toBeInTheDocument();
+    await fillBasics('ab');
+    await next();
+    expect(screen.getByText('Use at least 3 characters')).toBeInTheDocument();
+  });
+
+  it('adds and removes prize tiers, validates amounts and sends exact minor units', async () => {
+    const action = jest.fn(async (_input: CreateChallengeInput): Promise<FormState | undefined> => undefined);
+    render(<ChallengeWizard organizations={orgs} action={action} now={() => NOW} />);
+    await fillBasics();
+    await next();
+    expect(screen.getByRole('heading', { name: /Step 2 of 3: Prizes/ })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add a prize' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add a prize' }));
+    expect(screen.getAllByLabelText(/Prize \d label/)).toHaveLength(3);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove prize 3' }));
+    expect(screen.getAllByLabelText(/Prize \d label/)).toHaveLength(2);
+
+    await userEvent.type(screen.getByLabelText('Prize 1 amount (USD)'), '1500.555');
+    await next();
+    expect(screen.getByText('At most 2 decimal places for USD')).toBeInTheDocument();
+    expect(screen.getByText(/Enter a label/)).toBeInTheDocument();
+
+    await userEvent.clear(screen.getByLabelText('Prize 1 amount (USD)'));
+    await userEvent.type(screen.getByLabelText('Prize 1 amount (USD)'), '1500.55');
+    await userEvent.type(screen.getByLabelText('Prize 2 label'), 'Runner-up');
+    await userEvent.type(screen.getByLabelText('Prize 2 amount (USD)'), '90071992547409.93');
+    expect(screen.getByText('$90,071,992,548,910.48')).toBeInTheDocument();
+    await next();
+
+    expect(screen.getByRole('heading', { name: /Step 3 of 3/ })).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Submission deadline'), { target: { value: '2020-05-01T12:00' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
+    expect(screen.getByText('The deadline must be in the future')).toBeInTheDocument();
+    expect(action).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByLabelText('Submission deadline'), { target: { value: '2027-02-01T12:00' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(action.mock.calls[0][0]).toMatchObject({
+      organizationId: 'org-1', title: 'Cheap membranes', currency: 'USD',
+      prizes: [{ rank: 1, label: 'First prize', amountMinor: '150055' }, { rank: 2, label: 'Runner-up', amountMinor: '9007199254740993' }],
+      submissionDeadline: new Date('2027-02-01T12:00').toISOString(),
+    });
+  });
+
+  it('shows server field errors on the step that holds the field', async () => {
+    const action = jest.fn(async (): Promise<FormState> => ({ fieldErrors: { title: 'title is already used by another challenge' } }));
+    render(<ChallengeWizard organizations={orgs} action={action} now={() => NOW} />);
+    await fillBasics();
+    await next();
+    await userEvent.type(screen.getByLabelText('Prize 1 amount (USD)'), '100');
+    await next();
+    fireEvent.change(screen.getByLabelText('Submission deadline'), { target: { value: '2027-02-01T12:00' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
+    expect(await screen.findByText('title is already used by another challenge')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Step 1 of 3/ })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+  });
+});

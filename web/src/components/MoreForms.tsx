@@ -1,0 +1,82 @@
+'use client';
+
+import { useActionState, useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import type { FormState } from '@/lib/errors';
+import { FormMessages, SubmitButton } from './forms';
+import { Select, TextArea, TextField } from './ui';
+
+type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
+
+export function SubmitSolutionForm({ action, challengeId, latest }: { action: Action; challengeId: string; latest?: { title: string; body: string; version: number } }) {
+  const [state, formAction] = useActionState(action, {});
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="stack" aria-labelledby="submit-heading">
+      <h2 id="submit-heading">{latest ? `Resubmit (you are on version ${latest.version})` : 'Submit a solution'}</h2>
+      <p className="muted">Submissions are sealed: only you and the sponsor can read them. Resubmitting creates a new version.</p>
+      <FormMessages state={state} />
+      <input type="hidden" name="challengeId" value={challengeId} />
+      <TextField label="Solution title" name="title" required defaultValue={latest?.title} error={errors.title} key={`t${latest?.version}`} />
+      <TextArea label="Solution" name="body" required rows={8} defaultValue={latest?.body} error={errors.body} key={`b${latest?.version}`} />
+      <SubmitButton pendingText="Submitting…">{latest ? 'Resubmit solution' : 'Submit solution'}</SubmitButton>
+    </form>
+  );
+}
+
+export function AwardForm({ action, challengeId, prizeRank, prizeLabel, submissions }: {
+  action: Action; challengeId: string; prizeRank: number; prizeLabel: string; submissions: { id: string; label: string }[];
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className="stack">
+      <input type="hidden" name="challengeId" value={challengeId} />
+      <input type="hidden" name="prizeRank" value={String(prizeRank)} />
+      <Select label={`Winning submission for ${prizeLabel}`} name="submissionId" defaultValue="" error={state.fieldErrors?.submissionId}
+        options={[{ value: '', label: 'Choose a submission…' }, ...submissions.map((s) => ({ value: s.id, label: s.label }))]} />
+      <SubmitButton pendingText="Awarding…">Award {prizeLabel}</SubmitButton>
+      <FormMessages state={state} />
+    </form>
+  );
+}
+
+export function ProfileForm({ action, viewer }: { action: Action; viewer: { displayName: string; bio: string; skills: string[] } }) {
+  const [state, formAction] = useActionState(action, {});
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="stack" aria-label="Profile">
+      <FormMessages state={state} />
+      <TextField label="Display name" name="displayName" required maxLength={80} defaultValue={viewer.displayName} error={errors.displayName} />
+      <TextArea label="Bio" name="bio" rows={5} maxLength={4000} defaultValue={viewer.bio} error={errors.bio} />
+      <TextField label="Skills" name="skills" defaultValue={viewer.skills.join(', ')} hint="Comma-separated, up to 30" error={errors.skills} />
+      <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
+    </form>
+  );
+}
+
+export function OrganizationForm({ action }: { action: Action }) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className="stack" aria-label="Create an organization">
+      <FormMessages state={state} />
+      <TextField label="Organization name" name="name" required maxLength={120} error={state.fieldErrors?.name} />
+      <SubmitButton pendingText="Creating…">Create organization</SubmitButton>
+    </form>
+  );
+}
+
+/** After the payment page, the webhook settles the funding within a few seconds: refresh until it does. */
+export function RefreshWhile({ active, label, everyMs = 1500, maxTries = 40 }: { active: boolean; label: string; everyMs?: number; maxTries?: number }) {
+  const router = useRouter();
+  const [tries, setTries] = useState(0);
+  useEffect(() => {
+    if (!active || tries >= maxTries) return;
+    const t = setTimeout(() => {
+      setTries((n) => n + 1);
+      router.refresh();
+    }, everyMs);
+    return () => clearTimeout(t);
+  }, [active, tries, maxTries, everyMs, router]);
+  if (!active) return null;
+  return <p role="status" className="muted">{tries >= maxTries ? 'Still waiting; reload the page in a moment.' : label}</p>;
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+const FALLBACK = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** Server and first client render agree (UTC); after hydration the reader's locale and time zone take over. */
+function useLocalFormat(iso: string, options: Intl.DateTimeFormatOptions): string {
+  const [text, setText] = useState(() => `${FALLBACK.format(new Date(iso))} UTC`);
+  useEffect(() => {
+    setText(new Intl.DateTimeFormat(undefined, options).format(new Date(iso)));
+  }, [iso]);
+  return text;
+}
+
+export function LocalDate({ iso }: { iso: string }) {
+  const text = useLocalFormat(iso, { dateStyle: 'medium', timeStyle: 'short' });
+  return <time dateTime={iso}>{text}</time>;
+}
+
+function remaining(ms: number): string {
+  if (ms <= 0) return 'Deadline passed';
+  const s = Math.floor(ms / 1000);
+  const days = Math.floor(s / 86400);
+  const hours = Math.floor((s % 86400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = s % 60;
+  if (days > 0) return `${days}d ${hours}h ${minutes}m left`;
+  return `${hours}h ${String(minutes).padStart(2, '0')}m ${String(seconds).padStart(2, '0')}s left`;
+}
+
+/** A live countdown to the deadline; the exact time is announced once, not every second. */
+export function Countdown({ iso }: { iso: string }) {
+  const target = new Date(iso).getTime();
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <span className="countdown">
+      <LocalDate iso={iso} />
+      <span className="countdown-left" aria-hidden={now === null ? undefined : 'true'}>
+        {now === null ? '' : ` · ${remaining(target - now)}`}
+      </span>
+    </span>
+  );
+}

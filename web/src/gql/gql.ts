@@ -1,0 +1,128 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token viewer { id email displayName } }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token viewer { id } }\n  }\n": typeof types.LogInDocument,
+    "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { viewer { id displayName bio skills } }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name viewerRole } }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      challenge { id status totalPrize { amountMinor currency } prizes { rank label amount { amountMinor currency } } }\n    }\n  }\n": typeof types.CreateChallengeDocument,
+    "\n  mutation FundChallenge($challengeId: ID!) {\n    fundChallenge(challengeId: $challengeId) {\n      funding {\n        id status paymentIntentId clientSecret\n        amount { amountMinor currency } platformFee { amountMinor currency }\n      }\n    }\n  }\n": typeof types.FundChallengeDocument,
+    "\n  mutation PublishChallenge($challengeId: ID!) {\n    publishChallenge(challengeId: $challengeId) { challenge { id status } }\n  }\n": typeof types.PublishChallengeDocument,
+    "\n  mutation CloseSubmissions($challengeId: ID!) {\n    closeSubmissions(challengeId: $challengeId) { challenge { id status } }\n  }\n": typeof types.CloseSubmissionsDocument,
+    "\n  mutation FinishJudging($challengeId: ID!) {\n    finishJudging(challengeId: $challengeId) { challenge { id status } }\n  }\n": typeof types.FinishJudgingDocument,
+    "\n  mutation CancelChallenge($challengeId: ID!) {\n    cancelChallenge(challengeId: $challengeId) { challenge { id status } }\n  }\n": typeof types.CancelChallengeDocument,
+    "\n  query BrowseChallenges($first: Int, $after: String, $filter: ChallengeFilter) {\n    challenges(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id title summary type status submissionDeadline\n          totalPrize { amountMinor currency }\n          organization { id name viewerRole }\n          submissionCount\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.BrowseChallengesDocument,
+    "\n  query ChallengeDetail($id: ID!) {\n    challenge(id: $id) {\n      id title summary description type status visibility submissionDeadline currency publishedAt\n      organization { id name viewerRole }\n      totalPrize { amountMinor currency }\n      funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }\n      prizes {\n        rank label amount { amountMinor currency }\n        award { id submission { id title } payouts { status amount { amountMinor currency } } }\n      }\n      submissionCount\n      viewerSubmissions { id title body status version submittedAt }\n    }\n  }\n": typeof types.ChallengeDetailDocument,
+    "\n  query ChallengeReview($challengeId: ID!, $first: Int, $after: String) {\n    challenge(id: $challengeId) {\n      id title status currency submissionDeadline\n      organization { id name viewerRole }\n      totalPrize { amountMinor currency }\n      prizes {\n        rank label amount { amountMinor currency }\n        award { id submission { id title } payouts { id status amount { amountMinor currency } } }\n      }\n      escrow {\n        funded { amountMinor currency } platformFee { amountMinor currency } awarded { amountMinor currency }\n        paid { amountMinor currency } refunded { amountMinor currency } inEscrow { amountMinor currency }\n      }\n      submissions(first: $first, after: $after) {\n        edges { node { id title body version submittedAt author { id displayName } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.ChallengeReviewDocument,
+    "\n  mutation SubmitSolution($input: SubmitSolutionInput!) {\n    submitSolution(input: $input) { submission { id status version challenge { id } } }\n  }\n": typeof types.SubmitSolutionDocument,
+    "\n  mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {\n    startPayoutOnboarding(input: $input) { onboardingUrl payoutAccount { status requirementsDue } }\n  }\n": typeof types.StartPayoutOnboardingDocument,
+    "\n  mutation AwardPrize($input: AwardPrizeInput!) {\n    awardPrize(input: $input) {\n      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }\n    }\n  }\n": typeof types.AwardPrizeDocument,
+};
+const documents: Documents = {
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token viewer { id email displayName } }\n  }\n": types.SignUpDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token viewer { id } }\n  }\n": types.LogInDocument,
+    "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { viewer { id displayName bio skills } }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name viewerRole } }\n  }\n": types.CreateOrganizationDocument,
+    "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      challenge { id status totalPrize { amountMinor currency } prizes { rank label amount { amountMinor currency } } }\n    }\n  }\n": types.CreateChallengeDocument,
+    "\n  mutation FundChallenge($challengeId: ID!) {\n    fundChallenge(challengeId: $challengeId) {\n      funding {\n        id status paymentIntentId clientSecret\n        amount { amountMinor currency } platformFee { amountMinor currency }\n      }\n    }\n  }\n": types.FundChallengeDocument,
+    "\n  mutation PublishChallenge($challengeId: ID!) {\n    publishChallenge(challengeId: $challengeId) { challenge { id status } }\n  }\n": types.PublishChallengeDocument,
+    "\n  mutation CloseSubmissions($challengeId: ID!) {\n    closeSubmissions(challengeId: $challengeId) { challenge { id status } }\n  }\n": types.CloseSubmissionsDocument,
+    "\n  mutation FinishJudging($challengeId: ID!) {\n    finishJudging(challengeId: $challengeId) { challenge { id status } }\n  }\n": types.FinishJudgingDocument,
+    "\n  mutation CancelChallenge($challengeId: ID!) {\n    cancelChallenge(challengeId: $challengeId) { challenge { id status } }\n  }\n": types.CancelChallengeDocument,
+    "\n  query BrowseChallenges($first: Int, $after: String, $filter: ChallengeFilter) {\n    challenges(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id title summary type status submissionDeadline\n          totalPrize { amountMinor currency }\n          organization { id name viewerRole }\n          submissionCount\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.BrowseChallengesDocument,
+    "\n  query ChallengeDetail($id: ID!) {\n    challenge(id: $id) {\n      id title summary description type status visibility submissionDeadline currency publishedAt\n      organization { id name viewerRole }\n      totalPrize { amountMinor currency }\n      funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }\n      prizes {\n        rank label amount { amountMinor currency }\n        award { id submission { id title } payouts { status amount { amountMinor currency } } }\n      }\n      submissionCount\n      viewerSubmissions { id title body status version submittedAt }\n    }\n  }\n": types.ChallengeDetailDocument,
+    "\n  query ChallengeReview($challengeId: ID!, $first: Int, $after: String) {\n    challenge(id: $challengeId) {\n      id title status currency submissionDeadline\n      organization { id name viewerRole }\n      totalPrize { amountMinor currency }\n      prizes {\n        rank label amount { amountMinor currency }\n        award { id submission { id title } payouts { id status amount { amountMinor currency } } }\n      }\n      escrow {\n        funded { amountMinor currency } platformFee { amountMinor currency } awarded { amountMinor currency }\n        paid { amountMinor currency } refunded { amountMinor currency } inEscrow { amountMinor currency }\n      }\n      submissions(first: $first, after: $after) {\n        edges { node { id title body version submittedAt author { id displayName } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.ChallengeReviewDocument,
+    "\n  mutation SubmitSolution($input: SubmitSolutionInput!) {\n    submitSolution(input: $input) { submission { id status version challenge { id } } }\n  }\n": types.SubmitSolutionDocument,
+    "\n  mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {\n    startPayoutOnboarding(input: $input) { onboardingUrl payoutAccount { status requirementsDue } }\n  }\n": types.StartPayoutOnboardingDocument,
+    "\n  mutation AwardPrize($input: AwardPrizeInput!) {\n    awardPrize(input: $input) {\n      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }\n    }\n  }\n": types.AwardPrizeDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token viewer { id email displayName } }\n  }\n"): typeof import('./graphql').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token viewer { id } }\n  }\n"): typeof import('./graphql').LogInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { viewer { id displayName bio skills } }\n  }\n"): typeof import('./graphql').UpdateProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name viewerRole } }\n  }\n"): typeof import('./graphql').CreateOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      challenge { id status totalPrize { amountMinor currency } prizes { rank label amount { amountMinor currency } } }\n    }\n  }\n"): typeof import('./graphql').CreateChallengeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FundChallenge($challengeId: ID!) {\n    fundChallenge(challengeId: $challengeId) {\n      funding {\n        id status paymentIntentId clientSecret\n        amount { amountMinor currency } platformFee { amountMinor currency }\n      }\n    }\n  }\n"): typeof import('./graphql').FundChallengeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishChallenge($challengeId: ID!) {\n    publishChallenge(challengeId: $challengeId) { challenge { id status } }\n  }\n"): typeof import('./graphql').PublishChallengeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseSubmissions($challengeId: ID!) {\n    closeSubmissions(challengeId: $challengeId) { challenge { id status } }\n  }\n"): typeof import('./graphql').CloseSubmissionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishJudging($challengeId: ID!) {\n    finishJudging(challengeId: $challengeId) { challenge { id status } }\n  }\n"): typeof import('./graphql').FinishJudgingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelChallenge($challengeId: ID!) {\n    cancelChallenge(challengeId: $challengeId) { challenge { id status } }\n  }\n"): typeof import('./graphql').CancelChallengeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrowseChallenges($first: Int, $after: String, $filter: ChallengeFilter) {\n    challenges(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id title summary type status submissionDeadline\n          totalPrize { amountMinor currency }\n          organization { id name viewerRole }\n          submissionCount\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').BrowseChallengesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChallengeDetail($id: ID!) {\n    challenge(id: $id) {\n      id title summary description type status visibility submissionDeadline currency publishedAt\n      organization { id name viewerRole }\n      totalPrize { amountMinor currency }\n      funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }\n      prizes {\n        rank label amount { amountMinor currency }\n        award { id submission { id title } payouts { status amount { amountMinor currency } } }\n      }\n      submissionCount\n      viewerSubmissions { id title body status version submittedAt }\n    }\n  }\n"): typeof import('./graphql').ChallengeDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChallengeReview($challengeId: ID!, $first: Int, $after: String) {\n    challenge(id: $challengeId) {\n      id title status currency submissionDeadline\n      organization { id name viewerRole }\n      totalPrize { amountMinor currency }\n      prizes {\n        rank label amount { amountMinor currency }\n        award { id submission { id title } payouts { id status amount { amountMinor currency } } }\n      }\n      escrow {\n        funded { amountMinor currency } platformFee { amountMinor currency } awarded { amountMinor currency }\n        paid { amountMinor currency } refunded { amountMinor currency } inEscrow { amountMinor currency }\n      }\n      submissions(first: $first, after: $after) {\n        edges { node { id title body version submittedAt author { id displayName } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): typeof import('./graphql').ChallengeReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitSolution($input: SubmitSolutionInput!) {\n    submitSolution(input: $input) { submission { id status version challenge { id } } }\n  }\n"): typeof import('./graphql').SubmitSolutionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {\n    startPayoutOnboarding(input: $input) { onboardingUrl payoutAccount { status requirementsDue } }\n  }\n"): typeof import('./graphql').StartPayoutOnboardingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AwardPrize($input: AwardPrizeInput!) {\n    awardPrize(input: $input) {\n      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }\n    }\n  }\n"): typeof import('./graphql').AwardPrizeDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,696 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AwardPrizeInput = {
+  challengeId: string | number;
+  prizeRank: number;
+  submissionId: string | number;
+};
+
+export type ChallengeFilter = {
+  /** Minimum total prize in minor units, as a decimal string. */
+  minTotalPrizeMinor?: string | null | undefined;
+  /** Full-text search over title, summary and description (web search syntax). */
+  search?: string | null | undefined;
+  status?: ChallengeStatus | null | undefined;
+  type?: ChallengeType | null | undefined;
+};
+
+export type ChallengeStatus =
+  | 'AWARDED'
+  | 'CANCELLED'
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'JUDGING'
+  | 'OPEN';
+
+/** What kind of work a challenge asks for. */
+export type ChallengeType =
+  | 'DESIGN'
+  | 'IDEATION'
+  | 'REDUCTION_TO_PRACTICE'
+  | 'THEORETICAL';
+
+/** PUBLIC challenges are listed for everyone once published; INVITE_ONLY ones only for the organization. */
+export type ChallengeVisibility =
+  | 'INVITE_ONLY'
+  | 'PUBLIC';
+
+export type CreateChallengeInput = {
+  /** ISO 4217 code of every prize. */
+  currency: string;
+  /** 1 to 20,000 characters. */
+  description: string;
+  organizationId: string | number;
+  /** 1 to 20 prizes. */
+  prizes: Array<PrizeInput>;
+  /** In the future, at most two years ahead. */
+  submissionDeadline: string;
+  /** 1 to 500 characters. */
+  summary: string;
+  /** 3 to 140 characters. */
+  title: string;
+  type: ChallengeType;
+  visibility: ChallengeVisibility;
+};
+
+export type CreateOrganizationInput = {
+  /** 1 to 120 characters. */
+  name: string;
+};
+
+export type FundingStatus =
+  | 'FAILED'
+  | 'PARTIALLY_REFUNDED'
+  | 'PENDING'
+  | 'REFUNDED'
+  | 'SUCCEEDED';
+
+export type LogInInput = {
+  email: string;
+  password: string;
+};
+
+/** A member's role in an organization. */
+export type OrganizationRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER';
+
+export type PayoutAccountStatus =
+  | 'ACTIVE'
+  | 'NOT_STARTED'
+  | 'PENDING'
+  | 'RESTRICTED';
+
+export type PayoutStatus =
+  | 'FAILED'
+  | 'HELD'
+  | 'PAID'
+  | 'PROCESSING'
+  | 'REVERSED';
+
+export type PrizeInput = {
+  /** Positive integer minor units of the challenge's currency, as a decimal string. */
+  amountMinor: string;
+  /** 1 to 80 characters. */
+  label: string;
+  /** Positive, unique within the challenge (1 = first prize). */
+  rank: number;
+};
+
+export type SignUpInput = {
+  displayName: string;
+  email: string;
+  /** At least 10 characters. */
+  password: string;
+};
+
+export type StartPayoutOnboardingInput = {
+  /** Where Stripe sends the user when the link expired. */
+  refreshUrl: string;
+  /** Where Stripe sends the user back when onboarding is done. */
+  returnUrl: string;
+};
+
+/** Later: SHORTLISTED, WITHDRAWN, AWARDED. */
+export type SubmissionStatus =
+  | 'SUBMITTED';
+
+export type SubmitSolutionInput = {
+  /** 1 to 100,000 characters. */
+  body: string;
+  challengeId: string | number;
+  /** 1 to 200 characters. */
+  title: string;
+};
+
+export type UpdateProfileInput = {
+  bio?: string | null | undefined;
+  /** ISO 3166-1 alpha-2 country code, or empty to clear. */
+  country?: string | null | undefined;
+  displayName?: string | null | undefined;
+  skills?: Array<string> | null | undefined;
+};
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { token: string, viewer: { id: string, email: string | null, displayName: string } } };
+
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { logIn: { token: string, viewer: { id: string } } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, prizeRank: number, challenge: { id: string, title: string } } } }> } } | null };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { viewer: { id: string, displayName: string, bio: string, skills: Array<string> } } };
+
+export type CreateOrganizationMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type CreateOrganizationMutation = { createOrganization: { organization: { id: string, name: string, viewerRole: OrganizationRole | null } } };
+
+export type CreateChallengeMutationVariables = Exact<{
+  input: CreateChallengeInput;
+}>;
+
+
+export type CreateChallengeMutation = { createChallenge: { challenge: { id: string, status: ChallengeStatus, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string } }> } } };
+
+export type FundChallengeMutationVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type FundChallengeMutation = { fundChallenge: { funding: { id: string, status: FundingStatus, paymentIntentId: string | null, clientSecret: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } } };
+
+export type PublishChallengeMutationVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type PublishChallengeMutation = { publishChallenge: { challenge: { id: string, status: ChallengeStatus } } };
+
+export type CloseSubmissionsMutationVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type CloseSubmissionsMutation = { closeSubmissions: { challenge: { id: string, status: ChallengeStatus } } };
+
+export type FinishJudgingMutationVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type FinishJudgingMutation = { finishJudging: { challenge: { id: string, status: ChallengeStatus } } };
+
+export type CancelChallengeMutationVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type CancelChallengeMutation = { cancelChallenge: { challenge: { id: string, status: ChallengeStatus } } };
+
+export type BrowseChallengesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ChallengeFilter | null | undefined;
+}>;
+
+
+export type BrowseChallengesQuery = { challenges: { edges: Array<{ cursor: string, node: { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string, viewerRole: OrganizationRole | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ChallengeDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, publishedAt: string | null, submissionCount: number, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }> } };
+
+export type ChallengeReviewQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, author: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type SubmitSolutionMutationVariables = Exact<{
+  input: SubmitSolutionInput;
+}>;
+
+
+export type SubmitSolutionMutation = { submitSolution: { submission: { id: string, status: SubmissionStatus, version: number, challenge: { id: string } } } };
+
+export type StartPayoutOnboardingMutationVariables = Exact<{
+  input: StartPayoutOnboardingInput;
+}>;
+
+
+export type StartPayoutOnboardingMutation = { startPayoutOnboarding: { onboardingUrl: string, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } } };
+
+export type AwardPrizeMutationVariables = Exact<{
+  input: AwardPrizeInput;
+}>;
+
+
+export type AwardPrizeMutation = { awardPrize: { award: { id: string, prizeRank: number, submission: { id: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    token
+    viewer {
+      id
+      email
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const LogInDocument = new TypedDocumentString(`
+    mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    token
+    viewer {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    id
+    email
+    displayName
+    bio
+    skills
+    organizations {
+      id
+      name
+      viewerRole
+    }
+    payoutAccount {
+      status
+      requirementsDue
+    }
+    submissions(first: 50) {
+      edges {
+        node {
+          id
+          title
+          status
+          version
+          submittedAt
+          challenge {
+            id
+            title
+            status
+          }
+        }
+      }
+    }
+    payouts(first: 50) {
+      edges {
+        node {
+          id
+          status
+          failureReason
+          amount {
+            amountMinor
+            currency
+          }
+          award {
+            id
+            prizeRank
+            challenge {
+              id
+              title
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: UpdateProfileInput!) {
+  updateProfile(input: $input) {
+    viewer {
+      id
+      displayName
+      bio
+      skills
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const CreateOrganizationDocument = new TypedDocumentString(`
+    mutation CreateOrganization($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) {
+    organization {
+      id
+      name
+      viewerRole
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const CreateChallengeDocument = new TypedDocumentString(`
+    mutation CreateChallenge($input: CreateChallengeInput!) {
+  createChallenge(input: $input) {
+    challenge {
+      id
+      status
+      totalPrize {
+        amountMinor
+        currency
+      }
+      prizes {
+        rank
+        label
+        amount {
+          amountMinor
+          currency
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateChallengeMutation, CreateChallengeMutationVariables>;
+export const FundChallengeDocument = new TypedDocumentString(`
+    mutation FundChallenge($challengeId: ID!) {
+  fundChallenge(challengeId: $challengeId) {
+    funding {
+      id
+      status
+      paymentIntentId
+      clientSecret
+      amount {
+        amountMinor
+        currency
+      }
+      platformFee {
+        amountMinor
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FundChallengeMutation, FundChallengeMutationVariables>;
+export const PublishChallengeDocument = new TypedDocumentString(`
+    mutation PublishChallenge($challengeId: ID!) {
+  publishChallenge(challengeId: $challengeId) {
+    challenge {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishChallengeMutation, PublishChallengeMutationVariables>;
+export const CloseSubmissionsDocument = new TypedDocumentString(`
+    mutation CloseSubmissions($challengeId: ID!) {
+  closeSubmissions(challengeId: $challengeId) {
+    challenge {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CloseSubmissionsMutation, CloseSubmissionsMutationVariables>;
+export const FinishJudgingDocument = new TypedDocumentString(`
+    mutation FinishJudging($challengeId: ID!) {
+  finishJudging(challengeId: $challengeId) {
+    challenge {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FinishJudgingMutation, FinishJudgingMutationVariables>;
+export const CancelChallengeDocument = new TypedDocumentString(`
+    mutation CancelChallenge($challengeId: ID!) {
+  cancelChallenge(challengeId: $challengeId) {
+    challenge {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CancelChallengeMutation, CancelChallengeMutationVariables>;
+export const BrowseChallengesDocument = new TypedDocumentString(`
+    query BrowseChallenges($first: Int, $after: String, $filter: ChallengeFilter) {
+  challenges(first: $first, after: $after, filter: $filter) {
+    edges {
+      cursor
+      node {
+        id
+        title
+        summary
+        type
+        status
+        submissionDeadline
+        totalPrize {
+          amountMinor
+          currency
+        }
+        organization {
+          id
+          name
+          viewerRole
+        }
+        submissionCount
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BrowseChallengesQuery, BrowseChallengesQueryVariables>;
+export const ChallengeDetailDocument = new TypedDocumentString(`
+    query ChallengeDetail($id: ID!) {
+  challenge(id: $id) {
+    id
+    title
+    summary
+    description
+    type
+    status
+    visibility
+    submissionDeadline
+    currency
+    publishedAt
+    organization {
+      id
+      name
+      viewerRole
+    }
+    totalPrize {
+      amountMinor
+      currency
+    }
+    funding {
+      id
+      status
+      failureReason
+      amount {
+        amountMinor
+        currency
+      }
+      platformFee {
+        amountMinor
+        currency
+      }
+    }
+    prizes {
+      rank
+      label
+      amount {
+        amountMinor
+        currency
+      }
+      award {
+        id
+        submission {
+          id
+          title
+        }
+        payouts {
+          status
+          amount {
+            amountMinor
+            currency
+          }
+        }
+      }
+    }
+    submissionCount
+    viewerSubmissions {
+      id
+      title
+      body
+      status
+      version
+      submittedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChallengeDetailQuery, ChallengeDetailQueryVariables>;
+export const ChallengeReviewDocument = new TypedDocumentString(`
+    query ChallengeReview($challengeId: ID!, $first: Int, $after: String) {
+  challenge(id: $challengeId) {
+    id
+    title
+    status
+    currency
+    submissionDeadline
+    organization {
+      id
+      name
+      viewerRole
+    }
+    totalPrize {
+      amountMinor
+      currency
+    }
+    prizes {
+      rank
+      label
+      amount {
+        amountMinor
+        currency
+      }
+      award {
+        id
+        submission {
+          id
+          title
+        }
+        payouts {
+          id
+          status
+          amount {
+            amountMinor
+            currency
+          }
+        }
+      }
+    }
+    escrow {
+      funded {
+        amountMinor
+        currency
+      }
+      platformFee {
+        amountMinor
+        currency
+      }
+      awarded {
+        amountMinor
+        currency
+      }
+      paid {
+        amountMinor
+        currency
+      }
+      refunded {
+        amountMinor
+        currency
+      }
+      inEscrow {
+        amountMinor
+        currency
+      }
+    }
+    submissions(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          title
+          body
+          version
+          submittedAt
+          author {
+            id
+            displayName
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChallengeReviewQuery, ChallengeReviewQueryVariables>;
+export const SubmitSolutionDocument = new TypedDocumentString(`
+    mutation SubmitSolution($input: SubmitSolutionInput!) {
+  submitSolution(input: $input) {
+    submission {
+      id
+      status
+      version
+      challenge {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitSolutionMutation, SubmitSolutionMutationVariables>;
+export const StartPayoutOnboardingDocument = new TypedDocumentString(`
+    mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {
+  startPayoutOnboarding(input: $input) {
+    onboardingUrl
+    payoutAccount {
+      status
+      requirementsDue
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartPayoutOnboardingMutation, StartPayoutOnboardingMutationVariables>;
+export const AwardPrizeDocument = new TypedDocumentString(`
+    mutation AwardPrize($input: AwardPrizeInput!) {
+  awardPrize(input: $input) {
+    award {
+      id
+      prizeRank
+      submission {
+        id
+      }
+      payouts {
+        id
+        status
+        amount {
+          amountMinor
+          currency
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AwardPrizeMutation, AwardPrizeMutationVariables>;

@@ -1,0 +1,161 @@
+import { graphql } from '@/gql';
+
+// Every operation the web client sends to the gateway. The partner-contract operations keep their shape;
+// the web adds fields it needs (escrow, failure reasons, requirements due, profile).
+
+export const SignUpDoc = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) { token viewer { id email displayName } }
+  }
+`);
+
+export const LogInDoc = graphql(`
+  mutation LogIn($input: LogInInput!) {
+    logIn(input: $input) { token viewer { id } }
+  }
+`);
+
+export const ViewerDoc = graphql(`
+  query Viewer {
+    viewer {
+      id email displayName bio skills
+      organizations { id name viewerRole }
+      payoutAccount { status requirementsDue }
+      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }
+      payouts(first: 50) {
+        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }
+      }
+    }
+  }
+`);
+
+export const UpdateProfileDoc = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) { viewer { id displayName bio skills } }
+  }
+`);
+
+export const CreateOrganizationDoc = graphql(`
+  mutation CreateOrganization($input: CreateOrganizationInput!) {
+    createOrganization(input: $input) { organization { id name viewerRole } }
+  }
+`);
+
+export const CreateChallengeDoc = graphql(`
+  mutation CreateChallenge($input: CreateChallengeInput!) {
+    createChallenge(input: $input) {
+      challenge { id status totalPrize { amountMinor currency } prizes { rank label amount { amountMinor currency } } }
+    }
+  }
+`);
+
+export const FundChallengeDoc = graphql(`
+  mutation FundChallenge($challengeId: ID!) {
+    fundChallenge(challengeId: $challengeId) {
+      funding {
+        id status paymentIntentId clientSecret
+        amount { amountMinor currency } platformFee { amountMinor currency }
+      }
+    }
+  }
+`);
+
+export const PublishChallengeDoc = graphql(`
+  mutation PublishChallenge($challengeId: ID!) {
+    publishChallenge(challengeId: $challengeId) { challenge { id status } }
+  }
+`);
+
+export const CloseSubmissionsDoc = graphql(`
+  mutation CloseSubmissions($challengeId: ID!) {
+    closeSubmissions(challengeId: $challengeId) { challenge { id status } }
+  }
+`);
+
+export const FinishJudgingDoc = graphql(`
+  mutation FinishJudging($challengeId: ID!) {
+    finishJudging(challengeId: $challengeId) { challenge { id status } }
+  }
+`);
+
+export const CancelChallengeDoc = graphql(`
+  mutation CancelChallenge($challengeId: ID!) {
+    cancelChallenge(challengeId: $challengeId) { challenge { id status } }
+  }
+`);
+
+export const BrowseChallengesDoc = graphql(`
+  query BrowseChallenges($first: Int, $after: String, $filter: ChallengeFilter) {
+    challenges(first: $first, after: $after, filter: $filter) {
+      edges {
+        cursor
+        node {
+          id title summary type status submissionDeadline
+          totalPrize { amountMinor currency }
+          organization { id name viewerRole }
+          submissionCount
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const ChallengeDetailDoc = graphql(`
+  query ChallengeDetail($id: ID!) {
+    challenge(id: $id) {
+      id title summary description type status visibility submissionDeadline currency publishedAt
+      organization { id name viewerRole }
+      totalPrize { amountMinor currency }
+      funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }
+      prizes {
+        rank label amount { amountMinor currency }
+        award { id submission { id title } payouts { status amount { amountMinor currency } } }
+      }
+      submissionCount
+      viewerSubmissions { id title body status version submittedAt }
+    }
+  }
+`);
+
+export const ChallengeReviewDoc = graphql(`
+  query ChallengeReview($challengeId: ID!, $first: Int, $after: String) {
+    challenge(id: $challengeId) {
+      id title status currency submissionDeadline
+      organization { id name viewerRole }
+      totalPrize { amountMinor currency }
+      prizes {
+        rank label amount { amountMinor currency }
+        award { id submission { id title } payouts { id status amount { amountMinor currency } } }
+      }
+      escrow {
+        funded { amountMinor currency } platformFee { amountMinor currency } awarded { amountMinor currency }
+        paid { amountMinor currency } refunded { amountMinor currency } inEscrow { amountMinor currency }
+      }
+      submissions(first: $first, after: $after) {
+        edges { node { id title body version submittedAt author { id displayName } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+export const SubmitSolutionDoc = graphql(`
+  mutation SubmitSolution($input: SubmitSolutionInput!) {
+    submitSolution(input: $input) { submission { id status version challenge { id } } }
+  }
+`);
+
+export const StartPayoutOnboardingDoc = graphql(`
+  mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {
+    startPayoutOnboarding(input: $input) { onboardingUrl payoutAccount { status requirementsDue } }
+  }
+`);
+
+export const AwardPrizeDoc = graphql(`
+  mutation AwardPrize($input: AwardPrizeInput!) {
+    awardPrize(input: $input) {
+      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }
+    }
+  }
+`);
