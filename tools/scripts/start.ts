@@ -7,6 +7,7 @@ import Stripe from 'stripe';
 import { resolveDatabase } from '@ideagora/db';
 import { startStripeEmulator } from '@ideagora/stripe-emulator';
 import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoData } from './seed-demo';
 
@@ -114,10 +115,12 @@ async function run(): Promise<void> {
   });
   const publicUrl = gatewayUrl.replace('127.0.0.1', 'localhost');
 
+  const webUrl = await startWeb(publicUrl, env.STRIPE_API_URL);
   const settings = stripeSettings(loadConfig(payoutsSchema, { ...process.env, ...env }));
   const seeded = await seedDemoData(publicUrl, new Stripe(settings.secretKey, { ...(settings.api ?? {}), maxNetworkRetries: 2 }), settings.emulated);
   console.log(`
 Ideagora is running.
+  Web client        ${webUrl}
   GraphQL gateway   ${publicUrl}
   Database          ${database.embedded ? `embedded Postgres in ${database.embedded.dataDir}` : 'DATABASE_URL'}
   Stripe            ${emulator ? `local emulator ${emulator.url} (test cards: pm_card_visa, pm_card_chargeDeclined)` : 'api.stripe.com (STRIPE_SECRET_KEY)'}
@@ -127,6 +130,32 @@ Demo logins (password: ${seeded.password}):
 ${seeded.logins.map((l) => `  ${l.email.padEnd(32)} ${l.role}`).join('\n')}
 
 Press Ctrl-C to stop.`);
+}
+
+/** The Next.js web client: built once (first run, or WEB_BUILD=1), then served by `next start`. */
+async function startWeb(gatewayUrl: string, stripeApiUrl: string | undefined): Promise<string> {
+  const web = join(ROOT, 'web');
+  const port = Number(process.env.WEB_PORT ?? 3000);
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', IDEAGORA_GATEWAY_URL: gatewayUrl, ...(stripeApiUrl ? { STRIPE_API_URL: stripeApiUrl } : {}) };
+  const nextBin = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+  if (!existsSync(join(web, '.next', 'BUILD_ID')) || process.env.WEB_BUILD === '1') {
+    console.log('Building the web client (first run only, about a minute)…');
+    await new Promise<void>((resolve, reject) => {
+      const build = spawn(process.execPath, [nextBin, 'build'], { cwd: web, env, stdio: ['ignore', 'ignore', 'inherit'] });
+      build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with code ${code}`))));
+    });
+  }
+  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', process.env.HOST ?? '127.0.0.1'], { cwd: web, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/Ready|started server|Local:/i.test(output)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the web client exited with code ${code}`)));
+  });
+  return `http://localhost:${port}`;
 }
 
 run().catch(async (error: unknown) => {
