@@ -1,6 +1,6 @@
 import { composeSupergraph } from '@ideagora/supergraph';
 import { CONTRACT_PATH, contractDocument } from '@ideagora/testing';
-import { Kind, validate, type OperationDefinitionNode } from 'graphql';
+import { Kind, printSchema, validate, type OperationDefinitionNode } from 'graphql';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,6 +15,10 @@ describe('partner contract', () => {
 
   it('the committed supergraph is the composition of the committed subgraph schemas', () => {
     expect(readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8')).toBe(supergraphSdl);
+  });
+
+  it('the web client is generated from the current API schema (regenerate with `npm run codegen -w web`)', () => {
+    expect(readFileSync(join(ROOT, 'web', 'schema.graphql'), 'utf8').trim()).toBe(printSchema(apiSchema).trim());
   });
 
   it('keeps docs/partner-api/operations.graphql identical to the shared contract', () => {
