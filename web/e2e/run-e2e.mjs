@@ -48,6 +48,7 @@ const run = (cmd, args, opts) => new Promise((resolve, reject) => {
 });
 
 const failures = [];
+let webOutput = () => '';
 async function main() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -63,6 +64,7 @@ async function main() {
   const port = Number(process.env.E2E_WEB_PORT ?? (await freePort()));
   const BASE = `http://localhost:${port}`;
   const web = startProcess('web', 'npx', ['next', 'start', '--port', String(port)], { cwd: WEB, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', IDEAGORA_GATEWAY_URL: GATEWAY } });
+  webOutput = web.output;
   await waitFor(async () => (await fetch(BASE)).ok, 'next start', 60000).catch((e) => { console.error(web.output()); throw e; });
   log(`web at ${BASE}`);
 
@@ -118,6 +120,33 @@ async function signUp(page, base, name, email) {
   await page.getByRole('button', { name: 'Log out' }).waitFor();
 }
 
+/** Goes through the challenge wizard; ends on the new draft's page. */
+async function createChallenge(page, base, title, summary, prizes) {
+  await page.goto(`${base}/sponsor/new-challenge`);
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Summary').fill(summary);
+  await page.getByLabel('Description').fill('Requirements: removes 99% of bacteria. Judged on cost and durability.');
+  await page.getByRole('button', { name: 'Next' }).click();
+  for (const [i, [label, amount]] of prizes.entries()) {
+    if (i > 0) await page.getByRole('button', { name: 'Add a prize' }).click();
+    await page.getByLabel(`Prize ${i + 1} label`).fill(label);
+    await page.getByLabel(`Prize ${i + 1} amount (USD)`).fill(amount);
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+  const d = new Date(Date.now() + 30 * 864e5);
+  const pad = (n) => String(n).padStart(2, '0');
+  await page.getByLabel('Submission deadline').fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T12:00`);
+  await page.getByRole('button', { name: 'Create draft challenge' }).click();
+  await page.waitForURL(/\/challenges\/[0-9a-f-]+\?created=1/);
+}
+
+async function userId(page, base) {
+  await page.goto(`${base}/me/profile`);
+  const id = (await page.locator('#user-id').textContent())?.trim();
+  if (!id) throw new Error('no user id on the profile page');
+  return id;
+}
+
 async function story(browser, base) {
   const run = Date.now().toString(36);
   const word = `zephyr${run}`;
@@ -147,21 +176,7 @@ async function story(browser, base) {
   });
 
   await step('sponsor creates a challenge with prizes', async () => {
-    await sponsor.goto(`${base}/sponsor/new-challenge`);
-    await sponsor.getByLabel('Title').fill(title);
-    await sponsor.getByLabel('Summary').fill(`Design a ${word} filter under 5 USD.`);
-    await sponsor.getByLabel('Description').fill('Requirements: removes 99% of bacteria. Judged on cost and durability.');
-    await sponsor.getByRole('button', { name: 'Next' }).click();
-    await sponsor.getByLabel('Prize 1 amount (USD)').fill('1000');
-    await sponsor.getByRole('button', { name: 'Add a prize' }).click();
-    await sponsor.getByLabel('Prize 2 label').fill('Runner-up');
-    await sponsor.getByLabel('Prize 2 amount (USD)').fill('250.50');
-    await sponsor.getByRole('button', { name: 'Next' }).click();
-    const d = new Date(Date.now() + 30 * 864e5);
-    const pad = (n) => String(n).padStart(2, '0');
-    await sponsor.getByLabel('Submission deadline').fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T12:00`);
-    await sponsor.getByRole('button', { name: 'Create draft challenge' }).click();
-    await sponsor.waitForURL(/\/challenges\/[0-9a-f-]+\?created=1/);
+    await createChallenge(sponsor, base, title, `Design a ${word} filter under 5 USD.`, [['First prize', '1000'], ['Runner-up', '250.50']]);
     challengeUrl = sponsor.url().split('?')[0];
     await sponsor.getByText('$1,250.50 in total').waitFor();
   });
@@ -178,6 +193,25 @@ async function story(browser, base) {
   await step('sponsor publishes', async () => {
     await sponsor.getByRole('button', { name: 'Publish challenge' }).click();
     await sponsor.getByRole('button', { name: 'Close submissions' }).waitFor();
+    // The outcome stays on screen after the page re-renders without the button, and the address is cleaned up.
+    await sponsor.getByRole('status').filter({ hasText: 'Published: solvers can now find and enter it.' }).waitFor();
+    await sponsor.waitForURL((u) => !u.searchParams.has('done'));
+  });
+
+  await step('sponsor cancels a second, unfunded draft after confirming', async () => {
+    const draftTitle = `Draft to cancel ${run}`;
+    await createChallenge(sponsor, base, draftTitle, 'A draft that is cancelled before funding.', [['Only prize', '500']]);
+    await sponsor.getByRole('button', { name: 'Cancel challenge' }).click();
+    const confirm = sponsor.getByRole('group', { name: `Cancel “${draftTitle}”?` });
+    await confirm.getByText('Nothing has been paid, so nothing is refunded.').waitFor();
+    await check(sponsor, 'cancel-confirm');
+    await confirm.getByRole('button', { name: 'Keep challenge' }).click();
+    await sponsor.getByRole('button', { name: 'Cancel challenge' }).click();
+    await sponsor.getByRole('button', { name: 'Yes, cancel challenge' }).click();
+    await sponsor.getByRole('status').filter({ hasText: 'Challenge cancelled.' }).waitFor();
+    await sponsor.getByText('Cancelled', { exact: true }).first().waitFor();
+    if (await sponsor.getByRole('button', { name: 'Cancel challenge' }).count()) throw new Error('cancel still offered on a cancelled challenge');
+    await check(sponsor, 'cancelled');
   });
 
   await step('solver finds it by search, submits and resubmits', async () => {
@@ -186,6 +220,19 @@ async function story(browser, base) {
     await solver.getByLabel('Search').fill(word);
     await solver.getByRole('button', { name: 'Search' }).click();
     await solver.waitForURL(/q=/);
+    // Minimum prize in a chosen currency, converted exactly: the pool is $1,250.50.
+    await solver.getByLabel('Prize currency').selectOption('USD');
+    await solver.getByLabel('Minimum prize').fill('1250.505');
+    await solver.getByRole('button', { name: 'Search' }).click();
+    await solver.getByText('At most 2 decimal places for USD').waitFor();
+    await solver.getByLabel('Minimum prize').fill('1250.51');
+    await solver.getByRole('button', { name: 'Search' }).click();
+    await solver.waitForURL(/minPrize=1250.51/);
+    await solver.getByText('No challenges match').waitFor();
+    await solver.getByLabel('Minimum prize').fill('1,250.50');
+    await solver.getByRole('button', { name: 'Search' }).click();
+    await solver.waitForURL(/minPrize=1%2C250.50/);
+    await check(solver, 'browse-filtered');
     await solver.getByRole('link', { name: title }).click();
     await solver.waitForURL(challengeUrl);
     await check(solver, 'detail');
@@ -203,6 +250,7 @@ async function story(browser, base) {
     await sponsor.goto(challengeUrl);
     await sponsor.getByRole('button', { name: 'Close submissions' }).click();
     await sponsor.getByText('Judging', { exact: true }).waitFor();
+    await sponsor.getByRole('status').filter({ hasText: 'Submissions closed: judging has started.' }).waitFor();
     await sponsor.goto(`${challengeUrl}/review`);
     await sponsor.getByText('Ceramic + copper mesh, v2').first().waitFor();
     await check(sponsor, 'award');
@@ -211,6 +259,7 @@ async function story(browser, base) {
     await select.selectOption(value);
     await sponsor.getByRole('button', { name: 'Award First prize' }).click();
     await sponsor.getByText(/Awarded to “Ceramic/).waitFor();
+    await sponsor.getByRole('status').filter({ hasText: 'Prize awarded.' }).waitFor();
     await sponsor.getByRole('button', { name: 'Finish judging' }).click();
     await sponsor.getByText('Awarded', { exact: true }).waitFor();
     await check(sponsor, 'escrow');
@@ -232,6 +281,28 @@ async function story(browser, base) {
     }
     await check(solver, 'payouts');
   });
+
+  await step('sponsor makes the solver an admin; an admin cannot change the owner', async () => {
+    const solverId = await userId(solver, base);
+    const sponsorId = await userId(sponsor, base);
+    await sponsor.goto(`${base}/sponsor`);
+    await sponsor.getByRole('link', { name: `Manage members of E2E Labs ${run}` }).click();
+    await sponsor.getByRole('heading', { level: 1, name: `Members of E2E Labs ${run}` }).waitFor();
+    await check(sponsor, 'members');
+    const membersUrl = sponsor.url();
+    await sponsor.getByLabel('User ID').fill(solverId);
+    await sponsor.getByLabel('Role', { exact: true }).selectOption('ADMIN');
+    await sponsor.getByRole('button', { name: 'Save member' }).click();
+    await sponsor.getByText(`User ${solverId} is now an admin of this organization.`).waitFor();
+
+    await solver.goto(membersUrl);
+    await solver.getByText('Your role: Admin').waitFor();
+    await solver.getByLabel('User ID').fill(sponsorId);
+    await solver.getByLabel('Role', { exact: true }).selectOption('MEMBER');
+    await solver.getByRole('button', { name: 'Save member' }).click();
+    await solver.getByRole('alert').filter({ hasText: 'Only an OWNER can change the role of an OWNER or ADMIN' }).waitFor();
+    await check(solver, 'members-forbidden');
+  });
   await sponsorCtx.close();
   await solverCtx.close();
 }
@@ -246,6 +317,9 @@ try {
 }
 if (failures.length) {
   code = 1;
+  // Server-side errors are hidden from the browser in production builds: show what `next start` logged.
+  const serverLog = webOutput().trim().split('\n').slice(-60).join('\n');
+  if (serverLog) console.error(`\n[e2e] last lines of the web server's output:\n${serverLog}`);
   console.error(`\n[e2e] FAILED (${failures.length}):\n - ${failures.join('\n - ')}`);
 } else console.log('\n[e2e] PASSED: screenshots in web/test-output/');
 process.exit(code);

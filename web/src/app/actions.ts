@@ -5,8 +5,10 @@ import { redirect } from 'next/navigation';
 import type { CreateChallengeInput } from '@/gql/graphql';
 import { gql } from '@/lib/gateway';
 import { toFormState, type FormState } from '@/lib/errors';
+import { withFlash, type FlashKey } from '@/lib/flash';
+import { isOrganizationRole, ROLE_PHRASES, validateMember } from '@/lib/organizations';
 import {
-  AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
+  AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
   FundChallengeDoc, LogInDoc, PublishChallengeDoc, SignUpDoc, StartPayoutOnboardingDoc, SubmitSolutionDoc, UpdateProfileDoc,
 } from '@/lib/operations';
 import { clearToken, setToken } from '@/lib/session';
@@ -16,6 +18,9 @@ const text = (fd: FormData, name: string): string => {
   const value = fd.get(name);
   return typeof value === 'string' ? value : '';
 };
+
+const challengePath = (challengeId: string, page?: 'review') =>
+  `/challenges/${encodeURIComponent(challengeId)}${page === 'review' ? '/review' : ''}`;
 
 // ---- session ---------------------------------------------------------------
 
@@ -90,42 +95,47 @@ export async function fundChallengeAction(_prev: FormState, fd: FormData): Promi
   let url: string;
   try {
     const { funding } = (await gql(FundChallengeDoc, { challengeId })).fundChallenge;
-    if (funding.status === 'SUCCEEDED') {
-      revalidatePath(`/challenges/${challengeId}`);
-      return { ok: true, message: 'This challenge is already funded.' };
+    if (funding.status === 'SUCCEEDED') url = withFlash(challengePath(challengeId), 'funded');
+    else {
+      if (!funding.paymentIntentId || !funding.clientSecret) return { formError: 'The payment could not be started. Try again.' };
+      const back = `${await appOrigin()}${challengePath(challengeId)}?funding=return`;
+      url = `${STRIPE_EMULATOR_URL}/hosted/pay/${encodeURIComponent(funding.paymentIntentId)}?client_secret=${encodeURIComponent(
+        funding.clientSecret,
+      )}&return_url=${encodeURIComponent(back)}`;
     }
-    if (!funding.paymentIntentId || !funding.clientSecret) return { formError: 'The payment could not be started. Try again.' };
-    const back = `${await appOrigin()}/challenges/${encodeURIComponent(challengeId)}?funding=return`;
-    url = `${STRIPE_EMULATOR_URL}/hosted/pay/${encodeURIComponent(funding.paymentIntentId)}?client_secret=${encodeURIComponent(
-      funding.clientSecret,
-    )}&return_url=${encodeURIComponent(back)}`;
   } catch (error) {
     return toFormState(error);
   }
+  revalidatePath(challengePath(challengeId));
   redirect(url);
 }
 
 const TRANSITIONS = {
-  publish: { doc: PublishChallengeDoc, done: 'Published: solvers can now find and enter it.' },
-  close: { doc: CloseSubmissionsDoc, done: 'Submissions closed: judging has started.' },
-  finish: { doc: FinishJudgingDoc, done: 'Judging finished. Unawarded prize money is refunded.' },
-  cancel: { doc: CancelChallengeDoc, done: 'Challenge cancelled.' },
-} as const;
+  publish: { doc: PublishChallengeDoc, done: 'published' },
+  close: { doc: CloseSubmissionsDoc, done: 'closed' },
+  finish: { doc: FinishJudgingDoc, done: 'finished' },
+  cancel: { doc: CancelChallengeDoc, done: 'cancelled' },
+} as const satisfies Record<string, { doc: unknown; done: FlashKey }>;
 
-/** publish / close / finish / cancel, named by the form's `op` field. */
+/**
+ * publish / close / finish / cancel, named by the form's `op` field. On success it redirects back (to the review
+ * page when `from` is "review") with `?done=…`, so the outcome stays on screen after the page re-renders without
+ * the button that was pressed.
+ */
 export async function challengeTransitionAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const challengeId = text(fd, 'challengeId');
-  const op = text(fd, 'op') as keyof typeof TRANSITIONS;
-  const transition = TRANSITIONS[op];
-  if (!transition) return { formError: 'Unknown action.' };
+  const op = text(fd, 'op');
+  if (!Object.hasOwn(TRANSITIONS, op)) return { formError: 'Unknown action.' };
+  const transition = TRANSITIONS[op as keyof typeof TRANSITIONS];
+  if (!challengeId) return { formError: 'Unknown challenge.' };
   try {
     await gql(transition.doc as typeof PublishChallengeDoc, { challengeId });
   } catch (error) {
     return toFormState(error);
   }
-  revalidatePath(`/challenges/${challengeId}`, 'layout');
+  revalidatePath(challengePath(challengeId), 'layout');
   revalidatePath('/sponsor');
-  return { ok: true, message: transition.done };
+  redirect(withFlash(challengePath(challengeId, text(fd, 'from') === 'review' ? 'review' : undefined), transition.done));
 }
 
 export async function awardPrizeAction(_prev: FormState, fd: FormData): Promise<FormState> {
@@ -138,8 +148,26 @@ export async function awardPrizeAction(_prev: FormState, fd: FormData): Promise<
   } catch (error) {
     return toFormState(error);
   }
-  revalidatePath(`/challenges/${challengeId}`, 'layout');
-  return { ok: true, message: 'Prize awarded.' };
+  revalidatePath(challengePath(challengeId), 'layout');
+  redirect(withFlash(challengePath(challengeId, 'review'), 'awarded'));
+}
+
+/** Adds a member or changes a member's role (the server decides who may grant what). */
+export async function addOrganizationMemberAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const organizationId = text(fd, 'organizationId');
+  const userId = text(fd, 'userId').trim();
+  const role = text(fd, 'role');
+  const values = { userId, role };
+  const fieldErrors = validateMember(userId, role);
+  if (Object.keys(fieldErrors).length || !isOrganizationRole(role)) return { fieldErrors, values };
+  let member;
+  try {
+    member = (await gql(AddOrganizationMemberDoc, { input: { organizationId, userId, role } })).addOrganizationMember.member;
+  } catch (error) {
+    return { ...toFormState(error), values };
+  }
+  revalidatePath('/', 'layout');
+  return { ok: true, message: `User ${member.user.id} is now ${ROLE_PHRASES[member.role]} of this organization.` };
 }
 
 // ---- solvers ---------------------------------------------------------------

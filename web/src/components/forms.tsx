@@ -3,9 +3,9 @@
 import { useActionState, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { FormState } from '@/lib/errors';
-import { Alert, Button, Spinner } from './ui';
+import { Alert, Button, Spinner, type Variant } from './ui';
 
-export function SubmitButton({ children, pendingText, variant = 'primary' }: { children: ReactNode; pendingText?: string; variant?: 'primary' | 'secondary' | 'danger' }) {
+export function SubmitButton({ children, pendingText, variant = 'primary' }: { children: ReactNode; pendingText?: string; variant?: Variant }) {
   const { pending } = useFormStatus();
   return (
     <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>

@@ -32,6 +32,8 @@ type Documents = {
     "\n  mutation SubmitSolution($input: SubmitSolutionInput!) {\n    submitSolution(input: $input) { submission { id status version challenge { id } } }\n  }\n": typeof types.SubmitSolutionDocument,
     "\n  mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {\n    startPayoutOnboarding(input: $input) { onboardingUrl payoutAccount { status requirementsDue } }\n  }\n": typeof types.StartPayoutOnboardingDocument,
     "\n  mutation AwardPrize($input: AwardPrizeInput!) {\n    awardPrize(input: $input) {\n      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }\n    }\n  }\n": typeof types.AwardPrizeDocument,
+    "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole }\n  }\n": typeof types.OrganizationDocument,
+    "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }\n  }\n": typeof types.AddOrganizationMemberDocument,
 };
 const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token viewer { id email displayName } }\n  }\n": types.SignUpDocument,
@@ -51,6 +53,8 @@ const documents: Documents = {
     "\n  mutation SubmitSolution($input: SubmitSolutionInput!) {\n    submitSolution(input: $input) { submission { id status version challenge { id } } }\n  }\n": types.SubmitSolutionDocument,
     "\n  mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {\n    startPayoutOnboarding(input: $input) { onboardingUrl payoutAccount { status requirementsDue } }\n  }\n": types.StartPayoutOnboardingDocument,
     "\n  mutation AwardPrize($input: AwardPrizeInput!) {\n    awardPrize(input: $input) {\n      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }\n    }\n  }\n": types.AwardPrizeDocument,
+    "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole }\n  }\n": types.OrganizationDocument,
+    "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }\n  }\n": types.AddOrganizationMemberDocument,
 };
 
 /**
@@ -121,6 +125,14 @@ export function graphql(source: "\n  mutation StartPayoutOnboarding($input: Star
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AwardPrize($input: AwardPrizeInput!) {\n    awardPrize(input: $input) {\n      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }\n    }\n  }\n"): typeof import('./graphql').AwardPrizeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole }\n  }\n"): typeof import('./graphql').OrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }\n  }\n"): typeof import('./graphql').AddOrganizationMemberDocument;
 
 
 export function graphql(source: string) {

@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Adds a member, or changes the role of an existing one. */
+export type AddOrganizationMemberInput = {
+  organizationId: string | number;
+  role: OrganizationRole;
+  userId: string | number;
+};
+
 export type AwardPrizeInput = {
   challengeId: string | number;
   prizeRank: number;
@@ -256,6 +263,20 @@ export type AwardPrizeMutationVariables = Exact<{
 
 
 export type AwardPrizeMutation = { awardPrize: { award: { id: string, prizeRank: number, submission: { id: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } } };
+
+export type OrganizationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationQuery = { organization: { id: string, name: string, createdAt: string, viewerRole: OrganizationRole | null } };
+
+export type AddOrganizationMemberMutationVariables = Exact<{
+  input: AddOrganizationMemberInput;
+}>;
+
+
+export type AddOrganizationMemberMutation = { addOrganizationMember: { organization: { id: string, viewerRole: OrganizationRole | null }, member: { role: OrganizationRole, user: { id: string } } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -694,3 +715,29 @@ export const AwardPrizeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AwardPrizeMutation, AwardPrizeMutationVariables>;
+export const OrganizationDocument = new TypedDocumentString(`
+    query Organization($id: ID!) {
+  organization(id: $id) {
+    id
+    name
+    createdAt
+    viewerRole
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+export const AddOrganizationMemberDocument = new TypedDocumentString(`
+    mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {
+  addOrganizationMember(input: $input) {
+    organization {
+      id
+      viewerRole
+    }
+    member {
+      role
+      user {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddOrganizationMemberMutation, AddOrganizationMemberMutationVariables>;

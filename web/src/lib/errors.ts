@@ -20,7 +20,11 @@ export interface FormState {
   ok?: boolean;
   message?: string;
   formError?: string;
+  /** The error code behind formError (FAILED_PRECONDITION, FORBIDDEN, …), for a title or a hint next to it. */
+  code?: string;
   fieldErrors?: Record<string, string>;
+  /** What was submitted, to put back in the fields after a refusal (React resets a form after its action). */
+  values?: Record<string, string>;
 }
 
 const FRIENDLY: Record<string, string> = {
@@ -40,15 +44,18 @@ export function toFormState(error: unknown): FormState {
   }
   const fieldErrors: Record<string, string> = {};
   let formError: string | undefined;
+  let code: string | undefined;
   for (const e of error.errors) {
     const field = e.extensions?.field;
     if (e.extensions?.code === 'BAD_USER_INPUT' && typeof field === 'string') {
       fieldErrors[field.replace(/^input\./, '')] ??= e.message;
     } else {
-      const code = e.extensions?.code ?? '';
+      if (formError !== undefined) continue;
+      const errorCode = e.extensions?.code ?? '';
       // Messages of expected failures are written for people; internal ones are not shown.
-      formError ??= code === 'INTERNAL_SERVER_ERROR' || !e.message ? FRIENDLY[code] ?? FRIENDLY.INTERNAL_SERVER_ERROR : e.message;
+      formError = errorCode === 'INTERNAL_SERVER_ERROR' || !e.message ? FRIENDLY[errorCode] ?? FRIENDLY.INTERNAL_SERVER_ERROR : e.message;
+      code = errorCode || undefined;
     }
   }
-  return { formError, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : undefined };
+  return { formError, code, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : undefined };
 }

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { Money } from '@/components/Money';
-import { formatMoney, minorToDecimalString, parseDecimalToMinor, sumMinor } from './money';
+import { currencyExponent, currencyOptions, formatMoney, isSupportedCurrency, minorToDecimalString, parseDecimalToMinor, SUPPORTED_CURRENCIES, sumMinor } from './money';
 
 // Intl inserts a narrow no-break space in some locales; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -64,7 +64,35 @@ describe('parsing typed amounts into minor units', () => {
     expect(parseDecimalToMinor('99999999999999999999', 'USD').ok).toBe(false);
   });
 
+  it('accepts zero only when asked (a filter minimum, not a prize)', () => {
+    expect(parseDecimalToMinor('0', 'USD', { allowZero: true })).toEqual({ ok: true, amountMinor: '0' });
+    expect(parseDecimalToMinor('0.00', 'JPY', { allowZero: true })).toEqual({ ok: true, amountMinor: '0' });
+    expect(parseDecimalToMinor('0', 'USD')).toEqual({ ok: false, error: 'The amount must be more than zero' });
+  });
+
+  it('explains the decimals rule of each currency', () => {
+    expect(parseDecimalToMinor('1.5', 'JPY')).toEqual({ ok: false, error: 'JPY has no decimal places' });
+    expect(parseDecimalToMinor('1.005', 'USD')).toEqual({ ok: false, error: 'At most 2 decimal places for USD' });
+    expect(parseDecimalToMinor('1.0005', 'KWD')).toEqual({ ok: false, error: 'At most 3 decimal places for KWD' });
+  });
+
   it('sums exactly', () => {
     expect(sumMinor(['9007199254740993', '1'])).toBe('9007199254740994');
+  });
+});
+
+describe('supported currencies (mirror of libs/money)', () => {
+  it('lists every currency the server accepts, with its exponent', () => {
+    expect(SUPPORTED_CURRENCIES).toHaveLength(62);
+    expect(SUPPORTED_CURRENCIES).toEqual([...SUPPORTED_CURRENCIES].sort());
+    expect(isSupportedCurrency('SEK')).toBe(true);
+    expect(isSupportedCurrency('XYZ')).toBe(false);
+    expect([currencyExponent('JPY'), currencyExponent('SEK'), currencyExponent('KWD')]).toEqual([0, 2, 3]);
+  });
+
+  it('builds picker options with names', () => {
+    const options = currencyOptions('en');
+    expect(options).toHaveLength(62);
+    expect(options.find((o) => o.value === 'JPY')?.label).toMatch(/^JPY – Japanese [Yy]en$/);
   });
 });

@@ -5,6 +5,18 @@
  */
 const ZERO_DECIMAL = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
 const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND']);
+const TWO_DECIMAL = new Set([
+  'AED', 'ARS', 'AUD', 'BGN', 'BRL', 'CAD', 'CHF', 'CNY', 'COP', 'CZK', 'DKK', 'EGP', 'EUR', 'GBP', 'HKD', 'HUF',
+  'IDR', 'ILS', 'INR', 'MAD', 'MXN', 'MYR', 'NGN', 'NOK', 'NZD', 'PEN', 'PHP', 'PKR', 'PLN', 'QAR', 'RON', 'SAR',
+  'SEK', 'SGD', 'THB', 'TRY', 'TWD', 'UAH', 'USD', 'ZAR',
+]);
+
+/** Every currency the server accepts (libs/money's table), sorted. */
+export const SUPPORTED_CURRENCIES: readonly string[] = [...ZERO_DECIMAL, ...TWO_DECIMAL, ...THREE_DECIMAL].sort();
+
+export function isSupportedCurrency(code: string): boolean {
+  return ZERO_DECIMAL.has(code) || TWO_DECIMAL.has(code) || THREE_DECIMAL.has(code);
+}
 
 /** Currencies offered when creating a challenge (all accepted by the server). */
 export const CHALLENGE_CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'KWD', 'INR', 'SGD'] as const;
@@ -60,22 +72,34 @@ export function formatMoney(amountMinor: string, currency: string, locale?: stri
 
 export type ParseResult = { ok: true; amountMinor: string } | { ok: false; error: string };
 
+/** "1500", "1500 or 1500.50", "1500 or 1500.125": what a well-formed amount looks like in this currency. */
+export function amountExample(currency: string): string {
+  const exponent = currencyExponent(currency);
+  return exponent === 0 ? '1500' : exponent === 3 ? '1500 or 1500.125' : '1500 or 1500.50';
+}
+
+/** "JPY has no decimal places", "At most 2 decimal places for USD". */
+export function decimalsRule(currency: string): string {
+  const exponent = currencyExponent(currency);
+  return exponent === 0 ? `${currency} has no decimal places` : `At most ${exponent} decimal places for ${currency}`;
+}
+
 /**
- * Converts what a person typed ("1,500.50", "1500") into positive whole minor units, exactly.
- * Thousands separators (",", "_", spaces) are ignored; "." is the decimal point.
+ * Converts what a person typed ("1,500.50", "1500") into whole minor units of the currency, exactly (string
+ * arithmetic, never a float). Thousands separators (",", "_", spaces) are ignored; "." is the decimal point.
+ * More significant decimals than the currency's exponent are rejected; trailing zeros are not significant
+ * ("1500.00" JPY is 1500). Zero is rejected unless `allowZero` (a filter's minimum may be zero; a prize may not).
  */
-export function parseDecimalToMinor(input: string, currency: string): ParseResult {
+export function parseDecimalToMinor(input: string, currency: string, options: { allowZero?: boolean } = {}): ParseResult {
   const text = input.trim().replace(/[,_\s]/g, '');
   if (text === '') return { ok: false, error: 'Enter an amount' };
-  const match = /^([0-9]+)(?:\.([0-9]*))?$/.exec(text);
-  if (!match) return { ok: false, error: 'Enter a number such as 1500 or 1500.50' };
+  const match = /^([0-9]+)(?:\.([0-9]*))?$/.exec(text) ?? /^()\.([0-9]+)$/.exec(text);
+  if (!match) return { ok: false, error: `Enter a number such as ${amountExample(currency)}` };
   const exponent = currencyExponent(currency);
   const fraction = (match[2] ?? '').replace(/0+$/, '');
-  if (fraction.length > exponent) {
-    return { ok: false, error: exponent === 0 ? `${currency} has no decimal places` : `At most ${exponent} decimal places for ${currency}` };
-  }
-  const minor = (match[1] + fraction.padEnd(exponent, '0')).replace(/^0+(?=[0-9])/, '');
-  if (/^0+$/.test(minor)) return { ok: false, error: 'The amount must be more than zero' };
+  if (fraction.length > exponent) return { ok: false, error: decimalsRule(currency) };
+  const minor = ((match[1] || '0') + fraction.padEnd(exponent, '0')).replace(/^0+(?=[0-9])/, '');
+  if (/^0+$/.test(minor) && !options.allowZero) return { ok: false, error: 'The amount must be more than zero' };
   if (BigInt(minor) > 9_223_372_036_854_775_807n) return { ok: false, error: 'The amount is too large' };
   return { ok: true, amountMinor: minor };
 }
@@ -83,4 +107,18 @@ export function parseDecimalToMinor(input: string, currency: string): ParseResul
 /** Sum of minor-unit strings, exactly. */
 export function sumMinor(amounts: string[]): string {
   return amounts.reduce((sum, a) => sum + BigInt(a), 0n).toString();
+}
+
+/** Options for a currency picker: "JPY – Japanese Yen". Build them on the server and pass them down (no hydration drift). */
+export function currencyOptions(locale = 'en'): { value: string; label: string }[] {
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames([locale], { type: 'currency' });
+  } catch {
+    names = undefined;
+  }
+  return SUPPORTED_CURRENCIES.map((code) => {
+    const name = names?.of(code);
+    return { value: code, label: name && name !== code ? `${code} – ${name}` : code };
+  });
 }

@@ -159,3 +159,17 @@ export const AwardPrizeDoc = graphql(`
     }
   }
 `);
+
+export const OrganizationDoc = graphql(`
+  query Organization($id: ID!) {
+    organization(id: $id) { id name createdAt viewerRole }
+  }
+`);
+
+// Only the member's id is asked for: the server does not check that the user exists, and a User that the users
+// subgraph cannot resolve would fail the whole (already applied) mutation.
+export const AddOrganizationMemberDoc = graphql(`
+  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {
+    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }
+  }
+`);

@@ -7,6 +7,7 @@ import { OrganizationForm } from '@/components/MoreForms';
 import { ButtonLink, Card, EmptyState, StatusBadge, humanize } from '@/components/ui';
 import { gql } from '@/lib/gateway';
 import { BrowseChallengesDoc } from '@/lib/operations';
+import { canManageMembers } from '@/lib/organizations';
 import { requireViewer } from '@/lib/viewer';
 
 export const metadata: Metadata = { title: 'Sponsor dashboard' };
@@ -56,7 +57,16 @@ export default async function SponsorPage() {
           <Card aria-labelledby="orgs-title">
             <h2 id="orgs-title">Your organizations</h2>
             {orgs.length ? (
-              <ul>{orgs.map((o) => <li key={o.id}>{o.name} {o.viewerRole && <StatusBadge status={o.viewerRole} />}</li>)}</ul>
+              <ul className="org-list">
+                {orgs.map((o) => (
+                  <li key={o.id}>
+                    <span>{o.name} {o.viewerRole && <StatusBadge status={o.viewerRole} />}</span>
+                    {canManageMembers(o.viewerRole) && (
+                      <Link href={`/sponsor/organizations/${o.id}/members`} aria-label={`Manage members of ${o.name}`}>Manage members</Link>
+                    )}
+                  </li>
+                ))}
+              </ul>
             ) : (
               <p className="muted">None yet.</p>
             )}

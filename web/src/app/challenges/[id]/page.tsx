@@ -2,11 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { challengeTransitionAction, fundChallengeAction, submitSolutionAction } from '@/app/actions';
+import { CancelChallenge } from '@/components/CancelChallenge';
 import { Countdown, LocalDate } from '@/components/dates';
 import { ActionButton } from '@/components/forms';
 import { Money } from '@/components/Money';
 import { RefreshWhile, SubmitSolutionForm } from '@/components/MoreForms';
+import { StatusFlash } from '@/components/StatusFlash';
 import { Alert, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
+import { canCancelChallenge } from '@/lib/challenges';
+import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeDetailDoc } from '@/lib/operations';
 import { getViewer } from '@/lib/viewer';
@@ -45,6 +49,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
         <p className="muted">Sponsored by <strong>{c.organization.name}</strong></p>
       </div>
       {query.created === '1' && <Alert tone="success" title="Draft created.">Fund the prize pool, then publish it.</Alert>}
+      <StatusFlash message={flashMessage(query.done)} />
       <div className="layout-detail">
         <div className="stack">
           <Card aria-labelledby="brief-title">
@@ -123,8 +128,12 @@ export default async function ChallengePage({ params, searchParams }: Props) {
                 <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'close' }} label="Close submissions" pendingText="Closing…" variant="secondary"
                   confirmText="Close submissions now and start judging?" />
               )}
-              {['OPEN', 'JUDGING', 'AWARDED', 'CLOSED'].includes(c.status) && (
+              {c.status === 'CANCELLED' && <p>This challenge is cancelled: it takes no more submissions. A funded prize pool is refunded (see Funding).</p>}
+              {(['OPEN', 'JUDGING', 'AWARDED', 'CLOSED'].includes(c.status) || (c.status === 'CANCELLED' && (c.publishedAt || funding))) && (
                 <p><ButtonLink href={`/challenges/${c.id}/review`} variant="secondary">Review submissions and escrow</ButtonLink></p>
+              )}
+              {canCancelChallenge(c) && (
+                <CancelChallenge action={challengeTransitionAction} challengeId={c.id} title={c.title} funded={funding?.status === 'SUCCEEDED'} submissionCount={c.submissionCount} />
               )}
             </Card>
           )}

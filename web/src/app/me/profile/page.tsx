@@ -12,7 +12,13 @@ export default async function ProfilePage() {
   return (
     <div className="narrow stack">
       <h1>Your profile</h1>
-      <p className="muted">{viewer.email}</p>
+      <dl className="profile-facts">
+        <dt>Email</dt>
+        <dd>{viewer.email}</dd>
+        <dt>Your user ID</dt>
+        <dd><code className="user-id" id="user-id">{viewer.id}</code></dd>
+      </dl>
+      <p className="muted">An organization’s owner or admin needs your user ID to add you as a member.</p>
       <Card><ProfileForm action={updateProfileAction} viewer={viewer} /></Card>
     </div>
   );

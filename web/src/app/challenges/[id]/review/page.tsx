@@ -6,7 +6,9 @@ import { LocalDate } from '@/components/dates';
 import { ActionButton } from '@/components/forms';
 import { Money } from '@/components/Money';
 import { AwardForm } from '@/components/MoreForms';
+import { StatusFlash } from '@/components/StatusFlash';
 import { Alert, Card, EmptyState, StatusBadge } from '@/components/ui';
+import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeReviewDoc } from '@/lib/operations';
 import { requireViewer } from '@/lib/viewer';
@@ -14,8 +16,12 @@ import { requireViewer } from '@/lib/viewer';
 export const metadata: Metadata = { title: 'Review submissions' };
 export const dynamic = 'force-dynamic';
 
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReviewPage({ params, searchParams }: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const query = await searchParams;
   await requireViewer(`/challenges/${id}/review`);
   const data = await gqlOrNull(ChallengeReviewDoc, { challengeId: id, first: 100 });
   if (!data) notFound();
@@ -28,10 +34,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <p><Link href={`/challenges/${c.id}`}>← Back to the challenge</Link></p>
       <h1>Review: {c.title}</h1>
       <div className="meta"><StatusBadge status={c.status} /> <span>Deadline <LocalDate iso={c.submissionDeadline} /></span></div>
+      <StatusFlash message={flashMessage(query.done)} />
       {c.status === 'OPEN' && (
         <Alert tone="info" title="Submissions are still open.">
           Prizes can be awarded once submissions close.
-          <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'close' }} label="Close submissions" pendingText="Closing…" variant="secondary" />
+          <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'close', from: 'review' }} label="Close submissions" pendingText="Closing…" variant="secondary" />
         </Alert>
       )}
       <div className="layout-detail">
@@ -70,7 +77,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               ))}
             </div>
             {c.status === 'JUDGING' && (
-              <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'finish' }} label="Finish judging" pendingText="Finishing…" variant="secondary"
+              <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'finish', from: 'review' }} label="Finish judging" pendingText="Finishing…" variant="secondary"
                 confirmText="Finish judging? Prizes not awarded are refunded to you." />
             )}
           </Card>

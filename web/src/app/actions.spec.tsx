@@ -1,0 +1,104 @@
+/** The server actions, with the gateway and Next's navigation mocked: what they send and where they go. */
+import { GatewayError } from '@/lib/errors';
+import { gql } from '@/lib/gateway';
+import { AddOrganizationMemberDoc, CancelChallengeDoc, CloseSubmissionsDoc, PublishChallengeDoc } from '@/lib/operations';
+import { addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction } from './actions';
+
+jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
+jest.mock('next/navigation', () => ({
+  redirect: jest.fn((url: string) => {
+    throw Object.assign(new Error('NEXT_REDIRECT'), { url });
+  }),
+}));
+jest.mock('@/lib/gateway', () => ({ gql: jest.fn() }));
+jest.mock('@/lib/session', () => ({ setToken: jest.fn(), clearToken: jest.fn() }));
+jest.mock('@/lib/urls', () => ({ appOrigin: async () => 'http://web.test', safeNext: (n: string) => n, STRIPE_EMULATOR_URL: 'http://stripe.test' }));
+
+const gqlMock = gql as unknown as jest.Mock;
+const form = (fields: Record<string, string>) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+  return fd;
+};
+/** Runs an action; returns where it redirected, or its form state. */
+async function run(action: (prev: object, fd: FormData) => Promise<unknown>, fields: Record<string, string>) {
+  try {
+    return { state: await action({}, form(fields)) };
+  } catch (error) {
+    if (error instanceof Error && error.message === 'NEXT_REDIRECT') return { redirect: (error as Error & { url: string }).url };
+    throw error;
+  }
+}
+const USER = '3f2b8c1e-9a4d-4e6b-8c2f-1a2b3c4d5e6f';
+
+beforeEach(() => gqlMock.mockReset());
+
+describe('challengeTransitionAction', () => {
+  it('publishes and comes back to the challenge with a lasting message', async () => {
+    gqlMock.mockResolvedValue({ publishChallenge: { challenge: { id: 'c1', status: 'OPEN' } } });
+    expect(await run(challengeTransitionAction, { challengeId: 'c1', op: 'publish' })).toEqual({ redirect: '/challenges/c1?done=published' });
+    expect(gqlMock).toHaveBeenCalledWith(PublishChallengeDoc, { challengeId: 'c1' });
+  });
+
+  it('goes back to the review page when asked from there', async () => {
+    gqlMock.mockResolvedValue({});
+    expect(await run(challengeTransitionAction, { challengeId: 'c1', op: 'close', from: 'review' })).toEqual({ redirect: '/challenges/c1/review?done=closed' });
+    expect(gqlMock).toHaveBeenCalledWith(CloseSubmissionsDoc, { challengeId: 'c1' });
+  });
+
+  it('cancels, and returns the server’s refusal with its code', async () => {
+    gqlMock.mockResolvedValueOnce({});
+    expect(await run(challengeTransitionAction, { challengeId: 'c1', op: 'cancel' })).toEqual({ redirect: '/challenges/c1?done=cancelled' });
+    expect(gqlMock).toHaveBeenCalledWith(CancelChallengeDoc, { challengeId: 'c1' });
+
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'A challenge cannot be cancelled once a prize is awarded', extensions: { code: 'FAILED_PRECONDITION' } }]));
+    expect(await run(challengeTransitionAction, { challengeId: 'c1', op: 'cancel' })).toEqual({
+      state: { formError: 'A challenge cannot be cancelled once a prize is awarded', code: 'FAILED_PRECONDITION', fieldErrors: undefined },
+    });
+  });
+
+  it('refuses unknown operations', async () => {
+    expect(await run(challengeTransitionAction, { challengeId: 'c1', op: 'toString' })).toEqual({ state: { formError: 'Unknown action.' } });
+    expect(gqlMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('fundChallengeAction and awardPrizeAction', () => {
+  it('sends an already funded challenge back with a message, a pending one to the payment page', async () => {
+    gqlMock.mockResolvedValueOnce({ fundChallenge: { funding: { status: 'SUCCEEDED' } } });
+    expect(await run(fundChallengeAction, { challengeId: 'c1' })).toEqual({ redirect: '/challenges/c1?done=funded' });
+    gqlMock.mockResolvedValueOnce({ fundChallenge: { funding: { status: 'PENDING', paymentIntentId: 'pi_1', clientSecret: 'pi_1_secret' } } });
+    expect(await run(fundChallengeAction, { challengeId: 'c1' })).toEqual({
+      redirect: `http://stripe.test/hosted/pay/pi_1?client_secret=pi_1_secret&return_url=${encodeURIComponent('http://web.test/challenges/c1?funding=return')}`,
+    });
+  });
+
+  it('awards and comes back to the review page with a lasting message', async () => {
+    gqlMock.mockResolvedValue({});
+    expect(await run(awardPrizeAction, { challengeId: 'c1', prizeRank: '1', submissionId: 's1' })).toEqual({ redirect: '/challenges/c1/review?done=awarded' });
+  });
+});
+
+describe('addOrganizationMemberAction', () => {
+  it('checks the input before calling the gateway', async () => {
+    expect(await run(addOrganizationMemberAction, { organizationId: 'o1', userId: 'bob', role: 'ADMIN' })).toEqual({
+      state: { fieldErrors: { userId: expect.stringMatching(/looks like/) }, values: { userId: 'bob', role: 'ADMIN' } },
+    });
+    expect(gqlMock).not.toHaveBeenCalled();
+  });
+
+  it('adds a member and says so', async () => {
+    gqlMock.mockResolvedValue({ addOrganizationMember: { organization: { id: 'o1', viewerRole: 'OWNER' }, member: { role: 'ADMIN', user: { id: USER } } } });
+    expect(await run(addOrganizationMemberAction, { organizationId: 'o1', userId: ` ${USER} `, role: 'ADMIN' })).toEqual({
+      state: { ok: true, message: `User ${USER} is now an admin of this organization.` },
+    });
+    expect(gqlMock).toHaveBeenCalledWith(AddOrganizationMemberDoc, { input: { organizationId: 'o1', userId: USER, role: 'ADMIN' } });
+  });
+
+  it('passes on the server’s FORBIDDEN message', async () => {
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'Only an OWNER can grant the OWNER or ADMIN role', extensions: { code: 'FORBIDDEN' } }]));
+    expect(await run(addOrganizationMemberAction, { organizationId: 'o1', userId: USER, role: 'OWNER' })).toEqual({
+      state: { formError: 'Only an OWNER can grant the OWNER or ADMIN role', code: 'FORBIDDEN', fieldErrors: undefined, values: { userId: USER, role: 'OWNER' } },
+    });
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Success feedback that survives the re-render after an action: the server action redirects with `?done=<key>`
+ * and the page shows the matching message (never text from the URL itself) in a role=status region.
+ */
+export const FLASH_PARAM = 'done';
+
+export const FLASH_MESSAGES = {
+  funded: 'This challenge is already funded: you can publish it.',
+  published: 'Published: solvers can now find and enter it.',
+  closed: 'Submissions closed: judging has started.',
+  finished: 'Judging finished. Unawarded prize money is refunded.',
+  cancelled: 'Challenge cancelled. Solvers can no longer submit; if it was funded, the prize pool is refunded to you (the platform fee is kept).',
+  awarded: 'Prize awarded. The winner is paid from escrow as soon as their payout account can receive it.',
+} as const;
+
+export type FlashKey = keyof typeof FLASH_MESSAGES;
+
+export function flashMessage(value: string | string[] | undefined): string | undefined {
+  const key = Array.isArray(value) ? value[0] : value;
+  return key && Object.hasOwn(FLASH_MESSAGES, key) ? FLASH_MESSAGES[key as FlashKey] : undefined;
+}
+
+/** `/challenges/1` + published -> `/challenges/1?done=published`. */
+export function withFlash(path: string, key: FlashKey): string {
+  return `${path}${path.includes('?') ? '&' : '?'}${FLASH_PARAM}=${key}`;
+}
