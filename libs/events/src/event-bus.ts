@@ -54,6 +54,20 @@ export async function publishEnvelope(boss: PgBoss, envelope: EventEnvelope): Pr
   await boss.publish(envelope.type, envelope as unknown as object);
 }
 
+/**
+ * Publishes a batch of events in one statement: one job per (event, consuming context) queue, inserted together.
+ * The fan-out comes from SUBSCRIPTIONS, the same table the queues and pg-boss subscriptions are declared from, so
+ * it equals `publish` without one subscription lookup and one insert per event and queue.
+ */
+export async function publishEnvelopes(boss: PgBoss, envelopes: EventEnvelope[]): Promise<void> {
+  const jobs = envelopes.flatMap((envelope) =>
+    Object.entries(SUBSCRIPTIONS)
+      .filter(([, types]) => types.includes(envelope.type))
+      .map(([consumer]) => ({ name: queueName(consumer, envelope.type), data: envelope as unknown as object })),
+  );
+  if (jobs.length > 0) await boss.insert(jobs);
+}
+
 export type { PgBoss };
 export type { EventType };
 

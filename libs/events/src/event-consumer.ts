@@ -27,10 +27,15 @@ export async function startEventConsumers(options: {
       queueName(options.consumer, type),
       { batchSize: 20, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
       async (jobs) => {
-        // Jobs of one batch are applied in order; a failure fails the batch and pg-boss retries it.
-        for (const job of jobs) {
-          await applyOnce(options.em, job.data, handler);
-        }
+        // One transaction per batch, jobs applied in order: a failure rolls the batch back and pg-boss retries it.
+        await options.em.fork().transactional(async (em) => {
+          for (const job of jobs) {
+            await applyOnceIn(em, job.data, handler);
+            // Each event sees the database, not entities another event of the batch left in the identity map.
+            await em.flush();
+            em.clear();
+          }
+        });
         options.afterApply?.();
       },
     );
@@ -42,15 +47,22 @@ export async function applyOnce(
   envelope: EventEnvelope,
   handler: (em: EntityManager, payload: unknown, envelope: EventEnvelope) => Promise<void>,
 ): Promise<boolean> {
-  return rootEm.fork().transactional(async (em) => {
-    const inserted: unknown[] = await em.getConnection().execute(
-      `insert into processed_event (event_id, type) values (?, ?) on conflict do nothing returning event_id`,
-      [envelope.eventId, envelope.type],
-      'all',
-      em.getTransactionContext(),
-    );
-    if (inserted.length === 0) return false;
-    await handler(em, envelope.payload, envelope);
-    return true;
-  });
+  return rootEm.fork().transactional((em) => applyOnceIn(em, envelope, handler));
+}
+
+/** Inside the caller's transaction: records the event id, and applies the event only if it was not recorded. */
+async function applyOnceIn(
+  em: EntityManager,
+  envelope: EventEnvelope,
+  handler: (em: EntityManager, payload: unknown, envelope: EventEnvelope) => Promise<void>,
+): Promise<boolean> {
+  const inserted: unknown[] = await em.getConnection().execute(
+    `insert into processed_event (event_id, type) values (?, ?) on conflict do nothing returning event_id`,
+    [envelope.eventId, envelope.type],
+    'all',
+    em.getTransactionContext(),
+  );
+  if (inserted.length === 0) return false;
+  await handler(em, envelope.payload, envelope);
+  return true;
 }

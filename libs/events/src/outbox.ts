@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventEnvelope, EventPayloads, EventType } from './event-catalog';
-import { publishEnvelope } from './event-bus';
+import { publishEnvelopes } from './event-bus';
 import { OutboxEvent } from './outbox.entity';
 import { Poller } from './poller';
 
@@ -74,16 +74,14 @@ export class OutboxRelay {
         tx.getTransactionContext(),
       );
       if (rows.length === 0) return 0;
-      for (const row of rows) {
-        const envelope: EventEnvelope = {
-          eventId: row.id,
-          type: row.type,
-          occurredAt: new Date(row.occurred_at).toISOString(),
-          producer: this.producer,
-          payload: row.payload,
-        };
-        await publishEnvelope(this.boss, envelope);
-      }
+      const envelopes: EventEnvelope[] = rows.map((row) => ({
+        eventId: row.id,
+        type: row.type,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+        producer: this.producer,
+        payload: row.payload,
+      }));
+      await publishEnvelopes(this.boss, envelopes);
       await tx.getConnection().execute(
         `update outbox_event set published_at = now() where id = any(?::uuid[])`,
         [`{${rows.map((r) => r.id).join(',')}}`], // a Postgres array literal: knex would expand a JS array

@@ -90,26 +90,26 @@ export class SubmissionService {
         this.clock(),
       );
 
-      const createdAt = this.clock();
-      await tx.execute(
-        `insert into submission (id, challenge_id, author_id, status, current_version, first_submitted_at, submitted_at)
-         values (?, ?, ?, 'SUBMITTED', 0, ?, ?)
-         on conflict (challenge_id, author_id) do nothing`,
-        [uuidv7(), command.challengeId, authorId, createdAt, createdAt],
-        'run',
+      // One statement: create the submission or, on a resubmission, lock its row and take the next version
+      // (the upsert serialises an author's concurrent submissions on the row), then store that version.
+      // Versions are timestamped in version order even if a later request read the clock first.
+      const now = this.clock();
+      const [locked] = await tx.execute<{ id: string; status: SubmissionStatusName; current_version: number; first_submitted_at: Date; submitted_at: Date }[]>(
+        `with upserted as (
+           insert into submission as s (id, challenge_id, author_id, status, current_version, first_submitted_at, submitted_at)
+           values (?, ?, ?, 'SUBMITTED', 1, ?, ?)
+           on conflict (challenge_id, author_id) do update
+             set current_version = s.current_version + 1, submitted_at = greatest(excluded.submitted_at, s.submitted_at)
+           returning s.id, s.status, s.current_version, s.first_submitted_at, s.submitted_at
+         ), version as (
+           insert into submission_version (submission_id, version, title, body, submitted_at)
+           select id, current_version, ?, ?, submitted_at from upserted
+         )
+         select * from upserted`,
+        [uuidv7(), command.challengeId, authorId, now, now, command.title, command.body],
       );
-      const [locked] = await tx.execute<{ id: string; status: SubmissionStatusName; current_version: number; first_submitted_at: Date }[]>(
-        `select id, status, current_version, first_submitted_at from submission where challenge_id = ? and author_id = ? for update`,
-        [command.challengeId, authorId],
-      );
-      const version = locked.current_version + 1;
-      const submittedAt = this.clock(); // after the lock: versions are timestamped in version order
-      await tx.execute(
-        `insert into submission_version (submission_id, version, title, body, submitted_at) values (?, ?, ?, ?, ?)`,
-        [locked.id, version, command.title, command.body, submittedAt],
-        'run',
-      );
-      await tx.execute(`update submission set current_version = ?, submitted_at = ? where id = ?`, [version, submittedAt, locked.id], 'run');
+      const version = locked.current_version;
+      const submittedAt = new Date(locked.submitted_at);
       recordEvent(tx, 'SubmissionCreated', { id: locked.id, challengeId: command.challengeId, authorId, version });
       return {
         id: locked.id,
