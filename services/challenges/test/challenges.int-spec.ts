@@ -186,6 +186,65 @@ describe('organizations and challenges through the gateway', () => {
     expect(badMin.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('filters by currency (any case), with a minimum in that currency and keyset cursors; an unknown currency is BAD_USER_INPUT', async () => {
+    const org = await createOrganization(stack.client, sponsor.token);
+    const tag = `zc${Date.now().toString(36)}`;
+    // Newest last; the same raw amount of minor units means very different money in JPY, USD and KWD.
+    const specs: [string, string][] = [['JPY', '300000'], ['USD', '300000'], ['JPY', '50000'], ['KWD', '900000'], ['JPY', '700000'], ['JPY', '300000']];
+    const ids: string[] = [];
+    for (const [currency, amountMinor] of specs) {
+      const challenge = await createChallenge(
+        stack.client,
+        sponsor.token,
+        challengeInput(org, { title: `Solar stills ${tag} in ${currency}`, currency, prizes: [{ rank: 1, label: 'Prize', amountMinor }] }),
+      );
+      await fundAndPublish(stack, sponsor.token, challenge.id, { simulated: true });
+      ids.push(challenge.id);
+    }
+    const [jpy1, usd, jpy2, kwd, jpy3, jpy4] = ids;
+    // Anonymous, like the public browse page.
+    const browse = (filter: Record<string, unknown>, first = 10, after?: string) => runContract(stack.client, 'BrowseChallenges', { first, after, filter: { search: tag, ...filter } });
+    const idsOf = (response: Awaited<ReturnType<typeof browse>>) => {
+      expect(response.errors).toBeUndefined();
+      return response.data!.challenges.edges.map((e: any) => e.node.id);
+    };
+
+    expect(idsOf(await browse({ currency: 'JPY' }))).toEqual([jpy4, jpy3, jpy2, jpy1]);
+    expect(idsOf(await browse({ currency: 'jpy' }))).toEqual([jpy4, jpy3, jpy2, jpy1]);
+    expect(idsOf(await browse({ currency: 'KWD' }))).toEqual([kwd]);
+    expect(idsOf(await browse({ currency: 'USD', minTotalPrizeMinor: '300000' }))).toEqual([usd]);
+    expect(idsOf(await browse({ currency: 'EUR' }))).toEqual([]);
+    expect(idsOf(await browse({ currency: null }))).toEqual([...ids].reverse());
+    // The minimum compares minor units of the chosen currency only (USD 300000 and KWD 900000 are left out).
+    const rich = await browse({ currency: 'JPY', minTotalPrizeMinor: '300000' });
+    expect(idsOf(rich)).toEqual([jpy4, jpy3, jpy1]);
+    expect(rich.data!.challenges.edges.map((e: any) => e.node.totalPrize)).toEqual([
+      { amountMinor: '300000', currency: 'JPY' },
+      { amountMinor: '700000', currency: 'JPY' },
+      { amountMinor: '300000', currency: 'JPY' },
+    ]);
+    expect(idsOf(await browse({ currency: 'JPY', minTotalPrizeMinor: '300000', status: 'OPEN' }))).toEqual([jpy4, jpy3, jpy1]);
+    expect(idsOf(await browse({ currency: 'JPY', status: 'JUDGING' }))).toEqual([]);
+
+    // Ordinary cursor paging within the currency: every match once, in order, and the last page says so.
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 3; page++) {
+      const response = await browse({ currency: 'JPY', minTotalPrizeMinor: '300000' }, 2, after);
+      seen.push(...idsOf(response));
+      const { hasNextPage, endCursor } = response.data!.challenges.pageInfo;
+      if (!hasNextPage) break;
+      after = endCursor;
+    }
+    expect(seen).toEqual([jpy4, jpy3, jpy1]);
+
+    for (const currency of ['XYZ', '', 'YEN']) {
+      const bad = await browse({ currency });
+      expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+      expect(bad.errors![0].extensions!.field).toBe('filter.currency');
+    }
+  });
+
   it('moves an OPEN challenge to JUDGING when its deadline passes', async () => {
     const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, { submissionDeadline: new Date(Date.now() + 4000).toISOString() }));
     await fundAndPublish(stack, sponsor.token, challenge.id);

@@ -2,7 +2,7 @@
 import { GatewayError } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
 import { AddOrganizationMemberDoc, CancelChallengeDoc, CloseSubmissionsDoc, PublishChallengeDoc } from '@/lib/operations';
-import { addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction } from './actions';
+import { addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, startCardPaymentAction } from './actions';
 
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 jest.mock('next/navigation', () => ({
@@ -70,6 +70,23 @@ describe('fundChallengeAction and awardPrizeAction', () => {
     gqlMock.mockResolvedValueOnce({ fundChallenge: { funding: { status: 'PENDING', paymentIntentId: 'pi_1', clientSecret: 'pi_1_secret' } } });
     expect(await run(fundChallengeAction, { challengeId: 'c1' })).toEqual({
       redirect: `http://stripe.test/hosted/pay/pi_1?client_secret=pi_1_secret&return_url=${encodeURIComponent('http://web.test/challenges/c1?funding=return')}`,
+    });
+  });
+
+  it('hands the client secret and the challenge page to come back to to the Payment Element (Stripe path)', async () => {
+    const amount = { amountMinor: '137555', currency: 'USD' };
+    const platformFee = { amountMinor: '12505', currency: 'USD' };
+    gqlMock.mockResolvedValueOnce({ fundChallenge: { funding: { status: 'PENDING', paymentIntentId: 'pi_1', clientSecret: 'pi_1_secret', amount, platformFee } } });
+    expect(await run(startCardPaymentAction, { challengeId: 'c1' })).toEqual({
+      state: { ok: true, payment: { clientSecret: 'pi_1_secret', returnUrl: 'http://web.test/challenges/c1?funding=return', amount, platformFee } },
+    });
+    gqlMock.mockResolvedValueOnce({ fundChallenge: { funding: { status: 'SUCCEEDED' } } });
+    expect(await run(startCardPaymentAction, { challengeId: 'c1' })).toEqual({ redirect: '/challenges/c1?done=funded' });
+    gqlMock.mockResolvedValueOnce({ fundChallenge: { funding: { status: 'PENDING', paymentIntentId: null, clientSecret: null } } });
+    expect(await run(startCardPaymentAction, { challengeId: 'c1' })).toEqual({ state: { formError: 'The payment could not be started. Try again.' } });
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'Only an OWNER or ADMIN can fund this challenge', extensions: { code: 'FORBIDDEN' } }]));
+    expect(await run(startCardPaymentAction, { challengeId: 'c1' })).toEqual({
+      state: { formError: 'Only an OWNER or ADMIN can fund this challenge', code: 'FORBIDDEN', fieldErrors: undefined },
     });
   });
 

@@ -6,6 +6,7 @@ import type { CreateChallengeInput } from '@/gql/graphql';
 import { gql } from '@/lib/gateway';
 import { toFormState, type FormState } from '@/lib/errors';
 import { withFlash, type FlashKey } from '@/lib/flash';
+import { fundingReturnUrl, type FundingFormState } from '@/lib/funding';
 import { isOrganizationRole, ROLE_PHRASES, validateMember } from '@/lib/organizations';
 import {
   AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
@@ -89,25 +90,64 @@ export async function createChallengeAction(input: CreateChallengeInput): Promis
   redirect(`/challenges/${id}?created=1`);
 }
 
-/** Starts (or resumes) funding and sends the sponsor to the payment page, which returns to the challenge. */
+/**
+ * FundChallenge: an already funded challenge needs nothing more; otherwise the PENDING funding (created or reused)
+ * with its PaymentIntent, and the challenge page to come back to after paying.
+ */
+async function startFunding(challengeId: string) {
+  const { funding } = (await gql(FundChallengeDoc, { challengeId })).fundChallenge;
+  if (funding.status === 'SUCCEEDED') return { funded: true as const };
+  if (!funding.paymentIntentId || !funding.clientSecret) return { funded: false as const, payment: null };
+  const payment = {
+    paymentIntentId: funding.paymentIntentId,
+    clientSecret: funding.clientSecret,
+    returnUrl: fundingReturnUrl(await appOrigin(), challengeId),
+    amount: funding.amount,
+    platformFee: funding.platformFee,
+  };
+  return { funded: false as const, payment };
+}
+
+const PAYMENT_NOT_STARTED = 'The payment could not be started. Try again.';
+
+/** Emulator path: starts (or resumes) funding and sends the sponsor to the hosted payment page, which returns to the challenge. */
 export async function fundChallengeAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const challengeId = text(fd, 'challengeId');
   let url: string;
   try {
-    const { funding } = (await gql(FundChallengeDoc, { challengeId })).fundChallenge;
-    if (funding.status === 'SUCCEEDED') url = withFlash(challengePath(challengeId), 'funded');
+    const started = await startFunding(challengeId);
+    if (started.funded) url = withFlash(challengePath(challengeId), 'funded');
     else {
-      if (!funding.paymentIntentId || !funding.clientSecret) return { formError: 'The payment could not be started. Try again.' };
-      const back = `${await appOrigin()}${challengePath(challengeId)}?funding=return`;
-      url = `${STRIPE_EMULATOR_URL}/hosted/pay/${encodeURIComponent(funding.paymentIntentId)}?client_secret=${encodeURIComponent(
-        funding.clientSecret,
-      )}&return_url=${encodeURIComponent(back)}`;
+      if (!started.payment) return { formError: PAYMENT_NOT_STARTED };
+      const { paymentIntentId, clientSecret, returnUrl } = started.payment;
+      url = `${STRIPE_EMULATOR_URL}/hosted/pay/${encodeURIComponent(paymentIntentId)}?client_secret=${encodeURIComponent(clientSecret)}&return_url=${encodeURIComponent(returnUrl)}`;
     }
   } catch (error) {
     return toFormState(error);
   }
   revalidatePath(challengePath(challengeId));
   redirect(url);
+}
+
+/**
+ * Stripe path (a publishable key is configured): starts (or resumes) funding and hands the PaymentIntent's client
+ * secret to the page, where Stripe's Payment Element confirms it; Stripe then returns to the challenge page.
+ */
+export async function startCardPaymentAction(_prev: FundingFormState, fd: FormData): Promise<FundingFormState> {
+  const challengeId = text(fd, 'challengeId');
+  let started: Awaited<ReturnType<typeof startFunding>>;
+  try {
+    started = await startFunding(challengeId);
+  } catch (error) {
+    return toFormState(error);
+  }
+  if (!started.funded) {
+    if (!started.payment) return { formError: PAYMENT_NOT_STARTED };
+    const { clientSecret, returnUrl, amount, platformFee } = started.payment;
+    return { ok: true, payment: { clientSecret, returnUrl, amount, platformFee } };
+  }
+  revalidatePath(challengePath(challengeId));
+  redirect(withFlash(challengePath(challengeId), 'funded'));
 }
 
 const TRANSITIONS = {

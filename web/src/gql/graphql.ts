@@ -18,6 +18,8 @@ export type AwardPrizeInput = {
 };
 
 export type ChallengeFilter = {
+  /** ISO 4217 code (any case): only challenges whose prizes are in this currency. Give it with minTotalPrizeMinor: minor units of different currencies do not compare. BAD_USER_INPUT (field filter.currency) when not supported. */
+  currency?: string | null | undefined;
   /** Minimum total prize in minor units, as a decimal string. */
   minTotalPrizeMinor?: string | null | undefined;
   /** Full-text search over title, summary and description (web search syntax). */

@@ -1,4 +1,4 @@
-import { checkMinimumPrize, collectPage, parseBrowseQuery, type PageOf } from './browse';
+import { checkMinimumPrize, nextPageHref, parseBrowseQuery } from './browse';
 
 describe('checkMinimumPrize: typed major amount -> minor units with the currency exponent', () => {
   it('converts exactly for 0, 2 and 3 decimal currencies', () => {
@@ -41,79 +41,44 @@ describe('checkMinimumPrize: typed major amount -> minor units with the currency
 });
 
 describe('parseBrowseQuery', () => {
-  it('builds the API filter and the currency to keep', () => {
+  it('builds one API filter with the currency and the minimum in its minor units', () => {
     const query = parseBrowseQuery({ q: ' water ', type: 'DESIGN', status: 'OPEN', currency: 'jpy', minPrize: '300000' });
-    expect(query.filter).toEqual({ search: 'water', type: 'DESIGN', status: 'OPEN', minTotalPrizeMinor: '300000' });
-    expect(query.onlyCurrency).toBe('JPY');
+    expect(query.filter).toEqual({ search: 'water', type: 'DESIGN', status: 'OPEN', currency: 'JPY', minTotalPrizeMinor: '300000' });
     expect(query.errors).toEqual({});
+    expect(parseBrowseQuery({ currency: 'KWD', minPrize: '1.5' }).filter).toEqual({ currency: 'KWD', minTotalPrizeMinor: '1500' });
     expect(query.keep.toString()).toBe('q=+water+&type=DESIGN&status=OPEN&currency=JPY&minPrize=300000');
   });
 
   it('ignores unknown enum values, keeps a currency filter without a minimum', () => {
     const query = parseBrowseQuery({ type: 'NOPE', status: ['CLOSED', 'OPEN'], currency: 'SEK' });
-    expect(query.filter).toEqual({ status: 'CLOSED' });
-    expect(query.onlyCurrency).toBe('SEK');
+    expect(query.filter).toEqual({ status: 'CLOSED', currency: 'SEK' });
   });
 
   it('does not apply an invalid minimum and reports it', () => {
     const query = parseBrowseQuery({ minPrize: '12.345', currency: 'USD', after: 'c1' });
-    expect(query.filter).toEqual({});
+    // The currency still applies; the minimum does not.
+    expect(query.filter).toEqual({ currency: 'USD' });
     expect(query.errors.minPrize).toBe('At most 2 decimal places for USD');
     expect(query.after).toBe('c1');
-    expect(parseBrowseQuery({ minPrize: '100' }).onlyCurrency).toBeNull();
+  });
+
+  it('never sends a minimum without a currency, nor an unsupported currency', () => {
+    const noCurrency = parseBrowseQuery({ minPrize: '100' });
+    expect(noCurrency.filter).toEqual({});
+    expect(noCurrency.errors).toEqual({ currency: 'Choose the currency of the minimum prize' });
+    const unknown = parseBrowseQuery({ minPrize: '100', currency: 'XYZ' });
+    expect(unknown.filter).toEqual({});
+    expect(unknown.errors).toEqual({ currency: 'Choose a currency from the list' });
   });
 });
 
-type Node = { id: string; currency: string };
-/** A fake API: challenges newest first, keyset cursors = ids. */
-function api(nodes: Node[]) {
-  const calls: { after?: string; first: number }[] = [];
-  const fetchPage = async (after: string | undefined, first: number): Promise<PageOf<Node>> => {
-    calls.push({ after, first });
-    const start = after ? nodes.findIndex((n) => n.id === after) + 1 : 0;
-    const slice = nodes.slice(start, start + first);
-    return { edges: slice.map((n) => ({ cursor: n.id, node: n })), pageInfo: { hasNextPage: start + first < nodes.length, endCursor: slice.at(-1)?.id ?? null } };
-  };
-  return { fetchPage, calls };
-}
-const make = (spec: string) => [...spec].map((c, i) => ({ id: `n${i}`, currency: c === 'J' ? 'JPY' : 'USD' }));
-
-describe('collectPage', () => {
-  it('without a filter reads one API page', async () => {
-    const { fetchPage, calls } = api(make('UUUUU'));
-    const page = await collectPage(fetchPage, { pageSize: 2 });
-    expect(page.nodes.map((n) => n.id)).toEqual(['n0', 'n1']);
-    expect(page.nextCursor).toBe('n1');
-    expect(calls).toEqual([{ after: undefined, first: 2 }]);
+describe('nextPageHref', () => {
+  const keep = new URLSearchParams([['currency', 'JPY'], ['minPrize', '3000']]);
+  it('continues after the API’s end cursor with the same filters', () => {
+    expect(nextPageHref(keep, { hasNextPage: true, endCursor: 'abc=' })).toBe('/challenges?currency=JPY&minPrize=3000&after=abc%3D');
   });
-
-  it('keeps only accepted nodes across API pages and continues right after the last one shown', async () => {
-    const { fetchPage } = api(make('UJUUJJUJJ'));
-    const accept = (n: Node) => n.currency === 'JPY';
-    const first = await collectPage(fetchPage, { pageSize: 2, accept, batchSize: 3, maxBatches: 4 });
-    expect(first.nodes.map((n) => n.id)).toEqual(['n1', 'n4']);
-    expect(first.nextCursor).toBe('n4');
-    const second = await collectPage(fetchPage, { after: first.nextCursor!, pageSize: 2, accept, batchSize: 3, maxBatches: 4 });
-    expect(second.nodes.map((n) => n.id)).toEqual(['n5', 'n7']);
-    const third = await collectPage(fetchPage, { after: second.nextCursor!, pageSize: 2, accept, batchSize: 3, maxBatches: 4 });
-    expect(third.nodes.map((n) => n.id)).toEqual(['n8']);
-    expect(third.nextCursor).toBeNull();
-    expect(third.scanLimited).toBe(false);
-  });
-
-  it('has no next page when the page fills with the very last challenge', async () => {
-    const { fetchPage } = api(make('UJJ'));
-    const page = await collectPage(fetchPage, { pageSize: 2, accept: (n) => n.currency === 'JPY', batchSize: 3, maxBatches: 2 });
-    expect(page.nodes).toHaveLength(2);
-    expect(page.nextCursor).toBeNull();
-  });
-
-  it('stops after maxBatches and says the scan was limited', async () => {
-    const { fetchPage, calls } = api(make('UUUUUUUUUJ'));
-    const page = await collectPage(fetchPage, { pageSize: 2, accept: (n) => n.currency === 'JPY', batchSize: 3, maxBatches: 2 });
-    expect(page.nodes).toEqual([]);
-    expect(page.scanLimited).toBe(true);
-    expect(page.nextCursor).toBe('n5');
-    expect(calls).toHaveLength(2);
+  it('has no link on the last page', () => {
+    expect(nextPageHref(keep, { hasNextPage: false, endCursor: 'abc' })).toBeNull();
+    expect(nextPageHref(keep, { hasNextPage: true, endCursor: null })).toBeNull();
   });
 });

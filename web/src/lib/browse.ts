@@ -6,9 +6,9 @@ import { isSupportedCurrency, parseDecimalToMinor } from './money';
  *
  * Minimum prize: amounts of different currencies cannot be compared (Ideagora has no exchange rates), and the API's
  * `minTotalPrizeMinor` compares raw minor units whatever the currency. So the minimum is typed in a currency the
- * reader chooses ("Prize currency"), converted exactly with that currency's exponent (JPY 0, USD 2, KWD 3), and
- * only challenges in that currency are listed. The API has no currency filter: the web keeps the challenges of the
- * chosen currency itself, scanning a bounded number of API pages per browse page (see collectPage).
+ * reader chooses ("Prize currency"), converted exactly with that currency's exponent (JPY 0, USD 2, KWD 3), and sent
+ * with `currency` in the same `ChallengeFilter`: the API lists only that currency's challenges, with normal cursor
+ * paging.
  */
 
 export const CHALLENGE_TYPES: ChallengeType[] = ['IDEATION', 'THEORETICAL', 'REDUCTION_TO_PRACTICE', 'DESIGN'];
@@ -45,10 +45,8 @@ export interface BrowseQuery {
   currency: string;
   minPrize: string;
   after?: string;
-  /** What the API can filter on. */
+  /** The API filter: `currency` only when it is a supported code, `minTotalPrizeMinor` only with a valid currency. */
   filter: ChallengeFilter;
-  /** Keep only challenges in this currency (the API cannot filter by currency); null for any. */
-  onlyCurrency: string | null;
   errors: FilterErrors;
   /** The URL parameters to keep when paging. */
   keep: URLSearchParams;
@@ -67,8 +65,8 @@ export function parseBrowseQuery(params: SearchParams): BrowseQuery {
   if (CHALLENGE_TYPES.includes(type as ChallengeType)) filter.type = type as ChallengeType;
   if (BROWSE_STATUSES.includes(status as ChallengeStatus)) filter.status = status as ChallengeStatus;
   const { amountMinor, errors } = checkMinimumPrize(minPrize, currency);
+  if (currency && !errors.currency) filter.currency = currency;
   if (amountMinor !== undefined) filter.minTotalPrizeMinor = amountMinor;
-  const onlyCurrency = currency && !errors.currency ? currency : null;
 
   const keep = new URLSearchParams();
   if (q) keep.set('q', q);
@@ -76,48 +74,11 @@ export function parseBrowseQuery(params: SearchParams): BrowseQuery {
   if (status) keep.set('status', status);
   if (currency) keep.set('currency', currency);
   if (minPrize) keep.set('minPrize', minPrize);
-  return { q, type, status, currency, minPrize, after, filter, onlyCurrency, errors, keep };
+  return { q, type, status, currency, minPrize, after, filter, errors, keep };
 }
 
-export interface PageOf<N> {
-  edges: { cursor: string; node: N }[];
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
-}
-
-export interface CollectedPage<N> {
-  nodes: N[];
-  /** Cursor to continue after (the last challenge looked at), or null when there is nothing more. */
-  nextCursor: string | null;
-  /** True when the scan stopped at its limit before filling the page: there may be more further on. */
-  scanLimited: boolean;
-}
-
-/**
- * Fills one browse page with the challenges `accept` keeps, reading API pages of `batchSize` from `after`, at most
- * `maxBatches` of them. Keyset paging stays exact: the next cursor is the one of the last challenge looked at, so
- * nothing is skipped or shown twice.
- */
-export async function collectPage<N>(
-  fetchPage: (after: string | undefined, first: number) => Promise<PageOf<N>>,
-  options: { after?: string; pageSize: number; accept?: (node: N) => boolean; batchSize?: number; maxBatches?: number },
-): Promise<CollectedPage<N>> {
-  const { pageSize, accept = () => true, batchSize = pageSize, maxBatches = 1 } = options;
-  const nodes: N[] = [];
-  let cursor = options.after;
-  for (let batch = 0; batch < maxBatches; batch++) {
-    const page = await fetchPage(cursor, batchSize);
-    for (let i = 0; i < page.edges.length; i++) {
-      const edge = page.edges[i];
-      if (!accept(edge.node)) continue;
-      nodes.push(edge.node);
-      if (nodes.length === pageSize) {
-        const more = i < page.edges.length - 1 || page.pageInfo.hasNextPage;
-        return { nodes, nextCursor: more ? edge.cursor : null, scanLimited: false };
-      }
-    }
-    const last = page.edges.at(-1)?.cursor ?? page.pageInfo.endCursor ?? undefined;
-    if (!page.pageInfo.hasNextPage || !last) return { nodes, nextCursor: null, scanLimited: false };
-    cursor = last;
-  }
-  return { nodes, nextCursor: cursor ?? null, scanLimited: true };
+/** The link to the next page (same filters, `after` = the API's end cursor), or null on the last page. */
+export function nextPageHref(keep: URLSearchParams, pageInfo: { hasNextPage: boolean; endCursor?: string | null }): string | null {
+  if (!pageInfo.hasNextPage || !pageInfo.endCursor) return null;
+  return `/challenges?${new URLSearchParams([...keep, ['after', pageInfo.endCursor]])}`;
 }

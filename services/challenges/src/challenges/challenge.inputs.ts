@@ -56,4 +56,11 @@ export class ChallengeFilter {
 
   @Field(() => String, { nullable: true, description: 'Minimum total prize in minor units, as a decimal string.' })
   minTotalPrizeMinor?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO 4217 code (any case): only challenges whose prizes are in this currency. Give it with minTotalPrizeMinor: minor units of different currencies do not compare. BAD_USER_INPUT (field filter.currency) when not supported.',
+  })
+  currency?: string | null;
 }

@@ -272,6 +272,10 @@ export class ChallengeService {
       where.push('c.type = ?');
       params.push(filter.type);
     }
+    if (filter.currency !== null) {
+      where.push('c.currency = ?');
+      params.push(filter.currency);
+    }
     if (filter.minTotalPrizeMinor !== null) {
       where.push('c.total_prize_minor >= ?::bigint');
       params.push(filter.minTotalPrizeMinor.toString());

@@ -74,22 +74,27 @@ describe('validateNewChallenge', () => {
 
 describe('parseChallengeFilter', () => {
   it('defaults to no filter', () => {
-    expect(parseChallengeFilter(null)).toEqual({ status: null, type: null, search: null, minTotalPrizeMinor: null });
+    expect(parseChallengeFilter(null)).toEqual({ status: null, type: null, search: null, minTotalPrizeMinor: null, currency: null });
     expect(parseChallengeFilter({ search: '   ' }).search).toBeNull();
   });
 
   it('parses every field', () => {
-    expect(parseChallengeFilter({ status: ChallengeStatus.OPEN, type: ChallengeKind.IDEATION, search: ' water ', minTotalPrizeMinor: '0' })).toEqual({
+    expect(parseChallengeFilter({ status: ChallengeStatus.OPEN, type: ChallengeKind.IDEATION, search: ' water ', minTotalPrizeMinor: '0', currency: ' jpy ' })).toEqual({
       status: ChallengeStatus.OPEN,
       type: ChallengeKind.IDEATION,
       search: 'water',
       minTotalPrizeMinor: 0n,
+      currency: 'JPY',
     });
     expect(parseChallengeFilter({ minTotalPrizeMinor: '9007199254740993' }).minTotalPrizeMinor).toBe(2n ** 53n + 1n);
   });
 
   it.each(['-1', '1.5', 'abc', '', '01'])('rejects minTotalPrizeMinor %p', (value) => {
     expect(fieldOf(() => parseChallengeFilter({ minTotalPrizeMinor: value }))).toBe('filter.minTotalPrizeMinor');
+  });
+
+  it.each(['XYZ', '', 'US', 'usdollar'])('rejects currency %p', (value) => {
+    expect(fieldOf(() => parseChallengeFilter({ currency: value }))).toBe('filter.currency');
   });
 
   it('limits the search length', () => {

@@ -89,6 +89,8 @@ export interface ChallengeListFilter {
   type: ChallengeKind | null;
   search: string | null;
   minTotalPrizeMinor: bigint | null;
+  /** Upper-cased ISO 4217 code, or null for any currency. */
+  currency: string | null;
 }
 
 /** Checks the `challenges` filter; fields are named `filter.<name>`. */
@@ -116,5 +118,14 @@ export function parseChallengeFilter(filter: ChallengeFilter | null | undefined)
       throw new BadUserInputError('filter.minTotalPrizeMinor', 'must be a whole number of minor units, zero or more, written as a decimal string');
     }
   }
-  return { status, type, search, minTotalPrizeMinor };
+
+  let currency: string | null = null;
+  if (filter?.currency != null) {
+    try {
+      currency = normalizeCurrency(filter.currency);
+    } catch {
+      throw new BadUserInputError('filter.currency', 'is not a supported ISO 4217 currency code');
+    }
+  }
+  return { status, type, search, minTotalPrizeMinor, currency };
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { BrowseFilters } from '@/components/BrowseFilters';
 import { ChallengeCard, type ChallengeSummary } from '@/components/ChallengeCard';
 import { Alert, EmptyState, humanize } from '@/components/ui';
-import { BROWSE_STATUSES, CHALLENGE_TYPES, collectPage, parseBrowseQuery, type CollectedPage } from '@/lib/browse';
+import { BROWSE_STATUSES, CHALLENGE_TYPES, nextPageHref, parseBrowseQuery } from '@/lib/browse';
 import { GatewayError } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
 import { currencyOptions } from '@/lib/money';
@@ -13,29 +13,23 @@ export const metadata: Metadata = { title: 'Browse challenges' };
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 12;
-// With a currency chosen, the web keeps that currency's challenges itself: at most 4 API pages of 50 per browse page.
-const SCAN_BATCH = 50;
-const SCAN_BATCHES = 4;
 
 export default async function BrowsePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = parseBrowseQuery(await searchParams);
-  const { after, filter, onlyCurrency, errors, keep } = query;
+  const { after, filter, errors, keep } = query;
 
-  let result: CollectedPage<ChallengeSummary> | undefined;
+  // One query: the API filters by currency and minimum prize, and pages with its own cursors.
+  let nodes: ChallengeSummary[] = [];
+  let nextHref: string | null = null;
   let failure: string | undefined;
   try {
-    result = await collectPage(
-      async (cursor, first) => (await gql(BrowseChallengesDoc, { first, after: cursor, filter })).challenges,
-      onlyCurrency
-        ? { after, pageSize: PAGE_SIZE, accept: (c) => c.totalPrize.currency === onlyCurrency, batchSize: SCAN_BATCH, maxBatches: SCAN_BATCHES }
-        : { after, pageSize: PAGE_SIZE },
-    );
+    const { challenges } = await gql(BrowseChallengesDoc, { first: PAGE_SIZE, after, filter });
+    nodes = challenges.edges.map((e) => e.node);
+    nextHref = nextPageHref(keep, challenges.pageInfo);
   } catch (error) {
     if (!(error instanceof GatewayError) || error.code !== 'BAD_USER_INPUT') throw error;
     failure = error.message;
   }
-  const nodes = result?.nodes ?? [];
-  const nextHref = result?.nextCursor ? `/challenges?${new URLSearchParams([...keep, ['after', result.nextCursor]])}` : null;
   const notApplied = errors.minPrize || errors.currency ? ' (the minimum prize is not applied: see the filters)' : '';
 
   return (
@@ -51,14 +45,13 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
       {failure && <Alert tone="danger">{failure}</Alert>}
       <p className="muted" role="status">
         {nodes.length === 0 ? 'No results' : `Showing ${nodes.length} challenge${nodes.length === 1 ? '' : 's'}${after ? ' (more results)' : ''}`}
-        {onlyCurrency ? ` in ${onlyCurrency}` : ''}
+        {filter.currency ? ` in ${filter.currency}` : ''}
         {notApplied}
       </p>
       {nodes.length === 0 ? (
-        <EmptyState title={result?.scanLimited ? 'None in the challenges looked at so far' : 'No challenges match'}>
+        <EmptyState title="No challenges match">
           <p>
-            {result?.scanLimited ? 'Older challenges may still match: use “Search further”. ' : 'Try fewer words or clear the filters. '}
-            <Link href="/challenges">Clear filters</Link>
+            Try fewer words or clear the filters. <Link href="/challenges">Clear filters</Link>
           </p>
         </EmptyState>
       ) : (
@@ -70,7 +63,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
       )}
       <nav className="pager" aria-label="Pagination">
         {after ? <Link href={`/challenges?${keep}`}>First page</Link> : <span />}
-        {nextHref && <Link href={nextHref} rel="next">{result?.scanLimited && nodes.length < PAGE_SIZE ? 'Search further' : 'Next page'}</Link>}
+        {nextHref && <Link href={nextHref} rel="next">Next page</Link>}
       </nav>
     </div>
   );

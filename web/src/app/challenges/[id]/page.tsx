@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { challengeTransitionAction, fundChallengeAction, submitSolutionAction } from '@/app/actions';
+import { challengeTransitionAction, fundChallengeAction, startCardPaymentAction, submitSolutionAction } from '@/app/actions';
 import { CancelChallenge } from '@/components/CancelChallenge';
 import { Countdown, LocalDate } from '@/components/dates';
 import { ActionButton } from '@/components/forms';
+import { FundChallenge } from '@/components/FundChallenge';
 import { Money } from '@/components/Money';
 import { RefreshWhile, SubmitSolutionForm } from '@/components/MoreForms';
 import { StatusFlash } from '@/components/StatusFlash';
@@ -13,6 +14,7 @@ import { canCancelChallenge } from '@/lib/challenges';
 import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeDetailDoc } from '@/lib/operations';
+import { stripePublishableKey } from '@/lib/stripe-config';
 import { getViewer } from '@/lib/viewer';
 
 export const dynamic = 'force-dynamic';
@@ -114,8 +116,8 @@ export default async function ChallengePage({ params, searchParams }: Props) {
                 <>
                   <RefreshWhile active={returnedFromPayment && funding?.status === 'PENDING'} label="Confirming your payment…" />
                   {query.redirect_status === 'failed' && <Alert tone="danger">The payment failed. Try again with another card.</Alert>}
-                  <p>Fund the prize pool plus the platform fee. You pay on the secure payment page and come back here.</p>
-                  <ActionButton action={fundChallengeAction} fields={{ challengeId: c.id }} label={funding?.status === 'PENDING' ? 'Continue to payment' : 'Fund prize pool'} pendingText="Opening payment…" />
+                  <FundChallenge challengeId={c.id} label={funding?.status === 'PENDING' ? 'Continue to payment' : 'Fund prize pool'} publishableKey={stripePublishableKey()}
+                    redirectAction={fundChallengeAction} cardPaymentAction={startCardPaymentAction} />
                 </>
               )}
               {c.status === 'DRAFT' && funding?.status === 'SUCCEEDED' && (

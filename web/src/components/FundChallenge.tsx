@@ -1,0 +1,70 @@
+'use client';
+
+import { lazy, Suspense, useActionState, useEffect, useRef } from 'react';
+import type { FormState } from '@/lib/errors';
+import type { FundingFormState } from '@/lib/funding';
+import { ActionButton, FormMessages, SubmitButton } from './forms';
+import { Spinner } from './ui';
+
+// Stripe's code (and so Stripe.js from js.stripe.com) is only fetched once a card payment is started with a
+// publishable key: never in the emulator path, never at build or install time.
+const StripePaymentForm = lazy(() => import('./StripePaymentForm'));
+
+type Action<S> = (prev: S, fd: FormData) => Promise<S>;
+
+/**
+ * Funding a DRAFT. Without a publishable key: a button that opens the Stripe emulator's hosted payment page
+ * (`redirectAction`). With one: a button that starts the payment (`cardPaymentAction`, FundChallenge) and then
+ * Stripe's Payment Element in this page. Both come back to the challenge page (`?funding=return`), which shows the
+ * funding status until Stripe's webhook has confirmed it.
+ */
+export function FundChallenge({ challengeId, label, publishableKey, redirectAction, cardPaymentAction }: {
+  challengeId: string;
+  label: string;
+  publishableKey: string | null;
+  redirectAction: Action<FormState>;
+  cardPaymentAction: Action<FundingFormState>;
+}) {
+  if (!publishableKey) {
+    return (
+      <>
+        <p>Fund the prize pool plus the platform fee. You pay on the secure payment page and come back here.</p>
+        <ActionButton action={redirectAction} fields={{ challengeId }} label={label} pendingText="Opening payment…" />
+      </>
+    );
+  }
+  return <CardFunding challengeId={challengeId} label={label} publishableKey={publishableKey} action={cardPaymentAction} />;
+}
+
+function CardFunding({ challengeId, label, publishableKey, action }: {
+  challengeId: string;
+  label: string;
+  publishableKey: string;
+  action: Action<FundingFormState>;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  const payment = state.payment;
+  const region = useRef<HTMLDivElement>(null);
+  // The button that was pressed is gone: move the focus to what replaced it.
+  useEffect(() => {
+    if (payment) region.current?.focus();
+  }, [payment]);
+
+  if (payment) {
+    return (
+      <div ref={region} tabIndex={-1} className="stack" role="group" aria-label="Card payment">
+        <Suspense fallback={<p className="muted"><Spinner label="Loading the payment form" /> Loading the payment form…</p>}>
+          <StripePaymentForm publishableKey={publishableKey} payment={payment} />
+        </Suspense>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="action-form">
+      <p>Fund the prize pool plus the platform fee. You pay by card on this page (Stripe) and come back here.</p>
+      <input type="hidden" name="challengeId" value={challengeId} />
+      <SubmitButton pendingText="Preparing payment…">{label}</SubmitButton>
+      <FormMessages state={state} />
+    </form>
+  );
+}
