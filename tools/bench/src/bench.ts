@@ -1,0 +1,217 @@
+/**
+ * `npm run bench`: Ideagora at contest scale. Generates (once) a data set, starts the stack on its own ports, and
+ * sends each scenario through Ideagora's gateway, Hive Gateway and the subgraph directly, at each concurrency,
+ * measuring throughput, latency, CPU per request of every process, SQL statements per operation and peak RSS.
+ * See docs/BENCHMARKS.md.
+ */
+import { cpus, totalmem } from 'node:os';
+import { Client } from 'pg';
+import { parseBenchOptions, type BenchOptions, type ScenarioName, type TargetName } from './bench.options';
+import { dropDatabase, startBenchDatabase, startBenchStack, type RunningStack, SUBGRAPHS } from './bench-stack';
+import { prepareRequests, type PreparedRequests } from './bench-requests';
+import { prepareAwards, waitUntilPaid } from './award-setup';
+import { generateDataset, readDataset, type Dataset } from './data/generate-dataset';
+import { runLoad } from './load-runner';
+import { endUsage, startUsage } from './process-metrics';
+import { perOperation, SqlStatements, type StatementCounts } from './sql-metrics';
+import { writeReport, type Measurement } from './report';
+import { AWARD_PRIZE } from './scenarios';
+
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Statements each subgraph issued inside GraphQL requests (its /internal/metrics counter). */
+async function subgraphStatements(stack: RunningStack): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of SUBGRAPHS) {
+    const text = await (await fetch(stack.subgraphUrls[name].replace(/\/graphql$/, '/internal/metrics'))).text();
+    counts[name] = Number(/ (\d+)\s*$/.exec(text.trim())?.[1] ?? 0);
+  }
+  return counts;
+}
+
+async function ensureDataset(options: BenchOptions, databaseName: string, database: Awaited<ReturnType<typeof startBenchDatabase>>, onStackStarted: (stack: RunningStack) => void): Promise<{ dataset: Dataset; stack: RunningStack }> {
+  let dataset = options.regenerate ? undefined : await readDataset(database.url).catch(() => undefined);
+  if (!dataset) {
+    if (!database.postgres && !process.env.BENCH_DATABASE_ADMIN_URL) throw new Error('no admin connection to recreate the database');
+    log(`no ${options.size} data set yet: creating database ${databaseName} and generating it`);
+    await dropDatabase(database.postgres?.adminUrl ?? process.env.BENCH_DATABASE_ADMIN_URL!, databaseName);
+  }
+  // Starting the subgraphs applies their migrations (a fresh database gets its schemas here).
+  const stack = await startBenchStack(database.url, database.postgres, { hive: options.targets.includes('hive') });
+  onStackStarted(stack);
+  if (!dataset) {
+    const started = Date.now();
+    dataset = await generateDataset(database.url, options.size, { log });
+    log(`generated ${options.size} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(dataset.counts)}`);
+  } else {
+    log(`reusing the ${options.size} data set generated earlier: ${JSON.stringify(dataset.counts)}`);
+  }
+  return { dataset, stack };
+}
+
+/** Fresh statistics and visibility maps after generation or earlier runs' writes, as autovacuum would leave them. */
+async function vacuumAnalyze(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('vacuum analyze');
+  } finally {
+    await client.end();
+  }
+}
+
+/** What runs with no load at all: only background statements are expected. */
+async function measureIdle(sql: SqlStatements): Promise<StatementCounts> {
+  await sql.reset();
+  await sleep(5000);
+  return sql.read();
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  const began = Date.now();
+  log(`options ${JSON.stringify(options)}`);
+  const databaseName = `bench_${options.size}`;
+  const database = await startBenchDatabase(databaseName, log);
+  let stack: RunningStack | undefined;
+  let sql: SqlStatements | undefined;
+  // Ctrl-C: stop every process started here, Postgres included, before exiting.
+  const interrupted = async () => {
+    log('interrupted: stopping');
+    await stack?.stop();
+    await database.stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', () => void interrupted());
+  process.once('SIGTERM', () => void interrupted());
+  try {
+    const ready = await ensureDataset(options, databaseName, database, (started) => (stack = started));
+    stack = ready.stack;
+    const { dataset } = ready;
+    sql = await SqlStatements.connect(database.url);
+    await vacuumAnalyze(database.url);
+    const requests = await prepareRequests(stack, database.url, dataset);
+    log(`big contest: ${dataset.bigChallenge.submissionCount} submissions, ${requests.pages.total} pages of 20`);
+    const idle = await measureIdle(sql);
+    log(`SQL while idle for 5 s: ${idle.background} background statements, ${idle.foreground} others`);
+
+    const measurements: Measurement[] = [];
+    for (let run = 1; run <= options.runs; run += 1) {
+      for (const scenario of options.scenarios) {
+        if (scenario === 'M2') {
+          measurements.push(...(await measureAwards(options, stack, database.url, sql, run)));
+          continue;
+        }
+        for (const connections of connectionLevels(options, scenario)) {
+          for (const target of targetsFor(options, scenario)) {
+            const factory = requests.factory(scenario, target);
+            if (!factory) continue;
+            const m = await measure(options, stack, sql, { run, scenario, target, connections, factory });
+            measurements.push(m);
+            log(`run ${run} ${scenario.padEnd(8)} ${target.padEnd(7)} c=${String(connections).padStart(2)}  ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms  sql/op ${m.sqlPerOperation.total}+${m.sqlPerOperation.background}bg  errors ${m.failures + m.graphqlErrors}${m.firstError ? `  first: ${m.firstError.slice(0, 200)}` : ''}`);
+          }
+        }
+      }
+    }
+    const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+    const files = writeReport(options, { dataset, measurements, machine, pages: requests.pages, minutes: (Date.now() - began) / 60000 });
+    log(`report written: ${files.join(', ')} (${((Date.now() - began) / 60000).toFixed(1)} min in all)`);
+  } finally {
+    await sql?.close().catch(() => undefined);
+    await stack?.stop();
+    await database.stop();
+  }
+}
+
+/** Q2-first/Q2-last compare page 1 with the last page: one level of concurrency is enough for that. */
+function connectionLevels(options: BenchOptions, scenario: ScenarioName): number[] {
+  if (scenario === 'Q2-first' || scenario === 'Q2-last') return options.connections.filter((c) => c <= 10);
+  return options.connections;
+}
+
+function targetsFor(options: BenchOptions, scenario: ScenarioName): TargetName[] {
+  if (scenario === 'Q2-first' || scenario === 'Q2-last') return options.targets.filter((t) => t === 'gateway');
+  return options.targets;
+}
+
+async function measure(
+  options: BenchOptions,
+  stack: RunningStack,
+  sql: SqlStatements,
+  
+  spec: { run: number; scenario: ScenarioName; target: TargetName; connections: number; factory: NonNullable<ReturnType<PreparedRequests['factory']>> },
+): Promise<Measurement> {
+  const load = { url: spec.factory.url, connections: spec.connections, nextRequest: spec.factory.next };
+  await runLoad({ ...load, durationSeconds: options.warmupSeconds });
+  const groups = stack.groups();
+  await sql.reset();
+  const before = await subgraphStatements(stack);
+  const usage = startUsage(groups);
+  const result = await runLoad({ ...load, durationSeconds: options.durationSeconds });
+  const used = endUsage(groups, usage);
+  const after = await subgraphStatements(stack);
+  const statements = await sql.read();
+  return {
+    run: spec.run,
+    scenario: spec.scenario,
+    target: spec.target,
+    connections: spec.connections,
+    ...result,
+    sqlPerOperation: perOperation(statements, result.requests),
+    subgraphStatementsPerOperation: Object.fromEntries(SUBGRAPHS.map((n) => [n, result.requests ? Math.round(((after[n] - before[n]) / result.requests) * 100) / 100 : 0])),
+    cpuMsPerRequest: Object.fromEntries(used.filter((u) => u.cpuMs > 0).map((u) => [u.name, result.requests ? Math.round((u.cpuMs / result.requests) * 100) / 100 : 0])),
+    peakRssMb: Object.fromEntries(used.map((u) => [u.name, u.peakRssMb])),
+  };
+}
+
+/** M2: AwardPrize through Ideagora's gateway, then until every payout is PAID through the Stripe emulator. */
+async function measureAwards(options: BenchOptions, stack: RunningStack, databaseUrl: string, sql: SqlStatements,  run: number): Promise<Measurement[]> {
+  const results: Measurement[] = [];
+  for (const connections of options.connections) {
+    const count = Math.max(options.awards, connections * 4);
+    log(`M2 c=${connections}: preparing ${count} awards through the API (funded, published, submitted, closed)…`);
+    const awards = await prepareAwards(stack.gatewayUrl, stack.stripeUrl, databaseUrl, count);
+    let index = 0;
+    const groups = stack.groups();
+    await sql.reset();
+    const usage = startUsage(groups);
+    const startedAt = new Date();
+    const result = await runLoad({
+      url: stack.gatewayUrl,
+      connections,
+      durationSeconds: 0,
+      amount: awards.length,
+      nextRequest: () => {
+        const award = awards[index++ % awards.length];
+        return {
+          body: JSON.stringify({ query: AWARD_PRIZE, variables: { input: { challengeId: award.challengeId, prizeRank: award.prizeRank, submissionId: award.submissionId } } }),
+          headers: { authorization: `Bearer ${award.sponsorToken}` },
+        };
+      },
+    });
+    const paid = await waitUntilPaid(databaseUrl, awards, startedAt);
+    const used = endUsage(groups, usage);
+    const statements = await sql.read();
+    const m: Measurement = {
+      run,
+      scenario: 'M2',
+      target: 'gateway',
+      connections,
+      ...result,
+      sqlPerOperation: perOperation(statements, result.requests),
+      subgraphStatementsPerOperation: {},
+      cpuMsPerRequest: Object.fromEntries(used.filter((u) => u.cpuMs > 0).map((u) => [u.name, result.requests ? Math.round((u.cpuMs / result.requests) * 100) / 100 : 0])),
+      peakRssMb: Object.fromEntries(used.map((u) => [u.name, u.peakRssMb])),
+      paid,
+    };
+    log(`run ${run} M2       gateway c=${String(connections).padStart(2)}  ${m.rps.toFixed(0).padStart(6)} awards/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms  PAID ${paid.paid}/${paid.expected}, award→PAID p50 ${paid.p50Ms} ms p99 ${paid.p99Ms} ms, all paid in ${paid.drainSeconds} s  errors ${m.failures + m.graphqlErrors}${m.firstError ? `  first: ${m.firstError.slice(0, 200)}` : ''}`);
+    results.push(m);
+  }
+  return results;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+import type { Client } from 'pg';
+import { COPY_NEWLINE, copyRow, copyRows, copyText, copyTimestamp } from './copy-stream';
+import { dropIndexes, restoreIndexes } from './index-rebuild';
+import { inTransaction } from './schema-client';
+import type { ChallengePlan, DatasetPlan } from './dataset-plan';
+import { hashSeed, Random } from './random';
+import { challengeSubmissions, STREAM } from './submission-sequence';
+import { submissionTitle, type SentencePool } from './vocabulary';
+
+export interface SubmissionsLoadResult {
+  challengeViews: number;
+  membershipViews: number;
+  submissions: number;
+  submissionVersions: number;
+}
+
+/** The `prizes` of ChallengeChanged, as both read models store it: [{ rank, amountMinor: "<decimal string>" }]. */
+export function prizesJson(challenge: ChallengePlan): string {
+  return JSON.stringify(challenge.prizes.map((p) => ({ rank: p.rank, amountMinor: p.amountMinor.toString() })));
+}
+
+/**
+ * The submissions schema:
+ * - challenge_view / membership_view: the last ChallengeChanged / MembershipChanged of every challenge and
+ *   membership, as ReadModelService upserts them (drafts included: version 1 is emitted at creation);
+ * - submission: one per (challenge, author), current_version = its number of versions, submitted_at = the latest;
+ * - submission_version: versions 1..n, each with its own title and body.
+ * Two passes over the same regenerated submissions: rows first, then versions (the text is only generated there).
+ */
+export async function loadSubmissions(client: Client, plan: DatasetPlan, pool: SentencePool): Promise<SubmissionsLoadResult> {
+  const challengeViews = await copyRows(
+    client,
+    'challenge_view',
+    ['id', 'organization_id', 'status', 'submission_deadline', 'currency', 'prizes', 'version', 'updated_at'],
+    (function* () {
+      for (const c of plan.challenges) {
+        yield copyRow([c.id, c.organization.id, c.status, copyTimestamp(c.deadline), c.currency, prizesJson(c), c.version, copyTimestamp(c.readModelUpdatedAt)]);
+      }
+    })(),
+  );
+  const rng = new Random(hashSeed(plan.seed, STREAM.users, 1));
+  const membershipViews = await copyRows(
+    client,
+    'membership_view',
+    ['organization_id', 'user_id', 'role', 'version', 'updated_at'],
+    (function* () {
+      for (const o of plan.organizations) yield copyRow([o.id, o.owner.id, 'OWNER', 1, copyTimestamp(o.createdAt + rng.int(50, 800))]);
+    })(),
+  );
+
+  // Keys, indexes and the version -> submission foreign key are built (and validated) once, after both loads, in
+  // the same transaction (see index-rebuild.ts).
+  const bulk = ['submission', 'submission_version'];
+  const [submissions, submissionVersions] = await inTransaction(client, async () => {
+    const dropped = await dropIndexes(client, bulk, { constraints: true });
+    const counts = await copySubmissions(client, plan, pool);
+    await restoreIndexes(client, bulk, dropped);
+    return counts;
+  });
+
+  for (const table of ['challenge_view', 'membership_view', 'submission', 'submission_version']) await client.query(`analyze "${table}"`);
+  return { challengeViews, membershipViews, submissions, submissionVersions };
+}
+
+async function copySubmissions(client: Client, plan: DatasetPlan, pool: SentencePool): Promise<[number, number]> {
+  const submissions = await copyRows(
+    client,
+    'submission',
+    ['id', 'challenge_id', 'author_id', 'status', 'current_version', 'first_submitted_at', 'submitted_at'],
+    (function* () {
+      for (const c of plan.challenges) {
+        for (const s of challengeSubmissions(plan, c)) {
+          yield copyRow([
+            s.id,
+            c.id,
+            plan.solverIds[s.authorIndex]!,
+            'SUBMITTED',
+            s.versionTimes.length,
+            copyTimestamp(s.firstSubmittedAt),
+            copyTimestamp(s.versionTimes[s.versionTimes.length - 1]!),
+          ]);
+        }
+      }
+    })(),
+  );
+
+  const submissionVersions = await copyRows(
+    client,
+    'submission_version',
+    ['submission_id', 'version', 'title', 'body', 'submitted_at'],
+    (function* () {
+      for (const c of plan.challenges) {
+        for (const s of challengeSubmissions(plan, c)) {
+          // Seeded per submission: the text does not depend on the order anything else was generated in.
+          const text = new Random(hashSeed(plan.seed, STREAM.submissionText, s.sequence));
+          let title = submissionTitle(text);
+          for (let v = 0; v < s.versionTimes.length; v += 1) {
+            if (v > 0 && text.chance(0.4)) title = submissionTitle(text); // a revision sometimes renames it
+            yield copyRow([s.id, v + 1, copyText(title), pool.text(text, 500, 1500, COPY_NEWLINE), copyTimestamp(s.versionTimes[v]!)]);
+          }
+        }
+      }
+    })(),
+  );
+  return [submissions, submissionVersions];
+}

@@ -1,0 +1,223 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PaidSummary } from './award-setup';
+import type { BenchOptions, ScenarioName, TargetName } from './bench.options';
+import type { Dataset } from './data/generate-dataset';
+import type { LoadResult } from './load-runner';
+import type { StatementsPerOperation } from './sql-metrics';
+
+export interface Measurement extends LoadResult {
+  run: number;
+  scenario: ScenarioName;
+  target: TargetName;
+  connections: number;
+  sqlPerOperation: StatementsPerOperation;
+  subgraphStatementsPerOperation: Record<string, number>;
+  cpuMsPerRequest: Record<string, number>;
+  peakRssMb: Record<string, number>;
+  paid?: PaidSummary;
+}
+
+interface ReportInput {
+  dataset: Dataset;
+  measurements: Measurement[];
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
+  pages: { first: number; last: number; total: number };
+  minutes: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (n: number, digits = 1) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : NaN);
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? String(round(n, digits)) : '–');
+
+type Key = `${ScenarioName}|${TargetName}|${number}`;
+const keyOf = (m: Pick<Measurement, 'scenario' | 'target' | 'connections'>): Key => `${m.scenario}|${m.target}|${m.connections}`;
+
+export interface Summary {
+  scenario: ScenarioName;
+  target: TargetName;
+  connections: number;
+  runs: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  sqlPerOperation: number;
+  dataSqlPerOperation: number;
+  backgroundSqlPerOperation: number;
+  /** Statements each subgraph issued inside GraphQL requests (its own counter), per operation. */
+  subgraphStatementsPerOperation: Record<string, number>;
+  cpuMsPerRequest: Record<string, number>;
+  peakRssMb: Record<string, number>;
+  errors: number;
+}
+
+/** Medians over the runs of each (scenario, target, concurrency). */
+export function summarise(measurements: Measurement[]): Summary[] {
+  const groups = new Map<Key, Measurement[]>();
+  for (const m of measurements) groups.set(keyOf(m), [...(groups.get(keyOf(m)) ?? []), m]);
+  return [...groups.values()].map((ms) => {
+    const names = [...new Set(ms.flatMap((m) => Object.keys(m.cpuMsPerRequest)))];
+    const rssNames = [...new Set(ms.flatMap((m) => Object.keys(m.peakRssMb)))];
+    return {
+      scenario: ms[0].scenario,
+      target: ms[0].target,
+      connections: ms[0].connections,
+      runs: ms.length,
+      rps: median(ms.map((m) => m.rps)),
+      p50Ms: median(ms.map((m) => m.p50Ms)),
+      p99Ms: median(ms.map((m) => m.p99Ms)),
+      sqlPerOperation: median(ms.map((m) => m.sqlPerOperation.total)),
+      dataSqlPerOperation: median(ms.map((m) => m.sqlPerOperation.data)),
+      backgroundSqlPerOperation: median(ms.map((m) => m.sqlPerOperation.background ?? 0)),
+      subgraphStatementsPerOperation: Object.fromEntries(
+        [...new Set(ms.flatMap((m) => Object.keys(m.subgraphStatementsPerOperation)))].map((n) => [n, round(median(ms.map((m) => m.subgraphStatementsPerOperation[n] ?? 0)), 2)]),
+      ),
+      cpuMsPerRequest: Object.fromEntries(names.map((n) => [n, round(median(ms.map((m) => m.cpuMsPerRequest[n] ?? 0)), 2)])),
+      peakRssMb: Object.fromEntries(rssNames.map((n) => [n, Math.max(...ms.map((m) => m.peakRssMb[n] ?? 0))])),
+      errors: ms.reduce((sum, m) => sum + m.failures + m.graphqlErrors, 0),
+    };
+  });
+}
+
+/** Ratios taken inside one run (the gateways measured back to back), for each run; the report shows their median. */
+export function ratios(measurements: Measurement[]): { scenario: ScenarioName; connections: number; run: number; rpsVsHive?: number; p99VsHive?: number; rpsVsDirect?: number; p99VsDirect?: number }[] {
+  const byKey = new Map<string, Measurement>();
+  for (const m of measurements) byKey.set(`${m.run}|${keyOf(m)}`, m);
+  const rows: ReturnType<typeof ratios> = [];
+  for (const m of measurements) {
+    if (m.target !== 'gateway' || m.scenario === 'M2') continue;
+    const hive = byKey.get(`${m.run}|${m.scenario}|hive|${m.connections}`);
+    const direct = byKey.get(`${m.run}|${m.scenario}|direct|${m.connections}`);
+    rows.push({
+      scenario: m.scenario,
+      connections: m.connections,
+      run: m.run,
+      rpsVsHive: hive ? round(m.rps / hive.rps, 2) : undefined,
+      p99VsHive: hive ? round(m.p99Ms / hive.p99Ms, 2) : undefined,
+      rpsVsDirect: direct ? round(m.rps / direct.rps, 2) : undefined,
+      p99VsDirect: direct ? round(m.p99Ms / direct.p99Ms, 2) : undefined,
+    });
+  }
+  return rows;
+}
+
+const TARGET_LABEL: Record<TargetName, string> = { gateway: 'Ideagora gateway', hive: 'Hive Gateway', direct: 'subgraph direct' };
+
+export function renderMarkdown(options: BenchOptions, input: ReportInput): string {
+  const summaries = summarise(input.measurements);
+  const ratioRows = ratios(input.measurements);
+  const lines: string[] = [];
+  const d = input.dataset;
+  lines.push(`Generated ${new Date().toISOString()} by \`npm run bench -- ${options.quick ? '--quick ' : ''}--size ${options.size} --runs ${options.runs} --duration ${options.durationSeconds}\` in ${fmt(input.minutes)} min.`);
+  lines.push('');
+  lines.push(`Machine: ${input.machine.cpus} × ${input.machine.cpuModel}, ${input.machine.memoryGb} GiB, Node ${input.machine.node}; everything (Postgres, 4 subgraphs, gateways, Stripe emulator, load generator) on this one machine.`);
+  lines.push(`Data (\`${d.size}\`): ${Object.entries(d.counts).map(([k, v]) => `${k} ${Number(v).toLocaleString('en-US')}`).join(', ')}; big contest ${d.bigChallenge.submissionCount.toLocaleString('en-US')} submissions (${input.pages.total.toLocaleString('en-US')} pages of 20).`);
+  lines.push('');
+  lines.push(`### Throughput and latency (median of ${options.runs} run${options.runs > 1 ? 's' : ''}, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up)`);
+  lines.push('');
+  lines.push('| scenario | target | conns | req/s | p50 ms | p99 ms | SQL/op: request (data) + background | SQL/op by subgraph | CPU ms/req by process | peak RSS MB | errors |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---|---|---|---:|');
+  for (const s of summaries) {
+    const cpu = Object.entries(s.cpuMsPerRequest).filter(([, v]) => v >= 0.01).sort((a, b) => b[1] - a[1]).map(([n, v]) => `${n} ${v}`).join(', ');
+    const rss = Object.entries(s.peakRssMb).filter(([n, v]) => v > 0 && n !== 'load-generator').map(([n, v]) => `${n} ${v}`).join(', ');
+    const bySubgraph = Object.entries(s.subgraphStatementsPerOperation).filter(([, v]) => v > 0).map(([n, v]) => `${n} ${v}`).join(', ');
+    lines.push(`| ${s.scenario} | ${TARGET_LABEL[s.target]} | ${s.connections} | ${fmt(s.rps, 0)} | ${fmt(s.p50Ms)} | ${fmt(s.p99Ms)} | ${fmt(s.sqlPerOperation, 1)} (${fmt(s.dataSqlPerOperation, 1)}) + ${fmt(s.backgroundSqlPerOperation, 1)} | ${bySubgraph} | ${cpu} | ${rss} | ${s.errors} |`);
+  }
+  lines.push('');
+  lines.push('### Ratios (each measured within one run, gateways back to back; median over runs)');
+  lines.push('');
+  lines.push('| scenario | conns | req/s Ideagora ÷ Hive | p99 Ideagora ÷ Hive | req/s gateway ÷ direct | p99 gateway ÷ direct |');
+  lines.push('|---|---:|---:|---:|---:|---:|');
+  const ratioGroups = new Map<string, typeof ratioRows>();
+  for (const r of ratioRows) ratioGroups.set(`${r.scenario}|${r.connections}`, [...(ratioGroups.get(`${r.scenario}|${r.connections}`) ?? []), r]);
+  for (const rows of ratioGroups.values()) {
+    const m = (f: (r: (typeof rows)[number]) => number | undefined) => fmt(median(rows.map(f).filter((v): v is number => v !== undefined)), 2);
+    lines.push(`| ${rows[0].scenario} | ${rows[0].connections} | ${m((r) => r.rpsVsHive)} | ${m((r) => r.p99VsHive)} | ${m((r) => r.rpsVsDirect)} | ${m((r) => r.p99VsDirect)} |`);
+  }
+  const paid = input.measurements.filter((m) => m.paid);
+  if (paid.length > 0) {
+    lines.push('');
+    lines.push('### M2: AwardPrize through payout PAID (Stripe emulator)');
+    lines.push('');
+    lines.push('| run | conns | awards | awards/s | p50 ms | p99 ms | PAID | award→PAID p50 ms | p99 ms | all PAID after s |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const m of paid) lines.push(`| ${m.run} | ${m.connections} | ${m.requests} | ${fmt(m.rps, 0)} | ${fmt(m.p50Ms)} | ${fmt(m.p99Ms)} | ${m.paid!.paid}/${m.paid!.expected} | ${m.paid!.p50Ms} | ${m.paid!.p99Ms} | ${m.paid!.drainSeconds} |`);
+  }
+  lines.push('');
+  lines.push('### Targets');
+  lines.push('');
+  const find = (scenario: ScenarioName, target: TargetName, connections: number) => summaries.find((s) => s.scenario === scenario && s.target === target && s.connections === connections);
+  const check = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : '**not met**');
+  const first = find('Q2-first', 'gateway', 10) ?? find('Q2-first', 'gateway', 1);
+  const last = first ? find('Q2-last', 'gateway', first.connections) : undefined;
+  lines.push(`- Q2 last page (${input.pages.last}) within 1.2× page 1 (p50, ${first?.connections ?? '–'} conns): ${first && last ? `${fmt(last.p50Ms)} ms vs ${fmt(first.p50Ms)} ms = ${fmt(last.p50Ms / first.p50Ms, 2)}× — ${check(last.p50Ms <= 1.2 * first.p50Ms)}` : 'not measured'}`);
+  const q1Ratio = ratioGroups.get('Q1|50');
+  const q1 = q1Ratio ? median(q1Ratio.map((r) => r.rpsVsHive).filter((v): v is number => v !== undefined)) : NaN;
+  lines.push(`- Q1 at 50 connections, Ideagora ≥ 0.9× Hive Gateway req/s: ${Number.isFinite(q1) ? `${fmt(q1, 2)}× — ${check(q1 >= 0.9)}` : 'not measured'}`);
+  const q1at10 = find('Q1', 'gateway', 10);
+  lines.push(`- Q1 p99 under 100 ms at 10 connections (${d.size} data${d.size === 'large' ? '' : '; the target is for large'}): ${q1at10 ? `${fmt(q1at10.p99Ms)} ms — ${check(q1at10.p99Ms < 100)}` : 'not measured'}`);
+  const m1 = summaries.filter((s) => s.scenario === 'M1' && s.target === 'gateway').sort((a, b) => b.rps - a.rps)[0];
+  lines.push(`- M1 sustains ≥ 500 submissions/s: ${m1 ? `best ${fmt(m1.rps, 0)}/s at ${m1.connections} conns — ${check(m1.rps >= 500)}` : 'not measured'}`);
+  const sqlRows = summaries.filter((s) => s.target === 'gateway' && s.scenario !== 'M2').map((s) => `${s.scenario} ${fmt(s.sqlPerOperation, 1)}`);
+  lines.push(`- SQL statements per operation (gateway, request statements incl. BEGIN/COMMIT, by concurrency): ${sqlRows.join(', ')}`);
+  return lines.join('\n') + '\n';
+}
+
+/** An SVG chart: req/s (left) and p99 (right) by concurrency, one line per target, for the read scenarios. */
+export function renderChart(measurements: Measurement[], scenario: ScenarioName = 'Q1'): string {
+  const summaries = summarise(measurements).filter((s) => s.scenario === scenario);
+  const targets = [...new Set(summaries.map((s) => s.target))];
+  const levels = [...new Set(summaries.map((s) => s.connections))].sort((a, b) => a - b);
+  const colors: Record<TargetName, string> = { gateway: '#2563eb', hive: '#f59e0b', direct: '#6b7280' };
+  const width = 860;
+  const height = 360;
+  const panel = { w: 360, h: 240, top: 60, left: [70, 500] };
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`);
+  parts.push(`<rect width="100%" height="100%" fill="#fff"/>`);
+  parts.push(`<text x="${width / 2}" y="24" text-anchor="middle" font-size="15" font-weight="600">${scenario}: requests per second and p99 latency by concurrency (medians)</text>`);
+  const drawPanel = (index: number, title: string, value: (s: Summary) => number, unit: string) => {
+    const x0 = panel.left[index];
+    const max = Math.max(1, ...summaries.map(value).filter(Number.isFinite)) * 1.15;
+    const x = (i: number) => x0 + (levels.length === 1 ? panel.w / 2 : (i / (levels.length - 1)) * panel.w);
+    const y = (v: number) => panel.top + panel.h - (v / max) * panel.h;
+    parts.push(`<text x="${x0 + panel.w / 2}" y="${panel.top - 12}" text-anchor="middle" font-weight="600">${title}</text>`);
+    parts.push(`<line x1="${x0}" y1="${panel.top + panel.h}" x2="${x0 + panel.w}" y2="${panel.top + panel.h}" stroke="#111"/>`);
+    parts.push(`<line x1="${x0}" y1="${panel.top}" x2="${x0}" y2="${panel.top + panel.h}" stroke="#111"/>`);
+    for (let t = 0; t <= 4; t += 1) {
+      const v = (max / 4) * t;
+      parts.push(`<line x1="${x0 - 4}" y1="${y(v)}" x2="${x0 + panel.w}" y2="${y(v)}" stroke="#e5e7eb"/><text x="${x0 - 8}" y="${y(v) + 4}" text-anchor="end">${round(v, 0)}</text>`);
+    }
+    levels.forEach((c, i) => parts.push(`<text x="${x(i)}" y="${panel.top + panel.h + 18}" text-anchor="middle">${c}</text>`));
+    parts.push(`<text x="${x0 + panel.w / 2}" y="${panel.top + panel.h + 36}" text-anchor="middle">connections</text>`);
+    parts.push(`<text x="${x0 - 50}" y="${panel.top + panel.h / 2}" text-anchor="middle" transform="rotate(-90 ${x0 - 50} ${panel.top + panel.h / 2})">${unit}</text>`);
+    for (const target of targets) {
+      const points = levels.map((c, i) => ({ c, i, s: summaries.find((s) => s.target === target && s.connections === c) })).filter((p) => p.s);
+      parts.push(`<polyline fill="none" stroke="${colors[target]}" stroke-width="2.5" points="${points.map((p) => `${x(p.i)},${y(value(p.s!))}`).join(' ')}"/>`);
+      for (const p of points) parts.push(`<circle cx="${x(p.i)}" cy="${y(value(p.s!))}" r="3.5" fill="${colors[target]}"><title>${TARGET_LABEL[target]} ${p.c} conns: ${round(value(p.s!), 1)} ${unit}</title></circle>`);
+    }
+  };
+  drawPanel(0, 'Requests per second (higher is better)', (s) => s.rps, 'req/s');
+  drawPanel(1, 'p99 latency (lower is better)', (s) => s.p99Ms, 'ms');
+  targets.forEach((target, i) => {
+    const lx = 70 + i * 200;
+    parts.push(`<rect x="${lx}" y="${height - 22}" width="14" height="4" fill="${colors[target]}"/><text x="${lx + 20}" y="${height - 16}">${TARGET_LABEL[target]}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+export function writeReport(options: BenchOptions, input: ReportInput): string[] {
+  mkdirSync(options.outDir, { recursive: true });
+  const base = join(options.outDir, options.size);
+  const files = [`${base}-latest.json`, `${base}-latest.md`, `${base}-q1.svg`];
+  writeFileSync(files[0], JSON.stringify({ options, ...input, summaries: summarise(input.measurements), ratios: ratios(input.measurements) }, null, 2));
+  writeFileSync(files[1], renderMarkdown(options, input));
+  writeFileSync(files[2], renderChart(input.measurements, 'Q1'));
+  return files;
+}

@@ -1,0 +1,99 @@
+/**
+ * The operations the benchmark sends. Variables vary per request (a random id, page, solver or search term), so
+ * no cache in the path can answer from a previous identical request.
+ */
+
+/** Q1: the browse page in one request, as a signed-in solver, every field: all four subgraphs take part. */
+export const BROWSE_FULL = `query BrowseChallengesFull($first: Int, $after: String, $filter: ChallengeFilter) {
+  viewer { id displayName }
+  challenges(first: $first, after: $after, filter: $filter) {
+    edges {
+      cursor
+      node {
+        id title summary description type status visibility currency submissionDeadline createdAt publishedAt
+        totalPrize { amountMinor currency }
+        organization { id name }
+        prizes { rank label amount { amountMinor currency } award { id prizeRank awardedAt payouts { status amount { amountMinor currency } } } }
+        funding { status }
+        submissionCount
+        viewerSubmissions { id status version }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** Q1 sent straight to the challenges subgraph: its own part of the same page. */
+export const BROWSE_DIRECT_CHALLENGES = `query BrowseChallengesDirect($first: Int, $after: String, $filter: ChallengeFilter) {
+  challenges(first: $first, after: $after, filter: $filter) {
+    edges {
+      cursor
+      node {
+        id title summary description type status visibility currency submissionDeadline createdAt publishedAt
+        totalPrize { amountMinor currency }
+        organization { id name }
+        prizes { challengeId rank label amount { amountMinor currency } }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** Q2: the judging page of the big contest (contract's ChallengeSubmissions), as its owner. */
+export const CHALLENGE_SUBMISSIONS = `query ChallengeSubmissions($challengeId: ID!, $first: Int, $after: String) {
+  challenge(id: $challengeId) {
+    submissions(first: $first, after: $after) {
+      edges { node { id title body version submittedAt author { id displayName } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+
+/** Q2 sent straight to the submissions subgraph, as the gateway's first fetch to it would be. */
+export const CHALLENGE_SUBMISSIONS_DIRECT = `query ChallengeSubmissionsDirect($representations: [_Any!]!, $first: Int, $after: String) {
+  _entities(representations: $representations) {
+    ... on Challenge {
+      submissions(first: $first, after: $after) {
+        edges { node { id title body version submittedAt author { id } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}`;
+
+/** Q3: the contract's ChallengeDetail. */
+export const CHALLENGE_DETAIL = `query ChallengeDetail($id: ID!) {
+  challenge(id: $id) {
+    id title summary description type status visibility submissionDeadline
+    organization { id name }
+    totalPrize { amountMinor currency }
+    funding { status }
+    prizes {
+      rank label amount { amountMinor currency }
+      award { id submission { id title } payouts { status amount { amountMinor currency } } }
+    }
+    submissionCount
+    viewerSubmissions { id status version }
+  }
+}`;
+
+export const CHALLENGE_DETAIL_DIRECT = `query ChallengeDetailDirect($id: ID!) {
+  challenge(id: $id) {
+    id title summary description type status visibility submissionDeadline
+    organization { id name }
+    totalPrize { amountMinor currency }
+    prizes { challengeId rank label amount { amountMinor currency } }
+  }
+}`;
+
+/** M1: the contract's SubmitSolution. */
+export const SUBMIT_SOLUTION = `mutation SubmitSolution($input: SubmitSolutionInput!) {
+  submitSolution(input: $input) { submission { id status version challenge { id } } }
+}`;
+
+/** M2: the contract's AwardPrize. */
+export const AWARD_PRIZE = `mutation AwardPrize($input: AwardPrizeInput!) {
+  awardPrize(input: $input) {
+    award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }
+  }
+}`;

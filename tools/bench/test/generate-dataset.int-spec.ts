@@ -1,0 +1,189 @@
+import { runContract, startStack, type Stack } from '@ideagora/testing';
+import { Client } from 'pg';
+import { buildPlan } from '../src/data/dataset-plan';
+import { benchUserEmail, generateDataset, readDataset, type Dataset } from '../src/data/generate-dataset';
+
+/**
+ * The generated data set is only useful if the running subgraphs serve it as if real users had produced it: every
+ * check goes through the gateway over HTTP (and a few through SQL for the money invariants).
+ */
+describe('benchmark data set (tiny) on the real stack', () => {
+  let stack: Stack;
+  let dataset: Dataset;
+  let sql: Client;
+
+  const query = async <T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> => (await sql.query(text, params)).rows as T[];
+
+  async function logIn(userId: string): Promise<string> {
+    const response = await runContract(stack.client, 'LogIn', { input: { email: benchUserEmail(userId), password: dataset.password } });
+    expect(response.errors).toBeUndefined();
+    return response.data!.logIn.token as string;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack();
+    expect(await readDataset(stack.databaseUrl)).toBeUndefined();
+    dataset = await generateDataset(stack.databaseUrl, 'tiny');
+    sql = new Client({ connectionString: stack.databaseUrl });
+    await sql.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await sql?.end();
+    await stack?.stop();
+  });
+
+  it('stores its descriptor last, with counts that match the rows, and refuses to generate twice', async () => {
+    expect(await readDataset(stack.databaseUrl)).toEqual(dataset);
+    const [counts] = await query(`select
+      (select count(*)::int from solvers.user_account) as users,
+      (select count(*)::int from challenges.challenge) as challenges,
+      (select count(*)::int from submissions.submission) as submissions,
+      (select count(*)::int from submissions.submission_version) as versions,
+      (select count(*)::int from payouts.submission_view) as submission_views,
+      (select count(*)::int from payouts.award) as awards,
+      (select count(*)::int from payouts.payout where status = 'PAID') as paid`);
+    expect(counts).toEqual({
+      users: dataset.counts.users,
+      challenges: 40,
+      submissions: 1000,
+      versions: dataset.counts.submissionVersions,
+      submission_views: 1000,
+      awards: 40,
+      paid: 40,
+    });
+    expect(dataset.bigChallenge.submissionCount).toBe(300);
+    await expect(generateDataset(stack.databaseUrl, 'tiny')).rejects.toThrow(/already holds a generated data set/);
+  });
+
+  it('is deterministic: the same seed and anchor plan the same ids', async () => {
+    const plan = buildPlan('tiny', dataset.seed, Date.parse(dataset.anchoredAt), dataset.platformFeeBasisPoints);
+    const rows = await query<{ id: string }>('select id from challenges.challenge');
+    expect(new Set(plan.challenges.map((c) => c.id))).toEqual(new Set(rows.map((r) => r.id)));
+    expect(plan.bigChallenge.id).toBe(dataset.bigChallenge.id);
+  });
+
+  it('lists every public published challenge, newest first, with its submission count and funding', async () => {
+    const expected = await query<{ id: string; submissions: number }>(
+      `select c.id, (select count(*)::int from submissions.submission s where s.challenge_id = c.id) as submissions
+         from challenges.challenge c
+        where c.visibility = 'PUBLIC' and c.published_at is not null
+        order by c.created_at desc, c.id desc`,
+    );
+    const seen: { id: string; status: string; submissionCount: number; funding: { status: string } | null }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const response: any = await stack.client.request(
+        `query($first: Int, $after: String) { challenges(first: $first, after: $after) {
+           edges { node { id status submissionCount funding { status } } } pageInfo { hasNextPage endCursor } } }`,
+        { first: 10, after },
+      );
+      expect(response.errors).toBeUndefined();
+      seen.push(...response.data.challenges.edges.map((e: any) => e.node));
+      if (!response.data.challenges.pageInfo.hasNextPage) break;
+      after = response.data.challenges.pageInfo.endCursor;
+    }
+    expect(seen.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+    expect(seen.map((c) => c.submissionCount)).toEqual(expected.map((c) => c.submissions));
+    expect(seen.every((c) => c.status !== 'DRAFT' && c.funding?.status === 'SUCCEEDED')).toBe(true);
+    expect(new Set(dataset.browsableChallengeIds)).toEqual(new Set(expected.map((c) => c.id)));
+  });
+
+  it("gives the big challenge's owner all its submissions over keyset pages", async () => {
+    const token = await logIn(dataset.bigChallenge.ownerUserId);
+    const ids = new Set<string>();
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const response: any = await runContract(stack.client, 'ChallengeSubmissions', { challengeId: dataset.bigChallenge.id, first: 100, after }, token);
+      expect(response.errors).toBeUndefined();
+      const page = response.data.challenge.submissions;
+      for (const { node } of page.edges) {
+        expect(node.title.length).toBeGreaterThan(0);
+        expect(node.body.length).toBeGreaterThanOrEqual(500);
+        expect(node.author.displayName).toBeTruthy();
+        ids.add(node.id);
+      }
+      pages += 1;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(ids.size).toBe(dataset.bigChallenge.submissionCount);
+    expect(pages).toBe(3);
+  });
+
+  it('shows a closed challenge with every prize awarded and paid', async () => {
+    const challengeId = dataset.closedChallengeIds[0]!;
+    const [owner] = await query<{ user_id: string }>(
+      `select m.user_id from challenges.challenge c join challenges.organization_membership m on m.organization_id = c.organization_id where c.id = $1`,
+      [challengeId],
+    );
+    const token = await logIn(owner!.user_id);
+    const response: any = await runContract(stack.client, 'ChallengeDetail', { id: challengeId }, token);
+    expect(response.errors).toBeUndefined();
+    const challenge = response.data.challenge;
+    expect(challenge.status).toBe('CLOSED');
+    expect(challenge.funding.status).toBe('SUCCEEDED');
+    expect(challenge.prizes.length).toBeGreaterThan(0);
+    for (const prize of challenge.prizes) {
+      expect(prize.award.submission.title).toBeTruthy(); // the sponsor reads the winning (sealed) submission
+      expect(prize.award.payouts).toEqual([{ status: 'PAID', amount: prize.amount }]);
+    }
+
+    // The winner sees the same payout, and an ACTIVE payout account.
+    const winnerId = (await query<{ winner_id: string }>(`select winner_id from payouts.award where challenge_id = $1 limit 1`, [challengeId]))[0]!.winner_id;
+    const viewer: any = await runContract(stack.client, 'Viewer', {}, await logIn(winnerId));
+    expect(viewer.errors).toBeUndefined();
+    expect(viewer.data.viewer.payoutAccount.status).toBe('ACTIVE');
+    expect(viewer.data.viewer.payouts.edges.some((e: any) => e.node.status === 'PAID' && e.node.award.challenge.id === challengeId)).toBe(true);
+  });
+
+  it('accepts a new submission from a generated solver to an open challenge', async () => {
+    const challengeId = dataset.openChallengeIds[0]!;
+    const solverId = dataset.solverIds[0]!;
+    const [before] = await query<{ version: number | null }>(
+      `select max(current_version) as version from submissions.submission where challenge_id = $1 and author_id = $2`,
+      [challengeId, solverId],
+    );
+    const response: any = await runContract(
+      stack.client,
+      'SubmitSolution',
+      { input: { challengeId, title: 'Modular water sensor', body: 'A benchmark check that the read models accept a generated solver.' } },
+      await logIn(solverId),
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.submitSolution.submission).toMatchObject({ status: 'SUBMITTED', version: (before?.version ?? 0) + 1, challenge: { id: challengeId } });
+  });
+
+  it('finds challenges by every search term', async () => {
+    expect(dataset.searchTerms.length).toBeGreaterThanOrEqual(15);
+    for (const search of dataset.searchTerms) {
+      const response: any = await runContract(stack.client, 'BrowseChallenges', { first: 5, filter: { search } });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.challenges.edges.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the books: balanced per currency, closed escrows empty, open and judging escrows holding the prize pool', async () => {
+    const totals = await query<{ currency: string; total: string }>(`select currency, sum(amount_minor)::text as total from payouts.ledger_posting group by currency`);
+    expect(totals.length).toBeGreaterThan(0);
+    expect(totals.every((t) => t.total === '0')).toBe(true);
+    const escrows = await query<{ status: string; pool: string; held: string }>(
+      `select c.status, c.total_prize_minor::text as pool,
+              (-coalesce((select sum(p.amount_minor) from payouts.ledger_posting p where p.account = 'escrow:' || c.id), 0))::text as held
+         from challenges.challenge c`,
+    );
+    for (const escrow of escrows) {
+      if (escrow.status === 'CLOSED' || escrow.status === 'DRAFT') expect(escrow.held).toBe('0');
+      else expect(escrow.held).toBe(escrow.pool);
+    }
+    const payables = await query(`select account from payouts.ledger_posting where account like 'payable:%' group by account having sum(amount_minor) <> 0`);
+    expect(payables).toEqual([]);
+    // paid + fee = funded per closed challenge (nothing refunded: every prize was awarded).
+    const unsettled = await query(
+      `select f.challenge_id from payouts.funding f join payouts.settlement s on s.challenge_id = f.challenge_id
+        where f.amount_minor <> f.fee_minor + (select sum(amount_minor) from payouts.payout p where p.challenge_id = f.challenge_id and p.status = 'PAID')`,
+    );
+    expect(unsettled).toEqual([]);
+  });
+});
