@@ -6,6 +6,9 @@ export type EventHandlers = {
   [T in EventType]?: (em: EntityManager, payload: EventPayloads[T], envelope: EventEnvelope<T>) => Promise<void>;
 };
 
+/** Jobs fetched and applied together (one transaction). */
+const BATCH_SIZE = 50;
+
 /**
  * Applies events to this context's read models, exactly once per event id: the `processed_event` row and the
  * change commit together, so a redelivered event is skipped.
@@ -23,9 +26,13 @@ export async function startEventConsumers(options: {
   for (const type of types) {
     const handler = options.handlers[type] as ((em: EntityManager, payload: unknown, envelope: EventEnvelope) => Promise<void>) | undefined;
     if (!handler) throw new Error(`${options.consumer} subscribes to ${type} but has no handler for it`);
-    await options.boss.work<EventEnvelope>(
+    // pg-boss waits a polling interval after every fetch, full or not: a full batch asks for the next one at once,
+    // so a burst (a contest's deadline rush) drains at processing speed, not at BATCH_SIZE per interval.
+    // (The handler may run before `work` returns the id: a holder, not a const in its temporal dead zone.)
+    const worker: { id?: string } = {};
+    worker.id = await options.boss.work<EventEnvelope>(
       queueName(options.consumer, type),
-      { batchSize: 20, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
+      { batchSize: BATCH_SIZE, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
       async (jobs) => {
         // One transaction per batch, jobs applied in order: a failure rolls the batch back and pg-boss retries it.
         await options.em.fork().transactional(async (em) => {
@@ -37,6 +44,7 @@ export async function startEventConsumers(options: {
           }
         });
         options.afterApply?.();
+        if (jobs.length === BATCH_SIZE && worker.id) options.boss.notifyWorker(worker.id);
       },
     );
   }

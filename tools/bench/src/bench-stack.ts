@@ -115,6 +115,7 @@ export async function dropDatabase(adminUrl: string, databaseName: string): Prom
 }
 
 export interface RunningStack {
+  databaseUrl: string;
   subgraphUrls: Record<Subgraph, string>;
   gatewayUrl: string;
   hiveUrl?: string;
@@ -169,6 +170,7 @@ export async function startBenchStack(databaseUrl: string, postgres: RunningPost
     }
     const postmasterPid = postgres ? Number(readFileSync(join(postgres.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
     return {
+      databaseUrl,
       subgraphUrls,
       gatewayUrl: gateway.url,
       hiveUrl,

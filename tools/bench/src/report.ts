@@ -16,6 +16,10 @@ export interface Measurement extends LoadResult {
   cpuMsPerRequest: Record<string, number>;
   peakRssMb: Record<string, number>;
   paid?: PaidSummary;
+  /** The most frequent statements of the point (pg_stat_statements). */
+  topStatements?: { calls: number; query: string }[];
+  /** M1: seconds after the load until every event it caused was applied. */
+  eventsDrainedSeconds?: number;
 }
 
 interface ReportInput {
