@@ -10,6 +10,7 @@ import { ChallengeEntity, PrizeEntity } from './challenge.entity';
 import { ChallengeNotFoundError } from './challenge.errors';
 import type { CreateChallengeInput } from './challenge.inputs';
 import { validateNewChallenge, type ChallengeListFilter } from './challenge.validation';
+import { findForRead } from '@ideagora/db';
 
 /** Schedules the deadline job of a published challenge (pg-boss in production). */
 export interface DeadlineScheduler {
@@ -240,14 +241,14 @@ export class ChallengeService {
   async findByIds(ids: readonly string[]): Promise<ChallengeEntity[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
-    return this.em.find(ChallengeEntity, { id: { $in: valid } });
+    return findForRead(this.em, ChallengeEntity, { id: { $in: valid } });
   }
 
   /** For DataLoaders: the prizes of several challenges, by rank: one query. */
   async prizesOf(challengeIds: readonly string[]): Promise<PrizeEntity[]> {
     const valid = challengeIds.filter(isUuid);
     if (valid.length === 0) return [];
-    return this.em.find(PrizeEntity, { challengeId: { $in: valid } }, { orderBy: { challengeId: 'asc', rank: 'asc' } });
+    return findForRead(this.em, PrizeEntity, { challengeId: { $in: valid } }, [{ challengeId: 'asc', rank: 'asc' }]);
   }
 
   /**

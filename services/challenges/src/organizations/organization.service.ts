@@ -5,6 +5,7 @@ import { assertMembershipChange, OrganizationRole } from './organization.domain'
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
 import { OrganizationNotFoundError } from './organization.errors';
 import type { AddOrganizationMemberInput, CreateOrganizationInput } from './organization.inputs';
+import { findForRead } from '@ideagora/db';
 
 const ROLES = new Set<string>(Object.values(OrganizationRole));
 
@@ -54,12 +55,12 @@ export class OrganizationService {
 
   /** For DataLoaders: one query whatever the number of ids. */
   async findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
-    return this.em.find(OrganizationEntity, { id: { $in: [...ids] } });
+    return findForRead(this.em, OrganizationEntity, { id: { $in: [...ids] } });
   }
 
   /** The user's roles in the given organizations: one query. */
   async rolesOf(userId: string, organizationIds: readonly string[]): Promise<Map<string, OrganizationRole>> {
-    const rows = await this.em.find(MembershipEntity, { userId, organizationId: { $in: [...organizationIds] } });
+    const rows = await findForRead(this.em, MembershipEntity, { userId, organizationId: { $in: [...organizationIds] } });
     return new Map(rows.map((m) => [m.organizationId, m.role]));
   }
 

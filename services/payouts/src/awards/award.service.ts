@@ -9,6 +9,7 @@ import { ReadModelService } from '../read-models/read-model.service';
 import { AwardEntity, PayoutEntity } from './award.entity';
 import { ChallengeNotFundedError, ChallengeNotJudgingError, PrizeAlreadyAwardedError, SubmissionOfAnotherChallengeError } from './award.errors';
 import { nudgePayouts } from './payout.transfers';
+import { findForRead } from '@ideagora/db';
 
 export interface AwardPrizeCommand {
   challengeId: string;
@@ -83,21 +84,21 @@ export class AwardService {
 
   async awardsByIds(ids: readonly string[]): Promise<AwardEntity[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.em.find(AwardEntity, { id: { $in: valid } }) : [];
+    return valid.length ? findForRead(this.em, AwardEntity, { id: { $in: valid } }) : [];
   }
 
   async awardsOfChallenges(challengeIds: readonly string[]): Promise<AwardEntity[]> {
     const valid = challengeIds.filter(isUuid);
-    return valid.length ? this.em.find(AwardEntity, { challengeId: { $in: valid } }) : [];
+    return valid.length ? findForRead(this.em, AwardEntity, { challengeId: { $in: valid } }) : [];
   }
 
   async payoutsOfAwards(awardIds: readonly string[]): Promise<PayoutEntity[]> {
-    return awardIds.length ? this.em.find(PayoutEntity, { awardId: { $in: [...awardIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }) : [];
+    return awardIds.length ? findForRead(this.em, PayoutEntity, { awardId: { $in: [...awardIds] } }, [{ createdAt: 'asc', id: 'asc' }]) : [];
   }
 
   async payoutsByIds(ids: readonly string[]): Promise<PayoutEntity[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.em.find(PayoutEntity, { id: { $in: valid } }) : [];
+    return valid.length ? findForRead(this.em, PayoutEntity, { id: { $in: valid } }) : [];
   }
 
   /** A user's payouts, newest first, keyset-paginated on (created_at, id). */

@@ -7,6 +7,7 @@ import { ReadModelService } from '../read-models/read-model.service';
 import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
 import { FundingEntity } from './funding.entity';
 import { AlreadyFundedError, ChallengeNotFundableError, PaymentProviderUnavailableError, PaymentRefusedError } from './funding.errors';
+import { findForRead } from '@ideagora/db';
 
 /** Stripe refuses larger single charges; a bigger pool needs another way in (not supported yet). */
 const STRIPE_MAX_AMOUNT = 99_999_999n;
@@ -102,7 +103,7 @@ export class FundingService {
   }
 
   async latestFor(challengeIds: readonly string[]): Promise<Map<string, FundingEntity>> {
-    const rows = await this.em.find(FundingEntity, { challengeId: { $in: [...challengeIds] } }, { orderBy: { createdAt: 'desc' } });
+    const rows = await findForRead(this.em, FundingEntity, { challengeId: { $in: [...challengeIds] } }, [{ createdAt: 'desc' }]);
     const latest = new Map<string, FundingEntity>();
     for (const row of rows) {
       const held = latest.get(row.challengeId);

@@ -1,6 +1,7 @@
 import { ForbiddenError, NotFoundError } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChallengeView, MembershipView } from './read-model.entities';
+import { findForRead } from '@ideagora/db';
 
 /** Facts from other contexts, as this context's read models hold them (never their tables, never a call). */
 export class ReadModelService {
@@ -27,11 +28,11 @@ export class ReadModelService {
 
   /** Batched for DataLoaders: the viewer's role in each organization. */
   async rolesOf(userId: string, organizationIds: readonly string[]): Promise<Map<string, string>> {
-    const rows = await this.em.find(MembershipView, { userId, organizationId: { $in: [...organizationIds] }, role: { $ne: null } });
+    const rows = await findForRead(this.em, MembershipView, { userId, organizationId: { $in: [...organizationIds] }, role: { $ne: null } });
     return new Map(rows.map((r) => [r.organizationId, r.role as string]));
   }
 
   async challenges(ids: readonly string[]): Promise<ChallengeView[]> {
-    return this.em.find(ChallengeView, { id: { $in: [...ids] } });
+    return findForRead(this.em, ChallengeView, { id: { $in: [...ids] } });
   }
 }
