@@ -8,7 +8,8 @@ import { Agent, request } from 'node:http';
  * fetch (undici, WHATWG streams) cost about a sixth of the gateway's CPU on the browse benchmark (tools/bench).
  * Subgraphs are internal plain-HTTP services, so none of a browser-grade client's features are needed.
  */
-const agent = new Agent({ keepAlive: true, maxSockets: 128, keepAliveMsecs: 30_000 });
+// Idle sockets are closed after 30 s, well before the subgraphs' 65 s keep-alive timeout.
+const agent = new Agent({ keepAlive: true, maxSockets: 128, keepAliveMsecs: 30_000, timeout: 30_000 });
 
 export interface SubgraphResponse {
   ok: boolean;
@@ -21,6 +22,15 @@ export interface SubgraphResponse {
 }
 
 export function fetchSubgraph(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<SubgraphResponse> {
+  return send(url, init).catch((error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+    // A pooled socket the subgraph closed while idle fails before the request reached it: Node's documented case
+    // for one retry (the subgraph never saw the request, so even a mutation is safe to send again).
+    if (error.reusedSocket && error.code === 'ECONNRESET') return send(url, init);
+    throw error;
+  });
+}
+
+function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<SubgraphResponse> {
   return new Promise((resolve, reject) => {
     const body = init.body === undefined ? undefined : Buffer.from(init.body);
     const req = request(url, { method: init.method ?? 'POST', agent, headers: { ...init.headers, ...(body ? { 'content-length': String(body.length) } : {}) } }, (res) => {
@@ -46,7 +56,10 @@ export function fetchSubgraph(url: string, init: { method?: string; headers?: Re
         });
       });
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+      error.reusedSocket = req.reusedSocket;
+      reject(error);
+    });
     req.end(body);
   });
 }

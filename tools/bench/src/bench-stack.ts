@@ -1,12 +1,13 @@
 import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '@ideagora/config';
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from '@ideagora/db';
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { ProcessGroup } from './process-metrics';
 
 export const ROOT = join(__dirname, '..', '..', '..');
+export const LOG_DIR = process.env.BENCH_LOG_DIR ?? join(ROOT, 'tmp', 'bench', 'logs');
 export const SUBGRAPHS = ['solvers', 'challenges', 'submissions', 'payouts'] as const;
 export type Subgraph = (typeof SUBGRAPHS)[number];
 
@@ -39,6 +40,11 @@ export function launch(name: string, entry: string, env: Record<string, string>,
     });
     let output = '';
     let settled = false;
+    // Every process's output is kept for the post-mortem of a failed point (production errors are masked).
+    mkdirSync(LOG_DIR, { recursive: true });
+    const logFile = createWriteStream(join(LOG_DIR, `${name}.log`));
+    child.stdout?.pipe(logFile, { end: false });
+    child.stderr?.pipe(logFile, { end: false });
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20_000);
       if (!settled && ready.test(output)) {

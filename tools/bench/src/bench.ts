@@ -68,7 +68,7 @@ async function drainEvents(databaseUrl: string, timeoutMs = 600_000): Promise<nu
   await client.connect();
   try {
     for (;;) {
-      const { rows } = await client.query<{ pending: string }>(`select count(*) as pending from pgboss.job where state in ('created', 'retry', 'active')`);
+      const { rows } = await client.query<{ pending: string }>(`select count(*) as pending from pgboss.job where state in ('created', 'retry', 'active') and start_after <= now()`);
       if (Number(rows[0].pending) === 0 || Date.now() - started > timeoutMs) break;
       await sleep(200);
     }

@@ -120,7 +120,7 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   lines.push(`Generated ${new Date().toISOString()} by \`npm run bench -- ${options.quick ? '--quick ' : ''}--size ${options.size} --runs ${options.runs} --duration ${options.durationSeconds}\` in ${fmt(input.minutes)} min.`);
   lines.push('');
   lines.push(`Machine: ${input.machine.cpus} × ${input.machine.cpuModel}, ${input.machine.memoryGb} GiB, Node ${input.machine.node}; everything (Postgres, 4 subgraphs, gateways, Stripe emulator, load generator) on this one machine.`);
-  lines.push(`Data (\`${d.size}\`): ${Object.entries(d.counts).map(([k, v]) => `${k} ${Number(v).toLocaleString('en-US')}`).join(', ')}; big contest ${d.bigChallenge.submissionCount.toLocaleString('en-US')} submissions (${input.pages.total.toLocaleString('en-US')} pages of 20).`);
+  lines.push(`Data (\`${d.size}\`): ${Object.entries(d.counts).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${Number(v).toLocaleString('en-US')}`).join(', ')}; big contest ${d.bigChallenge.submissionCount.toLocaleString('en-US')} submissions (${input.pages.total.toLocaleString('en-US')} pages of 20).`);
   lines.push('');
   lines.push(`### Throughput and latency (median of ${options.runs} run${options.runs > 1 ? 's' : ''}, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up)`);
   lines.push('');
@@ -128,7 +128,8 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   lines.push('|---|---|---:|---:|---:|---:|---:|---|---|---|---:|');
   for (const s of summaries) {
     const cpu = Object.entries(s.cpuMsPerRequest).filter(([, v]) => v >= 0.01).sort((a, b) => b[1] - a[1]).map(([n, v]) => `${n} ${v}`).join(', ');
-    const rss = Object.entries(s.peakRssMb).filter(([n, v]) => v > 0 && n !== 'load-generator').map(([n, v]) => `${n} ${v}`).join(', ');
+    // Peak RSS of the processes that worked for this point (CPU ≥ 0.05 ms per request).
+    const rss = Object.entries(s.peakRssMb).filter(([n, v]) => v > 0 && n !== 'load-generator' && (s.cpuMsPerRequest[n] ?? 0) >= 0.05).map(([n, v]) => `${n} ${v}`).join(', ');
     const bySubgraph = Object.entries(s.subgraphStatementsPerOperation).filter(([, v]) => v > 0).map(([n, v]) => `${n} ${v}`).join(', ');
     lines.push(`| ${s.scenario} | ${TARGET_LABEL[s.target]} | ${s.connections} | ${fmt(s.rps, 0)} | ${fmt(s.p50Ms)} | ${fmt(s.p99Ms)} | ${fmt(s.sqlPerOperation, 1)} (${fmt(s.dataSqlPerOperation, 1)}) + ${fmt(s.backgroundSqlPerOperation, 1)} | ${bySubgraph} | ${cpu} | ${rss} | ${s.errors} |`);
   }
@@ -140,6 +141,7 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   const ratioGroups = new Map<string, typeof ratioRows>();
   for (const r of ratioRows) ratioGroups.set(`${r.scenario}|${r.connections}`, [...(ratioGroups.get(`${r.scenario}|${r.connections}`) ?? []), r]);
   for (const rows of ratioGroups.values()) {
+    if (rows.every((r) => r.rpsVsHive === undefined && r.rpsVsDirect === undefined)) continue;
     const m = (f: (r: (typeof rows)[number]) => number | undefined) => fmt(median(rows.map(f).filter((v): v is number => v !== undefined)), 2);
     lines.push(`| ${rows[0].scenario} | ${rows[0].connections} | ${m((r) => r.rpsVsHive)} | ${m((r) => r.p99VsHive)} | ${m((r) => r.rpsVsDirect)} | ${m((r) => r.p99VsDirect)} |`);
   }
@@ -167,6 +169,8 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   lines.push(`- Q1 p99 under 100 ms at 10 connections (${d.size} data${d.size === 'large' ? '' : '; the target is for large'}): ${q1at10 ? `${fmt(q1at10.p99Ms)} ms — ${check(q1at10.p99Ms < 100)}` : 'not measured'}`);
   const m1 = summaries.filter((s) => s.scenario === 'M1' && s.target === 'gateway').sort((a, b) => b.rps - a.rps)[0];
   lines.push(`- M1 sustains ≥ 500 submissions/s: ${m1 ? `best ${fmt(m1.rps, 0)}/s at ${m1.connections} conns — ${check(m1.rps >= 500)}` : 'not measured'}`);
+  const drains = input.measurements.filter((m) => m.scenario === 'M1' && m.target === 'gateway' && m.eventsDrainedSeconds !== undefined);
+  if (drains.length > 0) lines.push(`- M1 events (SubmissionCreated → payouts' read model) applied within ${fmt(Math.max(...drains.map((m) => m.eventsDrainedSeconds!)), 1)} s after the load stopped (worst point)`);
   const sqlRows = summaries.filter((s) => s.target === 'gateway' && s.scenario !== 'M2').map((s) => `${s.scenario} ${fmt(s.sqlPerOperation, 1)}`);
   lines.push(`- SQL statements per operation (gateway, request statements incl. BEGIN/COMMIT, by concurrency): ${sqlRows.join(', ')}`);
   return lines.join('\n') + '\n';
