@@ -224,7 +224,9 @@ export function writeReport(options: BenchOptions, input: ReportInput): string[]
   mkdirSync(options.outDir, { recursive: true });
   const base = join(options.outDir, options.size);
   const files = [`${base}-latest.json`, `${base}-latest.md`, `${base}-q1.svg`];
-  writeFileSync(files[0], JSON.stringify({ options, ...input, summaries: summarise(input.measurements), ratios: ratios(input.measurements) }, null, 2));
+  // The descriptor's id samples (thousands of ids) are not results: keep their sizes only.
+  const dataset = Object.fromEntries(Object.entries(input.dataset).map(([k, v]) => [k, Array.isArray(v) && v.length > 50 ? `${v.length} ids` : v]));
+  writeFileSync(files[0], JSON.stringify({ options, ...input, dataset, summaries: summarise(input.measurements), ratios: ratios(input.measurements) }, null, 2));
   writeFileSync(files[1], renderMarkdown(options, input));
   writeFileSync(files[2], renderChart(input.measurements, 'Q1'));
   return files;
