@@ -1,0 +1,57 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { fetchSubgraph } from './subgraph.fetcher';
+
+/** A subgraph stand-in that resets the connection for the requests `reset` picks (by order on their socket). */
+function startServer(reset: (requestOnSocket: number) => boolean): Promise<{ url: string; server: Server; seen: () => number }> {
+  const perSocket = new WeakMap<Socket, number>();
+  let seen = 0;
+  const server = createServer((req, res) => {
+    seen += 1;
+    const n = (perSocket.get(req.socket) ?? 0) + 1;
+    perSocket.set(req.socket, n);
+    req.resume();
+    req.on('end', () => {
+      if (reset(n)) {
+        req.socket.destroy(); // as a subgraph closing an idle keep-alive socket the client just reused
+        return;
+      }
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: { n } }));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server, seen: () => seen })));
+}
+
+const post = (url: string) => fetchSubgraph(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+
+describe('fetchSubgraph', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+
+  it('sends JSON and reads status, headers and body', async () => {
+    const { url, server } = await startServer(() => false);
+    stop = () => server.close();
+    const response = await post(url);
+    expect(response.ok).toBe(true);
+    expect(response.headers.get('Content-Type')).toBe('application/json');
+    expect(await response.json()).toEqual({ data: { n: 1 } });
+  });
+
+  it('retries once when a reused keep-alive socket is reset before answering', async () => {
+    // The second request on the pooled socket is reset: the client must resend it on a new socket.
+    const { url, server, seen } = await startServer((n) => n === 2);
+    stop = () => server.close();
+    expect((await post(url)).ok).toBe(true);
+    const response = await post(url);
+    expect(await response.json()).toEqual({ data: { n: 1 } }); // answered as the first request of a new socket
+    expect(seen()).toBe(3);
+  });
+
+  it('does not retry a reset on a fresh socket (the subgraph may have seen the request)', async () => {
+    const { url, server, seen } = await startServer(() => true);
+    stop = () => server.close();
+    await expect(post(url)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect(seen()).toBe(1);
+  });
+});
