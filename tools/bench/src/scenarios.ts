@@ -1,5 +1,8 @@
+import { contractOperation } from '@ideagora/testing';
+import { print } from 'graphql';
+
 /**
- * The operations the benchmark sends. Variables vary per request (a random id, page, solver or search term), so
+ * The operations the benchmark sends (the partner contract's own where it has them). Variables vary per request (a random id, page, solver or search term), so
  * no cache in the path can answer from a previous identical request.
  */
 
@@ -40,14 +43,7 @@ export const BROWSE_DIRECT_CHALLENGES = `query BrowseChallengesDirect($first: In
 }`;
 
 /** Q2: the judging page of the big contest (contract's ChallengeSubmissions), as its owner. */
-export const CHALLENGE_SUBMISSIONS = `query ChallengeSubmissions($challengeId: ID!, $first: Int, $after: String) {
-  challenge(id: $challengeId) {
-    submissions(first: $first, after: $after) {
-      edges { node { id title body version submittedAt author { id displayName } } }
-      pageInfo { hasNextPage endCursor }
-    }
-  }
-}`;
+export const CHALLENGE_SUBMISSIONS = print(contractOperation('ChallengeSubmissions'));
 
 /** Q2 sent straight to the submissions subgraph, as the gateway's first fetch to it would be. */
 export const CHALLENGE_SUBMISSIONS_DIRECT = `query ChallengeSubmissionsDirect($representations: [_Any!]!, $first: Int, $after: String) {
@@ -62,20 +58,7 @@ export const CHALLENGE_SUBMISSIONS_DIRECT = `query ChallengeSubmissionsDirect($r
 }`;
 
 /** Q3: the contract's ChallengeDetail. */
-export const CHALLENGE_DETAIL = `query ChallengeDetail($id: ID!) {
-  challenge(id: $id) {
-    id title summary description type status visibility submissionDeadline
-    organization { id name }
-    totalPrize { amountMinor currency }
-    funding { status }
-    prizes {
-      rank label amount { amountMinor currency }
-      award { id submission { id title } payouts { status amount { amountMinor currency } } }
-    }
-    submissionCount
-    viewerSubmissions { id status version }
-  }
-}`;
+export const CHALLENGE_DETAIL = print(contractOperation('ChallengeDetail'));
 
 export const CHALLENGE_DETAIL_DIRECT = `query ChallengeDetailDirect($id: ID!) {
   challenge(id: $id) {
@@ -87,13 +70,7 @@ export const CHALLENGE_DETAIL_DIRECT = `query ChallengeDetailDirect($id: ID!) {
 }`;
 
 /** M1: the contract's SubmitSolution. */
-export const SUBMIT_SOLUTION = `mutation SubmitSolution($input: SubmitSolutionInput!) {
-  submitSolution(input: $input) { submission { id status version challenge { id } } }
-}`;
+export const SUBMIT_SOLUTION = print(contractOperation('SubmitSolution'));
 
 /** M2: the contract's AwardPrize. */
-export const AWARD_PRIZE = `mutation AwardPrize($input: AwardPrizeInput!) {
-  awardPrize(input: $input) {
-    award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }
-  }
-}`;
+export const AWARD_PRIZE = print(contractOperation('AwardPrize'));
