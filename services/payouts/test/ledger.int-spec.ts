@@ -329,8 +329,8 @@ describe('payouts ledger on real Postgres', () => {
       // Both outcomes of every step must actually be exercised, or the property proves little.
       const seen = new Map<string, number>();
       const see = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
-      await fc.assert(
-        fc.asyncProperty(commands, async (commands) => {
+      const outcomes = ['fund:posted', 'award:posted', 'award:refused', 'pay:posted', 'pay:refused', 'refund:posted', 'refund:refused', 'reverse:posted', 'reverse:refused', 'repeat', 'pay:refused-owed-elsewhere'];
+      const property = fc.asyncProperty(commands, async (commands) => {
           runs += 1;
           // Fresh ids per run: runs share one database.
           const challenges = CURRENCIES.map((currency) => ({ id: randomUUID(), currency }));
@@ -469,13 +469,14 @@ describe('payouts ledger on real Postgres', () => {
           for (const winner of winners) {
             for (const { balance } of await ledger.balancesByAccountPrefix(em(), payableAccount(winner))) expect(balance).toBeLessThanOrEqual(0n);
           }
-        }),
-        { numRuns: 40 },
-      );
+        });
+      // Random runs in batches until every outcome has been exercised (a rare one, such as a pay covered only by
+      // what is owed elsewhere, can be missing from 40 runs), with a cap so that a generator that never reaches
+      // one fails instead of looping.
+      const missing = () => outcomes.filter((key) => (seen.get(key) ?? 0) === 0);
+      while (runs < 40 || (missing().length > 0 && runs < 400)) await fc.assert(property, { numRuns: 20 });
       expect(runs).toBeGreaterThanOrEqual(40);
-      for (const key of ['fund:posted', 'award:posted', 'award:refused', 'pay:posted', 'pay:refused', 'refund:posted', 'refund:refused', 'reverse:posted', 'reverse:refused', 'repeat', 'pay:refused-owed-elsewhere']) {
-        expect(seen.get(key) ?? 0).toBeGreaterThan(0);
-      }
+      expect(missing()).toEqual([]);
       // Globally too: no escrow or payable account anywhere went above zero.
       for (const prefix of ['escrow:', 'payable:']) {
         for (const { balance } of await ledger.balancesByAccountPrefix(em(), prefix)) expect(balance).toBeLessThanOrEqual(0n);
