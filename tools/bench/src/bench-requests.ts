@@ -29,7 +29,7 @@ const body = (query: string, variables: Record<string, unknown>) => JSON.stringi
 async function caller(userId: string): Promise<Caller> {
   const token = await issueUserToken(userId, BENCH_SECRETS.AUTH_TOKEN_SECRET, 3600);
   const identity: Record<string, string> = {};
-  for (const subgraph of ['challenges', 'submissions']) {
+  for (const subgraph of ['challenges', 'submissions', 'solvers']) {
     identity[subgraph] = await signIdentity({ userId, scopes: ['user'] }, subgraph, BENCH_SECRETS.GATEWAY_IDENTITY_SECRET, 3600);
   }
   return { token, identity };
@@ -89,6 +89,9 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
     const through = target !== 'direct';
     const url = through ? gatewayUrl(target) : undefined;
     switch (scenario) {
+      case 'F1':
+        if (through) return url ? { url, next: () => ({ body: body(ops.VIEWER_FLOOR, {}), headers: authorization(pick(solvers)) }) } : undefined;
+        return { url: stack.subgraphUrls.solvers, next: () => ({ body: body(ops.VIEWER_FLOOR, {}), headers: direct(pick(solvers), 'solvers') }) };
       case 'Q1':
         if (through) return url ? { url, next: () => { const c = pick(solvers); return { body: body(ops.BROWSE_FULL, { first: PAGE_SIZE, filter: browseFilter() }), headers: authorization(c) }; } } : undefined;
         return { url: stack.subgraphUrls.challenges, next: () => { const c = pick(solvers); return { body: body(ops.BROWSE_DIRECT_CHALLENGES, { first: PAGE_SIZE, filter: browseFilter() }), headers: direct(c, 'challenges') }; } };

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['Q1', 'Q2', 'Q2-first', 'Q2-last', 'Q3', 'M1', 'M2'] as const;
+export const SCENARIOS = ['F1', 'Q1', 'Q2', 'Q2-first', 'Q2-last', 'Q3', 'M1', 'M2'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const TARGETS = ['gateway', 'hive', 'direct'] as const;
 export type TargetName = (typeof TARGETS)[number];

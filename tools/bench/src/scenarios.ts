@@ -6,6 +6,12 @@ import { print } from 'graphql';
  * no cache in the path can answer from a previous identical request.
  */
 
+/**
+ * F1, the floor: the smallest signed-in query, one fetch to one subgraph and one indexed row. What it costs is the
+ * fixed price of a request and of a gateway hop, which every scenario pays once per fetch in its query plan.
+ */
+export const VIEWER_FLOOR = `query ViewerFloor { viewer { id displayName } }`;
+
 /** Q1: the browse page in one request, as a signed-in solver, every field: all four subgraphs take part. */
 export const BROWSE_FULL = `query BrowseChallengesFull($first: Int, $after: String, $filter: ChallengeFilter) {
   viewer { id displayName }
