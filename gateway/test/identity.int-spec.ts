@@ -43,6 +43,36 @@ describe('identity between the gateway and the subgraphs', () => {
     expect(response.body.data._service.sdl).toContain('@key');
   });
 
+  it('the subgraph endpoint refuses malformed, oversized and cross-site requests with clear errors', async () => {
+    const { IDENTITY_HEADER: header } = await import('@ideagora/auth');
+    const identity = await signIdentity({ userId: null, scopes: [] }, 'solvers', TEST_SECRETS.GATEWAY_IDENTITY_SECRET, 60);
+    const url = stack.subgraphUrls.solvers;
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [header]: identity, ...headers }, body });
+
+    const malformed = await post('{"query": "{ __typename }"');
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+
+    const oversized = await post(JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(3 * 1024 * 1024) } }));
+    expect(oversized.status).toBe(413);
+
+    // A body too large is refused without its identity being trusted first: identity is checked before reading.
+    const anonymousOversized = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(3 * 1024 * 1024) });
+    expect(anonymousOversized.status).toBe(401);
+
+    const simpleGet = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { [header]: identity } });
+    expect(simpleGet.status).toBe(400);
+    expect(await simpleGet.text()).toContain('CSRF');
+
+    const preflightedGet = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { [header]: identity, 'apollo-require-preflight': 'true' } });
+    expect(preflightedGet.status).toBe(200);
+    expect(await preflightedGet.json()).toEqual({ data: { __typename: 'Query' } });
+
+    const health = await fetch(url.replace(/\/graphql$/, '/health'));
+    expect(await health.json()).toEqual({ status: 'ok', service: 'solvers' });
+  });
+
   it('ignores identity headers a client sends to the gateway', async () => {
     const victim = await signUpUser(stack.client);
     const forged = await signIdentity({ userId: victim.id, scopes: ['user'] }, 'solvers', TEST_SECRETS.GATEWAY_IDENTITY_SECRET, 60);

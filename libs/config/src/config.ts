@@ -105,6 +105,8 @@ export const gatewaySchema = baseSchema.extend({
   PAYOUTS_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
   /** Comma-separated origins allowed by CORS (the web client). */
   CORS_ORIGINS: z.string().default('http://localhost:3000'),
+  /** Gateway processes sharing the port (Node cluster); one per core the gateway may use. */
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type BaseConfig = z.infer<typeof baseSchema>;

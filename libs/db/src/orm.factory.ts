@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { MikroORM, PostgreSqlDriver, type Constructor, type EntityClass, type FilterQuery, type Options, type QueryOrderMap, type SqlEntityManager } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver, type Constructor, type EntityClass, type EntityData, type FilterQuery, type Options, type QueryOrderMap, type SqlEntityManager } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 
 export type MigrationList = { name: string; class: Constructor<Migration> }[];
@@ -94,4 +94,9 @@ export async function findForRead<T extends object>(em: SqlEntityManager, entity
   const qb = em.createQueryBuilder(entity).select('*').where(where);
   if (orderBy) qb.orderBy(orderBy);
   return (await qb.execute('all', true)) as T[];
+}
+
+/** A raw row (column names) shaped like `findForRead`'s results, for reads written in SQL. Same caveats. */
+export function mapRowForRead<T extends object>(em: SqlEntityManager, entity: EntityClass<T>, row: Record<string, unknown>): T {
+  return em.getDriver().mapResult(row as EntityData<T>, em.getMetadata().get(entity.name)) as T;
 }

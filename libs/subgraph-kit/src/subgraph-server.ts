@@ -1,11 +1,10 @@
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '@ideagora/auth';
 import { countStatements, totalScopedStatements } from '@ideagora/db';
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createErrorFormatter } from './errors';
 import type { Logger } from './logger';
@@ -17,7 +16,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   port: number;
   identitySecret: string;
   logger: Logger;
-  createContext: (identity: Identity, req: Request) => Promise<TContext> | TContext;
+  createContext: (identity: Identity) => Promise<TContext> | TContext;
   /** Extra routes (e.g. webhooks) mounted before the GraphQL endpoint; they do their own authentication. */
   extraRoutes?: (app: Express) => void;
 }
@@ -54,31 +53,13 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   });
   options.extraRoutes?.(app);
 
-  const identities = new WeakMap<Request, Identity>();
-  app.use(
-    '/graphql',
-    async (req, res, next) => {
-      const header = req.headers[IDENTITY_HEADER];
-      if (typeof header !== 'string') {
-        res.status(401).json({ errors: [{ message: 'Missing gateway identity', extensions: { code: 'UNAUTHENTICATED' } }] });
-        return;
-      }
-      try {
-        identities.set(req, await verifyIdentity(header, options.name, options.identitySecret));
-      } catch {
-        res.status(401).json({ errors: [{ message: 'Invalid gateway identity', extensions: { code: 'UNAUTHENTICATED' } }] });
-        return;
-      }
-      // Count the SQL statements this request issues (metrics and N+1 tests).
-      countStatements(() => next());
-    },
-    express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => options.createContext(identities.get(req) as Identity, req),
-    }),
-  );
-
-  const server = createServer(app);
+  const handleGraphQL = graphqlHandler(apollo, options);
+  // /graphql is served by a plain Node handler: it is the hot path (every gateway fetch), and Express's router,
+  // body parser and content negotiation cost more than the GraphQL work of a small entity fetch.
+  const server = createServer((req, res) => {
+    if (req.url === '/graphql' || req.url?.startsWith('/graphql?')) void handleGraphQL(req, res);
+    else app(req, res);
+  });
   server.keepAliveTimeout = 65_000; // longer than the gateway's idle socket timeout
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   const address = server.address() as AddressInfo;
@@ -91,5 +72,92 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       server.closeAllConnections();
       await apollo.stop();
     },
+  };
+}
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const unauthenticated = (message: string) => ({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+
+/** Reads a request body up to `limit` bytes; undefined when it is larger. */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      // Too large: answer now; Node discards the rest of the body once the response is sent (the socket stays
+      // usable, and the client is not reset in the middle of sending).
+      req.off('data', onData);
+      chunks.length = 0;
+      resolve(undefined);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The /graphql endpoint: identity first (nothing is parsed or executed without it), then Apollo Server's own HTTP
+ * handling (CSRF prevention, GET and POST, status codes), inside a scope that counts the request's SQL statements.
+ */
+function graphqlHandler<TContext extends BaseContext>(apollo: ApolloServer<TContext>, options: SubgraphServerOptions<TContext>) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const header = req.headers[IDENTITY_HEADER];
+      if (typeof header !== 'string') return sendJson(res, 401, unauthenticated('Missing gateway identity'));
+      let identity: Identity;
+      try {
+        identity = await verifyIdentity(header, options.name, options.identitySecret);
+      } catch {
+        return sendJson(res, 401, unauthenticated('Invalid gateway identity'));
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown;
+      if (req.method === 'POST') {
+        const text = await readBody(req, MAX_BODY_BYTES);
+        if (text === undefined) return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+        if ((headers.get('content-type') ?? '').startsWith('application/json')) {
+          try {
+            body = text.length > 0 ? JSON.parse(text) : undefined;
+          } catch {
+            return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
+          }
+        } else body = text;
+      }
+      const search = req.url!.includes('?') ? req.url!.slice(req.url!.indexOf('?')) : '';
+      const response = await countStatements(() =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
+          context: async () => options.createContext(identity),
+        }),
+      );
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      options.logger.error({ err: error }, 'graphql request failed outside execution');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    }
   };
 }

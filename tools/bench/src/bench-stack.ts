@@ -166,11 +166,13 @@ export async function startBenchStack(databaseUrl: string, postgres: RunningPost
     );
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${PORTS[name]}/graphql`])) as Record<Subgraph, string>;
     const routing = { SOLVERS_URL: subgraphUrls.solvers, CHALLENGES_URL: subgraphUrls.challenges, SUBMISSIONS_URL: subgraphUrls.submissions, PAYOUTS_URL: subgraphUrls.payouts };
-    const gateway = await launch('gateway', 'gateway/src/main.ts', { ...routing, PORT: String(PORTS.gateway), HOST: '127.0.0.1' });
+    // BENCH_GATEWAY_WORKERS: processes per gateway (both gateways get the same number).
+    const gatewayWorkers = process.env.BENCH_GATEWAY_WORKERS ?? '1';
+    const gateway = await launch('gateway', 'gateway/src/main.ts', { ...routing, PORT: String(PORTS.gateway), HOST: '127.0.0.1', GATEWAY_WORKERS: gatewayWorkers });
     processes.push(gateway);
     let hiveUrl: string | undefined;
     if (options.hive) {
-      const hive = await launch('hive-gateway', 'tools/bench/src/hive-gateway.main.ts', { ...routing, PORT: String(PORTS.hive) });
+      const hive = await launch('hive-gateway', 'tools/bench/src/hive-gateway.main.ts', { ...routing, PORT: String(PORTS.hive), GATEWAY_WORKERS: gatewayWorkers });
       processes.push(hive);
       hiveUrl = hive.url;
     }

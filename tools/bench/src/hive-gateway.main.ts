@@ -5,6 +5,7 @@
  */
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { IDENTITY_HEADER, signIdentity, verifyUserToken, type Identity } from '@ideagora/auth';
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -30,46 +31,64 @@ const supergraph = readFileSync(join(__dirname, '..', '..', '..', 'gateway', 'su
   (_match, name: string) => `@join__graph(name: "${name}", url: "${subgraphUrls[name]}")`,
 );
 
-// One verification per client request and one signature per subgraph, as in Ideagora's gateway.
-const viewers = new WeakMap<Request, Promise<Identity>>();
-const signatures = new WeakMap<Request, Map<string, Promise<string>>>();
-async function viewerOf(request: Request): Promise<Identity> {
-  let viewer = viewers.get(request);
-  if (!viewer) {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
-    viewer = match ? verifyUserToken(match[1], tokenSecret).then(({ userId }) => ({ userId, scopes: ['user'] })) : Promise.resolve({ userId: null, scopes: [] });
-    viewers.set(request, viewer);
-  }
-  return viewer;
+/** As many processes as Ideagora's gateway gets (GATEWAY_WORKERS), sharing the port through Node's cluster. */
+const workers = Number(process.env.GATEWAY_WORKERS ?? '1');
+if (workers > 1 && cluster.isPrimary) {
+  for (let i = 0; i < workers; i += 1) cluster.fork();
+  const stopAll = () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.once('SIGTERM', stopAll);
+  process.once('SIGINT', stopAll);
+} else {
+  serve();
 }
 
-const gateway = createGatewayRuntime({
-  supergraph,
-  logging: 'error',
-  landingPage: false,
-  graphqlEndpoint: '/graphql',
-  propagateHeaders: {
-    fromClientToSubgraphs: async ({ request, subgraphName }) => {
-      let perSubgraph = signatures.get(request);
-      if (!perSubgraph) signatures.set(request, (perSubgraph = new Map()));
-      let token = perSubgraph.get(subgraphName);
-      if (!token) {
-        token = viewerOf(request).then((viewer) => signIdentity(viewer, subgraphName, identitySecret, 60));
-        perSubgraph.set(subgraphName, token);
-      }
-      return { [IDENTITY_HEADER]: await token };
-    },
-  },
-});
+function serve(): void {
+  // One verification per client request and one signature per subgraph, as in Ideagora's gateway.
+  const viewers = new WeakMap<Request, Promise<Identity>>();
+  const signatures = new WeakMap<Request, Map<string, Promise<string>>>();
+  async function viewerOf(request: Request): Promise<Identity> {
+    let viewer = viewers.get(request);
+    if (!viewer) {
+      const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
+      viewer = match ? verifyUserToken(match[1], tokenSecret).then(({ userId }) => ({ userId, scopes: ['user'] })) : Promise.resolve({ userId: null, scopes: [] });
+      viewers.set(request, viewer);
+    }
+    return viewer;
+  }
 
-const server = createServer(gateway);
-server.keepAliveTimeout = 65_000;
-server.listen(port, '127.0.0.1', () => {
-  console.log(JSON.stringify({ level: 30, msg: 'listening', url: `http://127.0.0.1:${port}/graphql` }));
-});
-const stop = () => {
-  server.close();
-  void Promise.resolve(gateway.dispose()).finally(() => process.exit(0));
-};
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+  const gateway = createGatewayRuntime({
+    supergraph,
+    logging: 'error',
+    landingPage: false,
+    graphqlEndpoint: '/graphql',
+    propagateHeaders: {
+      fromClientToSubgraphs: async ({ request, subgraphName }) => {
+        let perSubgraph = signatures.get(request);
+        if (!perSubgraph) signatures.set(request, (perSubgraph = new Map()));
+        let token = perSubgraph.get(subgraphName);
+        if (!token) {
+          token = viewerOf(request).then((viewer) => signIdentity(viewer, subgraphName, identitySecret, 60));
+          perSubgraph.set(subgraphName, token);
+        }
+        return { [IDENTITY_HEADER]: await token };
+      },
+    },
+  });
+
+  const server = createServer(gateway);
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, '127.0.0.1', () => {
+    console.log(JSON.stringify({ level: 30, msg: 'listening', url: `http://127.0.0.1:${port}/graphql` }));
+  });
+  const stop = () => {
+    server.close();
+    void Promise.resolve(gateway.dispose()).finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -10,7 +10,7 @@ import { ChallengeEntity, PrizeEntity } from './challenge.entity';
 import { ChallengeNotFoundError } from './challenge.errors';
 import type { CreateChallengeInput } from './challenge.inputs';
 import { validateNewChallenge, type ChallengeListFilter } from './challenge.validation';
-import { findForRead } from '@ideagora/db';
+import { findForRead, mapRowForRead } from '@ideagora/db';
 
 /** Schedules the deadline job of a published challenge (pg-boss in production). */
 export interface DeadlineScheduler {
@@ -305,7 +305,7 @@ export class ChallengeService {
     const cursors = new Map<string, string>();
     const challenges = rows.map((row) => {
       const { cursor_created_at: cursorCreatedAt, ...columns } = row;
-      const challenge = this.em.map(ChallengeEntity, columns);
+      const challenge = mapRowForRead(this.em, ChallengeEntity, columns);
       cursors.set(challenge.id, String(cursorCreatedAt));
       return challenge;
     });
