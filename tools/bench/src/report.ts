@@ -117,7 +117,12 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   const ratioRows = ratios(input.measurements);
   const lines: string[] = [];
   const d = input.dataset;
-  lines.push(`Generated ${new Date().toISOString()} by \`npm run bench -- ${options.quick ? '--quick ' : ''}--size ${options.size} --runs ${options.runs} --duration ${options.durationSeconds}\` in ${fmt(input.minutes)} min.`);
+  const command = [
+    options.quick ? '--quick' : '',
+    `--size ${options.size} --runs ${options.runs} --duration ${options.durationSeconds} --warmup ${options.warmupSeconds}`,
+    `--scenarios ${options.scenarios.join(',')} --targets ${options.targets.join(',')} --connections ${options.connections.join(',')}`,
+  ].filter(Boolean);
+  lines.push(`Generated ${new Date().toISOString()} by \`npm run bench -- ${command.join(' ')}\` in ${fmt(input.minutes)} min.`);
   lines.push('');
   lines.push(`Machine: ${input.machine.cpus} × ${input.machine.cpuModel}, ${input.machine.memoryGb} GiB, Node ${input.machine.node}; everything (Postgres, 4 subgraphs, gateways, Stripe emulator, load generator) on this one machine.`);
   lines.push(`Data (\`${d.size}\`): ${Object.entries(d.counts).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${Number(v).toLocaleString('en-US')}`).join(', ')}; big contest ${d.bigChallenge.submissionCount.toLocaleString('en-US')} submissions (${input.pages.total.toLocaleString('en-US')} pages of 20).`);
