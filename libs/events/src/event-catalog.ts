@@ -2,7 +2,7 @@
  * The events bounded contexts exchange (see docs/ARCHITECTURE.md). Payloads are plain JSON:
  * money as decimal strings of minor units, instants as ISO-8601 strings.
  */
-export type ChallengeStatusName = 'DRAFT' | 'OPEN' | 'JUDGING' | 'AWARDED' | 'CLOSED' | 'CANCELLED';
+export type ChallengeStatusName = 'DRAFT' | 'OPEN' | 'JUDGING' | 'AWARDED' | 'CLOSED' | 'CANCELLING' | 'CANCELLED';
 export type OrganizationRoleName = 'OWNER' | 'ADMIN' | 'MEMBER';
 
 export interface EventPayloads {
@@ -21,6 +21,13 @@ export interface EventPayloads {
   FundingFailed: { challengeId: string; fundingId: string; reason?: string };
   PrizeAwarded: { challengeId: string; prizeRank: number; submissionId: string };
   ChallengeSettled: { challengeId: string };
+  /**
+   * payouts' answer to a ChallengeChanged with status CANCELLING (a JUDGING challenge the sponsor cancels):
+   * confirmed when no prize is awarded, and from then on payouts refuses awards; rejected when one already is.
+   * `requestVersion` is the version of that ChallengeChanged, so an answer to an older request is recognised.
+   */
+  ChallengeCancellationConfirmed: { challengeId: string; requestVersion: number };
+  ChallengeCancellationRejected: { challengeId: string; requestVersion: number; reason: string };
   UserRegistered: { id: string; displayName: string };
 }
 
@@ -36,7 +43,7 @@ export interface EventEnvelope<T extends EventType = EventType> {
 
 /** Which context consumes which events. Every process declares the whole topology, so none is lost at first boot. */
 export const SUBSCRIPTIONS: Record<string, EventType[]> = {
-  challenges: ['FundingSucceeded', 'FundingFailed', 'PrizeAwarded', 'ChallengeSettled'],
+  challenges: ['FundingSucceeded', 'FundingFailed', 'PrizeAwarded', 'ChallengeSettled', 'ChallengeCancellationConfirmed', 'ChallengeCancellationRejected'],
   submissions: ['ChallengeChanged', 'MembershipChanged'],
   payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated'],
   solvers: [],

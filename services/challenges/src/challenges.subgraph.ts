@@ -6,6 +6,7 @@ import { ChallengeResolver, PrizeResolver, resolveChallengeReference, resolvePri
 import { createChallengesContext, type ChallengesContext } from './context';
 import { resolveUserReference, UserOrganizationsResolver } from './external/user.resolver';
 import { Migration20261124090000_challenges } from './migrations/Migration20261124090000_challenges';
+import { Migration20261125090000_cancelling } from './migrations/Migration20261125090000_cancelling';
 import { MembershipEntity, OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationResolver, resolveOrganizationReference } from './organizations/organization.resolver';
 
@@ -14,7 +15,10 @@ let logger: Logger | undefined;
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
   entities: [OrganizationEntity, MembershipEntity, ChallengeEntity, PrizeEntity],
-  migrations: [{ name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges }],
+  migrations: [
+    { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
+    { name: 'Migration20261125090000_cancelling', class: Migration20261125090000_cancelling },
+  ],
   buildSchema: () =>
     buildFederatedSchema({
       resolvers: [OrganizationResolver, ChallengeResolver, PrizeResolver, UserOrganizationsResolver],

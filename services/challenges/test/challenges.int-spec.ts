@@ -13,6 +13,7 @@ import {
   type TestUser,
 } from '@ideagora/testing';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 
 describe('organizations and challenges through the gateway', () => {
   let stack: Stack;
@@ -125,6 +126,35 @@ describe('organizations and challenges through the gateway', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const publish = await runContract(stack.client, 'PublishChallenge', { challengeId: challenge.id }, sponsor.token);
     expect(errorCodes(publish)).toEqual(['FAILED_PRECONDITION']);
+  });
+
+  it('applies a cancellation answer only to the request it answers', async () => {
+    const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId));
+    await publishTestEvent(stack.databaseUrl, 'FundingSucceeded', { challengeId: challenge.id, fundingId: randomUUID() });
+    await eventually(async () => expect(errorCodes(await runContract(stack.client, 'PublishChallenge', { challengeId: challenge.id }, sponsor.token))).toEqual([]));
+    await runContract(stack.client, 'CloseSubmissions', { challengeId: challenge.id }, sponsor.token);
+    // Answers nobody asked for (no CANCELLING), or to another version, change nothing.
+    await publishTestEvent(stack.databaseUrl, 'ChallengeCancellationConfirmed', { challengeId: challenge.id, requestVersion: 3 });
+    await publishTestEvent(stack.databaseUrl, 'ChallengeCancellationRejected', { challengeId: challenge.id, requestVersion: 3, reason: 'test' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await runContract(stack.client, 'ChallengeDetail', { id: challenge.id }, sponsor.token)).data!.challenge.status).toBe('JUDGING');
+    // The real request is answered by payouts (no prize awarded): CANCELLING, then CANCELLED.
+    const cancelled = await stack.client.request(`mutation($id: ID!) { cancelChallenge(challengeId: $id) { challenge { status } } }`, { id: challenge.id }, { token: sponsor.token });
+    expect(cancelled.data!.cancelChallenge.challenge.status).toBe('CANCELLING');
+    await eventually(async () => expect((await runContract(stack.client, 'ChallengeDetail', { id: challenge.id }, sponsor.token)).data!.challenge.status).toBe('CANCELLED'));
+    // A late duplicate of a rejection cannot bring it back.
+    await publishTestEvent(stack.databaseUrl, 'ChallengeCancellationRejected', { challengeId: challenge.id, requestVersion: 4, reason: 'late' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await runContract(stack.client, 'ChallengeDetail', { id: challenge.id }, sponsor.token)).data!.challenge.status).toBe('CANCELLED');
+    // Ignored, not failed: no answer is left to retry.
+    const db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query(`select name, state from pgboss.job where name like 'challenges_ChallengeCancellation%' and state not in ('completed', 'active', 'created')`);
+      expect(rows).toEqual([]);
+    } finally {
+      await db.end();
+    }
   });
 
   it('answers NOT_FOUND for unknown ids and hides drafts from outsiders', async () => {

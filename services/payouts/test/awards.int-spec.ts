@@ -314,6 +314,54 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
     expect(await transfersOf(challenge.id)).toHaveLength(1);
   });
 
+  const CANCEL = `mutation($id: ID!) { cancelChallenge(challengeId: $id) { challenge { status } } }`;
+  const FINISH = `mutation($id: ID!) { finishJudging(challengeId: $id) { challenge { status } } }`;
+
+  it('cancels a judging challenge once payouts confirms no prize is awarded; then no prize can be', async () => {
+    const solver = await signUpUser(stack.client);
+    const challenge = await judgingChallenge([solver]);
+    const cancelled = await stack.client.request(CANCEL, { id: challenge.id }, { token: sponsor.token });
+    expect(cancelled.data!.cancelChallenge.challenge.status).toBe('CANCELLING');
+    // While payouts decides: no second cancellation, no finishing.
+    const again = await stack.client.request(CANCEL, { id: challenge.id }, { token: sponsor.token });
+    const finish = await stack.client.request(FINISH, { id: challenge.id }, { token: sponsor.token });
+    expect([...errorCodes(again), ...errorCodes(finish)]).toEqual(['FAILED_PRECONDITION', 'FAILED_PRECONDITION']);
+    await eventually(async () => expect((await detail(challenge.id)).status).toBe('CANCELLED'));
+    expect(errorCodes(await award(challenge.id, 1, challenge.submissions[solver.id]!))).toEqual(['FAILED_PRECONDITION']);
+    await eventually(async () => expect(await escrowOf(challenge.id)).toMatchObject({ awarded: { amountMinor: '0' }, refunded: { amountMinor: '800000' }, inEscrow: { amountMinor: '0' } }));
+  });
+
+  it('an award made before payouts answers a cancellation wins: the cancellation is rejected, nothing refunded', async () => {
+    const solver = await signUpUser(stack.client);
+    const outcomes: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const challenge = await judgingChallenge([solver]);
+      const submissionId = challenge.submissions[solver.id]!;
+      // Wait until payouts could award (it knows the challenge is judging and the submission exists) by awarding
+      // prize 3 first; then race prize 1 against the cancellation, in both orders.
+      await awardWhenKnown(challenge, 3, solver);
+      const [awarded, cancelled] =
+        i % 2 === 0
+          ? await Promise.all([award(challenge.id, 1, submissionId), stack.client.request(CANCEL, { id: challenge.id }, { token: sponsor.token })])
+          : await Promise.all([stack.client.request(CANCEL, { id: challenge.id }, { token: sponsor.token }), award(challenge.id, 1, submissionId)]).then(([c, a]) => [a, c]);
+      const cancelAnswer = errorCodes(cancelled).length === 0 ? cancelled.data!.cancelChallenge.challenge.status : errorCodes(cancelled)[0];
+      outcomes.push(`award ${errorCodes(awarded)[0] ?? 'ok'}, cancel ${cancelAnswer}`);
+      // Prize 3 was awarded before either: the cancellation must lose, now or once payouts answers.
+      const final = await eventually(async () => {
+        const status = (await detail(challenge.id)).status;
+        expect(['JUDGING', 'AWARDED']).toContain(status);
+        return status;
+      });
+      expect(final).toBe('JUDGING'); // prize 2 is still open
+      const escrow = await escrowOf(challenge.id);
+      expect(escrow.refunded.amountMinor).toBe('0');
+      expect(BigInt(escrow.awarded.amountMinor)).toBe(errorCodes(awarded).length === 0 ? 600000n : 100000n);
+    }
+    console.info(`cancel vs award races: ${outcomes.join('; ')}`);
+    // The window this guards: a cancellation accepted by challenges (CANCELLING) after payouts made an award.
+    expect(outcomes.some((o) => o.endsWith('cancel CANCELLING'))).toBe(true);
+  }, 120_000);
+
   it('refuses strangers, unknown things, a challenge not yet judging, and a second award of a prize', async () => {
     const solver = await signUpUser(stack.client);
     const open = await judgingChallenge([solver], { close: false });

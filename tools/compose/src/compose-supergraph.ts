@@ -1,17 +1,23 @@
 /**
- * Writes each subgraph's schema.graphql and gateway/supergraph.graphql from the code.
+ * Writes each subgraph's schema.graphql, gateway/supergraph.graphql and the web client's API schema
+ * (web/schema.graphql, input of `npm run codegen -w web`) from the code.
  * `--check` writes nothing and fails when a committed file is stale.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { printSchema } from 'graphql';
 import { composeSupergraph } from '@ideagora/supergraph';
 import { printSubgraphSchemas, schemaPath, SUPERGRAPH_PATH, WORKSPACE_ROOT } from './subgraphs';
 
 async function run(): Promise<void> {
   const check = process.argv.includes('--check');
   const sdls = await printSubgraphSchemas();
-  const { supergraphSdl } = composeSupergraph(sdls);
-  const outputs: [string, string][] = [...Object.entries(sdls).map(([name, sdl]) => [schemaPath(name), sdl] as [string, string]), [SUPERGRAPH_PATH, supergraphSdl]];
+  const { supergraphSdl, apiSchema } = composeSupergraph(sdls);
+  const outputs: [string, string][] = [
+    ...Object.entries(sdls).map(([name, sdl]) => [schemaPath(name), sdl] as [string, string]),
+    [SUPERGRAPH_PATH, supergraphSdl],
+    [join(WORKSPACE_ROOT, 'web', 'schema.graphql'), `${printSchema(apiSchema).trim()}\n`],
+  ];
   const stale = outputs.filter(([path, content]) => !existsSync(path) || readFileSync(path, 'utf8') !== content);
   if (check) {
     if (stale.length > 0) {

@@ -168,14 +168,17 @@ export async function challengeTransitionAction(_prev: FormState, fd: FormData):
   if (!Object.hasOwn(TRANSITIONS, op)) return { formError: 'Unknown action.' };
   const transition = TRANSITIONS[op as keyof typeof TRANSITIONS];
   if (!challengeId) return { formError: 'Unknown challenge.' };
+  let done: FlashKey = transition.done;
   try {
-    await gql(transition.doc as typeof PublishChallengeDoc, { challengeId });
+    const result: Record<string, { challenge: { status: string } }> = await gql(transition.doc as typeof PublishChallengeDoc, { challengeId });
+    // Cancelling a judging challenge is confirmed asynchronously (CANCELLING, then CANCELLED): say so.
+    if (op === 'cancel' && result.cancelChallenge?.challenge.status === 'CANCELLING') done = 'cancelling';
   } catch (error) {
     return toFormState(error);
   }
   revalidatePath(challengePath(challengeId), 'layout');
   revalidatePath('/sponsor');
-  redirect(withFlash(challengePath(challengeId, text(fd, 'from') === 'review' ? 'review' : undefined), transition.done));
+  redirect(withFlash(challengePath(challengeId, text(fd, 'from') === 'review' ? 'review' : undefined), done));
 }
 
 export async function awardPrizeAction(_prev: FormState, fd: FormData): Promise<FormState> {

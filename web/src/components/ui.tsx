@@ -126,7 +126,7 @@ export function Spinner({ label = 'Loading' }: { label?: string }) {
 }
 
 const STATUS_TONES: Record<string, Tone> = {
-  DRAFT: 'neutral', OPEN: 'success', JUDGING: 'warning', AWARDED: 'info', CLOSED: 'neutral', CANCELLED: 'danger',
+  DRAFT: 'neutral', OPEN: 'success', JUDGING: 'warning', AWARDED: 'info', CLOSED: 'neutral', CANCELLING: 'warning', CANCELLED: 'danger',
   PENDING: 'warning', SUCCEEDED: 'success', FAILED: 'danger', PARTIALLY_REFUNDED: 'info', REFUNDED: 'info',
   HELD: 'warning', PROCESSING: 'info', PAID: 'success', REVERSED: 'danger',
   NOT_STARTED: 'neutral', ACTIVE: 'success', RESTRICTED: 'danger', SUBMITTED: 'info',

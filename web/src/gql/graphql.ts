@@ -31,6 +31,8 @@ export type ChallengeFilter = {
 export type ChallengeStatus =
   | 'AWARDED'
   | 'CANCELLED'
+  /** Cancelled while judging: becomes CANCELLED once payouts confirms no prize was awarded meanwhile, or returns to JUDGING if one was. */
+  | 'CANCELLING'
   | 'CLOSED'
   | 'DRAFT'
   | 'JUDGING'

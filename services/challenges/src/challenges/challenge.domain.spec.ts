@@ -21,7 +21,10 @@ describe('challenge state machine', () => {
     allPrizesAwarded: [[S.JUDGING, S.AWARDED]],
     finishJudging: [[S.JUDGING, S.AWARDED]],
     settled: [[S.AWARDED, S.CLOSED]],
-    cancel: [[S.DRAFT, S.CANCELLED], [S.OPEN, S.CANCELLED], [S.JUDGING, S.CANCELLED]],
+    cancel: [[S.DRAFT, S.CANCELLED], [S.OPEN, S.CANCELLED]],
+    requestCancellation: [[S.JUDGING, S.CANCELLING]],
+    cancellationConfirmed: [[S.CANCELLING, S.CANCELLED]],
+    cancellationRejected: [[S.CANCELLING, S.JUDGING]],
   };
 
   it.each(Object.entries(allowed) as [ChallengeAction, [S, S][]][])('%s: only the listed transitions', (action, pairs) => {
@@ -61,10 +64,11 @@ describe('challenge state machine', () => {
     expect(() => assertCanPublish({ status: S.CANCELLED, fundingSucceeded: true, submissionDeadline: future, now })).toThrow(InvalidTransitionError);
   });
 
-  it('cancels DRAFT, OPEN and JUDGING, but not once a prize is awarded', () => {
-    for (const status of [S.DRAFT, S.OPEN, S.JUDGING]) expect(assertCanCancel({ status, anyPrizeAwarded: false })).toBe(S.CANCELLED);
+  it('cancels DRAFT and OPEN at once, asks payouts to confirm for JUDGING, never once a prize is awarded', () => {
+    for (const status of [S.DRAFT, S.OPEN]) expect(assertCanCancel({ status, anyPrizeAwarded: false })).toBe(S.CANCELLED);
+    expect(assertCanCancel({ status: S.JUDGING, anyPrizeAwarded: false })).toBe(S.CANCELLING);
     expect(() => assertCanCancel({ status: S.JUDGING, anyPrizeAwarded: true })).toThrow(/awarded/);
-    for (const status of [S.AWARDED, S.CLOSED, S.CANCELLED]) expect(() => assertCanCancel({ status, anyPrizeAwarded: false })).toThrow(InvalidTransitionError);
+    for (const status of [S.AWARDED, S.CLOSED, S.CANCELLING, S.CANCELLED]) expect(() => assertCanCancel({ status, anyPrizeAwarded: false })).toThrow(InvalidTransitionError);
   });
 
   it('is public only when PUBLIC and published', () => {

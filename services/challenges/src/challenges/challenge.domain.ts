@@ -20,15 +20,30 @@ export enum ChallengeStatus {
   JUDGING = 'JUDGING',
   AWARDED = 'AWARDED',
   CLOSED = 'CLOSED',
+  /** Being cancelled while judging: waits for payouts to confirm that no prize was awarded meanwhile. */
+  CANCELLING = 'CANCELLING',
   CANCELLED = 'CANCELLED',
 }
 
-export type ChallengeAction = 'publish' | 'closeSubmissions' | 'deadlinePassed' | 'allPrizesAwarded' | 'finishJudging' | 'settled' | 'cancel';
+export type ChallengeAction =
+  | 'publish'
+  | 'closeSubmissions'
+  | 'deadlinePassed'
+  | 'allPrizesAwarded'
+  | 'finishJudging'
+  | 'settled'
+  | 'cancel'
+  | 'requestCancellation'
+  | 'cancellationConfirmed'
+  | 'cancellationRejected';
 
 /**
  * DRAFT -publish-> OPEN -closeSubmissions | deadline-> JUDGING -all prizes awarded | finishJudging-> AWARDED -settled-> CLOSED;
  * (finishJudging: the sponsor decides the remaining prizes stay unawarded; payouts refunds their money.)
- * DRAFT, OPEN, JUDGING -cancel-> CANCELLED.
+ * DRAFT, OPEN -cancel-> CANCELLED.
+ * JUDGING -requestCancellation-> CANCELLING -confirmed by payouts-> CANCELLED, or -rejected (a prize was awarded
+ * meanwhile)-> JUDGING. Awards are decided by payouts, which also answers the request under the same row lock, so
+ * a cancellation and an award cannot both win.
  */
 const TRANSITIONS: Record<ChallengeAction, { from: readonly ChallengeStatus[]; to: ChallengeStatus }> = {
   publish: { from: [ChallengeStatus.DRAFT], to: ChallengeStatus.OPEN },
@@ -37,7 +52,10 @@ const TRANSITIONS: Record<ChallengeAction, { from: readonly ChallengeStatus[]; t
   allPrizesAwarded: { from: [ChallengeStatus.JUDGING], to: ChallengeStatus.AWARDED },
   finishJudging: { from: [ChallengeStatus.JUDGING], to: ChallengeStatus.AWARDED },
   settled: { from: [ChallengeStatus.AWARDED], to: ChallengeStatus.CLOSED },
-  cancel: { from: [ChallengeStatus.DRAFT, ChallengeStatus.OPEN, ChallengeStatus.JUDGING], to: ChallengeStatus.CANCELLED },
+  cancel: { from: [ChallengeStatus.DRAFT, ChallengeStatus.OPEN], to: ChallengeStatus.CANCELLED },
+  requestCancellation: { from: [ChallengeStatus.JUDGING], to: ChallengeStatus.CANCELLING },
+  cancellationConfirmed: { from: [ChallengeStatus.CANCELLING], to: ChallengeStatus.CANCELLED },
+  cancellationRejected: { from: [ChallengeStatus.CANCELLING], to: ChallengeStatus.JUDGING },
 };
 
 const ACTION_NAMES: Record<ChallengeAction, string> = {
@@ -48,6 +66,9 @@ const ACTION_NAMES: Record<ChallengeAction, string> = {
   finishJudging: 'finished (judging is not open)',
   settled: 'closed',
   cancel: 'cancelled',
+  requestCancellation: 'cancelled',
+  cancellationConfirmed: 'cancelled',
+  cancellationRejected: 'returned to judging',
 };
 
 export class InvalidTransitionError extends FailedPreconditionError {
@@ -79,9 +100,12 @@ export function assertCanPublish(args: { status: ChallengeStatus; fundingSucceed
   return next;
 }
 
-/** DRAFT, OPEN, JUDGING -> CANCELLED, but not once any prize is awarded. */
+/**
+ * DRAFT, OPEN -> CANCELLED; JUDGING -> CANCELLING (payouts confirms); never once a prize is known to be awarded.
+ * (No prize can be awarded before JUDGING: payouts awards only what it knows to be judging.)
+ */
 export function assertCanCancel(args: { status: ChallengeStatus; anyPrizeAwarded: boolean }): ChallengeStatus {
-  const next = nextStatus(args.status, 'cancel');
+  const next = nextStatus(args.status, args.status === ChallengeStatus.JUDGING ? 'requestCancellation' : 'cancel');
   if (args.anyPrizeAwarded) throw new FailedPreconditionError('A challenge cannot be cancelled once a prize is awarded');
   return next;
 }

@@ -13,5 +13,7 @@ export function createChallengeEventHandlers(log: () => ChallengeServiceDeps['lo
     FundingFailed: (em, payload) => service(em).applyFundingResult(payload, 'FAILED'),
     PrizeAwarded: (em, payload) => service(em).applyPrizeAwarded(payload),
     ChallengeSettled: (em, payload) => service(em).applySettled(payload),
+    ChallengeCancellationConfirmed: (em, payload) => service(em).applyCancellationAnswer(payload, true),
+    ChallengeCancellationRejected: (em, payload) => service(em).applyCancellationAnswer(payload, false),
   };
 }

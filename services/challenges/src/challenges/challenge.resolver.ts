@@ -93,7 +93,7 @@ export class ChallengeResolver {
     return Object.assign(new FinishJudgingPayload(), { challenge: ChallengeType.from(challenge) });
   }
 
-  @Mutation(() => CancelChallengePayload, { description: 'DRAFT, OPEN or JUDGING -> CANCELLED; not once a prize is awarded.' })
+  @Mutation(() => CancelChallengePayload, { description: 'DRAFT or OPEN -> CANCELLED; JUDGING -> CANCELLING, then CANCELLED unless a prize was awarded meanwhile. Never once a prize is awarded.' })
   async cancelChallenge(@Arg('challengeId', () => ID) challengeId: string, @Ctx() ctx: ChallengesContext): Promise<CancelChallengePayload> {
     const viewerId = requireUser(ctx.identity);
     const challenge = await ctx.challenges.cancel(viewerId, challengeId);

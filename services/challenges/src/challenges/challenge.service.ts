@@ -97,7 +97,10 @@ export class ChallengeService {
     });
   }
 
-  /** DRAFT, OPEN, JUDGING -> CANCELLED, unless a prize is awarded. */
+  /**
+   * DRAFT, OPEN -> CANCELLED; JUDGING -> CANCELLING, which payouts confirms (-> CANCELLED) or rejects because a
+   * prize was awarded meanwhile (-> JUDGING). Refused once this context knows of an award.
+   */
   async cancel(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
     return this.transition(viewerId, challengeId, (_em, c, prizes) => {
       c.status = assertCanCancel({ status: c.status, anyPrizeAwarded: prizes.some((p) => p.awardedSubmissionId != null) });
@@ -192,7 +195,8 @@ export class ChallengeService {
     if (prize.awardedSubmissionId == null) {
       prize.awardedSubmissionId = payload.submissionId;
       prize.awardedAt = new Date();
-      if (challenge.status === ChallengeStatus.CANCELLED) this.deps.log?.warn({ payload }, 'PrizeAwarded for a cancelled challenge');
+      // Cannot happen since CANCELLING: payouts confirms a cancellation only when no prize is awarded.
+      if (challenge.status === ChallengeStatus.CANCELLED) this.deps.log?.error({ payload }, 'PrizeAwarded for a cancelled challenge');
     } else if (prize.awardedSubmissionId !== payload.submissionId) {
       this.deps.log?.warn({ payload, recorded: prize.awardedSubmissionId }, 'PrizeAwarded for a prize already awarded to another submission; keeping the first');
     }
@@ -200,6 +204,33 @@ export class ChallengeService {
       challenge.status = nextStatus(challenge.status, 'allPrizesAwarded');
       bumpVersion(this.em, challenge, prizes);
     }
+    await this.em.flush();
+  }
+
+  /**
+   * ChallengeCancellationConfirmed / Rejected: payouts' answer to the CANCELLING this context published. An answer
+   * to another request (an older version) or to a challenge no longer CANCELLING changes nothing. Rejected goes back
+   * to JUDGING, or straight on to AWARDED when the awards that caused it completed every prize.
+   */
+  async applyCancellationAnswer(payload: { challengeId: string; requestVersion: number; reason?: string }, confirmed: boolean): Promise<void> {
+    const challenge = await this.lockForEvent(payload.challengeId);
+    if (!challenge) {
+      this.deps.log?.warn({ payload }, 'cancellation answer for an unknown challenge');
+      return;
+    }
+    if (challenge.status !== ChallengeStatus.CANCELLING || challenge.version !== payload.requestVersion) return; // already applied, or stale
+    const prizes = await this.em.find(PrizeEntity, { challengeId: challenge.id }, { orderBy: { rank: 'asc' } });
+    if (confirmed) {
+      challenge.status = nextStatus(challenge.status, 'cancellationConfirmed');
+    } else {
+      this.deps.log?.warn({ payload }, 'cancellation rejected by payouts: a prize was awarded first');
+      challenge.status = nextStatus(challenge.status, 'cancellationRejected');
+      if (prizes.every((p) => p.awardedSubmissionId != null)) {
+        bumpVersion(this.em, challenge, prizes);
+        challenge.status = nextStatus(challenge.status, 'allPrizesAwarded');
+      }
+    }
+    bumpVersion(this.em, challenge, prizes);
     await this.em.flush();
   }
 

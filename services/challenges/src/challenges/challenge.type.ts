@@ -8,7 +8,12 @@ registerEnumType(ChallengeVisibility, {
   name: 'ChallengeVisibility',
   description: 'PUBLIC challenges are listed for everyone once published; INVITE_ONLY ones only for the organization.',
 });
-registerEnumType(ChallengeStatus, { name: 'ChallengeStatus' });
+registerEnumType(ChallengeStatus, {
+  name: 'ChallengeStatus',
+  valuesConfig: {
+    CANCELLING: { description: 'Cancelled while judging: becomes CANCELLED once payouts confirms no prize was awarded meanwhile, or returns to JUDGING if one was.' },
+  },
+});
 
 /** GraphQL `Challenge` (the `ChallengeType` GraphQL enum is `ChallengeKind` here). */
 @ObjectType('Challenge', { description: "A problem an organization pays prizes to solve. Drafts and INVITE_ONLY challenges are visible only to the organization's members." })

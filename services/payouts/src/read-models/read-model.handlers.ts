@@ -1,4 +1,4 @@
-import type { EventHandlers } from '@ideagora/events';
+import { recordEvent, type EventHandlers } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queueSettlement } from '../settlements/settlement.service';
 
@@ -22,6 +22,7 @@ export const readModelHandlers: EventHandlers = {
     );
     // A challenge that ended has money to settle (refund the unawarded part, or all of it when cancelled).
     if (applied.length > 0 && (p.status === 'AWARDED' || p.status === 'CANCELLED')) await queueSettlement(em, p.id, p.status);
+    if (applied.length > 0 && p.status === 'CANCELLING') await answerCancellation(em, p.id, p.version);
   },
   MembershipChanged: async (em: EntityManager, p) => {
     await em.getConnection().execute(
@@ -43,3 +44,15 @@ export const readModelHandlers: EventHandlers = {
     );
   },
 };
+
+/**
+ * A judging challenge is being cancelled: payouts decides, because it is where awards are made. The upsert above
+ * holds challenge_view's row lock until this transaction commits, and awardPrize reads that row `for share`:
+ * an award that committed first is seen here (rejected), and an award attempted after sees CANCELLING (refused).
+ * Either the cancellation or the award wins, never both.
+ */
+async function answerCancellation(em: EntityManager, challengeId: string, requestVersion: number): Promise<void> {
+  const awards: unknown[] = await em.getConnection().execute(`select 1 from award where challenge_id = ? limit 1`, [challengeId], 'all', em.getTransactionContext());
+  if (awards.length === 0) recordEvent(em, 'ChallengeCancellationConfirmed', { challengeId, requestVersion });
+  else recordEvent(em, 'ChallengeCancellationRejected', { challengeId, requestVersion, reason: 'A prize was awarded before the cancellation' });
+}

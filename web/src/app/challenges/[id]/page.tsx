@@ -130,8 +130,9 @@ export default async function ChallengePage({ params, searchParams }: Props) {
                 <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'close' }} label="Close submissions" pendingText="Closing…" variant="secondary"
                   confirmText="Close submissions now and start judging?" />
               )}
+              {c.status === 'CANCELLING' && <p>Cancellation requested: it completes once payouts confirms that no prize was awarded meanwhile (a few seconds). Reload to see it.</p>}
               {c.status === 'CANCELLED' && <p>This challenge is cancelled: it takes no more submissions. A funded prize pool is refunded (see Funding).</p>}
-              {(['OPEN', 'JUDGING', 'AWARDED', 'CLOSED'].includes(c.status) || (c.status === 'CANCELLED' && (c.publishedAt || funding))) && (
+              {(['OPEN', 'JUDGING', 'AWARDED', 'CLOSED', 'CANCELLING'].includes(c.status) || (c.status === 'CANCELLED' && (c.publishedAt || funding))) && (
                 <p><ButtonLink href={`/challenges/${c.id}/review`} variant="secondary">Review submissions and escrow</ButtonLink></p>
               )}
               {canCancelChallenge(c) && (
