@@ -44,7 +44,7 @@ describe('identity between the gateway and the subgraphs', () => {
   });
 
   it('the subgraph endpoint refuses malformed, oversized and cross-site requests with clear errors', async () => {
-    const { IDENTITY_HEADER: header } = await import('@ideagora/auth');
+    const header = IDENTITY_HEADER;
     const identity = await signIdentity({ userId: null, scopes: [] }, 'solvers', TEST_SECRETS.GATEWAY_IDENTITY_SECRET, 60);
     const url = stack.subgraphUrls.solvers;
     const post = (body: string, headers: Record<string, string> = {}) =>
