@@ -5,6 +5,7 @@ import {
   errorCodes,
   eventually,
   fundAndPublish,
+  requestSubgraph,
   runContract,
   signUpUser,
   startStack,
@@ -361,6 +362,32 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
     // The window this guards: a cancellation accepted by challenges (CANCELLING) after payouts made an award.
     expect(outcomes.some((o) => o.endsWith('cancel CANCELLING'))).toBe(true);
   }, 120_000);
+
+  it('checks authorization when the gateway resolves a Payout or an Award by reference (_entities)', async () => {
+    const winner = await signUpUser(stack.client);
+    const stranger = await signUpUser(stack.client);
+    const challenge = await judgingChallenge([winner]);
+    const made = await awardWhenKnown(challenge, 1, winner);
+    const payoutId = made.payouts[0].id as string;
+    const PAYOUT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Payout { id status failureReason amount { amountMinor } } } }`;
+    const AWARD = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Award { id prizeRank payouts { id status } } } }`;
+    const asUser = async (query: string, typename: string, id: string, userId: string | null) => {
+      const response = await requestSubgraph(stack, 'payouts', query, { r: [{ __typename: typename, id }] }, userId);
+      expect(response.status).toBe(200);
+      expect(response.body.errors).toBeUndefined();
+      return response.body.data._entities[0];
+    };
+    // A payout is its winner's and the sponsor's owners' and admins' business: anyone else gets null.
+    expect(await asUser(PAYOUT, 'Payout', payoutId, winner.id)).toMatchObject({ id: payoutId, amount: { amountMinor: '500000' } });
+    expect(await asUser(PAYOUT, 'Payout', payoutId, sponsor.id)).toMatchObject({ id: payoutId });
+    expect(await asUser(PAYOUT, 'Payout', payoutId, stranger.id)).toBeNull();
+    expect(await asUser(PAYOUT, 'Payout', payoutId, null)).toBeNull();
+    // Awards are announced: public, with their payouts' status and amount (failure reasons stay private, above).
+    expect(await asUser(AWARD, 'Award', made.id, stranger.id)).toEqual({ id: made.id, prizeRank: 1, payouts: [{ id: payoutId, status: expect.any(String) }] });
+    // Unknown or malformed ids resolve to null, not to an error that would fail the whole gateway response.
+    expect(await asUser(PAYOUT, 'Payout', '00000000-0000-7000-8000-000000000000', winner.id)).toBeNull();
+    expect(await asUser(AWARD, 'Award', 'not-a-uuid', winner.id)).toBeNull();
+  });
 
   it('refuses strangers, unknown things, a challenge not yet judging, and a second award of a prize', async () => {
     const solver = await signUpUser(stack.client);
