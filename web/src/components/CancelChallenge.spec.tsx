@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FormState } from '@/lib/errors';
-import { canCancelChallenge } from '@/lib/challenges';
+import { canCancelChallenge, deadlineIsAhead } from '@/lib/challenges';
 import { CancelChallenge, cancelConsequences } from './CancelChallenge';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
@@ -12,8 +12,13 @@ const opener = () => screen.getByRole('button', { name: 'Cancel challenge' });
 describe('canCancelChallenge (the server rule)', () => {
   it('allows DRAFT, OPEN and JUDGING while no prize is awarded', () => {
     for (const status of ['DRAFT', 'OPEN', 'JUDGING']) expect(canCancelChallenge({ status, prizes: [{ award: null }] })).toBe(true);
-    for (const status of ['AWARDED', 'CLOSED', 'CANCELLED']) expect(canCancelChallenge({ status, prizes: [] })).toBe(false);
+    for (const status of ['AWARDED', 'CLOSED', 'CANCELLING', 'CANCELLED']) expect(canCancelChallenge({ status, prizes: [] })).toBe(false);
     expect(canCancelChallenge({ status: 'JUDGING', prizes: [{ award: null }, { award: { id: 'a1' } }] })).toBe(false);
+  });
+
+  it('counts down to the deadline only while it is ahead (not once closed early or cancelled)', () => {
+    expect(['DRAFT', 'OPEN'].filter(deadlineIsAhead)).toEqual(['DRAFT', 'OPEN']);
+    expect(['JUDGING', 'AWARDED', 'CLOSED', 'CANCELLING', 'CANCELLED'].filter(deadlineIsAhead)).toEqual([]);
   });
 
   it('describes the consequences', () => {

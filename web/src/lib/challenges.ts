@@ -5,3 +5,11 @@ export const CANCELLABLE = ['DRAFT', 'OPEN', 'JUDGING'] as const;
 export function canCancelChallenge(challenge: { status: string; prizes: { award?: unknown }[] }): boolean {
   return (CANCELLABLE as readonly string[]).includes(challenge.status) && !challenge.prizes.some((p) => p.award);
 }
+
+/**
+ * Whether the deadline is still ahead of the challenge: only then is a countdown meaningful. Once submissions are
+ * closed (early or at the deadline) or the challenge is cancelled, the page shows the date alone.
+ */
+export function deadlineIsAhead(status: string): boolean {
+  return status === 'DRAFT' || status === 'OPEN';
+}

@@ -10,7 +10,7 @@ import { Money } from '@/components/Money';
 import { RefreshWhile, SubmitSolutionForm } from '@/components/MoreForms';
 import { StatusFlash } from '@/components/StatusFlash';
 import { Alert, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
-import { canCancelChallenge } from '@/lib/challenges';
+import { canCancelChallenge, deadlineIsAhead } from '@/lib/challenges';
 import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeDetailDoc } from '@/lib/operations';
@@ -101,7 +101,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
             <h2 id="facts-title">Details</h2>
             <dl>
               <dt>Submission deadline</dt>
-              <dd><Countdown iso={c.submissionDeadline} /></dd>
+              <dd>{deadlineIsAhead(c.status) ? <Countdown iso={c.submissionDeadline} /> : <LocalDate iso={c.submissionDeadline} />}</dd>
               <dt>Submissions</dt>
               <dd>{c.submissionCount}</dd>
               <dt>Funding</dt>
