@@ -15,6 +15,7 @@ import { Migration20261123110000_funding } from './migrations/Migration202611231
 import { Migration20261123130000_settlement } from './migrations/Migration20261123130000_settlement';
 import { Migration20261123140000_reconciliation } from './migrations/Migration20261123140000_reconciliation';
 import { Migration20261123150000_disputes } from './migrations/Migration20261123150000_disputes';
+import { Migration20261125100000_transfer_refusals } from './migrations/Migration20261125100000_transfer_refusals';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { Poller } from '@ideagora/events';
@@ -43,6 +44,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
     { name: 'Migration20261123130000_settlement', class: Migration20261123130000_settlement },
     { name: 'Migration20261123140000_reconciliation', class: Migration20261123140000_reconciliation },
     { name: 'Migration20261123150000_disputes', class: Migration20261123150000_disputes },
+    { name: 'Migration20261125100000_transfer_refusals', class: Migration20261125100000_transfer_refusals },
   ],
   buildSchema: () =>
     buildFederatedSchema({

@@ -272,6 +272,27 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
     expect(errorCodes(await stack.client.request(PAGE, { after: 'garbage' }, { token: winner.token }))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('retries a transfer Stripe refused with the next idempotency key, and pays exactly once', async () => {
+    const winner = await signUpUser(stack.client);
+    await onboard(winner);
+    const challenge = await judgingChallenge([winner]);
+    // Refused twice for good (Stripe keeps a refusal as the result of its key), then accepted.
+    await fault({ method: 'POST', path: '/v1/transfers', mode: 'refuse', count: 2 });
+    const made = await awardWhenKnown(challenge, 1, winner);
+    const payoutId = made.payouts[0].id as string;
+    await eventually(async () => expect(await payoutStatusOf(challenge.id, 1)).toBe('PAID'), { timeoutMs: 20_000 });
+    expect((await transfersOf(challenge.id)).map((t) => t.amount)).toEqual([500000]);
+    const log = (await (await fetch(`${stack.stripeEmulatorUrl}/_emulator/requests?method=POST&path=/v1/transfers`)).json()) as {
+      requests: { idempotencyKey: string | null; fault: string | null; status: number | null }[];
+    };
+    const ours = log.requests.filter((r) => r.idempotencyKey?.startsWith(`transfer:${payoutId}`));
+    expect(ours.map((r) => [r.idempotencyKey, r.fault, r.status])).toEqual([
+      [`transfer:${payoutId}`, 'refuse', 400],
+      [`transfer:${payoutId}:after-refusal-1`, 'refuse', 400],
+      [`transfer:${payoutId}:after-refusal-2`, null, 200],
+    ]);
+  });
+
   it('makes exactly one transfer when payouts crashes between Stripe’s success and its own commit', async () => {
     const winner = await signUpUser(stack.client);
     await onboard(winner);

@@ -6,7 +6,7 @@ import { parseForm, type FormParams } from './form-params.parser';
 import { randomToken } from './ids.util';
 import { fingerprintOf, type IdempotencyOutcome } from './idempotency.middleware';
 import type { RequestLogEntry } from './request-log.store';
-import { apiError, rateLimitError, StripeApiError } from './stripe-error.model';
+import { apiError, balanceInsufficientError, rateLimitError, StripeApiError } from './stripe-error.model';
 
 export interface ApiCall {
   method: string;
@@ -113,6 +113,15 @@ async function run(ctx: EmulatorContext, handler: ApiHandler, req: Request, res:
         return;
       }
       lock = outcome;
+    }
+
+    if (fault?.mode === 'refuse') {
+      const refusal = balanceInsufficientError();
+      lock?.save(refusal.status, refusal.toJSON());
+      lock?.release();
+      lock = undefined;
+      send(refusal.status, refusal.toJSON());
+      return;
     }
 
     if (fault?.mode === 'timeout_before') {

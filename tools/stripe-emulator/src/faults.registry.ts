@@ -1,5 +1,10 @@
-export type FaultMode = 'error_before' | 'error_after' | 'timeout_before' | 'timeout_after' | 'rate_limit';
-export const FAULT_MODES: readonly FaultMode[] = ['error_before', 'error_after', 'timeout_before', 'timeout_after', 'rate_limit'];
+/**
+ * error_before/after: a 500 before or after executing; timeout_before/after: no answer; rate_limit: a 429;
+ * refuse: a definitive 400 from execution (Stripe's `balance_insufficient`), saved under the idempotency key as
+ * Stripe does, so a retry with the same key gets the same refusal.
+ */
+export type FaultMode = 'error_before' | 'error_after' | 'timeout_before' | 'timeout_after' | 'rate_limit' | 'refuse';
+export const FAULT_MODES: readonly FaultMode[] = ['error_before', 'error_after', 'timeout_before', 'timeout_after', 'rate_limit', 'refuse'];
 export const DEFAULT_FAULT_TIMEOUT_MS = 30_000;
 
 export interface FaultSpec {

@@ -39,6 +39,20 @@ describe('fault injection', () => {
     expect(await transferCount()).toBe(1);
   });
 
+  it('refuse answers a definitive 400 without applying the request; the same key replays it, a new key goes through', async () => {
+    await arm({ mode: 'refuse' });
+    const refused = await t.stripe.transfers.create({ amount: 1000, currency: 'usd', destination }, { idempotencyKey: 'rf-1' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(refused).toMatchObject({ statusCode: 400, code: 'balance_insufficient' });
+    expect(await transferCount()).toBe(0);
+    // As on Stripe: the refusal is the saved result of that key.
+    const replayed = await t.stripe.transfers.create({ amount: 1000, currency: 'usd', destination }, { idempotencyKey: 'rf-1' }).catch((e: unknown) => e);
+    expect(replayed).toMatchObject({ statusCode: 400, code: 'balance_insufficient' });
+    expect(await transferCount()).toBe(0);
+    await t.stripe.transfers.create({ amount: 1000, currency: 'usd', destination }, { idempotencyKey: 'rf-2' });
+    expect(await transferCount()).toBe(1);
+  });
+
   it('timeout_before holds the request past the client timeout and does not apply it', async () => {
     await arm({ mode: 'timeout_before', timeoutMs: 2000 });
     const err = await t.stripeWithTimeout(300).transfers.create({ amount: 1000, currency: 'usd', destination }).catch((e: unknown) => e);

@@ -83,6 +83,16 @@ export function apiError(message = 'An unknown error occurred'): StripeApiError 
   return new StripeApiError(500, { type: 'api_error', message }, false);
 }
 
+/** What Stripe answers a transfer the platform's available balance cannot cover: refused, nothing created. */
+export function balanceInsufficientError(): StripeApiError {
+  return new StripeApiError(400, {
+    type: 'invalid_request_error',
+    code: 'balance_insufficient',
+    message: 'You have insufficient available funds in your Stripe account. Try adding funds directly to your available balance.',
+    doc_url: docUrl('balance_insufficient'),
+  });
+}
+
 export function rateLimitError(): StripeApiError {
   return new StripeApiError(
     429,

@@ -33,7 +33,7 @@ export class AwardEntity {
 /** Money owed to a winner for an award, released from escrow through one Stripe transfer. */
 @Entity({ tableName: 'payout' })
 export class PayoutEntity {
-  [OptionalProps]?: 'status' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'idempotencyKey';
+  [OptionalProps]?: 'status' | 'attempts' | 'refusals' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'idempotencyKey';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -65,6 +65,10 @@ export class PayoutEntity {
   @Property({ type: 'integer' })
   attempts: number = 0;
 
+  /** Transfers Stripe refused for good (4xx): each one moves the idempotency key on (see transferIdempotencyKey). */
+  @Property({ type: 'integer' })
+  refusals: number = 0;
+
   @Property({ type: 'timestamptz' })
   nextAttemptAt: Date = new Date();
 
@@ -77,10 +81,20 @@ export class PayoutEntity {
   @Property({ type: 'timestamptz', nullable: true })
   paidAt?: Date | null;
 
-  /** Stripe's idempotency key for this payout's transfer: derived from our committed row id. */
+  /** Stripe's idempotency key for this payout's next transfer attempt: derived from our committed row. */
   get idempotencyKey(): string {
-    return `transfer:${this.id}`;
+    return transferIdempotencyKey(this.id, this.refusals);
   }
+}
+
+/**
+ * `transfer:<payoutId>`, then `transfer:<payoutId>:after-refusal-<n>` once Stripe has refused it n times. An
+ * unknown outcome (network, 5xx, 429, 409) keeps the key, so a transfer Stripe did make is replayed, never made
+ * twice. A refusal (4xx) made nothing, but Stripe answers the same key with the same refusal for 24 hours: the
+ * retry after the cause is fixed (an account, a balance) needs the next key, committed with the refusal.
+ */
+export function transferIdempotencyKey(payoutId: string, refusals: number): string {
+  return refusals === 0 ? `transfer:${payoutId}` : `transfer:${payoutId}:after-refusal-${refusals}`;
 }
 
 export const AWARD_ENTITIES = [AwardEntity, PayoutEntity];

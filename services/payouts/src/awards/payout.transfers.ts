@@ -7,7 +7,7 @@ import { ledgerService } from '../ledger/ledger.service';
 import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
 import { payoutsDependencies } from '../payouts.runtime';
 import type { StripeEventHandlers } from '../webhooks/stripe-event.handlers';
-import { PayoutEntity } from './award.entity';
+import { PayoutEntity, transferIdempotencyKey } from './award.entity';
 
 const BATCH = 20;
 /** A claimed payout is not picked again before this lease ends (longer than the SDK's 15 s timeout); after a crash
@@ -35,6 +35,7 @@ interface ClaimedPayout {
   account_status: string | null;
   charge_id: string | null;
   disputed: boolean;
+  refusals: number;
 }
 
 let running: PayoutTransferProcessor | undefined;
@@ -113,7 +114,7 @@ export class PayoutTransferProcessor {
           source_transaction: claimed.charge_id!,
           metadata: { payoutId: claimed.id, awardId: claimed.award_id, challengeId: claimed.challenge_id },
         },
-        { idempotencyKey: `transfer:${claimed.id}` },
+        { idempotencyKey: transferIdempotencyKey(claimed.id, claimed.refusals) },
       );
     } catch (error) {
       const retryable = isRetryableStripeError(error);
@@ -138,7 +139,7 @@ export class PayoutTransferProcessor {
       const connection = em.getConnection();
       const tx = em.getTransactionContext();
       const rows: ClaimedPayout[] = await connection.execute(
-        `select p.id, p.award_id, p.challenge_id, p.winner_id, p.currency, p.amount_minor::text as amount_minor,
+        `select p.id, p.award_id, p.challenge_id, p.winner_id, p.currency, p.amount_minor::text as amount_minor, p.refusals,
                 a.stripe_account_id, a.status as account_status,
                 (select f.charge_id from funding f where f.challenge_id = p.challenge_id
                    and f.status in ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED') limit 1) as charge_id,
@@ -191,8 +192,12 @@ export class PayoutTransferProcessor {
       const payout = await em.findOne(PayoutEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!payout || (payout.status !== 'PROCESSING' && payout.status !== 'FAILED')) return; // paid meanwhile (webhook)
       payout.attempts += 1;
-      // Outcome unknown (network, 5xx, 429, 409): still PROCESSING. Refused: FAILED, retried later (the account may be fixed).
-      if (!retryable) payout.status = 'FAILED';
+      // Outcome unknown (network, 5xx, 429, 409): still PROCESSING, retried with the same key. Refused: FAILED,
+      // retried later (the account may be fixed) with the next key, committed here before that call.
+      if (!retryable) {
+        payout.status = 'FAILED';
+        payout.refusals += 1;
+      }
       payout.failureReason = reason.slice(0, 1000);
       payout.nextAttemptAt = new Date(Date.now() + backoffMs(payout.attempts));
     });
