@@ -51,6 +51,9 @@ export class ConflictError extends DomainError {
 export class FailedPreconditionError extends DomainError {
   readonly code = 'FAILED_PRECONDITION';
 }
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+}
 
 const PASSTHROUGH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 

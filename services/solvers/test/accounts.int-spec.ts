@@ -1,4 +1,5 @@
 import { errorCodes, requestSubgraph, runContract, signUpUser, startStack, type Stack } from '@ideagora/testing';
+import { Client } from 'pg';
 
 describe('accounts through the gateway', () => {
   let stack: Stack;
@@ -74,6 +75,52 @@ describe('accounts through the gateway', () => {
     expect(errorCodes(wrongPassword)).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes(unknownEmail)).toEqual(['UNAUTHENTICATED']);
     expect(wrongPassword.errors![0].message).toBe(unknownEmail.errors![0].message);
+  });
+
+  describe('password guessing', () => {
+    const logIn = (email: string, password: string) => runContract(stack.client, 'LogIn', { input: { email, password } });
+    const codeOf = async (email: string, password: string) => errorCodes(await logIn(email, password))[0] ?? 'ok';
+    const sql = async (text: string, values: unknown[]) => {
+      const db = new Client({ connectionString: stack.databaseUrl });
+      await db.connect();
+      try {
+        return (await db.query(text, values)).rows;
+      } finally {
+        await db.end();
+      }
+    };
+
+    it('blocks an email after 10 failed log-ins (the right password too), known or not, and nobody else', async () => {
+      const user = await signUpUser(stack.client, { password: 'the-right-password' });
+      for (let i = 0; i < 10; i += 1) expect(await codeOf(user.email, 'a-wrong-password')).toBe('UNAUTHENTICATED');
+      const blocked = await logIn(user.email, 'the-right-password');
+      expect(errorCodes(blocked)).toEqual(['RATE_LIMITED']);
+      expect(blocked.errors![0]!.message).toMatch(/Try again in 15 minute/);
+      // Another account is not affected; an unknown email is limited the same way (the limit reveals nothing).
+      const other = await signUpUser(stack.client, { password: 'the-right-password' });
+      expect(await codeOf(other.email, 'the-right-password')).toBe('ok');
+      const unknown = `nobody-${Date.now()}@example.test`;
+      for (let i = 0; i < 10; i += 1) expect(await codeOf(unknown, 'a-wrong-password')).toBe('UNAUTHENTICATED');
+      expect(await codeOf(unknown, 'a-wrong-password')).toBe('RATE_LIMITED');
+      // Once the block has passed, the right password works and the count starts afresh.
+      await sql(`update solvers.login_throttle set blocked_until = now() - interval '1 second' where email = $1`, [user.email]);
+      expect(await codeOf(user.email, 'the-right-password')).toBe('ok');
+      expect(await sql(`select * from solvers.login_throttle where email = $1`, [user.email])).toEqual([]);
+    });
+
+    it('lets no more than 10 of 20 parallel guesses be checked', async () => {
+      const user = await signUpUser(stack.client, { password: 'the-right-password' });
+      const codes = await Promise.all(Array.from({ length: 20 }, () => codeOf(user.email, 'a-wrong-password')));
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(10);
+      expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(10);
+    });
+
+    it('forgets failures after a successful log-in', async () => {
+      const user = await signUpUser(stack.client, { password: 'the-right-password' });
+      for (let i = 0; i < 9; i += 1) expect(await codeOf(user.email, 'a-wrong-password')).toBe('UNAUTHENTICATED');
+      expect(await codeOf(user.email, 'the-right-password')).toBe('ok');
+      for (let i = 0; i < 10; i += 1) expect(await codeOf(user.email, 'a-wrong-password')).toBe('UNAUTHENTICATED');
+    });
   });
 
   it('hides a user email from everyone else, even through _entities', async () => {

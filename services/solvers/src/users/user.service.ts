@@ -3,6 +3,7 @@ import { recordEvent } from '@ideagora/events';
 import { BadUserInputError, NotFoundError, requiredText } from '@ideagora/subgraph-kit';
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { UserEntity } from './user.entity';
+import { clearLoginAttempts, countLoginAttempt } from './login-throttle';
 import { EmailTakenError, InvalidCredentialsError } from './user.errors';
 import type { LogInInput, SignUpInput, UpdateProfileInput } from './user.inputs';
 
@@ -48,10 +49,14 @@ export class UserService {
 
   async logIn(input: LogInInput): Promise<{ token: string; user: UserEntity }> {
     const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+    // Counted (and committed) before the password is checked: a failed attempt must count although the
+    // mutation fails, and parallel guesses must not pass the limit together.
+    await countLoginAttempt(this.em, email);
     const user = await this.em.findOne(UserEntity, { email }, { populate: ['passwordHash'] });
     // Verify against a dummy hash when the email is unknown: same work, same answer.
     const valid = await verifyPassword(String(input.password ?? ''), user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !valid) throw new InvalidCredentialsError();
+    await clearLoginAttempts(this.em, email);
     return { token: await issueUserToken(user.id, this.tokens.secret, this.tokens.ttlSeconds), user };
   }
 
