@@ -65,4 +65,22 @@ describe('SQL statements per BrowseChallenges request', () => {
       console.log(`statements per BrowseChallenges (${token ? 'signed in' : 'anonymous'}): ${JSON.stringify(small)}`);
     }
   });
+
+  it("is the same for a viewer's organizations with their members, for 1 and for 6 organizations", async () => {
+    const MEMBERS = `{ viewer { organizations { name viewerRole members { role user { displayName } } } } }`;
+    const count = async (token: string, organizations: number) => {
+      const before = await sqlStatementCounts(stack);
+      const response = await stack.client.request(MEMBERS, {}, { token });
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.viewer.organizations).toHaveLength(organizations);
+      const after = await sqlStatementCounts(stack);
+      return Object.fromEntries(Object.entries(after).map(([name, n]) => [name, n - before[name as keyof typeof before]]));
+    };
+    const few = await signUpUser(stack.client);
+    const many = await signUpUser(stack.client);
+    await createOrganization(stack.client, few.token);
+    for (let i = 0; i < 6; i += 1) await createOrganization(stack.client, many.token);
+    await count(few.token, 1); // warm-up, not counted
+    expect(await count(many.token, 6)).toEqual(await count(few.token, 1));
+  });
 });

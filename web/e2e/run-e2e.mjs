@@ -105,9 +105,21 @@ async function check(page, name) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/** Pages of the story, so that a failing step can say where each one was and what it showed. */
+const openPages = new Map();
+
 async function step(name, fn) {
   const t = Date.now();
-  await fn();
+  try {
+    await fn();
+  } catch (error) {
+    for (const [who, page] of openPages) {
+      const alerts = await page.getByRole('alert').allInnerTexts().catch(() => []);
+      log(`✗ ${name}: ${who} at ${page.url()}${alerts.length ? `, alerts: ${JSON.stringify(alerts)}` : ''}`);
+      await page.screenshot({ path: join(OUT, `failed-${who}.png`), fullPage: true }).catch(() => undefined);
+    }
+    throw error;
+  }
   log(`✓ ${name} (${Date.now() - t} ms)`);
 }
 
@@ -157,6 +169,7 @@ async function story(browser, base) {
   const solver = await solverCtx.newPage();
   watch(sponsor, 'sponsor', base);
   watch(solver, 'solver', base);
+  openPages.set('sponsor', sponsor).set('solver', solver);
   let challengeUrl = '';
 
   await step('home and browse are accessible', async () => {
@@ -182,6 +195,8 @@ async function story(browser, base) {
   });
 
   await step('sponsor funds it on the payment page', async () => {
+    // The page has just been reached by a redirect: let it finish loading (hydration) before using its form.
+    await sponsor.waitForLoadState('networkidle');
     await sponsor.getByRole('button', { name: 'Fund prize pool' }).click();
     await sponsor.waitForURL(/\/hosted\/pay\//);
     await sponsor.locator('input[value="pm_card_visa"]').check();
@@ -297,6 +312,10 @@ async function story(browser, base) {
 
     await solver.goto(membersUrl);
     await solver.getByText('Your role: Admin').waitFor();
+    // Every member sees who is in the organization, owner first.
+    await solver.getByRole('row').filter({ hasText: solverId }).filter({ hasText: 'Admin' }).waitFor();
+    const rows = await solver.getByRole('row').allInnerTexts();
+    if (!rows[1]?.includes(sponsorId) || !rows[1]?.includes('Owner')) throw new Error(`members table: owner not first: ${JSON.stringify(rows)}`);
     await solver.getByLabel('User ID').fill(sponsorId);
     await solver.getByLabel('Role', { exact: true }).selectOption('MEMBER');
     await solver.getByRole('button', { name: 'Save member' }).click();

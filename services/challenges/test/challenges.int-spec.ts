@@ -97,6 +97,35 @@ describe('organizations and challenges through the gateway', () => {
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
   });
 
+  it('lists an organization\'s members to its members only, OWNERs first, with names from solvers', async () => {
+    const owner = await signUpUser(stack.client, { displayName: 'Olga Owner' });
+    const orgId = await createOrganization(stack.client, owner.token, 'Members Inc');
+    const admin = await signUpUser(stack.client, { displayName: 'Adam Admin' });
+    const member = await signUpUser(stack.client, { displayName: 'Mia Member' });
+    const add = (userId: string, role: string) =>
+      stack.client.request(`mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { member { role } } }`, { input: { organizationId: orgId, userId, role } }, { token: owner.token });
+    expect((await add(member.id, 'MEMBER')).errors).toBeUndefined();
+    expect((await add(admin.id, 'ADMIN')).errors).toBeUndefined();
+    const MEMBERS = `query($id: ID!) { organization(id: $id) { name members { role user { id displayName } } } }`;
+    const expected = [
+      { role: 'OWNER', user: { id: owner.id, displayName: 'Olga Owner' } },
+      { role: 'ADMIN', user: { id: admin.id, displayName: 'Adam Admin' } },
+      { role: 'MEMBER', user: { id: member.id, displayName: 'Mia Member' } },
+    ];
+    for (const viewer of [owner, admin, member]) {
+      const response = await stack.client.request(MEMBERS, { id: orgId }, { token: viewer.token });
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.organization.members).toEqual(expected);
+    }
+    // The name is public; who works there is not.
+    const stranger = await signUpUser(stack.client);
+    for (const token of [stranger.token, undefined]) {
+      const response = await stack.client.request(MEMBERS, { id: orgId }, { token });
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.organization).toEqual({ name: 'Members Inc', members: null });
+    }
+  });
+
   it('publishes only after FundingSucceeded, then closes; invalid transitions are FAILED_PRECONDITION', async () => {
     const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId));
     const early = await runContract(stack.client, 'PublishChallenge', { challengeId: challenge.id }, sponsor.token);

@@ -32,7 +32,7 @@ type Documents = {
     "\n  mutation SubmitSolution($input: SubmitSolutionInput!) {\n    submitSolution(input: $input) { submission { id status version challenge { id } } }\n  }\n": typeof types.SubmitSolutionDocument,
     "\n  mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {\n    startPayoutOnboarding(input: $input) { onboardingUrl payoutAccount { status requirementsDue } }\n  }\n": typeof types.StartPayoutOnboardingDocument,
     "\n  mutation AwardPrize($input: AwardPrizeInput!) {\n    awardPrize(input: $input) {\n      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }\n    }\n  }\n": typeof types.AwardPrizeDocument,
-    "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole }\n  }\n": typeof types.OrganizationDocument,
+    "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole members { role user { id displayName } } }\n  }\n": typeof types.OrganizationDocument,
     "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }\n  }\n": typeof types.AddOrganizationMemberDocument,
 };
 const documents: Documents = {
@@ -53,7 +53,7 @@ const documents: Documents = {
     "\n  mutation SubmitSolution($input: SubmitSolutionInput!) {\n    submitSolution(input: $input) { submission { id status version challenge { id } } }\n  }\n": types.SubmitSolutionDocument,
     "\n  mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {\n    startPayoutOnboarding(input: $input) { onboardingUrl payoutAccount { status requirementsDue } }\n  }\n": types.StartPayoutOnboardingDocument,
     "\n  mutation AwardPrize($input: AwardPrizeInput!) {\n    awardPrize(input: $input) {\n      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }\n    }\n  }\n": types.AwardPrizeDocument,
-    "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole }\n  }\n": types.OrganizationDocument,
+    "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole members { role user { id displayName } } }\n  }\n": types.OrganizationDocument,
     "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }\n  }\n": types.AddOrganizationMemberDocument,
 };
 
@@ -128,7 +128,7 @@ export function graphql(source: "\n  mutation AwardPrize($input: AwardPrizeInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole }\n  }\n"): typeof import('./graphql').OrganizationDocument;
+export function graphql(source: "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole members { role user { id displayName } } }\n  }\n"): typeof import('./graphql').OrganizationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -273,7 +273,7 @@ export type OrganizationQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationQuery = { organization: { id: string, name: string, createdAt: string, viewerRole: OrganizationRole | null } };
+export type OrganizationQuery = { organization: { id: string, name: string, createdAt: string, viewerRole: OrganizationRole | null, members: Array<{ role: OrganizationRole, user: { id: string, displayName: string } }> | null } };
 
 export type AddOrganizationMemberMutationVariables = Exact<{
   input: AddOrganizationMemberInput;
@@ -726,6 +726,13 @@ export const OrganizationDocument = new TypedDocumentString(`
     name
     createdAt
     viewerRole
+    members {
+      role
+      user {
+        id
+        displayName
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;

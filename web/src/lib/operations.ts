@@ -162,7 +162,7 @@ export const AwardPrizeDoc = graphql(`
 
 export const OrganizationDoc = graphql(`
   query Organization($id: ID!) {
-    organization(id: $id) { id name createdAt viewerRole }
+    organization(id: $id) { id name createdAt viewerRole members { role user { id displayName } } }
   }
 `);
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { OrganizationRole } from '../organizations/organization.domain';
-import type { OrganizationEntity } from '../organizations/organization.entity';
+import type { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
 import type { OrganizationService } from '../organizations/organization.service';
 import { isPublic } from './challenge.domain';
 import type { ChallengeEntity, PrizeEntity } from './challenge.entity';
@@ -23,21 +23,16 @@ export function createLoaders(viewerId: string | null, challenges: ChallengeServ
     return ids.map((id) => roles.get(id) ?? null);
   });
 
+  /** Members of each organization, no visibility check (the field resolver shows them to members only). */
+  const membersByOrganizationId = groupedLoader((ids) => organizations.membersOf(ids), (m: MembershipEntity) => m.organizationId);
+
   /** Raw rows, no visibility check: use `visibleChallenge`. */
   const challengeById = new DataLoader<string, ChallengeEntity | null>(async (ids) => {
     const found = new Map((await challenges.findByIds(ids)).map((c) => [c.id, c]));
     return ids.map((id) => found.get(id) ?? null);
   });
 
-  const prizesByChallengeId = new DataLoader<string, PrizeEntity[]>(async (ids) => {
-    const byChallenge = new Map<string, PrizeEntity[]>();
-    for (const prize of await challenges.prizesOf(ids)) {
-      const list = byChallenge.get(prize.challengeId) ?? [];
-      list.push(prize);
-      byChallenge.set(prize.challengeId, list);
-    }
-    return ids.map((id) => byChallenge.get(id) ?? []);
-  });
+  const prizesByChallengeId = groupedLoader((ids) => challenges.prizesOf(ids), (p: PrizeEntity) => p.challengeId);
 
   /** The challenge if the viewer may see it (published PUBLIC, or a member of its organization), else null. */
   async function visibleChallenge(id: string): Promise<ChallengeEntity | null> {
@@ -55,9 +50,23 @@ export function createLoaders(viewerId: string | null, challenges: ChallengeServ
 
   function primeRole(organizationId: string, role: OrganizationRole | null): void {
     viewerRoleByOrganizationId.clear(organizationId).prime(organizationId, role);
+    membersByOrganizationId.clear(organizationId); // a mutation changed them: read again if asked
   }
 
-  return { organizationById, viewerRoleByOrganizationId, challengeById, prizesByChallengeId, visibleChallenge, primeChallenge, primeRole };
+  return { organizationById, viewerRoleByOrganizationId, membersByOrganizationId, challengeById, prizesByChallengeId, visibleChallenge, primeChallenge, primeRole };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** A loader of the rows belonging to each key, fetched for all keys in one query (in the query's order). */
+function groupedLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const byKey = new Map<string, T[]>();
+    for (const row of await fetch(keys)) {
+      const list = byKey.get(keyOf(row));
+      if (list) list.push(row);
+      else byKey.set(keyOf(row), [row]);
+    }
+    return keys.map((key) => byKey.get(key) ?? []);
+  });
+}

@@ -7,6 +7,8 @@ import { OrganizationNotFoundError } from './organization.errors';
 import { AddOrganizationMemberInput, CreateOrganizationInput } from './organization.inputs';
 import { AddOrganizationMemberPayload, CreateOrganizationPayload, OrganizationMemberType, OrganizationType } from './organization.type';
 
+const ROLE_ORDER: Record<OrganizationRole, number> = { [OrganizationRole.OWNER]: 0, [OrganizationRole.ADMIN]: 1, [OrganizationRole.MEMBER]: 2 };
+
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
   @Query(() => OrganizationType)
@@ -20,6 +22,18 @@ export class OrganizationResolver {
   @FieldResolver(() => OrganizationRole, { nullable: true, description: "The viewer's role, or null when not a member." })
   async viewerRole(@Root() organization: OrganizationType, @Ctx() ctx: ChallengesContext): Promise<OrganizationRole | null> {
     return ctx.loaders.viewerRoleByOrganizationId.load(organization.id);
+  }
+
+  @FieldResolver(() => [OrganizationMemberType], {
+    nullable: true,
+    description: 'Everyone in the organization and their role, OWNERs first, then by seniority. Members only: null for anyone else.',
+  })
+  async members(@Root() organization: OrganizationType, @Ctx() ctx: ChallengesContext): Promise<OrganizationMemberType[] | null> {
+    if (!(await ctx.loaders.viewerRoleByOrganizationId.load(organization.id))) return null;
+    const memberships = await ctx.loaders.membersByOrganizationId.load(organization.id);
+    return [...memberships]
+      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]) // stable: seniority kept within a role
+      .map((m) => Object.assign(new OrganizationMemberType(), { user: UserRef.of(m.userId), role: m.role }));
   }
 
   @Mutation(() => CreateOrganizationPayload, { description: "The viewer becomes the organization's OWNER." })
@@ -39,6 +53,7 @@ export class OrganizationResolver {
   ): Promise<AddOrganizationMemberPayload> {
     const viewerId = requireUser(ctx.identity);
     const { organization, membership } = await ctx.organizations.setMember(viewerId, input);
+    ctx.loaders.membersByOrganizationId.clear(organization.id);
     if (membership.userId === viewerId) ctx.loaders.primeRole(organization.id, membership.role);
     return Object.assign(new AddOrganizationMemberPayload(), {
       organization: OrganizationType.from(organization),

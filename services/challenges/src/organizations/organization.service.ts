@@ -64,6 +64,11 @@ export class OrganizationService {
     return new Map(rows.map((m) => [m.organizationId, m.role]));
   }
 
+  /** Every membership of several organizations (for a DataLoader): one query, by organization then seniority. */
+  async membersOf(organizationIds: readonly string[]): Promise<MembershipEntity[]> {
+    return findForRead(this.em, MembershipEntity, { organizationId: { $in: [...organizationIds] } }, [{ organizationId: 'asc', createdAt: 'asc', userId: 'asc' }]);
+  }
+
   /** Every membership of a user, oldest first. */
   async membershipsOf(userId: string): Promise<MembershipEntity[]> {
     return this.em.find(MembershipEntity, { userId }, { orderBy: { createdAt: 'asc', organizationId: 'asc' } });

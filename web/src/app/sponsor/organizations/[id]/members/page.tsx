@@ -20,8 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * Member management. The API has no list of an organization's members (Organization exposes only the viewer's own
- * role), so this page offers adding a member or changing a role by user ID, and says so.
+ * Member management: every member sees who is in the organization (the API shows the list to members only);
+ * owners and admins add members or change roles by user ID.
  */
 export default async function MembersPage({ params }: Props) {
   const { id } = await params;
@@ -34,6 +34,27 @@ export default async function MembersPage({ params }: Props) {
       <p><Link href="/sponsor">← Sponsor dashboard</Link></p>
       <h1>Members of {org.name}</h1>
       <p className="meta">{org.viewerRole ? <StatusBadge status={org.viewerRole} prefix="Your role" /> : <span>You are not a member</span>}</p>
+      {org.members && (
+        <Card aria-labelledby="list-title">
+          <h2 id="list-title">Current members ({org.members.length})</h2>
+          <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr><th scope="col">Name</th><th scope="col">User ID</th><th scope="col">Role</th></tr>
+            </thead>
+            <tbody>
+              {org.members.map((m) => (
+                <tr key={m.user.id}>
+                  <td>{m.user.displayName}</td>
+                  <td><code>{m.user.id}</code></td>
+                  <td><StatusBadge status={m.role} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </div>
+        </Card>
+      )}
       {!canManageMembers(org.viewerRole) ? (
         <Alert tone="warning" title="Only owners and admins manage members.">
           <p>Ask an owner of {org.name} to change roles.</p>
@@ -44,20 +65,14 @@ export default async function MembersPage({ params }: Props) {
             <h2 id="member-form-title">Add a member or change a role</h2>
             <MemberForm action={addOrganizationMemberAction} organizationId={org.id} viewerRole={org.viewerRole!} />
           </Card>
-          <div className="stack">
-            <Card aria-labelledby="roles-title">
-              <h2 id="roles-title">Roles</h2>
-              <ul className="role-list">
-                {ORGANIZATION_ROLES.map((r) => (
-                  <li key={r}><strong>{ROLE_LABELS[r]}</strong>: {ROLE_DESCRIPTIONS[r]}</li>
-                ))}
-              </ul>
-            </Card>
-            <Card aria-labelledby="list-title">
-              <h2 id="list-title">Current members</h2>
-              <p className="muted">Ideagora does not list an organization’s members yet. Each member sees their own role on their sponsor dashboard.</p>
-            </Card>
-          </div>
+          <Card aria-labelledby="roles-title">
+            <h2 id="roles-title">Roles</h2>
+            <ul className="role-list">
+              {ORGANIZATION_ROLES.map((r) => (
+                <li key={r}><strong>{ROLE_LABELS[r]}</strong>: {ROLE_DESCRIPTIONS[r]}</li>
+              ))}
+            </ul>
+          </Card>
         </div>
       )}
     </div>
