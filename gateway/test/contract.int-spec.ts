@@ -17,7 +17,7 @@ describe('partner contract', () => {
     expect(readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8')).toBe(supergraphSdl);
   });
 
-  it('the web client is generated from the current API schema (regenerate with `npm run codegen -w web`)', () => {
+  it('the web client is generated from the current API schema (regenerate with `npm run compose`, then `npm run codegen -w web`)', () => {
     expect(readFileSync(join(ROOT, 'web', 'schema.graphql'), 'utf8').trim()).toBe(printSchema(apiSchema).trim());
   });
 

@@ -44,11 +44,10 @@ describe('identity between the gateway and the subgraphs', () => {
   });
 
   it('the subgraph endpoint refuses malformed, oversized and cross-site requests with clear errors', async () => {
-    const header = IDENTITY_HEADER;
     const identity = await signIdentity({ userId: null, scopes: [] }, 'solvers', TEST_SECRETS.GATEWAY_IDENTITY_SECRET, 60);
     const url = stack.subgraphUrls.solvers;
     const post = (body: string, headers: Record<string, string> = {}) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [header]: identity, ...headers }, body });
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity, ...headers }, body });
 
     const malformed = await post('{"query": "{ __typename }"');
     expect(malformed.status).toBe(400);
@@ -61,11 +60,11 @@ describe('identity between the gateway and the subgraphs', () => {
     const anonymousOversized = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(3 * 1024 * 1024) });
     expect(anonymousOversized.status).toBe(401);
 
-    const simpleGet = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { [header]: identity } });
+    const simpleGet = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { [IDENTITY_HEADER]: identity } });
     expect(simpleGet.status).toBe(400);
     expect(await simpleGet.text()).toContain('CSRF');
 
-    const preflightedGet = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { [header]: identity, 'apollo-require-preflight': 'true' } });
+    const preflightedGet = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { [IDENTITY_HEADER]: identity, 'apollo-require-preflight': 'true' } });
     expect(preflightedGet.status).toBe(200);
     expect(await preflightedGet.json()).toEqual({ data: { __typename: 'Query' } });
 

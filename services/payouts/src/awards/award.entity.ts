@@ -33,7 +33,7 @@ export class AwardEntity {
 /** Money owed to a winner for an award, released from escrow through one Stripe transfer. */
 @Entity({ tableName: 'payout' })
 export class PayoutEntity {
-  [OptionalProps]?: 'status' | 'attempts' | 'refusals' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'idempotencyKey';
+  [OptionalProps]?: 'status' | 'attempts' | 'refusals' | 'nextAttemptAt' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -80,11 +80,6 @@ export class PayoutEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   paidAt?: Date | null;
-
-  /** Stripe's idempotency key for this payout's next transfer attempt: derived from our committed row. */
-  get idempotencyKey(): string {
-    return transferIdempotencyKey(this.id, this.refusals);
-  }
 }
 
 /**
