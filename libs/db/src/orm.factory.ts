@@ -34,10 +34,17 @@ export function totalScopedStatements(): number {
   return statementsInScopes;
 }
 
+function socketDirectory(url: string): string | undefined {
+  const host = new URL(url).searchParams.get('host');
+  return host?.startsWith('/') ? host : undefined;
+}
+
 export async function createSubgraphOrm(options: SubgraphOrmOptions): Promise<MikroORM> {
   const config: Options = {
     driver: PostgreSqlDriver,
     clientUrl: options.url,
+    // libpq's convention for a Unix socket: `?host=/socket/dir` (MikroORM reads only the URL's host name).
+    ...(socketDirectory(options.url) ? { host: socketDirectory(options.url) } : {}),
     schema: options.schema,
     entities: options.entities,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },

@@ -15,6 +15,19 @@ export function recordEvent<T extends EventType>(em: EntityManager, type: T, pay
   return event;
 }
 
+/**
+ * For a hot path written as one SQL statement (autocommit is then its transaction): a data-modifying CTE body that
+ * records one `type` event for the single row of `source`, its payload built in SQL from that row
+ * (`payload` maps each payload field to an SQL expression; the compiler checks none is missing). Parameters in
+ * order: the event id. Call `OutboxRelay.nudge()` after the statement. `recordEvent` is the usual way.
+ */
+export function outboxInsertSql<T extends EventType>(type: T, source: string, payload: { [K in keyof EventPayloads[T]]-?: string }): string {
+  if (!/^[a-z_]+$/.test(type.toLowerCase()) || !/^[a-z_]+$/.test(source)) throw new Error(`unsafe SQL name in outbox insert: ${type}, ${source}`);
+  const fields = Object.entries(payload as Record<string, string>).map(([key, sql]) => `'${key}', ${sql}`);
+  return `insert into outbox_event (id, type, payload, occurred_at)
+           select ?::uuid, '${type}', jsonb_build_object(${fields.join(', ')}), now() from ${source}`;
+}
+
 interface OutboxRow {
   id: string;
   type: EventType;

@@ -6,6 +6,7 @@ import {
   EVENT_ENTITIES,
   EVENT_TABLES_MIGRATION,
   OutboxRelay,
+  outboxInsertSql,
   publishEnvelope,
   recordEvent,
   startEventBus,
@@ -38,6 +39,7 @@ describe('outbox, relay and idempotent consumers on real Postgres', () => {
   let boss: PgBoss;
   let relay: OutboxRelay;
   const applied: string[] = [];
+  const memberships: { eventId: string; payload: unknown }[] = [];
 
   beforeAll(async () => {
     url = await createTestDatabase();
@@ -47,6 +49,7 @@ describe('outbox, relay and idempotent consumers on real Postgres', () => {
     await migrate(producer, 'challenges');
     await migrate(consumer, 'submissions');
     await consumer.em.getConnection().execute('create table seen (event_id uuid, challenge_id uuid)');
+    await producer.em.getConnection().execute('create table membership_change (organization_id uuid, user_id uuid, role text, version int)');
     boss = await startEventBus({ url });
     relay = new OutboxRelay(producer.em as EntityManager, boss, 'challenges', 100);
     await startEventConsumers({
@@ -58,7 +61,7 @@ describe('outbox, relay and idempotent consumers on real Postgres', () => {
           applied.push(envelope.eventId);
           await em.getConnection().execute('insert into seen values (?, ?)', [envelope.eventId, payload.id], 'run', em.getTransactionContext());
         },
-        MembershipChanged: async () => undefined,
+        MembershipChanged: async (_em, payload, envelope) => void memberships.push({ eventId: envelope.eventId, payload }),
       },
     });
   }, 60_000);
@@ -91,6 +94,25 @@ describe('outbox, relay and idempotent consumers on real Postgres', () => {
       const rows = await consumer.em.getConnection().execute('select challenge_id from seen');
       expect(rows.map((r: { challenge_id: string }) => r.challenge_id)).toEqual([kept]);
     });
+  });
+
+  it('records an event written in the same SQL statement as its change (outboxInsertSql), all or nothing', async () => {
+    const statement = `with changed as (insert into membership_change values (?, ?, 'ADMIN', 3) returning *),
+      event as (${outboxInsertSql('MembershipChanged', 'changed', { organizationId: 'organization_id', userId: 'user_id', role: 'role', version: 'version' })})
+      select count(*)::int as n from changed`;
+    const [organizationId, userId, eventId] = [randomUUID(), randomUUID(), randomUUID()];
+    await producer.em.fork().execute(statement, [organizationId, userId, eventId]);
+    expect(await relay.flush()).toBe(1);
+    await eventually(async () =>
+      expect(memberships.filter((m) => m.eventId === eventId)).toEqual([{ eventId, payload: { organizationId, userId, role: 'ADMIN', version: 3 } }]),
+    );
+
+    // The event cannot be stored (its id is taken): the change in the same statement is not stored either.
+    const otherOrganization = randomUUID();
+    await expect(producer.em.fork().execute(statement, [otherOrganization, userId, eventId])).rejects.toThrow(/duplicate key/);
+    const rows = await producer.em.getConnection().execute('select count(*)::int as n from membership_change where organization_id = ?', [otherOrganization]);
+    expect(rows[0].n).toBe(0);
+    expect(await relay.flush()).toBe(0);
   });
 
   it('applies a redelivered event once', async () => {

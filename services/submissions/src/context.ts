@@ -10,7 +10,7 @@ export interface SubmissionsContext {
   loaders: SubmissionLoaders;
 }
 
-export function createSubmissionsContext({ identity, em }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): SubmissionsContext {
-  const submissions = new SubmissionService(em, identity.userId);
+export function createSubmissionsContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): SubmissionsContext {
+  const submissions = new SubmissionService(em, identity.userId, () => runtime.relay.nudge());
   return { identity, submissions, loaders: createSubmissionLoaders(submissions) };
 }

@@ -66,6 +66,8 @@ function serve(): void {
     logging: 'error',
     landingPage: false,
     graphqlEndpoint: '/graphql',
+    // Errors as the subgraphs and graphql-js state them (Ideagora's gateway does not mask either): see BENCHMARKS, Q3.
+    maskedErrors: false,
     propagateHeaders: {
       fromClientToSubgraphs: async ({ request, subgraphName }) => {
         let perSubgraph = signatures.get(request);

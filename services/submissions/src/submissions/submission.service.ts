@@ -1,5 +1,5 @@
 import type { OrganizationRoleName } from '@ideagora/events';
-import { recordEvent } from '@ideagora/events';
+import { newEventId, outboxInsertSql } from '@ideagora/events';
 import { isUuid } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
@@ -66,6 +66,8 @@ export class SubmissionService {
   constructor(
     private readonly em: EntityManager,
     private readonly viewerId: string | null,
+    /** Tells the outbox relay that events were committed outside the unit of work (it publishes at once). */
+    private readonly eventsCommitted: () => void,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -73,56 +75,59 @@ export class SubmissionService {
    * Submits a new version of the author's submission to a challenge, creating the submission on the first call.
    * Insert-or-lock: concurrent submits by one author serialize on the submission row, so none fails and no
    * version number is lost or duplicated. The SubmissionCreated event commits with the change.
+   *
+   * The hottest write of a contest's last hours, so two round trips and no explicit transaction: the policy
+   * check reads the challenge's read model (under read committed a transaction would not hold that row either:
+   * the read model is the challenge as last heard, by design), then ONE statement upserts the submission, stores
+   * the version and records the event; a single statement commits all of it or none.
    */
   async submit(authorId: string, command: SubmitSolutionCommand): Promise<SubmissionSnapshot> {
-    return this.em.transactional(async (tx) => {
-      const [challenge] = await tx.execute<{ id: string; status: string; submission_deadline: Date; role: OrganizationRoleName | null }[]>(
-        `select c.id, c.status, c.submission_deadline, m.role
-         from challenge_view c
-         left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
-         where c.id = ?`,
-        [authorId, command.challengeId],
-      );
-      assertCanSubmit(
-        command.challengeId,
-        challenge ? { id: challenge.id, status: challenge.status as never, submissionDeadline: new Date(challenge.submission_deadline) } : null,
-        challenge?.role ?? null,
-        this.clock(),
-      );
+    const [challenge] = await this.em.execute<{ id: string; status: string; submission_deadline: Date; role: OrganizationRoleName | null }[]>(
+      `select c.id, c.status, c.submission_deadline, m.role
+       from challenge_view c
+       left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
+       where c.id = ?`,
+      [authorId, command.challengeId],
+    );
+    assertCanSubmit(
+      command.challengeId,
+      challenge ? { id: challenge.id, status: challenge.status as never, submissionDeadline: new Date(challenge.submission_deadline) } : null,
+      challenge?.role ?? null,
+      this.clock(),
+    );
 
-      // One statement: create the submission or, on a resubmission, lock its row and take the next version
-      // (the upsert serialises an author's concurrent submissions on the row), then store that version.
-      // Versions are timestamped in version order even if a later request read the clock first.
-      const now = this.clock();
-      const [locked] = await tx.execute<{ id: string; status: SubmissionStatusName; current_version: number; first_submitted_at: Date; submitted_at: Date }[]>(
-        `with upserted as (
-           insert into submission as s (id, challenge_id, author_id, status, current_version, first_submitted_at, submitted_at)
-           values (?, ?, ?, 'SUBMITTED', 1, ?, ?)
-           on conflict (challenge_id, author_id) do update
-             set current_version = s.current_version + 1, submitted_at = greatest(excluded.submitted_at, s.submitted_at)
-           returning s.id, s.status, s.current_version, s.first_submitted_at, s.submitted_at
-         ), version as (
-           insert into submission_version (submission_id, version, title, body, submitted_at)
-           select id, current_version, ?, ?, submitted_at from upserted
-         )
-         select * from upserted`,
-        [uuidv7(), command.challengeId, authorId, now, now, command.title, command.body],
-      );
-      const version = locked.current_version;
-      const submittedAt = new Date(locked.submitted_at);
-      recordEvent(tx, 'SubmissionCreated', { id: locked.id, challengeId: command.challengeId, authorId, version });
-      return {
-        id: locked.id,
-        challengeId: command.challengeId,
-        authorId,
-        status: locked.status,
-        version,
-        title: command.title,
-        body: command.body,
-        submittedAt,
-        firstSubmittedAt: new Date(locked.first_submitted_at),
-      };
-    });
+    // Create the submission or, on a resubmission, lock its row and take the next version (the upsert serialises
+    // an author's concurrent submissions on the row), then store that version and its event.
+    // Versions are timestamped in version order even if a later request read the clock first.
+    const now = this.clock();
+    const [saved] = await this.em.execute<{ id: string; status: SubmissionStatusName; current_version: number; first_submitted_at: Date; submitted_at: Date }[]>(
+      `with upserted as (
+         insert into submission as s (id, challenge_id, author_id, status, current_version, first_submitted_at, submitted_at)
+         values (?, ?, ?, 'SUBMITTED', 1, ?, ?)
+         on conflict (challenge_id, author_id) do update
+           set current_version = s.current_version + 1, submitted_at = greatest(excluded.submitted_at, s.submitted_at)
+         returning s.id, s.challenge_id, s.author_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at
+       ), version as (
+         insert into submission_version (submission_id, version, title, body, submitted_at)
+         select id, current_version, ?, ?, submitted_at from upserted
+       ), event as (
+         ${outboxInsertSql('SubmissionCreated', 'upserted', { id: 'id', challengeId: 'challenge_id', authorId: 'author_id', version: 'current_version' })}
+       )
+       select id, status, current_version, first_submitted_at, submitted_at from upserted`,
+      [uuidv7(), command.challengeId, authorId, now, now, command.title, command.body, newEventId()],
+    );
+    this.eventsCommitted();
+    return {
+      id: saved.id,
+      challengeId: command.challengeId,
+      authorId,
+      status: saved.status,
+      version: saved.current_version,
+      title: command.title,
+      body: command.body,
+      submittedAt: new Date(saved.submitted_at),
+      firstSubmittedAt: new Date(saved.first_submitted_at),
+    };
   }
 
   /** Submissions the viewer may read (author, or OWNER/ADMIN of the sponsor); the others are simply absent. */
