@@ -79,10 +79,18 @@ async function drainEvents(databaseUrl: string, timeoutMs = 600_000): Promise<nu
 }
 
 /** What runs with no load at all: only background statements are expected. */
-async function measureIdle(sql: SqlStatements): Promise<StatementCounts> {
+/**
+ * The stack with no load for 5 s: statements and CPU per second of each process. Pollers and job workers cost this
+ * whatever the load, so at low request rates it weighs on every request's CPU share.
+ */
+async function measureIdle(sql: SqlStatements, stack: RunningStack): Promise<{ statements: StatementCounts; cpuMsPerSecond: Record<string, number> }> {
+  const seconds = 5;
   await sql.reset();
-  await sleep(5000);
-  return sql.read();
+  const groups = stack.groups();
+  const usage = startUsage(groups);
+  await sleep(seconds * 1000);
+  const used = endUsage(groups, usage);
+  return { statements: await sql.read(), cpuMsPerSecond: Object.fromEntries(used.map((u) => [u.name, Math.round((u.cpuMs / seconds) * 10) / 10])) };
 }
 
 async function main(): Promise<void> {
@@ -110,8 +118,8 @@ async function main(): Promise<void> {
     await vacuumAnalyze(database.url);
     const requests = await prepareRequests(stack, database.url, dataset);
     log(`big contest: ${dataset.bigChallenge.submissionCount} submissions, ${requests.pages.total} pages of 20`);
-    const idle = await measureIdle(sql);
-    log(`SQL while idle for 5 s: ${idle.background} background statements, ${idle.foreground} others`);
+    const idle = await measureIdle(sql, stack);
+    log(`while idle for 5 s: ${idle.statements.background} background statements, ${idle.statements.foreground} others; CPU ms/s ${JSON.stringify(idle.cpuMsPerSecond)}`);
 
     const measurements: Measurement[] = [];
     for (let run = 1; run <= options.runs; run += 1) {
@@ -132,7 +140,7 @@ async function main(): Promise<void> {
       }
     }
     const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-    const files = writeReport(options, { dataset, measurements, machine, pages: requests.pages, minutes: (Date.now() - began) / 60000 });
+    const files = writeReport(options, { dataset, measurements, machine, idleCpuMsPerSecond: idle.cpuMsPerSecond, pages: requests.pages, minutes: (Date.now() - began) / 60000 });
     log(`report written: ${files.join(', ')} (${((Date.now() - began) / 60000).toFixed(1)} min in all)`);
   } finally {
     await sql?.close().catch(() => undefined);

@@ -26,6 +26,8 @@ interface ReportInput {
   dataset: Dataset;
   measurements: Measurement[];
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
+  /** CPU each process used per second with no load (pollers, job workers). */
+  idleCpuMsPerSecond?: Record<string, number>;
   pages: { first: number; last: number; total: number };
   minutes: number;
 }
@@ -125,6 +127,10 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   lines.push(`Generated ${new Date().toISOString()} by \`npm run bench -- ${command.join(' ')}\` in ${fmt(input.minutes)} min.`);
   lines.push('');
   lines.push(`Machine: ${input.machine.cpus} × ${input.machine.cpuModel}, ${input.machine.memoryGb} GiB, Node ${input.machine.node}; everything (Postgres, 4 subgraphs, gateways, Stripe emulator, load generator) on this one machine.`);
+  if (input.idleCpuMsPerSecond) {
+    const idle = Object.entries(input.idleCpuMsPerSecond).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+    lines.push(`With no load (5 s), CPU ms per second: ${idle.map(([n, v]) => `${n} ${v}`).join(', ') || 'none'} — background work (pollers, job workers) every request's CPU share includes.`);
+  }
   lines.push(`Data (\`${d.size}\`): ${Object.entries(d.counts).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${Number(v).toLocaleString('en-US')}`).join(', ')}; big contest ${d.bigChallenge.submissionCount.toLocaleString('en-US')} submissions (${input.pages.total.toLocaleString('en-US')} pages of 20).`);
   lines.push('');
   lines.push(`### Throughput and latency (median of ${options.runs} run${options.runs > 1 ? 's' : ''}, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up)`);
