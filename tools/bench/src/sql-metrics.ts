@@ -6,7 +6,9 @@ import { Client } from 'pg';
  * webhook / settlement pollers — are counted apart: for reads they are noise from timers, for mutations they are
  * the asynchronous cost the operation causes (events relayed and consumed).
  */
-const BACKGROUND = [/\bpgboss\./i, /\boutbox_event\b/i, /\bprocessed_event\b/i, /\bstripe_event\b/i, /\bfrom settlement\b/i, /\bpayout where status\b/i, /\bupdate payout set status\b/i, /\bpg_advisory/i];
+// The relay reads and marks outbox rows in the background; inserting one is part of the request that records it.
+// Consumers' writes to their read models (`*_view`) are background work too.
+const BACKGROUND = [/\b"?pgboss"?\./i, /\bfrom outbox_event\b/i, /\bupdate outbox_event\b/i, /\binsert into "?\w*"?\.?"?\w+_view\b/i, /\bprocessed_event\b/i, /\bstripe_event\b/i, /\bfrom settlement\b/i, /\bpayout where status\b/i, /\bupdate payout set status\b/i, /\bpg_advisory/i];
 
 export class SqlStatements {
   private constructor(private readonly client: Client) {}
