@@ -10,20 +10,29 @@ import {
   sqlStatementCounts,
   startStack,
   type Stack,
+  type TestUser,
 } from '@ideagora/testing';
 import { randomUUID } from 'node:crypto';
 
 /** No N+1: a list request costs the same number of SQL statements in every subgraph whatever its page size. */
+const ACCEPT_TERMS = `mutation($input: AcceptChallengeTermsInput!) { acceptChallengeTerms(input: $input) { challenge { id } } }`;
+
 describe('SQL statements per BrowseChallenges request', () => {
   let stack: Stack;
+  /** Has accepted the terms of some of the challenges. */
+  let termsViewer: TestUser;
+  const acceptTerms = (challengeId: string, user: TestUser) => stack.client.request(ACCEPT_TERMS, { input: { challengeId } }, { token: user.token });
   beforeAll(async () => {
     stack = await startStack();
     const sponsor = await signUpUser(stack.client);
     const solvers = await Promise.all([1, 2, 3].map(() => signUpUser(stack.client)));
+    termsViewer = await signUpUser(stack.client);
     const organizations = await Promise.all([1, 2, 3].map(() => createOrganization(stack.client, sponsor.token)));
     const ids: string[] = [];
+    const hasTerms = (index: number) => index % 4 === 0;
     for (let i = 0; i < 55; i += 1) {
-      const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizations[i % 3], { type: ['IDEATION', 'DESIGN', 'THEORETICAL'][i % 3] }));
+      const terms = hasTerms(i) ? `Terms of challenge ${i}: the IP goes to the sponsor.` : null;
+      const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizations[i % 3], { type: ['IDEATION', 'DESIGN', 'THEORETICAL'][i % 3], terms }));
       ids.push(challenge.id);
     }
     // Fund them all first, then publish: events are applied in batches instead of one poll per challenge.
@@ -33,19 +42,24 @@ describe('SQL statements per BrowseChallenges request', () => {
       if (index % 5 !== 0) continue;
       for (const solver of solvers) {
         await eventually(async () => {
+          if (hasTerms(index)) expect((await acceptTerms(id, solver)).errors).toBeUndefined();
           const response = await runContract(stack.client, 'SubmitSolution', { input: { challengeId: id, title: 'Idea', body: 'Details' } }, solver.token);
           expect(response.errors).toBeUndefined();
         });
       }
+    }
+    for (const [index, id] of ids.entries()) {
+      if (hasTerms(index) && index % 8 === 0) await eventually(async () => expect((await acceptTerms(id, termsViewer)).errors).toBeUndefined());
     }
   }, 240_000);
   afterAll(async () => {
     await stack?.stop();
   });
 
-  async function statementsFor(first: number, token?: string) {
+  /** The contract's BrowseChallenges, or `query` (variable `$first`). */
+  async function statementsFor(first: number, token?: string, query?: string) {
     const before = await sqlStatementCounts(stack);
-    const response = await runContract(stack.client, 'BrowseChallenges', { first }, token);
+    const response = query ? await stack.client.request(query, { first }, { token }) : await runContract(stack.client, 'BrowseChallenges', { first }, token);
     expect(response.errors).toBeUndefined();
     expect(response.data!.challenges.edges).toHaveLength(first);
     const after = await sqlStatementCounts(stack);
@@ -64,6 +78,27 @@ describe('SQL statements per BrowseChallenges request', () => {
       // Reported in the issue note.
       console.log(`statements per BrowseChallenges (${token ? 'signed in' : 'anonymous'}): ${JSON.stringify(small)}`);
     }
+  });
+
+  it('costs ONE statement more with terms and viewerHasAcceptedTerms, whatever the page size (none when anonymous)', async () => {
+    const browse = (fields: string) => `query($first: Int) { challenges(first: $first) { edges { node { id terms submissionCount ${fields} } } } }`;
+    const withAcceptance = browse('viewerHasAcceptedTerms');
+    for (const token of [undefined, termsViewer.token]) {
+      await statementsFor(5, token, browse('')); // warm-up, not counted
+      await statementsFor(5, token, withAcceptance);
+      const without = await statementsFor(50, token, browse(''));
+      const small = await statementsFor(5, token, withAcceptance);
+      const large = await statementsFor(50, token, withAcceptance);
+      expect(large).toEqual(small);
+      expect(large.submissions - without.submissions).toBe(token ? 1 : 0);
+      expect(large.challenges).toBe(without.challenges);
+    }
+    // And the answers are the viewer's: accepted on some challenges with terms, on none without.
+    const page = await stack.client.request(withAcceptance, { first: 55 }, { token: termsViewer.token });
+    const nodes: { terms: string | null; viewerHasAcceptedTerms: boolean }[] = page.data!.challenges.edges.map((e: any) => e.node);
+    expect(nodes.filter((n) => n.viewerHasAcceptedTerms).length).toBeGreaterThan(0);
+    expect(nodes.filter((n) => n.viewerHasAcceptedTerms && n.terms === null)).toEqual([]);
+    expect(nodes.filter((n) => n.terms !== null && !n.viewerHasAcceptedTerms).length).toBeGreaterThan(0);
   });
 
   it("is the same for a viewer's organizations with their members, for 1 and for 6 organizations", async () => {

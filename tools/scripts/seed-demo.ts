@@ -88,6 +88,7 @@ export async function seedDemoData(gatewayUrl: string, stripe: Stripe, emulated:
     title: 'Compostable packaging for instant noodles',
     summary: 'Packaging ideas that keep noodles fresh for 12 months and compost at home.',
     description: 'Ideation challenge: describe the concept, materials and a cost estimate.',
+    terms: 'Winning ideas are licensed to Brandly Studio exclusively for five years.\nDo not submit anything you are not free to license. Open to adults only.',
     type: 'IDEATION',
     currency: 'JPY',
     prizes: [{ rank: 1, label: 'Best idea', amountMinor: '300000' }],

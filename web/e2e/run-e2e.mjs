@@ -132,12 +132,13 @@ async function signUp(page, base, name, email) {
   await page.getByRole('button', { name: 'Log out' }).waitFor();
 }
 
-/** Goes through the challenge wizard; ends on the new draft's page. */
-async function createChallenge(page, base, title, summary, prizes) {
+/** Goes through the challenge wizard (terms optional); ends on the new draft's page. */
+async function createChallenge(page, base, title, summary, prizes, terms) {
   await page.goto(`${base}/sponsor/new-challenge`);
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Summary').fill(summary);
   await page.getByLabel('Description').fill('Requirements: removes 99% of bacteria. Judged on cost and durability.');
+  if (terms) await page.getByLabel('Terms', { exact: true }).fill(terms);
   await page.getByRole('button', { name: 'Next' }).click();
   for (const [i, [label, amount]] of prizes.entries()) {
     if (i > 0) await page.getByRole('button', { name: 'Add a prize' }).click();
@@ -163,6 +164,7 @@ async function story(browser, base) {
   const run = Date.now().toString(36);
   const word = `zephyr${run}`;
   const title = `Low-cost ${word} water filter`;
+  const terms = 'Winning solutions assign their IP to the sponsor.\nKeep the brief confidential.';
   const sponsorCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const solverCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const sponsor = await sponsorCtx.newPage();
@@ -188,10 +190,12 @@ async function story(browser, base) {
     await sponsor.getByText('Organization created.').waitFor();
   });
 
-  await step('sponsor creates a challenge with prizes', async () => {
-    await createChallenge(sponsor, base, title, `Design a ${word} filter under 5 USD.`, [['First prize', '1000'], ['Runner-up', '250.50']]);
+  await step('sponsor creates a challenge with prizes and terms', async () => {
+    await createChallenge(sponsor, base, title, `Design a ${word} filter under 5 USD.`, [['First prize', '1000'], ['Runner-up', '250.50']], terms);
     challengeUrl = sponsor.url().split('?')[0];
     await sponsor.getByText('$1,250.50 in total').waitFor();
+    await sponsor.getByRole('heading', { level: 2, name: 'Terms' }).waitFor();
+    await sponsor.getByText('Keep the brief confidential.', { exact: false }).waitFor();
   });
 
   await step('sponsor funds it on the payment page', async () => {
@@ -250,11 +254,21 @@ async function story(browser, base) {
     await check(solver, 'browse-filtered');
     await solver.getByRole('link', { name: title }).click();
     await solver.waitForURL(challengeUrl);
+    await solver.getByRole('heading', { level: 2, name: 'Terms' }).waitFor();
     await check(solver, 'detail');
     await solver.getByLabel('Solution title').fill('Ceramic + copper mesh');
     await solver.getByLabel('Solution', { exact: true }).fill('Fire local clay with sawdust, coat with copper mesh.');
+    // The terms must be accepted: the browser holds the form back while the box is unticked.
+    const accept = solver.getByRole('checkbox', { name: 'I have read and accept the terms of this challenge' });
+    await solver.getByRole('button', { name: 'Submit solution' }).click();
+    if (!(await accept.evaluate((box) => box.validity.valueMissing))) throw new Error('the terms checkbox is not required');
+    await solver.waitForTimeout(500);
+    if (await solver.getByText(/version 1 of your solution/).count()) throw new Error('submitted without accepting the terms');
+    await accept.check();
     await solver.getByRole('button', { name: 'Submit solution' }).click();
     await solver.getByText(/version 1 of your solution/).waitFor();
+    await solver.getByText('You accepted the terms on this challenge.').waitFor();
+    if (await accept.count()) throw new Error('the terms checkbox is still offered after accepting');
     await check(solver, 'submit');
     await solver.getByLabel('Solution title').fill('Ceramic + copper mesh, v2');
     await solver.getByRole('button', { name: 'Resubmit solution' }).click();

@@ -14,6 +14,8 @@ export interface EventPayloads {
     currency: string;
     prizes: { rank: number; amountMinor: string }[];
     version: number;
+    /** Solvers must accept the challenge's terms before submitting. Optional: events queued before it existed lack it (= false). */
+    termsRequired?: boolean;
   };
   MembershipChanged: { organizationId: string; userId: string; role: OrganizationRoleName | null; version: number };
   SubmissionCreated: { id: string; challengeId: string; authorId: string; version: number };

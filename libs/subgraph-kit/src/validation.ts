@@ -8,6 +8,14 @@ export function requiredText(value: string, field: string, { min = 1, max }: { m
   return text;
 }
 
+/** Trims and length-checks an optional text input: absent or blank is null (none), naming the field on failure. */
+export function optionalText(value: string | null | undefined, field: string, { max }: { max: number }): string | null {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text.length === 0) return null;
+  if (text.length > max) throw new BadUserInputError(field, `must be at most ${max} characters`);
+  return text;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids are UUIDs; anything else cannot name a row, so it is bad input rather than a failed query. */

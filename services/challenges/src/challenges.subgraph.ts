@@ -7,6 +7,7 @@ import { createChallengesContext, type ChallengesContext } from './context';
 import { resolveUserReference, UserOrganizationsResolver } from './external/user.resolver';
 import { Migration20261124090000_challenges } from './migrations/Migration20261124090000_challenges';
 import { Migration20261125090000_cancelling } from './migrations/Migration20261125090000_cancelling';
+import { Migration20261126090000_challenge_terms } from './migrations/Migration20261126090000_challenge_terms';
 import { MembershipEntity, OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationResolver, resolveOrganizationReference } from './organizations/organization.resolver';
 
@@ -18,6 +19,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
     { name: 'Migration20261125090000_cancelling', class: Migration20261125090000_cancelling },
+    { name: 'Migration20261126090000_challenge_terms', class: Migration20261126090000_challenge_terms },
   ],
   buildSchema: () =>
     buildFederatedSchema({

@@ -69,6 +69,7 @@ describe('organizations and challenges through the gateway', () => {
     ['prizes[0].amountMinor', { prizes: [{ rank: 1, label: 'Negative', amountMinor: '-100' }] }],
     ['prizes[0].amountMinor', { prizes: [{ rank: 1, label: 'Fraction', amountMinor: '10.5' }] }],
     ['prizes[0].amountMinor', { prizes: [{ rank: 1, label: 'Words', amountMinor: 'ten dollars' }] }],
+    ['terms', { terms: 'x'.repeat(20_001) }],
   ])('rejects a bad %s with BAD_USER_INPUT naming it, and writes nothing', async (field, overrides) => {
     const marker = `Half-written ${randomUUID()}`;
     const response = await runContract(stack.client, 'CreateChallenge', { input: challengeInput(organizationId, { summary: marker, ...overrides }) }, sponsor.token);

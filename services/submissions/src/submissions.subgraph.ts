@@ -3,16 +3,20 @@ import { createSubmissionsContext, type SubmissionsContext } from './context';
 import { ChallengeSubmissionsResolver, resolveChallengeReference } from './external/challenge.resolver';
 import { resolveUserReference, UserSubmissionsResolver } from './external/user.resolver';
 import { Migration20261123090000_submissions } from './migrations/Migration20261123090000_submissions';
+import { Migration20261126090000_terms_acceptance } from './migrations/Migration20261126090000_terms_acceptance';
 import { ChallengeViewEntity } from './read-models/challenge-view.entity';
 import { MembershipViewEntity } from './read-models/membership-view.entity';
 import { readModelEventHandlers } from './read-models/read-model.handlers';
-import { SubmissionEntity, SubmissionVersionEntity } from './submissions/submission.entity';
+import { SubmissionEntity, SubmissionVersionEntity, TermsAcceptanceEntity } from './submissions/submission.entity';
 import { resolveSubmissionReference, SubmissionResolver } from './submissions/submission.resolver';
 
 export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
   name: 'submissions',
-  entities: [SubmissionEntity, SubmissionVersionEntity, ChallengeViewEntity, MembershipViewEntity],
-  migrations: [{ name: 'Migration20261123090000_submissions', class: Migration20261123090000_submissions }],
+  entities: [SubmissionEntity, SubmissionVersionEntity, TermsAcceptanceEntity, ChallengeViewEntity, MembershipViewEntity],
+  migrations: [
+    { name: 'Migration20261123090000_submissions', class: Migration20261123090000_submissions },
+    { name: 'Migration20261126090000_terms_acceptance', class: Migration20261126090000_terms_acceptance },
+  ],
   buildSchema: () =>
     buildFederatedSchema({
       resolvers: [SubmissionResolver, ChallengeSubmissionsResolver, UserSubmissionsResolver],

@@ -1,8 +1,9 @@
 /** The server actions, with the gateway and Next's navigation mocked: what they send and where they go. */
 import { GatewayError } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
-import { AddOrganizationMemberDoc, CancelChallengeDoc, CloseSubmissionsDoc, PublishChallengeDoc } from '@/lib/operations';
-import { addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, startCardPaymentAction } from './actions';
+import { ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
+import { AcceptChallengeTermsDoc, AddOrganizationMemberDoc, CancelChallengeDoc, CloseSubmissionsDoc, PublishChallengeDoc, SubmitSolutionDoc } from '@/lib/operations';
+import { addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, startCardPaymentAction, submitSolutionAction } from './actions';
 
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 jest.mock('next/navigation', () => ({
@@ -117,5 +118,39 @@ describe('addOrganizationMemberAction', () => {
     expect(await run(addOrganizationMemberAction, { organizationId: 'o1', userId: USER, role: 'OWNER' })).toEqual({
       state: { formError: 'Only an OWNER can grant the OWNER or ADMIN role', code: 'FORBIDDEN', fieldErrors: undefined, values: { userId: USER, role: 'OWNER' } },
     });
+  });
+});
+
+describe('submitSolutionAction and the challenge’s terms', () => {
+  const solution = { challengeId: 'c1', title: ' Ceramic filter ', body: 'Fired clay.' };
+  const submitted = { submitSolution: { submission: { id: 's1', status: 'SUBMITTED', version: 1, challenge: { id: 'c1' } } } };
+
+  it('refuses an unticked box without calling the gateway, keeping what was typed', async () => {
+    expect(await run(submitSolutionAction, { ...solution, terms: 'to-accept' })).toEqual({
+      state: { fieldErrors: { acceptTerms: ACCEPT_TERMS_REQUIRED }, values: { title: ' Ceramic filter ', body: 'Fired clay.' } },
+    });
+    expect(gqlMock).not.toHaveBeenCalled();
+  });
+
+  it('accepts the terms, then submits', async () => {
+    gqlMock.mockResolvedValueOnce({ acceptChallengeTerms: { challenge: { id: 'c1', viewerHasAcceptedTerms: true } } }).mockResolvedValueOnce(submitted);
+    expect(await run(submitSolutionAction, { ...solution, terms: 'to-accept', acceptTerms: 'yes' })).toEqual({
+      state: { ok: true, message: 'Submitted: version 1 of your solution is sealed for the sponsor.' },
+    });
+    expect(gqlMock.mock.calls).toEqual([
+      [AcceptChallengeTermsDoc, { input: { challengeId: 'c1' } }],
+      [SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'Ceramic filter', body: 'Fired clay.' } }],
+    ]);
+  });
+
+  it('only submits when there are no terms to accept, and passes on a refusal with what was typed', async () => {
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: "Accept the challenge's terms before submitting.", extensions: { code: 'FAILED_PRECONDITION' } }]));
+    expect(await run(submitSolutionAction, solution)).toEqual({
+      state: {
+        formError: "Accept the challenge's terms before submitting.", code: 'FAILED_PRECONDITION', fieldErrors: undefined,
+        values: { title: ' Ceramic filter ', body: 'Fired clay.' },
+      },
+    });
+    expect(gqlMock.mock.calls).toEqual([[SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'Ceramic filter', body: 'Fired clay.' } }]]);
   });
 });

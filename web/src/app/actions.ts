@@ -3,13 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { CreateChallengeInput } from '@/gql/graphql';
+import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import { gql } from '@/lib/gateway';
 import { toFormState, type FormState } from '@/lib/errors';
 import { withFlash, type FlashKey } from '@/lib/flash';
 import { fundingReturnUrl, type FundingFormState } from '@/lib/funding';
 import { isOrganizationRole, ROLE_PHRASES, validateMember } from '@/lib/organizations';
 import {
-  AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
+  AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
   FundChallengeDoc, LogInDoc, PublishChallengeDoc, SignUpDoc, StartPayoutOnboardingDoc, SubmitSolutionDoc, UpdateProfileDoc,
 } from '@/lib/operations';
 import { clearToken, setToken } from '@/lib/session';
@@ -215,14 +216,22 @@ export async function addOrganizationMemberAction(_prev: FormState, fd: FormData
 
 // ---- solvers ---------------------------------------------------------------
 
+/**
+ * Submits a solution. When the form asked for the challenge's terms (`terms=to-accept`), the box must be ticked:
+ * then the terms are accepted first (idempotent, so a retry after a refused submission is harmless).
+ */
 export async function submitSolutionAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const challengeId = text(fd, 'challengeId');
+  const values = { title: text(fd, 'title'), body: text(fd, 'body') };
+  const acceptTerms = text(fd, 'terms') === 'to-accept';
+  if (acceptTerms && text(fd, ACCEPT_TERMS_FIELD) !== 'yes') return { fieldErrors: { [ACCEPT_TERMS_FIELD]: ACCEPT_TERMS_REQUIRED }, values };
   let version: number;
   try {
-    const result = await gql(SubmitSolutionDoc, { input: { challengeId, title: text(fd, 'title').trim(), body: text(fd, 'body') } });
+    if (acceptTerms) await gql(AcceptChallengeTermsDoc, { input: { challengeId } });
+    const result = await gql(SubmitSolutionDoc, { input: { challengeId, title: values.title.trim(), body: values.body } });
     version = result.submitSolution.submission.version;
   } catch (error) {
-    return toFormState(error);
+    return { ...toFormState(error), values };
   }
   revalidatePath(`/challenges/${challengeId}`);
   revalidatePath('/me/submissions');

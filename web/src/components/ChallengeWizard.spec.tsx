@@ -8,7 +8,7 @@ const NOW = new Date('2026-11-23T10:00:00Z');
 const orgs = [{ id: 'org-1', name: 'Aquatech Labs' }];
 
 const draft = (patch: Partial<ChallengeDraft> = {}): ChallengeDraft => ({
-  organizationId: 'org-1', title: 'Cheap membranes', summary: 'Make them cheap', description: 'The long brief', type: 'IDEATION',
+  organizationId: 'org-1', title: 'Cheap membranes', summary: 'Make them cheap', description: 'The long brief', terms: '', type: 'IDEATION',
   visibility: 'PUBLIC', currency: 'USD', deadline: '2027-01-31T17:00', prizes: [{ key: 1, label: 'First', amount: '1500.50' }], ...patch,
 });
 
@@ -27,6 +27,14 @@ describe('validateChallengeDraft (mirrors the server)', () => {
     expect(validateChallengeDraft(draft({ summary: '   ' }), NOW).errors.summary).toBe('Enter a summary');
     expect(validateChallengeDraft(draft({ summary: 'x'.repeat(501) }), NOW).errors.summary).toMatch(/500/);
     expect(validateChallengeDraft(draft({ description: 'x'.repeat(20_001) }), NOW).errors.description).toMatch(/20000/);
+  });
+
+  it('takes optional terms: trimmed, blank is none, at most 20,000 characters', () => {
+    expect(validateChallengeDraft(draft(), NOW).input?.terms).toBeNull();
+    expect(validateChallengeDraft(draft({ terms: ' \n ' }), NOW).input?.terms).toBeNull();
+    expect(validateChallengeDraft(draft({ terms: '  IP goes to the sponsor.\n' }), NOW).input?.terms).toBe('IP goes to the sponsor.');
+    expect(validateChallengeDraft(draft({ terms: ` ${'x'.repeat(20_000)} ` }), NOW).errors.terms).toBeUndefined();
+    expect(validateChallengeDraft(draft({ terms: 'x'.repeat(20_001) }), NOW).errors.terms).toBe('Use at most 20000 characters');
   });
 
   it('checks prizes: count, labels and positive whole minor units', () => {
@@ -55,6 +63,14 @@ describe('ChallengeWizard', () => {
     await userEvent.type(screen.getByLabelText('Description'), 'The full brief');
   }
   const next = () => userEvent.click(screen.getByRole('button', { name: 'Next' }));
+  /** From valid basics on step 1: one 100 USD prize, a deadline, then Create. */
+  async function finish() {
+    await next();
+    await userEvent.type(screen.getByLabelText('Prize 1 amount (USD)'), '100');
+    await next();
+    fireEvent.change(screen.getByLabelText('Submission deadline'), { target: { value: '2027-02-01T12:00' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
+  }
 
   it('blocks the first step until basics are valid', async () => {
     render(<ChallengeWizard organizations={orgs} action={jest.fn()} now={() => NOW} />);
@@ -108,16 +124,34 @@ describe('ChallengeWizard', () => {
     });
   });
 
-  it('shows server field errors on the step that holds the field', async () => {
-    const action = jest.fn(async (): Promise<FormState> => ({ fieldErrors: { title: 'title is already used by another challenge' } }));
+  it('has an optional Terms field, checked on the first step and sent on create', async () => {
+    const action = jest.fn(async (_input: CreateChallengeInput): Promise<FormState | undefined> => undefined);
+    render(<ChallengeWizard organizations={orgs} action={action} now={() => NOW} />);
+    const terms = screen.getByLabelText('Terms');
+    expect(terms).toHaveAccessibleDescription('What solvers agree to: IP transfer, confidentiality, eligibility. Solvers must accept these before submitting.');
+    await fillBasics();
+    fireEvent.change(terms, { target: { value: 'x'.repeat(20_001) } });
+    await next();
+    expect(screen.getByRole('heading', { name: /Step 1 of 3/ })).toBeInTheDocument();
+    expect(screen.getByLabelText('Terms')).toHaveAccessibleDescription('Use at most 20000 characters');
+    expect(screen.getByLabelText('Terms')).toHaveAttribute('aria-invalid', 'true');
+
+    fireEvent.change(screen.getByLabelText('Terms'), { target: { value: '  Winning entries assign their IP to the sponsor.\nConfidential.  ' } });
+    await finish();
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(action.mock.calls[0][0].terms).toBe('Winning entries assign their IP to the sponsor.\nConfidential.');
+    expect(screen.getByText(/Solvers must accept your terms before submitting/)).toBeInTheDocument();
+  });
+
+  it.each([
+    ['Title', { title: 'title is already used by another challenge' }],
+    ['Terms', { terms: 'terms: must be at most 20000 characters' }],
+  ])('shows a server error on %s on the step that holds the field', async (label, fieldErrors) => {
+    const action = jest.fn(async (): Promise<FormState> => ({ fieldErrors }));
     render(<ChallengeWizard organizations={orgs} action={action} now={() => NOW} />);
     await fillBasics();
-    await next();
-    await userEvent.type(screen.getByLabelText('Prize 1 amount (USD)'), '100');
-    await next();
-    fireEvent.change(screen.getByLabelText('Submission deadline'), { target: { value: '2027-02-01T12:00' } });
-    await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
-    expect(await screen.findByText('title is already used by another challenge')).toBeInTheDocument();
+    await finish();
+    await waitFor(() => expect(screen.getByLabelText(label)).toHaveAccessibleDescription(Object.values(fieldErrors)[0]));
     expect(screen.getByRole('heading', { name: /Step 1 of 3/ })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
   });

@@ -7,7 +7,7 @@ import { CHALLENGE_CURRENCIES, formatMoney, parseDecimalToMinor, sumMinor } from
 import { Alert, Button, Card, Select, Spinner, TextArea, TextField } from './ui';
 
 // Mirrors the server's checks (services/challenges challenge.validation.ts) so most mistakes never leave the page.
-export const LIMITS = { titleMin: 3, titleMax: 140, summaryMax: 500, descriptionMax: 20_000, labelMax: 80, prizesMax: 20 };
+export const LIMITS = { titleMin: 3, titleMax: 140, summaryMax: 500, descriptionMax: 20_000, termsMax: 20_000, labelMax: 80, prizesMax: 20 };
 
 export interface PrizeDraft { key: number; label: string; amount: string }
 export interface ChallengeDraft {
@@ -15,6 +15,8 @@ export interface ChallengeDraft {
   title: string;
   summary: string;
   description: string;
+  /** Optional: blank means the challenge has no terms. */
+  terms: string;
   type: ChallengeType;
   visibility: ChallengeVisibility;
   currency: string;
@@ -38,6 +40,7 @@ export function validateChallengeDraft(draft: ChallengeDraft, now: Date): { erro
   else if (chars(draft.summary) > LIMITS.summaryMax) errors.summary = `Use at most ${LIMITS.summaryMax} characters`;
   if (chars(draft.description) === 0) errors.description = 'Enter a description';
   else if (chars(draft.description) > LIMITS.descriptionMax) errors.description = `Use at most ${LIMITS.descriptionMax} characters`;
+  if (chars(draft.terms) > LIMITS.termsMax) errors.terms = `Use at most ${LIMITS.termsMax} characters`;
 
   if (!CHALLENGE_CURRENCIES.includes(draft.currency as (typeof CHALLENGE_CURRENCIES)[number])) errors.currency = 'Choose a currency';
   if (draft.prizes.length < 1) errors.prizes = 'Add at least one prize';
@@ -72,6 +75,7 @@ export function validateChallengeDraft(draft: ChallengeDraft, now: Date): { erro
       title: draft.title.trim(),
       summary: draft.summary.trim(),
       description: draft.description.trim(),
+      terms: draft.terms.trim() || null,
       type: draft.type,
       visibility: draft.visibility,
       currency: draft.currency,
@@ -83,7 +87,7 @@ export function validateChallengeDraft(draft: ChallengeDraft, now: Date): { erro
 
 const STEPS = ['Basics', 'Prizes', 'Deadline and review'] as const;
 const STEP_FIELDS: ((field: string) => boolean)[] = [
-  (f) => ['organizationId', 'title', 'summary', 'description', 'type', 'visibility'].includes(f),
+  (f) => ['organizationId', 'title', 'summary', 'description', 'terms', 'type', 'visibility'].includes(f),
   (f) => f === 'currency' || f.startsWith('prizes'),
   (f) => f === 'submissionDeadline',
 ];
@@ -105,7 +109,7 @@ export function ChallengeWizard({ organizations, action, now = () => new Date() 
   const [step, setStep] = useState(0);
   const [draft, setDraft] = useState<ChallengeDraft>({
     organizationId: organizations[0]?.id ?? '',
-    title: '', summary: '', description: '', type: 'IDEATION', visibility: 'PUBLIC', currency: 'USD', deadline: '',
+    title: '', summary: '', description: '', terms: '', type: 'IDEATION', visibility: 'PUBLIC', currency: 'USD', deadline: '',
     prizes: [{ key: 1, label: 'First prize', amount: '' }],
   });
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -173,6 +177,8 @@ export function ChallengeWizard({ organizations, action, now = () => new Date() 
           <TextField label="Title" value={draft.title} onChange={(e) => set('title', e.target.value)} error={errors.title} hint={`${LIMITS.titleMin}–${LIMITS.titleMax} characters`} />
           <TextArea label="Summary" rows={3} value={draft.summary} onChange={(e) => set('summary', e.target.value)} error={errors.summary} hint={`Shown in listings; up to ${LIMITS.summaryMax} characters`} />
           <TextArea label="Description" rows={10} value={draft.description} onChange={(e) => set('description', e.target.value)} error={errors.description} hint="The full brief: problem, requirements, judging criteria" />
+          <TextArea label="Terms" rows={6} value={draft.terms} onChange={(e) => set('terms', e.target.value)} error={errors.terms}
+            hint="What solvers agree to: IP transfer, confidentiality, eligibility. Solvers must accept these before submitting." />
           <div className="grid-2">
             <Select label="Type" value={draft.type} onChange={(e) => set('type', e.target.value as ChallengeType)} options={TYPES} error={errors.type} />
             <Select label="Visibility" value={draft.visibility} onChange={(e) => set('visibility', e.target.value as ChallengeVisibility)} error={errors.visibility}
@@ -227,6 +233,7 @@ export function ChallengeWizard({ organizations, action, now = () => new Date() 
                 return <li key={p.key}>{i + 1}. {p.label}: {amount.ok ? formatMoney(amount.amountMinor, draft.currency, 'en-US') : '—'}</li>;
               })}
             </ul>
+            <p>{draft.terms.trim() ? 'Solvers must accept your terms before submitting.' : 'No terms: solvers can submit without accepting any.'} Terms cannot be changed once the challenge is created.</p>
             <p>The challenge is saved as a draft. You fund the prize pool (plus the platform fee) and publish it next.</p>
           </Card>
         </>

@@ -2,13 +2,20 @@
 
 import { useActionState, useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { ACCEPT_TERMS_FIELD, type TermsStep } from '@/lib/challenges';
 import type { FormState } from '@/lib/errors';
 import { FormMessages, SubmitButton } from './forms';
-import { Select, TextArea, TextField } from './ui';
+import { Checkbox, Select, TextArea, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 
-export function SubmitSolutionForm({ action, challengeId, latest }: { action: Action; challengeId: string; latest?: { title: string; body: string; version: number } }) {
+/**
+ * Submits (or resubmits) a solution. When the challenge has terms the viewer has not accepted yet, a required box
+ * accepts them with the same submission (the action calls acceptChallengeTerms first).
+ */
+export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none' }: {
+  action: Action; challengeId: string; latest?: { title: string; body: string; version: number }; terms?: TermsStep;
+}) {
   const [state, formAction] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
   return (
@@ -17,8 +24,17 @@ export function SubmitSolutionForm({ action, challengeId, latest }: { action: Ac
       <p className="muted">Submissions are sealed: only you and the sponsor can read them. Resubmitting creates a new version.</p>
       <FormMessages state={state} />
       <input type="hidden" name="challengeId" value={challengeId} />
-      <TextField label="Solution title" name="title" required defaultValue={latest?.title} error={errors.title} key={`t${latest?.version}`} />
-      <TextArea label="Solution" name="body" required rows={8} defaultValue={latest?.body} error={errors.body} key={`b${latest?.version}`} />
+      {/* What was typed comes back after a refusal: React resets the form after its action. */}
+      <TextField label="Solution title" name="title" required defaultValue={state.values?.title ?? latest?.title} error={errors.title} key={`t${latest?.version}`} />
+      <TextArea label="Solution" name="body" required rows={8} defaultValue={state.values?.body ?? latest?.body} error={errors.body} key={`b${latest?.version}`} />
+      {terms === 'to-accept' && (
+        <>
+          <input type="hidden" name="terms" value="to-accept" />
+          <Checkbox label="I have read and accept the terms of this challenge" name={ACCEPT_TERMS_FIELD} value="yes" required error={errors[ACCEPT_TERMS_FIELD]}
+            hint="The terms are in the Terms section of this page." />
+        </>
+      )}
+      {terms === 'accepted' && <p className="muted">You accepted the terms on this challenge.</p>}
       <SubmitButton pendingText="Submitting…">{latest ? 'Resubmit solution' : 'Submit solution'}</SubmitButton>
     </form>
   );

@@ -24,11 +24,22 @@ interface FieldProps {
   hint?: string;
 }
 
-function FieldShell({ id, label, error, hint, children }: FieldProps & { id: string; children: ReactNode }) {
+/** `check`: the label follows the control on its line (checkboxes). */
+function FieldShell({ id, label, error, hint, check, children }: FieldProps & { id: string; check?: boolean; children: ReactNode }) {
+  const labelElement = <label htmlFor={id}>{label}</label>;
   return (
     <div className={cx('field', error && 'field-invalid')}>
-      <label htmlFor={id}>{label}</label>
-      {children}
+      {check ? (
+        <div className="field-check">
+          {children}
+          {labelElement}
+        </div>
+      ) : (
+        <>
+          {labelElement}
+          {children}
+        </>
+      )}
       {hint && !error && (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
@@ -63,6 +74,16 @@ export function TextArea({ label, error, hint, id, ...props }: FieldProps & Text
   return (
     <FieldShell id={fieldId} label={label} error={error} hint={hint}>
       <textarea id={fieldId} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, error, hint)} {...props} />
+    </FieldShell>
+  );
+}
+
+export function Checkbox({ label, error, hint, id, ...props }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  return (
+    <FieldShell id={fieldId} label={label} error={error} hint={hint} check>
+      <input id={fieldId} type="checkbox" className="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, error, hint)} {...props} />
     </FieldShell>
   );
 }

@@ -4,6 +4,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptChallengeTermsInput = {
+  challengeId: string | number;
+};
+
 /** Adds a member, or changes the role of an existing one. */
 export type AddOrganizationMemberInput = {
   organizationId: string | number;
@@ -62,6 +66,8 @@ export type CreateChallengeInput = {
   submissionDeadline: string;
   /** 1 to 500 characters. */
   summary: string;
+  /** What solvers must accept before submitting (IP transfer, confidentiality, eligibility); up to 20,000 characters. Absent or blank: no terms. Cannot be changed once created. */
+  terms?: string | null | undefined;
   /** 3 to 140 characters. */
   title: string;
   type: ChallengeType;
@@ -236,7 +242,7 @@ export type ChallengeDetailQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, publishedAt: string | null, submissionCount: number, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }> } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, publishedAt: string | null, submissionCount: number, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }> } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -253,6 +259,13 @@ export type SubmitSolutionMutationVariables = Exact<{
 
 
 export type SubmitSolutionMutation = { submitSolution: { submission: { id: string, status: SubmissionStatus, version: number, challenge: { id: string } } } };
+
+export type AcceptChallengeTermsMutationVariables = Exact<{
+  input: AcceptChallengeTermsInput;
+}>;
+
+
+export type AcceptChallengeTermsMutation = { acceptChallengeTerms: { challenge: { id: string, viewerHasAcceptedTerms: boolean } } };
 
 export type StartPayoutOnboardingMutationVariables = Exact<{
   input: StartPayoutOnboardingInput;
@@ -523,6 +536,7 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
     title
     summary
     description
+    terms
     type
     status
     visibility
@@ -582,6 +596,7 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       version
       submittedAt
     }
+    viewerHasAcceptedTerms
   }
 }
     `) as unknown as TypedDocumentString<ChallengeDetailQuery, ChallengeDetailQueryVariables>;
@@ -687,6 +702,16 @@ export const SubmitSolutionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubmitSolutionMutation, SubmitSolutionMutationVariables>;
+export const AcceptChallengeTermsDocument = new TypedDocumentString(`
+    mutation AcceptChallengeTerms($input: AcceptChallengeTermsInput!) {
+  acceptChallengeTerms(input: $input) {
+    challenge {
+      id
+      viewerHasAcceptedTerms
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptChallengeTermsMutation, AcceptChallengeTermsMutationVariables>;
 export const StartPayoutOnboardingDocument = new TypedDocumentString(`
     mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {
   startPayoutOnboarding(input: $input) {

@@ -13,3 +13,15 @@ export function canCancelChallenge(challenge: { status: string; prizes: { award?
 export function deadlineIsAhead(status: string): boolean {
   return status === 'DRAFT' || status === 'OPEN';
 }
+
+/** Where the viewer stands with a challenge's terms: none to accept, still to accept (before submitting), accepted. */
+export type TermsStep = 'none' | 'to-accept' | 'accepted';
+
+export function termsStep(challenge: { terms?: string | null; viewerHasAcceptedTerms: boolean }): TermsStep {
+  if (!challenge.terms) return 'none';
+  return challenge.viewerHasAcceptedTerms ? 'accepted' : 'to-accept';
+}
+
+/** The submit form's field for accepting the terms, and what the server action answers when it is not ticked. */
+export const ACCEPT_TERMS_FIELD = 'acceptTerms';
+export const ACCEPT_TERMS_REQUIRED = 'Tick the box to accept the terms of this challenge before submitting';

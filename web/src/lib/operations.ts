@@ -104,7 +104,7 @@ export const BrowseChallengesDoc = graphql(`
 export const ChallengeDetailDoc = graphql(`
   query ChallengeDetail($id: ID!) {
     challenge(id: $id) {
-      id title summary description type status visibility submissionDeadline currency publishedAt
+      id title summary description terms type status visibility submissionDeadline currency publishedAt
       organization { id name viewerRole }
       totalPrize { amountMinor currency }
       funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }
@@ -114,6 +114,7 @@ export const ChallengeDetailDoc = graphql(`
       }
       submissionCount
       viewerSubmissions { id title body status version submittedAt }
+      viewerHasAcceptedTerms
     }
   }
 `);
@@ -143,6 +144,12 @@ export const ChallengeReviewDoc = graphql(`
 export const SubmitSolutionDoc = graphql(`
   mutation SubmitSolution($input: SubmitSolutionInput!) {
     submitSolution(input: $input) { submission { id status version challenge { id } } }
+  }
+`);
+
+export const AcceptChallengeTermsDoc = graphql(`
+  mutation AcceptChallengeTerms($input: AcceptChallengeTermsInput!) {
+    acceptChallengeTerms(input: $input) { challenge { id viewerHasAcceptedTerms } }
   }
 `);
 

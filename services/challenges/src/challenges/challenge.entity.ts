@@ -22,6 +22,10 @@ export class ChallengeEntity {
   @Property({ type: 'text' })
   description!: string;
 
+  /** What solvers accept before submitting; null = no terms. Set at creation only, so frozen once published. */
+  @Property({ type: 'text', nullable: true })
+  terms?: string | null;
+
   @Property({ type: 'text' })
   type!: ChallengeKind;
 

@@ -27,6 +27,12 @@ export class CreateChallengeInput {
   @Field(() => String, { description: '1 to 20,000 characters.' })
   description!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'What solvers must accept before submitting (IP transfer, confidentiality, eligibility); up to 20,000 characters. Absent or blank: no terms. Cannot be changed once created.',
+  })
+  terms?: string | null;
+
   @Field(() => ChallengeKind)
   type!: ChallengeKind;
 

@@ -25,7 +25,7 @@ export interface ChallengeServiceDeps {
 export type FundingResult = 'SUCCEEDED' | 'FAILED';
 
 const CHALLENGE_COLUMNS = [
-  'id', 'organization_id', 'title', 'summary', 'description', 'type', 'status', 'visibility', 'currency',
+  'id', 'organization_id', 'title', 'summary', 'description', 'terms', 'type', 'status', 'visibility', 'currency',
   'submission_deadline', 'total_prize_minor', 'version', 'created_at', 'updated_at', 'published_at',
 ].map((c) => `c."${c}"`).join(', ');
 
@@ -52,6 +52,7 @@ export class ChallengeService {
         title: data.title,
         summary: data.summary,
         description: data.description,
+        terms: data.terms,
         type: data.type,
         visibility: data.visibility,
         currency: data.currency,
@@ -369,5 +370,6 @@ function recordChallengeChanged(em: EntityManager, challenge: ChallengeEntity, p
     currency: challenge.currency,
     prizes: [...prizes].sort((a, b) => a.rank - b.rank).map((p) => ({ rank: p.rank, amountMinor: p.amountMinor.toString() })),
     version: challenge.version,
+    termsRequired: challenge.terms != null,
   });
 }

@@ -31,6 +31,9 @@ export class ChallengeType {
   @Field(() => String)
   description!: string;
 
+  @Field(() => String, { nullable: true, description: 'What solvers accept before submitting (acceptChallengeTerms); null when the challenge has no terms.' })
+  terms!: string | null;
+
   @Field(() => ChallengeKind)
   type!: ChallengeKind;
 
@@ -66,6 +69,7 @@ export class ChallengeType {
       title: entity.title,
       summary: entity.summary,
       description: entity.description,
+      terms: entity.terms ?? null,
       type: entity.type,
       status: entity.status,
       visibility: entity.visibility,

@@ -44,6 +44,8 @@ describe('validateNewChallenge', () => {
     [{ summary: 'x'.repeat(501) }, 'summary'],
     [{ description: '' }, 'description'],
     [{ description: 'x'.repeat(20001) }, 'description'],
+    [{ terms: 'x'.repeat(20001) }, 'terms'],
+    [{ terms: ` ${'x'.repeat(20001)} ` }, 'terms'],
     [{ currency: 'XYZ' }, 'currency'],
     [{ currency: '' }, 'currency'],
     [{ prizes: [] }, 'prizes'],
@@ -65,6 +67,18 @@ describe('validateNewChallenge', () => {
     [{ submissionDeadline: new Date('nope') }, 'submissionDeadline'],
   ])('%j -> BAD_USER_INPUT on %s', (patch, field) => {
     expect(fieldOf(() => validateNewChallenge({ ...valid, ...patch }, now))).toBe(field);
+  });
+
+  it('trims the terms; absent or blank means none; 20,000 characters at most', () => {
+    expect(validateNewChallenge(valid, now).terms).toBeNull();
+    expect(validateNewChallenge({ ...valid, terms: null }, now).terms).toBeNull();
+    expect(validateNewChallenge({ ...valid, terms: ' \n\t ' }, now).terms).toBeNull();
+    expect(validateNewChallenge({ ...valid, terms: '  IP transfers to the sponsor.\n' }, now).terms).toBe('IP transfers to the sponsor.');
+    expect(validateNewChallenge({ ...valid, terms: ` ${'x'.repeat(20000)} ` }, now).terms).toHaveLength(20000);
+  });
+
+  it('names the terms in its message', () => {
+    expect(() => validateNewChallenge({ ...valid, terms: 'x'.repeat(20001) }, now)).toThrow('terms: must be at most 20000 characters');
   });
 
   it('accepts a deadline exactly two years ahead', () => {

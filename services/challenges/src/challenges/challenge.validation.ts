@@ -1,11 +1,12 @@
 import { InvalidAmountError, MAX_MINOR_UNITS, normalizeCurrency, parseMinorUnits, parsePositiveMoney } from '@ideagora/money';
-import { BadUserInputError, requiredText } from '@ideagora/subgraph-kit';
+import { BadUserInputError, optionalText, requiredText } from '@ideagora/subgraph-kit';
 import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
 import type { ChallengeFilter, CreateChallengeInput } from './challenge.inputs';
 
 export const TITLE_LENGTH = { min: 3, max: 140 };
 export const SUMMARY_MAX = 500;
 export const DESCRIPTION_MAX = 20_000;
+export const TERMS_MAX = 20_000;
 export const LABEL_MAX = 80;
 export const MAX_PRIZES = 20;
 export const SEARCH_MAX = 200;
@@ -14,6 +15,8 @@ export interface NewChallenge {
   title: string;
   summary: string;
   description: string;
+  /** null: no terms. */
+  terms: string | null;
   type: ChallengeKind;
   visibility: ChallengeVisibility;
   currency: string;
@@ -31,6 +34,7 @@ export function validateNewChallenge(input: Omit<CreateChallengeInput, 'organiza
   const title = requiredText(input.title, 'title', TITLE_LENGTH);
   const summary = requiredText(input.summary, 'summary', { max: SUMMARY_MAX });
   const description = requiredText(input.description, 'description', { max: DESCRIPTION_MAX });
+  const terms = optionalText(input.terms, 'terms', { max: TERMS_MAX });
   if (!KINDS.has(input.type)) throw new BadUserInputError('type', 'is not a valid challenge type');
   if (!VISIBILITIES.has(input.visibility)) throw new BadUserInputError('visibility', 'is not a valid visibility');
 
@@ -75,6 +79,7 @@ export function validateNewChallenge(input: Omit<CreateChallengeInput, 'organiza
     title,
     summary,
     description,
+    terms,
     type: input.type,
     visibility: input.visibility,
     currency,

@@ -15,6 +15,12 @@ export class ChallengeSubmissionsResolver {
     return ctx.loaders.submissionCountByChallenge.load(challenge.id);
   }
 
+  @FieldResolver(() => Boolean, { description: "Whether the viewer has accepted this challenge's terms (acceptChallengeTerms); false when signed out." })
+  async viewerHasAcceptedTerms(@Root() challenge: ChallengeRef, @Ctx() ctx: SubmissionsContext): Promise<boolean> {
+    if (!ctx.identity.userId) return false;
+    return ctx.loaders.viewerAcceptedTermsByChallenge.load(challenge.id);
+  }
+
   @FieldResolver(() => [SubmissionType], { description: "The viewer's own submissions to this challenge ([] when signed out)." })
   async viewerSubmissions(@Root() challenge: ChallengeRef, @Ctx() ctx: SubmissionsContext): Promise<SubmissionType[]> {
     if (!ctx.identity.userId) return [];

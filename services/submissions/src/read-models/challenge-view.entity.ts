@@ -4,7 +4,7 @@ import type { ChallengeStatusName } from '@ideagora/events';
 /** What this context knows about a challenge, fed by `ChallengeChanged` (never read from the challenges schema). */
 @Entity({ tableName: 'challenge_view' })
 export class ChallengeViewEntity {
-  [OptionalProps]?: 'updatedAt';
+  [OptionalProps]?: 'updatedAt' | 'termsRequired';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -26,6 +26,10 @@ export class ChallengeViewEntity {
 
   @Property({ type: 'integer' })
   version!: number;
+
+  /** Solvers must accept the terms (terms_acceptance) before submitting. */
+  @Property({ type: 'boolean' })
+  termsRequired: boolean = false;
 
   @Property({ type: 'timestamptz' })
   updatedAt: Date = new Date();

@@ -10,12 +10,12 @@ export class ReadModelService {
 
   async applyChallengeChanged(payload: EventPayloads['ChallengeChanged']): Promise<void> {
     await this.em.execute(
-      `insert into challenge_view (id, organization_id, status, submission_deadline, currency, prizes, version, updated_at)
-       values (?, ?, ?, ?, ?, ?::jsonb, ?, now())
+      `insert into challenge_view (id, organization_id, status, submission_deadline, currency, prizes, terms_required, version, updated_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
        on conflict (id) do update set
          organization_id = excluded.organization_id, status = excluded.status,
          submission_deadline = excluded.submission_deadline, currency = excluded.currency,
-         prizes = excluded.prizes, version = excluded.version, updated_at = now()
+         prizes = excluded.prizes, terms_required = excluded.terms_required, version = excluded.version, updated_at = now()
        where challenge_view.version <= excluded.version`,
       [
         payload.id,
@@ -24,6 +24,8 @@ export class ReadModelService {
         new Date(payload.submissionDeadline).toISOString(),
         payload.currency,
         JSON.stringify(payload.prizes ?? []),
+        // Absent in events queued before terms existed: those challenges have none.
+        payload.termsRequired === true,
         payload.version,
       ],
       'run',

@@ -50,6 +50,21 @@ export class SubmissionVersionEntity {
   submittedAt!: Date;
 }
 
+/** A user accepted a challenge's terms (once: accepting again changes nothing). Written through SubmissionService. */
+@Entity({ tableName: 'terms_acceptance' })
+export class TermsAcceptanceEntity {
+  [OptionalProps]?: 'acceptedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  challengeId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  userId!: string;
+
+  @Property({ type: 'timestamptz' })
+  acceptedAt: Date = new Date();
+}
+
 /** A submission with the content of its current version, as the queries return it. */
 export interface SubmissionSnapshot {
   id: string;

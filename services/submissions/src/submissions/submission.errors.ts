@@ -12,9 +12,16 @@ export class ChallengeNotOpenError extends FailedPreconditionError {
   }
 }
 
-export class OwnChallengeSubmissionError extends ForbiddenError {
+/** Conflict of interest: neither submitting nor accepting the terms. */
+export class OwnChallengeParticipationError extends ForbiddenError {
   constructor() {
-    super('Members of the sponsoring organization cannot submit to its challenges');
+    super('Members of the sponsoring organization cannot take part in its challenges');
+  }
+}
+
+export class TermsNotAcceptedError extends FailedPreconditionError {
+  constructor() {
+    super("Accept the challenge's terms before submitting.");
   }
 }
 

@@ -1,5 +1,11 @@
 import { Field, ID, InputType } from 'type-graphql';
 
+@InputType('AcceptChallengeTermsInput')
+export class AcceptChallengeTermsInput {
+  @Field(() => ID)
+  challengeId!: string;
+}
+
 @InputType('SubmitSolutionInput')
 export class SubmitSolutionInput {
   @Field(() => ID)

@@ -29,6 +29,14 @@ export function createSubmissionLoaders(submissions: SubmissionService) {
       },
       { cacheKeyFn: lower },
     ),
+    /** false when signed out (no statement). */
+    viewerAcceptedTermsByChallenge: new DataLoader<string, boolean>(
+      async (ids) => {
+        const accepted = await submissions.viewerAcceptedTermsByChallengeIds(ids);
+        return ids.map((id) => accepted.has(lower(id)));
+      },
+      { cacheKeyFn: lower },
+    ),
     submissionCountByChallenge: new DataLoader<string, number>(
       async (ids) => {
         const counts = await submissions.countByChallengeIds(ids);

@@ -1,11 +1,11 @@
 import { ForbiddenError, FailedPreconditionError, NotFoundError } from '@ideagora/subgraph-kit';
-import { assertCanSubmit, canReadSubmission, isSponsorReviewer } from './submission.policy';
+import { assertCanParticipate, assertCanSubmit, canReadSubmission, isSponsorReviewer } from './submission.policy';
 
 const AUTHOR = 'a0000000-0000-4000-8000-000000000001';
 const OTHER = 'a0000000-0000-4000-8000-000000000002';
 const CHALLENGE = 'c0000000-0000-4000-8000-000000000001';
 const NOW = new Date('2026-11-23T10:00:00Z');
-const open = { id: CHALLENGE, status: 'OPEN' as const, submissionDeadline: new Date('2026-12-01T00:00:00Z') };
+const open = { id: CHALLENGE, status: 'OPEN' as const, submissionDeadline: new Date('2026-12-01T00:00:00Z'), termsRequired: false, termsAccepted: false };
 
 describe('canReadSubmission (sealed submissions)', () => {
   it('lets the author read', () => {
@@ -49,5 +49,35 @@ describe('assertCanSubmit', () => {
   });
   it('checks the challenge state before membership', () => {
     expect(() => assertCanSubmit(CHALLENGE, { ...open, status: 'JUDGING' }, 'ADMIN', NOW)).toThrow(FailedPreconditionError);
+  });
+
+  describe('terms', () => {
+    const withTerms = { ...open, termsRequired: true };
+    it('FAILED_PRECONDITION when the challenge has terms the author has not accepted', () => {
+      expect(() => assertCanSubmit(CHALLENGE, withTerms, null, NOW)).toThrow(FailedPreconditionError);
+      expect(() => assertCanSubmit(CHALLENGE, withTerms, null, NOW)).toThrow("Accept the challenge's terms before submitting.");
+    });
+    it('allows the author once accepted', () => {
+      expect(() => assertCanSubmit(CHALLENGE, { ...withTerms, termsAccepted: true }, null, NOW)).not.toThrow();
+    });
+    it('ignores an acceptance (harmless) on a challenge without terms', () => {
+      expect(() => assertCanSubmit(CHALLENGE, { ...open, termsAccepted: true }, null, NOW)).not.toThrow();
+    });
+    it('checks the challenge state and membership before the terms', () => {
+      expect(() => assertCanSubmit(CHALLENGE, { ...withTerms, status: 'DRAFT' }, null, NOW)).toThrow(/not open/);
+      expect(() => assertCanSubmit(CHALLENGE, withTerms, 'MEMBER', NOW)).toThrow(ForbiddenError);
+    });
+  });
+});
+
+describe('assertCanParticipate (accepting the terms)', () => {
+  it('allows an outsider on an OPEN challenge before its deadline, whatever its terms', () => {
+    for (const challenge of [open, { ...open, termsRequired: true }]) expect(() => assertCanParticipate(CHALLENGE, challenge, null, NOW)).not.toThrow();
+  });
+  it('has the rules of submitting: NOT_FOUND, FAILED_PRECONDITION, FORBIDDEN', () => {
+    expect(() => assertCanParticipate(CHALLENGE, null, null, NOW)).toThrow(NotFoundError);
+    expect(() => assertCanParticipate(CHALLENGE, { ...open, status: 'DRAFT' }, null, NOW)).toThrow(FailedPreconditionError);
+    expect(() => assertCanParticipate(CHALLENGE, { ...open, submissionDeadline: NOW }, null, NOW)).toThrow(FailedPreconditionError);
+    expect(() => assertCanParticipate(CHALLENGE, open, 'OWNER', NOW)).toThrow(ForbiddenError);
   });
 });

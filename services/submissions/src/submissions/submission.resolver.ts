@@ -1,9 +1,10 @@
-import { requireUser } from '@ideagora/subgraph-kit';
+import { requiredId, requireUser } from '@ideagora/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubmissionsContext } from '../context';
-import { SubmitSolutionInput } from './submission.inputs';
+import { ChallengeRef } from '../external/challenge.stub';
+import { AcceptChallengeTermsInput, SubmitSolutionInput } from './submission.inputs';
 import { canReadSubmission } from './submission.policy';
-import { SubmissionType, SubmissionVersionType, SubmitSolutionPayload } from './submission.type';
+import { AcceptChallengeTermsPayload, SubmissionType, SubmissionVersionType, SubmitSolutionPayload } from './submission.type';
 import { parseSubmitSolutionInput } from './submission.validation';
 
 @Resolver(() => SubmissionType)
@@ -16,6 +17,21 @@ export class SubmissionResolver {
     const command = parseSubmitSolutionInput(input);
     const submission = await ctx.submissions.submit(authorId, command);
     return Object.assign(new SubmitSolutionPayload(), { submission: SubmissionType.from(submission) });
+  }
+
+  @Mutation(() => AcceptChallengeTermsPayload, {
+    description:
+      "Accepts a challenge's terms, which submitSolution requires when the challenge has terms. Same rules as submitting (OPEN, before the deadline, not the sponsor's members); accepting again changes nothing.",
+  })
+  async acceptChallengeTerms(
+    @Arg('input', () => AcceptChallengeTermsInput) input: AcceptChallengeTermsInput,
+    @Ctx() ctx: SubmissionsContext,
+  ): Promise<AcceptChallengeTermsPayload> {
+    const userId = requireUser(ctx.identity);
+    const challengeId = requiredId(input.challengeId, 'challengeId');
+    await ctx.submissions.acceptTerms(userId, challengeId);
+    ctx.loaders.viewerAcceptedTermsByChallenge.clear(challengeId).prime(challengeId, true);
+    return Object.assign(new AcceptChallengeTermsPayload(), { challenge: ChallengeRef.of(challengeId) });
   }
 
   @FieldResolver(() => [SubmissionVersionType], { description: 'Every version, oldest first.' })

@@ -1,11 +1,11 @@
-import type { OrganizationRoleName } from '@ideagora/events';
+import type { ChallengeStatusName, OrganizationRoleName } from '@ideagora/events';
 import { newEventId, outboxInsertSql } from '@ideagora/events';
 import { isUuid } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import type { SubmissionSnapshot, SubmissionStatusName, SubmissionVersionSnapshot } from './submission.entity';
 import type { SubmissionKeyset } from './submission.cursor';
-import { assertCanSubmit, canReadSubmission } from './submission.policy';
+import { assertCanParticipate, assertCanSubmit, canReadSubmission, type SubmittableChallenge } from './submission.policy';
 import type { SubmitSolutionCommand } from './submission.validation';
 
 /** One page request for Challenge.submissions; `limit + 1` rows are fetched to know whether a next page exists. */
@@ -58,9 +58,20 @@ function uuids(ids: readonly string[]): string[] {
   return [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
 }
 
+/** What the participation rules need, read in one statement (see `participation`). */
+interface ParticipationRow {
+  id: string;
+  status: ChallengeStatusName;
+  submission_deadline: Date;
+  terms_required: boolean;
+  terms_accepted: boolean;
+  role: OrganizationRoleName | null;
+}
+
 /**
- * The only code in this context that touches the EntityManager for submissions. Every read is a batch (one
- * statement whatever the number of keys) so DataLoaders keep the statement count per request constant.
+ * The only code in this context that touches the EntityManager for participation: submissions and terms
+ * acceptances. Every read is a batch (one statement whatever the number of keys) so DataLoaders keep the statement
+ * count per request constant.
  */
 export class SubmissionService {
   constructor(
@@ -77,24 +88,14 @@ export class SubmissionService {
    * version number is lost or duplicated. The SubmissionCreated event commits with the change.
    *
    * The hottest write of a contest's last hours, so two round trips and no explicit transaction: the policy
-   * check reads the challenge's read model (under read committed a transaction would not hold that row either:
-   * the read model is the challenge as last heard, by design), then ONE statement upserts the submission, stores
-   * the version and records the event; a single statement commits all of it or none.
+   * check reads the challenge's read model and the author's terms acceptance (under read committed a transaction
+   * would not hold those rows either: the read model is the challenge as last heard, by design, and an acceptance
+   * is never withdrawn), then ONE statement upserts the submission, stores the version and records the event; a
+   * single statement commits all of it or none.
    */
   async submit(authorId: string, command: SubmitSolutionCommand): Promise<SubmissionSnapshot> {
-    const [challenge] = await this.em.execute<{ id: string; status: string; submission_deadline: Date; role: OrganizationRoleName | null }[]>(
-      `select c.id, c.status, c.submission_deadline, m.role
-       from challenge_view c
-       left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
-       where c.id = ?`,
-      [authorId, command.challengeId],
-    );
-    assertCanSubmit(
-      command.challengeId,
-      challenge ? { id: challenge.id, status: challenge.status as never, submissionDeadline: new Date(challenge.submission_deadline) } : null,
-      challenge?.role ?? null,
-      this.clock(),
-    );
+    const { challenge, role } = await this.participation(command.challengeId, authorId);
+    assertCanSubmit(command.challengeId, challenge, role, this.clock());
 
     // Create the submission or, on a resubmission, lock its row and take the next version (the upsert serialises
     // an author's concurrent submissions on the row), then store that version and its event.
@@ -130,6 +131,42 @@ export class SubmissionService {
     };
   }
 
+  /**
+   * Records that the user accepts the challenge's terms, under the rules of submitting (a challenge without terms
+   * too: harmless). Idempotent: one row however often. As submit, the policy read then one statement; a submission
+   * that follows reads the committed row, so accepting and submitting cannot race.
+   */
+  async acceptTerms(userId: string, challengeId: string): Promise<void> {
+    const { challenge, role } = await this.participation(challengeId, userId);
+    assertCanParticipate(challengeId, challenge, role, this.clock());
+    await this.em.execute(
+      `insert into terms_acceptance (challenge_id, user_id) values (?, ?) on conflict (challenge_id, user_id) do nothing`,
+      [challengeId, userId],
+      'run',
+    );
+  }
+
+  /** The policy read of submit and acceptTerms, one statement: the challenge, the user's role in its sponsor, their acceptance. */
+  private async participation(challengeId: string, userId: string): Promise<{ challenge: SubmittableChallenge | null; role: OrganizationRoleName | null }> {
+    const [row] = await this.em.execute<ParticipationRow[]>(
+      `select c.id, c.status, c.submission_deadline, c.terms_required, a.user_id is not null as terms_accepted, m.role
+       from challenge_view c
+       left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
+       left join terms_acceptance a on a.challenge_id = c.id and a.user_id = ?
+       where c.id = ?`,
+      [userId, userId, challengeId],
+    );
+    if (!row) return { challenge: null, role: null };
+    const challenge = {
+      id: row.id,
+      status: row.status,
+      submissionDeadline: new Date(row.submission_deadline),
+      termsRequired: row.terms_required,
+      termsAccepted: row.terms_accepted,
+    };
+    return { challenge, role: row.role };
+  }
+
   /** Submissions the viewer may read (author, or OWNER/ADMIN of the sponsor); the others are simply absent. */
   async findReadableByIds(ids: readonly string[]): Promise<SubmissionSnapshot[]> {
     const keys = uuids(ids);
@@ -159,6 +196,17 @@ export class SubmissionService {
       [this.viewerId, pgArray(keys)],
     );
     return new Map(rows.map((r) => [r.id, r.role]));
+  }
+
+  /** Which of these challenges' terms the viewer has accepted (none when signed out, without a statement). */
+  async viewerAcceptedTermsByChallengeIds(challengeIds: readonly string[]): Promise<Set<string>> {
+    const keys = uuids(challengeIds);
+    if (!this.viewerId || keys.length === 0) return new Set();
+    const rows = await this.em.execute<{ challenge_id: string }[]>(
+      `select challenge_id from terms_acceptance where user_id = ? and challenge_id = any(?::uuid[])`,
+      [this.viewerId, pgArray(keys)],
+    );
+    return new Set(rows.map((r) => r.challenge_id));
   }
 
   /** Number of submissions (one per author) per challenge, one `group by` for all of them. */

@@ -96,3 +96,9 @@ export class SubmitSolutionPayload {
   @Field(() => SubmissionType)
   submission!: SubmissionType;
 }
+
+@ObjectType('AcceptChallengeTermsPayload')
+export class AcceptChallengeTermsPayload {
+  @Field(() => ChallengeRef)
+  challenge!: ChallengeRef;
+}

@@ -10,7 +10,7 @@ import { Money } from '@/components/Money';
 import { RefreshWhile, SubmitSolutionForm } from '@/components/MoreForms';
 import { StatusFlash } from '@/components/StatusFlash';
 import { Alert, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
-import { canCancelChallenge, deadlineIsAhead } from '@/lib/challenges';
+import { canCancelChallenge, deadlineIsAhead, termsStep } from '@/lib/challenges';
 import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeDetailDoc } from '@/lib/operations';
@@ -60,10 +60,19 @@ export default async function ChallengePage({ params, searchParams }: Props) {
             <div className="description">{c.description}</div>
           </Card>
 
+          {c.terms && (
+            <Card aria-labelledby="terms-title">
+              <h2 id="terms-title">Terms</h2>
+              <p className="muted">Solvers accept these terms before submitting.</p>
+              <div className="description">{c.terms}</div>
+            </Card>
+          )}
+
           {!isManager && c.status === 'OPEN' && (
             <Card>
               {viewer ? (
-                <SubmitSolutionForm action={submitSolutionAction} challengeId={c.id} latest={latest ? { title: latest.title, body: latest.body, version: latest.version } : undefined} />
+                <SubmitSolutionForm action={submitSolutionAction} challengeId={c.id} latest={latest ? { title: latest.title, body: latest.body, version: latest.version } : undefined}
+                  terms={termsStep(c)} />
               ) : (
                 <>
                   <h2>Submit a solution</h2>
