@@ -37,6 +37,10 @@ function launch(name: string, entry: string, env: Record<string, string>): Promi
           resolve((JSON.parse(line) as { url: string }).url);
         } else if (/"level":(40|50|60)/.test(line)) {
           process.stderr.write(`[${name}] ${line}\n`);
+        } else if (line.includes('"msg":"mail (log transport: not sent)"')) {
+          // No SMTP_URL locally: mail (a password reset link) is shown where the developer looks.
+          const mail = JSON.parse(line) as { to: string; subject: string; body: string };
+          process.stdout.write(`\n[${name}] mail to ${mail.to}: ${mail.subject}\n${mail.body}\n\n`);
         }
       }
     });

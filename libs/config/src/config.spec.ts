@@ -1,4 +1,4 @@
-import { ConfigError, gatewaySchema, loadConfig, subgraphSchema } from './config';
+import { ConfigError, gatewaySchema, loadConfig, solversSchema, subgraphSchema } from './config';
 
 describe('loadConfig', () => {
   it('gives safe local defaults', () => {
@@ -18,6 +18,24 @@ describe('loadConfig', () => {
       GATEWAY_IDENTITY_SECRET: 'b'.repeat(40),
     });
     expect(ok.PORT).toBe(4000);
+  });
+
+  it('writes mail to the log locally, and refuses to run solvers in production without a mail server', () => {
+    const local = loadConfig(solversSchema, {});
+    expect([local.WEB_BASE_URL, local.SMTP_URL]).toEqual(['http://localhost:3000', undefined]);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/ideagora', AUTH_TOKEN_SECRET: 'a'.repeat(40), GATEWAY_IDENTITY_SECRET: 'b'.repeat(40) };
+    expect(() => loadConfig(solversSchema, production)).toThrow(/SMTP_URL: required in production/);
+    const mail = { SMTP_URL: 'smtps://user:pw@mail.example.com:465' };
+    // Links in mail must point at the public site: the local default and plain http are refused.
+    expect(() => loadConfig(solversSchema, { ...production, ...mail })).toThrow(/WEB_BASE_URL/);
+    expect(() => loadConfig(solversSchema, { ...production, ...mail, WEB_BASE_URL: 'http://ideagora.example' })).toThrow(/WEB_BASE_URL/);
+    const ok = loadConfig(solversSchema, { ...production, ...mail, WEB_BASE_URL: 'https://ideagora.example' });
+    expect([ok.SMTP_URL, ok.WEB_BASE_URL]).toEqual(['smtps://user:pw@mail.example.com:465', 'https://ideagora.example']);
+    // docker-compose passes an unset variable as an empty string: that is "no mail server", not an invalid URL.
+    expect(loadConfig(solversSchema, { SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+    // Other processes send no mail: they do not need it.
+    expect(() => loadConfig(subgraphSchema, production)).not.toThrow();
+    expect(() => loadConfig(solversSchema, { SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL/);
   });
 
   it('names each invalid variable', () => {

@@ -43,6 +43,26 @@ export const subgraphSchema = baseSchema.extend({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
 });
 
+export const solversSchema = subgraphSchema.extend({
+  /** Where the web client lives: links in mail (password reset) point there. */
+  WEB_BASE_URL: z.string().url().default('http://localhost:3000'),
+  /** Outgoing mail server (smtp:// or smtps://, credentials in the URL). Unset: mail is written to the log (local use
+   * only: refused in production, where reset links must never reach the logs). */
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value), // docker-compose passes an unset variable as ''
+    z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
+  ),
+  /** The From header of outgoing mail. */
+  MAIL_FROM: z.string().min(3).default('Ideagora <no-reply@ideagora.local>'),
+});
+
+export type SolversConfig = z.infer<typeof solversSchema>;
+
+function isPublicHttps(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+}
+
 /** The local Stripe emulator's address and the key/secret it accepts: the default when no Stripe key is set. */
 export const LOCAL_STRIPE_API_URL = 'http://127.0.0.1:12111';
 export const LOCAL_STRIPE_SECRET_KEY = 'sk_test_ideagora_local_emulator';
@@ -125,6 +145,10 @@ export function loadConfig<S extends typeof baseSchema>(schema: S, env: NodeJS.P
     if (config.AUTH_TOKEN_SECRET === LOCAL_AUTH_SECRET) unsafe.push('AUTH_TOKEN_SECRET: the local default is not allowed in production');
     if (config.GATEWAY_IDENTITY_SECRET === LOCAL_IDENTITY_SECRET) unsafe.push('GATEWAY_IDENTITY_SECRET: the local default is not allowed in production');
     if ('OUTBOX_POLL_MS' in config && !config.DATABASE_URL) unsafe.push('DATABASE_URL: required in production (the embedded Postgres is for local use)');
+    // A process that sends mail: without a server, mail (reset links included) would be written to the log.
+    if ('SMTP_URL' in schema.shape && !(config as { SMTP_URL?: string }).SMTP_URL) unsafe.push('SMTP_URL: required in production (without it, mail is written to the log)');
+    // Links in mail must reach users, over TLS: not the local default.
+    if ('WEB_BASE_URL' in schema.shape && !isPublicHttps((config as { WEB_BASE_URL: string }).WEB_BASE_URL)) unsafe.push('WEB_BASE_URL: the web client\'s public https:// address is required in production (links in mail point there)');
     if (unsafe.length > 0) throw new ConfigError(unsafe);
   }
   return config;

@@ -1,16 +1,22 @@
 import type { Identity } from '@ideagora/auth';
 import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { nudgeMailDispatcher } from './mail/mail.dispatcher';
+import { PasswordResetService } from './password-resets/password-reset.service';
+import { solversConfig } from './solvers.runtime';
 import { createUserLoaders, type UserLoaders } from './users/user.loaders';
 import { UserService } from './users/user.service';
 
 export interface SolversContext {
   identity: Identity;
   users: UserService;
+  passwordResets: PasswordResetService;
   loaders: UserLoaders;
 }
 
 export function createSolversContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): SolversContext {
-  const users = new UserService(em, { secret: runtime.config.AUTH_TOKEN_SECRET, ttlSeconds: runtime.config.AUTH_TOKEN_TTL_SECONDS });
-  return { identity, users, loaders: createUserLoaders(users) };
+  const tokens = { secret: runtime.config.AUTH_TOKEN_SECRET, ttlSeconds: runtime.config.AUTH_TOKEN_TTL_SECONDS };
+  const users = new UserService(em, tokens);
+  const passwordResets = new PasswordResetService(em, { tokens, webBaseUrl: solversConfig().WEB_BASE_URL, onMailQueued: nudgeMailDispatcher });
+  return { identity, users, passwordResets, loaders: createUserLoaders(users) };
 }

@@ -1,5 +1,10 @@
 import 'reflect-metadata';
 import { main, runSubgraph } from '@ideagora/subgraph-kit';
+import { solversConfig } from './solvers.runtime';
 import { solversSubgraph } from './solvers.subgraph';
 
-main(() => runSubgraph(solversSubgraph));
+main(async () => {
+  // Its own settings first: an invalid one (e.g. no SMTP_URL in production) stops the process before it starts anything.
+  solversConfig();
+  return runSubgraph(solversSubgraph);
+});

@@ -1,21 +1,42 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { createSolversContext, type SolversContext } from './context';
+import { MailDispatcher, startMailDispatcher } from './mail/mail.dispatcher';
+import { MailOutboxEntity } from './mail/mail-outbox.entity';
+import { LogMailTransport, type MailTransport } from './mail/mail.transport';
+import { SmtpMailTransport } from './mail/smtp-mail.transport';
 import { Migration20261123080000_users } from './migrations/Migration20261123080000_users';
 import { Migration20261125110000_login_throttle } from './migrations/Migration20261125110000_login_throttle';
+import { Migration20261126100000_password_reset } from './migrations/Migration20261126100000_password_reset';
+import { PasswordResetTokenEntity } from './password-resets/password-reset.entity';
+import { PasswordResetResolver } from './password-resets/password-reset.resolver';
+import { solversConfig } from './solvers.runtime';
 import { UserEntity } from './users/user.entity';
 import { resolveUserReference, UserResolver } from './users/user.resolver';
 
 export const solversSubgraph: SubgraphDefinition<SolversContext> = {
   name: 'solvers',
-  entities: [UserEntity],
+  entities: [UserEntity, PasswordResetTokenEntity, MailOutboxEntity],
   migrations: [
     { name: 'Migration20261123080000_users', class: Migration20261123080000_users },
     { name: 'Migration20261125110000_login_throttle', class: Migration20261125110000_login_throttle },
+    { name: 'Migration20261126100000_password_reset', class: Migration20261126100000_password_reset },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [UserResolver],
+      resolvers: [UserResolver, PasswordResetResolver],
       referenceResolvers: { User: { __resolveReference: resolveUserReference } },
     }),
   createContext: createSolversContext,
+  onStart: async (runtime) => {
+    const config = solversConfig();
+    let transport: MailTransport;
+    if (config.SMTP_URL) transport = new SmtpMailTransport(config.SMTP_URL, config.MAIL_FROM);
+    else {
+      // Only outside production (libs/config refuses it there): reset links end up in this log.
+      runtime.logger.info('no SMTP_URL: mail is written to the log, not sent');
+      transport = new LogMailTransport(runtime.logger);
+    }
+    return startMailDispatcher(new MailDispatcher(runtime.orm.em as EntityManager, transport, runtime.logger), runtime.config.OUTBOX_POLL_MS, runtime.logger);
+  },
 };

@@ -2,8 +2,13 @@
 import { GatewayError } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
 import { ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
-import { AcceptChallengeTermsDoc, AddOrganizationMemberDoc, CancelChallengeDoc, CloseSubmissionsDoc, PublishChallengeDoc, SubmitSolutionDoc } from '@/lib/operations';
-import { addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, startCardPaymentAction, submitSolutionAction } from './actions';
+import { AcceptChallengeTermsDoc, AddOrganizationMemberDoc, CancelChallengeDoc, CloseSubmissionsDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, SubmitSolutionDoc } from '@/lib/operations';
+import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
+import { setToken } from '@/lib/session';
+import {
+  addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, requestPasswordResetAction, resetPasswordAction, startCardPaymentAction,
+  submitSolutionAction,
+} from './actions';
 
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
 jest.mock('next/navigation', () => ({
@@ -152,5 +157,37 @@ describe('submitSolutionAction and the challenge’s terms', () => {
       },
     });
     expect(gqlMock.mock.calls).toEqual([[SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'Ceramic filter', body: 'Fired clay.' } }]]);
+  });
+});
+
+describe('password reset actions', () => {
+
+  it('asks for a link and always answers the same', async () => {
+    gqlMock.mockResolvedValue({ requestPasswordReset: { accepted: true } });
+    expect(await run(requestPasswordResetAction, { email: ' ada@solver.demo ' })).toEqual({ state: { ok: true, message: RESET_REQUESTED_MESSAGE } });
+    expect(gqlMock).toHaveBeenCalledWith(RequestPasswordResetDoc, { input: { email: 'ada@solver.demo' } });
+  });
+
+  it('checks the new password and its confirmation before calling the gateway', async () => {
+    expect(await run(resetPasswordAction, { token: 't', newPassword: 'long-enough-password', confirmPassword: 'something-else' })).toEqual({
+      state: { fieldErrors: { confirmPassword: 'The two passwords do not match' } },
+    });
+    expect(gqlMock).not.toHaveBeenCalled();
+  });
+
+  it('signs the user in like logIn and lands on the profile with a message', async () => {
+    gqlMock.mockResolvedValue({ resetPassword: { token: 'session-token', viewer: { id: USER } } });
+    expect(await run(resetPasswordAction, { token: 't0k3n', newPassword: 'long-enough-password', confirmPassword: 'long-enough-password' })).toEqual({
+      redirect: '/me/profile?done=passwordChanged',
+    });
+    expect(gqlMock).toHaveBeenCalledWith(ResetPasswordDoc, { input: { token: 't0k3n', newPassword: 'long-enough-password' } });
+    expect(setToken).toHaveBeenCalledWith('session-token');
+  });
+
+  it('passes on a dead link as the token’s error', async () => {
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'This reset link is invalid or has expired.', extensions: { code: 'BAD_USER_INPUT', field: 'token' } }]));
+    expect(await run(resetPasswordAction, { token: 'used', newPassword: 'long-enough-password', confirmPassword: 'long-enough-password' })).toEqual({
+      state: { formError: undefined, code: undefined, fieldErrors: { token: 'This reset link is invalid or has expired.' } },
+    });
   });
 });

@@ -11,8 +11,10 @@ import { fundingReturnUrl, type FundingFormState } from '@/lib/funding';
 import { isOrganizationRole, ROLE_PHRASES, validateMember } from '@/lib/organizations';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
-  FundChallengeDoc, LogInDoc, PublishChallengeDoc, SignUpDoc, StartPayoutOnboardingDoc, SubmitSolutionDoc, UpdateProfileDoc,
+  FundChallengeDoc, LogInDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, SignUpDoc, StartPayoutOnboardingDoc, SubmitSolutionDoc,
+  UpdateProfileDoc,
 } from '@/lib/operations';
+import { RESET_REQUESTED_MESSAGE, validateNewPassword } from '@/lib/passwords';
 import { clearToken, setToken } from '@/lib/session';
 import { appOrigin, safeNext, STRIPE_EMULATOR_URL } from '@/lib/urls';
 
@@ -47,6 +49,32 @@ export async function signUpAction(_prev: FormState, fd: FormData): Promise<Form
   }
   await setToken(token);
   redirect(safeNext(text(fd, 'next')));
+}
+
+/** The same answer whether the address has an account or not (the API's too): the page reveals none. */
+export async function requestPasswordResetAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const email = text(fd, 'email').trim();
+  try {
+    await gql(RequestPasswordResetDoc, { input: { email } });
+  } catch (error) {
+    return { ...toFormState(error), values: { email } };
+  }
+  return { ok: true, message: RESET_REQUESTED_MESSAGE };
+}
+
+/** Sets the new password and signs the user in, with the session cookie logInAction sets. */
+export async function resetPasswordAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const newPassword = text(fd, 'newPassword');
+  const fieldErrors = validateNewPassword(newPassword, text(fd, 'confirmPassword'));
+  if (Object.keys(fieldErrors).length) return { fieldErrors };
+  let token: string;
+  try {
+    token = (await gql(ResetPasswordDoc, { input: { token: text(fd, 'token'), newPassword } })).resetPassword.token;
+  } catch (error) {
+    return toFormState(error);
+  }
+  await setToken(token);
+  redirect(withFlash('/me/profile', 'passwordChanged'));
 }
 
 export async function logOutAction(): Promise<void> {

@@ -17,6 +17,8 @@ import * as types from './graphql';
 type Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token viewer { id email displayName } }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token viewer { id } }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { accepted }\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { token viewer { id } }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { viewer { id displayName bio skills } }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name viewerRole } }\n  }\n": typeof types.CreateOrganizationDocument,
@@ -39,6 +41,8 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token viewer { id email displayName } }\n  }\n": types.SignUpDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token viewer { id } }\n  }\n": types.LogInDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { accepted }\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { token viewer { id } }\n  }\n": types.ResetPasswordDocument,
     "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { viewer { id displayName bio skills } }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name viewerRole } }\n  }\n": types.CreateOrganizationDocument,
@@ -67,6 +71,14 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token viewer { id } }\n  }\n"): typeof import('./graphql').LogInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { accepted }\n  }\n"): typeof import('./graphql').RequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { token viewer { id } }\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,6 +15,18 @@ export const LogInDoc = graphql(`
   }
 `);
 
+export const RequestPasswordResetDoc = graphql(`
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input) { accepted }
+  }
+`);
+
+export const ResetPasswordDoc = graphql(`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input) { token viewer { id } }
+  }
+`);
+
 export const ViewerDoc = graphql(`
   query Viewer {
     viewer {

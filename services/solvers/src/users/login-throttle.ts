@@ -9,7 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  *
  * Decision: per email only. The client's address is known to the gateway, not here; a per-address limit (and
  * a general request limit) belongs at the edge. The cost: someone can keep an account's log-in blocked by failing
- * on purpose; the block is short and a password reset flow (not built yet) is the usual way out.
+ * on purpose; the block is short, and a password reset (password-resets/) clears it.
  */
 export const LOGIN_THROTTLE = { MAX_ATTEMPTS: 10, WINDOW_SECONDS: 15 * 60, BLOCK_SECONDS: 15 * 60 } as const;
 
@@ -53,7 +53,7 @@ export async function countLoginAttempt(em: EntityManager, email: string): Promi
   if (blockedFor != null && blockedFor > 0) throw new LoginRateLimitedError(blockedFor);
 }
 
-/** A successful log-in: the email starts afresh. */
+/** A successful log-in (or a password reset, inside its transaction): the email starts afresh. */
 export async function clearLoginAttempts(em: EntityManager, email: string): Promise<void> {
-  await em.getConnection().execute(`delete from login_throttle where email = ?`, [email], 'run');
+  await em.execute(`delete from login_throttle where email = ?`, [email], 'run');
 }

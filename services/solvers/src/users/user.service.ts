@@ -24,12 +24,9 @@ export class UserService {
 
   async signUp(input: SignUpInput): Promise<{ token: string; user: UserEntity }> {
     const email = normalizeEmail(input.email);
-    if (typeof input.password !== 'string' || input.password.length < MIN_PASSWORD_LENGTH) {
-      throw new BadUserInputError('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-    }
-    if (input.password.length > 256) throw new BadUserInputError('password', 'must be at most 256 characters');
+    const password = checkNewPassword(input.password, 'password');
     const displayName = requiredText(input.displayName, 'displayName', { max: 80 });
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashPassword(password);
 
     const user = await this.em.transactional(async (em) => {
       if (await em.count(UserEntity, { email })) throw new EmailTakenError();
@@ -82,10 +79,20 @@ export class UserService {
   }
 }
 
-function normalizeEmail(value: string): string {
+/** A well-formed email, lower-cased (as stored), else BAD_USER_INPUT `email`. */
+export function normalizeEmail(value: string): string {
   const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
   if (!EMAIL.test(email) || email.length > 254) throw new BadUserInputError('email', 'is not a valid email address');
   return email;
+}
+
+/** The rules of a password being set (sign-up, reset), naming `field` on failure. */
+export function checkNewPassword(value: string, field: string): string {
+  if (typeof value !== 'string' || value.length < MIN_PASSWORD_LENGTH) {
+    throw new BadUserInputError(field, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (value.length > 256) throw new BadUserInputError(field, 'must be at most 256 characters');
+  return value;
 }
 
 function normalizeSkills(skills: string[]): string[] {
