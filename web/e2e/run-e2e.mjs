@@ -49,12 +49,15 @@ const run = (cmd, args, opts) => new Promise((resolve, reject) => {
 
 const failures = [];
 let webOutput = () => '';
+/** What `npm start` printed, when this runner started it: local mail (reset links) is printed there. */
+let stackOutput = null;
 async function main() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   if (!(await gatewayUp().catch(() => false))) {
     log('starting the stack (npm start)…');
     const stack = startProcess('stack', 'npm', ['start'], { cwd: ROOT, env: process.env });
+    stackOutput = stack.output;
     await waitFor(async () => stack.output().includes('Ideagora is running') && (await gatewayUp()), 'the stack', 240000).catch((e) => { console.error(stack.output()); throw e; });
   } else log('reusing the running stack');
   if (!existsSync(join(WEB, '.next', 'BUILD_ID')) || process.env.E2E_BUILD === '1') {
@@ -335,6 +338,41 @@ async function story(browser, base) {
     await solver.getByRole('button', { name: 'Save member' }).click();
     await solver.getByRole('alert').filter({ hasText: 'Only an OWNER can change the role of an OWNER or ADMIN' }).waitFor();
     await check(solver, 'members-forbidden');
+  });
+
+  await step('solver forgets the password: reset link by mail, new password, signed in', async () => {
+    // The link is read from the mail `npm start` prints (no mail server locally); a reused stack's output is not ours.
+    if (!stackOutput) return log('skipped: the stack was already running, its mail is not visible here');
+    const email = `solver-${run}@e2e.test`;
+    await solver.getByRole('button', { name: 'Log out' }).click();
+    await solver.getByRole('link', { name: 'Log in', exact: true }).first().waitFor(); // signed out (else /login redirects)
+    await solver.goto(`${base}/login`);
+    await solver.getByRole('link', { name: 'Forgot your password?' }).click();
+    await solver.getByRole('heading', { level: 1, name: 'Forgot your password?' }).waitFor();
+    await solver.getByLabel('Email').fill(email);
+    await solver.getByRole('button', { name: 'Send reset link' }).click();
+    await solver.getByText('If an account exists for that address, we have sent a link to reset its password.').waitFor();
+    await check(solver, 'forgot-password');
+
+    const mailed = new RegExp(`mail to ${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[\\s\\S]*?/reset-password\\?token=([A-Za-z0-9_-]+)`);
+    let token;
+    await waitFor(async () => (token = mailed.exec(stackOutput())?.[1]) !== undefined, 'the reset mail in the stack output', 20000);
+    await solver.goto(`${base}/reset-password?token=${token}`);
+    await solver.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    await check(solver, 'reset-password');
+    await solver.getByLabel('New password', { exact: true }).fill('e2e-new-password-2026');
+    await solver.getByLabel('Confirm new password').fill('e2e-new-password-2026');
+    await solver.getByRole('button', { name: 'Change password' }).click();
+    await solver.waitForURL(/\/me\/profile/);
+    await solver.getByText('Your password has been changed.').waitFor();
+    await solver.getByRole('button', { name: 'Log out' }).waitFor();
+
+    // The link worked once.
+    await solver.goto(`${base}/reset-password?token=${token}`);
+    await solver.getByLabel('New password', { exact: true }).fill('e2e-third-password-2026');
+    await solver.getByLabel('Confirm new password').fill('e2e-third-password-2026');
+    await solver.getByRole('button', { name: 'Change password' }).click();
+    await solver.getByText('This reset link is invalid or has expired.').waitFor();
   });
   await sponsorCtx.close();
   await solverCtx.close();
