@@ -66,7 +66,7 @@ function serve(): void {
     logging: 'error',
     landingPage: false,
     graphqlEndpoint: '/graphql',
-    // Errors as the subgraphs and graphql-js state them (Ideagora's gateway does not mask either): see BENCHMARKS, Q3.
+    // Unmasked, so the report says what failed (Q3 in BENCHMARKS).
     maskedErrors: false,
     propagateHeaders: {
       fromClientToSubgraphs: async ({ request, subgraphName }) => {
