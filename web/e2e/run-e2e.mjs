@@ -97,6 +97,12 @@ function watch(page, who, base) {
 }
 
 async function check(page, name) {
+  // Next.js re-renders a page's metadata a moment after its body on a soft navigation (a server action's redirect,
+  // say), so <title> can be missing for a few milliseconds. Audit the settled page: wait for the title, then let axe
+  // judge — a page whose title never comes still fails on document-title.
+  const waited = Date.now();
+  const titled = await page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 5000 }).then(() => true, () => false);
+  if (Date.now() - waited > 50) log(`axe ${name}: waited ${Date.now() - waited} ms for the page's title${titled ? '' : ' (never came)'}`);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   for (const v of bad) failures.push(`axe ${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
