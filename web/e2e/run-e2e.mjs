@@ -292,10 +292,20 @@ async function story(browser, base) {
     await sponsor.goto(`${challengeUrl}/review`);
     await sponsor.getByText('Ceramic + copper mesh, v2').first().waitFor();
     await check(sponsor, 'award');
-    const select = sponsor.getByLabel('Winning submission for First prize');
-    const value = await select.locator('option').nth(1).getAttribute('value');
-    await select.selectOption(value);
-    await sponsor.getByRole('button', { name: 'Award First prize' }).click();
+    // The judges shortlist the submission, then judge from the Shortlist tab.
+    const card = () => sponsor.getByRole('article', { name: 'Ceramic + copper mesh, v2' });
+    await card().getByRole('button', { name: 'Add to shortlist' }).click();
+    await sponsor.getByRole('status').filter({ hasText: 'Added to the shortlist.' }).waitFor();
+    await card().getByText('Shortlisted', { exact: true }).waitFor();
+    await card().getByRole('button', { name: 'Remove from shortlist' }).waitFor();
+    await sponsor.getByRole('link', { name: 'Shortlist (1)' }).click();
+    await sponsor.waitForURL(/\/review\?view=shortlist/);
+    if ((await sponsor.getByRole('link', { name: 'Shortlist (1)' }).getAttribute('aria-current')) !== 'page') throw new Error('the Shortlist tab is not marked current');
+    await card().waitFor();
+    await check(sponsor, 'shortlist');
+    // Award First prize from the card (the confirm dialog is accepted by watch()).
+    await card().getByLabel('Prize for Ceramic + copper mesh, v2').selectOption({ label: '1. First prize — $1,000.00' });
+    await card().getByRole('button', { name: 'Award', exact: true }).click();
     await sponsor.getByText(/Awarded to “Ceramic/).waitFor();
     await sponsor.getByRole('status').filter({ hasText: 'Prize awarded.' }).waitFor();
     await sponsor.getByRole('button', { name: 'Finish judging' }).click();
@@ -352,6 +362,19 @@ async function story(browser, base) {
     const email = `solver-${run}@e2e.test`;
     await solver.getByRole('button', { name: 'Log out' }).click();
     await solver.getByRole('link', { name: 'Log in', exact: true }).first().waitFor(); // signed out (else /login redirects)
+
+    // Another browser signed in as the same solver (another device, or whoever stole the password): the reset must
+    // end its session.
+    const otherCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await otherCtx.newPage();
+    watch(other, 'solver-elsewhere', base);
+    openPages.set('solver-elsewhere', other);
+    await other.goto(`${base}/login`);
+    await other.getByLabel('Email').fill(email);
+    await other.getByLabel('Password').fill('e2e-password-2026');
+    await other.getByRole('button', { name: 'Log in', exact: true }).click();
+    await other.getByRole('button', { name: 'Log out' }).waitFor();
+
     await solver.goto(`${base}/login`);
     await solver.getByRole('link', { name: 'Forgot your password?' }).click();
     await solver.getByRole('heading', { level: 1, name: 'Forgot your password?' }).waitFor();
@@ -372,6 +395,25 @@ async function story(browser, base) {
     await solver.waitForURL(/\/me\/profile/);
     await solver.getByText('Your password has been changed.').waitFor();
     await solver.getByRole('button', { name: 'Log out' }).waitFor();
+
+    // The other browser's access token lives out its lifetime (15 minutes: the gateway checks no state). Once it is
+    // gone (its cookie deleted here, as if the 15 minutes had passed), the refresh the proxy asks for is refused:
+    // that session is over, and the profile sends it to log in.
+    await otherCtx.clearCookies({ name: 'ideagora_session' });
+    await other.goto(`${base}/me/profile`);
+    await other.waitForURL(/\/login\?next=/);
+    await other.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    const otherCookies = (await otherCtx.cookies()).map((c) => c.name);
+    if (otherCookies.some((name) => name.startsWith('ideagora_'))) throw new Error(`the ended session left cookies: ${otherCookies.join(', ')}`);
+    openPages.delete('solver-elsewhere');
+    await otherCtx.close();
+
+    // This browser's session goes on without its access token: the proxy renews it from the refresh token.
+    await solverCtx.clearCookies({ name: 'ideagora_session' });
+    await solver.goto(`${base}/me/profile`);
+    await solver.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+    await solver.getByRole('button', { name: 'Log out' }).waitFor();
+    if (!(await solverCtx.cookies()).some((c) => c.name === 'ideagora_session')) throw new Error('the refreshed access token was not kept');
 
     // The link worked once.
     await solver.goto(`${base}/reset-password?token=${token}`);

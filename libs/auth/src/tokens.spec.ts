@@ -1,5 +1,6 @@
+import { decodeJwt } from 'jose';
 import { hashPassword, verifyPassword } from './password';
-import { InvalidTokenError, issueUserToken, signIdentity, verifyIdentity, verifyUserToken } from './tokens';
+import { InvalidTokenError, issueAccessToken, issueUserToken, signIdentity, verifyIdentity, verifyUserToken } from './tokens';
 
 const secret = 'x'.repeat(40);
 
@@ -13,6 +14,20 @@ describe('tokens', () => {
   it('rejects an expired user token', async () => {
     const token = await issueUserToken('u1', secret, -10);
     await expect(verifyUserToken(token, secret)).rejects.toThrow('token expired');
+  });
+
+  it('carries the session id (sid) of an access token and says when it expires', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const { token, expiresAt } = await issueAccessToken('u1', secret, 900, 's1');
+    const claims = decodeJwt(token);
+    expect(claims).toMatchObject({ sub: 'u1', sid: 's1' });
+    expect(claims.exp).toBe(expiresAt.getTime() / 1000);
+    expect(claims.exp! - before).toBeGreaterThanOrEqual(900);
+    expect(claims.exp! - before).toBeLessThanOrEqual(901);
+    // The gateway verifies it as before: sid is not checked.
+    await expect(verifyUserToken(token, secret)).resolves.toEqual({ userId: 'u1' });
+    // Without a session (tests, the benchmark): no sid.
+    expect(decodeJwt(await issueUserToken('u1', secret, 60))).not.toHaveProperty('sid');
   });
 
   it('binds an identity to one audience', async () => {

@@ -26,16 +26,28 @@ function toInvalid(error: unknown): InvalidTokenError {
   return new InvalidTokenError('invalid token');
 }
 
-/** The bearer token a user gets from signUp/logIn. */
-export async function issueUserToken(userId: string, secret: string, ttlSeconds: number): Promise<string> {
-  return new SignJWT({})
+/**
+ * The bearer token a user gets from signUp/logIn/resetPassword/refreshSession: an access token of the session
+ * `sessionId` (claim `sid`; optional for tokens made outside a session, e.g. by tests and the benchmark). The
+ * gateway verifies it without looking the session up, so it lives its whole lifetime even after a revocation.
+ */
+export async function issueUserToken(userId: string, secret: string, ttlSeconds: number, sessionId?: string): Promise<string> {
+  return (await issueAccessToken(userId, secret, ttlSeconds, sessionId)).token;
+}
+
+/** issueUserToken, with the moment the token expires (its `exp`). */
+export async function issueAccessToken(userId: string, secret: string, ttlSeconds: number, sessionId?: string): Promise<{ token: string; expiresAt: Date }> {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const expiresAt = issuedAt + ttlSeconds;
+  const token = await new SignJWT(sessionId ? { sid: sessionId } : {})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setIssuer(ISSUER)
     .setAudience(USER_TOKEN_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
     .sign(key(secret));
+  return { token, expiresAt: new Date(expiresAt * 1000) };
 }
 
 export async function verifyUserToken(token: string, secret: string): Promise<{ userId: string }> {

@@ -8,6 +8,13 @@ describe('loadConfig', () => {
     expect(config.AUTH_TOKEN_SECRET.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('gives short-lived access tokens (15 minutes) and 30-day sessions by default', () => {
+    const config = loadConfig(solversSchema, {});
+    expect([config.AUTH_TOKEN_TTL_SECONDS, config.SESSION_TTL_DAYS]).toEqual([900, 30]);
+    expect(loadConfig(solversSchema, { SESSION_TTL_DAYS: '7' }).SESSION_TTL_DAYS).toBe(7);
+    for (const invalid of ['0', '-1', '1.5', 'a month']) expect(() => loadConfig(solversSchema, { SESSION_TTL_DAYS: invalid })).toThrow(/SESSION_TTL_DAYS/);
+  });
+
   it('refuses local secrets and the embedded database in production', () => {
     expect(() => loadConfig(gatewaySchema, { NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig(subgraphSchema, { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'a'.repeat(40), GATEWAY_IDENTITY_SECRET: 'b'.repeat(40) })).toThrow(/DATABASE_URL/);

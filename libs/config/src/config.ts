@@ -30,7 +30,11 @@ export const baseSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
   AUTH_TOKEN_SECRET: secret(LOCAL_AUTH_SECRET),
-  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  /** Lifetime of an access token (the bearer token). Short: the gateway checks no state, so a revoked session's
+   * access token lives until it expires; the session goes on through its refresh token (see SESSION_TTL_DAYS). */
+  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  /** A session's absolute lifetime: its refresh token is refused after this, whatever its use. */
+  SESSION_TTL_DAYS: z.coerce.number().int().positive().default(30),
   GATEWAY_IDENTITY_SECRET: secret(LOCAL_IDENTITY_SECRET),
   /** Lifetime of the identity the gateway signs for one subgraph request. */
   GATEWAY_IDENTITY_TTL_SECONDS: z.coerce.number().int().positive().default(60),

@@ -8,23 +8,27 @@ import { SmtpMailTransport } from './mail/smtp-mail.transport';
 import { Migration20261123080000_users } from './migrations/Migration20261123080000_users';
 import { Migration20261125110000_login_throttle } from './migrations/Migration20261125110000_login_throttle';
 import { Migration20261126100000_password_reset } from './migrations/Migration20261126100000_password_reset';
+import { Migration20261127100000_sessions } from './migrations/Migration20261127100000_sessions';
 import { PasswordResetTokenEntity } from './password-resets/password-reset.entity';
 import { PasswordResetResolver } from './password-resets/password-reset.resolver';
+import { SessionEntity } from './sessions/session.entity';
+import { SessionResolver } from './sessions/session.resolver';
 import { solversConfig } from './solvers.runtime';
 import { UserEntity } from './users/user.entity';
 import { resolveUserReference, UserResolver } from './users/user.resolver';
 
 export const solversSubgraph: SubgraphDefinition<SolversContext> = {
   name: 'solvers',
-  entities: [UserEntity, PasswordResetTokenEntity, MailOutboxEntity],
+  entities: [UserEntity, PasswordResetTokenEntity, SessionEntity, MailOutboxEntity],
   migrations: [
     { name: 'Migration20261123080000_users', class: Migration20261123080000_users },
     { name: 'Migration20261125110000_login_throttle', class: Migration20261125110000_login_throttle },
     { name: 'Migration20261126100000_password_reset', class: Migration20261126100000_password_reset },
+    { name: 'Migration20261127100000_sessions', class: Migration20261127100000_sessions },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [UserResolver, PasswordResetResolver],
+      resolvers: [UserResolver, PasswordResetResolver, SessionResolver],
       referenceResolvers: { User: { __resolveReference: resolveUserReference } },
     }),
   createContext: createSolversContext,

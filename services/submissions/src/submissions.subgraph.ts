@@ -4,11 +4,12 @@ import { ChallengeSubmissionsResolver, resolveChallengeReference } from './exter
 import { resolveUserReference, UserSubmissionsResolver } from './external/user.resolver';
 import { Migration20261123090000_submissions } from './migrations/Migration20261123090000_submissions';
 import { Migration20261126090000_terms_acceptance } from './migrations/Migration20261126090000_terms_acceptance';
+import { Migration20261127090000_shortlist } from './migrations/Migration20261127090000_shortlist';
 import { ChallengeViewEntity } from './read-models/challenge-view.entity';
 import { MembershipViewEntity } from './read-models/membership-view.entity';
 import { readModelEventHandlers } from './read-models/read-model.handlers';
 import { SubmissionEntity, SubmissionVersionEntity, TermsAcceptanceEntity } from './submissions/submission.entity';
-import { resolveSubmissionReference, SubmissionResolver } from './submissions/submission.resolver';
+import { resolveSubmissionReference, SubmissionConnectionResolver, SubmissionResolver } from './submissions/submission.resolver';
 
 export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
   name: 'submissions',
@@ -16,10 +17,11 @@ export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
   migrations: [
     { name: 'Migration20261123090000_submissions', class: Migration20261123090000_submissions },
     { name: 'Migration20261126090000_terms_acceptance', class: Migration20261126090000_terms_acceptance },
+    { name: 'Migration20261127090000_shortlist', class: Migration20261127090000_shortlist },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [SubmissionResolver, ChallengeSubmissionsResolver, UserSubmissionsResolver],
+      resolvers: [SubmissionResolver, SubmissionConnectionResolver, ChallengeSubmissionsResolver, UserSubmissionsResolver],
       referenceResolvers: {
         Submission: { __resolveReference: resolveSubmissionReference },
         Challenge: { __resolveReference: resolveChallengeReference },

@@ -2,12 +2,16 @@
 import { GatewayError } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
 import { ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
-import { AcceptChallengeTermsDoc, AddOrganizationMemberDoc, CancelChallengeDoc, CloseSubmissionsDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, SubmitSolutionDoc } from '@/lib/operations';
-import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
-import { setToken } from '@/lib/session';
 import {
-  addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, requestPasswordResetAction, resetPasswordAction, startCardPaymentAction,
-  submitSolutionAction,
+  AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc,
+  ShortlistSubmissionDoc, SubmitSolutionDoc,
+} from '@/lib/operations';
+import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
+import { fetchGateway } from '@/lib/gateway-fetch';
+import { clearSession, getRefreshToken, setSession } from '@/lib/session';
+import {
+  addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
+  startCardPaymentAction, submitSolutionAction,
 } from './actions';
 
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
@@ -17,7 +21,8 @@ jest.mock('next/navigation', () => ({
   }),
 }));
 jest.mock('@/lib/gateway', () => ({ gql: jest.fn() }));
-jest.mock('@/lib/session', () => ({ setToken: jest.fn(), clearToken: jest.fn() }));
+jest.mock('@/lib/gateway-fetch', () => ({ fetchGateway: jest.fn() }));
+jest.mock('@/lib/session', () => ({ setSession: jest.fn(), clearSession: jest.fn(), getRefreshToken: jest.fn() }));
 jest.mock('@/lib/urls', () => ({ appOrigin: async () => 'http://web.test', safeNext: (n: string) => n, STRIPE_EMULATOR_URL: 'http://stripe.test' }));
 
 const gqlMock = gql as unknown as jest.Mock;
@@ -99,6 +104,45 @@ describe('fundChallengeAction and awardPrizeAction', () => {
   it('awards and comes back to the review page with a lasting message', async () => {
     gqlMock.mockResolvedValue({});
     expect(await run(awardPrizeAction, { challengeId: 'c1', prizeRank: '1', submissionId: 's1' })).toEqual({ redirect: '/challenges/c1/review?done=awarded' });
+    expect(gqlMock).toHaveBeenCalledWith(AwardPrizeDoc, { input: { challengeId: 'c1', prizeRank: 1, submissionId: 's1' } });
+  });
+
+  it('awards from a card on a later page of the shortlist and comes back to that page', async () => {
+    gqlMock.mockResolvedValue({});
+    expect(await run(awardPrizeAction, { challengeId: 'c1', prizeRank: '2', submissionId: 's1', view: 'shortlist', after: 'cur/1' })).toEqual({
+      redirect: '/challenges/c1/review?view=shortlist&after=cur%2F1&done=awarded',
+    });
+  });
+
+  it('asks for a prize before calling the gateway', async () => {
+    expect(await run(awardPrizeAction, { challengeId: 'c1', prizeRank: '', submissionId: 's1' })).toEqual({ state: { fieldErrors: { prizeRank: 'Choose a prize' } } });
+    expect(gqlMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('shortlistSubmissionAction', () => {
+  it('shortlists and comes back to the same review page with a lasting message', async () => {
+    gqlMock.mockResolvedValue({ shortlistSubmission: { submission: { id: 's1', shortlisted: true } } });
+    expect(await run(shortlistSubmissionAction, { challengeId: 'c1', submissionId: 's1', shortlisted: 'true', view: 'all', after: 'c9' })).toEqual({
+      redirect: '/challenges/c1/review?after=c9&done=shortlisted',
+    });
+    expect(gqlMock).toHaveBeenCalledWith(ShortlistSubmissionDoc, { input: { submissionId: 's1', shortlisted: true } });
+  });
+
+  it('removes from the shortlist, staying on the shortlist view', async () => {
+    gqlMock.mockResolvedValue({ shortlistSubmission: { submission: { id: 's1', shortlisted: false } } });
+    expect(await run(shortlistSubmissionAction, { challengeId: 'c1', submissionId: 's1', shortlisted: 'false', view: 'shortlist' })).toEqual({
+      redirect: '/challenges/c1/review?view=shortlist&done=unshortlisted',
+    });
+    expect(gqlMock).toHaveBeenCalledWith(ShortlistSubmissionDoc, { input: { submissionId: 's1', shortlisted: false } });
+  });
+
+  it('returns the server’s refusal with its code', async () => {
+    const message = 'The shortlist can only change while a challenge is open or being judged.';
+    gqlMock.mockRejectedValue(new GatewayError([{ message, extensions: { code: 'FAILED_PRECONDITION' } }]));
+    expect(await run(shortlistSubmissionAction, { challengeId: 'c1', submissionId: 's1', shortlisted: 'true', view: 'all' })).toEqual({
+      state: { formError: message, code: 'FAILED_PRECONDITION', fieldErrors: undefined },
+    });
   });
 });
 
@@ -160,6 +204,47 @@ describe('submitSolutionAction and the challenge’s terms', () => {
   });
 });
 
+const SESSION = { token: 'access-token', refreshToken: 'refresh-token', expiresAt: '2026-11-27T10:15:00.000Z' };
+
+describe('session actions', () => {
+  const fetchMock = fetchGateway as unknown as jest.Mock;
+  beforeEach(() => {
+    fetchMock.mockReset();
+    (setSession as jest.Mock).mockReset();
+    (clearSession as jest.Mock).mockReset();
+    (getRefreshToken as jest.Mock).mockReset();
+  });
+
+  it('logs in with both cookies: the access token and the refresh token', async () => {
+    gqlMock.mockResolvedValue({ logIn: { ...SESSION, viewer: { id: USER } } });
+    expect(await run(logInAction, { email: ' ada@solver.demo ', password: 'pw', next: '/me/profile' })).toEqual({ redirect: '/me/profile' });
+    expect(gqlMock).toHaveBeenCalledWith(LogInDoc, { input: { email: 'ada@solver.demo', password: 'pw' } });
+    expect(setSession).toHaveBeenCalledWith(expect.objectContaining(SESSION));
+  });
+
+  it('logs out: ends the session at the API with the refresh cookie (no bearer token), then forgets both cookies', async () => {
+    (getRefreshToken as jest.Mock).mockResolvedValue('refresh-token');
+    fetchMock.mockResolvedValue({ logOut: { loggedOut: true } });
+    expect(await run(async () => logOutAction(), {})).toEqual({ redirect: '/' });
+    expect(fetchMock).toHaveBeenCalledWith(LogOutDoc, { input: { refreshToken: 'refresh-token' } });
+    expect(fetchMock.mock.calls[0]).toHaveLength(2);
+    expect(clearSession).toHaveBeenCalled();
+  });
+
+  it('signs the browser out even when the API cannot be reached, and without a refresh cookie calls nothing', async () => {
+    (getRefreshToken as jest.Mock).mockResolvedValue('refresh-token');
+    fetchMock.mockRejectedValue(new GatewayError([{ message: 'The Ideagora API is unreachable', extensions: { code: 'UNAVAILABLE' } }]));
+    expect(await run(async () => logOutAction(), {})).toEqual({ redirect: '/' });
+    expect(clearSession).toHaveBeenCalledTimes(1);
+
+    (getRefreshToken as jest.Mock).mockResolvedValue(undefined);
+    fetchMock.mockReset();
+    expect(await run(async () => logOutAction(), {})).toEqual({ redirect: '/' });
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(clearSession).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('password reset actions', () => {
 
   it('asks for a link and always answers the same', async () => {
@@ -176,12 +261,12 @@ describe('password reset actions', () => {
   });
 
   it('signs the user in like logIn and lands on the profile with a message', async () => {
-    gqlMock.mockResolvedValue({ resetPassword: { token: 'session-token', viewer: { id: USER } } });
+    gqlMock.mockResolvedValue({ resetPassword: { ...SESSION, viewer: { id: USER } } });
     expect(await run(resetPasswordAction, { token: 't0k3n', newPassword: 'long-enough-password', confirmPassword: 'long-enough-password' })).toEqual({
       redirect: '/me/profile?done=passwordChanged',
     });
     expect(gqlMock).toHaveBeenCalledWith(ResetPasswordDoc, { input: { token: 't0k3n', newPassword: 'long-enough-password' } });
-    expect(setToken).toHaveBeenCalledWith('session-token');
+    expect(setSession).toHaveBeenCalledWith(expect.objectContaining(SESSION));
   });
 
   it('passes on a dead link as the token’s error', async () => {

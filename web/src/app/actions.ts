@@ -5,17 +5,19 @@ import { redirect } from 'next/navigation';
 import type { CreateChallengeInput } from '@/gql/graphql';
 import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import { gql } from '@/lib/gateway';
+import { fetchGateway } from '@/lib/gateway-fetch';
 import { toFormState, type FormState } from '@/lib/errors';
 import { withFlash, type FlashKey } from '@/lib/flash';
 import { fundingReturnUrl, type FundingFormState } from '@/lib/funding';
 import { isOrganizationRole, ROLE_PHRASES, validateMember } from '@/lib/organizations';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
-  FundChallengeDoc, LogInDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, SignUpDoc, StartPayoutOnboardingDoc, SubmitSolutionDoc,
-  UpdateProfileDoc,
+  FundChallengeDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
+  SubmitSolutionDoc, UpdateProfileDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE, validateNewPassword } from '@/lib/passwords';
-import { clearToken, setToken } from '@/lib/session';
+import { positionFromForm, reviewHref } from '@/lib/review';
+import { clearSession, getRefreshToken, setSession, type SessionGrant } from '@/lib/session';
 import { appOrigin, safeNext, STRIPE_EMULATOR_URL } from '@/lib/urls';
 
 const text = (fd: FormData, name: string): string => {
@@ -29,25 +31,25 @@ const challengePath = (challengeId: string, page?: 'review') =>
 // ---- session ---------------------------------------------------------------
 
 export async function logInAction(_prev: FormState, fd: FormData): Promise<FormState> {
-  let token: string;
+  let session: SessionGrant;
   try {
-    token = (await gql(LogInDoc, { input: { email: text(fd, 'email').trim(), password: text(fd, 'password') } })).logIn.token;
+    session = (await gql(LogInDoc, { input: { email: text(fd, 'email').trim(), password: text(fd, 'password') } })).logIn;
   } catch (error) {
     return toFormState(error);
   }
-  await setToken(token);
+  await setSession(session);
   redirect(safeNext(text(fd, 'next')));
 }
 
 export async function signUpAction(_prev: FormState, fd: FormData): Promise<FormState> {
-  let token: string;
+  let session: SessionGrant;
   try {
     const input = { email: text(fd, 'email').trim(), password: text(fd, 'password'), displayName: text(fd, 'displayName').trim() };
-    token = (await gql(SignUpDoc, { input })).signUp.token;
+    session = (await gql(SignUpDoc, { input })).signUp;
   } catch (error) {
     return toFormState(error);
   }
-  await setToken(token);
+  await setSession(session);
   redirect(safeNext(text(fd, 'next')));
 }
 
@@ -62,23 +64,36 @@ export async function requestPasswordResetAction(_prev: FormState, fd: FormData)
   return { ok: true, message: RESET_REQUESTED_MESSAGE };
 }
 
-/** Sets the new password and signs the user in, with the session cookie logInAction sets. */
+/** Sets the new password and signs the user in, with the session cookies logInAction sets (the API ended the user's other sessions). */
 export async function resetPasswordAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const newPassword = text(fd, 'newPassword');
   const fieldErrors = validateNewPassword(newPassword, text(fd, 'confirmPassword'));
   if (Object.keys(fieldErrors).length) return { fieldErrors };
-  let token: string;
+  let session: SessionGrant;
   try {
-    token = (await gql(ResetPasswordDoc, { input: { token: text(fd, 'token'), newPassword } })).resetPassword.token;
+    session = (await gql(ResetPasswordDoc, { input: { token: text(fd, 'token'), newPassword } })).resetPassword;
   } catch (error) {
     return toFormState(error);
   }
-  await setToken(token);
+  await setSession(session);
   redirect(withFlash('/me/profile', 'passwordChanged'));
 }
 
+/**
+ * Ends the session at the API (its refresh token is revoked; the access token dies within its 15 minutes), then
+ * forgets both cookies. Sent without the access token, which may have expired. A failure (API unreachable) still
+ * signs the browser out.
+ */
 export async function logOutAction(): Promise<void> {
-  await clearToken();
+  const refreshToken = await getRefreshToken();
+  if (refreshToken) {
+    try {
+      await fetchGateway(LogOutDoc, { input: { refreshToken } });
+    } catch {
+      // Signed out here all the same; the session ends by itself (SESSION_TTL_DAYS).
+    }
+  }
+  await clearSession();
   redirect('/');
 }
 
@@ -210,18 +225,34 @@ export async function challengeTransitionAction(_prev: FormState, fd: FormData):
   redirect(withFlash(challengePath(challengeId, text(fd, 'from') === 'review' ? 'review' : undefined), done));
 }
 
+/** Awards a prize (`prizeRank`) to a submission from its card on the review page, then back to the same page. */
 export async function awardPrizeAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const challengeId = text(fd, 'challengeId');
   const prizeRank = Number(text(fd, 'prizeRank'));
   const submissionId = text(fd, 'submissionId');
   if (!submissionId) return { fieldErrors: { submissionId: 'Choose a submission' } };
+  if (!Number.isInteger(prizeRank) || prizeRank < 1) return { fieldErrors: { prizeRank: 'Choose a prize' } };
   try {
     await gql(AwardPrizeDoc, { input: { challengeId, prizeRank, submissionId } });
   } catch (error) {
     return toFormState(error);
   }
   revalidatePath(challengePath(challengeId), 'layout');
-  redirect(withFlash(challengePath(challengeId, 'review'), 'awarded'));
+  redirect(withFlash(reviewHref(challengeId, positionFromForm(fd)), 'awarded'));
+}
+
+/** Adds a submission to the judges' shortlist or removes it (`shortlisted` "true"/"false"), then back to the same review page. */
+export async function shortlistSubmissionAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  const submissionId = text(fd, 'submissionId');
+  const shortlisted = text(fd, 'shortlisted') === 'true';
+  try {
+    await gql(ShortlistSubmissionDoc, { input: { submissionId, shortlisted } });
+  } catch (error) {
+    return toFormState(error);
+  }
+  revalidatePath(challengePath(challengeId, 'review'));
+  redirect(withFlash(reviewHref(challengeId, positionFromForm(fd)), shortlisted ? 'shortlisted' : 'unshortlisted'));
 }
 
 /** Adds a member or changes a member's role (the server decides who may grant what). */

@@ -40,17 +40,34 @@ export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none'
   );
 }
 
-export function AwardForm({ action, challengeId, prizeRank, prizeLabel, submissions }: {
-  action: Action; challengeId: string; prizeRank: number; prizeLabel: string; submissions: { id: string; label: string }[];
+/**
+ * Awards one of the unawarded prizes to this submission, from its card on the review page. The prize is chosen by
+ * its label ("1. First prize — $1,000.00") and the award confirmed before it is sent (it cannot be taken back).
+ * `back`: the hidden fields that bring the action back to the same review page.
+ */
+export function AwardSubmissionForm({ action, challengeId, submissionId, submissionTitle, prizes, back = {} }: {
+  action: Action; challengeId: string; submissionId: string; submissionTitle: string; prizes: { rank: number; label: string }[]; back?: Record<string, string>;
 }) {
   const [state, formAction] = useActionState(action, {});
   return (
-    <form action={formAction} className="stack">
+    <form
+      action={formAction}
+      className="award-form"
+      onSubmit={(e) => {
+        const select = e.currentTarget.elements.namedItem('prizeRank');
+        const prize = select instanceof HTMLSelectElement && select.value ? select.selectedOptions[0]?.text : undefined;
+        // Without a prize the action answers "Choose a prize": nothing to confirm.
+        if (prize && !window.confirm(`Award ${prize} to “${submissionTitle}”? An award cannot be taken back.`)) e.preventDefault();
+      }}
+    >
       <input type="hidden" name="challengeId" value={challengeId} />
-      <input type="hidden" name="prizeRank" value={String(prizeRank)} />
-      <Select label={`Winning submission for ${prizeLabel}`} name="submissionId" defaultValue="" error={state.fieldErrors?.submissionId}
-        options={[{ value: '', label: 'Choose a submission…' }, ...submissions.map((s) => ({ value: s.id, label: s.label }))]} />
-      <SubmitButton pendingText="Awarding…">Award {prizeLabel}</SubmitButton>
+      <input type="hidden" name="submissionId" value={submissionId} />
+      {Object.entries(back).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Select label={`Prize for ${submissionTitle}`} name="prizeRank" required defaultValue="" error={state.fieldErrors?.prizeRank}
+        options={[{ value: '', label: 'Choose a prize…' }, ...prizes.map((p) => ({ value: String(p.rank), label: p.label }))]} />
+      <SubmitButton pendingText="Awarding…" variant="secondary">Award</SubmitButton>
       <FormMessages state={state} />
     </form>
   );

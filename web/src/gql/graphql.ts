@@ -91,6 +91,11 @@ export type LogInInput = {
   password: string;
 };
 
+export type LogOutInput = {
+  /** The refreshToken of the session to end. */
+  refreshToken: string;
+};
+
 /** A member's role in an organization. */
 export type OrganizationRole =
   | 'ADMIN'
@@ -119,6 +124,11 @@ export type PrizeInput = {
   rank: number;
 };
 
+export type RefreshSessionInput = {
+  /** The refreshToken of logIn, signUp or resetPassword. */
+  refreshToken: string;
+};
+
 export type RequestPasswordResetInput = {
   email: string;
 };
@@ -128,6 +138,12 @@ export type ResetPasswordInput = {
   newPassword: string;
   /** The token of the reset link. */
   token: string;
+};
+
+export type ShortlistSubmissionInput = {
+  /** true puts the submission on the shortlist, false takes it off. */
+  shortlisted: boolean;
+  submissionId: string | number;
 };
 
 export type SignUpInput = {
@@ -144,7 +160,7 @@ export type StartPayoutOnboardingInput = {
   returnUrl: string;
 };
 
-/** Later: SHORTLISTED, WITHDRAWN, AWARDED. */
+/** The shortlist is not a status: it is a separate flag only the sponsor's judges see (Submission.shortlisted). Later: WITHDRAWN, AWARDED. */
 export type SubmissionStatus =
   | 'SUBMITTED';
 
@@ -169,14 +185,28 @@ export type SignUpMutationVariables = Exact<{
 }>;
 
 
-export type SignUpMutation = { signUp: { token: string, viewer: { id: string, email: string | null, displayName: string } } };
+export type SignUpMutation = { signUp: { token: string, refreshToken: string, expiresAt: string, viewer: { id: string, email: string | null, displayName: string } } };
 
 export type LogInMutationVariables = Exact<{
   input: LogInInput;
 }>;
 
 
-export type LogInMutation = { logIn: { token: string, viewer: { id: string } } };
+export type LogInMutation = { logIn: { token: string, refreshToken: string, expiresAt: string, viewer: { id: string } } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  input: RefreshSessionInput;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { token: string, expiresAt: string } };
+
+export type LogOutMutationVariables = Exact<{
+  input: LogOutInput;
+}>;
+
+
+export type LogOutMutation = { logOut: { loggedOut: boolean } };
 
 export type RequestPasswordResetMutationVariables = Exact<{
   input: RequestPasswordResetInput;
@@ -190,7 +220,7 @@ export type ResetPasswordMutationVariables = Exact<{
 }>;
 
 
-export type ResetPasswordMutation = { resetPassword: { token: string, viewer: { id: string } } };
+export type ResetPasswordMutation = { resetPassword: { token: string, refreshToken: string, expiresAt: string, viewer: { id: string } } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -273,10 +303,18 @@ export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  shortlistedOnly?: boolean | null | undefined;
 }>;
 
 
-export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, author: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type ShortlistSubmissionMutationVariables = Exact<{
+  input: ShortlistSubmissionInput;
+}>;
+
+
+export type ShortlistSubmissionMutation = { shortlistSubmission: { submission: { id: string, shortlisted: boolean | null } } };
 
 export type SubmitSolutionMutationVariables = Exact<{
   input: SubmitSolutionInput;
@@ -343,6 +381,8 @@ export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
     token
+    refreshToken
+    expiresAt
     viewer {
       id
       email
@@ -355,12 +395,29 @@ export const LogInDocument = new TypedDocumentString(`
     mutation LogIn($input: LogInInput!) {
   logIn(input: $input) {
     token
+    refreshToken
+    expiresAt
     viewer {
       id
     }
   }
 }
     `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession($input: RefreshSessionInput!) {
+  refreshSession(input: $input) {
+    token
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const LogOutDocument = new TypedDocumentString(`
+    mutation LogOut($input: LogOutInput!) {
+  logOut(input: $input) {
+    loggedOut
+  }
+}
+    `) as unknown as TypedDocumentString<LogOutMutation, LogOutMutationVariables>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
   requestPasswordReset(input: $input) {
@@ -372,6 +429,8 @@ export const ResetPasswordDocument = new TypedDocumentString(`
     mutation ResetPassword($input: ResetPasswordInput!) {
   resetPassword(input: $input) {
     token
+    refreshToken
+    expiresAt
     viewer {
       id
     }
@@ -643,7 +702,7 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ChallengeDetailQuery, ChallengeDetailQueryVariables>;
 export const ChallengeReviewDocument = new TypedDocumentString(`
-    query ChallengeReview($challengeId: ID!, $first: Int, $after: String) {
+    query ChallengeReview($challengeId: ID!, $first: Int, $after: String, $shortlistedOnly: Boolean) {
   challenge(id: $challengeId) {
     id
     title
@@ -708,7 +767,13 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
         currency
       }
     }
-    submissions(first: $first, after: $after) {
+    allSubmissions: submissions(first: 1) {
+      totalCount
+    }
+    shortlist: submissions(first: 1, shortlistedOnly: true) {
+      totalCount
+    }
+    submissions(first: $first, after: $after, shortlistedOnly: $shortlistedOnly) {
       edges {
         node {
           id
@@ -716,6 +781,7 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
           body
           version
           submittedAt
+          shortlisted
           author {
             id
             displayName
@@ -730,6 +796,16 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChallengeReviewQuery, ChallengeReviewQueryVariables>;
+export const ShortlistSubmissionDocument = new TypedDocumentString(`
+    mutation ShortlistSubmission($input: ShortlistSubmissionInput!) {
+  shortlistSubmission(input: $input) {
+    submission {
+      id
+      shortlisted
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShortlistSubmissionMutation, ShortlistSubmissionMutationVariables>;
 export const SubmitSolutionDocument = new TypedDocumentString(`
     mutation SubmitSolution($input: SubmitSolutionInput!) {
   submitSolution(input: $input) {

@@ -12,6 +12,8 @@ export const FLASH_MESSAGES = {
   cancelled: 'Challenge cancelled. Solvers can no longer submit; if it was funded, the prize pool is refunded to you (the platform fee is kept).',
   cancelling: 'Cancellation requested. It completes in a few seconds, once payouts confirms that no prize was awarded meanwhile; the prize pool is then refunded to you (the platform fee is kept).',
   awarded: 'Prize awarded. The winner is paid from escrow as soon as their payout account can receive it.',
+  shortlisted: 'Added to the shortlist.',
+  unshortlisted: 'Removed from the shortlist.',
   passwordChanged: 'Your password has been changed.',
 } as const;
 

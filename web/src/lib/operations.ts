@@ -5,13 +5,26 @@ import { graphql } from '@/gql';
 
 export const SignUpDoc = graphql(`
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { token viewer { id email displayName } }
+    signUp(input: $input) { token refreshToken expiresAt viewer { id email displayName } }
   }
 `);
 
 export const LogInDoc = graphql(`
   mutation LogIn($input: LogInInput!) {
-    logIn(input: $input) { token viewer { id } }
+    logIn(input: $input) { token refreshToken expiresAt viewer { id } }
+  }
+`);
+
+/** Sent by the proxy (src/proxy.ts) when the access token is missing or about to expire. */
+export const RefreshSessionDoc = graphql(`
+  mutation RefreshSession($input: RefreshSessionInput!) {
+    refreshSession(input: $input) { token expiresAt }
+  }
+`);
+
+export const LogOutDoc = graphql(`
+  mutation LogOut($input: LogOutInput!) {
+    logOut(input: $input) { loggedOut }
   }
 `);
 
@@ -23,7 +36,7 @@ export const RequestPasswordResetDoc = graphql(`
 
 export const ResetPasswordDoc = graphql(`
   mutation ResetPassword($input: ResetPasswordInput!) {
-    resetPassword(input: $input) { token viewer { id } }
+    resetPassword(input: $input) { token refreshToken expiresAt viewer { id } }
   }
 `);
 
@@ -132,7 +145,7 @@ export const ChallengeDetailDoc = graphql(`
 `);
 
 export const ChallengeReviewDoc = graphql(`
-  query ChallengeReview($challengeId: ID!, $first: Int, $after: String) {
+  query ChallengeReview($challengeId: ID!, $first: Int, $after: String, $shortlistedOnly: Boolean) {
     challenge(id: $challengeId) {
       id title status currency submissionDeadline
       organization { id name viewerRole }
@@ -145,11 +158,19 @@ export const ChallengeReviewDoc = graphql(`
         funded { amountMinor currency } platformFee { amountMinor currency } awarded { amountMinor currency }
         paid { amountMinor currency } refunded { amountMinor currency } inEscrow { amountMinor currency }
       }
-      submissions(first: $first, after: $after) {
-        edges { node { id title body version submittedAt author { id displayName } } }
+      allSubmissions: submissions(first: 1) { totalCount }
+      shortlist: submissions(first: 1, shortlistedOnly: true) { totalCount }
+      submissions(first: $first, after: $after, shortlistedOnly: $shortlistedOnly) {
+        edges { node { id title body version submittedAt shortlisted author { id displayName } } }
         pageInfo { hasNextPage endCursor }
       }
     }
+  }
+`);
+
+export const ShortlistSubmissionDoc = graphql(`
+  mutation ShortlistSubmission($input: ShortlistSubmissionInput!) {
+    shortlistSubmission(input: $input) { submission { id shortlisted } }
   }
 `);
 

@@ -1,23 +1,33 @@
 import { cookies } from 'next/headers';
+import { accessCookieMaxAge, REFRESH_COOKIE, refreshCookieMaxAge, SESSION_COOKIE, sessionCookieOptions } from './session-cookies';
 
-export const SESSION_COOKIE = 'ideagora_session';
-const MAX_AGE_SECONDS = 12 * 60 * 60; // the gateway's default token lifetime
+export { REFRESH_COOKIE, SESSION_COOKIE } from './session-cookies';
 
-/** The bearer token lives only in an httpOnly cookie: never in the browser's JavaScript. */
+/** The bearer (access) token lives only in an httpOnly cookie: never in the browser's JavaScript. */
 export async function getToken(): Promise<string | undefined> {
   return (await cookies()).get(SESSION_COOKIE)?.value || undefined;
 }
 
-export async function setToken(token: string): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: process.env.NODE_ENV === 'production' && process.env.IDEAGORA_INSECURE_COOKIES !== '1',
-    path: '/',
-    maxAge: MAX_AGE_SECONDS,
-  });
+export async function getRefreshToken(): Promise<string | undefined> {
+  return (await cookies()).get(REFRESH_COOKIE)?.value || undefined;
 }
 
-export async function clearToken(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
+/** What logIn, signUp and resetPassword answer: the access token (until expiresAt) and the session's refresh token. */
+export interface SessionGrant {
+  token: string;
+  refreshToken: string;
+  expiresAt: string;
+}
+
+/** Signs the browser in: both cookies (the proxy renews the access token from the refresh token). */
+export async function setSession({ token, refreshToken, expiresAt }: SessionGrant): Promise<void> {
+  const jar = await cookies();
+  jar.set(SESSION_COOKIE, token, sessionCookieOptions(accessCookieMaxAge(expiresAt)));
+  jar.set(REFRESH_COOKIE, refreshToken, sessionCookieOptions(refreshCookieMaxAge()));
+}
+
+export async function clearSession(): Promise<void> {
+  const jar = await cookies();
+  jar.delete(SESSION_COOKIE);
+  jar.delete(REFRESH_COOKIE);
 }

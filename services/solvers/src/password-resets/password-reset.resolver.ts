@@ -1,6 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SolversContext } from '../context';
-import { UserType } from '../users/user.type';
 import { RequestPasswordResetInput, ResetPasswordInput } from './password-reset.inputs';
 import { RequestPasswordResetPayload, ResetPasswordPayload } from './password-reset.type';
 
@@ -15,9 +14,9 @@ export class PasswordResetResolver {
     return Object.assign(new RequestPasswordResetPayload(), { accepted: true });
   }
 
-  @Mutation(() => ResetPasswordPayload, { description: 'Sets a new password with the token of a reset link, and signs the user in.' })
+  @Mutation(() => ResetPasswordPayload, { description: 'Sets a new password with the token of a reset link, ends every session of the user, and signs the user in (a new session).' })
   async resetPassword(@Arg('input', () => ResetPasswordInput) input: ResetPasswordInput, @Ctx() ctx: SolversContext): Promise<ResetPasswordPayload> {
-    const { token, user } = await ctx.passwordResets.resetPassword(input);
-    return Object.assign(new ResetPasswordPayload(), { token, viewer: UserType.from(user, user.id) });
+    const { session, user } = await ctx.passwordResets.resetPassword(input);
+    return ResetPasswordPayload.from(session, user);
   }
 }

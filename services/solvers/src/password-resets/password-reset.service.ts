@@ -1,12 +1,13 @@
-import { hashPassword, issueUserToken } from '@ideagora/auth';
+import { hashPassword } from '@ideagora/auth';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { queueMail } from '../mail/mail.outbox';
 import type { OutgoingMail } from '../mail/mail.transport';
+import type { SessionService, SessionTokens } from '../sessions/session.service';
 import { clearLoginAttempts } from '../users/login-throttle';
 import { UserEntity } from '../users/user.entity';
-import { checkNewPassword, normalizeEmail, type TokenSettings } from '../users/user.service';
+import { checkNewPassword, normalizeEmail } from '../users/user.service';
 import { InvalidResetTokenError } from './password-reset.errors';
 import type { RequestPasswordResetInput, ResetPasswordInput } from './password-reset.inputs';
 
@@ -14,7 +15,8 @@ import type { RequestPasswordResetInput, ResetPasswordInput } from './password-r
 export const PASSWORD_RESET = { TOKEN_TTL_MINUTES: 60, MAX_REQUESTS_PER_HOUR: 3 } as const;
 
 export interface PasswordResetSettings {
-  tokens: TokenSettings;
+  /** A reset ends the user's sessions and starts a new one. */
+  sessions: SessionService;
   /** The web client: links point to its /reset-password page. */
   webBaseUrl: string;
   /** Called after a commit that queued mail, so it leaves without waiting for the dispatcher's next poll. */
@@ -56,14 +58,17 @@ export class PasswordResetService {
     if (queued) this.settings.onMailQueued();
   }
 
-  /** Sets a new password with a live token, spends the user's tokens, lifts a log-in block, and signs the user in. */
-  async resetPassword(input: ResetPasswordInput): Promise<{ token: string; user: UserEntity }> {
+  /**
+   * Sets a new password with a live token, spends the user's tokens, lifts a log-in block, ends every session of the
+   * user (a thief's included: their access token dies within its lifetime), and signs the user in (a new session).
+   */
+  async resetPassword(input: ResetPasswordInput): Promise<{ session: SessionTokens; user: UserEntity }> {
     if (typeof input.token !== 'string' || input.token.length === 0 || input.token.length > 256) throw new InvalidResetTokenError();
     const password = checkNewPassword(input.newPassword, 'newPassword');
     // Hashed before the transaction, so the token's row lock is not held through scrypt.
     const passwordHash = await hashPassword(password);
 
-    const user = await this.em.transactional(async (em) => {
+    return this.em.transactional(async (em) => {
       // Concurrent uses of one token queue on this lock; once the first commits, the others re-read the row, find
       // it used, and fail: one reset per token.
       const [reset] = await em.execute<{ user_id: string }[]>(
@@ -79,9 +84,11 @@ export class PasswordResetService {
       await em.execute(`update password_reset_token set used_at = now() where user_id = ? and used_at is null`, [reset.user_id], 'run');
       // The way out of a log-in block: the new password works at once.
       await clearLoginAttempts(em, account.email);
-      return em.findOneOrFail(UserEntity, { id: reset.user_id });
+      // The way out of a stolen account: every session started before the reset ends (the new one is not among them).
+      await this.settings.sessions.revokeAll(em, reset.user_id);
+      const session = await this.settings.sessions.start(em, reset.user_id);
+      return { session, user: await em.findOneOrFail(UserEntity, { id: reset.user_id }) };
     });
-    return { token: await issueUserToken(user.id, this.settings.tokens.secret, this.settings.tokens.ttlSeconds), user };
   }
 }
 

@@ -15,14 +15,14 @@ export class UserResolver {
 
   @Mutation(() => AuthPayload)
   async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: SolversContext): Promise<AuthPayload> {
-    const { token, user } = await ctx.users.signUp(input);
-    return Object.assign(new AuthPayload(), { token, viewer: UserType.from(user, user.id) });
+    const { session, user } = await ctx.users.signUp(input);
+    return AuthPayload.from(session, user);
   }
 
   @Mutation(() => AuthPayload)
   async logIn(@Arg('input', () => LogInInput) input: LogInInput, @Ctx() ctx: SolversContext): Promise<AuthPayload> {
-    const { token, user } = await ctx.users.logIn(input);
-    return Object.assign(new AuthPayload(), { token, viewer: UserType.from(user, user.id) });
+    const { session, user } = await ctx.users.logIn(input);
+    return AuthPayload.from(session, user);
   }
 
   @Mutation(() => UpdateProfilePayload)

@@ -1,7 +1,8 @@
-import { dummyPasswordHash, hashPassword, issueUserToken, verifyPassword } from '@ideagora/auth';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '@ideagora/auth';
 import { recordEvent } from '@ideagora/events';
 import { BadUserInputError, NotFoundError, requiredText } from '@ideagora/subgraph-kit';
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { SessionService, SessionTokens } from '../sessions/session.service';
 import { UserEntity } from './user.entity';
 import { clearLoginAttempts, countLoginAttempt } from './login-throttle';
 import { EmailTakenError, InvalidCredentialsError } from './user.errors';
@@ -11,24 +12,20 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const COUNTRY = /^[A-Z]{2}$/;
 export const MIN_PASSWORD_LENGTH = 10;
 
-export interface TokenSettings {
-  secret: string;
-  ttlSeconds: number;
-}
-
 export class UserService {
   constructor(
     private readonly em: EntityManager,
-    private readonly tokens: TokenSettings,
+    private readonly sessions: SessionService,
   ) {}
 
-  async signUp(input: SignUpInput): Promise<{ token: string; user: UserEntity }> {
+  /** Creates the account and signs the user in (a session, in the same transaction). */
+  async signUp(input: SignUpInput): Promise<{ session: SessionTokens; user: UserEntity }> {
     const email = normalizeEmail(input.email);
     const password = checkNewPassword(input.password, 'password');
     const displayName = requiredText(input.displayName, 'displayName', { max: 80 });
     const passwordHash = await hashPassword(password);
 
-    const user = await this.em.transactional(async (em) => {
+    return this.em.transactional(async (em) => {
       if (await em.count(UserEntity, { email })) throw new EmailTakenError();
       const created = em.create(UserEntity, { email, passwordHash, displayName });
       recordEvent(em, 'UserRegistered', { id: created.id, displayName });
@@ -39,12 +36,11 @@ export class UserService {
         if (error instanceof UniqueConstraintViolationException) throw new EmailTakenError();
         throw error;
       }
-      return created;
+      return { session: await this.sessions.start(em, created.id), user: created };
     });
-    return { token: await issueUserToken(user.id, this.tokens.secret, this.tokens.ttlSeconds), user };
   }
 
-  async logIn(input: LogInInput): Promise<{ token: string; user: UserEntity }> {
+  async logIn(input: LogInInput): Promise<{ session: SessionTokens; user: UserEntity }> {
     const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
     // Counted (and committed) before the password is checked: a failed attempt must count although the
     // mutation fails, and parallel guesses must not pass the limit together.
@@ -53,8 +49,12 @@ export class UserService {
     // Verify against a dummy hash when the email is unknown: same work, same answer.
     const valid = await verifyPassword(String(input.password ?? ''), user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !valid) throw new InvalidCredentialsError();
-    await clearLoginAttempts(this.em, email);
-    return { token: await issueUserToken(user.id, this.tokens.secret, this.tokens.ttlSeconds), user };
+    // The block is lifted and the session started together.
+    const session = await this.em.transactional(async (em) => {
+      await clearLoginAttempts(em, email);
+      return this.sessions.start(em, user.id);
+    });
+    return { session, user };
   }
 
   async updateProfile(userId: string, input: UpdateProfileInput): Promise<UserEntity> {

@@ -37,11 +37,24 @@ export class UserType {
 
 @ObjectType('AuthPayload')
 export class AuthPayload {
-  @Field(() => String, { description: 'Bearer token for the Authorization header.' })
+  @Field(() => String, { description: 'Bearer token for the Authorization header: the access token of the session, valid until expiresAt (15 minutes by default).' })
   token!: string;
+
+  @Field(() => String, {
+    description: 'Renews the access token (refreshSession) until the session ends: log-out, password reset, or its absolute lifetime (30 days by default). Keep it secret.',
+  })
+  refreshToken!: string;
+
+  @Field(() => Date, { description: 'When the access token (token) expires.' })
+  expiresAt!: Date;
 
   @Field(() => UserType)
   viewer!: UserType;
+
+  /** A session's tokens and its user, as the API answers them. */
+  static from<T extends AuthPayload>(this: new () => T, session: { token: string; refreshToken: string; expiresAt: Date }, user: UserEntity): T {
+    return Object.assign(new this(), { token: session.token, refreshToken: session.refreshToken, expiresAt: session.expiresAt, viewer: UserType.from(user, user.id) });
+  }
 }
 
 @ObjectType('UpdateProfilePayload')

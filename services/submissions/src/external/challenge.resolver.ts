@@ -12,7 +12,7 @@ import { ChallengeRef } from './challenge.stub';
 export class ChallengeSubmissionsResolver {
   @FieldResolver(() => Int, { description: 'How many solvers submitted (public).' })
   async submissionCount(@Root() challenge: ChallengeRef, @Ctx() ctx: SubmissionsContext): Promise<number> {
-    return ctx.loaders.submissionCountByChallenge.load(challenge.id);
+    return ctx.loaders.submissionCount.load({ challengeId: challenge.id, shortlistedOnly: false });
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the viewer has accepted this challenge's terms (acceptChallengeTerms); false when signed out." })
@@ -29,11 +29,14 @@ export class ChallengeSubmissionsResolver {
   }
 
   @FieldResolver(() => SubmissionConnection, {
-    description: "The submissions to judge, in order of first submission. Sponsor OWNER/ADMIN only (FORBIDDEN otherwise).",
+    description:
+      "The submissions to judge, in order of first submission; with shortlistedOnly, the shortlisted ones only (same order; a cursor is valid within its filter). Sponsor OWNER/ADMIN only (FORBIDDEN otherwise).",
   })
   async submissions(
     @Root() challenge: ChallengeRef,
     @Ctx() ctx: SubmissionsContext,
+    // Declared in reverse of the printed order (after, first, shortlistedOnly), as type-graphql lists them.
+    @Arg('shortlistedOnly', () => Boolean, { nullable: true, defaultValue: false }) shortlistedOnly?: boolean | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<SubmissionConnection> {
@@ -42,9 +45,11 @@ export class ChallengeSubmissionsResolver {
     const cursor = decodeSubmissionCursor(after);
     const role = await ctx.loaders.viewerRoleByChallenge.load(challenge.id);
     if (!isSponsorReviewer(role)) throw new SubmissionsSealedError();
-    const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor });
-    if (rows.length === 0 && !cursor) return emptyConnection();
-    return toConnection(rows, limit, (s) => encodeSubmissionCursor(s.firstSubmittedAt, s.id), SubmissionType.from);
+    const filter = { shortlistedOnly: shortlistedOnly === true };
+    const countTotal = () => ctx.loaders.submissionCount.load({ challengeId: challenge.id, ...filter });
+    const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor, ...filter });
+    if (rows.length === 0 && !cursor) return SubmissionConnection.of(emptyConnection(), async () => 0);
+    return SubmissionConnection.of(toConnection(rows, limit, (s) => encodeSubmissionCursor(s.firstSubmittedAt, s.id), SubmissionType.from), countTotal);
   }
 }
 

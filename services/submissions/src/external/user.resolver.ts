@@ -8,7 +8,7 @@ import { UserRef } from './user.stub';
 @Resolver(() => UserRef)
 export class UserSubmissionsResolver {
   @FieldResolver(() => SubmissionConnection, {
-    description: "The user's submissions, latest submitted first. Only for the user themselves (empty for anyone else).",
+    description: "The user's submissions, latest submitted first. Only for the user themselves (empty, totalCount 0, for anyone else).",
   })
   async submissions(
     @Root() user: UserRef,
@@ -19,9 +19,12 @@ export class UserSubmissionsResolver {
     const limit = pageSize(first);
     const cursor = decodeSubmissionCursor(after);
     const viewerId = ctx.identity.userId;
-    if (!viewerId || viewerId.toLowerCase() !== String(user.id).toLowerCase()) return emptyConnection();
+    if (!viewerId || viewerId.toLowerCase() !== String(user.id).toLowerCase()) return SubmissionConnection.of(emptyConnection(), async () => 0);
     const rows = await ctx.loaders.authorSubmissionsPage.load({ ownerId: viewerId, limit, after: cursor });
-    return toConnection(rows, limit, (s) => encodeSubmissionCursor(s.submittedAt, s.id), SubmissionType.from);
+    return SubmissionConnection.of(
+      toConnection(rows, limit, (s) => encodeSubmissionCursor(s.submittedAt, s.id), SubmissionType.from),
+      () => ctx.loaders.submissionCountByAuthor.load(viewerId),
+    );
   }
 }
 

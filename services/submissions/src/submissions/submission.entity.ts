@@ -1,7 +1,8 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 
-export const SUBMISSION_STATUSES = ['SUBMITTED'] as const; // later: SHORTLISTED, WITHDRAWN, AWARDED
+// The shortlist is not a status: it is a separate, judge-only flag (shortlisted_at). Later: WITHDRAWN, AWARDED.
+export const SUBMISSION_STATUSES = ['SUBMITTED'] as const;
 export type SubmissionStatusName = (typeof SUBMISSION_STATUSES)[number];
 
 /** One per (challenge, author); its content lives in versions. Writes go through SubmissionService (insert-or-lock). */
@@ -30,6 +31,13 @@ export class SubmissionEntity {
   /** When the current version was submitted. */
   @Property({ type: 'timestamptz' })
   submittedAt!: Date;
+
+  /**
+   * When the sponsor's judges put it on their shortlist (null: not on it). Internal: the schema exposes only
+   * `Submission.shortlisted`, and only to the sponsor's OWNERs and ADMINs. Written through SubmissionService.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  shortlistedAt?: Date | null;
 }
 
 @Entity({ tableName: 'submission_version' })
@@ -76,6 +84,8 @@ export interface SubmissionSnapshot {
   body: string;
   submittedAt: Date;
   firstSubmittedAt: Date;
+  /** Null when not shortlisted. Judge-only: resolvers show it to the sponsor's OWNERs and ADMINs alone. */
+  shortlistedAt: Date | null;
 }
 
 export interface SubmissionVersionSnapshot {

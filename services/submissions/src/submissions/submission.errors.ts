@@ -30,3 +30,22 @@ export class SubmissionsSealedError extends ForbiddenError {
     super("Only the sponsoring organization's owners and admins can read a challenge's submissions");
   }
 }
+
+export class SubmissionNotFoundError extends NotFoundError {
+  constructor(submissionId: string) {
+    super('Submission', submissionId);
+  }
+}
+
+/** The shortlist is the sponsor's judges' tool: OWNERs and ADMINs of the sponsoring organization only. */
+export class ShortlistForbiddenError extends ForbiddenError {
+  constructor() {
+    super("Only the sponsoring organization's owners and admins can change a challenge's shortlist");
+  }
+}
+
+export class ShortlistClosedError extends FailedPreconditionError {
+  constructor() {
+    super('The shortlist can only change while a challenge is open or being judged.');
+  }
+}

@@ -17,3 +17,12 @@ export class SubmitSolutionInput {
   @Field(() => String, { description: '1 to 100,000 characters.' })
   body!: string;
 }
+
+@InputType('ShortlistSubmissionInput')
+export class ShortlistSubmissionInput {
+  @Field(() => ID)
+  submissionId!: string;
+
+  @Field(() => Boolean, { description: 'true puts the submission on the shortlist, false takes it off.' })
+  shortlisted!: boolean;
+}

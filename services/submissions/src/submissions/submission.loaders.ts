@@ -1,7 +1,7 @@
 import type { OrganizationRoleName } from '@ideagora/events';
 import DataLoader from 'dataloader';
 import type { SubmissionSnapshot, SubmissionVersionSnapshot } from './submission.entity';
-import { pageKey, type PageRequest, type SubmissionService } from './submission.service';
+import { countKey, pageKey, type ChallengeCountRequest, type PageRequest, type SubmissionService } from './submission.service';
 
 const lower = (id: string) => id.toLowerCase();
 
@@ -37,9 +37,18 @@ export function createSubmissionLoaders(submissions: SubmissionService) {
       },
       { cacheKeyFn: lower },
     ),
-    submissionCountByChallenge: new DataLoader<string, number>(
+    /** Challenge.submissionCount and Challenge.submissions' totalCount (both filters): one statement per tick. */
+    submissionCount: new DataLoader<ChallengeCountRequest, number, string>(
+      async (requests) => {
+        const counts = await submissions.countByChallenges(requests);
+        return requests.map((r) => counts.get(countKey(r)) ?? 0);
+      },
+      { cacheKeyFn: countKey },
+    ),
+    /** User.submissions' totalCount. */
+    submissionCountByAuthor: new DataLoader<string, number>(
       async (ids) => {
-        const counts = await submissions.countByChallengeIds(ids);
+        const counts = await submissions.countByAuthorIds(ids);
         return ids.map((id) => counts.get(lower(id)) ?? 0);
       },
       { cacheKeyFn: lower },

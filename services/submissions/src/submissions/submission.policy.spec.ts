@@ -1,5 +1,5 @@
 import { ForbiddenError, FailedPreconditionError, NotFoundError } from '@ideagora/subgraph-kit';
-import { assertCanParticipate, assertCanSubmit, canReadSubmission, isSponsorReviewer } from './submission.policy';
+import { assertCanParticipate, assertCanShortlist, assertCanSubmit, canReadSubmission, isSponsorReviewer, shortlistedFor } from './submission.policy';
 
 const AUTHOR = 'a0000000-0000-4000-8000-000000000001';
 const OTHER = 'a0000000-0000-4000-8000-000000000002';
@@ -79,5 +79,34 @@ describe('assertCanParticipate (accepting the terms)', () => {
     expect(() => assertCanParticipate(CHALLENGE, { ...open, status: 'DRAFT' }, null, NOW)).toThrow(FailedPreconditionError);
     expect(() => assertCanParticipate(CHALLENGE, { ...open, submissionDeadline: NOW }, null, NOW)).toThrow(FailedPreconditionError);
     expect(() => assertCanParticipate(CHALLENGE, open, 'OWNER', NOW)).toThrow(ForbiddenError);
+  });
+});
+
+describe('assertCanShortlist (the judges’ shortlist)', () => {
+  const SUBMISSION = 'b0000000-0000-4000-8000-000000000001';
+  const judging = { id: SUBMISSION, challengeStatus: 'JUDGING' as const };
+  it.each(['OWNER', 'ADMIN'] as const)("allows the sponsor's %s while the challenge is OPEN or JUDGING", (role) => {
+    for (const challengeStatus of ['OPEN', 'JUDGING'] as const) expect(() => assertCanShortlist(SUBMISSION, { ...judging, challengeStatus }, role)).not.toThrow();
+  });
+  it('NOT_FOUND when the submission is unknown', () => {
+    expect(() => assertCanShortlist(SUBMISSION, null, 'OWNER')).toThrow(NotFoundError);
+  });
+  it('FORBIDDEN for a plain MEMBER and for anyone outside the sponsor (authors included), before the status', () => {
+    for (const role of ['MEMBER', null, undefined] as const) {
+      expect(() => assertCanShortlist(SUBMISSION, judging, role)).toThrow(ForbiddenError);
+      expect(() => assertCanShortlist(SUBMISSION, { ...judging, challengeStatus: 'CLOSED' }, role)).toThrow(ForbiddenError);
+    }
+  });
+  it.each(['DRAFT', 'AWARDED', 'CLOSED', 'CANCELLING', 'CANCELLED'] as const)('FAILED_PRECONDITION when %s', (challengeStatus) => {
+    expect(() => assertCanShortlist(SUBMISSION, { ...judging, challengeStatus }, 'ADMIN')).toThrow(
+      'The shortlist can only change while a challenge is open or being judged.',
+    );
+    expect(() => assertCanShortlist(SUBMISSION, { ...judging, challengeStatus }, 'ADMIN')).toThrow(FailedPreconditionError);
+  });
+  it('shows the flag to OWNERs and ADMINs only (null for anyone else)', () => {
+    const on = { shortlistedAt: NOW };
+    const off = { shortlistedAt: null };
+    expect([shortlistedFor(on, 'OWNER'), shortlistedFor(off, 'ADMIN')]).toEqual([true, false]);
+    expect([shortlistedFor(on, 'MEMBER'), shortlistedFor(on, null), shortlistedFor(off, undefined)]).toEqual([null, null, null]);
   });
 });

@@ -1,5 +1,13 @@
 import type { ChallengeStatusName, OrganizationRoleName } from '@ideagora/events';
-import { ChallengeNotFoundError, ChallengeNotOpenError, OwnChallengeParticipationError, TermsNotAcceptedError } from './submission.errors';
+import {
+  ChallengeNotFoundError,
+  ChallengeNotOpenError,
+  OwnChallengeParticipationError,
+  ShortlistClosedError,
+  ShortlistForbiddenError,
+  SubmissionNotFoundError,
+  TermsNotAcceptedError,
+} from './submission.errors';
 
 /**
  * Sealed submissions: readable only by their author and by the sponsoring organization's OWNERs and ADMINs
@@ -57,4 +65,33 @@ export function assertCanSubmit(
 ): asserts challenge is SubmittableChallenge {
   assertCanParticipate(challengeId, challenge, viewerRoleInSponsor, now);
   if (challenge.termsRequired && !challenge.termsAccepted) throw new TermsNotAcceptedError();
+}
+
+/** The challenge statuses in which the judges may change the shortlist. */
+export const SHORTLIST_STATUSES: readonly ChallengeStatusName[] = ['OPEN', 'JUDGING'];
+
+/** What shortlisting needs to know about a submission: its challenge's status (from the read model). */
+export interface ShortlistTarget {
+  id: string;
+  challengeStatus: ChallengeStatusName;
+}
+
+/**
+ * May the viewer change this submission's shortlist flag? The shortlist is the judges' tool: the same readers as
+ * Challenge.submissions (the sponsor's OWNERs and ADMINs, isSponsorReviewer; its author is not one of them), and
+ * only while the challenge is OPEN or JUDGING.
+ */
+export function assertCanShortlist(
+  submissionId: string,
+  target: ShortlistTarget | null,
+  viewerRoleInSponsor: OrganizationRoleName | null | undefined,
+): asserts target is ShortlistTarget {
+  if (!target) throw new SubmissionNotFoundError(submissionId);
+  if (!isSponsorReviewer(viewerRoleInSponsor)) throw new ShortlistForbiddenError();
+  if (!SHORTLIST_STATUSES.includes(target.challengeStatus)) throw new ShortlistClosedError();
+}
+
+/** Submission.shortlisted: true/false for the sponsor's OWNERs and ADMINs, null (not shown) for anyone else. */
+export function shortlistedFor(submission: { shortlistedAt: Date | null }, viewerRoleInSponsor: OrganizationRoleName | null | undefined): boolean | null {
+  return isSponsorReviewer(viewerRoleInSponsor) ? submission.shortlistedAt !== null : null;
 }

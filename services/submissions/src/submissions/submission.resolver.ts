@@ -1,10 +1,17 @@
 import { requiredId, requireUser } from '@ideagora/subgraph-kit';
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubmissionsContext } from '../context';
 import { ChallengeRef } from '../external/challenge.stub';
-import { AcceptChallengeTermsInput, SubmitSolutionInput } from './submission.inputs';
-import { canReadSubmission } from './submission.policy';
-import { AcceptChallengeTermsPayload, SubmissionType, SubmissionVersionType, SubmitSolutionPayload } from './submission.type';
+import { AcceptChallengeTermsInput, ShortlistSubmissionInput, SubmitSolutionInput } from './submission.inputs';
+import { canReadSubmission, shortlistedFor } from './submission.policy';
+import {
+  AcceptChallengeTermsPayload,
+  ShortlistSubmissionPayload,
+  SubmissionConnection,
+  SubmissionType,
+  SubmissionVersionType,
+  SubmitSolutionPayload,
+} from './submission.type';
 import { parseSubmitSolutionInput } from './submission.validation';
 
 @Resolver(() => SubmissionType)
@@ -34,6 +41,31 @@ export class SubmissionResolver {
     return Object.assign(new AcceptChallengeTermsPayload(), { challenge: ChallengeRef.of(challengeId) });
   }
 
+  @Mutation(() => ShortlistSubmissionPayload, {
+    description:
+      "Puts a submission on its challenge's shortlist (shortlisted: true) or takes it off (false). The shortlist is the judges' private tool: only the sponsoring organization's OWNERs and ADMINs change it or see it (Submission.shortlisted), authors never do. Allowed while the challenge is OPEN or JUDGING; shortlisting again changes nothing.",
+  })
+  async shortlistSubmission(
+    @Arg('input', () => ShortlistSubmissionInput) input: ShortlistSubmissionInput,
+    @Ctx() ctx: SubmissionsContext,
+  ): Promise<ShortlistSubmissionPayload> {
+    const judgeId = requireUser(ctx.identity);
+    const submission = await ctx.submissions.shortlist(judgeId, input.submissionId, input.shortlisted);
+    return Object.assign(new ShortlistSubmissionPayload(), { submission: SubmissionType.from(submission) });
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether the sponsor's judges have shortlisted it (shortlistSubmission). The shortlist is the judges' private tool: true/false for the sponsoring organization's OWNERs and ADMINs, null for anyone else, its author included.",
+  })
+  async shortlisted(@Root() submission: SubmissionType, @Ctx() ctx: SubmissionsContext): Promise<boolean | null> {
+    if (!ctx.identity.userId) return null;
+    // Batched and cached per challenge: a review page has already loaded the viewer's role to authorize the list.
+    const role = await ctx.loaders.viewerRoleByChallenge.load(submission.challengeId);
+    return shortlistedFor(submission, role);
+  }
+
   @FieldResolver(() => [SubmissionVersionType], { description: 'Every version, oldest first.' })
   async versions(@Root() submission: SubmissionType, @Ctx() ctx: SubmissionsContext): Promise<SubmissionVersionType[]> {
     // Re-checked here too: a Submission only reaches this resolver through an authorized path, but sealing must not
@@ -43,6 +75,14 @@ export class SubmissionResolver {
     if (!canReadSubmission(viewerId, submission, role)) return [];
     const versions = await ctx.loaders.versionsBySubmission.load(submission.id);
     return versions.map(SubmissionVersionType.from);
+  }
+}
+
+@Resolver(() => SubmissionConnection)
+export class SubmissionConnectionResolver {
+  @FieldResolver(() => Int, { description: 'How many submissions the connection pages through, under the same filter (one statement, only when selected).' })
+  async totalCount(@Root() connection: SubmissionConnection): Promise<number> {
+    return connection.countTotal();
   }
 }
 

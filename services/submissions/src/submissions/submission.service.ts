@@ -5,7 +5,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import type { SubmissionSnapshot, SubmissionStatusName, SubmissionVersionSnapshot } from './submission.entity';
 import type { SubmissionKeyset } from './submission.cursor';
-import { assertCanParticipate, assertCanSubmit, canReadSubmission, type SubmittableChallenge } from './submission.policy';
+import { SubmissionNotFoundError } from './submission.errors';
+import { assertCanParticipate, assertCanShortlist, assertCanSubmit, canReadSubmission, type SubmittableChallenge } from './submission.policy';
 import type { SubmitSolutionCommand } from './submission.validation';
 
 /** One page request for Challenge.submissions; `limit + 1` rows are fetched to know whether a next page exists. */
@@ -13,6 +14,14 @@ export interface PageRequest {
   ownerId: string;
   limit: number;
   after: SubmissionKeyset | null;
+  /** Challenge.submissions(shortlistedOnly: true): the shortlisted submissions only, same keyset and order. */
+  shortlistedOnly?: boolean;
+}
+
+/** Challenge.submissions' totalCount: the challenge's submissions, or its shortlisted ones only. */
+export interface ChallengeCountRequest {
+  challengeId: string;
+  shortlistedOnly: boolean;
 }
 
 interface SubmissionRow {
@@ -23,11 +32,12 @@ interface SubmissionRow {
   current_version: number;
   first_submitted_at: Date;
   submitted_at: Date;
+  shortlisted_at: Date | null;
   title: string;
   body: string;
 }
 
-const SNAPSHOT_COLUMNS = `s.id, s.challenge_id, s.author_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, v.title, v.body`;
+const SNAPSHOT_COLUMNS = `s.id, s.challenge_id, s.author_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at, v.title, v.body`;
 const CURRENT_VERSION_JOIN = `join submission_version v on v.submission_id = s.id and v.version = s.current_version`;
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -42,6 +52,7 @@ function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
     body: row.body,
     submittedAt: new Date(row.submitted_at),
     firstSubmittedAt: new Date(row.first_submitted_at),
+    shortlistedAt: row.shortlisted_at === null ? null : new Date(row.shortlisted_at),
   };
 }
 
@@ -65,6 +76,13 @@ interface ParticipationRow {
   submission_deadline: Date;
   terms_required: boolean;
   terms_accepted: boolean;
+  role: OrganizationRoleName | null;
+}
+
+/** What shortlisting checks, read in one statement under the submission's row lock (see `shortlist`). */
+interface ShortlistRow {
+  id: string;
+  challenge_status: ChallengeStatusName;
   role: OrganizationRoleName | null;
 }
 
@@ -101,20 +119,22 @@ export class SubmissionService {
     // an author's concurrent submissions on the row), then store that version and its event.
     // Versions are timestamped in version order even if a later request read the clock first.
     const now = this.clock();
-    const [saved] = await this.em.execute<{ id: string; status: SubmissionStatusName; current_version: number; first_submitted_at: Date; submitted_at: Date }[]>(
+    const [saved] = await this.em.execute<
+      { id: string; status: SubmissionStatusName; current_version: number; first_submitted_at: Date; submitted_at: Date; shortlisted_at: Date | null }[]
+    >(
       `with upserted as (
          insert into submission as s (id, challenge_id, author_id, status, current_version, first_submitted_at, submitted_at)
          values (?, ?, ?, 'SUBMITTED', 1, ?, ?)
          on conflict (challenge_id, author_id) do update
            set current_version = s.current_version + 1, submitted_at = greatest(excluded.submitted_at, s.submitted_at)
-         returning s.id, s.challenge_id, s.author_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at
+         returning s.id, s.challenge_id, s.author_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at
        ), version as (
          insert into submission_version (submission_id, version, title, body, submitted_at)
          select id, current_version, ?, ?, submitted_at from upserted
        ), event as (
          ${outboxInsertSql('SubmissionCreated', 'upserted', { id: 'id', challengeId: 'challenge_id', authorId: 'author_id', version: 'current_version' })}
        )
-       select id, status, current_version, first_submitted_at, submitted_at from upserted`,
+       select id, status, current_version, first_submitted_at, submitted_at, shortlisted_at from upserted`,
       [uuidv7(), command.challengeId, authorId, now, now, command.title, command.body, newEventId()],
     );
     this.eventsCommitted();
@@ -128,6 +148,8 @@ export class SubmissionService {
       body: command.body,
       submittedAt: new Date(saved.submitted_at),
       firstSubmittedAt: new Date(saved.first_submitted_at),
+      // A resubmission stays on the shortlist (the judges look at the current version).
+      shortlistedAt: saved.shortlisted_at === null ? null : new Date(saved.shortlisted_at),
     };
   }
 
@@ -165,6 +187,40 @@ export class SubmissionService {
       termsAccepted: row.terms_accepted,
     };
     return { challenge, role: row.role };
+  }
+
+  /**
+   * Puts a submission on its challenge's shortlist (`shortlisted`) or takes it off. One transaction: the policy read
+   * locks the submission row (concurrent changes of one submission serialise) and shares the challenge's read-model
+   * row (a status change waits for us), then the rules (assertCanShortlist: the sponsor's OWNER/ADMIN, challenge
+   * OPEN or JUDGING), then one statement writes and returns the submission. Idempotent: shortlisting again keeps
+   * the first shortlisted_at; un-shortlisting clears it.
+   */
+  async shortlist(judgeId: string, submissionId: string, shortlisted: boolean): Promise<SubmissionSnapshot> {
+    if (!isUuid(submissionId)) throw new SubmissionNotFoundError(submissionId);
+    return this.em.transactional(async (em) => {
+      const [row] = await em.execute<ShortlistRow[]>(
+        `select s.id, c.status as challenge_status, m.role
+         from submission s
+         join challenge_view c on c.id = s.challenge_id
+         left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
+         where s.id = ?
+         for update of s for share of c`,
+        [judgeId, submissionId],
+      );
+      assertCanShortlist(submissionId, row ? { id: row.id, challengeStatus: row.challenge_status } : null, row?.role);
+      const [saved] = await em.execute<SubmissionRow[]>(
+        `with s as (
+           update submission
+           set shortlisted_at = case when ?::boolean then coalesce(shortlisted_at, ?::timestamptz) else null end
+           where id = ?
+           returning *
+         )
+         select ${SNAPSHOT_COLUMNS} from s ${CURRENT_VERSION_JOIN}`,
+        [shortlisted, this.clock(), row.id],
+      );
+      return toSnapshot(saved);
+    });
   }
 
   /** Submissions the viewer may read (author, or OWNER/ADMIN of the sponsor); the others are simply absent. */
@@ -209,15 +265,42 @@ export class SubmissionService {
     return new Set(rows.map((r) => r.challenge_id));
   }
 
-  /** Number of submissions (one per author) per challenge, one `group by` for all of them. */
-  async countByChallengeIds(challengeIds: readonly string[]): Promise<Map<string, number>> {
-    const keys = uuids(challengeIds);
+  /**
+   * Number of submissions (one per author) per challenge, all of them and/or the shortlisted ones, in one statement
+   * whatever the requests (Challenge.submissionCount and both filters of Challenge.submissions' totalCount). Each
+   * count is its own subquery so that it reads one index only: all submissions from the challenge's page index,
+   * shortlisted ones from the partial shortlist index (a count with a filter over all rows would read every row of
+   * a 100,000-submission contest); a count nobody asked for is not computed.
+   */
+  async countByChallenges(requests: readonly ChallengeCountRequest[]): Promise<Map<string, number>> {
+    const keys = uuids(requests.map((r) => r.challengeId));
     if (keys.length === 0) return new Map();
-    const rows = await this.em.execute<{ challenge_id: string; count: number }[]>(
-      `select challenge_id, count(*)::int as count from submission where challenge_id = any(?::uuid[]) group by challenge_id`,
+    const wantAll = requests.some((r) => !r.shortlistedOnly);
+    const wantShortlisted = requests.some((r) => r.shortlistedOnly);
+    const rows = await this.em.execute<{ challenge_id: string; count: number | null; shortlisted: number | null }[]>(
+      `select k.challenge_id,
+         ${wantAll ? '(select count(*) from submission s where s.challenge_id = k.challenge_id)::int' : 'null::int'} as count,
+         ${wantShortlisted ? '(select count(*) from submission s where s.challenge_id = k.challenge_id and s.shortlisted_at is not null)::int' : 'null::int'} as shortlisted
+       from unnest(?::uuid[]) as k(challenge_id)`,
       [pgArray(keys)],
     );
-    return new Map(rows.map((r) => [r.challenge_id, Number(r.count)]));
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      if (row.count !== null) counts.set(countKey({ challengeId: row.challenge_id, shortlistedOnly: false }), Number(row.count));
+      if (row.shortlisted !== null) counts.set(countKey({ challengeId: row.challenge_id, shortlistedOnly: true }), Number(row.shortlisted));
+    }
+    return counts;
+  }
+
+  /** Number of submissions per author (User.submissions' totalCount), one `group by` for all of them. */
+  async countByAuthorIds(authorIds: readonly string[]): Promise<Map<string, number>> {
+    const keys = uuids(authorIds);
+    if (keys.length === 0) return new Map();
+    const rows = await this.em.execute<{ author_id: string; count: number }[]>(
+      `select author_id, count(*)::int as count from submission where author_id = any(?::uuid[]) group by author_id`,
+      [pgArray(keys)],
+    );
+    return new Map(rows.map((r) => [r.author_id, Number(r.count)]));
   }
 
   /** The viewer's own submissions to each challenge. */
@@ -236,23 +319,29 @@ export class SubmissionService {
    * Pages of Challenge.submissions for many challenges at once, ordered by (first_submitted_at, id): one
    * LATERAL keyset query per distinct page size (callers authorize first). `challenge_id = k AND (first_submitted_at,
    * id) > cursor` is one index condition on (challenge_id, first_submitted_at, id): the scan starts at the cursor,
-   * so page 5,000 of 100,000 reads as few index pages as page 1 (checked with EXPLAIN ANALYZE).
+   * so page 5,000 of 100,000 reads as few index pages as page 1 (checked with EXPLAIN ANALYZE). With
+   * `shortlistedOnly` the same keyset runs on the partial index of shortlisted submissions (one query per distinct
+   * page size and filter).
    */
   async pagesByChallenge(requests: readonly PageRequest[]): Promise<Map<string, SubmissionSnapshot[]>> {
     const result = new Map<string, SubmissionSnapshot[]>();
-    const byLimit = new Map<number, PageRequest[]>();
+    const groups = new Map<string, { limit: number; shortlistedOnly: boolean; requests: PageRequest[] }>();
     for (const request of requests) {
       if (!isUuid(request.ownerId)) continue;
-      byLimit.set(request.limit, [...(byLimit.get(request.limit) ?? []), request]);
+      const shortlistedOnly = request.shortlistedOnly === true;
+      const key = `${request.limit}:${shortlistedOnly}`;
+      const group = groups.get(key) ?? { limit: request.limit, shortlistedOnly, requests: [] };
+      group.requests.push(request);
+      groups.set(key, group);
     }
-    for (const [limit, group] of byLimit) {
+    for (const { limit, shortlistedOnly, requests: group } of groups.values()) {
       const rows = await this.em.execute<(SubmissionRow & { ord: string })[]>(
         `select k.ord, ${SNAPSHOT_COLUMNS}
          from unnest(?::uuid[], ?::timestamptz[], ?::uuid[]) with ordinality as k(challenge_id, after_at, after_id, ord)
          cross join lateral (
            select p.* from submission p
            where p.challenge_id = k.challenge_id
-             and (p.first_submitted_at, p.id) > (k.after_at, k.after_id)
+             and (p.first_submitted_at, p.id) > (k.after_at, k.after_id)${shortlistedOnly ? '\n             and p.shortlisted_at is not null' : ''}
            order by p.first_submitted_at, p.id
            limit ?
          ) s
@@ -304,5 +393,15 @@ export class SubmissionService {
 }
 
 export function pageKey(request: PageRequest): string {
-  return JSON.stringify([request.ownerId.toLowerCase(), request.limit, request.after?.at.toISOString() ?? null, request.after?.id ?? null]);
+  return JSON.stringify([
+    request.ownerId.toLowerCase(),
+    request.limit,
+    request.after?.at.toISOString() ?? null,
+    request.after?.id ?? null,
+    request.shortlistedOnly === true,
+  ]);
+}
+
+export function countKey(request: ChallengeCountRequest): string {
+  return JSON.stringify([request.challengeId.toLowerCase(), request.shortlistedOnly]);
 }

@@ -1,4 +1,4 @@
-import { ConnectionType } from '@ideagora/subgraph-kit';
+import { PageInfo, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChallengeRef } from '../external/challenge.stub';
 import { UserRef } from '../external/user.stub';
@@ -7,7 +7,10 @@ import type { SubmissionSnapshot, SubmissionStatusName, SubmissionVersionSnapsho
 export enum SubmissionStatus {
   SUBMITTED = 'SUBMITTED',
 }
-registerEnumType(SubmissionStatus, { name: 'SubmissionStatus', description: 'Later: SHORTLISTED, WITHDRAWN, AWARDED.' });
+registerEnumType(SubmissionStatus, {
+  name: 'SubmissionStatus',
+  description: "The shortlist is not a status: it is a separate flag only the sponsor's judges see (Submission.shortlisted). Later: WITHDRAWN, AWARDED.",
+});
 
 @ObjectType('SubmissionVersion')
 export class SubmissionVersionType {
@@ -66,6 +69,8 @@ export class SubmissionType {
   /** Not exposed: what authorization checks need. */
   challengeId!: string;
   authorId!: string;
+  /** Not exposed raw: `shortlisted` shows it to the sponsor's judges only. */
+  shortlistedAt!: Date | null;
 
   static from(snapshot: SubmissionSnapshot): SubmissionType {
     return Object.assign(new SubmissionType(), {
@@ -80,6 +85,7 @@ export class SubmissionType {
       author: UserRef.of(snapshot.authorId),
       challengeId: snapshot.challengeId,
       authorId: snapshot.authorId,
+      shortlistedAt: snapshot.shortlistedAt,
     });
   }
 }
@@ -88,8 +94,34 @@ function toStatus(status: SubmissionStatusName): SubmissionStatus {
   return SubmissionStatus[status];
 }
 
-export const SubmissionConnection = ConnectionType('Submission', SubmissionType);
-export type SubmissionConnection = InstanceType<typeof SubmissionConnection>;
+@ObjectType('SubmissionEdge')
+export class SubmissionEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => SubmissionType)
+  node!: SubmissionType;
+}
+
+/**
+ * As the kit's ConnectionType, plus `totalCount`, resolved lazily by SubmissionConnectionResolver: a page whose
+ * totalCount is not selected costs no count statement.
+ */
+@ObjectType('SubmissionConnection')
+export class SubmissionConnection {
+  @Field(() => [SubmissionEdge])
+  edges!: SubmissionEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  /** Not exposed: counts what the connection pages (same filter), called only when totalCount is selected. */
+  countTotal!: () => Promise<number>;
+
+  static of(page: ConnectionShape<SubmissionType>, countTotal: () => Promise<number>): SubmissionConnection {
+    return Object.assign(new SubmissionConnection(), { edges: page.edges, pageInfo: page.pageInfo, countTotal });
+  }
+}
 
 @ObjectType('SubmitSolutionPayload')
 export class SubmitSolutionPayload {
@@ -101,4 +133,10 @@ export class SubmitSolutionPayload {
 export class AcceptChallengeTermsPayload {
   @Field(() => ChallengeRef)
   challenge!: ChallengeRef;
+}
+
+@ObjectType('ShortlistSubmissionPayload')
+export class ShortlistSubmissionPayload {
+  @Field(() => SubmissionType)
+  submission!: SubmissionType;
 }

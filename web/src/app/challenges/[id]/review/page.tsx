@@ -1,33 +1,53 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { awardPrizeAction, challengeTransitionAction } from '@/app/actions';
+import { awardPrizeAction, challengeTransitionAction, shortlistSubmissionAction } from '@/app/actions';
 import { LocalDate } from '@/components/dates';
 import { ActionButton } from '@/components/forms';
 import { Money } from '@/components/Money';
-import { AwardForm } from '@/components/MoreForms';
+import { ReviewSubmissionCard } from '@/components/ReviewSubmission';
 import { StatusFlash } from '@/components/StatusFlash';
 import { Alert, Card, EmptyState, StatusBadge } from '@/components/ui';
+import type { ChallengeReviewQuery } from '@/gql/graphql';
+import { GatewayError } from '@/lib/errors';
 import { flashMessage } from '@/lib/flash';
-import { gqlOrNull } from '@/lib/gateway';
+import { gql } from '@/lib/gateway';
 import { ChallengeReviewDoc } from '@/lib/operations';
+import { parseReviewPosition, prizeOptionLabel, REVIEW_PAGE_SIZE, reviewHref, type ReviewView } from '@/lib/review';
 import { requireViewer } from '@/lib/viewer';
 
 export const metadata: Metadata = { title: 'Review submissions' };
 export const dynamic = 'force-dynamic';
 
+/**
+ * The sponsor's review page at contest scale: all submissions or the judges' shortlist, 20 at a time with the API's
+ * keyset cursor, each card with its shortlist button and, while judging, a form awarding any unawarded prize to it.
+ */
 export default async function ReviewPage({ params, searchParams }: {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
   const query = await searchParams;
-  await requireViewer(`/challenges/${id}/review`);
-  const data = await gqlOrNull(ChallengeReviewDoc, { challengeId: id, first: 100 });
-  if (!data) notFound();
+  const position = parseReviewPosition(query);
+  const { view, after } = position;
+  await requireViewer(reviewHref(id, position));
+  let data: ChallengeReviewQuery;
+  try {
+    data = await gql(ChallengeReviewDoc, { challengeId: id, first: REVIEW_PAGE_SIZE, after, shortlistedOnly: view === 'shortlist' });
+  } catch (error) {
+    if (!(error instanceof GatewayError)) throw error;
+    // A cursor the API refuses (edited by hand, or from the other list): say so, with the way back.
+    if (error.code === 'BAD_USER_INPUT' && after) return <BadCursor challengeId={id} view={view} message={error.message} />;
+    if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_USER_INPUT') notFound();
+    throw error;
+  }
   const c = data.challenge;
   const submissions = c.submissions.edges.map((e) => e.node);
-  const options = submissions.map((s) => ({ id: s.id, label: `${s.title} by ${s.author.displayName} (v${s.version})` }));
+  const { pageInfo } = c.submissions;
+  const counts = { all: c.allSubmissions.totalCount, shortlist: c.shortlist.totalCount };
+  const prizesToAward = c.status === 'JUDGING' ? c.prizes.filter((p) => !p.award).map((p) => ({ rank: p.rank, label: prizeOptionLabel(p) })) : [];
+  const nextHref = pageInfo.hasNextPage && pageInfo.endCursor ? reviewHref(c.id, { view, after: pageInfo.endCursor }) : null;
   const escrow = c.escrow;
   return (
     <div className="stack">
@@ -43,18 +63,22 @@ export default async function ReviewPage({ params, searchParams }: {
       )}
       <div className="layout-detail">
         <section className="stack" aria-labelledby="subs-title">
-          <h2 id="subs-title">Submissions ({submissions.length})</h2>
+          <h2 id="subs-title">Submissions</h2>
+          <ReviewTabs challengeId={c.id} view={view} counts={counts} />
           {submissions.length === 0 ? (
-            <EmptyState title="No submissions yet" />
+            <EmptyState title={after ? 'No more submissions' : view === 'shortlist' ? 'No shortlisted submissions yet' : 'No submissions yet'}>
+              {view === 'shortlist' && !after && <p className="muted">Add submissions to the shortlist from All submissions.</p>}
+            </EmptyState>
           ) : (
             submissions.map((s) => (
-              <Card as="article" key={s.id}>
-                <h3>{s.title}</h3>
-                <p className="muted">By {s.author.displayName} · version {s.version} · <LocalDate iso={s.submittedAt} /></p>
-                <div className="submission"><pre>{s.body}</pre></div>
-              </Card>
+              <ReviewSubmissionCard key={s.id} submission={s} challengeId={c.id} position={position}
+                shortlistAction={shortlistSubmissionAction} awardAction={awardPrizeAction} prizesToAward={prizesToAward} />
             ))
           )}
+          <nav className="pager" aria-label="Pagination">
+            {after ? <Link href={reviewHref(c.id, { view })}>Back to the first page</Link> : <span />}
+            {nextHref && <Link href={nextHref} rel="next">Next page</Link>}
+          </nav>
         </section>
         <div className="stack">
           <Card aria-labelledby="award-title">
@@ -68,10 +92,8 @@ export default async function ReviewPage({ params, searchParams }: {
                       Awarded to “{p.award.submission?.title ?? 'a submission'}”.{' '}
                       {p.award.payouts.map((po) => <StatusBadge key={po.id} status={po.status} prefix="Payout" />)}
                     </p>
-                  ) : c.status === 'JUDGING' ? (
-                    submissions.length ? <AwardForm action={awardPrizeAction} challengeId={c.id} prizeRank={p.rank} prizeLabel={p.label} submissions={options} /> : <p className="muted">No submissions to award.</p>
                   ) : (
-                    <p className="muted">Not awarded.</p>
+                    <p className="muted">{c.status === 'JUDGING' ? 'Not awarded yet: award it from a submission’s card.' : 'Not awarded.'}</p>
                   )}
                 </div>
               ))}
@@ -99,6 +121,37 @@ export default async function ReviewPage({ params, searchParams }: {
           )}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** "All submissions (N)" and "Shortlist (M)": links to the two lists, the current one marked for assistive technology. */
+function ReviewTabs({ challengeId, view, counts }: { challengeId: string; view: ReviewView; counts: Record<ReviewView, number> }) {
+  const tabs: { view: ReviewView; label: string }[] = [
+    { view: 'all', label: `All submissions (${counts.all})` },
+    { view: 'shortlist', label: `Shortlist (${counts.shortlist})` },
+  ];
+  return (
+    <nav aria-label="Submission lists">
+      <ul className="tabs">
+        {tabs.map((tab) => (
+          <li key={tab.view}>
+            <Link href={reviewHref(challengeId, { view: tab.view })} aria-current={tab.view === view ? 'page' : undefined}>{tab.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function BadCursor({ challengeId, view, message }: { challengeId: string; view: ReviewView; message: string }) {
+  return (
+    <div className="stack">
+      <h1>Review submissions</h1>
+      <Alert tone="danger" title="This page of submissions cannot be shown.">
+        <p>{message}</p>
+        <p><Link href={reviewHref(challengeId, { view })}>Back to the first page</Link></p>
+      </Alert>
     </div>
   );
 }
