@@ -1,3 +1,4 @@
+import { Poller } from '@ideagora/events';
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createSolversContext, type SolversContext } from './context';
@@ -13,6 +14,7 @@ import { PasswordResetTokenEntity } from './password-resets/password-reset.entit
 import { PasswordResetResolver } from './password-resets/password-reset.resolver';
 import { SessionEntity } from './sessions/session.entity';
 import { SessionResolver } from './sessions/session.resolver';
+import { SESSION_SWEEP, sweepEndedSessions } from './sessions/session.service';
 import { solversConfig } from './solvers.runtime';
 import { UserEntity } from './users/user.entity';
 import { resolveUserReference, UserResolver } from './users/user.resolver';
@@ -41,6 +43,15 @@ export const solversSubgraph: SubgraphDefinition<SolversContext> = {
       runtime.logger.info('no SMTP_URL: mail is written to the log, not sent');
       transport = new LogMailTransport(runtime.logger);
     }
-    return startMailDispatcher(new MailDispatcher(runtime.orm.em as EntityManager, transport, runtime.logger), runtime.config.OUTBOX_POLL_MS, runtime.logger);
+    const stopMail = startMailDispatcher(new MailDispatcher(runtime.orm.em as EntityManager, transport, runtime.logger), runtime.config.OUTBOX_POLL_MS, runtime.logger);
+    const sessionSweeper = new Poller(
+      () => sweepEndedSessions(runtime.orm.em.fork() as EntityManager),
+      SESSION_SWEEP.INTERVAL_MS,
+      (err) => runtime.logger.error({ err }, 'sweeping ended sessions failed'),
+    );
+    sessionSweeper.start();
+    return async () => {
+      await Promise.all([stopMail(), sessionSweeper.stop()]);
+    };
   },
 };

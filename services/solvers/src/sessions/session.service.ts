@@ -98,6 +98,30 @@ export class SessionService {
   }
 }
 
+/**
+ * Ended sessions (expired or revoked) stay RETENTION_DAYS, so that support can still see a recent log-out or reset,
+ * then go: without this, every log-in would leave a row forever. Swept every INTERVAL_MS by the solvers process.
+ */
+export const SESSION_SWEEP = { RETENTION_DAYS: 7, BATCH: 1000, INTERVAL_MS: 60 * 60 * 1000 } as const;
+
+/**
+ * Deletes up to `batch` sessions that ended more than RETENTION_DAYS ago; true when the batch was full (more may be
+ * waiting: the poller runs again at once). Small batches keep each delete's locks short.
+ */
+export async function sweepEndedSessions(em: EntityManager, batch: number = SESSION_SWEEP.BATCH): Promise<boolean> {
+  const deleted = await em.execute<{ id: string }[]>(
+    `with ended as (
+       select id from user_session
+        where expires_at < now() - make_interval(days => ?) or revoked_at < now() - make_interval(days => ?)
+        limit ?
+     )
+     delete from user_session s using ended where s.id = ended.id
+     returning s.id`,
+    [SESSION_SWEEP.RETENTION_DAYS, SESSION_SWEEP.RETENTION_DAYS, batch],
+  );
+  return deleted.length === batch;
+}
+
 /** Only this is stored: whoever reads the table cannot use a session. */
 function hashRefreshToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
