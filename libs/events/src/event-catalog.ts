@@ -21,7 +21,13 @@ export interface EventPayloads {
   SubmissionCreated: { id: string; challengeId: string; authorId: string; version: number };
   FundingSucceeded: { challengeId: string; fundingId: string };
   FundingFailed: { challengeId: string; fundingId: string; reason?: string };
-  PrizeAwarded: { challengeId: string; prizeRank: number; submissionId: string };
+  /**
+   * A prize was awarded; its payout is sent once the winner can receive transfers (HELD until then). `winnerId`,
+   * `amountMinor` (the prize) and `currency` are optional: events queued before they existed lack them (no mail then).
+   */
+  PrizeAwarded: { challengeId: string; prizeRank: number; submissionId: string; winnerId?: string; amountMinor?: string; currency?: string };
+  /** A payout's transfer reached the winner's Stripe account: recorded once per payout, with its move to PAID. */
+  PayoutPaid: { payoutId: string; challengeId: string; winnerId: string; amountMinor: string; currency: string };
   ChallengeSettled: { challengeId: string };
   /**
    * payouts' answer to a ChallengeChanged with status CANCELLING (a JUDGING challenge the sponsor cancels):
@@ -48,7 +54,8 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
   challenges: ['FundingSucceeded', 'FundingFailed', 'PrizeAwarded', 'ChallengeSettled', 'ChallengeCancellationConfirmed', 'ChallengeCancellationRejected'],
   submissions: ['ChallengeChanged', 'MembershipChanged'],
   payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated'],
-  solvers: [],
+  // The winner's mail: "you won" and "your prize money has been sent".
+  solvers: ['PrizeAwarded', 'PayoutPaid'],
 };
 
 export function queueName(consumer: string, type: EventType): string {

@@ -34,6 +34,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   /** One per request: a forked EntityManager, services and DataLoaders. */
   createContext(args: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): TContext;
   eventHandlers?: EventHandlers;
+  /** Called after a batch of events was applied and committed (e.g. to nudge a dispatcher of what handlers queued). */
+  afterEventsApplied?(): void;
   /** Routes beside /graphql (e.g. webhooks), which do their own authentication. */
   extraRoutes?(app: Express, runtime: SubgraphRuntime): void;
   /** Background work (scheduled jobs); returns how to stop it. */
@@ -68,7 +70,11 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
   const runtime: SubgraphRuntime = { config, logger, orm, boss, relay };
 
   if (definition.eventHandlers) {
-    await startEventConsumers({ boss, consumer: definition.name, em: orm.em, handlers: definition.eventHandlers, afterApply: () => relay.nudge() });
+    const afterApply = () => {
+      relay.nudge();
+      definition.afterEventsApplied?.();
+    };
+    await startEventConsumers({ boss, consumer: definition.name, em: orm.em, handlers: definition.eventHandlers, afterApply });
   }
   const stopBackground = await definition.onStart?.(runtime);
 

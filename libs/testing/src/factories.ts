@@ -78,6 +78,28 @@ export async function fundAndPublish(stack: Stack, token: string, challengeId: s
   });
 }
 
+/**
+ * Walks the user through payout onboarding at the Stripe emulator's hosted page (StartPayoutOnboarding, then the
+ * form posted with `outcome=complete`). The account becomes ACTIVE when its account.updated webhook lands: callers
+ * that need that wait for it.
+ */
+export async function completePayoutOnboarding(stack: Stack, token: string): Promise<void> {
+  const started = await runContract(
+    stack.client,
+    'StartPayoutOnboarding',
+    { input: { returnUrl: 'https://app.ideagora.test/back', refreshUrl: 'https://app.ideagora.test/again' } },
+    token,
+  );
+  if (started.errors) throw new Error(`StartPayoutOnboarding failed: ${JSON.stringify(started.errors)}`);
+  const response = await fetch(started.data!.startPayoutOnboarding.onboardingUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'outcome=complete',
+    redirect: 'manual',
+  });
+  if (response.status !== 303) throw new Error(`the hosted onboarding form answered ${response.status}, not 303`);
+}
+
 /** Waits until a challenge's change has reached the submissions context (its read model). */
 export async function waitForSubmissionsToKnow(stack: Stack, challengeId: string): Promise<void> {
   await eventually(async () => {

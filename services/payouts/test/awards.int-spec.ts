@@ -1,5 +1,6 @@
 import {
   challengeInput,
+  completePayoutOnboarding,
   createChallenge,
   createOrganization,
   errorCodes,
@@ -53,20 +54,7 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
     fetch(`${stack.stripeEmulatorUrl}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec) });
 
   async function onboard(user: TestUser): Promise<void> {
-    const started = await runContract(
-      stack.client,
-      'StartPayoutOnboarding',
-      { input: { returnUrl: 'https://app.ideagora.test/back', refreshUrl: 'https://app.ideagora.test/again' } },
-      user.token,
-    );
-    expect(errorCodes(started)).toEqual([]);
-    const response = await fetch(started.data!.startPayoutOnboarding.onboardingUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'outcome=complete',
-      redirect: 'manual',
-    });
-    expect(response.status).toBe(303);
+    await completePayoutOnboarding(stack, user.token);
     await eventually(async () => {
       const viewer = await runContract(stack.client, 'Viewer', {}, user.token);
       expect(viewer.data!.viewer.payoutAccount.status).toBe('ACTIVE');

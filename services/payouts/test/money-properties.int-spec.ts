@@ -1,5 +1,6 @@
 import {
   challengeInput,
+  completePayoutOnboarding,
   createChallenge,
   createOrganization,
   errorCodes,
@@ -286,20 +287,7 @@ describe('money path properties (model-based, real stack)', () => {
   }
 
   async function onboard(user: TestUser): Promise<void> {
-    const started = await runContract(
-      stack.client,
-      'StartPayoutOnboarding',
-      { input: { returnUrl: 'https://app.ideagora.test/back', refreshUrl: 'https://app.ideagora.test/again' } },
-      user.token,
-    );
-    expectAccepted(started, 'StartPayoutOnboarding');
-    const response = await fetch(started.data!.startPayoutOnboarding.onboardingUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'outcome=complete',
-      redirect: 'manual',
-    });
-    expect(response.status).toBe(303);
+    await completePayoutOnboarding(stack, user.token);
   }
 
   // ---- the steps ----

@@ -1,8 +1,8 @@
 import { Poller } from '@ideagora/events';
-import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
+import { buildFederatedSchema, type Logger, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createSolversContext, type SolversContext } from './context';
-import { MailDispatcher, startMailDispatcher } from './mail/mail.dispatcher';
+import { MailDispatcher, nudgeMailDispatcher, startMailDispatcher } from './mail/mail.dispatcher';
 import { MailOutboxEntity } from './mail/mail-outbox.entity';
 import { LogMailTransport, type MailTransport } from './mail/mail.transport';
 import { SmtpMailTransport } from './mail/smtp-mail.transport';
@@ -10,6 +10,7 @@ import { Migration20261123080000_users } from './migrations/Migration20261123080
 import { Migration20261125110000_login_throttle } from './migrations/Migration20261125110000_login_throttle';
 import { Migration20261126100000_password_reset } from './migrations/Migration20261126100000_password_reset';
 import { Migration20261127100000_sessions } from './migrations/Migration20261127100000_sessions';
+import { createNotificationEventHandlers } from './notifications/notification.events';
 import { PasswordResetTokenEntity } from './password-resets/password-reset.entity';
 import { PasswordResetResolver } from './password-resets/password-reset.resolver';
 import { SessionEntity } from './sessions/session.entity';
@@ -18,6 +19,8 @@ import { SESSION_SWEEP, sweepEndedSessions } from './sessions/session.service';
 import { solversConfig } from './solvers.runtime';
 import { UserEntity } from './users/user.entity';
 import { resolveUserReference, UserResolver } from './users/user.resolver';
+
+let logger: Logger | undefined;
 
 export const solversSubgraph: SubgraphDefinition<SolversContext> = {
   name: 'solvers',
@@ -34,7 +37,11 @@ export const solversSubgraph: SubgraphDefinition<SolversContext> = {
       referenceResolvers: { User: { __resolveReference: resolveUserReference } },
     }),
   createContext: createSolversContext,
+  // The winner's mail, queued in the event's transaction; the dispatcher is nudged once that transaction commits.
+  eventHandlers: createNotificationEventHandlers(() => ({ webBaseUrl: solversConfig().WEB_BASE_URL, log: logger })),
+  afterEventsApplied: nudgeMailDispatcher,
   onStart: async (runtime) => {
+    logger = runtime.logger;
     const config = solversConfig();
     let transport: MailTransport;
     if (config.SMTP_URL) transport = new SmtpMailTransport(config.SMTP_URL, config.MAIL_FROM);

@@ -73,7 +73,15 @@ export class AwardService {
         currency: challenge.currency,
         amount: payout.amountMinor,
       });
-      recordEvent(em, 'PrizeAwarded', { challengeId, prizeRank: input.prizeRank, submissionId });
+      // The winner and the amount travel with it: solvers mails the winner what they won and how to get paid.
+      recordEvent(em, 'PrizeAwarded', {
+        challengeId,
+        prizeRank: input.prizeRank,
+        submissionId,
+        winnerId: submission.authorId,
+        amountMinor: payout.amountMinor.toString(),
+        currency: payout.currency.trim(),
+      });
       return { award, payout };
     });
     if (result.payout.status === 'PROCESSING') nudgePayouts();

@@ -1,4 +1,4 @@
-import { Poller } from '@ideagora/events';
+import { Poller, recordEvent } from '@ideagora/events';
 import { isUuid } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -204,13 +204,24 @@ export class PayoutTransferProcessor {
   }
 }
 
-/** PAID with the transfer, and the ledger's transfer postings (idempotent per payout). In the caller's transaction. */
+/**
+ * PAID with the transfer, the ledger's transfer postings and the PayoutPaid event (idempotent per payout: the caller
+ * holds the payout's row lock, and a payout already PAID or REVERSED changes nothing and emits nothing again). In the
+ * caller's transaction.
+ */
 export async function markPaid(em: EntityManager, payout: PayoutEntity, transferId: string): Promise<void> {
   if (payout.status === 'PAID' || payout.status === 'REVERSED') return;
   payout.status = 'PAID';
   payout.transferId = transferId;
   payout.failureReason = null;
   payout.paidAt = new Date();
+  recordEvent(em, 'PayoutPaid', {
+    payoutId: payout.id,
+    challengeId: payout.challengeId,
+    winnerId: payout.winnerId,
+    amountMinor: payout.amountMinor.toString(),
+    currency: payout.currency.trim(),
+  });
   await em.flush();
   await ledgerService.postTransferPaid(em, {
     payoutId: payout.id,

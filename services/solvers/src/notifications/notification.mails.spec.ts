@@ -1,0 +1,53 @@
+import { payoutPaidMail, prizeAwardedMail } from './notification.mails';
+
+const WEB = 'https://ideagora.example/';
+const CHALLENGE = '0195f3a2-7c4e-7d1a-9b2c-3e4f5a6b7c8d';
+
+describe('the winner mails', () => {
+  it.each([
+    ['JPY', 1_500_000n, '¥1,500,000'],
+    ['USD', 500_000n, '$5,000.00'],
+    ['KWD', 1_500n, 'KWD\u00a01.500'],
+  ])('writes an award of %s with the currency exponent, what to do to get paid, and the links', (currency, amountMinor, shown) => {
+    const mail = prizeAwardedMail('ada@example.test', { challengeId: CHALLENGE, amount: { amountMinor, currency } }, WEB);
+    expect(mail.to).toBe('ada@example.test');
+    expect(mail.subject).toBe('You won a prize on Ideagora');
+    expect(mail.text).toContain(`won a prize of ${shown} on Ideagora.`);
+    expect(mail.text).toContain(`\nhttps://ideagora.example/challenges/${CHALLENGE}\n`);
+    expect(mail.text).toContain('To receive it, set up payouts: https://ideagora.example/me/payouts\n');
+  });
+
+  it('is plain text, in full', () => {
+    expect(prizeAwardedMail('ada@example.test', { challengeId: CHALLENGE, amount: { amountMinor: 500_000n, currency: 'USD' } }, 'http://localhost:3000').text).toBe(
+      [
+        'Congratulations: your solution won a prize of $5,000.00 on Ideagora.',
+        '',
+        'The challenge:',
+        `http://localhost:3000/challenges/${CHALLENGE}`,
+        '',
+        'To receive it, set up payouts: http://localhost:3000/me/payouts',
+        'The money waits for you until then. If your payouts are already set up, there is nothing to do: it is sent to your payout account, and you get a mail when it has been.',
+      ].join('\n'),
+    );
+    expect(payoutPaidMail('ada@example.test', { amountMinor: 500_000n, currency: 'USD' }, 'http://localhost:3000').text).toBe(
+      [
+        'We have sent your prize money, $5,000.00, to your payout account.',
+        "When it reaches your bank depends on that account's payout schedule.",
+        '',
+        'Your payouts:',
+        'http://localhost:3000/me/payouts',
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    ['JPY', 7n, '¥7'],
+    ['USD', 5n, '$0.05'],
+    ['KWD', 2n ** 53n + 1n, 'KWD\u00a09,007,199,254,740.993'],
+  ])('writes a sent payout of %s exactly, beyond floats too, with the link to the payouts', (currency, amountMinor, shown) => {
+    const mail = payoutPaidMail('ada@example.test', { amountMinor, currency }, 'http://localhost:3000');
+    expect(mail).toEqual({ to: 'ada@example.test', subject: 'Your prize money has been sent', text: expect.any(String) });
+    expect(mail.text).toContain(`We have sent your prize money, ${shown}, to your payout account.`);
+    expect(mail.text.endsWith('\nhttp://localhost:3000/me/payouts')).toBe(true);
+  });
+});

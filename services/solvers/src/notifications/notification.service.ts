@@ -1,0 +1,62 @@
+import type { EventEnvelope, EventPayloads } from '@ideagora/events';
+import { InvalidAmountError, normalizeCurrency, parseMinorUnits, UnknownCurrencyError, type Money } from '@ideagora/money';
+import { isUuid, type Logger } from '@ideagora/subgraph-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { queueMail } from '../mail/mail.outbox';
+import { payoutPaidMail, prizeAwardedMail } from './notification.mails';
+
+export interface NotificationSettings {
+  /** The web client: links in mail point to it. */
+  webBaseUrl: string;
+  log?: Logger;
+}
+
+/**
+ * Mail to winners, queued in the transaction that applies the event (`em`): the only code of this folder that
+ * touches the EntityManager. Nobody to write to (an old event without the winner, an account that is gone) or an
+ * amount that cannot be read (logged: retrying would not fix it) means no mail and no error.
+ */
+export class NotificationService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly settings: NotificationSettings,
+  ) {}
+
+  /** "You won a prize": what the winner won, and what to do to receive it. */
+  async mailPrizeWinner(payload: EventPayloads['PrizeAwarded'], envelope: EventEnvelope): Promise<void> {
+    // Events queued before PrizeAwarded carried the winner and the amount: nobody to write to.
+    if (payload.winnerId === undefined || payload.amountMinor === undefined || payload.currency === undefined) return;
+    const to = await this.emailOf(payload.winnerId);
+    if (!to) return; // the account is gone
+    const amount = this.readMoney(payload.amountMinor, payload.currency, envelope);
+    if (!amount) return;
+    queueMail(this.em, prizeAwardedMail(to, { challengeId: payload.challengeId, amount }, this.settings.webBaseUrl));
+  }
+
+  /** "Your prize money has been sent". */
+  async mailPayoutSent(payload: EventPayloads['PayoutPaid'], envelope: EventEnvelope): Promise<void> {
+    const to = await this.emailOf(payload.winnerId);
+    if (!to) return;
+    const amount = this.readMoney(payload.amountMinor, payload.currency, envelope);
+    if (!amount) return;
+    queueMail(this.em, payoutPaidMail(to, amount, this.settings.webBaseUrl));
+  }
+
+  /** The user's email, or null when there is no such user (any more). */
+  private async emailOf(userId: string): Promise<string | null> {
+    if (!isUuid(userId)) return null;
+    const [user] = await this.em.execute<{ email: string }[]>(`select email from user_account where id = ?`, [userId]);
+    return user?.email ?? null;
+  }
+
+  /** The event's amount, exactly; null (logged, no mail) when it cannot be read. */
+  private readMoney(amountMinor: string, currency: string, envelope: EventEnvelope): Money | null {
+    try {
+      return { amountMinor: parseMinorUnits(amountMinor), currency: normalizeCurrency(currency) };
+    } catch (error) {
+      if (!(error instanceof InvalidAmountError || error instanceof UnknownCurrencyError)) throw error;
+      this.settings.log?.warn({ eventId: envelope.eventId, type: envelope.type, amountMinor, currency }, 'event with an amount that cannot be read: no mail');
+      return null;
+    }
+  }
+}
