@@ -207,6 +207,23 @@ async function story(browser, base) {
     await sponsor.getByText('Keep the brief confidential.', { exact: false }).waitFor();
   });
 
+  await step('sponsor edits the draft: a new summary', async () => {
+    const newSummary = `Design a ${word} filter under 4 USD, tested in a village.`;
+    await sponsor.waitForLoadState('networkidle');
+    await sponsor.getByRole('link', { name: 'Edit challenge' }).click();
+    await sponsor.waitForURL(/\/edit$/);
+    await sponsor.getByRole('heading', { level: 1, name: 'Edit challenge' }).waitFor();
+    await sponsor.getByText('Prizes and currency are fixed: cancel this draft and create a new one to change them.').waitFor();
+    // Let the form hydrate (the deadline field is filled in the reader's time zone) before using it.
+    await sponsor.waitForLoadState('networkidle');
+    await check(sponsor, 'edit');
+    await sponsor.getByLabel('Summary', { exact: true }).fill(newSummary);
+    await sponsor.getByRole('button', { name: 'Save changes' }).click();
+    await sponsor.waitForURL((u) => u.pathname === new URL(challengeUrl).pathname);
+    await sponsor.getByRole('status').filter({ hasText: 'Challenge updated.' }).waitFor();
+    await sponsor.getByText(newSummary).waitFor();
+  });
+
   await step('sponsor funds it on the payment page', async () => {
     // The page has just been reached by a redirect: let it finish loading (hydration) before using its form.
     await sponsor.waitForLoadState('networkidle');

@@ -4,14 +4,14 @@ import { gql } from '@/lib/gateway';
 import { ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc,
-  ShortlistSubmissionDoc, SubmitSolutionDoc,
+  ShortlistSubmissionDoc, SubmitSolutionDoc, UpdateChallengeDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
 import { fetchGateway } from '@/lib/gateway-fetch';
 import { clearSession, getRefreshToken, setSession } from '@/lib/session';
 import {
   addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
-  startCardPaymentAction, submitSolutionAction,
+  startCardPaymentAction, submitSolutionAction, updateChallengeAction,
 } from './actions';
 
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
@@ -70,6 +70,46 @@ describe('challengeTransitionAction', () => {
 
   it('refuses unknown operations', async () => {
     expect(await run(challengeTransitionAction, { challengeId: 'c1', op: 'toString' })).toEqual({ state: { formError: 'Unknown action.' } });
+    expect(gqlMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('updateChallengeAction', () => {
+  const draftForm = { challengeId: 'c1', title: 'New title', summary: 'New summary', description: 'New description', terms: ' ', type: 'DESIGN', visibility: 'INVITE_ONLY', deadlineLocal: '2030-04-02T09:30', submissionDeadline: '' };
+
+  it('sends the form’s fields (blank terms: none), leaves an untouched deadline out, and comes back with “Challenge updated.”', async () => {
+    gqlMock.mockResolvedValue({ updateChallenge: { challenge: { id: 'c1' } } });
+    expect(await run(updateChallengeAction, draftForm)).toEqual({ redirect: '/challenges/c1?done=updated' });
+    expect(gqlMock).toHaveBeenCalledWith(UpdateChallengeDoc, {
+      input: { challengeId: 'c1', title: 'New title', summary: 'New summary', description: 'New description', terms: ' ', type: 'DESIGN', visibility: 'INVITE_ONLY' },
+    });
+  });
+
+  it('sends only what an OPEN challenge’s form has, with a changed deadline as an instant', async () => {
+    gqlMock.mockResolvedValue({ updateChallenge: { challenge: { id: 'c1' } } });
+    const result = await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', description: 'D', submissionDeadline: '2030-04-02T07:30:00.000Z' });
+    expect(result).toEqual({ redirect: '/challenges/c1?done=updated' });
+    expect(gqlMock).toHaveBeenCalledWith(UpdateChallengeDoc, { input: { challengeId: 'c1', summary: 'S', description: 'D', submissionDeadline: '2030-04-02T07:30:00.000Z' } });
+  });
+
+  it('shows BAD_USER_INPUT and a refused field (FAILED_PRECONDITION) by field, keeping what was typed', async () => {
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'title: must be at least 3 characters', extensions: { code: 'BAD_USER_INPUT', field: 'title' } }]));
+    const bad = await run(updateChallengeAction, { ...draftForm, title: 'x' });
+    expect(bad.state).toMatchObject({ fieldErrors: { title: 'title: must be at least 3 characters' }, values: { title: 'x', summary: 'New summary' } });
+
+    const message = 'submissionDeadline: the deadline of an OPEN challenge can only be extended (later than the current one), never shortened';
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message, extensions: { code: 'FAILED_PRECONDITION', field: 'submissionDeadline' } }]));
+    const refused = await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', description: 'D', submissionDeadline: '2020-01-01T00:00:00.000Z' });
+    expect(refused.state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'Please correct the highlighted fields.', fieldErrors: { submissionDeadline: message } });
+
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'A JUDGING challenge cannot be edited', extensions: { code: 'FAILED_PRECONDITION' } }]));
+    const closed = await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', description: 'D' });
+    expect(closed.state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'A JUDGING challenge cannot be edited' });
+  });
+
+  it('refuses a form without a challenge, or with a malformed deadline, without calling the API', async () => {
+    expect(await run(updateChallengeAction, { summary: 'S' })).toEqual({ state: { formError: 'Unknown challenge.' } });
+    expect((await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', submissionDeadline: 'soon' })).state).toMatchObject({ fieldErrors: { submissionDeadline: 'Enter a valid date and time' } });
     expect(gqlMock).not.toHaveBeenCalled();
   });
 });

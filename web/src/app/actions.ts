@@ -2,18 +2,18 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { CreateChallengeInput } from '@/gql/graphql';
+import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, UpdateChallengeInput } from '@/gql/graphql';
 import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import { gql } from '@/lib/gateway';
 import { fetchGateway } from '@/lib/gateway-fetch';
-import { toFormState, type FormState } from '@/lib/errors';
+import { GatewayError, toFormState, type FormState } from '@/lib/errors';
 import { withFlash, type FlashKey } from '@/lib/flash';
 import { fundingReturnUrl, type FundingFormState } from '@/lib/funding';
 import { isOrganizationRole, ROLE_PHRASES, validateMember } from '@/lib/organizations';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
   FundChallengeDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
-  SubmitSolutionDoc, UpdateProfileDoc,
+  SubmitSolutionDoc, UpdateChallengeDoc, UpdateProfileDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE, validateNewPassword } from '@/lib/passwords';
 import { positionFromForm, reviewHref } from '@/lib/review';
@@ -132,6 +132,50 @@ export async function createChallengeAction(input: CreateChallengeInput): Promis
   }
   revalidatePath('/sponsor');
   redirect(`/challenges/${id}?created=1`);
+}
+
+const CHALLENGE_TYPES: readonly ChallengeType[] = ['IDEATION', 'THEORETICAL', 'REDUCTION_TO_PRACTICE', 'DESIGN'];
+const CHALLENGE_VISIBILITIES: readonly ChallengeVisibility[] = ['PUBLIC', 'INVITE_ONLY'];
+
+/**
+ * The edit form (ChallengeEditForm): sends the fields the form has (an OPEN challenge's form has no title, terms,
+ * type or visibility, which stay as they are) and the deadline only when it was changed (`submissionDeadline`, an
+ * ISO instant set by the browser; empty = unchanged). Unchanged values are no change for the API either. Refusals
+ * that name a field (BAD_USER_INPUT, or FAILED_PRECONDITION such as a shortened deadline) are shown by that field.
+ */
+export async function updateChallengeAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  if (!challengeId) return { formError: 'Unknown challenge.' };
+  const values: Record<string, string> = {};
+  for (const name of ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'deadlineLocal']) if (fd.has(name)) values[name] = text(fd, name);
+  const input: UpdateChallengeInput = { challengeId };
+  if (fd.has('title')) input.title = values.title;
+  if (fd.has('summary')) input.summary = values.summary;
+  if (fd.has('description')) input.description = values.description;
+  if (fd.has('terms')) input.terms = values.terms; // blank: no terms
+  if (CHALLENGE_TYPES.includes(values.type as ChallengeType)) input.type = values.type as ChallengeType;
+  if (CHALLENGE_VISIBILITIES.includes(values.visibility as ChallengeVisibility)) input.visibility = values.visibility as ChallengeVisibility;
+  const deadline = text(fd, 'submissionDeadline');
+  if (deadline) {
+    if (Number.isNaN(Date.parse(deadline))) return { fieldErrors: { submissionDeadline: 'Enter a valid date and time' }, values };
+    input.submissionDeadline = new Date(deadline).toISOString();
+  }
+  try {
+    await gql(UpdateChallengeDoc, { input });
+  } catch (error) {
+    return { ...byField(error), values };
+  }
+  revalidatePath(challengePath(challengeId), 'layout');
+  revalidatePath('/sponsor');
+  redirect(withFlash(challengePath(challengeId), 'updated'));
+}
+
+/** toFormState, with a FAILED_PRECONDITION that names a field (what the status does not allow) shown by that field. */
+function byField(error: unknown): FormState {
+  const state = toFormState(error);
+  const refused = error instanceof GatewayError ? error.errors.find((e) => e.extensions?.code === 'FAILED_PRECONDITION' && typeof e.extensions.field === 'string') : undefined;
+  if (!refused) return state;
+  return { code: 'FAILED_PRECONDITION', formError: 'Please correct the highlighted fields.', fieldErrors: { ...state.fieldErrors, [refused.extensions!.field as string]: refused.message } };
 }
 
 /**

@@ -93,12 +93,14 @@ const STEP_FIELDS: ((field: string) => boolean)[] = [
 ];
 const stepOf = (field: string) => Math.max(0, STEP_FIELDS.findIndex((match) => match(field)));
 
-const TYPES: { value: ChallengeType; label: string }[] = [
+/** The type and visibility choices, shared with the edit form (ChallengeEditForm). */
+export const TYPES: { value: ChallengeType; label: string }[] = [
   { value: 'IDEATION', label: 'Ideation' },
   { value: 'THEORETICAL', label: 'Theoretical' },
   { value: 'REDUCTION_TO_PRACTICE', label: 'Reduction to practice' },
   { value: 'DESIGN', label: 'Design' },
 ];
+export const VISIBILITIES: { value: ChallengeVisibility; label: string }[] = [{ value: 'PUBLIC', label: 'Public' }, { value: 'INVITE_ONLY', label: 'Invite only' }];
 
 export function ChallengeWizard({ organizations, action, now = () => new Date() }: {
   organizations: { id: string; name: string }[];
@@ -182,7 +184,7 @@ export function ChallengeWizard({ organizations, action, now = () => new Date() 
           <div className="grid-2">
             <Select label="Type" value={draft.type} onChange={(e) => set('type', e.target.value as ChallengeType)} options={TYPES} error={errors.type} />
             <Select label="Visibility" value={draft.visibility} onChange={(e) => set('visibility', e.target.value as ChallengeVisibility)} error={errors.visibility}
-              options={[{ value: 'PUBLIC', label: 'Public' }, { value: 'INVITE_ONLY', label: 'Invite only' }]} />
+              options={VISIBILITIES} />
           </div>
         </>
       )}
@@ -233,7 +235,7 @@ export function ChallengeWizard({ organizations, action, now = () => new Date() 
                 return <li key={p.key}>{i + 1}. {p.label}: {amount.ok ? formatMoney(amount.amountMinor, draft.currency, 'en-US') : '—'}</li>;
               })}
             </ul>
-            <p>{draft.terms.trim() ? 'Solvers must accept your terms before submitting.' : 'No terms: solvers can submit without accepting any.'} Terms cannot be changed once the challenge is created.</p>
+            <p>{draft.terms.trim() ? 'Solvers must accept your terms before submitting.' : 'No terms: solvers can submit without accepting any.'} Terms cannot be changed once the challenge is published.</p>
             <p>The challenge is saved as a draft. You fund the prize pool (plus the platform fee) and publish it next.</p>
           </Card>
         </>

@@ -25,6 +25,7 @@ type Documents = {
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { viewer { id displayName bio skills } }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name viewerRole } }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      challenge { id status totalPrize { amountMinor currency } prizes { rank label amount { amountMinor currency } } }\n    }\n  }\n": typeof types.CreateChallengeDocument,
+    "\n  mutation UpdateChallenge($input: UpdateChallengeInput!) {\n    updateChallenge(input: $input) { challenge { id status title summary description terms type visibility submissionDeadline } }\n  }\n": typeof types.UpdateChallengeDocument,
     "\n  mutation FundChallenge($challengeId: ID!) {\n    fundChallenge(challengeId: $challengeId) {\n      funding {\n        id status paymentIntentId clientSecret\n        amount { amountMinor currency } platformFee { amountMinor currency }\n      }\n    }\n  }\n": typeof types.FundChallengeDocument,
     "\n  mutation PublishChallenge($challengeId: ID!) {\n    publishChallenge(challengeId: $challengeId) { challenge { id status } }\n  }\n": typeof types.PublishChallengeDocument,
     "\n  mutation CloseSubmissions($challengeId: ID!) {\n    closeSubmissions(challengeId: $challengeId) { challenge { id status } }\n  }\n": typeof types.CloseSubmissionsDocument,
@@ -52,6 +53,7 @@ const documents: Documents = {
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { viewer { id displayName bio skills } }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name viewerRole } }\n  }\n": types.CreateOrganizationDocument,
     "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      challenge { id status totalPrize { amountMinor currency } prizes { rank label amount { amountMinor currency } } }\n    }\n  }\n": types.CreateChallengeDocument,
+    "\n  mutation UpdateChallenge($input: UpdateChallengeInput!) {\n    updateChallenge(input: $input) { challenge { id status title summary description terms type visibility submissionDeadline } }\n  }\n": types.UpdateChallengeDocument,
     "\n  mutation FundChallenge($challengeId: ID!) {\n    fundChallenge(challengeId: $challengeId) {\n      funding {\n        id status paymentIntentId clientSecret\n        amount { amountMinor currency } platformFee { amountMinor currency }\n      }\n    }\n  }\n": types.FundChallengeDocument,
     "\n  mutation PublishChallenge($challengeId: ID!) {\n    publishChallenge(challengeId: $challengeId) { challenge { id status } }\n  }\n": types.PublishChallengeDocument,
     "\n  mutation CloseSubmissions($challengeId: ID!) {\n    closeSubmissions(challengeId: $challengeId) { challenge { id status } }\n  }\n": types.CloseSubmissionsDocument,
@@ -109,6 +111,10 @@ export function graphql(source: "\n  mutation CreateOrganization($input: CreateO
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      challenge { id status totalPrize { amountMinor currency } prizes { rank label amount { amountMinor currency } } }\n    }\n  }\n"): typeof import('./graphql').CreateChallengeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateChallenge($input: UpdateChallengeInput!) {\n    updateChallenge(input: $input) { challenge { id status title summary description terms type visibility submissionDeadline } }\n  }\n"): typeof import('./graphql').UpdateChallengeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -66,7 +66,7 @@ export type CreateChallengeInput = {
   submissionDeadline: string;
   /** 1 to 500 characters. */
   summary: string;
-  /** What solvers must accept before submitting (IP transfer, confidentiality, eligibility); up to 20,000 characters. Absent or blank: no terms. Cannot be changed once created. */
+  /** What solvers must accept before submitting (IP transfer, confidentiality, eligibility); up to 20,000 characters. Absent or blank: no terms. Editable while DRAFT (updateChallenge), fixed once published. */
   terms?: string | null | undefined;
   /** 3 to 140 characters. */
   title: string;
@@ -172,6 +172,25 @@ export type SubmitSolutionInput = {
   title: string;
 };
 
+/** Absent (or null) fields are unchanged; give at least one. Each field follows createChallenge's rules. */
+export type UpdateChallengeInput = {
+  challengeId: string | number;
+  /** 1 to 20,000 characters. DRAFT or OPEN. */
+  description?: string | null | undefined;
+  /** In the future, at most two years ahead. DRAFT: any such date. OPEN: only later than the current deadline (extend, never shorten). */
+  submissionDeadline?: string | null | undefined;
+  /** 1 to 500 characters. DRAFT or OPEN. */
+  summary?: string | null | undefined;
+  /** Up to 20,000 characters; "" or blank removes the terms. DRAFT only: once published, solvers have accepted them. */
+  terms?: string | null | undefined;
+  /** 3 to 140 characters. DRAFT only. */
+  title?: string | null | undefined;
+  /** DRAFT only. */
+  type?: ChallengeType | null | undefined;
+  /** DRAFT only. */
+  visibility?: ChallengeVisibility | null | undefined;
+};
+
 export type UpdateProfileInput = {
   bio?: string | null | undefined;
   /** ISO 3166-1 alpha-2 country code, or empty to clear. */
@@ -247,6 +266,13 @@ export type CreateChallengeMutationVariables = Exact<{
 
 
 export type CreateChallengeMutation = { createChallenge: { challenge: { id: string, status: ChallengeStatus, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string } }> } } };
+
+export type UpdateChallengeMutationVariables = Exact<{
+  input: UpdateChallengeInput;
+}>;
+
+
+export type UpdateChallengeMutation = { updateChallenge: { challenge: { id: string, status: ChallengeStatus, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, visibility: ChallengeVisibility, submissionDeadline: string } } };
 
 export type FundChallengeMutationVariables = Exact<{
   challengeId: string | number;
@@ -539,6 +565,23 @@ export const CreateChallengeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateChallengeMutation, CreateChallengeMutationVariables>;
+export const UpdateChallengeDocument = new TypedDocumentString(`
+    mutation UpdateChallenge($input: UpdateChallengeInput!) {
+  updateChallenge(input: $input) {
+    challenge {
+      id
+      status
+      title
+      summary
+      description
+      terms
+      type
+      visibility
+      submissionDeadline
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateChallengeMutation, UpdateChallengeMutationVariables>;
 export const FundChallengeDocument = new TypedDocumentString(`
     mutation FundChallenge($challengeId: ID!) {
   fundChallenge(challengeId: $challengeId) {

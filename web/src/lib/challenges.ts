@@ -25,3 +25,29 @@ export function termsStep(challenge: { terms?: string | null; viewerHasAcceptedT
 /** The submit form's field for accepting the terms, and what the server action answers when it is not ticked. */
 export const ACCEPT_TERMS_FIELD = 'acceptTerms';
 export const ACCEPT_TERMS_REQUIRED = 'Tick the box to accept the terms of this challenge before submitting';
+
+/** The statuses in which updateChallenge changes anything (the server's rule: DRAFT every field, OPEN some). */
+export const EDITABLE = ['DRAFT', 'OPEN'] as const;
+export type EditableStatus = (typeof EDITABLE)[number];
+
+/** Whether to offer "Edit challenge": the sponsor's OWNER or ADMIN, while DRAFT or OPEN. */
+export function canEditChallenge(challenge: { status: string; organization: { viewerRole?: string | null } }): boolean {
+  const role = challenge.organization.viewerRole;
+  return (role === 'OWNER' || role === 'ADMIN') && (EDITABLE as readonly string[]).includes(challenge.status);
+}
+
+/** What each status lets the sponsor change; prizes and currency never. */
+export const EDITABLE_FIELDS: Record<EditableStatus, readonly string[]> = {
+  DRAFT: ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'submissionDeadline'],
+  OPEN: ['summary', 'description', 'submissionDeadline'],
+};
+
+export const FIXED_PRIZES_NOTE = 'Prizes and currency are fixed: cancel this draft and create a new one to change them.';
+export const EXTEND_ONLY_HINT = 'You can extend the deadline, not shorten it.';
+
+/** An instant as an `<input type="datetime-local">` value in the reader's time zone (minute precision). */
+export function toDateTimeLocal(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -15,6 +15,7 @@ export const FLASH_MESSAGES = {
   shortlisted: 'Added to the shortlist.',
   unshortlisted: 'Removed from the shortlist.',
   passwordChanged: 'Your password has been changed.',
+  updated: 'Challenge updated.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

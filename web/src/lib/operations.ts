@@ -74,6 +74,13 @@ export const CreateChallengeDoc = graphql(`
   }
 `);
 
+/** Edits a DRAFT (any field but prizes and currency) or an OPEN challenge (summary, description, a later deadline). */
+export const UpdateChallengeDoc = graphql(`
+  mutation UpdateChallenge($input: UpdateChallengeInput!) {
+    updateChallenge(input: $input) { challenge { id status title summary description terms type visibility submissionDeadline } }
+  }
+`);
+
 export const FundChallengeDoc = graphql(`
   mutation FundChallenge($challengeId: ID!) {
     fundChallenge(challengeId: $challengeId) {

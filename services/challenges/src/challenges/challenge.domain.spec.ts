@@ -1,14 +1,19 @@
 import { FailedPreconditionError } from '@ideagora/subgraph-kit';
 import {
   assertCanCancel,
+  assertCanEdit,
   assertCanPublish,
   canTransition,
+  ChallengeNotEditableError,
   ChallengeStatus as S,
   ChallengeVisibility,
+  DeadlineNotExtendedError,
+  FieldNotEditableError,
   InvalidTransitionError,
   isPublic,
   nextStatus,
   type ChallengeAction,
+  type EditableField,
 } from './challenge.domain';
 
 const ALL = Object.values(S);
@@ -69,6 +74,47 @@ describe('challenge state machine', () => {
     expect(assertCanCancel({ status: S.JUDGING, anyPrizeAwarded: false })).toBe(S.CANCELLING);
     expect(() => assertCanCancel({ status: S.JUDGING, anyPrizeAwarded: true })).toThrow(/awarded/);
     for (const status of [S.AWARDED, S.CLOSED, S.CANCELLING, S.CANCELLED]) expect(() => assertCanCancel({ status, anyPrizeAwarded: false })).toThrow(InvalidTransitionError);
+  });
+
+  describe('assertCanEdit', () => {
+    const ALL_FIELDS: EditableField[] = ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'submissionDeadline'];
+    const later = new Date('2030-03-01T00:00:00Z');
+    const edit = (status: S, changed: EditableField[], newDeadline?: Date, currentDeadline = future) => () =>
+      assertCanEdit({ status, changed, currentDeadline, newDeadline, now });
+
+    it('lets a DRAFT change every field, the deadline earlier or later', () => {
+      expect(edit(S.DRAFT, ALL_FIELDS, later)).not.toThrow();
+      expect(edit(S.DRAFT, ['submissionDeadline'], new Date('2030-01-15T00:00:00Z'))).not.toThrow();
+    });
+
+    it('lets an OPEN challenge change its summary and description, and extend its deadline', () => {
+      expect(edit(S.OPEN, ['summary', 'description'])).not.toThrow();
+      expect(edit(S.OPEN, ['submissionDeadline'], later)).not.toThrow();
+    });
+
+    it.each(['title', 'terms', 'type', 'visibility'] as EditableField[])('fixes %s once OPEN, naming it', (field) => {
+      try {
+        edit(S.OPEN, ['summary', field])();
+        throw new Error('expected a throw');
+      } catch (error) {
+        expect(error).toBeInstanceOf(FieldNotEditableError);
+        expect(error).toBeInstanceOf(FailedPreconditionError);
+        expect((error as FieldNotEditableError).field).toBe(field);
+        expect((error as Error).message).toMatch(new RegExp(`^${field} cannot be changed`));
+      }
+    });
+
+    it('refuses to shorten an OPEN deadline, to keep it, or to extend one that has passed', () => {
+      expect(edit(S.OPEN, ['submissionDeadline'], new Date('2030-01-31T00:00:00Z'))).toThrow(DeadlineNotExtendedError);
+      expect(edit(S.OPEN, ['submissionDeadline'], future)).toThrow(/only be extended/);
+      expect(edit(S.OPEN, ['submissionDeadline'], later, new Date('2029-12-31T00:00:00Z'))).toThrow(/has passed/);
+      expect(new DeadlineNotExtendedError('earlier').field).toBe('submissionDeadline');
+    });
+
+    it.each([S.JUDGING, S.AWARDED, S.CLOSED, S.CANCELLING, S.CANCELLED])('edits nothing of a %s challenge', (status) => {
+      expect(edit(status, ['summary'])).toThrow(ChallengeNotEditableError);
+      expect(edit(status, [])).toThrow(ChallengeNotEditableError);
+    });
   });
 
   it('is public only when PUBLIC and published', () => {

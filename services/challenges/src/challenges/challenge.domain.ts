@@ -110,6 +110,61 @@ export function assertCanCancel(args: { status: ChallengeStatus; anyPrizeAwarded
   return next;
 }
 
+/** What updateChallenge can change. Prizes and currency never: the funding's amount derives from them. */
+export type EditableField = 'title' | 'summary' | 'description' | 'terms' | 'type' | 'visibility' | 'submissionDeadline';
+
+/**
+ * DRAFT: every editable field. OPEN: the brief's text and the deadline (extended only): title, type, visibility and
+ * terms are what solvers saw and accepted when they entered. Any other status: nothing.
+ */
+const EDITABLE: Partial<Record<ChallengeStatus, readonly EditableField[]>> = {
+  [ChallengeStatus.DRAFT]: ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'submissionDeadline'],
+  [ChallengeStatus.OPEN]: ['summary', 'description', 'submissionDeadline'],
+};
+
+/** The challenge's status allows no edit at all. */
+export class ChallengeNotEditableError extends FailedPreconditionError {
+  constructor(readonly status: ChallengeStatus) {
+    super(`A ${status} challenge cannot be edited`);
+  }
+}
+
+/** A field that is fixed in the challenge's status (title, type, visibility and terms once published). */
+export class FieldNotEditableError extends FailedPreconditionError {
+  constructor(
+    override readonly field: EditableField,
+    readonly status: ChallengeStatus,
+  ) {
+    super(`${field} cannot be changed once the challenge is published (it is ${status})`);
+  }
+}
+
+/** An OPEN challenge's deadline moves only later: solvers plan around it. */
+export class DeadlineNotExtendedError extends FailedPreconditionError {
+  override readonly field = 'submissionDeadline';
+  constructor(reason: 'earlier' | 'passed') {
+    super(
+      reason === 'passed'
+        ? 'submissionDeadline: the deadline has passed, so the challenge is closing for judging; it cannot be extended any more'
+        : 'submissionDeadline: the deadline of an OPEN challenge can only be extended (later than the current one), never shortened',
+    );
+  }
+}
+
+/**
+ * Whether `changed` (the fields whose value actually differs) may change in this status; FAILED_PRECONDITION naming
+ * the field otherwise. An OPEN challenge's deadline can only move later, and not once it has passed.
+ */
+export function assertCanEdit(args: { status: ChallengeStatus; changed: readonly EditableField[]; currentDeadline: Date; newDeadline?: Date; now: Date }): void {
+  const editable = EDITABLE[args.status];
+  if (!editable) throw new ChallengeNotEditableError(args.status);
+  for (const field of args.changed) if (!editable.includes(field)) throw new FieldNotEditableError(field, args.status);
+  if (args.status === ChallengeStatus.OPEN && args.changed.includes('submissionDeadline') && args.newDeadline) {
+    if (args.currentDeadline.getTime() <= args.now.getTime()) throw new DeadlineNotExtendedError('passed');
+    if (args.newDeadline.getTime() <= args.currentDeadline.getTime()) throw new DeadlineNotExtendedError('earlier');
+  }
+}
+
 /** Public challenges are listed and readable by anyone once published; the rest only by the organization's members. */
 export function isPublic(challenge: { visibility: ChallengeVisibility; publishedAt?: Date | null }): boolean {
   return challenge.visibility === ChallengeVisibility.PUBLIC && challenge.publishedAt != null;

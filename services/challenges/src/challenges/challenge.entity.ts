@@ -22,7 +22,7 @@ export class ChallengeEntity {
   @Property({ type: 'text' })
   description!: string;
 
-  /** What solvers accept before submitting; null = no terms. Set at creation only, so frozen once published. */
+  /** What solvers accept before submitting; null = no terms. Editable in DRAFT only (updateChallenge), so frozen once published. */
   @Property({ type: 'text', nullable: true })
   terms?: string | null;
 
@@ -46,7 +46,10 @@ export class ChallengeEntity {
   @Property({ type: new BigIntType('bigint') })
   totalPrizeMinor!: bigint;
 
-  /** Incremented on every change; the `version` of ChallengeChanged events. */
+  /**
+   * The `version` of ChallengeChanged events: incremented on every change other contexts see (status, deadline,
+   * whether there are terms); an edit of the text alone (title, summary, …) leaves it, and emits nothing.
+   */
   @Property({ type: 'integer' })
   version: number = 1;
 

@@ -29,7 +29,7 @@ export class CreateChallengeInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'What solvers must accept before submitting (IP transfer, confidentiality, eligibility); up to 20,000 characters. Absent or blank: no terms. Cannot be changed once created.',
+    description: 'What solvers must accept before submitting (IP transfer, confidentiality, eligibility); up to 20,000 characters. Absent or blank: no terms. Editable while DRAFT (updateChallenge), fixed once published.',
   })
   terms?: string | null;
 
@@ -47,6 +47,39 @@ export class CreateChallengeInput {
 
   @Field(() => Date, { description: 'In the future, at most two years ahead.' })
   submissionDeadline!: Date;
+}
+
+@InputType('UpdateChallengeInput', { description: 'Absent (or null) fields are unchanged; give at least one. Each field follows createChallenge\'s rules.' })
+export class UpdateChallengeInput {
+  @Field(() => ID)
+  challengeId!: string;
+
+  @Field(() => String, { nullable: true, description: '3 to 140 characters. DRAFT only.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: '1 to 500 characters. DRAFT or OPEN.' })
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true, description: '1 to 20,000 characters. DRAFT or OPEN.' })
+  description?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Up to 20,000 characters; "" or blank removes the terms. DRAFT only: once published, solvers have accepted them.',
+  })
+  terms?: string | null;
+
+  @Field(() => ChallengeKind, { nullable: true, description: 'DRAFT only.' })
+  type?: ChallengeKind | null;
+
+  @Field(() => ChallengeVisibility, { nullable: true, description: 'DRAFT only.' })
+  visibility?: ChallengeVisibility | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'In the future, at most two years ahead. DRAFT: any such date. OPEN: only later than the current deadline (extend, never shorten).',
+  })
+  submissionDeadline?: Date | null;
 }
 
 @InputType('ChallengeFilter')

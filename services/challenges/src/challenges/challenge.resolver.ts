@@ -4,7 +4,7 @@ import type { ChallengesContext } from '../context';
 import { OrganizationNotFoundError } from '../organizations/organization.errors';
 import { OrganizationType } from '../organizations/organization.type';
 import { ChallengeNotFoundError } from './challenge.errors';
-import { ChallengeFilter, CreateChallengeInput } from './challenge.inputs';
+import { ChallengeFilter, CreateChallengeInput, UpdateChallengeInput } from './challenge.inputs';
 import {
   CancelChallengePayload,
   ChallengeConnection,
@@ -14,6 +14,7 @@ import {
   FinishJudgingPayload,
   PrizeType,
   PublishChallengePayload,
+  UpdateChallengePayload,
 } from './challenge.type';
 import { parseChallengeFilter } from './challenge.validation';
 
@@ -65,6 +66,17 @@ export class ChallengeResolver {
     const { challenge, prizes } = await ctx.challenges.create(viewerId, input);
     ctx.loaders.primeChallenge(challenge, prizes);
     return Object.assign(new CreateChallengePayload(), { challenge: ChallengeType.from(challenge) });
+  }
+
+  @Mutation(() => UpdateChallengePayload, {
+    description:
+      'Edits a challenge. OWNER or ADMIN of the organization only. DRAFT: every field of the input. OPEN: summary, description, and the deadline extended only (later than the current one, still at most two years ahead); title, type, visibility and terms are fixed once published, because solvers entered (and accepted the terms) on them. Any other status: nothing. Prizes and currency are never editable (the funding\'s amount derives from them): cancel a draft and create a new one. A field given with its current value is no change; a request that changes nothing writes nothing. FAILED_PRECONDITION (with the field) for a change the status does not allow.',
+  })
+  async updateChallenge(@Arg('input', () => UpdateChallengeInput) input: UpdateChallengeInput, @Ctx() ctx: ChallengesContext): Promise<UpdateChallengePayload> {
+    const viewerId = requireUser(ctx.identity);
+    const challenge = await ctx.challenges.update(viewerId, input);
+    ctx.loaders.primeChallenge(challenge);
+    return Object.assign(new UpdateChallengePayload(), { challenge: ChallengeType.from(challenge) });
   }
 
   @Mutation(() => PublishChallengePayload, { description: 'DRAFT -> OPEN. FAILED_PRECONDITION unless funded and before the deadline.' })

@@ -5,11 +5,11 @@ import { canManage } from '../organizations/organization.domain';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationNotFoundError } from '../organizations/organization.errors';
 import { findRole } from '../organizations/organization.service';
-import { assertCanCancel, assertCanPublish, ChallengeStatus, isPublic, nextStatus } from './challenge.domain';
+import { assertCanCancel, assertCanEdit, assertCanPublish, ChallengeStatus, isPublic, nextStatus, type EditableField } from './challenge.domain';
 import { ChallengeEntity, PrizeEntity } from './challenge.entity';
 import { ChallengeNotFoundError } from './challenge.errors';
-import type { CreateChallengeInput } from './challenge.inputs';
-import { validateNewChallenge, type ChallengeListFilter } from './challenge.validation';
+import type { CreateChallengeInput, UpdateChallengeInput } from './challenge.inputs';
+import { validateChallengeEdit, validateNewChallenge, type ChallengeEdit, type ChallengeListFilter } from './challenge.validation';
 import { findForRead, mapRowForRead } from '@ideagora/db';
 
 /** Schedules the deadline job of a published challenge (pg-boss in production). */
@@ -75,13 +75,17 @@ export class ChallengeService {
       c.status = assertCanPublish({ status: c.status, fundingSucceeded, submissionDeadline: c.submissionDeadline, now: new Date() });
       c.publishedAt = new Date();
     });
-    // After the commit: a failure here only delays the move to JUDGING until the per-minute sweep.
+    await this.scheduleDeadline(challenge);
+    return challenge;
+  }
+
+  /** After the commit: a failure here only delays the move to JUDGING until the per-minute sweep. */
+  private async scheduleDeadline(challenge: ChallengeEntity): Promise<void> {
     try {
       await this.deps.deadlines?.scheduleAt(challenge.id, challenge.submissionDeadline);
     } catch (error) {
       this.deps.log?.error({ err: error, challengeId: challenge.id }, 'could not schedule the deadline job; the periodic sweep will move it');
     }
-    return challenge;
   }
 
   /** OPEN -> JUDGING before the deadline. */
@@ -109,6 +113,33 @@ export class ChallengeService {
   }
 
   /**
+   * Edits a challenge, by an OWNER/ADMIN (the rule of the transitions): DRAFT every field, OPEN the summary,
+   * description and a later deadline (assertCanEdit). Prizes and currency are never edited. In one transaction under
+   * the row lock; fields given with their current value are no change, and a request with no change writes nothing.
+   * ChallengeChanged (next version) only when what other contexts read changes: the deadline, or whether there are
+   * terms. An OPEN challenge's new deadline gets its own deadline job (the old one finds nothing due when it fires).
+   */
+  async update(viewerId: string, input: UpdateChallengeInput): Promise<ChallengeEntity> {
+    const id = requiredId(input.challengeId, 'challengeId');
+    const { challenge, rescheduled } = await this.em.transactional(async (em) => {
+      const { challenge, prizes } = await lockForManager(em, viewerId, id);
+      const now = new Date();
+      const edit = validateChallengeEdit(input, now, challenge.submissionDeadline);
+      const changes = changedFields(challenge, edit);
+      const changed = Object.keys(changes) as EditableField[];
+      assertCanEdit({ status: challenge.status, changed, currentDeadline: challenge.submissionDeadline, newDeadline: changes.submissionDeadline, now });
+      if (changed.length === 0) return { challenge, rescheduled: false };
+      const seenElsewhere = changes.submissionDeadline !== undefined || (changes.terms !== undefined && (changes.terms == null) !== (challenge.terms == null));
+      em.assign(challenge, changes);
+      if (seenElsewhere) bumpVersion(em, challenge, prizes);
+      await em.flush();
+      return { challenge, rescheduled: challenge.status === ChallengeStatus.OPEN && changes.submissionDeadline !== undefined };
+    });
+    if (rescheduled) await this.scheduleDeadline(challenge);
+    return challenge;
+  }
+
+  /**
    * One guarded transition by an OWNER/ADMIN: locks the row, applies `change`, bumps the version and records
    * ChallengeChanged, all in one transaction. A challenge the caller cannot see is NOT_FOUND.
    */
@@ -119,12 +150,7 @@ export class ChallengeService {
   ): Promise<ChallengeEntity> {
     const id = requiredId(challengeId, 'challengeId');
     return this.em.transactional(async (em) => {
-      const challenge = await em.findOne(ChallengeEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!challenge) throw new ChallengeNotFoundError(id);
-      const role = await findRole(em, challenge.organizationId, viewerId);
-      if (!role && !isPublic(challenge)) throw new ChallengeNotFoundError(id);
-      if (!canManage(role)) throw new ForbiddenError('Only an OWNER or ADMIN of the organization can change this challenge');
-      const prizes = await em.find(PrizeEntity, { challengeId: id }, { orderBy: { rank: 'asc' } });
+      const { challenge, prizes } = await lockForManager(em, viewerId, id);
       await change(em, challenge, prizes);
       bumpVersion(em, challenge, prizes);
       await em.flush();
@@ -348,6 +374,35 @@ export class ChallengeService {
       (c) => c,
     );
   }
+}
+
+/**
+ * Locks the challenge row (`for update`) and checks that the viewer manages it: NOT_FOUND when unknown or not
+ * visible to the viewer, FORBIDDEN for anyone but an OWNER/ADMIN of its organization. Also loads its prizes.
+ */
+async function lockForManager(em: EntityManager, viewerId: string, id: string): Promise<{ challenge: ChallengeEntity; prizes: PrizeEntity[] }> {
+  const challenge = await em.findOne(ChallengeEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!challenge) throw new ChallengeNotFoundError(id);
+  const role = await findRole(em, challenge.organizationId, viewerId);
+  if (!role && !isPublic(challenge)) throw new ChallengeNotFoundError(id);
+  if (!canManage(role)) throw new ForbiddenError('Only an OWNER or ADMIN of the organization can change this challenge');
+  const prizes = await em.find(PrizeEntity, { challengeId: id }, { orderBy: { rank: 'asc' } });
+  return { challenge, prizes };
+}
+
+/** The part of an edit that differs from the challenge as it is. */
+function changedFields(challenge: ChallengeEntity, edit: ChallengeEdit): ChallengeEdit {
+  const changes: ChallengeEdit = {};
+  if (edit.title !== undefined && edit.title !== challenge.title) changes.title = edit.title;
+  if (edit.summary !== undefined && edit.summary !== challenge.summary) changes.summary = edit.summary;
+  if (edit.description !== undefined && edit.description !== challenge.description) changes.description = edit.description;
+  if (edit.terms !== undefined && edit.terms !== (challenge.terms ?? null)) changes.terms = edit.terms;
+  if (edit.type !== undefined && edit.type !== challenge.type) changes.type = edit.type;
+  if (edit.visibility !== undefined && edit.visibility !== challenge.visibility) changes.visibility = edit.visibility;
+  if (edit.submissionDeadline !== undefined && edit.submissionDeadline.getTime() !== challenge.submissionDeadline.getTime()) {
+    changes.submissionDeadline = edit.submissionDeadline;
+  }
+  return changes;
 }
 
 /** Whether any funding of the challenge has SUCCEEDED (read model of payouts' events). */

@@ -142,3 +142,9 @@ export class CancelChallengePayload {
   @Field(() => ChallengeType)
   challenge!: ChallengeType;
 }
+
+@ObjectType('UpdateChallengePayload')
+export class UpdateChallengePayload {
+  @Field(() => ChallengeType)
+  challenge!: ChallengeType;
+}

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '@ideagora/subgraph-kit';
 import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
-import { parseChallengeFilter, validateNewChallenge } from './challenge.validation';
+import { parseChallengeFilter, validateChallengeEdit, validateNewChallenge } from './challenge.validation';
 
 const now = new Date('2030-01-01T00:00:00Z');
 const valid = {
@@ -83,6 +83,46 @@ describe('validateNewChallenge', () => {
 
   it('accepts a deadline exactly two years ahead', () => {
     expect(validateNewChallenge({ ...valid, submissionDeadline: new Date('2032-01-01T00:00:00Z') }, now).submissionDeadline).toBeInstanceOf(Date);
+  });
+});
+
+describe('validateChallengeEdit', () => {
+  const current = new Date('2030-02-01T00:00:00Z');
+
+  it('keeps only the fields given, normalized like createChallenge', () => {
+    expect(validateChallengeEdit({ title: '  Cheaper filters ', summary: null, type: ChallengeKind.IDEATION }, now, current)).toEqual({ title: 'Cheaper filters', type: ChallengeKind.IDEATION });
+    const deadline = new Date('2030-06-01T00:00:00Z');
+    expect(validateChallengeEdit({ submissionDeadline: deadline }, now, current)).toEqual({ submissionDeadline: deadline });
+  });
+
+  it('reads terms "" or blank as no terms, and absent or null as unchanged', () => {
+    expect(validateChallengeEdit({ terms: ' \n ', summary: 'S' }, now, current)).toEqual({ terms: null, summary: 'S' });
+    expect(validateChallengeEdit({ terms: null, summary: 'S' }, now, current)).toEqual({ summary: 'S' });
+    expect(validateChallengeEdit({ terms: ' IP to the sponsor. ' }, now, current)).toEqual({ terms: 'IP to the sponsor.' });
+  });
+
+  it('needs at least one field', () => {
+    expect(fieldOf(() => validateChallengeEdit({}, now, current))).toBe('input');
+    expect(fieldOf(() => validateChallengeEdit({ title: null, summary: null, description: null, terms: null, type: null, visibility: null, submissionDeadline: null }, now, current))).toBe('input');
+  });
+
+  it.each([
+    [{ title: 'ab' }, 'title'],
+    [{ summary: '  ' }, 'summary'],
+    [{ description: 'x'.repeat(20001) }, 'description'],
+    [{ terms: 'x'.repeat(20001) }, 'terms'],
+    [{ type: 'SCULPTURE' as ChallengeKind }, 'type'],
+    [{ visibility: 'SECRET' as ChallengeVisibility }, 'visibility'],
+    [{ submissionDeadline: now }, 'submissionDeadline'],
+    [{ submissionDeadline: new Date('2032-01-01T00:00:01Z') }, 'submissionDeadline'],
+    [{ submissionDeadline: new Date('nope') }, 'submissionDeadline'],
+  ])('%j -> BAD_USER_INPUT on %s', (patch, field) => {
+    expect(fieldOf(() => validateChallengeEdit(patch, now, current))).toBe(field);
+  });
+
+  it('does not hold the current deadline, given again, to "in the future"', () => {
+    const passed = new Date('2029-12-01T00:00:00Z');
+    expect(validateChallengeEdit({ submissionDeadline: new Date(passed), title: 'New title' }, now, passed)).toEqual({ submissionDeadline: passed, title: 'New title' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { InvalidAmountError, MAX_MINOR_UNITS, normalizeCurrency, parseMinorUnits, parsePositiveMoney } from '@ideagora/money';
 import { BadUserInputError, optionalText, requiredText } from '@ideagora/subgraph-kit';
 import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
-import type { ChallengeFilter, CreateChallengeInput } from './challenge.inputs';
+import type { ChallengeFilter, CreateChallengeInput, UpdateChallengeInput } from './challenge.inputs';
 
 export const TITLE_LENGTH = { min: 3, max: 140 };
 export const SUMMARY_MAX = 500;
@@ -31,12 +31,12 @@ const STATUSES = new Set<string>(Object.values(ChallengeStatus));
 
 /** Checks and normalizes a new challenge; BAD_USER_INPUT names the first offending field (dotted for nested ones). */
 export function validateNewChallenge(input: Omit<CreateChallengeInput, 'organizationId'>, now: Date): NewChallenge {
-  const title = requiredText(input.title, 'title', TITLE_LENGTH);
-  const summary = requiredText(input.summary, 'summary', { max: SUMMARY_MAX });
-  const description = requiredText(input.description, 'description', { max: DESCRIPTION_MAX });
-  const terms = optionalText(input.terms, 'terms', { max: TERMS_MAX });
-  if (!KINDS.has(input.type)) throw new BadUserInputError('type', 'is not a valid challenge type');
-  if (!VISIBILITIES.has(input.visibility)) throw new BadUserInputError('visibility', 'is not a valid visibility');
+  const title = validateTitle(input.title);
+  const summary = validateSummary(input.summary);
+  const description = validateDescription(input.description);
+  const terms = validateTerms(input.terms);
+  const type = validateType(input.type);
+  const visibility = validateVisibility(input.visibility);
 
   let currency: string;
   try {
@@ -66,27 +66,93 @@ export function validateNewChallenge(input: Omit<CreateChallengeInput, 'organiza
   const totalPrizeMinor = prizes.reduce((sum, p) => sum + p.amountMinor, 0n);
   if (totalPrizeMinor > MAX_MINOR_UNITS) throw new BadUserInputError('prizes', 'the total prize is too large');
 
-  const submissionDeadline = input.submissionDeadline;
-  if (!(submissionDeadline instanceof Date) || Number.isNaN(submissionDeadline.getTime())) {
-    throw new BadUserInputError('submissionDeadline', 'is not a valid date-time');
-  }
-  if (submissionDeadline.getTime() <= now.getTime()) throw new BadUserInputError('submissionDeadline', 'must be in the future');
-  const latest = new Date(now);
-  latest.setUTCFullYear(latest.getUTCFullYear() + 2);
-  if (submissionDeadline.getTime() > latest.getTime()) throw new BadUserInputError('submissionDeadline', 'must be within two years');
+  const submissionDeadline = validateSubmissionDeadline(input.submissionDeadline, now);
 
   return {
     title,
     summary,
     description,
     terms,
-    type: input.type,
-    visibility: input.visibility,
+    type,
+    visibility,
     currency,
     submissionDeadline,
     prizes: prizes.sort((a, b) => a.rank - b.rank),
     totalPrizeMinor,
   };
+}
+
+// ---- one field each: shared by createChallenge and updateChallenge ------------------------
+
+export function validateTitle(value: string): string {
+  return requiredText(value, 'title', TITLE_LENGTH);
+}
+
+export function validateSummary(value: string): string {
+  return requiredText(value, 'summary', { max: SUMMARY_MAX });
+}
+
+export function validateDescription(value: string): string {
+  return requiredText(value, 'description', { max: DESCRIPTION_MAX });
+}
+
+/** Trimmed; absent or blank: null (no terms). */
+export function validateTerms(value: string | null | undefined): string | null {
+  return optionalText(value, 'terms', { max: TERMS_MAX });
+}
+
+export function validateType(value: ChallengeKind): ChallengeKind {
+  if (!KINDS.has(value)) throw new BadUserInputError('type', 'is not a valid challenge type');
+  return value;
+}
+
+export function validateVisibility(value: ChallengeVisibility): ChallengeVisibility {
+  if (!VISIBILITIES.has(value)) throw new BadUserInputError('visibility', 'is not a valid visibility');
+  return value;
+}
+
+/** In the future, at most two years ahead of `now`. */
+export function validateSubmissionDeadline(value: Date, now: Date): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new BadUserInputError('submissionDeadline', 'is not a valid date-time');
+  }
+  if (value.getTime() <= now.getTime()) throw new BadUserInputError('submissionDeadline', 'must be in the future');
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + 2);
+  if (value.getTime() > latest.getTime()) throw new BadUserInputError('submissionDeadline', 'must be within two years');
+  return value;
+}
+
+/** The fields updateChallenge can set, normalized; absent = unchanged. `terms: null` removes the terms. */
+export interface ChallengeEdit {
+  title?: string;
+  summary?: string;
+  description?: string;
+  terms?: string | null;
+  type?: ChallengeKind;
+  visibility?: ChallengeVisibility;
+  submissionDeadline?: Date;
+}
+
+/**
+ * Checks an updateChallenge input with createChallenge's rules, field by field. Absent (or null) fields are left
+ * out; terms "" or blank means "no terms". At least one field must be given (BAD_USER_INPUT `input`).
+ * A deadline equal to the current one (`currentDeadline`) is not a change, so it is not held to "in the future".
+ */
+export function validateChallengeEdit(input: Omit<UpdateChallengeInput, 'challengeId'>, now: Date, currentDeadline: Date): ChallengeEdit {
+  const edit: ChallengeEdit = {};
+  if (input.title != null) edit.title = validateTitle(input.title);
+  if (input.summary != null) edit.summary = validateSummary(input.summary);
+  if (input.description != null) edit.description = validateDescription(input.description);
+  if (input.terms != null) edit.terms = validateTerms(input.terms);
+  if (input.type != null) edit.type = validateType(input.type);
+  if (input.visibility != null) edit.visibility = validateVisibility(input.visibility);
+  if (input.submissionDeadline != null) {
+    const sameAsNow = input.submissionDeadline instanceof Date && input.submissionDeadline.getTime() === currentDeadline.getTime();
+    edit.submissionDeadline = sameAsNow ? currentDeadline : validateSubmissionDeadline(input.submissionDeadline, now);
+  }
+  if (Object.keys(edit).length === 0) throw new BadUserInputError('input', 'give at least one field to change');
+  return edit;
 }
 
 export interface ChallengeListFilter {

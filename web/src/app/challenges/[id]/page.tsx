@@ -10,7 +10,7 @@ import { Money } from '@/components/Money';
 import { RefreshWhile, SubmitSolutionForm } from '@/components/MoreForms';
 import { StatusFlash } from '@/components/StatusFlash';
 import { Alert, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
-import { canCancelChallenge, deadlineIsAhead, termsStep } from '@/lib/challenges';
+import { canCancelChallenge, canEditChallenge, deadlineIsAhead, termsStep } from '@/lib/challenges';
 import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeDetailDoc } from '@/lib/operations';
@@ -121,6 +121,9 @@ export default async function ChallengePage({ params, searchParams }: Props) {
           {isManager && (
             <Card aria-labelledby="manage-title">
               <h2 id="manage-title">Manage</h2>
+              {canEditChallenge(c) && (
+                <p><ButtonLink href={`/challenges/${c.id}/edit`} variant="secondary">Edit challenge</ButtonLink></p>
+              )}
               {c.status === 'DRAFT' && funding?.status !== 'SUCCEEDED' && (
                 <>
                   <RefreshWhile active={returnedFromPayment && funding?.status === 'PENDING'} label="Confirming your payment…" />

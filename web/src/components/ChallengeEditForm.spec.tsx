@@ -1,0 +1,108 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { canEditChallenge, EXTEND_ONLY_HINT, FIXED_PRIZES_NOTE, toDateTimeLocal } from '@/lib/challenges';
+import type { FormState } from '@/lib/errors';
+import { ChallengeEditForm, type EditableChallenge } from './ChallengeEditForm';
+
+type Action = jest.Mock<Promise<FormState>, [FormState, FormData]>;
+const DEADLINE = '2030-03-01T12:34:56.789Z';
+const challenge = (patch: Partial<EditableChallenge> = {}): EditableChallenge => ({
+  id: 'ch-1',
+  status: 'DRAFT',
+  title: 'Cheap membranes',
+  summary: 'Filter water for less.',
+  description: 'A ceramic filter for a village.',
+  terms: 'IP transfers to the sponsor.',
+  type: 'DESIGN',
+  visibility: 'PUBLIC',
+  submissionDeadline: DEADLINE,
+  currency: 'USD',
+  totalPrize: { amountMinor: '700000', currency: 'USD' },
+  prizes: [
+    { rank: 1, label: 'First prize', amount: { amountMinor: '500000', currency: 'USD' } },
+    { rank: 2, label: 'Second prize', amount: { amountMinor: '200000', currency: 'USD' } },
+  ],
+  ...patch,
+});
+const save = () => userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+describe('canEditChallenge (the server rule)', () => {
+  it('offers editing to OWNERs and ADMINs while DRAFT or OPEN', () => {
+    for (const status of ['DRAFT', 'OPEN']) for (const viewerRole of ['OWNER', 'ADMIN']) expect(canEditChallenge({ status, organization: { viewerRole } })).toBe(true);
+    for (const viewerRole of ['MEMBER', null, undefined]) expect(canEditChallenge({ status: 'DRAFT', organization: { viewerRole } })).toBe(false);
+    for (const status of ['JUDGING', 'AWARDED', 'CLOSED', 'CANCELLING', 'CANCELLED']) expect(canEditChallenge({ status, organization: { viewerRole: 'OWNER' } })).toBe(false);
+  });
+
+  it('writes an instant as a local datetime-local value', () => {
+    const local = toDateTimeLocal(DEADLINE);
+    expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(new Date(local).getTime()).toBe(new Date('2030-03-01T12:34:00.000Z').getTime());
+  });
+});
+
+describe('ChallengeEditForm', () => {
+  it('shows a draft’s fields prefilled, with prizes and currency read-only', async () => {
+    render(<ChallengeEditForm action={jest.fn()} challenge={challenge()} />);
+    expect(screen.getByLabelText('Title')).toHaveValue('Cheap membranes');
+    expect(screen.getByLabelText('Summary')).toHaveValue('Filter water for less.');
+    expect(screen.getByLabelText('Description')).toHaveValue('A ceramic filter for a village.');
+    expect(screen.getByLabelText('Terms')).toHaveValue('IP transfers to the sponsor.');
+    expect(screen.getByLabelText('Type')).toHaveValue('DESIGN');
+    expect(screen.getByLabelText('Visibility')).toHaveValue('PUBLIC');
+    await waitFor(() => expect(screen.getByLabelText('Submission deadline')).toHaveValue(toDateTimeLocal(DEADLINE)));
+    expect(screen.getByRole('heading', { name: 'Prizes and currency' })).toBeInTheDocument();
+    expect(screen.getByText(FIXED_PRIZES_NOTE)).toBeInTheDocument();
+    expect(screen.getByText('$5,000.00')).toBeInTheDocument();
+    expect(screen.queryByLabelText(/amount/i)).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Currency')).not.toBeInTheDocument();
+  });
+
+  it('offers an OPEN challenge only its summary, description and a later deadline', async () => {
+    render(<ChallengeEditForm action={jest.fn()} challenge={challenge({ status: 'OPEN' })} />);
+    for (const label of ['Title', 'Terms', 'Type', 'Visibility']) expect(screen.queryByLabelText(label)).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Summary')).toBeInTheDocument();
+    expect(screen.getByLabelText('Description')).toBeInTheDocument();
+    const deadline = screen.getByLabelText('Submission deadline');
+    expect(deadline).toHaveAccessibleDescription(new RegExp(`^${EXTEND_ONLY_HINT}`));
+    await waitFor(() => expect(deadline).toHaveAttribute('min', toDateTimeLocal(DEADLINE)));
+    expect(screen.queryByText(FIXED_PRIZES_NOTE)).not.toBeInTheDocument();
+  });
+
+  it('sends the fields, and the deadline only once changed, as an instant', async () => {
+    const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({}));
+    render(<ChallengeEditForm action={action} challenge={challenge()} />);
+    await waitFor(() => expect(screen.getByLabelText('Submission deadline')).toHaveValue(toDateTimeLocal(DEADLINE)));
+    await userEvent.clear(screen.getByLabelText('Summary'));
+    await userEvent.type(screen.getByLabelText('Summary'), 'A new summary.');
+    await save();
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    let fd = action.mock.calls[0][1];
+    expect(Object.fromEntries(['challengeId', 'title', 'summary', 'terms', 'type', 'visibility', 'submissionDeadline'].map((k) => [k, fd.get(k)]))).toEqual({
+      challengeId: 'ch-1', title: 'Cheap membranes', summary: 'A new summary.', terms: 'IP transfers to the sponsor.', type: 'DESIGN', visibility: 'PUBLIC', submissionDeadline: '',
+    });
+
+    const deadline = screen.getByLabelText('Submission deadline');
+    await userEvent.clear(deadline);
+    await userEvent.type(deadline, '2030-04-02T09:30');
+    await save();
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(2));
+    fd = action.mock.calls[1][1];
+    expect(fd.get('submissionDeadline')).toBe(new Date('2030-04-02T09:30').toISOString());
+  });
+
+  it('shows the server’s refusals by field', async () => {
+    const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({
+      code: 'FAILED_PRECONDITION',
+      formError: 'Please correct the highlighted fields.',
+      fieldErrors: { submissionDeadline: 'submissionDeadline: the deadline of an OPEN challenge can only be extended (later than the current one), never shortened', summary: 'summary: is required' },
+      values: { summary: ' ', description: 'Kept' },
+    }));
+    render(<ChallengeEditForm action={action} challenge={challenge({ status: 'OPEN' })} />);
+    await save();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+    expect(screen.getByLabelText('Submission deadline')).toHaveAccessibleDescription(/can only be extended/);
+    expect(screen.getByLabelText('Submission deadline')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Summary')).toHaveAccessibleDescription('summary: is required');
+    expect(screen.getByLabelText('Description')).toHaveValue('Kept');
+  });
+});

@@ -1,0 +1,111 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, useEffect, useState } from 'react';
+import type { ChallengeType, ChallengeVisibility } from '@/gql/graphql';
+import { EXTEND_ONLY_HINT, FIXED_PRIZES_NOTE, toDateTimeLocal, type EditableStatus } from '@/lib/challenges';
+import type { FormState } from '@/lib/errors';
+import { LIMITS, TYPES, VISIBILITIES } from './ChallengeWizard';
+import { SubmitButton } from './forms';
+import { Money } from './Money';
+import { Alert, Card, Select, TextArea, TextField } from './ui';
+
+type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
+type MoneyValue = { amountMinor: string; currency: string };
+
+export interface EditableChallenge {
+  id: string;
+  status: EditableStatus;
+  title: string;
+  summary: string;
+  description: string;
+  terms?: string | null;
+  type: ChallengeType;
+  visibility: ChallengeVisibility;
+  submissionDeadline: string;
+  currency: string;
+  totalPrize: MoneyValue;
+  prizes: { rank: number; label: string; amount: MoneyValue }[];
+}
+
+const ERROR_TITLES: Record<string, string> = {
+  FORBIDDEN: 'Not allowed',
+  FAILED_PRECONDITION: 'Not saved',
+  NOT_FOUND: 'Challenge not found',
+  UNAUTHENTICATED: 'Your session has ended',
+};
+
+/**
+ * Edits a challenge (updateChallenge) with the creation form's fields. A DRAFT: everything but prizes and currency,
+ * which are shown read-only. An OPEN challenge: summary, description, and a later deadline. The deadline is typed in
+ * the reader's time zone; the browser turns it into an instant (`submissionDeadline`) only when it was changed, so
+ * an untouched deadline (with its seconds) is never sent back rounded to the minute.
+ */
+export function ChallengeEditForm({ action, challenge }: { action: Action; challenge: EditableChallenge }) {
+  const [state, formAction] = useActionState(action, {});
+  const errors = state.fieldErrors ?? {};
+  const values = state.values ?? {};
+  const isDraft = challenge.status === 'DRAFT';
+  // Server and first client render agree (empty); after hydration the reader's time zone gives the local value.
+  const [deadline, setDeadline] = useState({ initial: '', value: '' });
+  useEffect(() => {
+    const initial = toDateTimeLocal(challenge.submissionDeadline);
+    setDeadline({ initial, value: initial });
+  }, [challenge.submissionDeadline]);
+  const changedDeadline = deadline.value !== deadline.initial && deadline.value !== '' ? new Date(deadline.value) : null;
+  const deadlineIso = changedDeadline && !Number.isNaN(changedDeadline.getTime()) ? changedDeadline.toISOString() : '';
+
+  return (
+    <form action={formAction} noValidate className="stack" aria-label="Edit challenge">
+      {state.formError && (
+        <Alert tone="danger" title={ERROR_TITLES[state.code ?? ''] ?? 'Not saved'}>
+          <p>{state.formError}</p>
+        </Alert>
+      )}
+      <input type="hidden" name="challengeId" value={challenge.id} />
+      {isDraft && (
+        <TextField label="Title" name="title" defaultValue={values.title ?? challenge.title} error={errors.title} hint={`${LIMITS.titleMin}–${LIMITS.titleMax} characters`} />
+      )}
+      <TextArea label="Summary" name="summary" rows={3} defaultValue={values.summary ?? challenge.summary} error={errors.summary} hint={`Shown in listings; up to ${LIMITS.summaryMax} characters`} />
+      <TextArea label="Description" name="description" rows={10} defaultValue={values.description ?? challenge.description} error={errors.description}
+        hint="The full brief: problem, requirements, judging criteria" />
+      {isDraft && (
+        <>
+          <TextArea label="Terms" name="terms" rows={6} defaultValue={values.terms ?? challenge.terms ?? ''} error={errors.terms}
+            hint="What solvers agree to: IP transfer, confidentiality, eligibility. Leave blank for none. Fixed once the challenge is published." />
+          <div className="grid-2">
+            {/* A select's defaultValue applies at mount only: the key re-mounts it with what was submitted. */}
+            <Select key={`type-${values.type ?? challenge.type}`} label="Type" name="type" defaultValue={values.type ?? challenge.type} options={TYPES} error={errors.type} />
+            <Select key={`visibility-${values.visibility ?? challenge.visibility}`} label="Visibility" name="visibility" defaultValue={values.visibility ?? challenge.visibility}
+              options={VISIBILITIES} error={errors.visibility} />
+          </div>
+        </>
+      )}
+      <TextField label="Submission deadline" type="datetime-local" name="deadlineLocal" value={deadline.value} min={isDraft ? undefined : deadline.initial}
+        onChange={(e) => setDeadline((d) => ({ ...d, value: e.target.value }))} error={errors.submissionDeadline}
+        hint={isDraft ? 'Your local time; at most two years ahead' : `${EXTEND_ONLY_HINT} Your local time; at most two years ahead.`} />
+      <input type="hidden" name="submissionDeadline" value={deadlineIso} />
+      {!isDraft && <p className="muted">Title, type, visibility and terms are fixed once a challenge is published: solvers entered on them.</p>}
+      {isDraft && (
+        <Card as="div" aria-labelledby="fixed-prizes-title">
+          <h2 id="fixed-prizes-title">Prizes and currency</h2>
+          <p>
+            <Money {...challenge.totalPrize} /> in total ({challenge.currency})
+          </p>
+          <ul className="prize-list">
+            {challenge.prizes.map((p) => (
+              <li key={p.rank}>
+                <span>{p.rank}. {p.label}</span> <strong><Money {...p.amount} /></strong>
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{FIXED_PRIZES_NOTE}</p>
+        </Card>
+      )}
+      <div className="row">
+        <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
+        <Link href={`/challenges/${challenge.id}`}>Cancel</Link>
+      </div>
+    </form>
+  );
+}
