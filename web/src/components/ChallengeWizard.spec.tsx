@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CreateChallengeInput } from '@/gql/graphql';
 import type { FormState } from '@/lib/errors';
@@ -62,7 +62,14 @@ describe('ChallengeWizard', () => {
     await userEvent.type(screen.getByLabelText('Summary'), 'Make desalination cheap');
     await userEvent.type(screen.getByLabelText('Description'), 'The full brief');
   }
-  const next = () => userEvent.click(screen.getByRole('button', { name: 'Next' }));
+  /**
+   * Clicks Next, then lets the animation frame in which the wizard moves focus to the new step's heading run: typing
+   * before it would lose keystrokes to the heading (the test raced it on a loaded machine).
+   */
+  const next = async () => {
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+  };
   /** From valid basics on step 1: one 100 USD prize, a deadline, then Create. */
   async function finish() {
     await next();
