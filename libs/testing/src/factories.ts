@@ -32,6 +32,16 @@ export async function createOrganization(client: GraphQLTestClient, token: strin
   return response.data!.createOrganization.organization.id;
 }
 
+/** Makes `userId` a member of the organization with `role`, as its owner (or an admin) `token`; throws if refused. */
+export async function addMember(client: GraphQLTestClient, token: string, organizationId: string, userId: string, role: 'OWNER' | 'ADMIN' | 'MEMBER'): Promise<void> {
+  const added = await client.request(
+    `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { organization { id } } }`,
+    { input: { organizationId, userId, role } },
+    { token },
+  );
+  if (added.errors) throw new Error(`addOrganizationMember failed: ${JSON.stringify(added.errors)}`);
+}
+
 export function challengeInput(organizationId: string, overrides: Record<string, unknown> = {}) {
   return {
     organizationId,

@@ -1,4 +1,5 @@
 import {
+  addMember,
   challengeInput,
   createChallenge,
   createOrganization,
@@ -85,12 +86,7 @@ describe('organizations and challenges through the gateway', () => {
     expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
 
     const member = await signUpUser(stack.client);
-    const added = await stack.client.request(
-      `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { organization { id } } }`,
-      { input: { organizationId, userId: member.id, role: 'MEMBER' } },
-      { token: sponsor.token },
-    );
-    expect(added.errors).toBeUndefined();
+    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
     const asMember = await runContract(stack.client, 'CreateChallenge', { input: challengeInput(organizationId) }, member.token);
     expect(errorCodes(asMember)).toEqual(['FORBIDDEN']);
 

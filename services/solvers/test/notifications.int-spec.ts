@@ -20,7 +20,7 @@ import { Client } from 'pg';
 const WEBHOOK_SECRET = 'whsec_ideagora_local_emulator_0123456789';
 const WEB = 'http://localhost:3000';
 /** The relay and the mail dispatcher poll this rarely here: a mail sent within seconds was sent because of a nudge. */
-const POLL_MS = 30_000;
+const POLL_MS = 120_000;
 
 describe('mail to prize winners: "you won", then "your prize money has been sent"', () => {
   let stack: Stack;
@@ -58,7 +58,7 @@ describe('mail to prize winners: "you won", then "your prize money has been sent
   /** Sent by the dispatcher, nudged when the event's transaction committed (it polls only every POLL_MS here). */
   const expectSentPromptly = (mail: { created_at: Date; sent_at: Date | null }) => {
     expect(mail.sent_at).not.toBeNull();
-    expect(mail.sent_at!.getTime() - mail.created_at.getTime()).toBeLessThan(3_000);
+    expect(mail.sent_at!.getTime() - mail.created_at.getTime()).toBeLessThan(8_000); // far below POLL_MS, with room for a loaded machine
   };
 
   async function onboard(user: TestUser): Promise<void> {

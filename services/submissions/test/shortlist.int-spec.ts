@@ -1,4 +1,5 @@
 import {
+  addMember,
   challengeInput,
   createChallenge,
   createOrganization,
@@ -88,14 +89,8 @@ describe('the judges’ shortlist, through the gateway', () => {
     authors = [];
     for (let i = 0; i < AUTHORS; i += 8) authors.push(...(await Promise.all(Array.from({ length: Math.min(8, AUTHORS - i) }, () => signUpUser(stack.client)))));
     organizationId = await createOrganization(stack.client, sponsor.token);
-    for (const [user, role] of [[admin, 'ADMIN'], [member, 'MEMBER']] as const) {
-      const added = await stack.client.request(
-        `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { organization { id } } }`,
-        { input: { organizationId, userId: user.id, role } },
-        { token: sponsor.token },
-      );
-      expect(added.errors).toBeUndefined();
-    }
+    await addMember(stack.client, sponsor.token, organizationId, admin.id, 'ADMIN');
+    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
     ({ challengeId } = await openChallengeWithSubmission(authors[0]));
     for (let i = 1; i < AUTHORS; i += 8) {
       const responses = await Promise.all(authors.slice(i, i + 8).map((author) => submit(challengeId, author)));

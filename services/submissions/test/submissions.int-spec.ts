@@ -1,4 +1,5 @@
 import {
+  addMember,
   challengeInput,
   createChallenge,
   createOrganization,
@@ -32,14 +33,8 @@ describe('sealed, versioned submissions through the gateway', () => {
     stack = await startStack();
     [sponsor, admin, member, ada, grace] = await Promise.all([1, 2, 3, 4, 5].map(() => signUpUser(stack.client)));
     organizationId = await createOrganization(stack.client, sponsor.token);
-    for (const [user, role] of [[admin, 'ADMIN'], [member, 'MEMBER']] as const) {
-      const added = await stack.client.request(
-        `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { organization { id } } }`,
-        { input: { organizationId, userId: user.id, role } },
-        { token: sponsor.token },
-      );
-      expect(added.errors).toBeUndefined();
-    }
+    await addMember(stack.client, sponsor.token, organizationId, admin.id, 'ADMIN');
+    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
     challengeId = (await createChallenge(stack.client, sponsor.token, challengeInput(organizationId))).id;
     await fundAndPublish(stack, sponsor.token, challengeId);
     // Wait until submissions has learnt that the challenge is OPEN.

@@ -1,4 +1,5 @@
 import {
+  addMember,
   challengeInput,
   createChallenge,
   createOrganization,
@@ -56,12 +57,7 @@ describe('challenge terms, accepted before submitting, through the gateway', () 
     await db.connect();
     [sponsor, member, solver] = await Promise.all([1, 2, 3].map(() => signUpUser(stack.client)));
     organizationId = await createOrganization(stack.client, sponsor.token);
-    const added = await stack.client.request(
-      `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { organization { id } } }`,
-      { input: { organizationId, userId: member.id, role: 'MEMBER' } },
-      { token: sponsor.token },
-    );
-    expect(added.errors).toBeUndefined();
+    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
     withTerms = await openChallenge(`  ${TERMS}\n `);
     withoutTerms = await openChallenge(null);
   });
