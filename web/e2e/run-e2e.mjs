@@ -282,6 +282,11 @@ async function story(browser, base) {
     await solver.waitForURL(challengeUrl);
     await solver.getByRole('heading', { level: 2, name: 'Terms' }).waitFor();
     await check(solver, 'detail');
+    // A question for the sponsor about the brief (answered and published in the sponsor's step).
+    await solver.getByLabel('Your question').fill('May the filter use imported copper mesh?');
+    await solver.getByRole('button', { name: 'Ask the sponsor' }).click();
+    await solver.getByRole('status').filter({ hasText: 'Question sent.' }).waitFor();
+    await solver.getByText('Waiting for an answer').waitFor();
     await solver.getByLabel('Solution title').fill('Ceramic + copper mesh');
     await solver.getByLabel('Solution', { exact: true }).fill('Fire local clay with sawdust, coat with copper mesh.');
     // The terms must be accepted: the browser holds the form back while the box is unticked.
@@ -302,7 +307,16 @@ async function story(browser, base) {
   });
 
   await step('sponsor closes submissions and awards', async () => {
+    // First the solver's question, answered and published from the review page while still OPEN.
+    await sponsor.goto(`${challengeUrl}/review`);
+    const question = sponsor.getByRole('form', { name: 'May the filter use imported copper mesh?' });
+    await question.getByLabel('Answer', { exact: true }).fill('Yes: any copper mesh you can source locally or import.');
+    await question.getByRole('checkbox', { name: 'Publish for everyone' }).check();
+    await question.getByRole('button', { name: 'Save answer' }).click();
+    await sponsor.getByRole('status').filter({ hasText: 'Answer saved.' }).waitFor();
+    await check(sponsor, 'questions');
     await sponsor.goto(challengeUrl);
+    await sponsor.getByText('Yes: any copper mesh you can source locally or import.').first().waitFor();
     await sponsor.getByRole('button', { name: 'Close submissions' }).click();
     await sponsor.getByText('Judging', { exact: true }).waitFor();
     await sponsor.getByRole('status').filter({ hasText: 'Submissions closed: judging has started.' }).waitFor();

@@ -8,22 +8,26 @@ import { resolveUserReference, UserOrganizationsResolver } from './external/user
 import { Migration20261124090000_challenges } from './migrations/Migration20261124090000_challenges';
 import { Migration20261125090000_cancelling } from './migrations/Migration20261125090000_cancelling';
 import { Migration20261126090000_challenge_terms } from './migrations/Migration20261126090000_challenge_terms';
+import { Migration20261127110000_questions } from './migrations/Migration20261127110000_questions';
 import { MembershipEntity, OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationResolver, resolveOrganizationReference } from './organizations/organization.resolver';
+import { ChallengeQuestionEntity } from './questions/question.entity';
+import { ChallengeQuestionResolver } from './questions/question.resolver';
 
 let logger: Logger | undefined;
 
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
-  entities: [OrganizationEntity, MembershipEntity, ChallengeEntity, PrizeEntity],
+  entities: [OrganizationEntity, MembershipEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity],
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
     { name: 'Migration20261125090000_cancelling', class: Migration20261125090000_cancelling },
     { name: 'Migration20261126090000_challenge_terms', class: Migration20261126090000_challenge_terms },
+    { name: 'Migration20261127110000_questions', class: Migration20261127110000_questions },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [OrganizationResolver, ChallengeResolver, PrizeResolver, UserOrganizationsResolver],
+      resolvers: [OrganizationResolver, ChallengeResolver, PrizeResolver, ChallengeQuestionResolver, UserOrganizationsResolver],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },
         Challenge: { __resolveReference: resolveChallengeReference },

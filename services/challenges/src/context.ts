@@ -5,6 +5,8 @@ import { PgBossDeadlineScheduler } from './challenges/challenge.deadline';
 import { createLoaders, type Loaders } from './challenges/challenge.loaders';
 import { ChallengeService } from './challenges/challenge.service';
 import { OrganizationService } from './organizations/organization.service';
+import { createQuestionLoaders, type QuestionLoaders } from './questions/question.loaders';
+import { QuestionService } from './questions/question.service';
 
 export interface ChallengesContext {
   identity: Identity;
@@ -12,11 +14,22 @@ export interface ChallengesContext {
   organizations: OrganizationService;
   challenges: ChallengeService;
   loaders: Loaders;
+  questions: QuestionService;
+  questionLoaders: QuestionLoaders;
 }
 
 export function createChallengesContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): ChallengesContext {
   const organizations = new OrganizationService(em);
   const challenges = new ChallengeService(em, { deadlines: new PgBossDeadlineScheduler(runtime.boss), log: runtime.logger });
   const viewerId = identity.userId ?? null;
-  return { identity, viewerId, organizations, challenges, loaders: createLoaders(viewerId, challenges, organizations) };
+  const questions = new QuestionService(em);
+  return {
+    identity,
+    viewerId,
+    organizations,
+    challenges,
+    loaders: createLoaders(viewerId, challenges, organizations),
+    questions,
+    questionLoaders: createQuestionLoaders(viewerId, questions),
+  };
 }

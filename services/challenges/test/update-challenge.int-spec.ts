@@ -1,4 +1,5 @@
 import {
+  addMember,
   challengeInput,
   createChallenge,
   createOrganization,
@@ -65,14 +66,8 @@ describe('updateChallenge through the gateway', () => {
     await db.connect();
     [sponsor, admin, member, stranger, solver] = await Promise.all([1, 2, 3, 4, 5].map(() => signUpUser(stack.client)));
     organizationId = await createOrganization(stack.client, sponsor.token, 'Aquatech Labs');
-    for (const [user, role] of [[admin, 'ADMIN'], [member, 'MEMBER']] as const) {
-      const added = await stack.client.request(
-        `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { organization { id } } }`,
-        { input: { organizationId, userId: user.id, role } },
-        { token: sponsor.token },
-      );
-      expect(added.errors).toBeUndefined();
-    }
+    await addMember(stack.client, sponsor.token, organizationId, admin.id, 'ADMIN');
+    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
   });
   afterAll(async () => {
     await db?.end();

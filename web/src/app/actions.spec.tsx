@@ -3,14 +3,14 @@ import { GatewayError } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
 import { ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import {
-  AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc,
+  AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc,
   ShortlistSubmissionDoc, SubmitSolutionDoc, UpdateChallengeDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
 import { fetchGateway } from '@/lib/gateway-fetch';
 import { clearSession, getRefreshToken, setSession } from '@/lib/session';
 import {
-  addOrganizationMemberAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
+  addOrganizationMemberAction, answerQuestionAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
   startCardPaymentAction, submitSolutionAction, updateChallengeAction,
 } from './actions';
 
@@ -314,5 +314,31 @@ describe('password reset actions', () => {
     expect(await run(resetPasswordAction, { token: 'used', newPassword: 'long-enough-password', confirmPassword: 'long-enough-password' })).toEqual({
       state: { formError: undefined, code: undefined, fieldErrors: { token: 'This reset link is invalid or has expired.' } },
     });
+  });
+});
+
+describe('challenge questions', () => {
+  it('asks a question and comes back to the challenge with "Question sent."', async () => {
+    gqlMock.mockResolvedValue({ askChallengeQuestion: { question: { id: 'q1' } } });
+    expect(await run(askQuestionAction, { challengeId: 'c1', question: 'Does it apply to viruses?' })).toEqual({ redirect: '/challenges/c1?done=questionSent' });
+    expect(gqlMock).toHaveBeenCalledWith(AskChallengeQuestionDoc, { input: { challengeId: 'c1', question: 'Does it apply to viruses?' } });
+  });
+
+  it('keeps the question and shows the API\'s refusal beside it, and sends nothing blank', async () => {
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'question: must be at least 10 characters', extensions: { code: 'BAD_USER_INPUT', field: 'question' } }]));
+    expect(await run(askQuestionAction, { challengeId: 'c1', question: 'Short?' })).toEqual({
+      state: expect.objectContaining({ fieldErrors: { question: 'question: must be at least 10 characters' }, values: { question: 'Short?' } }),
+    });
+    gqlMock.mockReset();
+    expect(await run(askQuestionAction, { challengeId: 'c1', question: '   ' })).toEqual({ state: { fieldErrors: { question: 'Write your question' }, values: { question: '   ' } } });
+    expect(gqlMock).not.toHaveBeenCalled();
+  });
+
+  it('answers, published only when the box is ticked, and comes back to the review page', async () => {
+    gqlMock.mockResolvedValue({ answerChallengeQuestion: { question: { id: 'q1', answer: 'Yes.', published: true } } });
+    expect(await run(answerQuestionAction, { challengeId: 'c1', questionId: 'q1', answer: 'Yes.', publish: 'yes' })).toEqual({ redirect: '/challenges/c1/review?done=answerSaved' });
+    expect(gqlMock).toHaveBeenLastCalledWith(AnswerChallengeQuestionDoc, { input: { questionId: 'q1', answer: 'Yes.', publish: true } });
+    await run(answerQuestionAction, { challengeId: 'c1', questionId: 'q1', answer: 'Only for you.' });
+    expect(gqlMock).toHaveBeenLastCalledWith(AnswerChallengeQuestionDoc, { input: { questionId: 'q1', answer: 'Only for you.', publish: false } });
   });
 });

@@ -11,7 +11,7 @@ import { withFlash, type FlashKey } from '@/lib/flash';
 import { fundingReturnUrl, type FundingFormState } from '@/lib/funding';
 import { isOrganizationRole, ROLE_PHRASES, validateMember } from '@/lib/organizations';
 import {
-  AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
+  AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
   FundChallengeDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
   SubmitSolutionDoc, UpdateChallengeDoc, UpdateProfileDoc,
 } from '@/lib/operations';
@@ -339,6 +339,37 @@ export async function submitSolutionAction(_prev: FormState, fd: FormData): Prom
   revalidatePath(`/challenges/${challengeId}`);
   revalidatePath('/me/submissions');
   return { ok: true, message: version > 1 ? `Resubmitted: this is version ${version} of your solution.` : 'Submitted: version 1 of your solution is sealed for the sponsor.' };
+}
+
+/** Asks the sponsor a question about the brief, then back to the challenge with "Question sent.". */
+export async function askQuestionAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  const values = { question: text(fd, 'question') };
+  if (!values.question.trim()) return { fieldErrors: { question: 'Write your question' }, values };
+  try {
+    await gql(AskChallengeQuestionDoc, { input: { challengeId, question: values.question } });
+  } catch (error) {
+    return { ...toFormState(error), values };
+  }
+  revalidatePath(challengePath(challengeId));
+  redirect(withFlash(challengePath(challengeId), 'questionSent'));
+}
+
+// ---- sponsors: questions ------------------------------------------------------
+
+/** Answers a question (or edits the answer), published for everyone when the box is ticked; back to the review page. */
+export async function answerQuestionAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  const questionId = text(fd, 'questionId');
+  const values = { answer: text(fd, 'answer') };
+  if (!values.answer.trim()) return { fieldErrors: { answer: 'Write an answer' }, values };
+  try {
+    await gql(AnswerChallengeQuestionDoc, { input: { questionId, answer: values.answer, publish: text(fd, 'publish') === 'yes' } });
+  } catch (error) {
+    return { ...toFormState(error), values };
+  }
+  revalidatePath(challengePath(challengeId), 'layout');
+  redirect(withFlash(challengePath(challengeId, 'review'), 'answerSaved'));
 }
 
 export async function startOnboardingAction(_prev: FormState, _fd: FormData): Promise<FormState> {

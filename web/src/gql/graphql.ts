@@ -15,6 +15,20 @@ export type AddOrganizationMemberInput = {
   userId: string | number;
 };
 
+export type AnswerChallengeQuestionInput = {
+  /** 1 to 5,000 characters (trimmed). Replaces the current answer, if any. */
+  answer: string;
+  /** true: the question and this answer are shown to everyone who can see the challenge (never the asker). false: only the asker and the sponsor see them. */
+  publish: boolean;
+  questionId: string | number;
+};
+
+export type AskChallengeQuestionInput = {
+  challengeId: string | number;
+  /** 10 to 2,000 characters (trimmed). */
+  question: string;
+};
+
 export type AwardPrizeInput = {
   challengeId: string | number;
   prizeRank: number;
@@ -320,10 +334,11 @@ export type BrowseChallengesQuery = { challenges: { edges: Array<{ cursor: strin
 
 export type ChallengeDetailQueryVariables = Exact<{
   id: string | number;
+  questionsAfter?: string | null | undefined;
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, publishedAt: string | null, submissionCount: number, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }> } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, publishedAt: string | null, submissionCount: number, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }> } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -333,7 +348,7 @@ export type ChallengeReviewQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type ShortlistSubmissionMutationVariables = Exact<{
   input: ShortlistSubmissionInput;
@@ -383,6 +398,20 @@ export type AddOrganizationMemberMutationVariables = Exact<{
 
 
 export type AddOrganizationMemberMutation = { addOrganizationMember: { organization: { id: string, viewerRole: OrganizationRole | null }, member: { role: OrganizationRole, user: { id: string } } } };
+
+export type AskChallengeQuestionMutationVariables = Exact<{
+  input: AskChallengeQuestionInput;
+}>;
+
+
+export type AskChallengeQuestionMutation = { askChallengeQuestion: { question: { id: string } } };
+
+export type AnswerChallengeQuestionMutationVariables = Exact<{
+  input: AnswerChallengeQuestionInput;
+}>;
+
+
+export type AnswerChallengeQuestionMutation = { answerChallengeQuestion: { question: { id: string, answer: string | null, published: boolean } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -674,7 +703,7 @@ export const BrowseChallengesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<BrowseChallengesQuery, BrowseChallengesQueryVariables>;
 export const ChallengeDetailDocument = new TypedDocumentString(`
-    query ChallengeDetail($id: ID!) {
+    query ChallengeDetail($id: ID!, $questionsAfter: String) {
   challenge(id: $id) {
     id
     title
@@ -741,6 +770,28 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       submittedAt
     }
     viewerHasAcceptedTerms
+    questions(first: 20, after: $questionsAfter) {
+      edges {
+        node {
+          id
+          question
+          answer
+          answeredAt
+          published
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    viewerQuestions {
+      id
+      question
+      answer
+      askedAt
+      published
+    }
   }
 }
     `) as unknown as TypedDocumentString<ChallengeDetailQuery, ChallengeDetailQueryVariables>;
@@ -829,6 +880,22 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
             id
             displayName
           }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    questions(first: 20) {
+      edges {
+        node {
+          id
+          question
+          answer
+          askedAt
+          answeredAt
+          published
         }
       }
       pageInfo {
@@ -938,3 +1005,23 @@ export const AddOrganizationMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddOrganizationMemberMutation, AddOrganizationMemberMutationVariables>;
+export const AskChallengeQuestionDocument = new TypedDocumentString(`
+    mutation AskChallengeQuestion($input: AskChallengeQuestionInput!) {
+  askChallengeQuestion(input: $input) {
+    question {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AskChallengeQuestionMutation, AskChallengeQuestionMutationVariables>;
+export const AnswerChallengeQuestionDocument = new TypedDocumentString(`
+    mutation AnswerChallengeQuestion($input: AnswerChallengeQuestionInput!) {
+  answerChallengeQuestion(input: $input) {
+    question {
+      id
+      answer
+      published
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerChallengeQuestionMutation, AnswerChallengeQuestionMutationVariables>;

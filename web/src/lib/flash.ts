@@ -16,6 +16,8 @@ export const FLASH_MESSAGES = {
   unshortlisted: 'Removed from the shortlist.',
   passwordChanged: 'Your password has been changed.',
   updated: 'Challenge updated.',
+  questionSent: 'Question sent.',
+  answerSaved: 'Answer saved.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

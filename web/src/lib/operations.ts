@@ -134,7 +134,7 @@ export const BrowseChallengesDoc = graphql(`
 `);
 
 export const ChallengeDetailDoc = graphql(`
-  query ChallengeDetail($id: ID!) {
+  query ChallengeDetail($id: ID!, $questionsAfter: String) {
     challenge(id: $id) {
       id title summary description terms type status visibility submissionDeadline currency publishedAt
       organization { id name viewerRole }
@@ -147,6 +147,11 @@ export const ChallengeDetailDoc = graphql(`
       submissionCount
       viewerSubmissions { id title body status version submittedAt }
       viewerHasAcceptedTerms
+      questions(first: 20, after: $questionsAfter) {
+        edges { node { id question answer answeredAt published } }
+        pageInfo { hasNextPage endCursor }
+      }
+      viewerQuestions { id question answer askedAt published }
     }
   }
 `);
@@ -169,6 +174,10 @@ export const ChallengeReviewDoc = graphql(`
       shortlist: submissions(first: 1, shortlistedOnly: true) { totalCount }
       submissions(first: $first, after: $after, shortlistedOnly: $shortlistedOnly) {
         edges { node { id title body version submittedAt shortlisted author { id displayName } } }
+        pageInfo { hasNextPage endCursor }
+      }
+      questions(first: 20) {
+        edges { node { id question answer askedAt answeredAt published } }
         pageInfo { hasNextPage endCursor }
       }
     }
@@ -218,5 +227,17 @@ export const OrganizationDoc = graphql(`
 export const AddOrganizationMemberDoc = graphql(`
   mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {
     addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }
+  }
+`);
+
+export const AskChallengeQuestionDoc = graphql(`
+  mutation AskChallengeQuestion($input: AskChallengeQuestionInput!) {
+    askChallengeQuestion(input: $input) { question { id } }
+  }
+`);
+
+export const AnswerChallengeQuestionDoc = graphql(`
+  mutation AnswerChallengeQuestion($input: AnswerChallengeQuestionInput!) {
+    answerChallengeQuestion(input: $input) { question { id answer published } }
   }
 `);

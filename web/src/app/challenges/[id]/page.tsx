@@ -1,19 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { challengeTransitionAction, fundChallengeAction, startCardPaymentAction, submitSolutionAction } from '@/app/actions';
+import { askQuestionAction, challengeTransitionAction, fundChallengeAction, startCardPaymentAction, submitSolutionAction } from '@/app/actions';
 import { CancelChallenge } from '@/components/CancelChallenge';
 import { Countdown, LocalDate } from '@/components/dates';
 import { ActionButton } from '@/components/forms';
 import { FundChallenge } from '@/components/FundChallenge';
 import { Money } from '@/components/Money';
 import { RefreshWhile, SubmitSolutionForm } from '@/components/MoreForms';
+import { AskQuestionForm } from '@/components/QuestionForms';
 import { StatusFlash } from '@/components/StatusFlash';
 import { Alert, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
 import { canCancelChallenge, canEditChallenge, deadlineIsAhead, termsStep } from '@/lib/challenges';
 import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeDetailDoc } from '@/lib/operations';
+import { questionStatus } from '@/lib/questions';
+import type { ChallengeDetailQuery } from '@/gql/graphql';
 import { stripePublishableKey } from '@/lib/stripe-config';
 import { getViewer } from '@/lib/viewer';
 
@@ -30,7 +33,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChallengePage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const [data, viewer] = await Promise.all([gqlOrNull(ChallengeDetailDoc, { id }), getViewer()]);
+  const questionsAfter = typeof query.questionsAfter === 'string' ? query.questionsAfter : undefined;
+  const [data, viewer] = await Promise.all([gqlOrNull(ChallengeDetailDoc, { id, questionsAfter }), getViewer()]);
   if (!data) notFound();
   const c = data.challenge;
   const role = c.organization.viewerRole;
@@ -81,6 +85,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
               )}
             </Card>
           )}
+          <QuestionsSection challenge={c} signedIn={Boolean(viewer)} />
           {c.viewerSubmissions.length > 0 && (
             <Card aria-labelledby="mine-title">
               <h2 id="mine-title">Your submission</h2>
@@ -155,5 +160,55 @@ export default async function ChallengePage({ params, searchParams }: Props) {
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * "Questions and answers": the published Q&A (20 at a time, "More questions" with the API's cursor), the viewer's
+ * own questions with their status, and, while OPEN, the form for signed-in solvers (never the sponsor's members).
+ */
+function QuestionsSection({ challenge: c, signedIn }: { challenge: ChallengeDetailQuery['challenge']; signedIn: boolean }) {
+  // The sponsor's OWNERs and ADMINs get every question from the API: the public list shows the published ones.
+  const published = c.questions.edges.map((e) => e.node).filter((q) => q.published && q.answer);
+  const { pageInfo } = c.questions;
+  const canAsk = c.status === 'OPEN' && !c.organization.viewerRole;
+  return (
+    <Card aria-labelledby="qa-title">
+      <h2 id="qa-title">Questions and answers</h2>
+      {published.length === 0 ? (
+        <p className="muted">No published questions yet.</p>
+      ) : (
+        <dl className="qa-list">
+          {published.map((q) => (
+            <div key={q.id}>
+              <dt>{q.question}</dt>
+              <dd>{q.answer}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {pageInfo.hasNextPage && pageInfo.endCursor && (
+        <p><Link href={`/challenges/${c.id}?questionsAfter=${encodeURIComponent(pageInfo.endCursor)}#qa-title`}>More questions</Link></p>
+      )}
+      {c.viewerQuestions.length > 0 && (
+        <>
+          <h3>Your questions</h3>
+          <ul className="qa-list">
+            {c.viewerQuestions.map((q) => (
+              <li key={q.id}>
+                <p><strong>{q.question}</strong></p>
+                <p className="muted">{questionStatus(q)}</p>
+                {q.answer && <p>{q.answer}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {canAsk && (signedIn ? (
+        <AskQuestionForm action={askQuestionAction} challengeId={c.id} />
+      ) : (
+        <p><Link href={`/login?next=${encodeURIComponent(`/challenges/${c.id}`)}`}>Log in</Link> to ask the sponsor a question.</p>
+      ))}
+    </Card>
   );
 }

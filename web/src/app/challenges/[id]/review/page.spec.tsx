@@ -7,7 +7,7 @@ import ReviewPage from './page';
 
 jest.mock('@/lib/gateway', () => ({ gql: jest.fn() }));
 jest.mock('@/lib/viewer', () => ({ requireViewer: jest.fn(async () => ({ id: 'u1' })) }));
-jest.mock('@/app/actions', () => ({ awardPrizeAction: jest.fn(), challengeTransitionAction: jest.fn(), shortlistSubmissionAction: jest.fn() }));
+jest.mock('@/app/actions', () => ({ answerQuestionAction: jest.fn(), awardPrizeAction: jest.fn(), challengeTransitionAction: jest.fn(), shortlistSubmissionAction: jest.fn() }));
 jest.mock('next/navigation', () => ({
   notFound: jest.fn(() => {
     throw new Error('NEXT_NOT_FOUND');
@@ -20,7 +20,11 @@ const usd = (amountMinor: string) => ({ amountMinor, currency: 'USD' });
 const node = (id: string, shortlisted: boolean) => ({
   id, title: `Solution ${id}`, body: `Body of ${id}`, version: 1, submittedAt: '2026-11-20T10:00:00Z', shortlisted, author: { id: `a-${id}`, displayName: `Author ${id}` },
 });
-function review({ status = 'JUDGING', nodes = [node('s1', true), node('s2', false)], hasNextPage = true, all = 45, shortlist = 3 } = {}) {
+const QUESTIONS = [
+  { id: 'q1', question: 'Do viruses count?', answer: null, askedAt: '2026-11-20T09:00:00Z', answeredAt: null, published: false },
+  { id: 'q2', question: 'Is copper allowed?', answer: 'Yes.', askedAt: '2026-11-20T09:30:00Z', answeredAt: '2026-11-20T11:00:00Z', published: true },
+];
+function review({ status = 'JUDGING', nodes = [node('s1', true), node('s2', false)], hasNextPage = true, all = 45, shortlist = 3, questions = [] as typeof QUESTIONS } = {}) {
   return {
     challenge: {
       id: 'c1', title: 'Cheap membranes', status, currency: 'USD', submissionDeadline: '2026-11-25T00:00:00Z',
@@ -34,6 +38,7 @@ function review({ status = 'JUDGING', nodes = [node('s1', true), node('s2', fals
       allSubmissions: { totalCount: all },
       shortlist: { totalCount: shortlist },
       submissions: { edges: nodes.map((n) => ({ node: n })), pageInfo: { hasNextPage, endCursor: hasNextPage ? 'end/1' : null } },
+      questions: { edges: questions.map((q) => ({ node: q })), pageInfo: { hasNextPage: false, endCursor: null } },
     },
   };
 }
@@ -111,5 +116,29 @@ describe('ReviewPage', () => {
   it('is not found for anyone but the sponsor’s owners and admins', async () => {
     gqlMock.mockRejectedValue(new GatewayError([{ message: 'Only the sponsoring organization’s owners and admins…', extensions: { code: 'FORBIDDEN' } }]));
     await expect(renderPage({})).rejects.toThrow('NEXT_NOT_FOUND');
+  });
+
+  it('lists every question in a "Questions" card, each with its answer form while judging', async () => {
+    gqlMock.mockResolvedValue(review({ questions: QUESTIONS }));
+    await renderPage({});
+    const card = screen.getByRole('heading', { level: 2, name: 'Questions' }).closest('section, div, article') as HTMLElement;
+    const unanswered = within(card).getByRole('form', { name: 'Do viruses count?' });
+    expect(within(unanswered).getByRole('textbox', { name: 'Answer' })).toHaveValue('');
+    expect(within(unanswered).getByRole('checkbox', { name: 'Publish for everyone' })).not.toBeChecked();
+    const answered = within(card).getByRole('form', { name: 'Is copper allowed?' });
+    expect(within(answered).getByRole('textbox', { name: 'Answer' })).toHaveValue('Yes.');
+    expect(within(answered).getByRole('checkbox', { name: 'Publish for everyone' })).toBeChecked();
+    expect(within(answered).getByRole('button', { name: 'Save answer' })).toBeInTheDocument();
+  });
+
+  it('shows questions without answer forms once judging is over, and says when there are none', async () => {
+    gqlMock.mockResolvedValue(review({ status: 'AWARDED', questions: QUESTIONS }));
+    const { unmount } = await renderPage({});
+    expect(screen.getByRole('heading', { level: 3, name: 'Is copper allowed?' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save answer' })).toBeNull();
+    unmount();
+    gqlMock.mockResolvedValue(review());
+    await renderPage({});
+    expect(screen.getByText('No questions yet.')).toBeInTheDocument();
   });
 });

@@ -15,6 +15,7 @@ import { gql } from '@/lib/gateway';
 import { ChallengeReviewDoc } from '@/lib/operations';
 import { parseReviewPosition, prizeOptionLabel, REVIEW_PAGE_SIZE, reviewHref, type ReviewView } from '@/lib/review';
 import { requireViewer } from '@/lib/viewer';
+import { QuestionsCard } from './QuestionsCard';
 
 export const metadata: Metadata = { title: 'Review submissions' };
 export const dynamic = 'force-dynamic';
@@ -103,6 +104,7 @@ export default async function ReviewPage({ params, searchParams }: {
                 confirmText="Finish judging? Prizes not awarded are refunded to you." />
             )}
           </Card>
+          <QuestionsCard challengeId={c.id} status={c.status} questions={c.questions} />
           {escrow && (
             <Card aria-labelledby="escrow-title">
               <h2 id="escrow-title">Escrow</h2>
