@@ -4,3 +4,4 @@ export * from './graphql.client';
 export * from './eventually';
 export * from './events.fixture';
 export * from './factories';
+export * from './smtp-sink';

@@ -1,4 +1,5 @@
 import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '@ideagora/config';
+import { startSmtpSink } from '@ideagora/testing';
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from '@ideagora/db';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -134,8 +135,11 @@ export interface RunningStack {
 /** The four subgraphs, the Stripe emulator, Ideagora's gateway and (optionally) Hive Gateway, on fixed ports. */
 export async function startBenchStack(databaseUrl: string, postgres: RunningPostgres | undefined, options: { hive: boolean }): Promise<RunningStack> {
   const processes: Launched[] = [];
+  // solvers in production mode sends mail (M2's winners) over SMTP and links to a public https address.
+  const smtp = await startSmtpSink();
   const stop = async () => {
     for (const launched of [...processes].reverse()) await stopProcess(launched);
+    await smtp.close();
   };
   try {
     const stripeUrl = `http://127.0.0.1:${PORTS.stripe}`;
@@ -160,7 +164,7 @@ export async function startBenchStack(databaseUrl: string, postgres: RunningPost
       }, /listening on/),
     );
     // solvers first: it creates the event bus schema; then the others together.
-    processes.push(await launch('solvers', 'services/solvers/src/main.ts', { ...common, PORT: String(PORTS.solvers) }));
+    processes.push(await launch('solvers', 'services/solvers/src/main.ts', { ...common, PORT: String(PORTS.solvers), SMTP_URL: smtp.url, WEB_BASE_URL: 'https://bench.ideagora.invalid' }));
     processes.push(
       ...(await Promise.all((['challenges', 'submissions', 'payouts'] as const).map((name) => launch(name, `services/${name}/src/main.ts`, { ...common, PORT: String(PORTS[name]) })))),
     );
