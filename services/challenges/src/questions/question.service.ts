@@ -1,4 +1,4 @@
-import { findForRead, mapRowForRead } from '@ideagora/db';
+import { findForRead, mapRowForRead, NIL_UUID, pgArray } from '@ideagora/db';
 import { BadUserInputError, decodeCursor, encodeCursor, isUuid, requiredId } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { isPublic } from '../challenges/challenge.domain';
@@ -26,7 +26,6 @@ export interface QuestionPageRequest {
   after: QuestionKeyset | null;
 }
 
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const COLUMNS = ['id', 'challenge_id', 'asked_by', 'question', 'answer', 'answered_by', 'asked_at', 'answered_at', 'published'].map((c) => `q."${c}"`).join(', ');
 
 export class QuestionService {
@@ -158,6 +157,3 @@ export function decodeQuestionCursor(after: string | null | undefined): Question
   return { at: date, id: id.toLowerCase() };
 }
 
-function pgArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
-}

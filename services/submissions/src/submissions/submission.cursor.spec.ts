@@ -1,6 +1,5 @@
 import { BadUserInputError, encodeCursor } from '@ideagora/subgraph-kit';
 import { decodeSubmissionCursor, encodeSubmissionCursor } from './submission.cursor';
-import { pgArray } from './submission.service';
 
 const ID = '0195f3a2-7c1e-7a00-8000-00000000000a';
 
@@ -24,12 +23,4 @@ describe('submission cursors', () => {
       }
     },
   );
-});
-
-describe('pgArray', () => {
-  it('builds a quoted Postgres array literal', () => {
-    expect(pgArray([])).toBe('{}');
-    expect(pgArray([ID, '-infinity'])).toBe(`{"${ID}","-infinity"}`);
-    expect(pgArray(['a"b\\c'])).toBe('{"a\\"b\\\\c"}');
-  });
 });

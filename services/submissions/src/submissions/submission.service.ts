@@ -1,3 +1,4 @@
+import { NIL_UUID, pgArray } from '@ideagora/db';
 import type { ChallengeStatusName, OrganizationRoleName } from '@ideagora/events';
 import { newEventId, outboxInsertSql } from '@ideagora/events';
 import { isUuid } from '@ideagora/subgraph-kit';
@@ -39,7 +40,6 @@ interface SubmissionRow {
 
 const SNAPSHOT_COLUMNS = `s.id, s.challenge_id, s.author_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at, v.title, v.body`;
 const CURRENT_VERSION_JOIN = `join submission_version v on v.submission_id = s.id and v.version = s.current_version`;
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
   return {
@@ -54,14 +54,6 @@ function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
     firstSubmittedAt: new Date(row.first_submitted_at),
     shortlistedAt: row.shortlisted_at === null ? null : new Date(row.shortlisted_at),
   };
-}
-
-/**
- * A Postgres array literal for a `?::uuid[]` / `?::timestamptz[]` parameter. MikroORM's raw `execute` inlines a JS
- * array as a comma list, so arrays are passed as one text literal instead (elements quoted and escaped).
- */
-export function pgArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 }
 
 /** Ids that cannot name a row are dropped before they reach a `uuid[]` cast (a forged representation is not a crash). */
