@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createGatewayContext, type GatewayContext } from './gateway.context';
 import { IdentityDataSource } from './identity.data-source';
+import { valueCompletionErrorsPlugin } from './value-completion.plugin';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 
@@ -44,7 +45,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     csrfPrevention: true,
     introspection: development,
     includeStacktraceInErrorResponses: development,
-    plugins: [development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      valueCompletionErrorsPlugin(),
+    ],
     formatError: (formatted: GraphQLFormattedError) => {
       if (config.NODE_ENV !== 'production') return formatted;
       // In production, say nothing beyond the message and code (no stack traces, no internals).

@@ -16,6 +16,10 @@ export interface EventPayloads {
     version: number;
     /** Solvers must accept the challenge's terms before submitting. Optional: events queued before it existed lack it (= false). */
     termsRequired?: boolean;
+    /** Who may see it (with `published`; see challenge-visibility.ts). Optional: events queued before lack both. */
+    visibility?: 'PUBLIC' | 'INVITE_ONLY';
+    /** It has been published (a cancelled draft never was). */
+    published?: boolean;
   };
   MembershipChanged: { organizationId: string; userId: string; role: OrganizationRoleName | null; version: number };
   SubmissionCreated: { id: string; challengeId: string; authorId: string; version: number };

@@ -6,6 +6,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string; [k: string]: unknown } }[];
+  extensions?: Record<string, unknown>;
 }
 
 export class GraphQLTestClient {

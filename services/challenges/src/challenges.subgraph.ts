@@ -9,6 +9,7 @@ import { Migration20261124090000_challenges } from './migrations/Migration202611
 import { Migration20261125090000_cancelling } from './migrations/Migration20261125090000_cancelling';
 import { Migration20261126090000_challenge_terms } from './migrations/Migration20261126090000_challenge_terms';
 import { Migration20261127110000_questions } from './migrations/Migration20261127110000_questions';
+import { Migration20261205090000_announce_visibility } from './migrations/Migration20261205090000_announce_visibility';
 import { MembershipEntity, OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationResolver, resolveOrganizationReference } from './organizations/organization.resolver';
 import { ChallengeQuestionEntity } from './questions/question.entity';
@@ -24,6 +25,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261125090000_cancelling', class: Migration20261125090000_cancelling },
     { name: 'Migration20261126090000_challenge_terms', class: Migration20261126090000_challenge_terms },
     { name: 'Migration20261127110000_questions', class: Migration20261127110000_questions },
+    { name: 'Migration20261205090000_announce_visibility', class: Migration20261205090000_announce_visibility },
   ],
   buildSchema: () =>
     buildFederatedSchema({

@@ -16,6 +16,7 @@ import { Migration20261123130000_settlement } from './migrations/Migration202611
 import { Migration20261123140000_reconciliation } from './migrations/Migration20261123140000_reconciliation';
 import { Migration20261123150000_disputes } from './migrations/Migration20261123150000_disputes';
 import { Migration20261125100000_transfer_refusals } from './migrations/Migration20261125100000_transfer_refusals';
+import { Migration20261205090000_challenge_audience } from './migrations/Migration20261205090000_challenge_audience';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { Poller } from '@ideagora/events';
@@ -45,6 +46,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
     { name: 'Migration20261123140000_reconciliation', class: Migration20261123140000_reconciliation },
     { name: 'Migration20261123150000_disputes', class: Migration20261123150000_disputes },
     { name: 'Migration20261125100000_transfer_refusals', class: Migration20261125100000_transfer_refusals },
+    { name: 'Migration20261205090000_challenge_audience', class: Migration20261205090000_challenge_audience },
   ],
   buildSchema: () =>
     buildFederatedSchema({

@@ -1,4 +1,5 @@
 import {
+  addMember,
   challengeInput,
   createChallenge,
   createOrganization,
@@ -117,8 +118,11 @@ describe('funding a challenge through Stripe (emulator)', () => {
 
   it('is for the sponsor’s owners and admins only, and hides payment details from others', async () => {
     const id = await draft();
-    const stranger = await signUpUser(stack.client);
-    expect(errorCodes(await fund(id, stranger.token))).toEqual(['FORBIDDEN']);
+    const [stranger, member] = await Promise.all([signUpUser(stack.client), signUpUser(stack.client)]);
+    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
+    // A draft is its sponsor's business: NOT_FOUND for a stranger (as the challenges context answers), FORBIDDEN for a plain MEMBER.
+    expect(errorCodes(await fund(id, stranger.token))).toEqual(['NOT_FOUND']);
+    await eventually(async () => expect(errorCodes(await fund(id, member.token))).toEqual(['FORBIDDEN']));
     expect(errorCodes(await runContract(stack.client, 'FundChallenge', { challengeId: id }))).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes(await fund('not-an-id'))).toEqual(['BAD_USER_INPUT']);
   });

@@ -5,6 +5,7 @@ import { resolveUserReference, UserSubmissionsResolver } from './external/user.r
 import { Migration20261123090000_submissions } from './migrations/Migration20261123090000_submissions';
 import { Migration20261126090000_terms_acceptance } from './migrations/Migration20261126090000_terms_acceptance';
 import { Migration20261127090000_shortlist } from './migrations/Migration20261127090000_shortlist';
+import { Migration20261205090000_challenge_audience } from './migrations/Migration20261205090000_challenge_audience';
 import { ChallengeViewEntity } from './read-models/challenge-view.entity';
 import { MembershipViewEntity } from './read-models/membership-view.entity';
 import { readModelEventHandlers } from './read-models/read-model.handlers';
@@ -18,6 +19,7 @@ export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
     { name: 'Migration20261123090000_submissions', class: Migration20261123090000_submissions },
     { name: 'Migration20261126090000_terms_acceptance', class: Migration20261126090000_terms_acceptance },
     { name: 'Migration20261127090000_shortlist', class: Migration20261127090000_shortlist },
+    { name: 'Migration20261205090000_challenge_audience', class: Migration20261205090000_challenge_audience },
   ],
   buildSchema: () =>
     buildFederatedSchema({

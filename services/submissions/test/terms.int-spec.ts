@@ -118,10 +118,9 @@ describe('challenge terms, accepted before submitting, through the gateway', () 
     expect(await count(`select count(*) from submissions.terms_acceptance where user_id = any($1::uuid[])`, [[member.id, sponsor.id]])).toBe(0);
   });
 
-  it('refuses to accept the terms of a draft or a closed challenge (FAILED_PRECONDITION)', async () => {
+  it('refuses to accept the terms of a draft (NOT_FOUND: the sponsor’s business) or a closed challenge (FAILED_PRECONDITION)', async () => {
     const draft = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, { terms: TERMS }));
-    // NOT_FOUND until the submissions context has heard of the draft.
-    await eventually(async () => expect(errorCodes(await accept(draft.id, solver))).toEqual(['FAILED_PRECONDITION']));
+    expect(errorCodes(await accept(draft.id, solver))).toEqual(['NOT_FOUND']);
 
     const closing = await openChallenge(TERMS);
     const closed = await runContract(stack.client, 'CloseSubmissions', { challengeId: closing }, sponsor.token);

@@ -116,8 +116,8 @@ export class ChallengeService {
    * Edits a challenge, by an OWNER/ADMIN (the rule of the transitions): DRAFT every field, OPEN the summary,
    * description and a later deadline (assertCanEdit). Prizes and currency are never edited. In one transaction under
    * the row lock; fields given with their current value are no change, and a request with no change writes nothing.
-   * ChallengeChanged (next version) only when what other contexts read changes: the deadline, or whether there are
-   * terms. An OPEN challenge's new deadline gets its own deadline job (the old one finds nothing due when it fires).
+   * ChallengeChanged (next version) only when what other contexts read changes: the deadline, whether there are
+   * terms, or the visibility. An OPEN challenge's new deadline gets its own deadline job (the old one finds nothing due when it fires).
    */
   async update(viewerId: string, input: UpdateChallengeInput): Promise<ChallengeEntity> {
     const id = requiredId(input.challengeId, 'challengeId');
@@ -129,7 +129,10 @@ export class ChallengeService {
       const changed = Object.keys(changes) as EditableField[];
       assertCanEdit({ status: challenge.status, changed, currentDeadline: challenge.submissionDeadline, newDeadline: changes.submissionDeadline, now });
       if (changed.length === 0) return { challenge, rescheduled: false };
-      const seenElsewhere = changes.submissionDeadline !== undefined || (changes.terms !== undefined && (changes.terms == null) !== (challenge.terms == null));
+      const seenElsewhere =
+        changes.submissionDeadline !== undefined ||
+        changes.visibility !== undefined ||
+        (changes.terms !== undefined && (changes.terms == null) !== (challenge.terms == null));
       em.assign(challenge, changes);
       if (seenElsewhere) bumpVersion(em, challenge, prizes);
       await em.flush();
@@ -426,5 +429,7 @@ function recordChallengeChanged(em: EntityManager, challenge: ChallengeEntity, p
     prizes: [...prizes].sort((a, b) => a.rank - b.rank).map((p) => ({ rank: p.rank, amountMinor: p.amountMinor.toString() })),
     version: challenge.version,
     termsRequired: challenge.terms != null,
+    visibility: challenge.visibility,
+    published: challenge.publishedAt != null,
   });
 }

@@ -49,14 +49,17 @@ export class PayoutFieldsResolver {
   }
 }
 
-export function resolvePrizeReference(reference: { challengeId: string; rank: number }): PrizeRef {
+/** `_entities` for Prize: null when its challenge is one the viewer may not see. */
+export async function resolvePrizeReference(reference: { challengeId: string; rank: number }, ctx: PayoutsContext): Promise<PrizeRef | null> {
+  if (!(await ctx.loaders.challengeVisibleToViewer(String(reference.challengeId)))) return null;
   return Object.assign(new PrizeRef(), reference);
 }
 
-/** Awards are public (winners are announced). */
+/** Awards are public (winners are announced), as far as their challenge is: not those of a challenge the viewer may not see. */
 export async function resolveAwardReference(reference: { id: string }, ctx: PayoutsContext): Promise<AwardType | null> {
   const award = await ctx.loaders.awardById.load(reference.id);
-  return award ? AwardType.from(award) : null;
+  if (!award || !(await ctx.loaders.challengeVisibleToViewer(award.challengeId))) return null;
+  return AwardType.from(award);
 }
 
 /** A payout is its winner's and the sponsor's business. */

@@ -1,3 +1,5 @@
+import { isChallengeVisibleTo, type OrganizationRoleName } from '@ideagora/events';
+import { isUuid } from '@ideagora/subgraph-kit';
 import DataLoader from 'dataloader';
 import type { ReadModelService } from '../read-models/read-model.service';
 import type { FundingEntity } from './funding.entity';
@@ -5,8 +7,15 @@ import type { FundingService } from './funding.service';
 
 export function createFundingLoaders(fundings: FundingService, readModels: ReadModelService, viewerId: string | null) {
   const challengeById = new DataLoader(async (ids: readonly string[]) => {
-    const found = new Map((await readModels.challenges(ids)).map((c) => [c.id, c]));
+    const found = new Map((await readModels.challenges(ids.filter(isUuid))).map((c) => [c.id, c]));
     return ids.map((id) => found.get(id) ?? null);
+  });
+  const viewerRoleByChallengeId = new DataLoader<string, string | null>(async (ids) => {
+    if (!viewerId) return ids.map(() => null);
+    const challenges = (await challengeById.loadMany(ids)).map((c) => (c instanceof Error ? null : c));
+    const organizationIds = [...new Set(challenges.flatMap((c) => (c ? [c.organizationId] : [])))];
+    const roles = organizationIds.length ? await readModels.rolesOf(viewerId, organizationIds) : new Map<string, string>();
+    return challenges.map((c) => (c ? (roles.get(c.organizationId) ?? null) : null));
   });
   return {
     fundingByChallengeId: new DataLoader<string, FundingEntity | null>(async (ids) => {
@@ -15,13 +24,15 @@ export function createFundingLoaders(fundings: FundingService, readModels: ReadM
     }),
     challengeById,
     /** The viewer's role in the organization sponsoring each challenge (one query per request). */
-    viewerRoleByChallengeId: new DataLoader<string, string | null>(async (ids) => {
-      if (!viewerId) return ids.map(() => null);
-      const challenges = (await challengeById.loadMany(ids)).map((c) => (c instanceof Error ? null : c));
-      const organizationIds = [...new Set(challenges.flatMap((c) => (c ? [c.organizationId] : [])))];
-      const roles = organizationIds.length ? await readModels.rolesOf(viewerId, organizationIds) : new Map<string, string>();
-      return challenges.map((c) => (c ? (roles.get(c.organizationId) ?? null) : null));
-    }),
+    viewerRoleByChallengeId,
+    /**
+     * May the viewer see this challenge (isChallengeVisibleTo: a draft or an INVITE_ONLY challenge is its sponsor's
+     * members' only)? A challenge not (yet) known here has nothing to hide: true. Batched through the two loaders above.
+     */
+    challengeVisibleToViewer: async (challengeId: string): Promise<boolean> => {
+      const [challenge, role] = await Promise.all([challengeById.load(challengeId), viewerRoleByChallengeId.load(challengeId)]);
+      return !challenge || isChallengeVisibleTo(challenge, role as OrganizationRoleName | null);
+    },
   };
 }
 export type FundingLoaders = ReturnType<typeof createFundingLoaders>;

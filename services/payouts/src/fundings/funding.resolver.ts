@@ -1,3 +1,4 @@
+import { isChallengeVisibleTo, type OrganizationRoleName } from '@ideagora/events';
 import { MoneyType, requiredId, requireUser } from '@ideagora/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { PayoutsContext } from '../context';
@@ -17,8 +18,8 @@ export class FundingResolver {
       ctx.loaders.viewerRoleByChallengeId.load(challenge.id),
     ]);
     if (!view || !funding) return null;
-    // A draft is the sponsor's business only; the payment details are its owners' and admins'.
-    if (view.status === 'DRAFT' && !role) return null;
+    // A draft or an INVITE_ONLY challenge is the sponsor's business only; the payment details are its owners' and admins'.
+    if (!isChallengeVisibleTo(view, role as OrganizationRoleName | null)) return null;
     return toFundingType(funding, { showSecret: isSponsorAdmin(role) });
   }
 
@@ -48,6 +49,9 @@ export class FundingResolver {
   }
 }
 
-export function resolveChallengeReference(reference: { id: string }): ChallengeRef {
-  return Object.assign(new ChallengeRef(), { id: reference.id });
+/** `_entities` for Challenge: null for a challenge the viewer may not see, so a request that bypassed the challenges context learns nothing. */
+export async function resolveChallengeReference(reference: { id: string }, ctx: PayoutsContext): Promise<ChallengeRef | null> {
+  const id = String(reference.id);
+  if (!(await ctx.loaders.challengeVisibleToViewer(id))) return null;
+  return Object.assign(new ChallengeRef(), { id });
 }

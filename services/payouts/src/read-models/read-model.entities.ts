@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ChallengeStatusName, OrganizationRoleName } from '@ideagora/events';
+import type { ChallengeStatusName, ChallengeVisibilityName, OrganizationRoleName } from '@ideagora/events';
 
 /** What payouts knows of a challenge, from ChallengeChanged events. */
 @Entity({ tableName: 'challenge_view' })
@@ -22,6 +22,13 @@ export class ChallengeView {
   /** [{ rank, amountMinor }], amounts as decimal strings. */
   @Property({ type: 'json' })
   prizes!: { rank: number; amountMinor: string }[];
+
+  /** Who may see it, with `published` (isChallengeVisibleTo). */
+  @Property({ type: 'text' })
+  visibility!: ChallengeVisibilityName;
+
+  @Property({ type: 'boolean' })
+  published!: boolean;
 
   @Property({ type: 'integer' })
   version!: number;

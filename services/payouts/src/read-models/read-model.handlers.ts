@@ -1,4 +1,4 @@
-import { recordEvent, type EventHandlers } from '@ideagora/events';
+import { challengeAudienceOf, recordEvent, type EventHandlers } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queueSettlement } from '../settlements/settlement.service';
 
@@ -8,15 +8,16 @@ import { queueSettlement } from '../settlements/settlement.service';
  */
 export const readModelHandlers: EventHandlers = {
   ChallengeChanged: async (em: EntityManager, p) => {
+    const audience = challengeAudienceOf(p);
     const applied: unknown[] = await em.getConnection().execute(
-      `insert into challenge_view (id, organization_id, status, currency, submission_deadline, prizes, version)
-       values (?, ?, ?, ?, ?, ?::jsonb, ?)
+      `insert into challenge_view (id, organization_id, status, currency, submission_deadline, prizes, visibility, published, version)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
        on conflict (id) do update set organization_id = excluded.organization_id, status = excluded.status,
          currency = excluded.currency, submission_deadline = excluded.submission_deadline, prizes = excluded.prizes,
-         version = excluded.version
+         visibility = excluded.visibility, published = excluded.published, version = excluded.version
        where challenge_view.version < excluded.version
        returning id`,
-      [p.id, p.organizationId, p.status, p.currency, p.submissionDeadline, JSON.stringify(p.prizes), p.version],
+      [p.id, p.organizationId, p.status, p.currency, p.submissionDeadline, JSON.stringify(p.prizes), audience.visibility, audience.published, p.version],
       'all',
       em.getTransactionContext(),
     );

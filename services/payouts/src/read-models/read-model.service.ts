@@ -1,3 +1,4 @@
+import { isChallengeVisibleTo, type OrganizationRoleName } from '@ideagora/events';
 import { ForbiddenError, NotFoundError } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChallengeView, MembershipView } from './read-model.entities';
@@ -17,11 +18,15 @@ export class ReadModelService {
     return membership?.role ?? null;
   }
 
-  /** The sponsor's OWNER/ADMIN, from the membership read model fed by challenges' events. */
+  /**
+   * The sponsor's OWNER/ADMIN, from the membership read model fed by challenges' events. A challenge the caller may
+   * not see (another organization's draft or INVITE_ONLY challenge) is NOT_FOUND, as in the challenges context.
+   */
   async requireSponsorAdmin(challengeId: string, userId: string): Promise<ChallengeView> {
     const challenge = await this.challenge(challengeId);
     if (!challenge) throw new NotFoundError('Challenge', challengeId);
     const role = await this.roleOf(challenge.organizationId, userId);
+    if (!isChallengeVisibleTo(challenge, role as OrganizationRoleName | null)) throw new NotFoundError('Challenge', challengeId);
     if (role !== 'OWNER' && role !== 'ADMIN') throw new ForbiddenError('Only the sponsor’s owners and admins can do this');
     return challenge;
   }

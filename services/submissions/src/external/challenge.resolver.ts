@@ -43,8 +43,8 @@ export class ChallengeSubmissionsResolver {
     requireUser(ctx.identity);
     const limit = pageSize(first);
     const cursor = decodeSubmissionCursor(after);
-    const role = await ctx.loaders.viewerRoleByChallenge.load(challenge.id);
-    if (!isSponsorReviewer(role)) throw new SubmissionsSealedError();
+    const access = await ctx.loaders.challengeAccess.load(challenge.id);
+    if (!isSponsorReviewer(access?.role)) throw new SubmissionsSealedError();
     const filter = { shortlistedOnly: shortlistedOnly === true };
     const countTotal = () => ctx.loaders.submissionCount.load({ challengeId: challenge.id, ...filter });
     const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor, ...filter });
@@ -53,7 +53,15 @@ export class ChallengeSubmissionsResolver {
   }
 }
 
-/** `_entities` for Challenge: a key-only stub (the challenges context owns the rest; our fields authorize themselves). */
-export function resolveChallengeReference(reference: { id: string }): ChallengeRef {
-  return ChallengeRef.of(String(reference.id));
+/**
+ * `_entities` for Challenge: a key-only stub (the challenges context owns the rest; our fields authorize themselves),
+ * or null for a challenge the viewer may not see (a draft or an INVITE_ONLY challenge of another organization), so a
+ * request that bypassed the challenges context learns nothing of it, not even its submission count. A challenge not
+ * yet known here has nothing to show.
+ */
+export async function resolveChallengeReference(reference: { id: string }, ctx: SubmissionsContext): Promise<ChallengeRef | null> {
+  const id = String(reference.id);
+  const access = await ctx.loaders.challengeAccess.load(id);
+  if (access && !access.visible) return null;
+  return ChallengeRef.of(id);
 }

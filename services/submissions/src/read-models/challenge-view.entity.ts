@@ -1,10 +1,10 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ChallengeStatusName } from '@ideagora/events';
+import type { ChallengeStatusName, ChallengeVisibilityName } from '@ideagora/events';
 
 /** What this context knows about a challenge, fed by `ChallengeChanged` (never read from the challenges schema). */
 @Entity({ tableName: 'challenge_view' })
 export class ChallengeViewEntity {
-  [OptionalProps]?: 'updatedAt' | 'termsRequired';
+  [OptionalProps]?: 'updatedAt' | 'termsRequired' | 'visibility' | 'published';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -30,6 +30,13 @@ export class ChallengeViewEntity {
   /** Solvers must accept the terms (terms_acceptance) before submitting. */
   @Property({ type: 'boolean' })
   termsRequired: boolean = false;
+
+  /** Who may see it, with `published` (isChallengeVisibleTo). */
+  @Property({ type: 'text' })
+  visibility: ChallengeVisibilityName = 'PUBLIC';
+
+  @Property({ type: 'boolean' })
+  published: boolean = true;
 
   @Property({ type: 'timestamptz' })
   updatedAt: Date = new Date();

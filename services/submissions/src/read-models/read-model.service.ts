@@ -1,4 +1,4 @@
-import type { EventPayloads } from '@ideagora/events';
+import { challengeAudienceOf, type EventPayloads } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -9,13 +9,15 @@ export class ReadModelService {
   constructor(private readonly em: EntityManager) {}
 
   async applyChallengeChanged(payload: EventPayloads['ChallengeChanged']): Promise<void> {
+    const audience = challengeAudienceOf(payload);
     await this.em.execute(
-      `insert into challenge_view (id, organization_id, status, submission_deadline, currency, prizes, terms_required, version, updated_at)
-       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
+      `insert into challenge_view (id, organization_id, status, submission_deadline, currency, prizes, terms_required, visibility, published, version, updated_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, now())
        on conflict (id) do update set
          organization_id = excluded.organization_id, status = excluded.status,
          submission_deadline = excluded.submission_deadline, currency = excluded.currency,
-         prizes = excluded.prizes, terms_required = excluded.terms_required, version = excluded.version, updated_at = now()
+         prizes = excluded.prizes, terms_required = excluded.terms_required,
+         visibility = excluded.visibility, published = excluded.published, version = excluded.version, updated_at = now()
        where challenge_view.version <= excluded.version`,
       [
         payload.id,
@@ -26,6 +28,8 @@ export class ReadModelService {
         JSON.stringify(payload.prizes ?? []),
         // Absent in events queued before terms existed: those challenges have none.
         payload.termsRequired === true,
+        audience.visibility,
+        audience.published,
         payload.version,
       ],
       'run',

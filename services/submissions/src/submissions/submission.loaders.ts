@@ -1,7 +1,6 @@
-import type { OrganizationRoleName } from '@ideagora/events';
 import DataLoader from 'dataloader';
 import type { SubmissionSnapshot, SubmissionVersionSnapshot } from './submission.entity';
-import { countKey, pageKey, type ChallengeCountRequest, type PageRequest, type SubmissionService } from './submission.service';
+import { countKey, pageKey, type ChallengeAccess, type ChallengeCountRequest, type PageRequest, type SubmissionService } from './submission.service';
 
 const lower = (id: string) => id.toLowerCase();
 
@@ -22,10 +21,11 @@ export function createSubmissionLoaders(submissions: SubmissionService) {
       },
       { cacheKeyFn: lower },
     ),
-    viewerRoleByChallenge: new DataLoader<string, OrganizationRoleName | null>(
+    /** The viewer's role in each challenge's sponsor and whether they may see it; null for a challenge not (yet) known. */
+    challengeAccess: new DataLoader<string, ChallengeAccess | null>(
       async (ids) => {
-        const roles = await submissions.viewerRolesByChallengeIds(ids);
-        return ids.map((id) => roles.get(lower(id)) ?? null);
+        const access = await submissions.challengeAccessByIds(ids);
+        return ids.map((id) => access.get(lower(id)) ?? null);
       },
       { cacheKeyFn: lower },
     ),

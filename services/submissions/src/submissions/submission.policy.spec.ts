@@ -5,7 +5,7 @@ const AUTHOR = 'a0000000-0000-4000-8000-000000000001';
 const OTHER = 'a0000000-0000-4000-8000-000000000002';
 const CHALLENGE = 'c0000000-0000-4000-8000-000000000001';
 const NOW = new Date('2026-11-23T10:00:00Z');
-const open = { id: CHALLENGE, status: 'OPEN' as const, submissionDeadline: new Date('2026-12-01T00:00:00Z'), termsRequired: false, termsAccepted: false };
+const open = { id: CHALLENGE, status: 'OPEN' as const, submissionDeadline: new Date('2026-12-01T00:00:00Z'), termsRequired: false, termsAccepted: false, visibility: 'PUBLIC' as const, published: true };
 
 describe('canReadSubmission (sealed submissions)', () => {
   it('lets the author read', () => {
@@ -47,6 +47,14 @@ describe('assertCanSubmit', () => {
   it.each(['OWNER', 'ADMIN', 'MEMBER'] as const)('FORBIDDEN for a sponsor %s', (role) => {
     expect(() => assertCanSubmit(CHALLENGE, open, role, NOW)).toThrow(ForbiddenError);
   });
+  it('NOT_FOUND for an outsider when the challenge is INVITE_ONLY or an unpublished draft (what the challenges context says)', () => {
+    expect(() => assertCanSubmit(CHALLENGE, { ...open, visibility: 'INVITE_ONLY' }, null, NOW)).toThrow(NotFoundError);
+    expect(() => assertCanSubmit(CHALLENGE, { ...open, status: 'DRAFT', published: false }, null, NOW)).toThrow(NotFoundError);
+    expect(() => assertCanParticipate(CHALLENGE, { ...open, visibility: 'INVITE_ONLY' }, null, NOW)).toThrow(NotFoundError);
+  });
+  it("the sponsor's members see an INVITE_ONLY challenge but cannot enter it (FORBIDDEN)", () => {
+    expect(() => assertCanSubmit(CHALLENGE, { ...open, visibility: 'INVITE_ONLY' }, 'MEMBER', NOW)).toThrow(ForbiddenError);
+  });
   it('checks the challenge state before membership', () => {
     expect(() => assertCanSubmit(CHALLENGE, { ...open, status: 'JUDGING' }, 'ADMIN', NOW)).toThrow(FailedPreconditionError);
   });
@@ -84,12 +92,16 @@ describe('assertCanParticipate (accepting the terms)', () => {
 
 describe('assertCanShortlist (the judges’ shortlist)', () => {
   const SUBMISSION = 'b0000000-0000-4000-8000-000000000001';
-  const judging = { id: SUBMISSION, challengeStatus: 'JUDGING' as const };
+  const judging = { id: SUBMISSION, challengeStatus: 'JUDGING' as const, visibility: 'PUBLIC' as const, published: true };
   it.each(['OWNER', 'ADMIN'] as const)("allows the sponsor's %s while the challenge is OPEN or JUDGING", (role) => {
     for (const challengeStatus of ['OPEN', 'JUDGING'] as const) expect(() => assertCanShortlist(SUBMISSION, { ...judging, challengeStatus }, role)).not.toThrow();
   });
   it('NOT_FOUND when the submission is unknown', () => {
     expect(() => assertCanShortlist(SUBMISSION, null, 'OWNER')).toThrow(NotFoundError);
+  });
+  it('NOT_FOUND for anyone outside the sponsor when the challenge is INVITE_ONLY (its authors included)', () => {
+    for (const role of [null, undefined] as const) expect(() => assertCanShortlist(SUBMISSION, { ...judging, visibility: 'INVITE_ONLY' }, role)).toThrow(NotFoundError);
+    expect(() => assertCanShortlist(SUBMISSION, { ...judging, visibility: 'INVITE_ONLY' }, 'MEMBER')).toThrow(ForbiddenError);
   });
   it('FORBIDDEN for a plain MEMBER and for anyone outside the sponsor (authors included), before the status', () => {
     for (const role of ['MEMBER', null, undefined] as const) {

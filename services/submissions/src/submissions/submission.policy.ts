@@ -1,4 +1,4 @@
-import type { ChallengeStatusName, OrganizationRoleName } from '@ideagora/events';
+import { isChallengeVisibleTo, type ChallengeAudience, type ChallengeStatusName, type OrganizationRoleName } from '@ideagora/events';
 import {
   ChallengeNotFoundError,
   ChallengeNotOpenError,
@@ -27,7 +27,7 @@ export function canReadSubmission(
 }
 
 /** A challenge as the read model knows it, for the participation rules. */
-export interface ChallengeState {
+export interface ChallengeState extends ChallengeAudience {
   id: string;
   status: ChallengeStatusName;
   submissionDeadline: Date;
@@ -41,8 +41,10 @@ export interface SubmittableChallenge extends ChallengeState {
 }
 
 /**
- * May the viewer take part in this challenge now (accept its terms, submit)? The challenge must be known, OPEN and
- * before its deadline; anyone in the sponsoring organization (any role) may not take part in its own challenge.
+ * May the viewer take part in this challenge now (accept its terms, submit)? The challenge must be known and visible
+ * to the viewer (a draft or an INVITE_ONLY challenge of another organization is NOT_FOUND, as in the challenges
+ * context), OPEN and before its deadline; anyone in the sponsoring organization (any role) may not take part in its
+ * own challenge.
  */
 export function assertCanParticipate(
   challengeId: string,
@@ -50,7 +52,7 @@ export function assertCanParticipate(
   viewerRoleInSponsor: OrganizationRoleName | null | undefined,
   now: Date,
 ): asserts challenge is ChallengeState {
-  if (!challenge) throw new ChallengeNotFoundError(challengeId);
+  if (!challenge || !isChallengeVisibleTo(challenge, viewerRoleInSponsor)) throw new ChallengeNotFoundError(challengeId);
   if (challenge.status !== 'OPEN') throw new ChallengeNotOpenError('status');
   if (challenge.submissionDeadline.getTime() <= now.getTime()) throw new ChallengeNotOpenError('deadline');
   if (viewerRoleInSponsor) throw new OwnChallengeParticipationError();
@@ -71,13 +73,14 @@ export function assertCanSubmit(
 export const SHORTLIST_STATUSES: readonly ChallengeStatusName[] = ['OPEN', 'JUDGING'];
 
 /** What shortlisting needs to know about a submission: its challenge's status (from the read model). */
-export interface ShortlistTarget {
+export interface ShortlistTarget extends ChallengeAudience {
   id: string;
   challengeStatus: ChallengeStatusName;
 }
 
 /**
- * May the viewer change this submission's shortlist flag? The shortlist is the judges' tool: the same readers as
+ * May the viewer change this submission's shortlist flag? A submission to a challenge the viewer may not see is
+ * NOT_FOUND. The shortlist is the judges' tool: the same readers as
  * Challenge.submissions (the sponsor's OWNERs and ADMINs, isSponsorReviewer; its author is not one of them), and
  * only while the challenge is OPEN or JUDGING.
  */
@@ -86,7 +89,7 @@ export function assertCanShortlist(
   target: ShortlistTarget | null,
   viewerRoleInSponsor: OrganizationRoleName | null | undefined,
 ): asserts target is ShortlistTarget {
-  if (!target) throw new SubmissionNotFoundError(submissionId);
+  if (!target || !isChallengeVisibleTo(target, viewerRoleInSponsor)) throw new SubmissionNotFoundError(submissionId);
   if (!isSponsorReviewer(viewerRoleInSponsor)) throw new ShortlistForbiddenError();
   if (!SHORTLIST_STATUSES.includes(target.challengeStatus)) throw new ShortlistClosedError();
 }

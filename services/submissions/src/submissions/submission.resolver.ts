@@ -62,8 +62,8 @@ export class SubmissionResolver {
   async shortlisted(@Root() submission: SubmissionType, @Ctx() ctx: SubmissionsContext): Promise<boolean | null> {
     if (!ctx.identity.userId) return null;
     // Batched and cached per challenge: a review page has already loaded the viewer's role to authorize the list.
-    const role = await ctx.loaders.viewerRoleByChallenge.load(submission.challengeId);
-    return shortlistedFor(submission, role);
+    const access = await ctx.loaders.challengeAccess.load(submission.challengeId);
+    return shortlistedFor(submission, access?.role);
   }
 
   @FieldResolver(() => [SubmissionVersionType], { description: 'Every version, oldest first.' })
@@ -71,7 +71,7 @@ export class SubmissionResolver {
     // Re-checked here too: a Submission only reaches this resolver through an authorized path, but sealing must not
     // depend on that.
     const viewerId = ctx.identity.userId;
-    const role = viewerId && submission.authorId !== viewerId ? await ctx.loaders.viewerRoleByChallenge.load(submission.challengeId) : null;
+    const role = viewerId && submission.authorId !== viewerId ? (await ctx.loaders.challengeAccess.load(submission.challengeId))?.role : null;
     if (!canReadSubmission(viewerId, submission, role)) return [];
     const versions = await ctx.loaders.versionsBySubmission.load(submission.id);
     return versions.map(SubmissionVersionType.from);

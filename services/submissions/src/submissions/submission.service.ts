@@ -1,6 +1,6 @@
 import { NIL_UUID, pgArray } from '@ideagora/db';
-import type { ChallengeStatusName, OrganizationRoleName } from '@ideagora/events';
-import { newEventId, outboxInsertSql } from '@ideagora/events';
+import type { ChallengeStatusName, ChallengeVisibilityName, OrganizationRoleName } from '@ideagora/events';
+import { isChallengeVisibleTo, newEventId, outboxInsertSql } from '@ideagora/events';
 import { isUuid } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
@@ -61,6 +61,16 @@ function uuids(ids: readonly string[]): string[] {
   return [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
 }
 
+/**
+ * In SQL, for a submission `p`: its author may see its challenge (isChallengeVisibleTo, the rule the policy applies).
+ * User.submissions lists only those, so a submission made before INVITE_ONLY was enforced never links the author to a
+ * challenge they may not see (the gateway would null their whole `viewer`).
+ */
+const AUTHOR_SEES_CHALLENGE = `exists (
+  select 1 from challenge_view c
+  left join membership_view m on m.organization_id = c.organization_id and m.user_id = p.author_id and m.role is not null
+  where c.id = p.challenge_id and ((c.visibility = 'PUBLIC' and c.published) or m.role is not null))`;
+
 /** What the participation rules need, read in one statement (see `participation`). */
 interface ParticipationRow {
   id: string;
@@ -68,13 +78,23 @@ interface ParticipationRow {
   submission_deadline: Date;
   terms_required: boolean;
   terms_accepted: boolean;
+  visibility: ChallengeVisibilityName;
+  published: boolean;
   role: OrganizationRoleName | null;
 }
 
 /** What shortlisting checks, read in one statement under the submission's row lock (see `shortlist`). */
+/** The viewer and a challenge: their role in its sponsor (null: none) and whether they may see it. */
+export interface ChallengeAccess {
+  role: OrganizationRoleName | null;
+  visible: boolean;
+}
+
 interface ShortlistRow {
   id: string;
   challenge_status: ChallengeStatusName;
+  visibility: ChallengeVisibilityName;
+  published: boolean;
   role: OrganizationRoleName | null;
 }
 
@@ -163,7 +183,7 @@ export class SubmissionService {
   /** The policy read of submit and acceptTerms, one statement: the challenge, the user's role in its sponsor, their acceptance. */
   private async participation(challengeId: string, userId: string): Promise<{ challenge: SubmittableChallenge | null; role: OrganizationRoleName | null }> {
     const [row] = await this.em.execute<ParticipationRow[]>(
-      `select c.id, c.status, c.submission_deadline, c.terms_required, a.user_id is not null as terms_accepted, m.role
+      `select c.id, c.status, c.submission_deadline, c.terms_required, a.user_id is not null as terms_accepted, c.visibility, c.published, m.role
        from challenge_view c
        left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
        left join terms_acceptance a on a.challenge_id = c.id and a.user_id = ?
@@ -177,6 +197,8 @@ export class SubmissionService {
       submissionDeadline: new Date(row.submission_deadline),
       termsRequired: row.terms_required,
       termsAccepted: row.terms_accepted,
+      visibility: row.visibility,
+      published: row.published,
     };
     return { challenge, role: row.role };
   }
@@ -192,7 +214,7 @@ export class SubmissionService {
     if (!isUuid(submissionId)) throw new SubmissionNotFoundError(submissionId);
     return this.em.transactional(async (em) => {
       const [row] = await em.execute<ShortlistRow[]>(
-        `select s.id, c.status as challenge_status, m.role
+        `select s.id, c.status as challenge_status, c.visibility, c.published, m.role
          from submission s
          join challenge_view c on c.id = s.challenge_id
          left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
@@ -200,7 +222,7 @@ export class SubmissionService {
          for update of s for share of c`,
         [judgeId, submissionId],
       );
-      assertCanShortlist(submissionId, row ? { id: row.id, challengeStatus: row.challenge_status } : null, row?.role);
+      assertCanShortlist(submissionId, row ? { id: row.id, challengeStatus: row.challenge_status, visibility: row.visibility, published: row.published } : null, row?.role);
       const [saved] = await em.execute<SubmissionRow[]>(
         `with s as (
            update submission
@@ -232,18 +254,21 @@ export class SubmissionService {
     return rows.filter((row) => canReadSubmission(this.viewerId, { authorId: row.author_id }, row.viewer_role)).map(toSnapshot);
   }
 
-  /** The viewer's role in each challenge's sponsoring organization (absent: none, or challenge unknown). */
-  async viewerRolesByChallengeIds(challengeIds: readonly string[]): Promise<Map<string, OrganizationRoleName>> {
+  /**
+   * Who the viewer is to each challenge the read model knows: their role in its sponsoring organization, and whether
+   * they may see it at all (isChallengeVisibleTo). Unknown challenges are absent. One statement, signed out too.
+   */
+  async challengeAccessByIds(challengeIds: readonly string[]): Promise<Map<string, ChallengeAccess>> {
     const keys = uuids(challengeIds);
-    if (!this.viewerId || keys.length === 0) return new Map();
-    const rows = await this.em.execute<{ id: string; role: OrganizationRoleName }[]>(
-      `select c.id, m.role
+    if (keys.length === 0) return new Map();
+    const rows = await this.em.execute<{ id: string; visibility: ChallengeVisibilityName; published: boolean; role: OrganizationRoleName | null }[]>(
+      `select c.id, c.visibility, c.published, m.role
        from challenge_view c
-       join membership_view m on m.organization_id = c.organization_id and m.user_id = ? and m.role is not null
+       left join membership_view m on m.organization_id = c.organization_id and m.user_id = ? and m.role is not null
        where c.id = any(?::uuid[])`,
-      [this.viewerId, pgArray(keys)],
+      [this.viewerId ?? NIL_UUID, pgArray(keys)],
     );
-    return new Map(rows.map((r) => [r.id, r.role]));
+    return new Map(rows.map((r) => [r.id, { role: r.role, visible: isChallengeVisibleTo(r, r.role) }]));
   }
 
   /** Which of these challenges' terms the viewer has accepted (none when signed out, without a statement). */
@@ -289,7 +314,7 @@ export class SubmissionService {
     const keys = uuids(authorIds);
     if (keys.length === 0) return new Map();
     const rows = await this.em.execute<{ author_id: string; count: number }[]>(
-      `select author_id, count(*)::int as count from submission where author_id = any(?::uuid[]) group by author_id`,
+      `select author_id, count(*)::int as count from submission p where author_id = any(?::uuid[]) and ${AUTHOR_SEES_CHALLENGE} group by author_id`,
       [pgArray(keys)],
     );
     return new Map(rows.map((r) => [r.author_id, Number(r.count)]));
@@ -361,6 +386,7 @@ export class SubmissionService {
          select p.* from submission p
          where p.author_id = ?
            and (p.submitted_at, p.id) < (?::timestamptz, ?::uuid)
+           and ${AUTHOR_SEES_CHALLENGE}
          order by p.submitted_at desc, p.id desc
          limit ?
        ) s
