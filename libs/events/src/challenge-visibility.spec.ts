@@ -1,4 +1,4 @@
-import { challengeAudienceOf, isChallengeVisibleTo } from './challenge-visibility';
+import { challengeAudienceOf, isChallengeVisibleTo, isChallengeWithheldFrom } from './challenge-visibility';
 
 describe('isChallengeVisibleTo', () => {
   it.each([
@@ -21,5 +21,17 @@ describe('challengeAudienceOf', () => {
   it('reads an event recorded before them as PUBLIC, published unless a draft', () => {
     expect(challengeAudienceOf({ status: 'OPEN' })).toEqual({ visibility: 'PUBLIC', published: true });
     expect(challengeAudienceOf({ status: 'DRAFT' })).toEqual({ visibility: 'PUBLIC', published: false });
+  });
+});
+
+describe('isChallengeWithheldFrom (entity references: only what cannot change any more)', () => {
+  it('withholds a published INVITE_ONLY challenge from outsiders only', () => {
+    expect(isChallengeWithheldFrom({ visibility: 'INVITE_ONLY', published: true }, null)).toBe(true);
+    expect(isChallengeWithheldFrom({ visibility: 'INVITE_ONLY', published: true }, 'MEMBER')).toBe(false);
+  });
+  it('never withholds a draft (it may be published a moment later) nor a PUBLIC challenge', () => {
+    expect(isChallengeWithheldFrom({ visibility: 'INVITE_ONLY', published: false }, null)).toBe(false);
+    expect(isChallengeWithheldFrom({ visibility: 'PUBLIC', published: false }, null)).toBe(false);
+    expect(isChallengeWithheldFrom({ visibility: 'PUBLIC', published: true }, null)).toBe(false);
   });
 });

@@ -21,6 +21,17 @@ export function isChallengeVisibleTo(challenge: ChallengeAudience, viewerRoleInS
 }
 
 /**
+ * For answers that must not fail while an event is in flight (`__resolveReference`): a challenge is withheld only
+ * when what the read model knows of it cannot change any more: published (its visibility is then fixed) INVITE_ONLY,
+ * and the viewer not a member. A draft is not withheld there: a just-published challenge would otherwise fail to
+ * resolve until its ChallengeChanged arrives, and nothing another context holds about a draft is worth hiding (no
+ * submissions; the funding field hides itself).
+ */
+export function isChallengeWithheldFrom(challenge: ChallengeAudience, viewerRoleInSponsor: OrganizationRoleName | null | undefined): boolean {
+  return !viewerRoleInSponsor && challenge.visibility === 'INVITE_ONLY' && challenge.published;
+}
+
+/**
  * The audience a ChallengeChanged describes. Events recorded before these fields existed lack them: those are read
  * as PUBLIC, and as published unless a DRAFT (a migration re-announced every challenge that is not public since).
  */

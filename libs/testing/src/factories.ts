@@ -32,14 +32,23 @@ export async function createOrganization(client: GraphQLTestClient, token: strin
   return response.data!.createOrganization.organization.id;
 }
 
-/** Makes `userId` a member of the organization with `role`, as its owner (or an admin) `token`; throws if refused. */
-export async function addMember(client: GraphQLTestClient, token: string, organizationId: string, userId: string, role: 'OWNER' | 'ADMIN' | 'MEMBER'): Promise<void> {
-  const added = await client.request(
+/**
+ * Makes `user` a member of the organization with `role`: its owner (or an admin) `token` invites them, and they
+ * accept (nobody becomes a member without consent). Throws if either step is refused.
+ */
+export async function addMember(client: GraphQLTestClient, token: string, organizationId: string, user: TestUser, role: 'OWNER' | 'ADMIN' | 'MEMBER'): Promise<void> {
+  const invited = await client.request(
     `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { organization { id } } }`,
-    { input: { organizationId, userId, role } },
+    { input: { organizationId, userId: user.id, role } },
     { token },
   );
-  if (added.errors) throw new Error(`addOrganizationMember failed: ${JSON.stringify(added.errors)}`);
+  if (invited.errors) throw new Error(`addOrganizationMember failed: ${JSON.stringify(invited.errors)}`);
+  const accepted = await client.request(
+    `mutation($input: RespondToOrganizationInvitationInput!) { respondToOrganizationInvitation(input: $input) { member { role } } }`,
+    { input: { organizationId, accept: true } },
+    { token: user.token },
+  );
+  if (accepted.errors) throw new Error(`respondToOrganizationInvitation failed: ${JSON.stringify(accepted.errors)}`);
 }
 
 export function challengeInput(organizationId: string, overrides: Record<string, unknown> = {}) {

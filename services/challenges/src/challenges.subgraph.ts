@@ -10,7 +10,8 @@ import { Migration20261125090000_cancelling } from './migrations/Migration202611
 import { Migration20261126090000_challenge_terms } from './migrations/Migration20261126090000_challenge_terms';
 import { Migration20261127110000_questions } from './migrations/Migration20261127110000_questions';
 import { Migration20261205090000_announce_visibility } from './migrations/Migration20261205090000_announce_visibility';
-import { MembershipEntity, OrganizationEntity } from './organizations/organization.entity';
+import { Migration20261205100000_organization_invitations } from './migrations/Migration20261205100000_organization_invitations';
+import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from './organizations/organization.entity';
 import { OrganizationResolver, resolveOrganizationReference } from './organizations/organization.resolver';
 import { ChallengeQuestionEntity } from './questions/question.entity';
 import { ChallengeQuestionResolver } from './questions/question.resolver';
@@ -19,13 +20,14 @@ let logger: Logger | undefined;
 
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
-  entities: [OrganizationEntity, MembershipEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity],
+  entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity],
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
     { name: 'Migration20261125090000_cancelling', class: Migration20261125090000_cancelling },
     { name: 'Migration20261126090000_challenge_terms', class: Migration20261126090000_challenge_terms },
     { name: 'Migration20261127110000_questions', class: Migration20261127110000_questions },
     { name: 'Migration20261205090000_announce_visibility', class: Migration20261205090000_announce_visibility },
+    { name: 'Migration20261205100000_organization_invitations', class: Migration20261205100000_organization_invitations },
   ],
   buildSchema: () =>
     buildFederatedSchema({

@@ -18,15 +18,19 @@ import { Client } from 'pg';
 
 describe('organizations and challenges through the gateway', () => {
   let stack: Stack;
+  let db: Client;
   let sponsor: TestUser;
   let organizationId: string;
 
   beforeAll(async () => {
     stack = await startStack();
+    db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
     sponsor = await signUpUser(stack.client);
     organizationId = await createOrganization(stack.client, sponsor.token, 'Aquatech Labs');
   });
   afterAll(async () => {
+    await db?.end();
     await stack?.stop();
   });
 
@@ -86,7 +90,7 @@ describe('organizations and challenges through the gateway', () => {
     expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
 
     const member = await signUpUser(stack.client);
-    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
+    await addMember(stack.client, sponsor.token, organizationId, member, 'MEMBER');
     const asMember = await runContract(stack.client, 'CreateChallenge', { input: challengeInput(organizationId) }, member.token);
     expect(errorCodes(asMember)).toEqual(['FORBIDDEN']);
 
@@ -99,10 +103,8 @@ describe('organizations and challenges through the gateway', () => {
     const orgId = await createOrganization(stack.client, owner.token, 'Members Inc');
     const admin = await signUpUser(stack.client, { displayName: 'Adam Admin' });
     const member = await signUpUser(stack.client, { displayName: 'Mia Member' });
-    const add = (userId: string, role: string) =>
-      stack.client.request(`mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { member { role } } }`, { input: { organizationId: orgId, userId, role } }, { token: owner.token });
-    expect((await add(member.id, 'MEMBER')).errors).toBeUndefined();
-    expect((await add(admin.id, 'ADMIN')).errors).toBeUndefined();
+    await addMember(stack.client, owner.token, orgId, member, 'MEMBER');
+    await addMember(stack.client, owner.token, orgId, admin, 'ADMIN');
     const MEMBERS = `query($id: ID!) { organization(id: $id) { name members { role user { id displayName } } } }`;
     const expected = [
       { role: 'OWNER', user: { id: owner.id, displayName: 'Olga Owner' } },
@@ -121,6 +123,46 @@ describe('organizations and challenges through the gateway', () => {
       expect(response.errors).toBeUndefined();
       expect(response.data!.organization).toEqual({ name: 'Members Inc', members: null });
     }
+  });
+
+  it('makes nobody a member without consent: an invitation the invitee accepts or declines', async () => {
+    const owner = await signUpUser(stack.client);
+    const orgId = await createOrganization(stack.client, owner.token, 'Consent Ltd');
+    const [alice, bob, carol] = await Promise.all([1, 2, 3].map(() => signUpUser(stack.client)));
+    const ADD = `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { member { role } invitation { role user { id } organization { id } } } }`;
+    const RESPOND = `mutation($input: RespondToOrganizationInvitationInput!) { respondToOrganizationInvitation(input: $input) { organization { id viewerRole } member { role } } }`;
+    const MINE = `{ viewer { organizations { id } organizationInvitations { role organization { id name } } } }`;
+    const add = (userId: string, role: string) => stack.client.request(ADD, { input: { organizationId: orgId, userId, role } }, { token: owner.token });
+    const respond = (user: TestUser, accept: boolean) => stack.client.request(RESPOND, { input: { organizationId: orgId, accept } }, { token: user.token });
+    const memberships = async () => Number((await db.query(`select count(*) from challenges.organization_membership where organization_id = $1`, [orgId])).rows[0].count);
+
+    const invited = await add(alice.id, 'ADMIN');
+    expect(invited.data!.addOrganizationMember).toEqual({ member: null, invitation: { role: 'ADMIN', user: { id: alice.id }, organization: { id: orgId } } });
+    expect((await add(alice.id, 'MEMBER')).data!.addOrganizationMember.invitation.role).toBe('MEMBER'); // inviting again changes the role
+    expect(await memberships()).toBe(1); // the owner only: an invitation is not a membership
+    const pending = await stack.client.request(MINE, {}, { token: alice.token });
+    expect(pending.data!.viewer).toEqual({ organizations: [], organizationInvitations: [{ role: 'MEMBER', organization: { id: orgId, name: 'Consent Ltd' } }] });
+    const INVITATIONS = `query($id: ID!) { organization(id: $id) { invitations { role user { id } } } }`;
+    expect((await stack.client.request(INVITATIONS, { id: orgId }, { token: owner.token })).data!.organization.invitations).toEqual([{ role: 'MEMBER', user: { id: alice.id } }]);
+    expect((await stack.client.request(INVITATIONS, { id: orgId }, { token: alice.token })).data!.organization.invitations).toBeNull();
+
+    // Only the invitee answers; someone without an invitation gets NOT_FOUND and changes nothing.
+    expect(errorCodes(await respond(bob, true))).toEqual(['NOT_FOUND']);
+    const accepted = await respond(alice, true);
+    expect(accepted.data!.respondToOrganizationInvitation).toEqual({ organization: { id: orgId, viewerRole: 'MEMBER' }, member: { role: 'MEMBER' } });
+    expect(errorCodes(await respond(alice, true))).toEqual(['NOT_FOUND']); // answered once
+    expect((await stack.client.request(MINE, {}, { token: alice.token })).data!.viewer).toEqual({ organizations: [{ id: orgId }], organizationInvitations: [] });
+    expect(await memberships()).toBe(2);
+    // Other contexts hear of it only now: submissions refuses her entries to its challenges (conflict of interest).
+    const events = await db.query(`select payload from challenges.outbox_event where type = 'MembershipChanged' and payload->>'organizationId' = $1 and payload->>'userId' = $2`, [orgId, alice.id]);
+    expect(events.rows.map((r) => r.payload.role)).toEqual(['MEMBER']);
+
+    // A member's role changes at once; declining leaves no trace.
+    expect((await add(alice.id, 'ADMIN')).data!.addOrganizationMember).toEqual({ member: { role: 'ADMIN' }, invitation: null });
+    await add(carol.id, 'MEMBER');
+    expect((await respond(carol, false)).data!.respondToOrganizationInvitation).toEqual({ organization: { id: orgId, viewerRole: null }, member: null });
+    expect((await stack.client.request(MINE, {}, { token: carol.token })).data!.viewer).toEqual({ organizations: [], organizationInvitations: [] });
+    expect(await memberships()).toBe(2);
   });
 
   it('publishes only after FundingSucceeded, then closes; invalid transitions are FAILED_PRECONDITION', async () => {
@@ -173,14 +215,8 @@ describe('organizations and challenges through the gateway', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await runContract(stack.client, 'ChallengeDetail', { id: challenge.id }, sponsor.token)).data!.challenge.status).toBe('CANCELLED');
     // Ignored, not failed: no answer is left to retry.
-    const db = new Client({ connectionString: stack.databaseUrl });
-    await db.connect();
-    try {
-      const { rows } = await db.query(`select name, state from pgboss.job where name like 'challenges_ChallengeCancellation%' and state not in ('completed', 'active', 'created')`);
-      expect(rows).toEqual([]);
-    } finally {
-      await db.end();
-    }
+    const { rows } = await db.query(`select name, state from pgboss.job where name like 'challenges_ChallengeCancellation%' and state not in ('completed', 'active', 'created')`);
+    expect(rows).toEqual([]);
   });
 
   it('answers NOT_FOUND for unknown ids and hides drafts from outsiders', async () => {

@@ -94,7 +94,7 @@ describe('INVITE_ONLY challenges are the sponsor’s business only', () => {
     await db.connect();
     [sponsor, member, outsider] = await Promise.all([1, 2, 3].map(() => signUpUser(stack.client)));
     const organizationId = await createOrganization(stack.client, sponsor.token);
-    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
+    await addMember(stack.client, sponsor.token, organizationId, member, 'MEMBER');
     inviteOnly = (await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, { visibility: 'INVITE_ONLY' }))).id;
     publicChallenge = (await createChallenge(stack.client, sponsor.token, challengeInput(organizationId))).id;
     await fundAndPublish(stack, sponsor.token, inviteOnly);
@@ -146,8 +146,11 @@ describe('INVITE_ONLY challenges are the sponsor’s business only', () => {
     const submitted = await stack.client.request(submit.query, submit.variables, { token: outsider.token });
     expect(submitted.errors).toBeUndefined();
     const award = cases(publicChallenge, submitted.data!.submitSolution.submission.id)['Mutation.awardPrize'];
-    const refused = await stack.client.request(award.query, award.variables, { token: outsider.token });
-    expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']); // visible, but not theirs to award
+    // Visible, but not theirs to award (once payouts has heard that it was published).
+    await eventually(async () => {
+      const refused = await stack.client.request(award.query, award.variables, { token: outsider.token });
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    });
   });
 
   it('lets the sponsor’s members see it but not enter it', async () => {

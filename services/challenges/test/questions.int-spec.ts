@@ -86,8 +86,8 @@ describe('challenge Q&A through the gateway', () => {
     await db.connect();
     [sponsor, admin, member, solver, rival] = await Promise.all([1, 2, 3, 4, 5].map(() => signUpUser(stack.client)));
     organizationId = await createOrganization(stack.client, sponsor.token, 'Aquatech Labs');
-    await addMember(stack.client, sponsor.token, organizationId, admin.id, 'ADMIN');
-    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
+    await addMember(stack.client, sponsor.token, organizationId, admin, 'ADMIN');
+    await addMember(stack.client, sponsor.token, organizationId, member, 'MEMBER');
   });
   afterAll(async () => {
     await db?.end();

@@ -66,8 +66,8 @@ describe('updateChallenge through the gateway', () => {
     await db.connect();
     [sponsor, admin, member, stranger, solver] = await Promise.all([1, 2, 3, 4, 5].map(() => signUpUser(stack.client)));
     organizationId = await createOrganization(stack.client, sponsor.token, 'Aquatech Labs');
-    await addMember(stack.client, sponsor.token, organizationId, admin.id, 'ADMIN');
-    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
+    await addMember(stack.client, sponsor.token, organizationId, admin, 'ADMIN');
+    await addMember(stack.client, sponsor.token, organizationId, member, 'MEMBER');
   });
   afterAll(async () => {
     await db?.end();
@@ -118,11 +118,16 @@ describe('updateChallenge through the gateway', () => {
     expect(cleared.data!.updateChallenge.challenge.terms).toBeNull();
     expect((await events(id)).map((e) => [e.version, e.termsRequired])).toEqual([[1, false], [2, true], [3, false]]);
 
-    // Text alone (title, summary, description, type, visibility) is not read elsewhere: written, no event.
-    const retitled = await update({ challengeId: id, title: 'Solar stills', type: 'THEORETICAL', visibility: 'PUBLIC' });
-    expect(retitled.data!.updateChallenge.challenge).toMatchObject({ title: 'Solar stills', type: 'THEORETICAL', visibility: 'PUBLIC' });
+    // Text alone (title, summary, description, type) is not read elsewhere: written, no event.
+    const retitled = await update({ challengeId: id, title: 'Solar stills', type: 'THEORETICAL' });
+    expect(retitled.data!.updateChallenge.challenge).toMatchObject({ title: 'Solar stills', type: 'THEORETICAL' });
     expect(await events(id)).toHaveLength(3);
     expect((await row(id)).version).toBe(3);
+
+    // The visibility is: submissions and payouts enforce it (invite-only), so it travels at the next version.
+    const opened = await update({ challengeId: id, visibility: 'PUBLIC' });
+    expect(opened.data!.updateChallenge.challenge).toMatchObject({ visibility: 'PUBLIC' });
+    expect((await events(id)).map((e) => [e.version, e.visibility])).toEqual([[1, 'PUBLIC'], [2, 'INVITE_ONLY'], [3, 'INVITE_ONLY'], [4, 'PUBLIC']]);
   });
 
   it('lets the sponsor edit an OPEN challenge\'s summary and description, with no event', async () => {

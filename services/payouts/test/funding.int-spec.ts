@@ -119,7 +119,7 @@ describe('funding a challenge through Stripe (emulator)', () => {
   it('is for the sponsor’s owners and admins only, and hides payment details from others', async () => {
     const id = await draft();
     const [stranger, member] = await Promise.all([signUpUser(stack.client), signUpUser(stack.client)]);
-    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
+    await addMember(stack.client, sponsor.token, organizationId, member, 'MEMBER');
     // A draft is its sponsor's business: NOT_FOUND for a stranger (as the challenges context answers), FORBIDDEN for a plain MEMBER.
     expect(errorCodes(await fund(id, stranger.token))).toEqual(['NOT_FOUND']);
     await eventually(async () => expect(errorCodes(await fund(id, member.token))).toEqual(['FORBIDDEN']));

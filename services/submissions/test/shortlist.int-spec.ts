@@ -89,8 +89,8 @@ describe('the judges’ shortlist, through the gateway', () => {
     authors = [];
     for (let i = 0; i < AUTHORS; i += 8) authors.push(...(await Promise.all(Array.from({ length: Math.min(8, AUTHORS - i) }, () => signUpUser(stack.client)))));
     organizationId = await createOrganization(stack.client, sponsor.token);
-    await addMember(stack.client, sponsor.token, organizationId, admin.id, 'ADMIN');
-    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
+    await addMember(stack.client, sponsor.token, organizationId, admin, 'ADMIN');
+    await addMember(stack.client, sponsor.token, organizationId, member, 'MEMBER');
     ({ challengeId } = await openChallengeWithSubmission(authors[0]));
     for (let i = 1; i < AUTHORS; i += 8) {
       const responses = await Promise.all(authors.slice(i, i + 8).map((author) => submit(challengeId, author)));

@@ -33,8 +33,8 @@ describe('sealed, versioned submissions through the gateway', () => {
     stack = await startStack();
     [sponsor, admin, member, ada, grace] = await Promise.all([1, 2, 3, 4, 5].map(() => signUpUser(stack.client)));
     organizationId = await createOrganization(stack.client, sponsor.token);
-    await addMember(stack.client, sponsor.token, organizationId, admin.id, 'ADMIN');
-    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
+    await addMember(stack.client, sponsor.token, organizationId, admin, 'ADMIN');
+    await addMember(stack.client, sponsor.token, organizationId, member, 'MEMBER');
     challengeId = (await createChallenge(stack.client, sponsor.token, challengeInput(organizationId))).id;
     await fundAndPublish(stack, sponsor.token, challengeId);
     // Wait until submissions has learnt that the challenge is OPEN.

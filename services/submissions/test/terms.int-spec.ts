@@ -57,7 +57,7 @@ describe('challenge terms, accepted before submitting, through the gateway', () 
     await db.connect();
     [sponsor, member, solver] = await Promise.all([1, 2, 3].map(() => signUpUser(stack.client)));
     organizationId = await createOrganization(stack.client, sponsor.token);
-    await addMember(stack.client, sponsor.token, organizationId, member.id, 'MEMBER');
+    await addMember(stack.client, sponsor.token, organizationId, member, 'MEMBER');
     withTerms = await openChallenge(`  ${TERMS}\n `);
     withoutTerms = await openChallenge(null);
   });

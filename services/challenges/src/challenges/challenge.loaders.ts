@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { OrganizationRole } from '../organizations/organization.domain';
-import type { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
+import type { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from '../organizations/organization.entity';
 import type { OrganizationService } from '../organizations/organization.service';
 import { isPublic } from './challenge.domain';
 import type { ChallengeEntity, PrizeEntity } from './challenge.entity';
@@ -25,6 +25,9 @@ export function createLoaders(viewerId: string | null, challenges: ChallengeServ
 
   /** Members of each organization, no visibility check (the field resolver shows them to members only). */
   const membersByOrganizationId = groupedLoader((ids) => organizations.membersOf(ids), (m: MembershipEntity) => m.organizationId);
+
+  /** Pending invitations of each organization, no visibility check (the field resolver shows them to OWNERs and ADMINs). */
+  const invitationsByOrganizationId = groupedLoader((ids) => organizations.invitationsTo(ids), (i: OrganizationInvitationEntity) => i.organizationId);
 
   /** Raw rows, no visibility check: use `visibleChallenge`. */
   const challengeById = new DataLoader<string, ChallengeEntity | null>(async (ids) => {
@@ -51,9 +54,10 @@ export function createLoaders(viewerId: string | null, challenges: ChallengeServ
   function primeRole(organizationId: string, role: OrganizationRole | null): void {
     viewerRoleByOrganizationId.clear(organizationId).prime(organizationId, role);
     membersByOrganizationId.clear(organizationId); // a mutation changed them: read again if asked
+    invitationsByOrganizationId.clear(organizationId);
   }
 
-  return { organizationById, viewerRoleByOrganizationId, membersByOrganizationId, challengeById, prizesByChallengeId, visibleChallenge, primeChallenge, primeRole };
+  return { organizationById, viewerRoleByOrganizationId, membersByOrganizationId, invitationsByOrganizationId, challengeById, prizesByChallengeId, visibleChallenge, primeChallenge, primeRole };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

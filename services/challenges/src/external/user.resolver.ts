@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ChallengesContext } from '../context';
-import { OrganizationType } from '../organizations/organization.type';
+import { OrganizationInvitationType, OrganizationType } from '../organizations/organization.type';
 import { UserRef } from './user.stub';
 
 @Resolver(() => UserRef)
@@ -12,6 +12,19 @@ export class UserOrganizationsResolver {
     for (const m of memberships) ctx.loaders.primeRole(m.organizationId, m.role);
     const organizations = await ctx.loaders.organizationById.loadMany(memberships.map((m) => m.organizationId));
     return organizations.flatMap((o) => (o && !(o instanceof Error) ? [OrganizationType.from(o)] : []));
+  }
+
+  @FieldResolver(() => [OrganizationInvitationType], {
+    description: "Invitations to join organizations that the user has not answered yet (respondToOrganizationInvitation); only the viewer's own (empty for anyone else).",
+  })
+  async organizationInvitations(@Root() user: UserRef, @Ctx() ctx: ChallengesContext): Promise<OrganizationInvitationType[]> {
+    if (!ctx.viewerId || user.id !== ctx.viewerId) return [];
+    const invitations = await ctx.organizations.invitationsOf(ctx.viewerId);
+    const organizations = await ctx.loaders.organizationById.loadMany(invitations.map((i) => i.organizationId));
+    return invitations.flatMap((invitation, index) => {
+      const organization = organizations[index];
+      return organization && !(organization instanceof Error) ? [OrganizationInvitationType.from(invitation, organization)] : [];
+    });
   }
 }
 

@@ -47,3 +47,29 @@ export class MembershipEntity {
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }
+
+/**
+ * A standing offer of membership, until the invitee accepts (a membership is created, this row goes) or declines (it
+ * goes). Nobody becomes a member of an organization without saying yes: membership bars them from entering its
+ * challenges and shows in their account.
+ */
+@Entity({ tableName: 'organization_invitation' })
+export class OrganizationInvitationEntity {
+  [PrimaryKeyProp]?: ['organizationId', 'userId'];
+  [OptionalProps]?: 'invitedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  organizationId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  userId!: string;
+
+  @Property({ type: 'text' })
+  role!: OrganizationRole;
+
+  @Property({ type: 'uuid' })
+  invitedBy!: string;
+
+  @Property({ type: 'timestamptz' })
+  invitedAt: Date = new Date();
+}

@@ -5,3 +5,10 @@ export class OrganizationNotFoundError extends NotFoundError {
     super('Organization', id);
   }
 }
+
+/** No pending invitation of the viewer to this organization (or no such organization): the same answer. */
+export class InvitationNotFoundError extends NotFoundError {
+  constructor() {
+    super('Invitation');
+  }
+}

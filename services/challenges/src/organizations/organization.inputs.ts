@@ -7,7 +7,7 @@ export class CreateOrganizationInput {
   name!: string;
 }
 
-@InputType('AddOrganizationMemberInput', { description: 'Adds a member, or changes the role of an existing one.' })
+@InputType('AddOrganizationMemberInput', { description: 'Invites a person to become a member with a role, or changes the role of an existing member.' })
 export class AddOrganizationMemberInput {
   @Field(() => ID)
   organizationId!: string;
@@ -17,4 +17,13 @@ export class AddOrganizationMemberInput {
 
   @Field(() => OrganizationRole)
   role!: OrganizationRole;
+}
+
+@InputType('RespondToOrganizationInvitationInput')
+export class RespondToOrganizationInvitationInput {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => Boolean, { description: 'true: become a member with the invited role; false: decline.' })
+  accept!: boolean;
 }

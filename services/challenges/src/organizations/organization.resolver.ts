@@ -2,10 +2,18 @@ import { requiredId, requireUser } from '@ideagora/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ChallengesContext } from '../context';
 import { UserRef } from '../external/user.stub';
-import { OrganizationRole } from './organization.domain';
+import { canManage, OrganizationRole } from './organization.domain';
+import type { MembershipEntity } from './organization.entity';
 import { OrganizationNotFoundError } from './organization.errors';
-import { AddOrganizationMemberInput, CreateOrganizationInput } from './organization.inputs';
-import { AddOrganizationMemberPayload, CreateOrganizationPayload, OrganizationMemberType, OrganizationType } from './organization.type';
+import { AddOrganizationMemberInput, CreateOrganizationInput, RespondToOrganizationInvitationInput } from './organization.inputs';
+import {
+  AddOrganizationMemberPayload,
+  CreateOrganizationPayload,
+  OrganizationInvitationType,
+  OrganizationMemberType,
+  OrganizationType,
+  RespondToOrganizationInvitationPayload,
+} from './organization.type';
 
 const ROLE_ORDER: Record<OrganizationRole, number> = { [OrganizationRole.OWNER]: 0, [OrganizationRole.ADMIN]: 1, [OrganizationRole.MEMBER]: 2 };
 
@@ -44,22 +52,55 @@ export class OrganizationResolver {
     return Object.assign(new CreateOrganizationPayload(), { organization: OrganizationType.from(organization) });
   }
 
+  @FieldResolver(() => [OrganizationInvitationType], {
+    nullable: true,
+    description: 'Invitations not yet answered, oldest first. OWNERs and ADMINs only: null for anyone else.',
+  })
+  async invitations(@Root() organization: OrganizationType, @Ctx() ctx: ChallengesContext): Promise<OrganizationInvitationType[] | null> {
+    if (!canManage(await ctx.loaders.viewerRoleByOrganizationId.load(organization.id))) return null;
+    const [invitations, entity] = await Promise.all([ctx.loaders.invitationsByOrganizationId.load(organization.id), ctx.loaders.organizationById.load(organization.id)]);
+    return entity ? invitations.map((i) => OrganizationInvitationType.from(i, entity)) : [];
+  }
+
   @Mutation(() => AddOrganizationMemberPayload, {
-    description: 'Adds a member or changes a member\'s role. OWNER/ADMIN only; only an OWNER grants OWNER or ADMIN or changes an OWNER\'s or ADMIN\'s role.',
+    description:
+      "Invites a person to the organization with a role, or changes a member's role. OWNER/ADMIN only; only an OWNER grants OWNER or ADMIN or changes an OWNER's or ADMIN's role. Nobody becomes a member without consent: someone who is not a member gets an invitation (inviting again changes its role) and becomes a member by accepting it (respondToOrganizationInvitation).",
   })
   async addOrganizationMember(
     @Arg('input', () => AddOrganizationMemberInput) input: AddOrganizationMemberInput,
     @Ctx() ctx: ChallengesContext,
   ): Promise<AddOrganizationMemberPayload> {
     const viewerId = requireUser(ctx.identity);
-    const { organization, membership } = await ctx.organizations.setMember(viewerId, input);
+    const { organization, membership, invitation } = await ctx.organizations.setMember(viewerId, input);
     ctx.loaders.membersByOrganizationId.clear(organization.id);
-    if (membership.userId === viewerId) ctx.loaders.primeRole(organization.id, membership.role);
+    ctx.loaders.invitationsByOrganizationId.clear(organization.id);
+    if (membership?.userId === viewerId) ctx.loaders.primeRole(organization.id, membership.role);
     return Object.assign(new AddOrganizationMemberPayload(), {
       organization: OrganizationType.from(organization),
-      member: Object.assign(new OrganizationMemberType(), { user: UserRef.of(membership.userId), role: membership.role }),
+      member: membership ? memberType(membership) : null,
+      invitation: invitation ? OrganizationInvitationType.from(invitation, organization) : null,
     });
   }
+
+  @Mutation(() => RespondToOrganizationInvitationPayload, {
+    description: "The invitee accepts (becomes a member with the invited role) or declines an invitation. NOT_FOUND when the viewer has no invitation to this organization.",
+  })
+  async respondToOrganizationInvitation(
+    @Arg('input', () => RespondToOrganizationInvitationInput) input: RespondToOrganizationInvitationInput,
+    @Ctx() ctx: ChallengesContext,
+  ): Promise<RespondToOrganizationInvitationPayload> {
+    const viewerId = requireUser(ctx.identity);
+    const { organization, membership } = await ctx.organizations.respondToInvitation(viewerId, input.organizationId, input.accept === true);
+    ctx.loaders.primeRole(organization.id, membership?.role ?? null);
+    return Object.assign(new RespondToOrganizationInvitationPayload(), {
+      organization: OrganizationType.from(organization),
+      member: membership ? memberType(membership) : null,
+    });
+  }
+}
+
+function memberType(membership: MembershipEntity): OrganizationMemberType {
+  return Object.assign(new OrganizationMemberType(), { user: UserRef.of(membership.userId), role: membership.role });
 }
 
 /** `_entities` for Organization: names of organizations are public. */

@@ -2,8 +2,8 @@ import { recordEvent } from '@ideagora/events';
 import { BadUserInputError, requiredId, requiredText } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { assertMembershipChange, OrganizationRole } from './organization.domain';
-import { MembershipEntity, OrganizationEntity } from './organization.entity';
-import { OrganizationNotFoundError } from './organization.errors';
+import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from './organization.entity';
+import { InvitationNotFoundError, OrganizationNotFoundError } from './organization.errors';
 import type { AddOrganizationMemberInput, CreateOrganizationInput } from './organization.inputs';
 import { findForRead } from '@ideagora/db';
 
@@ -24,8 +24,12 @@ export class OrganizationService {
     });
   }
 
-  /** Adds a member or changes a member's role (upsert). See `assertMembershipChange` for who may do what. */
-  async setMember(viewerId: string, input: AddOrganizationMemberInput): Promise<{ organization: OrganizationEntity; membership: MembershipEntity }> {
+  /**
+   * Invites a person or changes a member's role. See `assertMembershipChange` for who may do what. A member's role
+   * changes at once (MembershipChanged); anyone else gets a PENDING invitation with that role (inviting again changes
+   * its role), and becomes a member only by accepting it (`respondToInvitation`).
+   */
+  async setMember(viewerId: string, input: AddOrganizationMemberInput): Promise<MemberChange> {
     const organizationId = requiredId(input.organizationId, 'organizationId');
     const userId = requiredId(input.userId, 'userId');
     if (!ROLES.has(input.role)) throw new BadUserInputError('role', 'is not a valid role');
@@ -40,17 +44,51 @@ export class OrganizationService {
       const target = memberships.find((m) => m.userId === userId) ?? null;
       const ownerCount = memberships.filter((m) => m.role === OrganizationRole.OWNER).length;
       assertMembershipChange({ actor: actor?.role ?? null, current: target?.role ?? null, next: role, ownerCount });
-      if (target && target.role === role) return { organization, membership: target };
+      if (!target) {
+        const existing = await em.findOne(OrganizationInvitationEntity, { organizationId, userId });
+        const invitation = existing ?? em.create(OrganizationInvitationEntity, { organizationId, userId, role, invitedBy: viewerId });
+        invitation.role = role;
+        invitation.invitedBy = viewerId;
+        await em.flush();
+        return { organization, membership: null, invitation };
+      }
+      if (target.role === role) return { organization, membership: target, invitation: null };
+      changeMembership(em, organization, target, role);
+      await em.flush();
+      return { organization, membership: target, invitation: null };
+    });
+  }
 
-      organization.membershipVersion += 1;
-      const version = organization.membershipVersion;
-      const membership = target ?? em.create(MembershipEntity, { organizationId, userId, role, version });
-      membership.role = role;
-      membership.version = version;
-      recordEvent(em, 'MembershipChanged', { organizationId, userId, role, version });
+  /**
+   * The invitee accepts (becomes a member with the invited role: MembershipChanged) or declines an invitation; either
+   * way it is gone. No invitation for the viewer in this organization: NOT_FOUND (the same for an unknown one).
+   */
+  async respondToInvitation(viewerId: string, organizationIdInput: string, accept: boolean): Promise<{ organization: OrganizationEntity; membership: MembershipEntity | null }> {
+    const organizationId = requiredId(organizationIdInput, 'organizationId');
+    return this.em.transactional(async (em) => {
+      const organization = await em.findOne(OrganizationEntity, { id: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const invitation = organization ? await em.findOne(OrganizationInvitationEntity, { organizationId, userId: viewerId }) : null;
+      if (!organization || !invitation) throw new InvitationNotFoundError();
+      em.remove(invitation);
+      if (!accept) {
+        await em.flush();
+        return { organization, membership: null };
+      }
+      const membership = em.create(MembershipEntity, { organizationId, userId: viewerId, role: invitation.role, version: 0 });
+      changeMembership(em, organization, membership, invitation.role);
       await em.flush();
       return { organization, membership };
     });
+  }
+
+  /** The user's pending invitations, oldest first. */
+  async invitationsOf(userId: string): Promise<OrganizationInvitationEntity[]> {
+    return this.em.find(OrganizationInvitationEntity, { userId }, { orderBy: { invitedAt: 'asc', organizationId: 'asc' } });
+  }
+
+  /** Pending invitations of several organizations (for a DataLoader): one query. */
+  async invitationsTo(organizationIds: readonly string[]): Promise<OrganizationInvitationEntity[]> {
+    return findForRead(this.em, OrganizationInvitationEntity, { organizationId: { $in: [...organizationIds] } }, [{ organizationId: 'asc', invitedAt: 'asc', userId: 'asc' }]);
   }
 
   /** For DataLoaders: one query whatever the number of ids. */
@@ -80,4 +118,19 @@ export async function findRole(em: EntityManager, organizationId: string, userId
   if (!userId) return null;
   const membership = await em.findOne(MembershipEntity, { organizationId, userId });
   return membership?.role ?? null;
+}
+
+export interface MemberChange {
+  organization: OrganizationEntity;
+  /** The membership as it now is; null when an invitation was sent instead. */
+  membership: MembershipEntity | null;
+  invitation: OrganizationInvitationEntity | null;
+}
+
+/** Sets a membership's role under the organization's lock: the next membership version, and its event. */
+function changeMembership(em: EntityManager, organization: OrganizationEntity, membership: MembershipEntity, role: OrganizationRole): void {
+  organization.membershipVersion += 1;
+  membership.role = role;
+  membership.version = organization.membershipVersion;
+  recordEvent(em, 'MembershipChanged', { organizationId: organization.id, userId: membership.userId, role, version: organization.membershipVersion });
 }

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { UserRef } from '../external/user.stub';
 import { OrganizationRole } from './organization.domain';
-import type { OrganizationEntity } from './organization.entity';
+import type { OrganizationEntity, OrganizationInvitationEntity } from './organization.entity';
 
 registerEnumType(OrganizationRole, { name: 'OrganizationRole', description: "A member's role in an organization." });
 
@@ -39,11 +39,49 @@ export class CreateOrganizationPayload {
   organization!: OrganizationType;
 }
 
+@ObjectType('OrganizationInvitation', {
+  description: 'An offer of membership: the invitee becomes a member with this role only by accepting it (respondToOrganizationInvitation).',
+})
+export class OrganizationInvitationType {
+  @Field(() => OrganizationType)
+  organization!: OrganizationType;
+
+  @Field(() => UserRef, { description: 'The invitee.' })
+  user!: UserRef;
+
+  @Field(() => OrganizationRole)
+  role!: OrganizationRole;
+
+  @Field(() => Date)
+  invitedAt!: Date;
+
+  static from(entity: OrganizationInvitationEntity, organization: OrganizationEntity): OrganizationInvitationType {
+    return Object.assign(new OrganizationInvitationType(), {
+      organization: OrganizationType.from(organization),
+      user: UserRef.of(entity.userId),
+      role: entity.role,
+      invitedAt: entity.invitedAt,
+    });
+  }
+}
+
 @ObjectType('AddOrganizationMemberPayload')
 export class AddOrganizationMemberPayload {
   @Field(() => OrganizationType)
   organization!: OrganizationType;
 
-  @Field(() => OrganizationMemberType, { description: 'The membership as it now is.' })
-  member!: OrganizationMemberType;
+  @Field(() => OrganizationMemberType, { nullable: true, description: 'The membership as it now is; null when the person was invited instead (not yet a member).' })
+  member!: OrganizationMemberType | null;
+
+  @Field(() => OrganizationInvitationType, { nullable: true, description: 'The invitation sent (or updated) to someone who is not a member yet.' })
+  invitation!: OrganizationInvitationType | null;
+}
+
+@ObjectType('RespondToOrganizationInvitationPayload')
+export class RespondToOrganizationInvitationPayload {
+  @Field(() => OrganizationType)
+  organization!: OrganizationType;
+
+  @Field(() => OrganizationMemberType, { nullable: true, description: "The viewer's membership once accepted; null when declined." })
+  member!: OrganizationMemberType | null;
 }

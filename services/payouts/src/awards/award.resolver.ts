@@ -49,16 +49,16 @@ export class PayoutFieldsResolver {
   }
 }
 
-/** `_entities` for Prize: null when its challenge is one the viewer may not see. */
+/** `_entities` for Prize: null when its challenge is withheld from the viewer (isChallengeWithheldFrom). */
 export async function resolvePrizeReference(reference: { challengeId: string; rank: number }, ctx: PayoutsContext): Promise<PrizeRef | null> {
-  if (!(await ctx.loaders.challengeVisibleToViewer(String(reference.challengeId)))) return null;
+  if (await ctx.loaders.challengeWithheldFromViewer(String(reference.challengeId))) return null;
   return Object.assign(new PrizeRef(), reference);
 }
 
-/** Awards are public (winners are announced), as far as their challenge is: not those of a challenge the viewer may not see. */
+/** Awards are public (winners are announced), as far as their challenge is: not those of a challenge withheld from the viewer. */
 export async function resolveAwardReference(reference: { id: string }, ctx: PayoutsContext): Promise<AwardType | null> {
   const award = await ctx.loaders.awardById.load(reference.id);
-  if (!award || !(await ctx.loaders.challengeVisibleToViewer(award.challengeId))) return null;
+  if (!award || (await ctx.loaders.challengeWithheldFromViewer(award.challengeId))) return null;
   return AwardType.from(award);
 }
 

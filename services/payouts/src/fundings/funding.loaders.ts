@@ -1,4 +1,4 @@
-import { isChallengeVisibleTo, type OrganizationRoleName } from '@ideagora/events';
+import { isChallengeWithheldFrom, type OrganizationRoleName } from '@ideagora/events';
 import { isUuid } from '@ideagora/subgraph-kit';
 import DataLoader from 'dataloader';
 import type { ReadModelService } from '../read-models/read-model.service';
@@ -26,12 +26,12 @@ export function createFundingLoaders(fundings: FundingService, readModels: ReadM
     /** The viewer's role in the organization sponsoring each challenge (one query per request). */
     viewerRoleByChallengeId,
     /**
-     * May the viewer see this challenge (isChallengeVisibleTo: a draft or an INVITE_ONLY challenge is its sponsor's
-     * members' only)? A challenge not (yet) known here has nothing to hide: true. Batched through the two loaders above.
+     * Is this challenge withheld from the viewer for good (isChallengeWithheldFrom: a published INVITE_ONLY challenge of
+     * another organization)? What entity references go by. Batched through the two loaders above.
      */
-    challengeVisibleToViewer: async (challengeId: string): Promise<boolean> => {
+    challengeWithheldFromViewer: async (challengeId: string): Promise<boolean> => {
       const [challenge, role] = await Promise.all([challengeById.load(challengeId), viewerRoleByChallengeId.load(challengeId)]);
-      return !challenge || isChallengeVisibleTo(challenge, role as OrganizationRoleName | null);
+      return !!challenge && isChallengeWithheldFrom(challenge, role as OrganizationRoleName | null);
     },
   };
 }

@@ -49,9 +49,9 @@ export class FundingResolver {
   }
 }
 
-/** `_entities` for Challenge: null for a challenge the viewer may not see, so a request that bypassed the challenges context learns nothing. */
+/** `_entities` for Challenge: null for a published INVITE_ONLY challenge of another organization (isChallengeWithheldFrom), so a request that bypassed the challenges context learns nothing. */
 export async function resolveChallengeReference(reference: { id: string }, ctx: PayoutsContext): Promise<ChallengeRef | null> {
   const id = String(reference.id);
-  if (!(await ctx.loaders.challengeVisibleToViewer(id))) return null;
+  if (await ctx.loaders.challengeWithheldFromViewer(id)) return null;
   return Object.assign(new ChallengeRef(), { id });
 }

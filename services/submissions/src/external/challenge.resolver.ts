@@ -55,13 +55,13 @@ export class ChallengeSubmissionsResolver {
 
 /**
  * `_entities` for Challenge: a key-only stub (the challenges context owns the rest; our fields authorize themselves),
- * or null for a challenge the viewer may not see (a draft or an INVITE_ONLY challenge of another organization), so a
- * request that bypassed the challenges context learns nothing of it, not even its submission count. A challenge not
- * yet known here has nothing to show.
+ * or null for a published INVITE_ONLY challenge of another organization (isChallengeWithheldFrom), so a request that
+ * bypassed the challenges context learns nothing of it, not even its submission count. A draft or a challenge not yet
+ * known here has nothing to show (and may be published a moment later: resolving it must not fail meanwhile).
  */
 export async function resolveChallengeReference(reference: { id: string }, ctx: SubmissionsContext): Promise<ChallengeRef | null> {
   const id = String(reference.id);
   const access = await ctx.loaders.challengeAccess.load(id);
-  if (access && !access.visible) return null;
+  if (access?.withheld) return null;
   return ChallengeRef.of(id);
 }

@@ -21,7 +21,7 @@ export function createSubmissionLoaders(submissions: SubmissionService) {
       },
       { cacheKeyFn: lower },
     ),
-    /** The viewer's role in each challenge's sponsor and whether they may see it; null for a challenge not (yet) known. */
+    /** The viewer's role in each challenge's sponsor and whether it is withheld from them; null for a challenge not (yet) known. */
     challengeAccess: new DataLoader<string, ChallengeAccess | null>(
       async (ids) => {
         const access = await submissions.challengeAccessByIds(ids);

@@ -1,6 +1,6 @@
 import { NIL_UUID, pgArray } from '@ideagora/db';
 import type { ChallengeStatusName, ChallengeVisibilityName, OrganizationRoleName } from '@ideagora/events';
-import { isChallengeVisibleTo, newEventId, outboxInsertSql } from '@ideagora/events';
+import { isChallengeWithheldFrom, newEventId, outboxInsertSql } from '@ideagora/events';
 import { isUuid } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
@@ -84,10 +84,11 @@ interface ParticipationRow {
 }
 
 /** What shortlisting checks, read in one statement under the submission's row lock (see `shortlist`). */
-/** The viewer and a challenge: their role in its sponsor (null: none) and whether they may see it. */
+/** The viewer and a challenge: their role in its sponsor (null: none), and whether it is hidden from them. */
 export interface ChallengeAccess {
   role: OrganizationRoleName | null;
-  visible: boolean;
+  /** Hidden for good (isChallengeWithheldFrom): what entity references go by. */
+  withheld: boolean;
 }
 
 interface ShortlistRow {
@@ -256,7 +257,7 @@ export class SubmissionService {
 
   /**
    * Who the viewer is to each challenge the read model knows: their role in its sponsoring organization, and whether
-   * they may see it at all (isChallengeVisibleTo). Unknown challenges are absent. One statement, signed out too.
+   * it is withheld from them (isChallengeWithheldFrom). Unknown challenges are absent. One statement, signed out too.
    */
   async challengeAccessByIds(challengeIds: readonly string[]): Promise<Map<string, ChallengeAccess>> {
     const keys = uuids(challengeIds);
@@ -268,7 +269,7 @@ export class SubmissionService {
        where c.id = any(?::uuid[])`,
       [this.viewerId ?? NIL_UUID, pgArray(keys)],
     );
-    return new Map(rows.map((r) => [r.id, { role: r.role, visible: isChallengeVisibleTo(r, r.role) }]));
+    return new Map(rows.map((r) => [r.id, { role: r.role, withheld: isChallengeWithheldFrom(r, r.role) }]));
   }
 
   /** Which of these challenges' terms the viewer has accepted (none when signed out, without a statement). */
