@@ -6,10 +6,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 export interface GatewayContext {
   viewer: Identity;
   signedIdentities: Map<string, Promise<string>>;
+  /** The client's address, as Express resolves it through TRUSTED_PROXIES (for the per-address limits). */
+  clientAddress: string | null;
 }
 
 /** Authenticates the caller from `Authorization: Bearer <token>`. No header: anonymous. A bad token: 401. */
-export async function createGatewayContext(headers: IncomingHttpHeaders, tokenSecret: string): Promise<GatewayContext> {
+export async function createGatewayContext(headers: IncomingHttpHeaders, tokenSecret: string, clientAddress: string | null = null): Promise<GatewayContext> {
   const authorization = headers.authorization;
   let viewer: Identity = { userId: null, scopes: [] };
   if (authorization) {
@@ -22,7 +24,7 @@ export async function createGatewayContext(headers: IncomingHttpHeaders, tokenSe
       throw unauthenticated(error instanceof Error && error.message === 'token expired' ? 'Session expired: sign in again' : 'Invalid token');
     }
   }
-  return { viewer, signedIdentities: new Map() };
+  return { viewer, signedIdentities: new Map(), clientAddress };
 }
 
 function unauthenticated(message: string): GraphQLError {

@@ -14,6 +14,8 @@ import type { Logger } from 'pino';
 import { createGatewayContext, type GatewayContext } from './gateway.context';
 import { IdentityDataSource } from './identity.data-source';
 import { valueCompletionErrorsPlugin } from './value-completion.plugin';
+import { rateLimitPlugin } from './rate-limits/rate-limit.plugin';
+import { RateLimitStore } from './rate-limits/rate-limit.store';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 
@@ -23,8 +25,10 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, databaseUrl: string, logger: Logger): Promise<RunningGateway> {
   const development = config.NODE_ENV === 'development';
+  const rateLimits = await RateLimitStore.start({ databaseUrl, scale: config.RATE_LIMIT_SCALE, logger });
+  if (config.RATE_LIMIT_SCALE !== 1) logger.warn({ scale: config.RATE_LIMIT_SCALE }, 'rate limits scaled up (RATE_LIMIT_SCALE): for tests and benchmarks only');
   const urls: Record<string, string> = {
     solvers: config.SOLVERS_URL,
     challenges: config.CHALLENGES_URL,
@@ -49,17 +53,19 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       valueCompletionErrorsPlugin(),
+      rateLimitPlugin(rateLimits),
     ],
     formatError: (formatted: GraphQLFormattedError) => {
       if (config.NODE_ENV !== 'production') return formatted;
       // In production, say nothing beyond the message and code (no stack traces, no internals).
       const code = formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
       const field = formatted.extensions?.field;
+      const retryAfterSeconds = formatted.extensions?.retryAfterSeconds;
       return {
         message: code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : formatted.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code, ...(field ? { field } : {}) },
+        extensions: { code, ...(field ? { field } : {}), ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}) },
       };
     },
     logger: {
@@ -73,6 +79,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const app = express();
   app.disable('x-powered-by');
+  // The client's address (req.ip) for the per-address limits: X-Forwarded-For is believed only from these peers.
+  const trustedProxies = config.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean);
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -94,7 +103,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: ({ req }) => createGatewayContext(req.headers, config.AUTH_TOKEN_SECRET) }),
+    expressMiddleware(server, { context: ({ req }) => createGatewayContext(req.headers, config.AUTH_TOKEN_SECRET, req.ip ?? null) }),
   );
 
   const http = createServer(app);
@@ -109,6 +118,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await server.stop();
+      await rateLimits.stop();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { gatewaySchema, loadConfig } from '@ideagora/config';
-import { createLogger, main } from '@ideagora/subgraph-kit';
+import { resolveDatabase } from '@ideagora/db';
+import { createLogger, EMBEDDED_POSTGRES_PORT, main } from '@ideagora/subgraph-kit';
 import cluster from 'node:cluster';
 import { startGateway } from './gateway.server';
 
@@ -30,10 +31,15 @@ main(async () => {
     process.once('SIGTERM', shutdown);
     return;
   }
-  const gateway = await startGateway(config, logger);
+  // The rate-limit counters live in Postgres, shared by every gateway process (DATABASE_URL; embedded when unset).
+  const database = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, port: EMBEDDED_POSTGRES_PORT });
+  const gateway = await startGateway(config, database.url, logger);
   logger.info({ url: gateway.url, pid: process.pid }, 'listening');
   const shutdown = () => {
-    gateway.stop().finally(() => process.exit(0));
+    gateway
+      .stop()
+      .then(() => database.embedded?.stop())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -112,6 +112,8 @@ async function run(): Promise<void> {
     ...env,
     PORT: String(GATEWAY_PORT),
     HOST: process.env.HOST ?? '127.0.0.1',
+    // The web client runs on this machine and passes on its visitors' addresses (per-address limits).
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? 'loopback',
     SOLVERS_URL: urls.solvers,
     CHALLENGES_URL: urls.challenges,
     SUBMISSIONS_URL: urls.submissions,

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, gatewaySchema, loadConfig, solversSchema, subgraphSchema } from './config';
 
 describe('loadConfig', () => {
@@ -47,5 +49,23 @@ describe('loadConfig', () => {
 
   it('names each invalid variable', () => {
     expect(() => loadConfig(subgraphSchema, { PORT: 'abc', AUTH_TOKEN_SECRET: 'short' })).toThrow(/PORT[\s\S]*AUTH_TOKEN_SECRET|AUTH_TOKEN_SECRET[\s\S]*PORT/);
+  });
+
+  it('gateway: trusts X-Forwarded-For only from listed proxies, keeps its counters in Postgres (required in production)', () => {
+    expect(loadConfig(gatewaySchema, {}).TRUSTED_PROXIES).toBe('');
+    expect(loadConfig(gatewaySchema, { TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,2001:db8::1' }).TRUSTED_PROXIES).toBe('loopback, 10.0.0.0/8,2001:db8::1');
+    for (const bad of ['everyone', '10.0.0.0/33', '10.0.0.1/x', 'example.com']) expect(() => loadConfig(gatewaySchema, { TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
+    expect(loadConfig(gatewaySchema, {}).RATE_LIMIT_SCALE).toBe(1);
+    const secrets = { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'a'.repeat(40), GATEWAY_IDENTITY_SECRET: 'b'.repeat(40) };
+    expect(() => loadConfig(gatewaySchema, secrets)).toThrow(/DATABASE_URL: required in production/);
+    expect(() => loadConfig(gatewaySchema, { ...secrets, DATABASE_URL: 'postgres://u:p@db:5432/ideagora' })).not.toThrow();
+  });
+
+  it("refuses docker-compose.yml's default secrets in production too", () => {
+    const compose = readFileSync(join(__dirname, '..', '..', '..', 'docker-compose.yml'), 'utf8');
+    const defaults = Object.fromEntries([...compose.matchAll(/(AUTH_TOKEN_SECRET|GATEWAY_IDENTITY_SECRET): \$\{\w+:-([^}]+)\}/g)].map((m) => [m[1], m[2]]));
+    expect(Object.keys(defaults).sort()).toEqual(['AUTH_TOKEN_SECRET', 'GATEWAY_IDENTITY_SECRET']);
+    const env = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/ideagora', ...defaults };
+    expect(() => loadConfig(gatewaySchema, env)).toThrow(/AUTH_TOKEN_SECRET[\s\S]*GATEWAY_IDENTITY_SECRET/);
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Thrown at start-up when the environment is invalid: the process must not start. */
@@ -11,6 +12,8 @@ export class ConfigError extends Error {
 // Local-only defaults. They are refused when NODE_ENV=production (see `secret()`).
 const LOCAL_AUTH_SECRET = 'local-only-auth-token-secret-change-me-0123456789';
 const LOCAL_IDENTITY_SECRET = 'local-only-gateway-identity-secret-change-me-0123456789';
+/** Secrets written in this repository (the defaults above, docker-compose.yml's): anyone can read them. */
+const PUBLISHED_SECRETS = new Set([LOCAL_AUTH_SECRET, LOCAL_IDENTITY_SECRET, 'compose-only-auth-token-secret-0123456789', 'compose-only-identity-secret-0123456789']);
 
 const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
 
@@ -131,7 +134,28 @@ export const gatewaySchema = baseSchema.extend({
   CORS_ORIGINS: z.string().default('http://localhost:3000'),
   /** Gateway processes sharing the port (Node cluster); one per core the gateway may use. */
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * Which peers may tell the gateway the client's address (X-Forwarded-For), comma-separated: addresses, CIDR ranges,
+   * or `loopback`, `linklocal`, `uniquelocal` (Express's "trust proxy"). Empty: none, the peer's own address counts.
+   * Set it to your load balancer and the web client's servers; the per-address limits are only as good as this.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine((value) => value.split(',').map((v) => v.trim()).filter(Boolean).every(isProxyAddress), 'must list IP addresses, CIDR ranges, loopback, linklocal or uniquelocal'),
+  /** Multiplies every per-address and per-account limit (1 = the documented values; tests and benchmarks raise it). */
+  RATE_LIMIT_SCALE: z.coerce.number().min(1).max(1_000_000).default(1),
 });
+
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d+$/.test(bits) && prefix >= 0 && prefix <= (version === 4 ? 32 : 128);
+}
 
 export type BaseConfig = z.infer<typeof baseSchema>;
 export type SubgraphConfig = z.infer<typeof subgraphSchema>;
@@ -146,9 +170,10 @@ export function loadConfig<S extends typeof baseSchema>(schema: S, env: NodeJS.P
   const config = parsed.data as z.infer<S>;
   if (config.NODE_ENV === 'production') {
     const unsafe: string[] = [];
-    if (config.AUTH_TOKEN_SECRET === LOCAL_AUTH_SECRET) unsafe.push('AUTH_TOKEN_SECRET: the local default is not allowed in production');
-    if (config.GATEWAY_IDENTITY_SECRET === LOCAL_IDENTITY_SECRET) unsafe.push('GATEWAY_IDENTITY_SECRET: the local default is not allowed in production');
-    if ('OUTBOX_POLL_MS' in config && !config.DATABASE_URL) unsafe.push('DATABASE_URL: required in production (the embedded Postgres is for local use)');
+    if (PUBLISHED_SECRETS.has(config.AUTH_TOKEN_SECRET)) unsafe.push('AUTH_TOKEN_SECRET: a default written in the repository is not allowed in production');
+    if (PUBLISHED_SECRETS.has(config.GATEWAY_IDENTITY_SECRET)) unsafe.push('GATEWAY_IDENTITY_SECRET: a default written in the repository is not allowed in production');
+    // Subgraphs keep their data there, the gateway its rate-limit counters.
+    if (!config.DATABASE_URL) unsafe.push('DATABASE_URL: required in production (the embedded Postgres is for local use)');
     // A process that sends mail: without a server, mail (reset links included) would be written to the log.
     if ('SMTP_URL' in schema.shape && !(config as { SMTP_URL?: string }).SMTP_URL) unsafe.push('SMTP_URL: required in production (without it, mail is written to the log)');
     // Links in mail must reach users, over TLS: not the local default.

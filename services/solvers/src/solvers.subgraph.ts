@@ -16,6 +16,7 @@ import { PasswordResetResolver } from './password-resets/password-reset.resolver
 import { SessionEntity } from './sessions/session.entity';
 import { SessionResolver } from './sessions/session.resolver';
 import { SESSION_SWEEP, sweepEndedSessions } from './sessions/session.service';
+import { sweepLoginThrottle } from './users/login-throttle';
 import { solversConfig } from './solvers.runtime';
 import { UserEntity } from './users/user.entity';
 import { resolveUserReference, UserResolver } from './users/user.resolver';
@@ -51,10 +52,15 @@ export const solversSubgraph: SubgraphDefinition<SolversContext> = {
       transport = new LogMailTransport(runtime.logger);
     }
     const stopMail = startMailDispatcher(new MailDispatcher(runtime.orm.em as EntityManager, transport, runtime.logger), runtime.config.OUTBOX_POLL_MS, runtime.logger);
+    // Ended sessions, then throttle rows that no longer block anything (each in batches: more waiting runs again at once).
     const sessionSweeper = new Poller(
-      () => sweepEndedSessions(runtime.orm.em.fork() as EntityManager),
+      async () => {
+        const moreSessions = await sweepEndedSessions(runtime.orm.em.fork() as EntityManager);
+        const moreThrottles = await sweepLoginThrottle(runtime.orm.em.fork() as EntityManager);
+        return moreSessions || moreThrottles;
+      },
       SESSION_SWEEP.INTERVAL_MS,
-      (err) => runtime.logger.error({ err }, 'sweeping ended sessions failed'),
+      (err) => runtime.logger.error({ err }, 'sweeping ended sessions or login throttles failed'),
     );
     sessionSweeper.start();
     return async () => {

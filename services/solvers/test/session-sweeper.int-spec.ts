@@ -4,12 +4,14 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { Migration20261123080000_users } from '../src/migrations/Migration20261123080000_users';
+import { Migration20261125110000_login_throttle } from '../src/migrations/Migration20261125110000_login_throttle';
 import { Migration20261127100000_sessions } from '../src/migrations/Migration20261127100000_sessions';
 import { SessionEntity } from '../src/sessions/session.entity';
 import { SESSION_SWEEP, sweepEndedSessions } from '../src/sessions/session.service';
+import { LOGIN_THROTTLE, sweepLoginThrottle } from '../src/users/login-throttle';
 import { UserEntity } from '../src/users/user.entity';
 
-describe('sweeping ended sessions on real Postgres', () => {
+describe('sweeping ended sessions and login throttles on real Postgres', () => {
   let orm: MikroORM;
   const em = () => orm.em.fork() as EntityManager;
   const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => em().getConnection().execute<T[]>(query, params);
@@ -35,6 +37,7 @@ describe('sweeping ended sessions on real Postgres', () => {
       entities: [UserEntity, SessionEntity],
       migrations: [
         { name: 'Migration20261123080000_users', class: Migration20261123080000_users },
+        { name: 'Migration20261125110000_login_throttle', class: Migration20261125110000_login_throttle },
         { name: 'Migration20261127100000_sessions', class: Migration20261127100000_sessions },
       ],
     });
@@ -72,5 +75,26 @@ describe('sweeping ended sessions on real Postgres', () => {
     expect(await sweepEndedSessions(em(), 2)).toBe(true);
     expect(await sweepEndedSessions(em(), 2)).toBe(false);
     expect(await remaining()).toEqual([live.id]);
+  });
+
+  it('deletes login throttle rows once their window and any block have ended, in batches, and only those', async () => {
+    await sql(`delete from login_throttle`);
+    const row = (email: string, windowSecondsAgo: number, blockedForSeconds: number | null) =>
+      sql(
+        `insert into login_throttle (email, attempts, window_started_at, blocked_until)
+         values (?, 3, now() - make_interval(secs => ?), case when ?::int is null then null else now() + make_interval(secs => ?::int) end)`,
+        [email, windowSecondsAgo, blockedForSeconds, blockedForSeconds],
+      );
+    const window = LOGIN_THROTTLE.WINDOW_SECONDS;
+    await row('counting@example.test', 60, null); // window still open
+    await row('blocked@example.test', window + 60, 300); // window over, block still on
+    for (let i = 0; i < 3; i += 1) await row(`stale-${i}-not-an-email`, window + 60, null);
+    await row('block-ended@example.test', window * 3, -60);
+
+    expect(await sweepLoginThrottle(em(), 2)).toBe(true);
+    expect(await sweepLoginThrottle(em(), 2)).toBe(true);
+    expect(await sweepLoginThrottle(em(), 2)).toBe(false);
+    const left = (await sql<{ email: string }>(`select email from login_throttle order by email`)).map((r) => r.email);
+    expect(left).toEqual(['blocked@example.test', 'counting@example.test']);
   });
 });

@@ -172,7 +172,15 @@ export async function startBenchStack(databaseUrl: string, postgres: RunningPost
     const routing = { SOLVERS_URL: subgraphUrls.solvers, CHALLENGES_URL: subgraphUrls.challenges, SUBMISSIONS_URL: subgraphUrls.submissions, PAYOUTS_URL: subgraphUrls.payouts };
     // BENCH_GATEWAY_WORKERS: processes per gateway (both gateways get the same number).
     const gatewayWorkers = process.env.BENCH_GATEWAY_WORKERS ?? '1';
-    const gateway = await launch('gateway', 'gateway/src/main.ts', { ...routing, PORT: String(PORTS.gateway), HOST: '127.0.0.1', GATEWAY_WORKERS: gatewayWorkers });
+    // The benchmark is many people from one address: rate limits scaled out of the way (counters still kept).
+    const gateway = await launch('gateway', 'gateway/src/main.ts', {
+      ...routing,
+      DATABASE_URL: databaseUrl,
+      RATE_LIMIT_SCALE: '1000000',
+      PORT: String(PORTS.gateway),
+      HOST: '127.0.0.1',
+      GATEWAY_WORKERS: gatewayWorkers,
+    });
     processes.push(gateway);
     let hiveUrl: string | undefined;
     if (options.hive) {

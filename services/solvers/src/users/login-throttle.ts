@@ -57,3 +57,24 @@ export async function countLoginAttempt(em: EntityManager, email: string): Promi
 export async function clearLoginAttempts(em: EntityManager, email: string): Promise<void> {
   await em.execute(`delete from login_throttle where email = ?`, [email], 'run');
 }
+
+/**
+ * A throttle row is only needed while its window or block lasts: without a sweep, every email string ever tried
+ * (addresses of nobody included) would stay for ever. Swept by the solvers process with the sessions (hourly).
+ */
+export const LOGIN_THROTTLE_SWEEP = { BATCH: 1000 } as const;
+
+/** Deletes up to `batch` rows whose window and block both ended; true when the batch was full (more may wait). */
+export async function sweepLoginThrottle(em: EntityManager, batch: number = LOGIN_THROTTLE_SWEEP.BATCH): Promise<boolean> {
+  const deleted = await em.execute<{ email: string }[]>(
+    `with ended as (
+       select email from login_throttle
+        where window_started_at < now() - make_interval(secs => ?) and (blocked_until is null or blocked_until < now())
+        limit ?
+     )
+     delete from login_throttle t using ended where t.email = ended.email
+     returning t.email`,
+    [LOGIN_THROTTLE.WINDOW_SECONDS, batch],
+  );
+  return deleted.length === batch;
+}

@@ -1,0 +1,79 @@
+import { startStack, type Stack } from '@ideagora/testing';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { RATE_LIMIT_RULES } from '../src/rate-limits/rate-limit.rules';
+
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { viewer { id } } }`;
+const SIGN_UPS_PER_MINUTE = RATE_LIMIT_RULES.find((rule) => rule.name === 'sign-up-minute')!.points;
+
+/** Per-address limits, counted in Postgres and so shared by every gateway process (issue 10). */
+describe('rate limits per client address, across gateway processes', () => {
+  let stack: Stack;
+  let db: Client;
+  let gateways: string[];
+
+  async function signUp(gatewayUrl: string, address: string | null) {
+    const email = `rate-${randomUUID()}@example.test`;
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': address } : {}) },
+      body: JSON.stringify({ query: SIGN_UP, variables: { input: { email, password: 'correct horse battery', displayName: 'Rate' } } }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), email, body };
+  }
+  const accounts = async (email: string) => Number((await db.query(`select count(*) from solvers.user_account where email = $1`, [email])).rows[0].count);
+
+  beforeAll(async () => {
+    stack = await startStack();
+    db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    // Two gateways with the real limits (the stack's own is scaled up for the other tests), X-Forwarded-For believed
+    // from loopback as from a load balancer.
+    gateways = [await stack.startAnotherGateway({ RATE_LIMIT_SCALE: '1' }), await stack.startAnotherGateway({ RATE_LIMIT_SCALE: '1' })];
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await stack?.stop();
+  });
+
+  it(`refuses the ${SIGN_UPS_PER_MINUTE + 1}th sign-up from one address in a minute, whichever gateway gets it, and only for that address`, async () => {
+    const address = '203.0.113.7';
+    for (let i = 0; i < SIGN_UPS_PER_MINUTE; i += 1) {
+      const ok = await signUp(gateways[i % 2]!, address);
+      expect([i, ok.status, ok.body.errors]).toEqual([i, 200, undefined]);
+    }
+    const refused = await signUp(gateways[SIGN_UPS_PER_MINUTE % 2]!, address);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['RATE_LIMITED']);
+    const retryAfterSeconds = refused.body.errors![0]!.extensions!.retryAfterSeconds as number;
+    expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(refused.retryAfter).toBe(String(retryAfterSeconds));
+    expect(refused.body.errors![0]!.message).toMatch(/^Too many sign-ups from your network\. Try again in \d+ seconds?\.$/);
+    expect(await accounts(refused.email)).toBe(0); // refused before any subgraph was called
+    // The other gateway counts the same budget.
+    expect((await signUp(gateways[(SIGN_UPS_PER_MINUTE + 1) % 2]!, address)).status).toBe(429);
+    // Another address is not affected.
+    const other = await signUp(gateways[0]!, '198.51.100.23');
+    expect(other.body.errors).toBeUndefined();
+    expect(await accounts(other.email)).toBe(1);
+  });
+
+  it('believes X-Forwarded-For only from a trusted proxy: a client cannot dodge the limit by inventing addresses', async () => {
+    const untrusting = await stack.startAnotherGateway({ RATE_LIMIT_SCALE: '1', TRUSTED_PROXIES: '' });
+    const answers: number[] = [];
+    for (let i = 0; i <= SIGN_UPS_PER_MINUTE; i += 1) answers.push((await signUp(untrusting, `192.0.2.${i + 1}`)).status);
+    // Every request came from this test's own address (loopback): the invented ones were ignored.
+    expect(answers.slice(0, SIGN_UPS_PER_MINUTE)).toEqual(Array(SIGN_UPS_PER_MINUTE).fill(200));
+    expect(answers[SIGN_UPS_PER_MINUTE]).toBe(429);
+  });
+
+  it('keeps its counters in one Postgres table that every gateway shares', async () => {
+    const rows = await db.query(`select key, points from gateway.rate_limit where key like 'sign-up-minute:address:%' order by key`);
+    expect(rows.rows.map((r) => r.key)).toEqual(
+      expect.arrayContaining(['sign-up-minute:address:203.0.113.7', 'sign-up-minute:address:198.51.100.23']),
+    );
+  });
+});
