@@ -1,4 +1,14 @@
-import { ConfigError, gatewaySchema, loadConfig, solversSchema, subgraphSchema } from './config';
+import {
+  ConfigError,
+  gatewaySchema,
+  loadConfig,
+  LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET,
+  LOCAL_STRIPE_WEBHOOK_SECRET,
+  payoutsSchema,
+  solversSchema,
+  stripeSettings,
+  subgraphSchema,
+} from './config';
 
 describe('loadConfig', () => {
   it('gives safe local defaults', () => {
@@ -47,5 +57,27 @@ describe('loadConfig', () => {
 
   it('names each invalid variable', () => {
     expect(() => loadConfig(subgraphSchema, { PORT: 'abc', AUTH_TOKEN_SECRET: 'short' })).toThrow(/PORT[\s\S]*AUTH_TOKEN_SECRET|AUTH_TOKEN_SECRET[\s\S]*PORT/);
+  });
+
+  it('verifies platform and Connect webhooks with separate secrets, both required with a live setup in production', () => {
+    const local = stripeSettings(loadConfig(payoutsSchema, {}));
+    expect([local.emulated, local.webhookSecret, local.connectWebhookSecret]).toEqual([true, LOCAL_STRIPE_WEBHOOK_SECRET, LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET]);
+    const key = { STRIPE_SECRET_KEY: 'sk_test_abc' };
+    expect(() => stripeSettings(loadConfig(payoutsSchema, key))).toThrow(/STRIPE_WEBHOOK_SECRET: required/);
+    // Outside production, the Stripe CLI signs both kinds with one secret.
+    const cli = stripeSettings(loadConfig(payoutsSchema, { ...key, STRIPE_WEBHOOK_SECRET: 'whsec_from_the_cli_0123' }));
+    expect([cli.webhookSecret, cli.connectWebhookSecret]).toEqual(['whsec_from_the_cli_0123', 'whsec_from_the_cli_0123']);
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/ideagora',
+      AUTH_TOKEN_SECRET: 'a'.repeat(40),
+      GATEWAY_IDENTITY_SECRET: 'b'.repeat(40),
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_account_endpoint_0123',
+    };
+    expect(() => stripeSettings(loadConfig(payoutsSchema, production))).toThrow(/STRIPE_CONNECT_WEBHOOK_SECRET: required/);
+    const live = stripeSettings(loadConfig(payoutsSchema, { ...production, STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_connect_endpoint_0123' }));
+    expect([live.webhookSecret, live.connectWebhookSecret]).toEqual(['whsec_account_endpoint_0123', 'whsec_connect_endpoint_0123']);
+    expect(() => loadConfig(payoutsSchema, { STRIPE_CONNECT_WEBHOOK_SECRET: 'short' })).toThrow(/STRIPE_CONNECT_WEBHOOK_SECRET/);
   });
 });
