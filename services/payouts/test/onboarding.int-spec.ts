@@ -11,6 +11,7 @@ import {
   setWebhookPolicy,
   signUpUser,
   startStack,
+  submitHostedOnboarding,
   type Stack,
   type TestUser,
 } from '@ideagora/testing';
@@ -35,8 +36,7 @@ describe('payout onboarding through Stripe Connect (emulator)', () => {
   const start = (token?: string, input: Record<string, string> = urls) => runContract(stack.client, 'StartPayoutOnboarding', { input }, token);
   const viewerAccount = async (user: TestUser) =>
     (await stack.client.request(`{ viewer { id payoutAccount { status requirementsDue } } }`, {}, { token: user.token })).data!.viewer.payoutAccount;
-  const submitOnboarding = (url: string, outcome: 'complete' | 'incomplete') =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `outcome=${outcome}`, redirect: 'manual' });
+  const submitOnboarding = submitHostedOnboarding;
   async function accountRequests(): Promise<{ method: string; path: string; idempotencyKey: string | null; status: number | null }[]> {
     const response = await fetch(`${stack.stripeEmulatorUrl}/_emulator/requests?method=POST&path=/v1/accounts`);
     const body = (await response.json()) as { requests?: unknown[] } | unknown[];

@@ -6,10 +6,12 @@ import {
   errorCodes,
   eventually,
   fundAndPublish,
+  payoutOnboardingLink,
   runContract,
   setWebhookPolicy,
   signUpUser,
   startStack,
+  submitHostedOnboarding,
   type Stack,
   type TestUser,
 } from '@ideagora/testing';
@@ -48,20 +50,8 @@ describe('payouts under reordered, duplicated and lost Stripe events, crashes an
   });
 
   const sql = async <T = Record<string, any>>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
-  const onboardingLink = async (user: TestUser) => {
-    const response = await runContract(
-      stack.client,
-      'StartPayoutOnboarding',
-      { input: { returnUrl: 'https://app.ideagora.test/back', refreshUrl: 'https://app.ideagora.test/again' } },
-      user.token,
-    );
-    expect(errorCodes(response)).toEqual([]);
-    return response.data!.startPayoutOnboarding.onboardingUrl as string;
-  };
-  const submitOnboarding = async (url: string, outcome: 'complete' | 'incomplete') => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `outcome=${outcome}`, redirect: 'manual' });
-    expect(response.status).toBe(303);
-  };
+  const onboardingLink = (user: TestUser) => payoutOnboardingLink(stack, user.token);
+  const submitOnboarding = async (url: string, outcome: 'complete' | 'incomplete') => expect((await submitHostedOnboarding(url, outcome)).status).toBe(303);
 
   /** A published challenge with one prize per solver and one submission by each, closed for judging. */
   async function judgingChallenge(prizes: bigint[], solvers: TestUser[]): Promise<{ challengeId: string; submissions: string[] }> {
