@@ -5,6 +5,7 @@ import { registerAccountRoutes } from './accounts.routes';
 import { registerBalanceRoutes } from './balance.routes';
 import { registerChargeRoutes } from './charges.routes';
 import { registerControlRoutes } from './control.routes';
+import { registerDisputeRoutes } from './disputes.routes';
 import type { EmulatorContext } from './emulator.context';
 import { registerEventRoutes } from './events.routes';
 import { EventsService } from './events.service';
@@ -97,6 +98,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   registerPaymentIntentRoutes(router, ctx);
   registerChargeRoutes(router, ctx);
   registerRefundRoutes(router, ctx);
+  registerDisputeRoutes(router, ctx);
   registerTransferRoutes(router, ctx);
   registerBalanceRoutes(router, ctx);
   registerEventRoutes(router, ctx);

@@ -9,7 +9,7 @@ import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.cli
 import { FundingEntity } from './funding.entity';
 import { AlreadyFundedError, ChallengeNotFundableError, PaymentProviderUnavailableError, PaymentRefusedError } from './funding.errors';
 import { findForRead } from '@ideagora/db';
-import { StripeEventMismatch, type StripeEventHandlers } from '../webhooks/stripe-event.handlers';
+import { StripeEventMismatch, type StripeEventHandler, type StripeEventHandlers } from '../webhooks/stripe-event.handlers';
 
 /** Stripe refuses larger single charges; a bigger pool needs another way in (not supported yet). */
 const STRIPE_MAX_AMOUNT = 99_999_999n;
@@ -161,28 +161,40 @@ export const fundingWebhookHandlers: StripeEventHandlers = {
   },
 };
 
-/** A dispute holds every payout of the challenge until it is won (then they resume); a lost one stays held for ops. */
-export const disputeWebhookHandlers = {
-  'charge.dispute.created': async (em: EntityManager, event: Stripe.Event) => {
-    const dispute = event.data.object as Stripe.Dispute;
-    const chargeId = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
-    await em.getConnection().execute(`update funding set disputed_at = coalesce(disputed_at, now()) where charge_id = ?`, [chargeId], 'run', em.getTransactionContext());
-  },
-  'charge.dispute.closed': async (em: EntityManager, event: Stripe.Event) => {
-    const dispute = event.data.object as Stripe.Dispute;
-    if (dispute.status !== 'won') return;
-    const chargeId = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
-    await em.getConnection().execute(`update funding set disputed_at = null where charge_id = ?`, [chargeId], 'run', em.getTransactionContext());
+/**
+ * A dispute holds every payout of the challenge until it is won (then they resume); a lost one stays held for ops.
+ * `created` and `closed` may arrive in either order (a `closed` first used to leave the payouts held for ever): both
+ * apply the dispute as Stripe shows it now, on the funding's row lock.
+ */
+const applyDispute: StripeEventHandler = async (em, event, { stripe }) => {
+  const hint = event.data.object as Stripe.Dispute;
+  const chargeId = typeof hint.charge === 'string' ? hint.charge : hint.charge.id;
+  const funding = await em.findOne(FundingEntity, { chargeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!funding) return; // not a charge of ours
+  const dispute = await stripe.disputes.retrieve(hint.id);
+  const disputedCharge = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
+  if (disputedCharge !== chargeId) throw new StripeEventMismatch(`dispute ${dispute.id} is on charge ${disputedCharge} at Stripe, not ${chargeId}`);
+  if (dispute.status === 'won' || dispute.status === 'warning_closed') {
+    if (!funding.disputedAt) return;
+    funding.disputedAt = null;
+    await em.flush();
     // Resume the held transfers now rather than at their next scheduled look.
     await em
       .getConnection()
       .execute(
-        `update payout set next_attempt_at = now() where status in ('PROCESSING', 'FAILED') and challenge_id in (select challenge_id from funding where charge_id = ?)`,
-        [chargeId],
+        `update payout set next_attempt_at = now() where status in ('PROCESSING', 'FAILED') and challenge_id = ?`,
+        [funding.challengeId],
         'run',
         em.getTransactionContext(),
       );
-  },
+    return;
+  }
+  funding.disputedAt ??= new Date(); // open, or lost: held (a lost dispute is for ops to settle)
+};
+
+export const disputeWebhookHandlers: StripeEventHandlers = {
+  'charge.dispute.created': applyDispute,
+  'charge.dispute.closed': applyDispute,
 };
 
 /**
