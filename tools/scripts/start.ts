@@ -2,7 +2,7 @@
  * `npm start`: the whole marketplace on one machine. Embedded Postgres (unless DATABASE_URL), the four subgraphs,
  * the gateway at http://localhost:4000/graphql, demo data on first run. Ctrl-C stops everything cleanly.
  */
-import { loadConfig, LOCAL_STRIPE_WEBHOOK_SECRET, payoutsSchema, stripeSettings } from '@ideagora/config';
+import { loadConfig, LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET, LOCAL_STRIPE_WEBHOOK_SECRET, payoutsSchema, stripeSettings } from '@ideagora/config';
 import Stripe from 'stripe';
 import { resolveDatabase } from '@ideagora/db';
 import { startStripeEmulator } from '@ideagora/stripe-emulator';
@@ -107,7 +107,9 @@ async function run(): Promise<void> {
       urls[name] = await launch(name, `services/${name}/src/main.ts`, { ...env, PORT: String(SUBGRAPH_PORTS[name]) });
     }),
   );
-  emulator?.addWebhookEndpoint(urls.payouts.replace(/\/graphql$/, '/webhooks/stripe'), LOCAL_STRIPE_WEBHOOK_SECRET);
+  // As on Stripe: an account endpoint and a Connect endpoint, each with its own secret.
+  emulator?.addWebhookEndpoint(urls.payouts.replace(/\/graphql$/, '/webhooks/stripe'), LOCAL_STRIPE_WEBHOOK_SECRET, false);
+  emulator?.addWebhookEndpoint(urls.payouts.replace(/\/graphql$/, '/webhooks/stripe'), LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET, true);
   const gatewayUrl = await launch('gateway', 'gateway/src/main.ts', {
     ...env,
     PORT: String(GATEWAY_PORT),

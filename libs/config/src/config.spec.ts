@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, gatewaySchema, loadConfig, solversSchema, subgraphSchema } from './config';
+import {
+  ConfigError,
+  gatewaySchema,
+  loadConfig,
+  LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET,
+  LOCAL_STRIPE_WEBHOOK_SECRET,
+  payoutsSchema,
+  solversSchema,
+  stripeSettings,
+  subgraphSchema,
+} from './config';
 
 describe('loadConfig', () => {
   it('gives safe local defaults', () => {
@@ -67,5 +77,27 @@ describe('loadConfig', () => {
     expect(Object.keys(defaults).sort()).toEqual(['AUTH_TOKEN_SECRET', 'GATEWAY_IDENTITY_SECRET']);
     const env = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/ideagora', ...defaults };
     expect(() => loadConfig(gatewaySchema, env)).toThrow(/AUTH_TOKEN_SECRET[\s\S]*GATEWAY_IDENTITY_SECRET/);
+  });
+
+  it('verifies platform and Connect webhooks with separate secrets, both required with a live setup in production', () => {
+    const local = stripeSettings(loadConfig(payoutsSchema, {}));
+    expect([local.emulated, local.webhookSecret, local.connectWebhookSecret]).toEqual([true, LOCAL_STRIPE_WEBHOOK_SECRET, LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET]);
+    const key = { STRIPE_SECRET_KEY: 'sk_test_abc' };
+    expect(() => stripeSettings(loadConfig(payoutsSchema, key))).toThrow(/STRIPE_WEBHOOK_SECRET: required/);
+    // Outside production, the Stripe CLI signs both kinds with one secret.
+    const cli = stripeSettings(loadConfig(payoutsSchema, { ...key, STRIPE_WEBHOOK_SECRET: 'whsec_from_the_cli_0123' }));
+    expect([cli.webhookSecret, cli.connectWebhookSecret]).toEqual(['whsec_from_the_cli_0123', 'whsec_from_the_cli_0123']);
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/ideagora',
+      AUTH_TOKEN_SECRET: 'a'.repeat(40),
+      GATEWAY_IDENTITY_SECRET: 'b'.repeat(40),
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_account_endpoint_0123',
+    };
+    expect(() => stripeSettings(loadConfig(payoutsSchema, production))).toThrow(/STRIPE_CONNECT_WEBHOOK_SECRET: required/);
+    const live = stripeSettings(loadConfig(payoutsSchema, { ...production, STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_connect_endpoint_0123' }));
+    expect([live.webhookSecret, live.connectWebhookSecret]).toEqual(['whsec_account_endpoint_0123', 'whsec_connect_endpoint_0123']);
+    expect(() => loadConfig(payoutsSchema, { STRIPE_CONNECT_WEBHOOK_SECRET: 'short' })).toThrow(/STRIPE_CONNECT_WEBHOOK_SECRET/);
   });
 });

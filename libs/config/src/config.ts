@@ -74,11 +74,16 @@ function isPublicHttps(url: string): boolean {
 export const LOCAL_STRIPE_API_URL = 'http://127.0.0.1:12111';
 export const LOCAL_STRIPE_SECRET_KEY = 'sk_test_ideagora_local_emulator';
 export const LOCAL_STRIPE_WEBHOOK_SECRET = 'whsec_ideagora_local_emulator_0123456789';
+export const LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET = 'whsec_ideagora_local_emulator_connect_0123456789';
 
 export const payoutsSchema = subgraphSchema.extend({
   /** Real Stripe (test or live) when set; otherwise the local emulator at STRIPE_API_URL. */
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key').optional(),
+  /** Signs the platform's own events (payments, transfers, refunds, disputes): the account endpoint's secret. */
   STRIPE_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Signs Connect events (those of connected accounts, e.g. account.updated): the Connect endpoint's secret. Outside
+   * production it defaults to STRIPE_WEBHOOK_SECRET (the Stripe CLI forwards both kinds signed with one secret). */
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** Only for the emulator (or a proxy): where the Stripe API is. Ignored when unset with a real key. */
   STRIPE_API_URL: z.string().url().optional(),
   /** Platform fee charged on top of the prize pool, in basis points (1000 = 10 %). */
@@ -90,6 +95,9 @@ export const payoutsSchema = subgraphSchema.extend({
   PAYOUT_CLAIM_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   /** How often ended challenges are checked for refunds and settlement. */
   SETTLEMENT_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** How often payout accounts with HELD payouts are read again from Stripe, in case an account.updated was lost
+   * (0 turns the re-check off). */
+  HELD_PAYOUT_RECHECK_MS: z.coerce.number().int().min(0).default(300_000),
   /** How often the ledger is reconciled with Stripe (0 turns the periodic run off). */
   RECONCILIATION_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** Where the web client lives: Stripe onboarding and payment pages return there. */
@@ -100,22 +108,35 @@ export type PayoutsConfig = z.infer<typeof payoutsSchema>;
 
 export interface StripeSettings {
   secretKey: string;
+  /** Verifies platform events (no `account`). */
   webhookSecret: string;
+  /** Verifies Connect events (with an `account`). */
+  connectWebhookSecret: string;
   /** host/port/protocol for the stripe SDK when talking to the emulator; undefined for api.stripe.com. */
   api?: { host: string; port: number; protocol: 'http' | 'https' };
   emulated: boolean;
 }
 
-/** With no STRIPE_SECRET_KEY: the local emulator. With one: Stripe itself (and its webhook secret is required). */
+/**
+ * With no STRIPE_SECRET_KEY: the local emulator (and its local secrets). With one: Stripe itself; its webhook secret
+ * is required, and in production the Connect endpoint's secret too (a second endpoint, a second secret).
+ */
 export function stripeSettings(config: PayoutsConfig): StripeSettings {
   const emulated = !config.STRIPE_SECRET_KEY;
-  if (!emulated && !config.STRIPE_WEBHOOK_SECRET) throw new ConfigError(['STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY']);
-  if (emulated && config.NODE_ENV === 'production') throw new ConfigError(['STRIPE_SECRET_KEY: required in production (the emulator is for local use)']);
+  const issues: string[] = [];
+  if (!emulated && !config.STRIPE_WEBHOOK_SECRET) issues.push('STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY');
+  if (!emulated && !config.STRIPE_CONNECT_WEBHOOK_SECRET && config.NODE_ENV === 'production') {
+    issues.push('STRIPE_CONNECT_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY in production (the Connect endpoint signs with its own secret)');
+  }
+  if (emulated && config.NODE_ENV === 'production') issues.push('STRIPE_SECRET_KEY: required in production (the emulator is for local use)');
+  if (issues.length > 0) throw new ConfigError(issues);
   const apiUrl = config.STRIPE_API_URL ?? (emulated ? LOCAL_STRIPE_API_URL : undefined);
   const url = apiUrl ? new URL(apiUrl) : undefined;
   return {
     secretKey: config.STRIPE_SECRET_KEY ?? LOCAL_STRIPE_SECRET_KEY,
     webhookSecret: config.STRIPE_WEBHOOK_SECRET ?? LOCAL_STRIPE_WEBHOOK_SECRET,
+    connectWebhookSecret:
+      config.STRIPE_CONNECT_WEBHOOK_SECRET ?? (emulated ? LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET : (config.STRIPE_WEBHOOK_SECRET ?? LOCAL_STRIPE_WEBHOOK_SECRET)),
     api: url
       ? { host: url.hostname, port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)), protocol: url.protocol === 'https:' ? 'https' : 'http' }
       : undefined,

@@ -97,12 +97,8 @@ export async function fundAndPublish(stack: Stack, token: string, challengeId: s
   });
 }
 
-/**
- * Walks the user through payout onboarding at the Stripe emulator's hosted page (StartPayoutOnboarding, then the
- * form posted with `outcome=complete`). The account becomes ACTIVE when its account.updated webhook lands: callers
- * that need that wait for it.
- */
-export async function completePayoutOnboarding(stack: Stack, token: string): Promise<void> {
+/** A fresh Stripe onboarding link for the user (StartPayoutOnboarding). */
+export async function payoutOnboardingLink(stack: Stack, token: string): Promise<string> {
   const started = await runContract(
     stack.client,
     'StartPayoutOnboarding',
@@ -110,12 +106,21 @@ export async function completePayoutOnboarding(stack: Stack, token: string): Pro
     token,
   );
   if (started.errors) throw new Error(`StartPayoutOnboarding failed: ${JSON.stringify(started.errors)}`);
-  const response = await fetch(started.data!.startPayoutOnboarding.onboardingUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'outcome=complete',
-    redirect: 'manual',
-  });
+  return started.data!.startPayoutOnboarding.onboardingUrl;
+}
+
+/** Posts the Stripe emulator's hosted onboarding form, as a browser would (303 to the return URL when accepted). */
+export function submitHostedOnboarding(url: string, outcome: 'complete' | 'incomplete'): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `outcome=${outcome}`, redirect: 'manual' });
+}
+
+/**
+ * Walks the user through payout onboarding at the Stripe emulator's hosted page (StartPayoutOnboarding, then the
+ * form posted with `outcome=complete`). The account becomes ACTIVE when its account.updated webhook lands: callers
+ * that need that wait for it.
+ */
+export async function completePayoutOnboarding(stack: Stack, token: string): Promise<void> {
+  const response = await submitHostedOnboarding(await payoutOnboardingLink(stack, token), 'complete');
   if (response.status !== 303) throw new Error(`the hosted onboarding form answered ${response.status}, not 303`);
 }
 

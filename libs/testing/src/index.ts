@@ -5,3 +5,4 @@ export * from './eventually';
 export * from './events.fixture';
 export * from './factories';
 export * from './smtp-sink';
+export * from './stripe-webhooks';

@@ -1,4 +1,4 @@
-import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '@ideagora/config';
+import { LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '@ideagora/config';
 import { stopEventPublishers } from '@ideagora/events';
 import { startStripeEmulator } from '@ideagora/stripe-emulator';
 import Stripe from 'stripe';
@@ -118,7 +118,10 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       )),
     );
     const subgraphUrls = Object.fromEntries(handles.map((h) => [h.name, h.url])) as Record<SubgraphName, string>;
-    emulator.addWebhookEndpoint(subgraphUrls.payouts.replace(/\/graphql$/, '/webhooks/stripe'), LOCAL_STRIPE_WEBHOOK_SECRET);
+    // As on Stripe: an account endpoint and a Connect endpoint, each with its own secret (both to the one route).
+    const webhookUrl = subgraphUrls.payouts.replace(/\/graphql$/, '/webhooks/stripe');
+    emulator.addWebhookEndpoint(webhookUrl, LOCAL_STRIPE_WEBHOOK_SECRET, false);
+    emulator.addWebhookEndpoint(webhookUrl, LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET, true);
     const gatewayEnv = {
       ...common,
       // Tests sign up many people from one address: the limits scaled up (rate-limits.int-spec.ts starts gateways

@@ -51,7 +51,7 @@ describe('updateChallenge through the gateway', () => {
   /** Its ChallengeChanged events in the outbox, by version. */
   const events = async (id: string) =>
     (await db.query(`select payload from challenges.outbox_event where type = 'ChallengeChanged' and payload->>'id' = $1 order by (payload->>'version')::int`, [id])).rows.map(
-      (r) => r.payload as { version: number; status: string; submissionDeadline: string; termsRequired: boolean },
+      (r) => r.payload as { version: number; status: string; submissionDeadline: string; termsRequired: boolean; visibility: string },
     );
   const open = async (overrides: Record<string, unknown> = {}) => {
     const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, overrides));

@@ -17,6 +17,8 @@ import { Migration20261123140000_reconciliation } from './migrations/Migration20
 import { Migration20261123150000_disputes } from './migrations/Migration20261123150000_disputes';
 import { Migration20261125100000_transfer_refusals } from './migrations/Migration20261125100000_transfer_refusals';
 import { Migration20261205090000_challenge_audience } from './migrations/Migration20261205090000_challenge_audience';
+import { Migration20261205100000_stripe_state } from './migrations/Migration20261205100000_stripe_state';
+import { HeldPayoutsRecheck } from './accounts/held-payouts.recheck';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { Poller } from '@ideagora/events';
@@ -47,6 +49,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
     { name: 'Migration20261123150000_disputes', class: Migration20261123150000_disputes },
     { name: 'Migration20261125100000_transfer_refusals', class: Migration20261125100000_transfer_refusals },
     { name: 'Migration20261205090000_challenge_audience', class: Migration20261205090000_challenge_audience },
+    { name: 'Migration20261205100000_stripe_state', class: Migration20261205100000_stripe_state },
   ],
   buildSchema: () =>
     buildFederatedSchema({
@@ -64,9 +67,16 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
   createContext: createPayoutsContext,
   eventHandlers: readModelHandlers,
   onStart: async (runtime) => {
-    processor = new StripeEventProcessor(runtime.orm.em as EntityManager, combineHandlers(fundingWebhookHandlers, disputeWebhookHandlers, accountWebhookHandlers, transferWebhookHandlers), runtime.logger);
-    processor.start();
     const { stripe, config } = payoutsDependencies();
+    processor = new StripeEventProcessor(
+      runtime.orm.em as EntityManager,
+      combineHandlers(fundingWebhookHandlers, disputeWebhookHandlers, accountWebhookHandlers, transferWebhookHandlers),
+      stripe,
+      runtime.logger,
+    );
+    processor.start();
+    const heldRecheck = new HeldPayoutsRecheck(runtime.orm.em as EntityManager, stripe, runtime.logger, config.HELD_PAYOUT_RECHECK_MS);
+    heldRecheck.start();
     const settlements = new SettlementService(runtime.orm.em as EntityManager, stripe, runtime.logger, config.SETTLEMENT_POLL_MS);
     settlements.start();
     reconciliation = new ReconciliationService(runtime.orm.em as EntityManager, stripe, runtime.logger);
@@ -82,6 +92,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
     const stopPayouts = startPayoutProcessor(runtime.orm.em as EntityManager, stripe, runtime.logger);
     return async () => {
       await stopPayouts();
+      await heldRecheck.stop();
       await reconciler.stop();
       await settlements.stop();
       await processor!.stop();
@@ -93,6 +104,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
       em: runtime.orm.em as EntityManager,
       stripe,
       webhookSecret: stripeSettings.webhookSecret,
+      connectWebhookSecret: stripeSettings.connectWebhookSecret,
       logger: runtime.logger,
       onStored: () => processor?.nudge(),
     });

@@ -6,8 +6,10 @@ import {
   errorCodes,
   eventually,
   fundAndPublish,
+  releaseHeldWebhooks,
   requestSubgraph,
   runContract,
+  setWebhookPolicy,
   signUpUser,
   startStack,
   type Stack,
@@ -295,31 +297,43 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
     expect((await escrowOf(challenge.id)).paid).toEqual({ amountMinor: '500000' });
   });
 
+  const openDispute = async (chargeId: string) => {
+    const response = await fetch(`${stack.stripeEmulatorUrl}/_emulator/disputes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ charge: chargeId }) });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const closeDispute = async (disputeId: string, status: 'won' | 'lost') => {
+    const response = await fetch(`${stack.stripeEmulatorUrl}/_emulator/disputes/${disputeId}/close`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
+    expect(response.status).toBe(200);
+  };
+
   it('holds payouts while the funding charge is disputed, and pays them once the dispute is won', async () => {
     const winner = await signUpUser(stack.client);
     await onboard(winner);
     const challenge = await judgingChallenge([winner]);
-    const payoutsBase = stack.subgraphUrls.payouts.replace(/\/graphql$/, '');
-    const deliver = async (type: string, status: string) => {
-      const body = JSON.stringify({
-        id: `evt_dispute_${type}_${challenge.id}`,
-        object: 'event',
-        type,
-        created: Math.floor(Date.now() / 1000),
-        livemode: false,
-        data: { object: { id: `dp_${challenge.id.slice(0, 8)}`, object: 'dispute', charge: challenge.chargeId, amount: 880000, currency: 'usd', status } },
-      });
-      const header = stack.stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET });
-      const response = await fetch(`${payoutsBase}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body });
-      expect(response.status).toBe(200);
-    };
-    await deliver('charge.dispute.created', 'needs_response');
+    const dispute = await openDispute(challenge.chargeId);
     await new Promise((r) => setTimeout(r, 500));
     await awardWhenKnown(challenge, 1, winner);
     await new Promise((r) => setTimeout(r, 2000));
     expect(await payoutStatusOf(challenge.id, 1)).not.toBe('PAID');
     expect(await transfersOf(challenge.id)).toHaveLength(0);
-    await deliver('charge.dispute.closed', 'won');
+    await closeDispute(dispute, 'won');
+    await eventually(async () => expect(await payoutStatusOf(challenge.id, 1)).toBe('PAID'));
+    expect(await transfersOf(challenge.id)).toHaveLength(1);
+  });
+
+  it('pays once a dispute is won even when its closing event arrives before its opening one', async () => {
+    const winner = await signUpUser(stack.client);
+    await onboard(winner);
+    const challenge = await judgingChallenge([winner]);
+    await setWebhookPolicy(stack, { hold: true });
+    try {
+      await closeDispute(await openDispute(challenge.chargeId), 'won');
+    } finally {
+      await setWebhookPolicy(stack, {});
+    }
+    expect(await releaseHeldWebhooks(stack, 'newest-first')).toBe(2); // closed, then created
+    await awardWhenKnown(challenge, 1, winner);
     await eventually(async () => expect(await payoutStatusOf(challenge.id, 1)).toBe('PAID'));
     expect(await transfersOf(challenge.id)).toHaveLength(1);
   });

@@ -5,24 +5,31 @@ import {
   createOrganization,
   errorCodes,
   eventually,
+  postStripeWebhook,
   runContract,
   signUpUser,
   startStack,
   type Stack,
   type TestUser,
 } from '@ideagora/testing';
+import { Client } from 'pg';
 
 describe('funding a challenge through Stripe (emulator)', () => {
   let stack: Stack;
   let sponsor: TestUser;
   let organizationId: string;
 
+  let db: Client;
+
   beforeAll(async () => {
     stack = await startStack();
     sponsor = await signUpUser(stack.client);
     organizationId = await createOrganization(stack.client, sponsor.token);
+    db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
   });
   afterAll(async () => {
+    await db?.end();
     await stack?.stop();
   });
 
@@ -156,5 +163,89 @@ describe('funding a challenge through Stripe (emulator)', () => {
     expect((await detail(id)).funding.status).toBe('SUCCEEDED');
     const escrow = await stack.client.request(`query($id: ID!) { challenge(id: $id) { escrow { funded { amountMinor } } } }`, { id }, { token: sponsor.token });
     expect(escrow.data!.challenge.escrow.funded.amountMinor).toBe('770000'); // posted once
+  });
+
+  describe('a validly signed webhook that contradicts the funding', () => {
+    /** The stored events about one PaymentIntent (by the payload's object id) and what became of them. */
+    const storedEventsOf = async (intentId: string) =>
+      (
+        await db.query<{ id: string; type: string; outcome: string | null; last_error: string | null }>(
+          `select id, type, outcome, last_error from payouts.stripe_event where payload->'data'->'object'->>'id' = $1 and processed_at is not null order by received_at`,
+          [intentId],
+        )
+      ).rows;
+    const moneyTrail = async (challengeId: string) =>
+      (
+        await db.query(
+          `select (select count(*)::int from payouts.ledger_transaction) as ledger,
+                  (select count(*)::int from payouts.outbox_event where type = 'FundingSucceeded' and payload->>'challengeId' = $1::text) as succeeded,
+                  (select string_agg(status, ',') from payouts.funding where challenge_id = $1::uuid) as fundings`,
+          [challengeId],
+        )
+      ).rows[0];
+    const succeededEvent = (intent: object, id: string) => ({ id, object: 'event', type: 'payment_intent.succeeded', created: Math.floor(Date.now() / 1000), livemode: false, data: { object: intent } });
+
+    it('changes nothing for a wrong amount, another PaymentIntent, or a success Stripe does not show; the real payment then succeeds', async () => {
+      const id = await draft();
+      const funding = (await fund(id)).data!.fundChallenge.funding;
+      const intent = await stack.stripe.paymentIntents.retrieve(funding.paymentIntentId);
+      const before = await moneyTrail(id);
+      expect(before.fundings).toBe('PENDING');
+
+      // 1. The funding's own PaymentIntent, "paid" for 1 minor unit.
+      const paidOne = { ...intent, status: 'succeeded', amount: 1, amount_received: 1 };
+      expect((await postStripeWebhook(stack, succeededEvent(paidOne, `evt_amount_one_${id}`))).status).toBe(200);
+      // 2. The right amount and the funding's metadata, but the PaymentIntent is not the funding's (none at Stripe).
+      const otherId = { ...intent, id: 'pi_forged_with_our_metadata', status: 'succeeded', amount_received: intent.amount };
+      expect((await postStripeWebhook(stack, succeededEvent(otherId, `evt_other_intent_${id}`))).status).toBe(200);
+      // 3. The funding's PaymentIntent with every field right, but Stripe shows it unpaid.
+      const unpaid = { ...intent, status: 'succeeded', amount_received: intent.amount };
+      expect((await postStripeWebhook(stack, succeededEvent(unpaid, `evt_not_paid_${id}`))).status).toBe(200);
+      // 4. A real PaymentIntent, really paid, for the right amount and carrying the funding's metadata: Stripe's own
+      // event for it (delivered by the emulator) pays some other intent, not this funding.
+      const decoy = await stack.stripe.paymentIntents.create({
+        amount: intent.amount,
+        currency: intent.currency,
+        metadata: intent.metadata,
+        transfer_group: id,
+        payment_method: 'pm_card_visa',
+        confirm: true,
+        automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+      });
+      expect(decoy.status).toBe('succeeded');
+
+      await eventually(async () => {
+        const stored = [...(await storedEventsOf(intent.id)), ...(await storedEventsOf('pi_forged_with_our_metadata')), ...(await storedEventsOf(decoy.id))];
+        const succeeded = stored.filter((e) => e.type === 'payment_intent.succeeded');
+        expect(succeeded.map((e) => [e.id.startsWith('evt_') && e.id.includes(id) ? e.id.replace(`_${id}`, '') : 'delivered', e.outcome]).sort()).toEqual(
+          [['delivered', 'mismatch'], ['evt_amount_one', 'mismatch'], ['evt_not_paid', 'mismatch'], ['evt_other_intent', 'mismatch']].sort(),
+        );
+      });
+      const reasons = (await storedEventsOf(intent.id)).map((e) => e.last_error).join('\n');
+      expect(reasons).toMatch(/amount 1 is not the funding's/);
+      expect(reasons).toMatch(/Stripe shows it requires_payment_method/);
+      expect(await moneyTrail(id)).toEqual(before);
+      expect((await detail(id)).funding.status).toBe('PENDING');
+
+      // The sponsor's real payment goes through as usual.
+      await stack.stripe.paymentIntents.confirm(funding.paymentIntentId, { payment_method: 'pm_card_visa' });
+      await eventually(async () => expect((await detail(id)).funding.status).toBe('SUCCEEDED'));
+      const after = await moneyTrail(id);
+      expect([after.ledger - before.ledger, after.succeeded]).toEqual([1, 1]);
+    });
+
+    it('refuses a payment event signed with the Connect secret, and a Connect event signed with the account secret', async () => {
+      const id = await draft();
+      const funding = (await fund(id)).data!.fundChallenge.funding;
+      const intent = await stack.stripe.paymentIntents.retrieve(funding.paymentIntentId);
+      const paid = succeededEvent({ ...intent, status: 'succeeded', amount_received: intent.amount }, `evt_connect_signed_${id}`);
+      expect((await postStripeWebhook(stack, paid, { secret: 'connect' })).status).toBe(400);
+      const account = await stack.stripe.accounts.create({ type: 'express', capabilities: { transfers: { requested: true } } });
+      const updated = { id: `evt_account_signed_${id}`, object: 'event', type: 'account.updated', account: account.id, created: Math.floor(Date.now() / 1000), data: { object: account } };
+      expect((await postStripeWebhook(stack, updated, { secret: 'account' })).status).toBe(400);
+      expect((await postStripeWebhook(stack, updated, { secret: 'connect' })).status).toBe(200);
+      const stored = await db.query(`select id from payouts.stripe_event where id = any($1)`, [[paid.id, updated.id]]);
+      expect(stored.rows.map((r) => r.id)).toEqual([updated.id]);
+    });
   });
 });

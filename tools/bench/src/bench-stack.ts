@@ -1,4 +1,4 @@
-import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '@ideagora/config';
+import { LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '@ideagora/config';
 import { startSmtpSink } from '@ideagora/testing';
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from '@ideagora/db';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -149,6 +149,7 @@ export async function startBenchStack(databaseUrl: string, postgres: RunningPost
       HOST: '127.0.0.1',
       STRIPE_SECRET_KEY: LOCAL_STRIPE_SECRET_KEY,
       STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE_WEBHOOK_SECRET,
+      STRIPE_CONNECT_WEBHOOK_SECRET: LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET,
       STRIPE_API_URL: stripeUrl,
       PAYOUT_POLL_MS: '200',
       SETTLEMENT_POLL_MS: '1000',
@@ -161,6 +162,7 @@ export async function startBenchStack(databaseUrl: string, postgres: RunningPost
         STRIPE_EMULATOR_PORT: String(PORTS.stripe),
         STRIPE_WEBHOOK_URL: `${payoutsUrl}/webhooks/stripe`,
         STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE_WEBHOOK_SECRET,
+        STRIPE_CONNECT_WEBHOOK_SECRET: LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET,
       }, /listening on/),
     );
     // solvers first: it creates the event bus schema; then the others together.

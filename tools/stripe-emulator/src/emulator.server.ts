@@ -5,6 +5,7 @@ import { registerAccountRoutes } from './accounts.routes';
 import { registerBalanceRoutes } from './balance.routes';
 import { registerChargeRoutes } from './charges.routes';
 import { registerControlRoutes } from './control.routes';
+import { registerDisputeRoutes } from './disputes.routes';
 import type { EmulatorContext } from './emulator.context';
 import { registerEventRoutes } from './events.routes';
 import { EventsService } from './events.service';
@@ -27,7 +28,8 @@ export interface StripeEmulatorOptions {
   host?: string;
   /** When set, state is persisted to `<dataDir>/stripe-emulator.json` and reloaded on start. */
   dataDir?: string;
-  webhookEndpoints?: { url: string; secret: string }[];
+  /** `connect: true` receives Connect events only, `false` platform events only, unset both (see WebhookEndpoint). */
+  webhookEndpoints?: { url: string; secret: string; connect?: boolean }[];
   /** First webhook retry delay; later retries double it. Defaults to 1000 ms. */
   webhookRetryBaseMs?: number;
 }
@@ -36,7 +38,7 @@ export interface StripeEmulator {
   url: string;
   port: number;
   close(): Promise<void>;
-  addWebhookEndpoint(url: string, secret: string): void;
+  addWebhookEndpoint(url: string, secret: string, connect?: boolean): void;
 }
 
 function unrecognized(req: Request, res: Response): void {
@@ -55,7 +57,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   // The dispatcher reports successful deliveries back so events' pending_webhooks count down.
   const webhooks: WebhooksDispatcher = new WebhooksDispatcher(retryBase, (id) => events.markDelivered(id));
   const events = new EventsService(store, webhooks);
-  for (const e of options.webhookEndpoints ?? []) webhooks.addEndpoint(e.url, e.secret);
+  for (const e of options.webhookEndpoints ?? []) webhooks.addEndpoint(e.url, e.secret, e.connect);
 
   let baseUrl = '';
   let closed = false;
@@ -96,6 +98,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   registerPaymentIntentRoutes(router, ctx);
   registerChargeRoutes(router, ctx);
   registerRefundRoutes(router, ctx);
+  registerDisputeRoutes(router, ctx);
   registerTransferRoutes(router, ctx);
   registerBalanceRoutes(router, ctx);
   registerEventRoutes(router, ctx);
@@ -106,6 +109,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     ctx.faults.clear();
     ctx.requestLog.clear();
     ctx.idempotency.reset();
+    webhooks.setPolicy({});
   });
   app.use(router);
   app.use('/v1', unrecognized);
@@ -136,7 +140,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   return {
     url: baseUrl,
     port,
-    addWebhookEndpoint: (url, secret) => webhooks.addEndpoint(url, secret),
+    addWebhookEndpoint: (url, secret, connect) => webhooks.addEndpoint(url, secret, connect),
     close: async () => {
       if (closed) return;
       closed = true;

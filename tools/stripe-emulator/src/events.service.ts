@@ -38,10 +38,11 @@ export class EventsService {
         ...(opts.previous ? { previous_attributes: opts.previous } : {}),
       },
       livemode: false,
-      pending_webhooks: this.webhooks.endpoints.length,
+      pending_webhooks: 0,
       request: { id: opts.request.id, idempotency_key: opts.request.idempotencyKey },
       type,
     };
+    event.pending_webhooks = this.webhooks.endpointsFor(event).length;
     this.store.data.events[event.id] = event;
     this.store.persist();
     this.webhooks.dispatch(event);

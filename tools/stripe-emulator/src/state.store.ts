@@ -5,6 +5,7 @@ import type {
   AccountLinkRecord,
   BalanceTransaction,
   Charge,
+  Dispute,
   PaymentIntent,
   PaymentMethod,
   Refund,
@@ -35,6 +36,7 @@ export interface StateData {
   paymentIntents: Record<string, PaymentIntent>;
   charges: Record<string, Charge>;
   refunds: Record<string, Refund>;
+  disputes: Record<string, Dispute>;
   transfers: Record<string, Transfer>;
   transferReversals: Record<string, TransferReversal>;
   balanceTransactions: Record<string, BalanceTransaction>;
@@ -54,6 +56,7 @@ export function emptyState(): StateData {
     paymentIntents: {},
     charges: {},
     refunds: {},
+    disputes: {},
     transfers: {},
     transferReversals: {},
     balanceTransactions: {},

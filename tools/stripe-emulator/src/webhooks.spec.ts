@@ -64,4 +64,67 @@ describe('webhooks', () => {
     expect(finished.length).toBeGreaterThanOrEqual(2);
     expect(finished.every((d) => d.error)).toBe(true);
   });
+
+  it('sends Connect events to the Connect endpoint and platform events to the account endpoint, each signed with its secret', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      t = await startTestEmulator({
+        webhookEndpoints: [
+          { url: receiver.url, secret: SECRET, connect: false },
+          { url: receiver.url, secret: 'whsec_connect_secret', connect: true },
+        ],
+      });
+      const account = await activeAccount(t);
+      await pay(t, 1500);
+      await waitFor(() => receiver.received.some((r) => r.body.includes('payment_intent.succeeded')) && receiver.received.some((r) => r.body.includes('account.updated')));
+      for (const r of receiver.received) {
+        const connect = typeof JSON.parse(r.body).account === 'string';
+        const event = t.stripe.webhooks.constructEvent(r.body, r.signature, connect ? 'whsec_connect_secret' : SECRET);
+        expect(() => t.stripe.webhooks.constructEvent(r.body, r.signature, connect ? SECRET : 'whsec_connect_secret')).toThrow();
+        if (event.type === 'account.updated') expect(event.account).toBe(account.id);
+      }
+      const updated = receiver.received.filter((r) => r.body.includes('"account.updated"'));
+      expect(updated).toHaveLength(1); // not sent to the account endpoint as well
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('holds deliveries and releases them newest first; duplicates and drops on request', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      t = await startTestEmulator({ webhookEndpoints: [{ url: receiver.url, secret: SECRET }] });
+      expect((await t.control('/_emulator/webhook-policy', { body: { hold: true } })).status).toBe(201);
+      await pay(t, 100);
+      await pay(t, 200);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(receiver.received).toHaveLength(0);
+      await t.control('/_emulator/webhook-policy', { body: {} });
+      const released = await t.control('/_emulator/webhook-policy/release', { body: { order: 'newest-first' } });
+      expect(released.body.released).toBe(6);
+      const events = receiver.received.map((r) => JSON.parse(r.body) as { created: number; id: string });
+      for (let i = 1; i < events.length; i++) expect(events[i - 1]!.created).toBeGreaterThanOrEqual(events[i]!.created);
+      const amounts = events.filter((e: any) => e.type === 'payment_intent.succeeded').map((e: any) => e.data.object.amount);
+      expect(amounts).toEqual([200, 100]);
+
+      receiver.received.length = 0;
+      await t.control('/_emulator/webhook-policy', { body: { duplicateRate: 1, maxDelayMs: 30, seed: 7 } });
+      await pay(t, 300);
+      await waitFor(() => receiver.received.length >= 6);
+      const ids = receiver.received.map((r) => (JSON.parse(r.body) as { id: string }).id);
+      expect(new Set(ids).size).toBe(3);
+      expect(ids).toHaveLength(6);
+
+      receiver.received.length = 0;
+      expect((await t.control('/_emulator/webhook-policy', { body: { drop: 'connect' } })).status).toBe(201);
+      await activeAccount(t);
+      await pay(t, 400);
+      await waitFor(() => receiver.received.length >= 3);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(receiver.received.map((r) => JSON.parse(r.body).account).filter(Boolean)).toEqual([]);
+      expect((await t.control('/_emulator/webhook-policy', { body: { duplicateRate: 2 } })).status).toBe(400);
+    } finally {
+      await receiver.close();
+    }
+  });
 });

@@ -19,9 +19,14 @@ export class PayoutAccountEntity {
   @Property({ type: 'text[]' })
   requirementsDue: string[] = [];
 
-  /** Stripe's `created` (Unix seconds) of the last account.updated applied; older events are ignored. */
+  /** Stripe's `created` (Unix seconds) of the newest account.updated seen (for diagnosis: the state applied is always
+   * the one retrieved from Stripe, whatever the events' order). */
   @Property({ type: new BigIntType('number'), nullable: true })
   lastEventCreated?: number | null;
+
+  /** When the account's state was last read from Stripe (webhook or HELD re-check). */
+  @Property({ type: 'timestamptz', nullable: true })
+  stripeCheckedAt?: Date | null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

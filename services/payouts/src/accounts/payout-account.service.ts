@@ -1,9 +1,9 @@
-import { BadUserInputError, FailedPreconditionError } from '@ideagora/subgraph-kit';
+import { BadUserInputError, FailedPreconditionError, isUuid } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
 import { nudgePayouts, releaseHeldPayouts } from '../awards/payout.transfers';
 import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
-import type { StripeEventHandlers } from '../webhooks/stripe-event.handlers';
+import { StripeEventMismatch, type StripeEventHandlers } from '../webhooks/stripe-event.handlers';
 import { PayoutAccountEntity, type PayoutAccountStatusName } from './payout-account.entity';
 
 export class PaymentProviderUnavailableError extends FailedPreconditionError {
@@ -76,7 +76,7 @@ export class PayoutsService {
         throw new PayoutAccountRefusedError(stripeErrorMessage(error));
       }
       row.stripeAccountId = created.id;
-      if (row.lastEventCreated === null || row.lastEventCreated === undefined) row.requirementsDue = requirementsDue(created);
+      if (!row.stripeCheckedAt) row.requirementsDue = requirementsDue(created);
       return row;
     });
     let link: Stripe.AccountLink;
@@ -105,25 +105,39 @@ export function accountStatusOf(account: Stripe.Account, previous: PayoutAccount
   return previous === 'ACTIVE' || previous === 'RESTRICTED' ? 'RESTRICTED' : 'PENDING';
 }
 
-/** Webhook effects on payout accounts, applied once per Stripe event in the event processor's transaction. */
+/**
+ * Writes the account's state as Stripe shows it to our row (which the caller has locked) and releases the winner's
+ * HELD payouts once it is ACTIVE. In the caller's transaction.
+ */
+export async function applyAccountState(em: EntityManager, row: PayoutAccountEntity, account: Stripe.Account): Promise<void> {
+  row.stripeAccountId ??= account.id;
+  row.status = accountStatusOf(account, row.status);
+  row.requirementsDue = requirementsDue(account);
+  row.stripeCheckedAt = new Date();
+  await em.flush();
+  if (row.status === 'ACTIVE' && (await releaseHeldPayouts(em, row.userId)) > 0) nudgePayouts(150);
+}
+
+/**
+ * Webhook effects on payout accounts, applied once per Stripe event in the event processor's transaction.
+ * Stripe promises no order, and two events of the same second cannot be ordered by `created`: the event only says
+ * "this account changed". Its current state is retrieved from Stripe while our row is locked, so of two concurrent
+ * refreshes the later read is written last, and a stale event delivered late re-reads the current state.
+ */
 export const accountWebhookHandlers: StripeEventHandlers = {
-  'account.updated': async (em, event) => {
-    const account = event.data.object as Stripe.Account;
-    const userId = account.metadata?.['userId'];
+  'account.updated': async (em, event, { stripe }) => {
+    const hint = event.data.object as Stripe.Account;
+    const userId = hint.metadata?.['userId'];
     const row =
-      (await em.findOne(PayoutAccountEntity, { stripeAccountId: account.id }, { lockMode: LockMode.PESSIMISTIC_WRITE })) ??
-      (userId ? await em.findOne(PayoutAccountEntity, { userId, stripeAccountId: null }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null);
+      (await em.findOne(PayoutAccountEntity, { stripeAccountId: hint.id }, { lockMode: LockMode.PESSIMISTIC_WRITE })) ??
+      (isUuid(userId) ? await em.findOne(PayoutAccountEntity, { userId, stripeAccountId: null }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null);
     if (!row) return; // not an account of ours
-    // Events arrive in any order: one older than the last applied changes nothing.
-    if (row.lastEventCreated !== null && row.lastEventCreated !== undefined && event.created < row.lastEventCreated) return;
-    const wasActive = row.status === 'ACTIVE';
-    row.stripeAccountId ??= account.id;
-    row.status = accountStatusOf(account, row.status);
-    row.requirementsDue = requirementsDue(account);
-    row.lastEventCreated = event.created;
-    await em.flush();
-    if (row.status === 'ACTIVE' && !wasActive) {
-      if ((await releaseHeldPayouts(em, row.userId)) > 0) nudgePayouts(150);
+    const account = await stripe.accounts.retrieve(hint.id);
+    // Matched by metadata only (our id not saved yet): Stripe itself must show the account as this user's.
+    if (!row.stripeAccountId && account.metadata?.['userId'] !== row.userId) {
+      throw new StripeEventMismatch(`account ${hint.id} is not user ${row.userId}'s at Stripe`);
     }
+    row.lastEventCreated = Math.max(row.lastEventCreated ?? 0, event.created);
+    await applyAccountState(em, row, account);
   },
 };

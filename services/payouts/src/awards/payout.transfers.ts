@@ -261,7 +261,12 @@ async function lockPayoutOfTransfer(em: EntityManager, transfer: Stripe.Transfer
   return payout;
 }
 
-/** Webhook effects of transfers, applied once per Stripe event in the event processor's transaction. */
+/**
+ * Webhook effects of transfers, applied once per Stripe event in the event processor's transaction. Both only add
+ * facts that never go away (paid; this reversal happened), each posted once, so their order does not matter; a
+ * reversal is still read from Stripe, whose transfer lists every reversal (an event's snapshot embeds at most ten
+ * and may predate the latest).
+ */
 export const transferWebhookHandlers: StripeEventHandlers = {
   // Our commit of the transfer's result may have been lost (crash, timeout): Stripe's word makes it PAID.
   'transfer.created': async (em, event) => {
@@ -269,12 +274,13 @@ export const transferWebhookHandlers: StripeEventHandlers = {
     const payout = await lockPayoutOfTransfer(em, transfer);
     if (payout) await markPaid(em, payout, transfer.id);
   },
-  'transfer.reversed': async (em, event) => {
-    const transfer = event.data.object as Stripe.Transfer;
-    const payout = await lockPayoutOfTransfer(em, transfer);
+  'transfer.reversed': async (em, event, { stripe }) => {
+    const payout = await lockPayoutOfTransfer(em, event.data.object as Stripe.Transfer);
     if (!payout) return;
+    const transfer = await stripe.transfers.retrieve((event.data.object as Stripe.Transfer).id);
+    if (!(await lockPayoutOfTransfer(em, transfer))) return; // Stripe's transfer does not pay this payout after all
     await markPaid(em, payout, transfer.id); // a reversed transfer was paid first, whatever order events came in
-    for (const reversal of transfer.reversals?.data ?? []) {
+    for await (const reversal of stripe.transfers.listReversals(transfer.id, { limit: 100 })) {
       await ledgerService.postTransferReversed(em, {
         payoutId: payout.id,
         reversalId: reversal.id,

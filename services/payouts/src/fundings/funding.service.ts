@@ -1,13 +1,15 @@
 import { recordEvent } from '@ideagora/events';
 import { platformFee, sumMinor } from '@ideagora/money';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import type Stripe from 'stripe';
+import { isUuid } from '@ideagora/subgraph-kit';
+import Stripe from 'stripe';
 import { ledgerService } from '../ledger/ledger.service';
 import { ReadModelService } from '../read-models/read-model.service';
 import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
 import { FundingEntity } from './funding.entity';
 import { AlreadyFundedError, ChallengeNotFundableError, PaymentProviderUnavailableError, PaymentRefusedError } from './funding.errors';
 import { findForRead } from '@ideagora/db';
+import { StripeEventMismatch, type StripeEventHandler, type StripeEventHandlers } from '../webhooks/stripe-event.handlers';
 
 /** Stripe refuses larger single charges; a bigger pool needs another way in (not supported yet). */
 const STRIPE_MAX_AMOUNT = 99_999_999n;
@@ -114,12 +116,21 @@ export class FundingService {
   }
 }
 
-/** Webhook effects, applied once per Stripe event inside the event processor's transaction. */
-export const fundingWebhookHandlers = {
-  'payment_intent.succeeded': async (em: EntityManager, event: Stripe.Event) => {
-    const intent = event.data.object as Stripe.PaymentIntent;
-    const funding = await lockFundingOf(em, intent);
+/**
+ * Webhook effects, applied once per Stripe event inside the event processor's transaction. Nothing moves unless the
+ * event's PaymentIntent is the funding's own (stored id), for the funding's amount and currency, and Stripe's API
+ * (retrieved now: the event is only a hint) agrees; a contradiction is a StripeEventMismatch and changes nothing.
+ */
+export const fundingWebhookHandlers: StripeEventHandlers = {
+  'payment_intent.succeeded': async (em, event, { stripe }) => {
+    const hint = event.data.object as Stripe.PaymentIntent;
+    const funding = await lockFundingOf(em, hint);
     if (!funding || funding.status === 'SUCCEEDED' || funding.status === 'PARTIALLY_REFUNDED' || funding.status === 'REFUNDED') return;
+    const intent = await verifiedIntent(stripe, funding, hint);
+    if (intent.status !== 'succeeded' || intent.amount_received !== intent.amount) {
+      throw new StripeEventMismatch(`payment_intent.succeeded for ${intent.id}, but Stripe shows it ${intent.status} with ${intent.amount_received} of ${intent.amount} received`);
+    }
+    funding.paymentIntentId ??= intent.id;
     funding.status = 'SUCCEEDED';
     funding.failureReason = null;
     funding.succeededAt = new Date(event.created * 1000);
@@ -134,44 +145,97 @@ export const fundingWebhookHandlers = {
     });
     recordEvent(em, 'FundingSucceeded', { challengeId: funding.challengeId, fundingId: funding.id });
   },
-  'payment_intent.payment_failed': async (em: EntityManager, event: Stripe.Event) => {
-    const intent = event.data.object as Stripe.PaymentIntent;
-    const funding = await lockFundingOf(em, intent);
+  'payment_intent.payment_failed': async (em, event, { stripe }) => {
+    const hint = event.data.object as Stripe.PaymentIntent;
+    const funding = await lockFundingOf(em, hint);
     // A failure never overrides a success (events arrive in any order).
     if (!funding || funding.status !== 'PENDING') return;
+    const intent = await verifiedIntent(stripe, funding, hint);
+    // A late failure of an attempt the sponsor then paid with another card: the success decides.
+    if (intent.status === 'succeeded' || intent.status === 'processing' || intent.status === 'requires_capture') return;
     const reason = intent.last_payment_error?.message ?? intent.last_payment_error?.code ?? 'payment failed';
+    funding.paymentIntentId ??= intent.id;
     funding.status = 'FAILED';
     funding.failureReason = reason;
     recordEvent(em, 'FundingFailed', { challengeId: funding.challengeId, fundingId: funding.id, reason });
   },
 };
 
-/** A dispute holds every payout of the challenge until it is won (then they resume); a lost one stays held for ops. */
-export const disputeWebhookHandlers = {
-  'charge.dispute.created': async (em: EntityManager, event: Stripe.Event) => {
-    const dispute = event.data.object as Stripe.Dispute;
-    const chargeId = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
-    await em.getConnection().execute(`update funding set disputed_at = coalesce(disputed_at, now()) where charge_id = ?`, [chargeId], 'run', em.getTransactionContext());
-  },
-  'charge.dispute.closed': async (em: EntityManager, event: Stripe.Event) => {
-    const dispute = event.data.object as Stripe.Dispute;
-    if (dispute.status !== 'won') return;
-    const chargeId = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
-    await em.getConnection().execute(`update funding set disputed_at = null where charge_id = ?`, [chargeId], 'run', em.getTransactionContext());
+/**
+ * A dispute holds every payout of the challenge until it is won (then they resume); a lost one stays held for ops.
+ * `created` and `closed` may arrive in either order (a `closed` first used to leave the payouts held for ever): both
+ * apply the dispute as Stripe shows it now, on the funding's row lock.
+ */
+const applyDispute: StripeEventHandler = async (em, event, { stripe }) => {
+  const hint = event.data.object as Stripe.Dispute;
+  const chargeId = typeof hint.charge === 'string' ? hint.charge : hint.charge.id;
+  const funding = await em.findOne(FundingEntity, { chargeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!funding) return; // not a charge of ours
+  const dispute = await stripe.disputes.retrieve(hint.id);
+  const disputedCharge = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
+  if (disputedCharge !== chargeId) throw new StripeEventMismatch(`dispute ${dispute.id} is on charge ${disputedCharge} at Stripe, not ${chargeId}`);
+  if (dispute.status === 'won' || dispute.status === 'warning_closed') {
+    if (!funding.disputedAt) return;
+    funding.disputedAt = null;
+    await em.flush();
     // Resume the held transfers now rather than at their next scheduled look.
     await em
       .getConnection()
       .execute(
-        `update payout set next_attempt_at = now() where status in ('PROCESSING', 'FAILED') and challenge_id in (select challenge_id from funding where charge_id = ?)`,
-        [chargeId],
+        `update payout set next_attempt_at = now() where status in ('PROCESSING', 'FAILED') and challenge_id = ?`,
+        [funding.challengeId],
         'run',
         em.getTransactionContext(),
       );
-  },
+    return;
+  }
+  funding.disputedAt ??= new Date(); // open, or lost: held (a lost dispute is for ops to settle)
 };
 
+export const disputeWebhookHandlers: StripeEventHandlers = {
+  'charge.dispute.created': applyDispute,
+  'charge.dispute.closed': applyDispute,
+};
+
+/**
+ * The funding an event's PaymentIntent belongs to, locked: found by the stored PaymentIntent id, else by the
+ * metadata we set (`fundingId`). Null when the PaymentIntent is not ours at all.
+ */
 async function lockFundingOf(em: EntityManager, intent: Stripe.PaymentIntent): Promise<FundingEntity | null> {
-  const fundingId = intent.metadata?.fundingId;
-  const where = fundingId ? { id: fundingId } : { paymentIntentId: intent.id };
-  return em.findOne(FundingEntity, where, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const byIntent = await em.findOne(FundingEntity, { paymentIntentId: intent.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (byIntent) return byIntent;
+  const fundingId = intent.metadata?.['fundingId'];
+  if (fundingId === undefined) return null;
+  const byMetadata = isUuid(fundingId) ? await em.findOne(FundingEntity, { id: fundingId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!byMetadata) throw new StripeEventMismatch(`PaymentIntent ${intent.id} names funding ${String(fundingId).slice(0, 100)}, which does not exist`);
+  return byMetadata;
+}
+
+/**
+ * The event's PaymentIntent as Stripe shows it now, checked against the funding: the funding's own PaymentIntent
+ * (its stored id; a funding whose id was not saved yet adopts one only if Stripe shows our metadata on it), the
+ * funding's amount and currency, in the event's hint and in Stripe's answer alike.
+ */
+async function verifiedIntent(stripe: Stripe, funding: FundingEntity, hint: Stripe.PaymentIntent): Promise<Stripe.PaymentIntent> {
+  const expected = { amount: Number(funding.amountMinor), currency: funding.currency.trim().toLowerCase() };
+  const contradiction = (intent: Stripe.PaymentIntent, source: string): string | null => {
+    if (funding.paymentIntentId && intent.id !== funding.paymentIntentId) return `${source}: PaymentIntent ${intent.id} is not funding ${funding.id}'s (${funding.paymentIntentId})`;
+    if (intent.amount !== expected.amount) return `${source}: amount ${intent.amount} is not the funding's ${expected.amount}`;
+    if (String(intent.currency).toLowerCase() !== expected.currency) return `${source}: currency ${intent.currency} is not the funding's ${expected.currency}`;
+    const fundingId = intent.metadata?.['fundingId'];
+    if (fundingId !== undefined ? fundingId !== funding.id : !funding.paymentIntentId) return `${source}: PaymentIntent ${intent.id} does not carry funding ${funding.id}`;
+    return null;
+  };
+  const hinted = contradiction(hint, 'event');
+  if (hinted) throw new StripeEventMismatch(hinted);
+  let intent: Stripe.PaymentIntent;
+  try {
+    intent = await stripe.paymentIntents.retrieve(hint.id);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) throw new StripeEventMismatch(`Stripe has no PaymentIntent ${hint.id}`);
+    throw error; // unknown outcome: the event is retried
+  }
+  const retrieved = contradiction(intent, 'Stripe');
+  if (retrieved) throw new StripeEventMismatch(retrieved);
+  return intent;
 }

@@ -24,6 +24,10 @@ export class StripeEventEntity {
   @Property({ type: 'timestamptz', nullable: true })
   processedAt?: Date | null;
 
+  /** `applied`, or `mismatch` when the event contradicted our records and changed nothing. */
+  @Property({ type: 'text', nullable: true })
+  outcome?: 'applied' | 'mismatch' | null;
+
   @Property({ type: 'integer' })
   attempts: number = 0;
 

@@ -1,12 +1,32 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
 import type Stripe from 'stripe';
+
+/** What a handler may use besides its transaction: Stripe's API (the source of truth; an event is only a hint). */
+export interface StripeEventContext {
+  stripe: Stripe;
+  logger: Logger;
+}
 
 /**
  * A handler applies one verified Stripe event inside the processor's transaction. Handlers must be idempotent and
- * order-independent: Stripe delivers at least once and in any order.
+ * order-independent: Stripe delivers at least once and in any order. Where order matters, a handler applies the
+ * object's current state retrieved from Stripe, not the event's snapshot.
  */
-export type StripeEventHandler = (em: EntityManager, event: Stripe.Event) => Promise<void>;
+export type StripeEventHandler = (em: EntityManager, event: Stripe.Event, context: StripeEventContext) => Promise<void>;
 export type StripeEventHandlers = Partial<Record<Stripe.Event.Type, StripeEventHandler>>;
+
+/**
+ * Thrown by a handler when a verified event contradicts our own records (a PaymentIntent that is not the funding's,
+ * a wrong amount…): the transaction is rolled back, so nothing moves, and the event is kept as processed with the
+ * outcome `mismatch` (logged as a security warning, never retried).
+ */
+export class StripeEventMismatch extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'StripeEventMismatch';
+  }
+}
 
 export function combineHandlers(...maps: StripeEventHandlers[]): StripeEventHandlers {
   const combined: StripeEventHandlers = {};

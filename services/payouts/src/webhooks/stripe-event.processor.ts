@@ -2,13 +2,14 @@ import { Poller } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
-import type { StripeEventHandlers } from './stripe-event.handlers';
+import { StripeEventMismatch, type StripeEventHandlers } from './stripe-event.handlers';
 
 const BATCH = 20;
 
 /**
  * Processes stored Stripe events: each in its own transaction, the row locked (skip locked: several instances can
- * run), marked processed in the same transaction as its effects. A failing event is retried with backoff.
+ * run), marked processed in the same transaction as its effects. A failing event is retried with backoff; one that
+ * contradicts our records (StripeEventMismatch) is rolled back and kept as processed with the outcome `mismatch`.
  */
 export class StripeEventProcessor {
   private readonly poller: Poller;
@@ -16,6 +17,7 @@ export class StripeEventProcessor {
   constructor(
     private readonly em: EntityManager,
     private readonly handlers: StripeEventHandlers,
+    private readonly stripe: Stripe,
     private readonly logger: Logger,
     pollMs = 1000,
   ) {
@@ -55,10 +57,21 @@ export class StripeEventProcessor {
           );
         if (rows.length === 0) return; // done meanwhile, or another instance holds it
         const handler = this.handlers[rows[0].type as Stripe.Event.Type];
-        if (handler) await handler(em as EntityManager, rows[0].payload);
-        await em.getConnection().execute(`update stripe_event set processed_at = now() where id = ?`, [id], 'run', em.getTransactionContext());
+        if (handler) await handler(em as EntityManager, rows[0].payload, { stripe: this.stripe, logger: this.logger });
+        await em
+          .getConnection()
+          .execute(`update stripe_event set processed_at = now(), outcome = 'applied', last_error = null where id = ?`, [id], 'run', em.getTransactionContext());
       });
     } catch (err) {
+      if (err instanceof StripeEventMismatch) {
+        // Rolled back: nothing moved. Kept (not retried) for whoever investigates.
+        this.logger.warn({ security: true, eventId: id, reason: err.message }, 'a signed Stripe event contradicts our records: ignored');
+        await this.em
+          .fork()
+          .getConnection()
+          .execute(`update stripe_event set processed_at = now(), outcome = 'mismatch', last_error = ? where id = ? and processed_at is null`, [err.message.slice(0, 1000), id]);
+        return;
+      }
       this.logger.warn({ err, eventId: id }, 'stripe event failed; will retry');
       // Backoff 1 s, 2 s, 4 s … capped at 10 minutes.
       await this.em
