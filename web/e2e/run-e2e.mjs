@@ -369,7 +369,7 @@ async function story(browser, base) {
     await check(solver, 'payouts');
   });
 
-  await step('sponsor makes the solver an admin; an admin cannot change the owner', async () => {
+  await step('sponsor invites the solver as an admin, who accepts; an admin cannot change the owner', async () => {
     const solverId = await userId(solver, base);
     const sponsorId = await userId(sponsor, base);
     await sponsor.goto(`${base}/sponsor`);
@@ -380,7 +380,17 @@ async function story(browser, base) {
     await sponsor.getByLabel('User ID').fill(solverId);
     await sponsor.getByLabel('Role', { exact: true }).selectOption('ADMIN');
     await sponsor.getByRole('button', { name: 'Save member' }).click();
-    await sponsor.getByText(`User ${solverId} is now an admin of this organization.`).waitFor();
+    // Nobody joins without consent: the solver is invited, and accepts on their sponsor dashboard.
+    await sponsor.getByText(`Invitation sent: user ${solverId} becomes an admin once they accept it on their sponsor dashboard.`).waitFor();
+    await sponsor.reload();
+    await sponsor.getByRole('row').filter({ hasText: solverId }).filter({ hasText: 'Admin' }).waitFor();
+    await check(sponsor, 'members-invited');
+
+    await solver.goto(`${base}/sponsor`);
+    await solver.getByRole('heading', { name: 'Invitations to join' }).waitFor();
+    await check(solver, 'invitations');
+    await solver.getByRole('button', { name: `Accept the invitation to E2E Labs ${run}` }).click();
+    await solver.getByText('Invitation accepted: you are now a member of the organization.').waitFor();
 
     await solver.goto(membersUrl);
     await solver.getByText('Your role: Admin').waitFor();

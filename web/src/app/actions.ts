@@ -12,7 +12,7 @@ import { fundingReturnUrl, type FundingFormState } from '@/lib/funding';
 import { isOrganizationRole, ROLE_PHRASES, validateMember } from '@/lib/organizations';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
-  FundChallengeDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
+  FundChallengeDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, RespondToOrganizationInvitationDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
   SubmitSolutionDoc, UpdateChallengeDoc, UpdateProfileDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE, validateNewPassword } from '@/lib/passwords';
@@ -307,14 +307,31 @@ export async function addOrganizationMemberAction(_prev: FormState, fd: FormData
   const values = { userId, role };
   const fieldErrors = validateMember(userId, role);
   if (Object.keys(fieldErrors).length || !isOrganizationRole(role)) return { fieldErrors, values };
-  let member;
+  let result;
   try {
-    member = (await gql(AddOrganizationMemberDoc, { input: { organizationId, userId, role } })).addOrganizationMember.member;
+    result = (await gql(AddOrganizationMemberDoc, { input: { organizationId, userId, role } })).addOrganizationMember;
   } catch (error) {
     return { ...toFormState(error), values };
   }
   revalidatePath('/', 'layout');
-  return { ok: true, message: `User ${member.user.id} is now ${ROLE_PHRASES[member.role]} of this organization.` };
+  if (result.member) return { ok: true, message: `User ${result.member.user.id} is now ${ROLE_PHRASES[result.member.role]} of this organization.` };
+  // Nobody joins without consent: someone new gets an invitation to accept.
+  const invited = result.invitation!;
+  return { ok: true, message: `Invitation sent: user ${invited.user.id} becomes ${ROLE_PHRASES[invited.role]} once they accept it on their sponsor dashboard.` };
+}
+
+/** The invitee accepts or declines an invitation to join an organization (buttons named `answer`). */
+export async function respondToOrganizationInvitationAction(fd: FormData): Promise<void> {
+  const organizationId = text(fd, 'organizationId');
+  const accept = text(fd, 'answer') === 'accept';
+  try {
+    await gql(RespondToOrganizationInvitationDoc, { input: { organizationId, accept } });
+  } catch (error) {
+    // Answered already (in another tab) or withdrawn: the dashboard shows what is left.
+    if (!(error instanceof GatewayError && error.code === 'NOT_FOUND')) throw error;
+  }
+  revalidatePath('/', 'layout');
+  redirect(withFlash('/sponsor', accept ? 'invitationAccepted' : 'invitationDeclined'));
 }
 
 // ---- solvers ---------------------------------------------------------------

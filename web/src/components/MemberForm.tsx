@@ -17,7 +17,8 @@ const ERROR_TITLES: Record<string, string> = {
 };
 
 /**
- * Adds a member to an organization or changes a member's role (addOrganizationMember). The form checks the ID's
+ * Invites someone to an organization or changes a member's role (addOrganizationMember): someone new becomes a
+ * member only once they accept. The form checks the ID's
  * shape and the role; who may grant what is the server's rule, and its refusal (FORBIDDEN) is shown as it comes.
  */
 export function MemberForm({ action, organizationId, viewerRole }: { action: Action; organizationId: string; viewerRole: OrganizationRole }) {
@@ -36,7 +37,7 @@ export function MemberForm({ action, organizationId, viewerRole }: { action: Act
   };
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="stack" aria-label="Add a member or change a role">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="stack" aria-label="Invite a member or change a role">
       {state.formError && (
         <Alert tone="danger" title={ERROR_TITLES[state.code ?? ''] ?? 'The role was not changed'}>
           <p>{state.formError}</p>
@@ -45,7 +46,7 @@ export function MemberForm({ action, organizationId, viewerRole }: { action: Act
       {state.ok && state.message && <Alert tone="success">{state.message}</Alert>}
       <input type="hidden" name="organizationId" value={organizationId} />
       <TextField label="User ID" name="userId" required autoComplete="off" spellCheck={false} defaultValue={state.values?.userId ?? ''}
-        error={errors.userId} hint="They find it on their profile page. Someone already in the organization gets the new role." />
+        error={errors.userId} hint="They find it on their profile page. They join once they accept; someone already in the organization gets the new role at once." />
       {/* A select's defaultValue applies at mount only: the key re-mounts it with what was submitted. */}
       <Select key={state.values?.role ?? 'MEMBER'} label="Role" name="role" defaultValue={state.values?.role ?? 'MEMBER'} error={errors.role}
         hint={viewerRole === 'OWNER' ? undefined : 'As an admin you can add members; only an owner can grant or change the admin and owner roles.'}

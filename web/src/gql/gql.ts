@@ -21,7 +21,7 @@ type Documents = {
     "\n  mutation LogOut($input: LogOutInput!) {\n    logOut(input: $input) { loggedOut }\n  }\n": typeof types.LogOutDocument,
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { accepted }\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { token refreshToken expiresAt viewer { id } }\n  }\n": typeof types.ResetPasswordDocument,
-    "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      organizationInvitations { role invitedAt organization { id name } }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { viewer { id displayName bio skills } }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name viewerRole } }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      challenge { id status totalPrize { amountMinor currency } prizes { rank label amount { amountMinor currency } } }\n    }\n  }\n": typeof types.CreateChallengeDocument,
@@ -39,8 +39,9 @@ type Documents = {
     "\n  mutation AcceptChallengeTerms($input: AcceptChallengeTermsInput!) {\n    acceptChallengeTerms(input: $input) { challenge { id viewerHasAcceptedTerms } }\n  }\n": typeof types.AcceptChallengeTermsDocument,
     "\n  mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {\n    startPayoutOnboarding(input: $input) { onboardingUrl payoutAccount { status requirementsDue } }\n  }\n": typeof types.StartPayoutOnboardingDocument,
     "\n  mutation AwardPrize($input: AwardPrizeInput!) {\n    awardPrize(input: $input) {\n      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }\n    }\n  }\n": typeof types.AwardPrizeDocument,
-    "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole members { role user { id displayName } } }\n  }\n": typeof types.OrganizationDocument,
-    "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }\n  }\n": typeof types.AddOrganizationMemberDocument,
+    "\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      id name createdAt viewerRole\n      members { role user { id displayName } }\n      invitations { role invitedAt user { id displayName } }\n    }\n  }\n": typeof types.OrganizationDocument,
+    "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } invitation { role user { id } } }\n  }\n": typeof types.AddOrganizationMemberDocument,
+    "\n  mutation RespondToOrganizationInvitation($input: RespondToOrganizationInvitationInput!) {\n    respondToOrganizationInvitation(input: $input) { organization { id name viewerRole } member { role } }\n  }\n": typeof types.RespondToOrganizationInvitationDocument,
     "\n  mutation AskChallengeQuestion($input: AskChallengeQuestionInput!) {\n    askChallengeQuestion(input: $input) { question { id } }\n  }\n": typeof types.AskChallengeQuestionDocument,
     "\n  mutation AnswerChallengeQuestion($input: AnswerChallengeQuestionInput!) {\n    answerChallengeQuestion(input: $input) { question { id answer published } }\n  }\n": typeof types.AnswerChallengeQuestionDocument,
 };
@@ -51,7 +52,7 @@ const documents: Documents = {
     "\n  mutation LogOut($input: LogOutInput!) {\n    logOut(input: $input) { loggedOut }\n  }\n": types.LogOutDocument,
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { accepted }\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { token refreshToken expiresAt viewer { id } }\n  }\n": types.ResetPasswordDocument,
-    "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      organizationInvitations { role invitedAt organization { id name } }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { viewer { id displayName bio skills } }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id name viewerRole } }\n  }\n": types.CreateOrganizationDocument,
     "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      challenge { id status totalPrize { amountMinor currency } prizes { rank label amount { amountMinor currency } } }\n    }\n  }\n": types.CreateChallengeDocument,
@@ -69,8 +70,9 @@ const documents: Documents = {
     "\n  mutation AcceptChallengeTerms($input: AcceptChallengeTermsInput!) {\n    acceptChallengeTerms(input: $input) { challenge { id viewerHasAcceptedTerms } }\n  }\n": types.AcceptChallengeTermsDocument,
     "\n  mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {\n    startPayoutOnboarding(input: $input) { onboardingUrl payoutAccount { status requirementsDue } }\n  }\n": types.StartPayoutOnboardingDocument,
     "\n  mutation AwardPrize($input: AwardPrizeInput!) {\n    awardPrize(input: $input) {\n      award { id prizeRank submission { id } payouts { id status amount { amountMinor currency } } }\n    }\n  }\n": types.AwardPrizeDocument,
-    "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole members { role user { id displayName } } }\n  }\n": types.OrganizationDocument,
-    "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }\n  }\n": types.AddOrganizationMemberDocument,
+    "\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      id name createdAt viewerRole\n      members { role user { id displayName } }\n      invitations { role invitedAt user { id displayName } }\n    }\n  }\n": types.OrganizationDocument,
+    "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } invitation { role user { id } } }\n  }\n": types.AddOrganizationMemberDocument,
+    "\n  mutation RespondToOrganizationInvitation($input: RespondToOrganizationInvitationInput!) {\n    respondToOrganizationInvitation(input: $input) { organization { id name viewerRole } member { role } }\n  }\n": types.RespondToOrganizationInvitationDocument,
     "\n  mutation AskChallengeQuestion($input: AskChallengeQuestionInput!) {\n    askChallengeQuestion(input: $input) { question { id } }\n  }\n": types.AskChallengeQuestionDocument,
     "\n  mutation AnswerChallengeQuestion($input: AnswerChallengeQuestionInput!) {\n    answerChallengeQuestion(input: $input) { question { id answer published } }\n  }\n": types.AnswerChallengeQuestionDocument,
 };
@@ -102,7 +104,7 @@ export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswor
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id email displayName bio skills\n      organizations { id name viewerRole }\n      organizationInvitations { role invitedAt organization { id name } }\n      payoutAccount { status requirementsDue }\n      submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }\n      payouts(first: 50) {\n        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }\n      }\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -174,11 +176,15 @@ export function graphql(source: "\n  mutation AwardPrize($input: AwardPrizeInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Organization($id: ID!) {\n    organization(id: $id) { id name createdAt viewerRole members { role user { id displayName } } }\n  }\n"): typeof import('./graphql').OrganizationDocument;
+export function graphql(source: "\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      id name createdAt viewerRole\n      members { role user { id displayName } }\n      invitations { role invitedAt user { id displayName } }\n    }\n  }\n"): typeof import('./graphql').OrganizationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }\n  }\n"): typeof import('./graphql').AddOrganizationMemberDocument;
+export function graphql(source: "\n  mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } invitation { role user { id } } }\n  }\n"): typeof import('./graphql').AddOrganizationMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RespondToOrganizationInvitation($input: RespondToOrganizationInvitationInput!) {\n    respondToOrganizationInvitation(input: $input) { organization { id name viewerRole } member { role } }\n  }\n"): typeof import('./graphql').RespondToOrganizationInvitationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

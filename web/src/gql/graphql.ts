@@ -8,7 +8,7 @@ export type AcceptChallengeTermsInput = {
   challengeId: string | number;
 };
 
-/** Adds a member, or changes the role of an existing one. */
+/** Invites a person to become a member with a role, or changes the role of an existing member. */
 export type AddOrganizationMemberInput = {
   organizationId: string | number;
   role: OrganizationRole;
@@ -154,6 +154,12 @@ export type ResetPasswordInput = {
   token: string;
 };
 
+export type RespondToOrganizationInvitationInput = {
+  /** true: become a member with the invited role; false: decline. */
+  accept: boolean;
+  organizationId: string | number;
+};
+
 export type ShortlistSubmissionInput = {
   /** true puts the submission on the shortlist, false takes it off. */
   shortlisted: boolean;
@@ -258,7 +264,7 @@ export type ResetPasswordMutation = { resetPassword: { token: string, refreshTok
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, prizeRank: number, challenge: { id: string, title: string } } } }> } } | null };
+export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ role: OrganizationRole, invitedAt: string, organization: { id: string, name: string } }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, prizeRank: number, challenge: { id: string, title: string } } } }> } } | null };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
@@ -390,14 +396,21 @@ export type OrganizationQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationQuery = { organization: { id: string, name: string, createdAt: string, viewerRole: OrganizationRole | null, members: Array<{ role: OrganizationRole, user: { id: string, displayName: string } }> | null } };
+export type OrganizationQuery = { organization: { id: string, name: string, createdAt: string, viewerRole: OrganizationRole | null, members: Array<{ role: OrganizationRole, user: { id: string, displayName: string } }> | null, invitations: Array<{ role: OrganizationRole, invitedAt: string, user: { id: string, displayName: string } }> | null } };
 
 export type AddOrganizationMemberMutationVariables = Exact<{
   input: AddOrganizationMemberInput;
 }>;
 
 
-export type AddOrganizationMemberMutation = { addOrganizationMember: { organization: { id: string, viewerRole: OrganizationRole | null }, member: { role: OrganizationRole, user: { id: string } } } };
+export type AddOrganizationMemberMutation = { addOrganizationMember: { organization: { id: string, viewerRole: OrganizationRole | null }, member: { role: OrganizationRole, user: { id: string } } | null, invitation: { role: OrganizationRole, user: { id: string } } | null } };
+
+export type RespondToOrganizationInvitationMutationVariables = Exact<{
+  input: RespondToOrganizationInvitationInput;
+}>;
+
+
+export type RespondToOrganizationInvitationMutation = { respondToOrganizationInvitation: { organization: { id: string, name: string, viewerRole: OrganizationRole | null }, member: { role: OrganizationRole } | null } };
 
 export type AskChallengeQuestionMutationVariables = Exact<{
   input: AskChallengeQuestionInput;
@@ -504,6 +517,14 @@ export const ViewerDocument = new TypedDocumentString(`
       id
       name
       viewerRole
+    }
+    organizationInvitations {
+      role
+      invitedAt
+      organization {
+        id
+        name
+      }
     }
     payoutAccount {
       status
@@ -986,6 +1007,14 @@ export const OrganizationDocument = new TypedDocumentString(`
         displayName
       }
     }
+    invitations {
+      role
+      invitedAt
+      user {
+        id
+        displayName
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
@@ -1002,9 +1031,29 @@ export const AddOrganizationMemberDocument = new TypedDocumentString(`
         id
       }
     }
+    invitation {
+      role
+      user {
+        id
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<AddOrganizationMemberMutation, AddOrganizationMemberMutationVariables>;
+export const RespondToOrganizationInvitationDocument = new TypedDocumentString(`
+    mutation RespondToOrganizationInvitation($input: RespondToOrganizationInvitationInput!) {
+  respondToOrganizationInvitation(input: $input) {
+    organization {
+      id
+      name
+      viewerRole
+    }
+    member {
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToOrganizationInvitationMutation, RespondToOrganizationInvitationMutationVariables>;
 export const AskChallengeQuestionDocument = new TypedDocumentString(`
     mutation AskChallengeQuestion($input: AskChallengeQuestionInput!) {
   askChallengeQuestion(input: $input) {

@@ -18,6 +18,8 @@ export const FLASH_MESSAGES = {
   updated: 'Challenge updated.',
   questionSent: 'Question sent.',
   answerSaved: 'Answer saved.',
+  invitationAccepted: 'Invitation accepted: you are now a member of the organization.',
+  invitationDeclined: 'Invitation declined.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

@@ -45,6 +45,7 @@ export const ViewerDoc = graphql(`
     viewer {
       id email displayName bio skills
       organizations { id name viewerRole }
+      organizationInvitations { role invitedAt organization { id name } }
       payoutAccount { status requirementsDue }
       submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }
       payouts(first: 50) {
@@ -218,7 +219,11 @@ export const AwardPrizeDoc = graphql(`
 
 export const OrganizationDoc = graphql(`
   query Organization($id: ID!) {
-    organization(id: $id) { id name createdAt viewerRole members { role user { id displayName } } }
+    organization(id: $id) {
+      id name createdAt viewerRole
+      members { role user { id displayName } }
+      invitations { role invitedAt user { id displayName } }
+    }
   }
 `);
 
@@ -226,7 +231,13 @@ export const OrganizationDoc = graphql(`
 // subgraph cannot resolve would fail the whole (already applied) mutation.
 export const AddOrganizationMemberDoc = graphql(`
   mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {
-    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } }
+    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } invitation { role user { id } } }
+  }
+`);
+
+export const RespondToOrganizationInvitationDoc = graphql(`
+  mutation RespondToOrganizationInvitation($input: RespondToOrganizationInvitationInput!) {
+    respondToOrganizationInvitation(input: $input) { organization { id name viewerRole } member { role } }
   }
 `);
 

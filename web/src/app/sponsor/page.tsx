@@ -1,26 +1,51 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { createOrganizationAction } from '@/app/actions';
+import { createOrganizationAction, respondToOrganizationInvitationAction } from '@/app/actions';
 import { LocalDate } from '@/components/dates';
 import { Money } from '@/components/Money';
 import { OrganizationForm } from '@/components/MoreForms';
-import { ButtonLink, Card, EmptyState, StatusBadge, humanize } from '@/components/ui';
+import { StatusFlash } from '@/components/StatusFlash';
+import { Button, ButtonLink, Card, EmptyState, StatusBadge, humanize } from '@/components/ui';
 import { gql } from '@/lib/gateway';
 import { BrowseChallengesDoc } from '@/lib/operations';
-import { canManageMembers } from '@/lib/organizations';
+import { flashMessage } from '@/lib/flash';
+import { canManageMembers, ROLE_PHRASES } from '@/lib/organizations';
 import { requireViewer } from '@/lib/viewer';
 
 export const metadata: Metadata = { title: 'Sponsor dashboard' };
 export const dynamic = 'force-dynamic';
 
-export default async function SponsorPage() {
+export default async function SponsorPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const viewer = await requireViewer('/sponsor');
+  const { done } = await searchParams;
+  const invitations = viewer.organizationInvitations;
   const orgs = viewer.organizations;
   const data = orgs.length ? await gql(BrowseChallengesDoc, { first: 50 }) : null;
   const mine = (data?.challenges.edges ?? []).map((e) => e.node).filter((c) => c.organization.viewerRole);
   return (
     <div className="stack">
       <h1>Sponsor dashboard</h1>
+      <StatusFlash message={flashMessage(done)} />
+      {invitations.length > 0 && (
+        <Card aria-labelledby="invitations-title">
+          <h2 id="invitations-title">Invitations to join</h2>
+          <p className="muted">Joining an organization lets you work on its challenges; its members cannot enter them as solvers.</p>
+          <ul className="org-list">
+            {invitations.map((invitation) => (
+              <li key={invitation.organization.id}>
+                <span>
+                  {invitation.organization.name}, as {ROLE_PHRASES[invitation.role]} <span className="muted">(invited <LocalDate iso={invitation.invitedAt} />)</span>
+                </span>
+                <form action={respondToOrganizationInvitationAction} className="row">
+                  <input type="hidden" name="organizationId" value={invitation.organization.id} />
+                  <Button type="submit" name="answer" value="accept" aria-label={`Accept the invitation to ${invitation.organization.name}`}>Accept</Button>
+                  <Button type="submit" name="answer" value="decline" variant="secondary" aria-label={`Decline the invitation to ${invitation.organization.name}`}>Decline</Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       <div className="layout-detail">
         <section className="stack" aria-labelledby="your-challenges">
           <div className="row">

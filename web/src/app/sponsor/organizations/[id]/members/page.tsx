@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { addOrganizationMemberAction } from '@/app/actions';
+import { LocalDate } from '@/components/dates';
 import { MemberForm } from '@/components/MemberForm';
 import { Alert, Card, StatusBadge } from '@/components/ui';
 import { gqlOrNull } from '@/lib/gateway';
@@ -55,6 +56,29 @@ export default async function MembersPage({ params }: Props) {
           </div>
         </Card>
       )}
+      {org.invitations && org.invitations.length > 0 && (
+        <Card aria-labelledby="invitations-title">
+          <h2 id="invitations-title">Waiting for an answer ({org.invitations.length})</h2>
+          <p className="muted">They join once they accept the invitation on their sponsor dashboard.</p>
+          <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr><th scope="col">Name</th><th scope="col">User ID</th><th scope="col">Invited as</th><th scope="col">Invited</th></tr>
+            </thead>
+            <tbody>
+              {org.invitations.map((i) => (
+                <tr key={i.user.id}>
+                  <td>{i.user.displayName}</td>
+                  <td><code>{i.user.id}</code></td>
+                  <td><StatusBadge status={i.role} /></td>
+                  <td><LocalDate iso={i.invitedAt} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </div>
+        </Card>
+      )}
       {!canManageMembers(org.viewerRole) ? (
         <Alert tone="warning" title="Only owners and admins manage members.">
           <p>Ask an owner of {org.name} to change roles.</p>
@@ -62,7 +86,7 @@ export default async function MembersPage({ params }: Props) {
       ) : (
         <div className="layout-detail">
           <Card aria-labelledby="member-form-title">
-            <h2 id="member-form-title">Add a member or change a role</h2>
+            <h2 id="member-form-title">Invite a member or change a role</h2>
             <MemberForm action={addOrganizationMemberAction} organizationId={org.id} viewerRole={org.viewerRole!} />
           </Card>
           <Card aria-labelledby="roles-title">
