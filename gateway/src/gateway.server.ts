@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GatewayConfig } from '@ideagora/config';
+import { OPERATION_LIMITS, operationLimitsPlugin, stringifyWithinLimit } from '@ideagora/subgraph-kit';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -35,7 +36,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
-      return new IdentityDataSource(name, url, config.GATEWAY_IDENTITY_SECRET, config.GATEWAY_IDENTITY_TTL_SECONDS);
+      const limits = { timeoutMs: config.GATEWAY_SUBGRAPH_TIMEOUT_MS, maxResponseBytes: OPERATION_LIMITS.maxResponseBytes };
+      return new IdentityDataSource(name, url, config.GATEWAY_IDENTITY_SECRET, config.GATEWAY_IDENTITY_TTL_SECONDS, limits);
     },
   });
 
@@ -44,7 +46,13 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     csrfPrevention: true,
     introspection: development,
     includeStacktraceInErrorResponses: development,
-    plugins: [development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production', // no "Did you mean ..." field suggestions
+    stringifyResult: stringifyWithinLimit(OPERATION_LIMITS.maxResponseBytes),
+    plugins: [
+      development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      operationLimitsPlugin(),
+    ],
     formatError: (formatted: GraphQLFormattedError) => {
       if (config.NODE_ENV !== 'production') return formatted;
       // In production, say nothing beyond the message and code (no stack traces, no internals).

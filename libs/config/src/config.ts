@@ -45,6 +45,8 @@ export const subgraphSchema = baseSchema.extend({
   HOST: z.string().default('127.0.0.1'),
   /** How often the outbox relay looks for unpublished events when it was not nudged. */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** A GraphQL request's deadline: no field starts resolving after it (TIMEOUT). Below the gateway's fetch deadline. */
+  SUBGRAPH_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export const solversSchema = subgraphSchema.extend({
@@ -131,6 +133,9 @@ export const gatewaySchema = baseSchema.extend({
   CORS_ORIGINS: z.string().default('http://localhost:3000'),
   /** Gateway processes sharing the port (Node cluster); one per core the gateway may use. */
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Deadline of one subgraph fetch (connect to last byte); past it the fetch fails with TIMEOUT. Above the
+   * subgraphs' own request deadline (SUBGRAPH_REQUEST_TIMEOUT_MS), so a slow subgraph usually answers TIMEOUT itself. */
+  GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 
 export type BaseConfig = z.infer<typeof baseSchema>;
