@@ -62,7 +62,7 @@ describe('operation limits', () => {
     expect(checkDocument(apiSchema, `# ${'x'.repeat(OPERATION_LIMITS.maxDocumentChars)}\n{ __typename }`)).toMatch(/^Query document size 10\d\d\d characters exceeds the limit of 10000$/);
     expect(checkDocument(apiSchema, challengeCycle(3))).toBe('Query depth 14 exceeds the limit of 12');
     expect(checkDocument(apiSchema, `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`)).toBe('Query aliases 31 exceeds the limit of 30');
-    expect(checkDocument(apiSchema, `{ viewer ${'@include(if: true) '.repeat(21)}{ id } }`)).toBe('Query directives 21 exceeds the limit of 20');
+    expect(checkDocument(apiSchema, `{ viewer ${'@include(if: true) '.repeat(6)}{ id } }`)).toBe('Query directives 6 exceeds the limit of 5');
     expect(checkDocument(apiSchema, challengeCycle(2))).toBeUndefined();
   });
 

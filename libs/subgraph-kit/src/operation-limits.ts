@@ -36,7 +36,7 @@ export const OPERATION_LIMITS = {
   /** Aliased fields (real operations use none; the gateway's subgraph queries use a few). */
   maxAliases: 30,
   /** Directives (real operations use none; @include/@skip are the only executable ones). */
-  maxDirectives: 20,
+  maxDirectives: 5,
   /** Estimated fields resolved, lists counted at their bound (the costliest real operation: about 1,900). */
   maxCost: 20_000,
   /** Bytes of one response the gateway sends or accepts from a subgraph. */
@@ -164,35 +164,56 @@ function armorRules(limits: OperationLimits, report: (message: string) => void):
   }).protect().validationRules as ValidationRule[];
 }
 
-/**
- * The first limit a document breaks, or undefined. Cheap and bounded: size first, then graphql-js's parser stopping
- * at the token limit (which also bounds nesting, so nothing below can exhaust the stack), then depth, aliases and
- * directives, before graphql-js's own validation rules (some of which recurse) ever see the document.
- */
-export function checkDocument(schema: GraphQLSchema, source: string, limits: OperationLimits = OPERATION_LIMITS): string | undefined {
+/** A document parsed within the size and token limits, or the limit it breaks (undefined: a syntax error). */
+function parseWithinLimits(source: string, limits: OperationLimits): DocumentNode | string | undefined {
   if (source.length > limits.maxDocumentChars) return `Query document size ${source.length} characters exceeds the limit of ${limits.maxDocumentChars}`;
-  let document: DocumentNode;
   try {
-    document = parse(source, { maxTokens: limits.maxTokens, noLocation: true });
+    return parse(source, { maxTokens: limits.maxTokens, noLocation: true });
   } catch (error) {
     if (error instanceof GraphQLError && /contains more th\w+ \d+ tokens/.test(error.message)) return `Query token count exceeds the limit of ${limits.maxTokens}`;
     return undefined; // a syntax error: Apollo's own parse reports it
   }
+}
+
+/** The shape limit (depth, aliases, directives) a parsed document breaks, or undefined. */
+function shapeFinding(schema: GraphQLSchema, document: DocumentNode, limits: OperationLimits): string | undefined {
   let finding: string | undefined;
   validate(schema, document, armorRules(limits, (message) => (finding ??= message)));
   return finding;
 }
 
+/**
+ * The first limit a document breaks, or undefined. Cheap and bounded: size first, then graphql-js's parser stopping
+ * at the token limit (which also bounds nesting, so nothing below can exhaust the stack), then depth, aliases and
+ * directives, then the cost, before graphql-js's own validation rules (some of which recurse) ever see the document.
+ */
+export function checkDocument(
+  schema: GraphQLSchema,
+  source: string,
+  limits: OperationLimits = OPERATION_LIMITS,
+  operation: { operationName?: string | null; variables?: Record<string, unknown> } = {},
+): string | undefined {
+  const parsed = parseWithinLimits(source, limits);
+  if (parsed === undefined || typeof parsed === 'string') return parsed;
+  return shapeFinding(schema, parsed, limits) ?? costFinding(schema, parsed, limits, operation);
+}
+
+function costFinding(schema: GraphQLSchema, document: DocumentNode, limits: OperationLimits, operation: { operationName?: string | null; variables?: Record<string, unknown> }): string | undefined {
+  const cost = operationCost(schema, document, operation.operationName, operation.variables);
+  return cost > limits.maxCost ? `Query cost ${cost} exceeds the limit of ${limits.maxCost}` : undefined;
+}
+
 const CHECKED_DOCUMENTS_KEPT = 1_000;
 
 /**
- * The Apollo Server plugin enforcing OPERATION_LIMITS (gateway and subgraphs). Refusals answer HTTP 400 with
- * QUERY_TOO_COMPLEX. Document checks run on the source before Apollo parses and validates it; the cost check runs
- * once the operation and its variables are known.
+ * The Apollo Server plugin enforcing OPERATION_LIMITS (gateway and subgraphs). Every check runs on the source before
+ * Apollo parses and validates it (graphql-js's and Apollo's own validation rules never see an oversized document);
+ * refusals answer HTTP 400 with QUERY_TOO_COMPLEX.
  */
 export function operationLimitsPlugin<TContext extends BaseContext>(limits: OperationLimits = OPERATION_LIMITS): ApolloServerPlugin<TContext> {
-  // Documents that passed, by hash: a repeated operation (the common case) is not parsed twice.
-  const passed = new Set<string>();
+  // Documents whose shape passed, by hash: a repeated operation (the common case) is parsed once; its cost, which
+  // depends on the variables, is estimated every time.
+  const passed = new Map<string, DocumentNode>();
   return {
     async unexpectedErrorProcessingRequest({ error }) {
       // A hook that throws before parsing ends up here; rethrowing our refusal makes Apollo answer it (status and
@@ -201,16 +222,19 @@ export function operationLimitsPlugin<TContext extends BaseContext>(limits: Oper
     },
     async requestDidStart() {
       return {
-        async didResolveSource({ source, queryHash, schema }) {
-          if (passed.has(queryHash)) return;
-          const finding = checkDocument(schema, source, limits);
+        async didResolveSource({ source, queryHash, schema, request }) {
+          let document = passed.get(queryHash);
+          if (!document) {
+            const parsed = parseWithinLimits(source, limits);
+            if (parsed === undefined) return;
+            const finding = typeof parsed === 'string' ? parsed : shapeFinding(schema, parsed, limits);
+            if (finding) throw refusal(finding);
+            document = parsed as DocumentNode;
+            if (passed.size >= CHECKED_DOCUMENTS_KEPT) passed.clear();
+            passed.set(queryHash, document);
+          }
+          const finding = costFinding(schema, document, limits, request);
           if (finding) throw refusal(finding);
-          if (passed.size >= CHECKED_DOCUMENTS_KEPT) passed.clear();
-          passed.add(queryHash);
-        },
-        async didResolveOperation({ schema, document, operationName, request }) {
-          const cost = operationCost(schema, document, operationName, request.variables);
-          if (cost > limits.maxCost) throw refusal(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`);
         },
       };
     },

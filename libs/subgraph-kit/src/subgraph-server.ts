@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createErrorFormatter } from './errors';
 import type { Logger } from './logger';
-import { operationLimitsPlugin } from './operation-limits';
+import { OPERATION_LIMITS, operationLimitsPlugin, stringifyWithinLimit } from './operation-limits';
 import { metricsAllowed } from './ops-identity';
 import { requestDeadlinePlugin } from './request-deadline';
 
@@ -43,6 +43,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     introspection: true, // only the gateway can reach it (signed identity); composition reads schema.graphql
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true, // no "Did you mean ...": the gateway has validated what it sends
+    stringifyResult: stringifyWithinLimit(OPERATION_LIMITS.maxResponseBytes),
     formatError: createErrorFormatter(options.logger),
     // No cache hints are used: without the cache-control plugin, no resolver is wrapped to collect them.
     plugins: [
