@@ -3,6 +3,8 @@ import {
   challengeInput,
   createChallenge,
   createOrganization,
+  errorCodes,
+  GraphQLTestClient,
   requestSubgraph,
   signUpUser,
   sqlStatementCounts,
@@ -13,6 +15,8 @@ import {
   type Stack,
   type SubgraphName,
 } from '@ideagora/testing';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /**
  * The probe of issue 10, refused: the deep and wide shapes that ran a subgraph out of memory (or its stack) are
@@ -150,6 +154,24 @@ describe('operation limits (the probe of issue 10)', () => {
     const response = await timed('challenges: organizations cycle', () => requestSubgraph(stack, 'challenges', query, {}, sponsor.userId));
     expectRefused(response.body, /^Query cost \d+ exceeds the limit of 20000$/);
     await expectStackAnswers();
+  });
+
+  it('gives each subgraph fetch a deadline: a hung subgraph answers TIMEOUT, and the gateway serves the next request', async () => {
+    // A "subgraph" that accepts connections and never answers.
+    const hung = createServer(() => undefined);
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    try {
+      const hungUrl = `http://127.0.0.1:${(hung.address() as AddressInfo).port}/graphql`;
+      const gateway = new GraphQLTestClient(await stack.startAnotherGateway({ CHALLENGES_URL: hungUrl, GATEWAY_SUBGRAPH_TIMEOUT_MS: '300' }));
+      const response = await timed('gateway: hung subgraph, 300 ms deadline', () => gateway.request('{ challenges(first: 1) { edges { node { id } } } }'));
+      expect(errorCodes(response)).toEqual(['TIMEOUT']);
+      expect(JSON.stringify(response)).not.toContain(hungUrl.replace('/graphql', ''));
+      const next = await gateway.request('{ viewer { id } }', {}, { token: sponsor.token });
+      expect(next).toMatchObject({ data: { viewer: { id: sponsor.userId } } });
+    } finally {
+      hung.closeAllConnections();
+      hung.close();
+    }
   });
 
   describe('/internal/metrics', () => {
