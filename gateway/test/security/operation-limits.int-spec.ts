@@ -78,7 +78,7 @@ describe('operation limits (the probe of issue 10)', () => {
       expect(removed.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
       const cycle = (levels: number) => `{ challenge(id: "${draftId}") ${nested(levels, '{ prizes { award { challenge ', '{ id }')} }`;
       const byCost = await timed('gateway: 20 prizes, cycle at depth 12 (cost)', () => stack.client.request(`{ challenge(id: "${draftId}") { prizes { award { challenge ${nested(2, '{ prizes { award { challenge ', '{ prizes { label } }')} } } } }`, {}, { token: sponsor.token }));
-      expectRefused(byCost, /^Query cost \d+ exceeds the limit of 20000$/);
+      expectRefused(byCost, /^Query cost \d+ exceeds the limit of 50000$/);
       const sixLevels = await timed('gateway: 20 prizes, six levels (depth)', () => stack.client.request(cycle(6), {}, { token: sponsor.token }));
       expectRefused(sixLevels, /^Query depth 20 exceeds the limit of 12$/);
       await expectStackAnswers();
@@ -135,24 +135,24 @@ describe('operation limits (the probe of issue 10)', () => {
       const linear = await timed(`${name}: linear depth 500`, () => send(`{ __schema ${nested(166, '{ types { fields { type ', '{ name }')} }`));
       expectRefused(linear.body, /^Query token count exceeds the limit of 1000$/);
       const circular = await timed(`${name}: circular introspection`, () => send('{ __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }'));
-      expectRefused(circular.body, /^Query cost \d+ exceeds the limit of 20000$/);
+      expectRefused(circular.body, /^Query cost \d+ exceeds the limit of 50000$/);
       const next = await send('{ __typename }');
       expect(next.body).toEqual({ data: { __typename: 'Query' } });
     });
 
-    it('refuses an _entities fetch of 1,000 representations of a deep selection by its cost', async () => {
+    it('refuses 30 _entities fetches of 1,000 representations each by their cost', async () => {
       const typename = name === 'solvers' ? 'User' : 'Challenge';
       const representations = Array.from({ length: 1_000 }, () => ({ __typename: typename, id: '00000000-0000-7000-8000-000000000000' }));
-      const query = `query ($r: [_Any!]!) { ${Array.from({ length: 25 }, (_, i) => `e${i}: _entities(representations: $r) { ... on ${typename} { __typename } }`).join(' ')} }`;
-      const response = await timed(`${name}: 25 x _entities of 1,000`, () => requestSubgraph(stack, name, query, { r: representations }, sponsor.userId));
-      expectRefused(response.body, /^Query cost \d+ exceeds the limit of 20000$/);
+      const query = `query ($r: [_Any!]!) { ${Array.from({ length: 30 }, (_, i) => `e${i}: _entities(representations: $r) { ... on ${typename} { __typename id } }`).join(' ')} }`;
+      const response = await timed(`${name}: 30 x _entities of 1,000`, () => requestSubgraph(stack, name, query, { r: representations }, sponsor.userId));
+      expectRefused(response.body, /^Query cost 60030 exceeds the limit of 50000$/);
     });
   });
 
   it('refuses the cycle through organizations on the challenges subgraph by its cost', async () => {
     const query = `{ challenge(id: "${draftId}") { organization ${nested(3, '{ members { user { organizations ', '{ id }')} } }`;
     const response = await timed('challenges: organizations cycle', () => requestSubgraph(stack, 'challenges', query, {}, sponsor.userId));
-    expectRefused(response.body, /^Query cost \d+ exceeds the limit of 20000$/);
+    expectRefused(response.body, /^Query cost \d+ exceeds the limit of 50000$/);
     await expectStackAnswers();
   });
 

@@ -56,6 +56,16 @@ describe('operation limits', () => {
     expect(cost).toBeLessThanOrEqual(tighter.maxCost);
   });
 
+  it("passes the benchmark's scenarios sent through the gateway, at its page size", () => {
+    const scenarios = readFileSync(join(ROOT, 'tools', 'bench', 'src', 'scenarios.ts'), 'utf8');
+    const throughGateway = [...scenarios.matchAll(/`((?:query|mutation) (\w+)[^`]*)`/g)].filter((m) => !m[2].endsWith('Direct'));
+    expect(throughGateway.map((m) => m[2])).toEqual(expect.arrayContaining(['ViewerFloor', 'BrowseChallengesFull']));
+    for (const [, source] of throughGateway) {
+      expect(checkDocument(apiSchema, source, OPERATION_LIMITS, { variables: { first: 20 } })).toBeUndefined();
+      expect(operationCost(apiSchema, parse(source), undefined, { first: 20 })).toBeLessThanOrEqual(OPERATION_LIMITS.maxCost / 3);
+    }
+  });
+
   it('names the limit and the value', () => {
     const challengeCycle = (levels: number) => `{ challenge(id: "x") ${nested(levels, '{ submissions { edges { node { challenge ', '{ id }')} }`;
     expect(checkDocument(apiSchema, `{ ${'a '.repeat(1100)}}`)).toBe('Query token count exceeds the limit of 1000');
@@ -91,9 +101,10 @@ describe('operation limits', () => {
     expect(cost('query ($n: Int) { challenges(first: $n) { edges { node { id } } } }', { n: 100 })).toBe(1 + 100 * 3);
     // A variable that does not coerce counts as absent (execution refuses the request before any resolver runs).
     expect(cost('query ($n: Int!) { challenges(first: $n) { edges { node { id } } } }', { n: 'many' })).toBe(1 + 20 * 3);
-    // 20 prizes, six levels of a cycle: far over the limit.
-    const sixLevels = `{ challenge(id: "x") { prizes { award { challenge { prizes { award { challenge { prizes { award { challenge { id } } } } } } } } } } }`;
-    expect(cost(sixLevels)).toBeGreaterThan(OPERATION_LIMITS.maxCost);
+    // 20 prizes, four levels of the cycle through awards (depth 12, the most the depth limit lets through): 20^4.
+    const fourLevels = `{ challenge(id: "x") { prizes { award { challenge { prizes { award { challenge { prizes { award { challenge { prizes { label } } } } } } } } } } } }`;
+    expect(checkDocument(apiSchema, fourLevels, { ...OPERATION_LIMITS, maxCost: Infinity })).toBeUndefined();
+    expect(cost(fourLevels)).toBeGreaterThan(3 * OPERATION_LIMITS.maxCost);
   });
 
   it('has a bound for every plain list of every schema (gateway API and each subgraph)', () => {
