@@ -96,6 +96,7 @@ describe('operation limits', () => {
   it('sizes lists by first and by their bounds', () => {
     const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(apiSchema, parse(query), undefined, variables);
     expect(cost('{ challenge(id: "x") { prizes { rank } } }')).toBe(1 + 1 + 20 * 1);
+    expect(cost('{ challenge(id: "x") { title description } }')).toBe(1 + 1 + 20); // a long text weighs its size
     expect(cost('{ challenges(first: 5) { edges { node { id } } } }')).toBe(1 + 5 * (1 + 1 * (1 + 1)));
     expect(cost('{ challenges { edges { node { id } } } }')).toBe(1 + 20 * 3);
     expect(cost('query ($n: Int) { challenges(first: $n) { edges { node { id } } } }', { n: 100 })).toBe(1 + 100 * 3);

@@ -27,19 +27,20 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
  * refused before anything recursive runs on them.
  */
 export const OPERATION_LIMITS = {
-  /** Characters of the query document (the largest real operation is about 700). */
+  /** Characters of the query document (the largest real operation has 1,218). */
   maxDocumentChars: 10_000,
-  /** Lexical tokens (the largest real operation has about 150). Also caps the depth any document can reach. */
+  /** Lexical tokens (the largest real operation has about 200). Also caps the depth any document can reach. */
   maxTokens: 1_000,
-  /** Nesting of fields, fragments counted (the deepest real operation: 6). */
+  /** Nesting of fields, fragments counted (the deepest real operation: 7). */
   maxDepth: 12,
   /** Aliased fields (real operations use none; the gateway's subgraph queries use a few). */
   maxAliases: 30,
   /** Directives (real operations use none; @include/@skip are the only executable ones). */
   maxDirectives: 5,
   /**
-   * Estimated fields resolved, lists counted at their bound: the costliest operation of the web client and the
-   * contract estimates 2,400 at 100 items a page; the benchmark's every-field browse page 12,900 at 20 (32,200 at 50).
+   * Estimated fields resolved, lists counted at their bound, long texts by their size: the costliest operation of the
+   * web client and the contract estimates 12,400 (100 submission bodies a page); the benchmark's every-field browse
+   * page 13,244 at 20 a page.
    */
   maxCost: 50_000,
   /** Bytes of one response the gateway sends or accepts from a subgraph. */
@@ -79,6 +80,19 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   '__Directive.locations': 20,
 };
 
+/**
+ * The long texts weigh what they can hold, about one per 1,000 characters (their validated maximum), so that the
+ * cost bounds the size of an answer too, not only its number of fields.
+ */
+export const FIELD_WEIGHTS: Record<string, number> = {
+  'Challenge.description': 20, // 20,000 characters
+  'Challenge.terms': 20, // 20,000
+  'Submission.body': 100, // 100,000
+  'SubmissionVersion.body': 100, // 100,000
+  'ChallengeQuestion.question': 2, // 2,000
+  'ChallengeQuestion.answer': 5, // 5,000
+};
+
 /** Lists that are sized elsewhere: a connection's edges by its field's `first`. */
 const COUNTED_AT_PARENT = /Connection\.edges$/;
 
@@ -109,13 +123,13 @@ function listSize(typeName: string, fieldName: string, args: Record<string, unkn
 }
 
 /**
- * graphql-query-complexity estimator: each field costs 1 plus what it selects, times the items of a list (a
- * connection field counts `first` items; scalar lists count their items).
+ * graphql-query-complexity estimator: each field costs 1 (a long text its FIELD_WEIGHTS) plus what it selects, times
+ * the items of a list (a connection field counts `first` items; scalar lists count their items).
  */
 export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const hasFirst = field.args.some((a) => a.name === 'first');
   const returnsList = isListType(getNullableType(field.type));
-  if (!hasFirst && !returnsList) return 1 + childComplexity;
+  if (!hasFirst && !returnsList) return (FIELD_WEIGHTS[`${type.name}.${field.name}`] ?? 1) + childComplexity;
   const items = listSize(type.name, field.name, args, hasFirst);
   return 1 + items * Math.max(childComplexity, 1);
 };
