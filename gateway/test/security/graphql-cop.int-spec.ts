@@ -182,6 +182,12 @@ describe('graphql-cop and OWASP checks', () => {
     const response: GraphQLResponse = await production.request('qwerty cop { abc }');
     expect(errorCodes(response)).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(JSON.stringify(response)).not.toMatch(/stacktrace|exception|at .*\.js/);
+    // Invalid documents the limit checks read before validation: validation's answer, never a 500.
+    for (const query of ['{ challenges(first: "abc") { edges { node { id } } } }', 'query ($a: Nope) { challenges(first: $a) { edges { node { id } } } }']) {
+      const invalid = await production.request(query);
+      expect(invalid.status).toBe(400);
+      expect(errorCodes(invalid)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
   });
 
   describe('OWASP GraphQL cheat sheet', () => {

@@ -93,6 +93,18 @@ describe('operation limits', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
+  it('never throws on a document that validation will refuse (Apollo would answer that with a 500)', () => {
+    const invalid = [
+      '{ challenges(first: "abc") { edges { node { id } } } }',
+      'query ($a: Nope) { challenges(first: $a) { edges { node { id } } } }',
+      '{ challenges(first: 5) { edges { node { id @skip(if: $x) } } } }',
+      '{ nosuch { x } }',
+      '{ ...F } fragment F on Nope { a }',
+      'query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }',
+    ];
+    for (const source of invalid) expect(() => checkDocument(apiSchema, source)).not.toThrow();
+  });
+
   it('sizes lists by first and by their bounds', () => {
     const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(apiSchema, parse(query), undefined, variables);
     expect(cost('{ challenge(id: "x") { prizes { rank } } }')).toBe(1 + 1 + 20 * 1);

@@ -149,8 +149,12 @@ function costSchemaOf(schema: GraphQLSchema): GraphQLSchema {
   return costSchema;
 }
 
-/** The estimated cost of an operation (already validated), with the variables that coerce. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number {
+/**
+ * The estimated cost of an operation, with the variables that coerce; undefined when the document is invalid in a way
+ * the estimate cannot read past (a literal of the wrong type, an unknown variable type): validation refuses it then,
+ * before anything runs.
+ */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number | undefined {
   const costSchema = costSchemaOf(schema);
   const lenient = visit(document, {
     VariableDefinition: (node) => (node.type.kind === Kind.NON_NULL_TYPE ? { ...node, type: node.type.type } : undefined),
@@ -164,7 +168,11 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
       if (getVariableValues(costSchema, [variable], { [name]: variables[name] }).errors === undefined) usable[name] = variables[name];
     }
   }
-  return getComplexity({ schema: costSchema, query: lenient, operationName: operationName ?? undefined, variables: usable, estimators: [listSizeEstimator], maxQueryNodes: Infinity });
+  try {
+    return getComplexity({ schema: costSchema, query: lenient, operationName: operationName ?? undefined, variables: usable, estimators: [listSizeEstimator], maxQueryNodes: Infinity });
+  } catch {
+    return undefined;
+  }
 }
 
 function armorRules(limits: OperationLimits, report: (message: string) => void): ValidationRule[] {
@@ -217,7 +225,7 @@ export function checkDocument(
 
 function costFinding(schema: GraphQLSchema, document: DocumentNode, limits: OperationLimits, operation: { operationName?: string | null; variables?: Record<string, unknown> }): string | undefined {
   const cost = operationCost(schema, document, operation.operationName, operation.variables);
-  return cost > limits.maxCost ? `Query cost ${cost} exceeds the limit of ${limits.maxCost}` : undefined;
+  return cost !== undefined && cost > limits.maxCost ? `Query cost ${cost} exceeds the limit of ${limits.maxCost}` : undefined;
 }
 
 const CHECKED_DOCUMENTS_KEPT = 1_000;
