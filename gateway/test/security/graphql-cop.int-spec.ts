@@ -208,5 +208,14 @@ describe('graphql-cop and OWASP checks', () => {
       expect(errorCodes(response)).toEqual(['QUERY_TOO_COMPLEX']);
       expect(response.errors![0].message).toMatch(/^Query cost \d+ exceeds the limit of 50000$/);
     });
+
+    it('the cost follows the variables: the same document passes with first 5 and is refused with first 100', async () => {
+      const query = `query Pages($n: Int) { ${Array.from({ length: 10 }, (_, i) => `a${i}: challenges(first: $n) { edges { node { prizes { label amount { amountMinor } } } } }`).join(' ')} }`;
+      for (const [n, refused] of [[5, false], [100, true], [5, false], [100, true]] as const) {
+        const response = await production.request(query, { n });
+        expect(errorCodes(response)).toEqual(refused ? ['QUERY_TOO_COMPLEX'] : []);
+        if (refused) expect(response.errors![0].message).toBe('Query cost 83010 exceeds the limit of 50000');
+      }
+    });
   });
 });

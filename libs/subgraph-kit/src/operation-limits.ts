@@ -229,6 +229,27 @@ function costFinding(schema: GraphQLSchema, document: DocumentNode, limits: Oper
 }
 
 const CHECKED_DOCUMENTS_KEPT = 1_000;
+const COSTS_KEPT_PER_DOCUMENT = 100;
+
+/** The arguments the estimate reads: page sizes, the representations' count, and @include/@skip conditions. */
+const COST_ARGUMENTS = new Set(['first', 'representations', 'if']);
+
+/** A document whose shape passed, with its cost by the values of the variables the estimate reads. */
+interface CheckedDocument {
+  document: DocumentNode;
+  costVariables: string[];
+  costs: Map<string, number | undefined>;
+}
+
+function checked(document: DocumentNode): CheckedDocument {
+  const costVariables = new Set<string>();
+  visit(document, {
+    Argument: (node) => {
+      if (COST_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) costVariables.add(node.value.name.value);
+    },
+  });
+  return { document, costVariables: [...costVariables], costs: new Map() };
+}
 
 /**
  * The Apollo Server plugin enforcing OPERATION_LIMITS (gateway and subgraphs). Every check runs on the source before
@@ -236,9 +257,10 @@ const CHECKED_DOCUMENTS_KEPT = 1_000;
  * refusals answer HTTP 400 with QUERY_TOO_COMPLEX.
  */
 export function operationLimitsPlugin<TContext extends BaseContext>(limits: OperationLimits = OPERATION_LIMITS): ApolloServerPlugin<TContext> {
-  // Documents whose shape passed, by hash: a repeated operation (the common case) is parsed once; its cost, which
-  // depends on the variables, is estimated every time.
-  const passed = new Map<string, DocumentNode>();
+  // Documents whose shape passed, by hash, and their costs by the values that matter to the estimate (a list's
+  // length, not its items): a repeated operation, the common case, is neither parsed nor estimated again (an
+  // estimate costs about as much as validating the document).
+  const passed = new Map<string, CheckedDocument>();
   return {
     async unexpectedErrorProcessingRequest({ error }) {
       // A hook that throws before parsing ends up here; rethrowing our refusal makes Apollo answer it (status and
@@ -248,18 +270,28 @@ export function operationLimitsPlugin<TContext extends BaseContext>(limits: Oper
     async requestDidStart() {
       return {
         async didResolveSource({ source, queryHash, schema, request }) {
-          let document = passed.get(queryHash);
-          if (!document) {
+          let entry = passed.get(queryHash);
+          if (!entry) {
             const parsed = parseWithinLimits(source, limits);
             if (parsed === undefined) return;
             const finding = typeof parsed === 'string' ? parsed : shapeFinding(schema, parsed, limits);
             if (finding) throw refusal(finding);
-            document = parsed as DocumentNode;
+            entry = checked(parsed as DocumentNode);
             if (passed.size >= CHECKED_DOCUMENTS_KEPT) passed.clear();
-            passed.set(queryHash, document);
+            passed.set(queryHash, entry);
           }
-          const finding = costFinding(schema, document, limits, request);
-          if (finding) throw refusal(finding);
+          const values = entry.costVariables.map((name) => {
+            const value = request.variables?.[name];
+            return Array.isArray(value) ? { length: value.length } : value;
+          });
+          const key = `${request.operationName ?? ''}:${JSON.stringify(values)}`;
+          let cost = entry.costs.get(key);
+          if (!entry.costs.has(key)) {
+            cost = operationCost(schema, entry.document, request.operationName, request.variables);
+            if (entry.costs.size >= COSTS_KEPT_PER_DOCUMENT) entry.costs.clear();
+            entry.costs.set(key, cost);
+          }
+          if (cost !== undefined && cost > limits.maxCost) throw refusal(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`);
         },
       };
     },
