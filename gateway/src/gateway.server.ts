@@ -51,7 +51,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     plugins: [
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      operationLimitsPlugin(),
+      operationLimitsPlugin(OPERATION_LIMITS, { exemptIntrospection: development }), // introspection: development only
     ],
     formatError: (formatted: GraphQLFormattedError) => {
       if (config.NODE_ENV !== 'production') return formatted;

@@ -1,4 +1,5 @@
 import { IDENTITY_HEADER, signIdentity } from '@ideagora/auth';
+import { getIntrospectionQuery } from 'graphql';
 import { errorCodes, GraphQLTestClient, requestSubgraph, startStack, SUBGRAPHS, TEST_SECRETS, type GraphQLResponse, type Stack } from '@ideagora/testing';
 
 /**
@@ -133,6 +134,18 @@ describe('graphql-cop and OWASP checks', () => {
     const response = await production.request('query { __schema { queryType { name } } }');
     expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.data).toBeUndefined();
+  });
+
+  it('introspection outside production: the development gateway answers the standard introspection query (IDEs); the test-mode one holds it to the limits', async () => {
+    const development = new GraphQLTestClient(await stack.startAnotherGateway({ NODE_ENV: 'development' }));
+    const introspection = getIntrospectionQuery();
+    const answered = await development.request(introspection);
+    expect(answered.errors).toBeUndefined();
+    expect(answered.data!.__schema.types.length).toBeGreaterThan(25);
+    expect(errorCodes(await stack.client.request(introspection))).toEqual(['QUERY_TOO_COMPLEX']);
+    // Mixed with anything else, the limits apply in development too.
+    const mixed = await development.request(`{ __schema { types { name } } challenges(first: 5) ${'{ edges { node { prizes { award { challenge '.repeat(4)}{ id }${' } } } } }'.repeat(4)} }`);
+    expect(errorCodes(mixed)).toEqual(['QUERY_TOO_COMPLEX']);
   });
 
   it('trace mode: no tracing or federated trace in any answer', async () => {

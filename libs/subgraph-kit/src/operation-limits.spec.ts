@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { buildSchema, Kind, parse, print, type DefinitionNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, getIntrospectionQuery, Kind, parse, print, type DefinitionNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDocument, LIST_SIZE_BOUNDS, OPERATION_LIMITS, operationCost, unboundedListFields } from './operation-limits';
+import { checkDocument, isIntrospectionOnly, LIST_SIZE_BOUNDS, OPERATION_LIMITS, operationCost, unboundedListFields } from './operation-limits';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const apiSchema = buildSchema(readFileSync(join(ROOT, 'web', 'schema.graphql'), 'utf8'));
@@ -91,6 +91,15 @@ describe('operation limits', () => {
     expect(checkDocument(apiSchema, deepest)).toBe('Query depth 331 exceeds the limit of 12');
     expect(checkDocument(apiSchema, `{ ${nested(500, 'a { ', 'b')} }`)).toMatch(/exceeds the limit/);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('tells introspection-only operations (what development tools send) from the rest', () => {
+    expect(checkDocument(apiSchema, getIntrospectionQuery())).toBe('Query depth 21 exceeds the limit of 12');
+    expect(isIntrospectionOnly(parse(getIntrospectionQuery()))).toBe(true);
+    expect(isIntrospectionOnly(parse('{ __typename __type(name: "User") { name } }'))).toBe(true);
+    expect(isIntrospectionOnly(parse('{ __schema { types { name } } viewer { id } }'))).toBe(false);
+    expect(isIntrospectionOnly(parse('{ ...F } fragment F on Query { __schema { types { name } } }'))).toBe(false);
+    expect(isIntrospectionOnly(parse('query A { __typename } query B { viewer { id } }'))).toBe(false);
   });
 
   it('never throws on a document that validation will refuse (Apollo would answer that with a 500)', () => {

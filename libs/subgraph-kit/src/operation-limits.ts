@@ -256,7 +256,10 @@ function checked(document: DocumentNode): CheckedDocument {
  * Apollo parses and validates it (graphql-js's and Apollo's own validation rules never see an oversized document);
  * refusals answer HTTP 400 with QUERY_TOO_COMPLEX.
  */
-export function operationLimitsPlugin<TContext extends BaseContext>(limits: OperationLimits = OPERATION_LIMITS): ApolloServerPlugin<TContext> {
+export function operationLimitsPlugin<TContext extends BaseContext>(
+  limits: OperationLimits = OPERATION_LIMITS,
+  options: { exemptIntrospection?: boolean } = {},
+): ApolloServerPlugin<TContext> {
   // Documents whose shape passed, by hash, and their costs by the values that matter to the estimate (a list's
   // length, not its items): a repeated operation, the common case, is neither parsed nor estimated again (an
   // estimate costs about as much as validating the document).
@@ -274,6 +277,10 @@ export function operationLimitsPlugin<TContext extends BaseContext>(limits: Oper
           if (!entry) {
             const parsed = parseWithinLimits(source, limits);
             if (parsed === undefined) return;
+            // Development tools (IDEs, the landing page) send the standard introspection query: depth 21, cost in the
+            // millions. Where introspection is served for them, introspection-only operations pass (size and tokens
+            // still apply); elsewhere introspection is off, or held to the limits like anything else.
+            if (options.exemptIntrospection && typeof parsed !== 'string' && isIntrospectionOnly(parsed)) return;
             const finding = typeof parsed === 'string' ? parsed : shapeFinding(schema, parsed, limits);
             if (finding) throw refusal(finding);
             entry = checked(parsed as DocumentNode);
@@ -296,6 +303,17 @@ export function operationLimitsPlugin<TContext extends BaseContext>(limits: Oper
       };
     },
   };
+}
+
+/** Whether every operation of a document selects only __schema, __type and __typename at its root. */
+export function isIntrospectionOnly(document: DocumentNode): boolean {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return (
+    operations.length > 0 &&
+    operations.every((operation) =>
+      operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && ['__schema', '__type', '__typename'].includes(selection.name.value)),
+    )
+  );
 }
 
 /** Names of the list fields of a schema that the cost estimate has no bound for (to keep LIST_SIZE_BOUNDS whole). */
