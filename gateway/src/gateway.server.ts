@@ -12,6 +12,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { bodyParserErrors } from './body-errors';
 import { createGatewayContext, type GatewayContext } from './gateway.context';
 import { IdentityDataSource } from './identity.data-source';
 
@@ -98,6 +99,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(server, { context: ({ req }) => createGatewayContext(req.headers, config.AUTH_TOKEN_SECRET) }),
+    bodyParserErrors,
   );
 
   const http = createServer(app);

@@ -203,6 +203,18 @@ describe('graphql-cop and OWASP checks', () => {
     }
   });
 
+  it('an oversized or malformed body answers a GraphQL error, not an HTML page', async () => {
+    for (const [, client] of gateways()) {
+      const big = await fetch(client.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', variables: { x: 'x'.repeat(1_100_000) } }) });
+      expect(big.status).toBe(413);
+      expect(await big.json()).toEqual({ errors: [{ message: 'Request body exceeds the limit of 1048576 bytes', extensions: { code: 'BAD_REQUEST' } }] });
+      const malformed = await fetch(client.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      expect(malformed.status).toBe(400);
+      expect(await malformed.json()).toEqual({ errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    await expectStackAnswers();
+  });
+
   describe('OWASP GraphQL cheat sheet', () => {
     it('amount limiting: first over 100 is refused (BAD_USER_INPUT), whatever the cost estimate', async () => {
       const response = await stack.client.request('{ challenges(first: 1000) { edges { node { id } } } }');
