@@ -45,7 +45,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     hideSchemaDetailsFromClientErrors: true, // no "Did you mean ...": the gateway has validated what it sends
     stringifyResult: stringifyWithinLimit(OPERATION_LIMITS.maxResponseBytes),
     formatError: createErrorFormatter(options.logger),
-    // No cache hints are used: without the cache-control plugin, no resolver is wrapped to collect them.
+    // No cache hints are used, so no cache-control plugin. The deadline plugin does wrap each resolver with a clock
+    // check (about 0.4 µs a field, docs/ARCHITECTURE.md "Operation limits and deadlines").
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
