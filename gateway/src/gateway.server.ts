@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GatewayConfig } from '@ideagora/config';
+import { OPERATION_LIMITS, operationLimitsPlugin, stringifyWithinLimit } from '@ideagora/subgraph-kit';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { bodyParserErrors } from './body-errors';
 import { createGatewayContext, type GatewayContext } from './gateway.context';
 import { IdentityDataSource } from './identity.data-source';
 import { valueCompletionErrorsPlugin } from './value-completion.plugin';
@@ -40,7 +42,8 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
-      return new IdentityDataSource(name, url, config.GATEWAY_IDENTITY_SECRET, config.GATEWAY_IDENTITY_TTL_SECONDS);
+      const limits = { timeoutMs: config.GATEWAY_SUBGRAPH_TIMEOUT_MS, maxResponseBytes: OPERATION_LIMITS.maxResponseBytes };
+      return new IdentityDataSource(name, url, config.GATEWAY_IDENTITY_SECRET, config.GATEWAY_IDENTITY_TTL_SECONDS, limits);
     },
   });
 
@@ -49,9 +52,12 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
     csrfPrevention: true,
     introspection: development,
     includeStacktraceInErrorResponses: development,
+    hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production', // no "Did you mean ..." field suggestions
+    stringifyResult: stringifyWithinLimit(OPERATION_LIMITS.maxResponseBytes),
     plugins: [
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      operationLimitsPlugin(OPERATION_LIMITS, { exemptIntrospection: development }), // introspection: development only
       valueCompletionErrorsPlugin(),
       rateLimitPlugin(rateLimits),
     ],
@@ -104,6 +110,7 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(server, { context: ({ req }) => createGatewayContext(req.headers, config.AUTH_TOKEN_SECRET, req.ip ?? null) }),
+    bodyParserErrors,
   );
 
   const http = createServer(app);

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { IDENTITY_HEADER, signIdentity, type Identity } from '@ideagora/auth';
 import type { GatewayContext } from './gateway.context';
-import { fetchSubgraph } from './subgraph.fetcher';
+import { fetchSubgraph, type FetchLimits } from './subgraph.fetcher';
 
 /**
  * Sends each subgraph request with an identity the gateway signs for that subgraph only (audience = its name).
@@ -13,8 +13,10 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     private readonly secret: string,
     private readonly ttlSeconds: number,
+    limits: FetchLimits,
   ) {
-    super({ url, fetcher: fetchSubgraph as unknown as NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'] });
+    const fetcher = (target: string, init: Parameters<typeof fetchSubgraph>[1]) => fetchSubgraph(target, init, limits);
+    super({ url, fetcher: fetcher as unknown as NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'] });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

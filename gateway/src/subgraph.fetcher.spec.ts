@@ -54,4 +54,35 @@ describe('fetchSubgraph', () => {
     await expect(post(url)).rejects.toMatchObject({ code: 'ECONNRESET' });
     expect(seen()).toBe(1);
   });
+
+  describe('limits', () => {
+    /** A stand-in that answers `body` after `delayMs`. */
+    function startSlowServer(delayMs: number, body: string): Promise<{ url: string; server: Server }> {
+      const server = createServer((req, res) => {
+        req.resume();
+        const timer = setTimeout(() => res.end(body), delayMs);
+        res.on('close', () => clearTimeout(timer));
+      });
+      return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server })));
+    }
+    const send = (url: string, limits: { timeoutMs: number; maxResponseBytes: number }) =>
+      fetchSubgraph(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }, limits);
+
+    it('fails with TIMEOUT at its deadline when the subgraph does not answer, naming no URL', async () => {
+      const { url, server } = await startSlowServer(60_000, '{}');
+      stop = () => server.close();
+      const started = performance.now();
+      const failure = await send(url, { timeoutMs: 200, maxResponseBytes: 1_000 }).catch((error: unknown) => error);
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(failure).toMatchObject({ message: 'A service did not answer within 200 ms', extensions: { code: 'TIMEOUT' } });
+      expect(String((failure as Error).message)).not.toContain('127.0.0.1');
+    });
+
+    it('refuses a response over the size limit (QUERY_TOO_COMPLEX) instead of buffering it', async () => {
+      const { url, server } = await startSlowServer(0, JSON.stringify({ data: { text: 'x'.repeat(200_000) } }));
+      stop = () => server.close();
+      await expect(send(url, { timeoutMs: 5_000, maxResponseBytes: 100_000 })).rejects.toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
+      expect((await send(url, { timeoutMs: 5_000, maxResponseBytes: 300_000 })).ok).toBe(true);
+    });
+  });
 });

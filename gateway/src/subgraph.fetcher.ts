@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { Agent, request } from 'node:http';
 
 /**
@@ -21,23 +22,43 @@ export interface SubgraphResponse {
   json(): Promise<unknown>;
 }
 
-export function fetchSubgraph(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<SubgraphResponse> {
-  return send(url, init).catch((error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+/** Bounds of one subgraph fetch: a deadline (connect to last byte) and the largest response accepted. */
+export interface FetchLimits {
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
+
+const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 15_000, maxResponseBytes: 4 * 1024 * 1024 };
+
+type FetchInit = { method?: string; headers?: Record<string, string>; body?: string };
+
+export function fetchSubgraph(url: string, init: FetchInit, limits: FetchLimits = DEFAULT_LIMITS): Promise<SubgraphResponse> {
+  return send(url, init, limits).catch((error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
     // A pooled socket the subgraph closed while idle fails before the request reached it: Node's documented case
     // for one retry (the subgraph never saw the request, so even a mutation is safe to send again).
-    if (error.reusedSocket && error.code === 'ECONNRESET') return send(url, init);
+    if (error.reusedSocket && error.code === 'ECONNRESET') return send(url, init, limits);
     throw error;
   });
 }
 
-function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<SubgraphResponse> {
+// What the client sees: the contract's code and no subgraph name, URL or status.
+const timedOut = (ms: number) => new GraphQLError(`A service did not answer within ${ms} ms`, { extensions: { code: 'TIMEOUT' } });
+const tooLarge = (bytes: number) => new GraphQLError(`Response size exceeds the limit of ${bytes} bytes`, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+
+function send(url: string, init: FetchInit, limits: FetchLimits): Promise<SubgraphResponse> {
   return new Promise((resolve, reject) => {
     const body = init.body === undefined ? undefined : Buffer.from(init.body);
     const req = request(url, { method: init.method ?? 'POST', agent, headers: { ...init.headers, ...(body ? { 'content-length': String(body.length) } : {}) } }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limits.maxResponseBytes) req.destroy(tooLarge(limits.maxResponseBytes));
+        else chunks.push(chunk);
+      });
       res.on('error', reject);
       res.on('end', () => {
+        clearTimeout(deadline);
         const text = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
         resolve({
@@ -56,7 +77,10 @@ function send(url: string, init: { method?: string; headers?: Record<string, str
         });
       });
     });
+    // Destroying the request closes its socket (the subgraph's work for it is then stopped by its own deadline).
+    const deadline = setTimeout(() => req.destroy(timedOut(limits.timeoutMs)), limits.timeoutMs);
     req.on('error', (error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+      clearTimeout(deadline);
       error.reusedSocket = req.reusedSocket;
       reject(error);
     });

@@ -68,6 +68,9 @@ export interface Identity {
 
 export const IDENTITY_HEADER = 'x-ideagora-identity';
 
+/** The scope of an operator's identity, which the subgraphs' /internal routes (metrics) require; users never get it. */
+export const OPS_SCOPE = 'ops';
+
 /** Signs a short-lived identity for one subgraph (the audience), so it cannot be replayed against another. */
 export async function signIdentity(identity: Identity, audience: string, secret: string, ttlSeconds: number): Promise<string> {
   const jwt = new SignJWT({ scopes: identity.scopes })

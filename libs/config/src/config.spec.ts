@@ -57,6 +57,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig(solversSchema, { SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL/);
   });
 
+  it('bounds request deadlines: a subgraph stops at 10 s, a gateway fetch at 15 s, by default; nonsense refused', () => {
+    expect(loadConfig(subgraphSchema, {}).SUBGRAPH_REQUEST_TIMEOUT_MS).toBe(10_000);
+    expect(loadConfig(gatewaySchema, {}).GATEWAY_SUBGRAPH_TIMEOUT_MS).toBe(15_000);
+    expect(loadConfig(gatewaySchema, { GATEWAY_SUBGRAPH_TIMEOUT_MS: '2500' }).GATEWAY_SUBGRAPH_TIMEOUT_MS).toBe(2_500);
+    for (const invalid of ['0', '-1', '1.5', 'soon', '600000']) {
+      expect(() => loadConfig(gatewaySchema, { GATEWAY_SUBGRAPH_TIMEOUT_MS: invalid })).toThrow(/GATEWAY_SUBGRAPH_TIMEOUT_MS/);
+      expect(() => loadConfig(subgraphSchema, { SUBGRAPH_REQUEST_TIMEOUT_MS: invalid })).toThrow(/SUBGRAPH_REQUEST_TIMEOUT_MS/);
+    }
+  });
+
   it('names each invalid variable', () => {
     expect(() => loadConfig(subgraphSchema, { PORT: 'abc', AUTH_TOKEN_SECRET: 'short' })).toThrow(/PORT[\s\S]*AUTH_TOKEN_SECRET|AUTH_TOKEN_SECRET[\s\S]*PORT/);
   });

@@ -48,6 +48,8 @@ export const subgraphSchema = baseSchema.extend({
   HOST: z.string().default('127.0.0.1'),
   /** How often the outbox relay looks for unpublished events when it was not nudged. */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** A GraphQL request's deadline: no field starts resolving after it (TIMEOUT). Below the gateway's fetch deadline. */
+  SUBGRAPH_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export const solversSchema = subgraphSchema.extend({
@@ -166,6 +168,9 @@ export const gatewaySchema = baseSchema.extend({
     .refine((value) => value.split(',').map((v) => v.trim()).filter(Boolean).every(isProxyAddress), 'must list IP addresses, CIDR ranges, loopback, linklocal or uniquelocal'),
   /** Multiplies every per-address and per-account limit (1 = the documented values; tests and benchmarks raise it). */
   RATE_LIMIT_SCALE: z.coerce.number().min(1).max(1_000_000).default(1),
+  /** Deadline of one subgraph fetch (connect to last byte); past it the fetch fails with TIMEOUT. Above the
+   * subgraphs' own request deadline (SUBGRAPH_REQUEST_TIMEOUT_MS), so a slow subgraph usually answers TIMEOUT itself. */
+  GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 
 function isProxyAddress(entry: string): boolean {

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'FAILED_PRECONDITION'
   | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A failure the caller can act on. Anything else that escapes a resolver is a bug and is masked. */

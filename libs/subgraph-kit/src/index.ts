@@ -8,3 +8,5 @@ export * from './logger';
 export * from './subgraph-server';
 export * from './subgraph-runner';
 export * from './request-context';
+export * from './operation-limits';
+export * from './request-deadline';

@@ -85,6 +85,7 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     host: config.HOST,
     port: config.PORT,
     identitySecret: config.GATEWAY_IDENTITY_SECRET,
+    requestTimeoutMs: config.SUBGRAPH_REQUEST_TIMEOUT_MS,
     logger,
     createContext: (identity) => definition.createContext({ identity, em: orm.em.fork(), runtime }),
     extraRoutes: definition.extraRoutes ? (app) => definition.extraRoutes!(app, runtime) : undefined,

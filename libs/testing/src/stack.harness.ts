@@ -179,9 +179,12 @@ export async function startStack(options: { env?: Record<string, string> } = {})
 
 /** SQL statements each subgraph has issued while serving GraphQL requests so far (from /internal/metrics). */
 export async function sqlStatementCounts(stack: Stack): Promise<Record<SubgraphName, number>> {
+  const { IDENTITY_HEADER, OPS_SCOPE, signIdentity } = await import('@ideagora/auth');
   const entries = await Promise.all(
     SUBGRAPHS.map(async (name) => {
-      const response = await fetch(stack.subgraphUrls[name].replace(/\/graphql$/, '/internal/metrics'));
+      // Metrics answer an operator's identity only (the ops scope, signed for that subgraph).
+      const identity = await signIdentity({ userId: null, scopes: [OPS_SCOPE] }, name, TEST_SECRETS.GATEWAY_IDENTITY_SECRET, 60);
+      const response = await fetch(stack.subgraphUrls[name].replace(/\/graphql$/, '/internal/metrics'), { headers: { [IDENTITY_HEADER]: identity } });
       const text = await response.text();
       const match = /sql_statements_in_requests_total\{[^}]*\} (\d+)/.exec(text);
       return [name, Number(match?.[1] ?? NaN)] as const;

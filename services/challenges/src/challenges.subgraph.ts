@@ -2,7 +2,7 @@ import { buildFederatedSchema, type Logger, type SubgraphDefinition } from '@ide
 import { startDeadlineJob } from './challenges/challenge.deadline';
 import { ChallengeEntity, PrizeEntity } from './challenges/challenge.entity';
 import { createChallengeEventHandlers } from './challenges/challenge.events';
-import { ChallengeResolver, PrizeResolver, resolveChallengeReference, resolvePrizeReference } from './challenges/challenge.resolver';
+import { ChallengeResolver, resolveChallengeReference, resolvePrizeReference } from './challenges/challenge.resolver';
 import { createChallengesContext, type ChallengesContext } from './context';
 import { resolveUserReference, UserOrganizationsResolver } from './external/user.resolver';
 import { Migration20261124090000_challenges } from './migrations/Migration20261124090000_challenges';
@@ -31,7 +31,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [OrganizationResolver, ChallengeResolver, PrizeResolver, ChallengeQuestionResolver, UserOrganizationsResolver],
+      resolvers: [OrganizationResolver, ChallengeResolver, ChallengeQuestionResolver, UserOrganizationsResolver],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },
         Challenge: { __resolveReference: resolveChallengeReference },

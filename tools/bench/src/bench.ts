@@ -4,10 +4,11 @@
  * measuring throughput, latency, CPU per request of every process, SQL statements per operation and peak RSS.
  * See docs/BENCHMARKS.md.
  */
+import { IDENTITY_HEADER, OPS_SCOPE, signIdentity } from '@ideagora/auth';
 import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { parseBenchOptions, type BenchOptions, type ScenarioName, type TargetName } from './bench.options';
-import { dropDatabase, startBenchDatabase, startBenchStack, type RunningStack, SUBGRAPHS } from './bench-stack';
+import { BENCH_SECRETS, dropDatabase, startBenchDatabase, startBenchStack, type RunningStack, SUBGRAPHS } from './bench-stack';
 import { prepareRequests, type PreparedRequests } from './bench-requests';
 import { prepareAwards, waitUntilPaid } from './award-setup';
 import { generateDataset, readDataset, type Dataset } from './data/generate-dataset';
@@ -24,7 +25,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function subgraphStatements(stack: RunningStack): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const name of SUBGRAPHS) {
-    const text = await (await fetch(stack.subgraphUrls[name].replace(/\/graphql$/, '/internal/metrics'))).text();
+    // Metrics answer an operator's identity only (the ops scope, signed for that subgraph).
+    const identity = await signIdentity({ userId: null, scopes: [OPS_SCOPE] }, name, BENCH_SECRETS.GATEWAY_IDENTITY_SECRET, 60);
+    const response = await fetch(stack.subgraphUrls[name].replace(/\/graphql$/, '/internal/metrics'), { headers: { [IDENTITY_HEADER]: identity } });
+    const text = await response.text();
     counts[name] = Number(/ (\d+)\s*$/.exec(text.trim())?.[1] ?? 0);
   }
   return counts;

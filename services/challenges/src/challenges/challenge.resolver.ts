@@ -114,16 +114,6 @@ export class ChallengeResolver {
   }
 }
 
-@Resolver(() => PrizeType)
-export class PrizeResolver {
-  @FieldResolver(() => ChallengeType)
-  async challenge(@Root() prize: PrizeType, @Ctx() ctx: ChallengesContext): Promise<ChallengeType> {
-    const challenge = await ctx.loaders.visibleChallenge(prize.challengeId);
-    if (!challenge) throw new ChallengeNotFoundError(prize.challengeId); // a visible prize has a visible challenge
-    return ChallengeType.from(challenge);
-  }
-}
-
 /** `_entities` for Challenge: null for what the viewer may not see. */
 export async function resolveChallengeReference(reference: { id: string }, ctx: ChallengesContext): Promise<ChallengeType | null> {
   const challenge = await ctx.loaders.visibleChallenge(String(reference.id));

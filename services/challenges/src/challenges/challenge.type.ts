@@ -98,7 +98,8 @@ export class PrizeType {
   @Field(() => MoneyType)
   amount!: MoneyType;
 
-  // `challenge` is a field resolver (PrizeResolver).
+  // No `challenge` field: `challenge { prizes { challenge { prizes ... } } }` was a cycle that served no client
+  // (challengeId is here, and every query reaches prizes through their challenge).
 
   static from(entity: PrizeEntity, currency: string): PrizeType {
     return Object.assign(new PrizeType(), {

@@ -1,5 +1,5 @@
 import { recordEvent } from '@ideagora/events';
-import { BadUserInputError, requiredId, requiredText } from '@ideagora/subgraph-kit';
+import { BadUserInputError, FailedPreconditionError, requiredId, requiredText } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { assertMembershipChange, OrganizationRole } from './organization.domain';
 import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from './organization.entity';
@@ -8,6 +8,10 @@ import type { AddOrganizationMemberInput, CreateOrganizationInput } from './orga
 import { findForRead } from '@ideagora/db';
 
 const ROLES = new Set<string>(Object.values(OrganizationRole));
+/** Invitations an organization may have waiting (Organization.invitations lists them all). */
+export const MAX_PENDING_INVITATIONS = 100;
+/** How many of a user's pending invitations User.organizationInvitations lists. */
+const LISTED_INVITATIONS = 50;
 
 export class OrganizationService {
   constructor(private readonly em: EntityManager) {}
@@ -46,6 +50,9 @@ export class OrganizationService {
       assertMembershipChange({ actor: actor?.role ?? null, current: target?.role ?? null, next: role, ownerCount });
       if (!target) {
         const existing = await em.findOne(OrganizationInvitationEntity, { organizationId, userId });
+        if (!existing && (await em.count(OrganizationInvitationEntity, { organizationId })) >= MAX_PENDING_INVITATIONS) {
+          throw new FailedPreconditionError(`An organization can have at most ${MAX_PENDING_INVITATIONS} invitations waiting for an answer.`);
+        }
         const invitation = existing ?? em.create(OrganizationInvitationEntity, { organizationId, userId, role, invitedBy: viewerId });
         invitation.role = role;
         invitation.invitedBy = viewerId;
@@ -81,9 +88,9 @@ export class OrganizationService {
     });
   }
 
-  /** The user's pending invitations, oldest first. */
+  /** The user's pending invitations, the newest LISTED_INVITATIONS (anyone may invite anyone), newest first. */
   async invitationsOf(userId: string): Promise<OrganizationInvitationEntity[]> {
-    return this.em.find(OrganizationInvitationEntity, { userId }, { orderBy: { invitedAt: 'asc', organizationId: 'asc' } });
+    return this.em.find(OrganizationInvitationEntity, { userId }, { orderBy: { invitedAt: 'desc', organizationId: 'asc' }, limit: LISTED_INVITATIONS });
   }
 
   /** Pending invitations of several organizations (for a DataLoader): one query. */
