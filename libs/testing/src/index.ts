@@ -6,3 +6,4 @@ export * from './events.fixture';
 export * from './factories';
 export * from './smtp-sink';
 export * from './stripe-webhooks';
+export type { FaultMode } from '@ideagora/stripe-emulator';

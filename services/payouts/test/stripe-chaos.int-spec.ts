@@ -13,9 +13,9 @@ import {
   startStack,
   submitHostedOnboarding,
   type Stack,
+  type FaultMode,
   type TestUser,
 } from '@ideagora/testing';
-import type { FaultMode } from '@ideagora/stripe-emulator';
 import fc from 'fast-check';
 import { Client } from 'pg';
 
