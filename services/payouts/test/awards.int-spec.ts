@@ -418,7 +418,8 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
     const submissionId = open.submissions[solver.id]!;
     await eventually(async () => expect(errorCodes(await award(open.id, 1, submissionId))).toEqual(['FAILED_PRECONDITION']));
     expect(errorCodes(await runContract(stack.client, 'AwardPrize', { input: { challengeId: open.id, prizeRank: 1, submissionId } }))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await award(open.id, 1, submissionId, solver.token))).toEqual(['FORBIDDEN']);
+    // FORBIDDEN once payouts has heard the challenge was published (until then it is another organization's draft: NOT_FOUND).
+    await eventually(async () => expect(errorCodes(await award(open.id, 1, submissionId, solver.token))).toEqual(['FORBIDDEN']));
     expect(errorCodes(await award('00000000-0000-4000-8000-000000000000', 1, submissionId))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await award('not-an-id', 1, submissionId))).toEqual(['BAD_USER_INPUT']);
 
