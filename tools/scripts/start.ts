@@ -6,34 +6,45 @@ import { loadConfig, LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET, LOCAL_STRIPE_WEBHOOK_S
 import Stripe from 'stripe';
 import { resolveDatabase } from '@ideagora/db';
 import { startStripeEmulator } from '@ideagora/stripe-emulator';
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoData } from './seed-demo';
+import { Supervisor, type Started } from './supervisor';
 
 const ROOT = join(__dirname, '..', '..');
 const DATA_DIR = process.env.DATA_DIR ?? join(ROOT, '.data');
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 4000);
 const SUBGRAPH_PORTS = { solvers: 4001, challenges: 4002, submissions: 4003, payouts: 4004 } as const;
-const children: ChildProcess[] = [];
+let stopping = false;
+let stopDatabase: (() => Promise<void>) | undefined;
+let stopEmulator: (() => Promise<void>) | undefined;
+// A service that stops once running is restarted (5 times in 60 s at most; then everything stops, saying why).
+const supervisor = new Supervisor({
+  log: (line) => console.error(line),
+  onGiveUp: (_name, reason) => {
+    console.error(`${reason}: giving up, shutting down`);
+    void shutdown(1);
+  },
+});
 
-function launch(name: string, entry: string, env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
-      cwd: ROOT,
-      env: { NODE_ENV: 'development', ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    children.push(child);
+/** One service process, ready when it logs "listening" (its URL); what it logs at warn and above goes to stderr. */
+function launch(name: string, entry: string, env: Record<string, string>): Started<string> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+    cwd: ROOT,
+    env: { NODE_ENV: 'development', ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = new Promise<string>((resolve, reject) => {
     let buffered = '';
-    let ready = false;
+    let listening = false;
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       for (const line of lines) {
-        if (!ready && line.includes('"msg":"listening"')) {
-          ready = true;
+        if (!listening && line.includes('"msg":"listening"')) {
+          listening = true;
           resolve((JSON.parse(line) as { url: string }).url);
         } else if (/"level":(40|50|60)/.test(line)) {
           process.stderr.write(`[${name}] ${line}\n`);
@@ -44,33 +55,18 @@ function launch(name: string, entry: string, env: Record<string, string>): Promi
         }
       }
     });
-    child.once('exit', (code) => {
-      if (!ready) reject(new Error(`${name} exited with code ${code} during start-up`));
-      else if (!stopping) {
-        console.error(`${name} stopped unexpectedly (code ${code}); shutting down`);
-        void shutdown(1);
-      }
+    child.once('exit', (code, signal) => {
+      if (!listening) reject(new Error(`${name} exited (${signal ?? `code ${code}`}) during start-up`));
     });
   });
+  return { child, ready };
 }
 
-let stopping = false;
-let stopDatabase: (() => Promise<void>) | undefined;
-let stopEmulator: (() => Promise<void>) | undefined;
 async function shutdown(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping Ideagora…');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await supervisor.stop();
   await stopEmulator?.();
   await stopDatabase?.();
   console.log('Stopped.');
@@ -101,16 +97,16 @@ async function run(): Promise<void> {
   // solvers first: it creates the event bus schema, the others then start together.
   const urls: Record<string, string> = {};
   // (the payouts webhook endpoint is registered with the emulator once payouts listens)
-  urls.solvers = await launch('solvers', 'services/solvers/src/main.ts', { ...env, PORT: String(SUBGRAPH_PORTS.solvers) });
+  urls.solvers = await supervisor.run('solvers', () => launch('solvers', 'services/solvers/src/main.ts', { ...env, PORT: String(SUBGRAPH_PORTS.solvers) }));
   await Promise.all(
     (['challenges', 'submissions', 'payouts'] as const).map(async (name) => {
-      urls[name] = await launch(name, `services/${name}/src/main.ts`, { ...env, PORT: String(SUBGRAPH_PORTS[name]) });
+      urls[name] = await supervisor.run(name, () => launch(name, `services/${name}/src/main.ts`, { ...env, PORT: String(SUBGRAPH_PORTS[name]) }));
     }),
   );
   // As on Stripe: an account endpoint and a Connect endpoint, each with its own secret.
   emulator?.addWebhookEndpoint(urls.payouts.replace(/\/graphql$/, '/webhooks/stripe'), LOCAL_STRIPE_WEBHOOK_SECRET, false);
   emulator?.addWebhookEndpoint(urls.payouts.replace(/\/graphql$/, '/webhooks/stripe'), LOCAL_STRIPE_CONNECT_WEBHOOK_SECRET, true);
-  const gatewayUrl = await launch('gateway', 'gateway/src/main.ts', {
+  const gatewayEnv = {
     ...env,
     PORT: String(GATEWAY_PORT),
     HOST: process.env.HOST ?? '127.0.0.1',
@@ -120,7 +116,8 @@ async function run(): Promise<void> {
     CHALLENGES_URL: urls.challenges,
     SUBMISSIONS_URL: urls.submissions,
     PAYOUTS_URL: urls.payouts,
-  });
+  };
+  const gatewayUrl = await supervisor.run('gateway', () => launch('gateway', 'gateway/src/main.ts', gatewayEnv));
   const publicUrl = gatewayUrl.replace('127.0.0.1', 'localhost');
 
   const webUrl = await startWeb(publicUrl, env.STRIPE_API_URL);
@@ -153,15 +150,17 @@ async function startWeb(gatewayUrl: string, stripeApiUrl: string | undefined): P
       build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with code ${code}`))));
     });
   }
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', process.env.HOST ?? '127.0.0.1'], { cwd: web, env, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/Ready|started server|Local:/i.test(output)) resolve();
+  await supervisor.run('web', () => {
+    const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', process.env.HOST ?? '127.0.0.1'], { cwd: web, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const ready = new Promise<void>((resolve, reject) => {
+      let output = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/Ready|started server|Local:/i.test(output)) resolve();
+      });
+      child.once('exit', (code, signal) => reject(new Error(`the web client exited (${signal ?? `code ${code}`})`)));
     });
-    child.once('exit', (code) => reject(new Error(`the web client exited with code ${code}`)));
+    return { child, ready };
   });
   return `http://localhost:${port}`;
 }

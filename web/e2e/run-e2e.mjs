@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { securityHeaderProblems } from './security-headers.mjs';
 
 const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = join(WEB, '..');
@@ -83,20 +84,70 @@ async function main() {
   }
 }
 
+const nonceOf = (csp) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+/** Per page, the document it shows: its URL and its CSP nonce (a client-side navigation keeps the document). */
+const documents = new Map();
+const nonces = new Set();
+const securityChecks = { documents: 0, other: 0 };
+/** Next's build output, image optimizer and icons: not pages, the proxy does not run for them. */
+const STATIC_PATH = /^\/(_next\/static|_next\/image|favicon\.ico|icon\.svg)/;
+
+/** Pages of ours that do not exist and that a step goes to on purpose (a hostile next kept as a path on the site). */
+const expectedNotFound = new Set();
+
 function watch(page, who, base) {
   // The Stripe emulator's hosted pages are not ours: only their failed requests (not their favicon) count.
   const ours = () => page.url().startsWith(base);
-  page.on('console', (m) => { if (m.type() === 'error' && ours()) failures.push(`${who} console error: ${m.text()} (${page.url()})`); });
+  // Every CSP violation in one of our pages fails the run (Chrome also logs it, but a listener cannot miss one).
+  page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const violation = `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || 'document'}:${e.lineNumber})`;
+      window.__cspViolations.push(violation);
+      console.error(`CSP violation: ${violation}`);
+    });
+  });
+  // Every response of ours that the proxy handles (documents, RSC payloads, server actions, redirects): its headers.
+  page.on('response', async (r) => {
+    const url = new URL(r.url());
+    if (!r.url().startsWith(base) || STATIC_PATH.test(url.pathname)) return;
+    let headers;
+    try { headers = await r.allHeaders(); } catch { return; } // the page went away meanwhile
+    for (const problem of securityHeaderProblems(headers)) failures.push(`${who} headers of ${r.request().method()} ${r.url()} (${r.status()}): ${problem}`);
+    let isDocument = false;
+    try { isDocument = r.request().isNavigationRequest() && r.request().frame() === page.mainFrame(); } catch { /* no frame (a worker) */ }
+    if (!isDocument) return void securityChecks.other++;
+    securityChecks.documents++;
+    const nonce = nonceOf(headers['content-security-policy']);
+    if (nonce && nonces.has(nonce)) failures.push(`${who} ${r.url()}: CSP nonce ${nonce} used twice`);
+    if (nonce) nonces.add(nonce);
+    if (r.status() < 300 || r.status() >= 400) documents.set(page, { url: r.url(), nonce });
+  });
+  page.on('console', (m) => { if (m.type() === 'error' && ours() && !expectedNotFound.has(m.location().url)) failures.push(`${who} console error: ${m.text()} (${page.url()})`); });
   page.on('pageerror', (e) => failures.push(`${who} page error: ${e.message}`));
   page.on('requestfailed', (r) => {
     const reason = r.failure()?.errorText ?? '';
     if (!reason.includes('ERR_ABORTED')) failures.push(`${who} request failed: ${r.method()} ${r.url()} ${reason}`);
   });
-  page.on('response', (r) => { if (r.status() >= 400 && !(r.url().endsWith('/favicon.ico') && !r.url().startsWith(base))) failures.push(`${who} HTTP ${r.status()}: ${r.request().method()} ${r.url()}`); });
+  page.on('response', (r) => { if (r.status() >= 400 && !(r.url().endsWith('/favicon.ico') && !r.url().startsWith(base)) && !(r.status() === 404 && expectedNotFound.has(r.url()))) failures.push(`${who} HTTP ${r.status()}: ${r.request().method()} ${r.url()}`); });
   page.on('dialog', (d) => d.accept());
 }
 
+/** The security side of a page's check: its document had the headers (watch), its scripts its nonce, no CSP violation. */
+async function checkSecurity(page, name) {
+  const shown = documents.get(page);
+  if (!shown || !page.url().startsWith(new URL(shown.url).origin)) return void failures.push(`headers ${name}: no document response of ours seen for ${page.url()}`);
+  // Next.js puts the response's nonce on its inline scripts (the property: browsers hide the attribute's value).
+  const scripts = await page.evaluate(() => [...document.scripts].map((s) => ({ inline: !s.src, nonce: s.nonce })));
+  const inline = scripts.filter((s) => s.inline);
+  if (!inline.length || inline.some((s) => s.nonce !== shown.nonce)) failures.push(`headers ${name}: inline scripts without the document's nonce ${shown.nonce}: ${JSON.stringify(inline.map((s) => s.nonce))}`);
+  const violations = await page.evaluate(() => window.__cspViolations ?? ['the violation listener is missing']);
+  for (const v of violations) failures.push(`headers ${name}: CSP violation: ${v}`);
+  log(`headers ${name}: CSP with nonce, frame-ancestors 'none', nosniff, Referrer-Policy, X-Frame-Options; ${inline.length} inline script(s) nonced; ${violations.length} violation(s)`);
+}
+
 async function check(page, name) {
+  await checkSecurity(page, name);
   // Next.js re-renders a page's metadata a moment after its body on a soft navigation (a server action's redirect,
   // say), so <title> can be missing for a few milliseconds. Audit the settled page: wait for the title, then let axe
   // judge — a page whose title never comes still fails on document-title.
@@ -168,6 +219,20 @@ async function createChallenge(page, base, title, summary, prizes, terms) {
   await page.getByLabel('Submission deadline').fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T12:00`);
   await page.getByRole('button', { name: 'Create draft challenge' }).click();
   await page.waitForURL(/\/challenges\/[0-9a-f-]+\?created=1/);
+}
+
+/**
+ * Where a GET of `url` (with the page's cookies) sends the browser: the Location of a 3xx, or, when the page streamed
+ * before redirecting (a 200), the URL of the refresh Next.js writes into it (`<meta id="__next-page-redirect">`).
+ */
+async function redirectTarget(page, url) {
+  const response = await page.request.get(url, { maxRedirects: 0 });
+  if (response.status() >= 300 && response.status() < 400) return response.headers()['location'] ?? '';
+  const html = await response.text();
+  const meta = /<meta[^>]*id="__next-page-redirect"[^>]*>/.exec(html)?.[0] ?? /<meta[^>]*http-equiv="refresh"[^>]*>/i.exec(html)?.[0];
+  const content = meta && /content="[^"]*?url=([^"]*)"/i.exec(meta)?.[1];
+  if (content === undefined || content === null) throw new Error(`${url}: no redirect (${response.status()})`);
+  return content.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
 async function userId(page, base) {
@@ -314,6 +379,30 @@ async function story(browser, base) {
     await solver.getByText('Resubmitted: this is version 2 of your solution.').waitFor();
   });
 
+  await step('log-in redirects stay on the site, whatever next says', async () => {
+    // Signed in (the solver), /login redirects at once to next: each variant must land on this site. Values are what
+    // the page receives after the query string is decoded once (encodeURIComponent below).
+    const variants = ['/\t/evil.example', '\t//evil.example', '/\n/evil.example', '/\\evil.example', '\\\\evil.example', '%2F%2Fevil.example', '/%09/evil.example',
+      '%5C%5Cevil.example', 'https://evil.example', '//evil.example', '///evil.example', 'http:evil.example', 'javascript:alert(1)', '/.//evil.example'];
+    const origin = new URL(base).origin;
+    for (const next of variants) {
+      const url = `${base}/login?next=${encodeURIComponent(next)}`;
+      const location = await redirectTarget(solver, url);
+      if (new URL(location, url).origin !== origin) throw new Error(`${JSON.stringify(next)}: redirects to ${JSON.stringify(location)}`);
+      // Encoded variants stay paths on this site (/%2F%2Fevil.example): a 404 of ours, with the headers all the same.
+      expectedNotFound.add(new URL(location, url).href);
+      await solver.goto(url);
+      await solver.waitForURL((u) => u.pathname !== '/login', { timeout: 10000 }).catch(() => undefined);
+      if (new URL(solver.url()).origin !== origin || new URL(solver.url()).pathname === '/login') throw new Error(`${JSON.stringify(next)}: the browser is at ${solver.url()}`);
+    }
+    // The finding's own address, as sent; and a legitimate next is followed with its query.
+    const finding = await redirectTarget(solver, `${base}/login?next=%2F%09%2Fevil.example`);
+    if (finding !== '/') throw new Error(`the tab variant redirects to ${JSON.stringify(finding)}`);
+    await solver.goto(`${base}/login?next=${encodeURIComponent('/challenges?q=' + word)}`);
+    await solver.waitForURL(`${base}/challenges?q=${word}`);
+    log(`${variants.length} hostile next values: all stay on ${origin}`);
+  });
+
   await step('sponsor closes submissions and awards', async () => {
     // First the solver's question, answered and published from the review page while still OPEN.
     await sponsor.goto(`${challengeUrl}/review`);
@@ -421,8 +510,11 @@ async function story(browser, base) {
     await other.goto(`${base}/login`);
     await other.getByLabel('Email').fill(email);
     await other.getByLabel('Password').fill('e2e-password-2026');
+    // The log-in action checks next itself too: a tampered form field still lands on the site (home).
+    await other.locator('input[name="next"]').evaluate((input) => { input.value = '/\t/evil.example'; });
     await other.getByRole('button', { name: 'Log in', exact: true }).click();
     await other.getByRole('button', { name: 'Log out' }).waitFor();
+    if (new URL(other.url()).pathname !== '/') throw new Error(`log-in with a tampered next landed on ${other.url()}`);
 
     await solver.goto(`${base}/login`);
     await solver.getByRole('link', { name: 'Forgot your password?' }).click();
@@ -473,6 +565,8 @@ async function story(browser, base) {
   });
   await sponsorCtx.close();
   await solverCtx.close();
+  if (!securityChecks.documents) failures.push('headers: no document response was checked');
+  log(`security headers checked on ${securityChecks.documents} documents and ${securityChecks.other} other responses; ${nonces.size} distinct nonces`);
 }
 
 let code = 0;

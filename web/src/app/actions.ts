@@ -38,7 +38,7 @@ export async function logInAction(_prev: FormState, fd: FormData): Promise<FormS
     return toFormState(error);
   }
   await setSession(session);
-  redirect(safeNext(text(fd, 'next')));
+  redirect(safeNext(text(fd, 'next'), await appOrigin()));
 }
 
 export async function signUpAction(_prev: FormState, fd: FormData): Promise<FormState> {
@@ -50,7 +50,7 @@ export async function signUpAction(_prev: FormState, fd: FormData): Promise<Form
     return toFormState(error);
   }
   await setSession(session);
-  redirect(safeNext(text(fd, 'next')));
+  redirect(safeNext(text(fd, 'next'), await appOrigin()));
 }
 
 /** The same answer whether the address has an account or not (the API's too): the page reveals none. */
