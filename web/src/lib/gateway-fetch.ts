@@ -8,7 +8,12 @@ export const GATEWAY_URL = process.env.IDEAGORA_GATEWAY_URL ?? 'http://localhost
  * gateway.ts for the signed-in user's calls), so the proxy can use it too. Throws GatewayError on GraphQL errors (no
  * partial data is used); an unreachable gateway is code UNAVAILABLE.
  */
-export async function fetchGateway<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
+export async function fetchGateway<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  token?: string,
+  forwardedFor?: string | null,
+): Promise<TResult> {
   let response: Response;
   try {
     response = await fetch(GATEWAY_URL, {
@@ -19,6 +24,8 @@ export async function fetchGateway<TResult, TVariables>(document: TypedDocumentS
         // Apollo Server's CSRF prevention accepts JSON posts; this marks the request as not a simple one.
         'apollo-require-preflight': 'true',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        // The visitor's address, for the gateway's per-address limits (it believes this from TRUSTED_PROXIES only).
+        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
       },
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       cache: 'no-store',

@@ -1,6 +1,7 @@
 import type { TypedDocumentString } from '@/gql/graphql';
 import { GatewayError } from './errors';
 import { fetchGateway } from './gateway-fetch';
+import { headers } from 'next/headers';
 import { getToken } from './session';
 
 /**
@@ -11,7 +12,19 @@ export async function gql<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
 ): Promise<TResult> {
-  return fetchGateway(document, variables as TVariables, await getToken());
+  return fetchGateway(document, variables as TVariables, await getToken(), await visitorAddresses());
+}
+
+/**
+ * X-Forwarded-For as this server received it: the load balancer's chain, or the visitor's own address, which Next.js
+ * sets when the request came without one. The gateway reads it from the right, skipping its TRUSTED_PROXIES, so a
+ * visitor who sends the header can only add addresses to the left of the one a load balancer appends. (With no load
+ * balancer in front, as under `npm start`, Next.js keeps a visitor's own header: per-address limits are then only as
+ * good as that, which is why production puts one in front.)
+ */
+async function visitorAddresses(): Promise<string | null> {
+  const value = (await headers()).get('x-forwarded-for');
+  return value && /^[0-9a-fA-F:.,\s]{1,500}$/.test(value) ? value : null;
 }
 
 /** Like gql, but NOT_FOUND (and FORBIDDEN for hidden things) become null. */
