@@ -45,6 +45,11 @@ export const subgraphSchema = baseSchema.extend({
   HOST: z.string().default('127.0.0.1'),
   /** How often the outbox relay looks for unpublished events when it was not nudged. */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** Read-your-writes: how long a command waits for its read model to learn of an event in flight before it answers
+   * what it would have answered (0: never waits). See docs/ARCHITECTURE.md, "Read your writes". */
+  READ_MODEL_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /** Commands waiting for a read model at once, per process; beyond it they answer at once. */
+  READ_MODEL_MAX_WAITERS: z.coerce.number().int().min(0).max(10_000).default(100),
 });
 
 export const solversSchema = subgraphSchema.extend({

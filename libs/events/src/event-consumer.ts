@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { queueName, SUBSCRIPTIONS, type EventEnvelope, type EventPayloads, type EventType } from './event-catalog';
+import { readModelChannel } from './read-model-waits';
 
 export type EventHandlers = {
   [T in EventType]?: (em: EntityManager, payload: EventPayloads[T], envelope: EventEnvelope<T>) => Promise<void>;
@@ -42,6 +43,8 @@ export async function startEventConsumers(options: {
             await em.flush();
             em.clear();
           }
+          // Delivered at commit to every process of this context: commands waiting for their read model re-check.
+          await em.getConnection().execute(`select pg_notify(?, '')`, [readModelChannel(options.consumer)], 'run', em.getTransactionContext());
         });
         options.afterApply?.();
         if (jobs.length === BATCH_SIZE && worker.id) options.boss.notifyWorker(worker.id);

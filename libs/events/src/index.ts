@@ -5,3 +5,4 @@ export * from './event-bus';
 export * from './outbox';
 export * from './event-consumer';
 export * from './poller';
+export * from './read-model-waits';

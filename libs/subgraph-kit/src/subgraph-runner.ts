@@ -6,6 +6,7 @@ import {
   EVENT_ENTITIES,
   EVENT_TABLES_MIGRATION,
   OutboxRelay,
+  ReadModelWaits,
   startEventBus,
   startEventConsumers,
   type EventHandlers,
@@ -24,6 +25,8 @@ export interface SubgraphRuntime {
   orm: MikroORM;
   boss: PgBoss;
   relay: OutboxRelay;
+  /** Read-your-writes: commands that read another context's facts wait here for an event in flight. */
+  readModelWaits: ReadModelWaits;
 }
 
 export interface SubgraphDefinition<TContext extends BaseContext> {
@@ -67,7 +70,15 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     afterFlush: () => relay.nudge(),
   });
   relay.start();
-  const runtime: SubgraphRuntime = { config, logger, orm, boss, relay };
+  const readModelWaits = new ReadModelWaits({
+    url: database.url,
+    context: definition.name,
+    maxWaitMs: config.READ_MODEL_WAIT_MS,
+    maxWaiters: config.READ_MODEL_MAX_WAITERS,
+    onError: (err) => logger.warn({ err }, 'read-model wait connection error'),
+  });
+  await readModelWaits.start();
+  const runtime: SubgraphRuntime = { config, logger, orm, boss, relay, readModelWaits };
 
   if (definition.eventHandlers) {
     const afterApply = () => {
@@ -101,6 +112,8 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     force.unref();
     // Each step on its own: one failing must not leave the embedded Postgres running.
     const steps: [string, () => Promise<unknown>][] = [
+      // First: waiting requests answer now, so the http server's drain does not wait for their bound.
+      ['read-model waits', () => readModelWaits.stop()],
       ['http server', () => server.stop()],
       ['background jobs', async () => stopBackground?.()],
       ['outbox relay', () => relay.stop()],
