@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './event-consumer';
 export * from './poller';
 export * from './read-model-waits';
+export * from './context-listener';

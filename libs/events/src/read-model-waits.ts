@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import type { ContextListener } from './context-listener';
 
 /** The channel a context's event consumer notifies when it committed read-model changes (see event-consumer.ts). */
 export function readModelChannel(context: string): string {
@@ -21,8 +21,8 @@ export interface ReadModelWait {
 export const NO_READ_MODEL_WAIT: ReadModelWait = { until: (read) => read() };
 
 export interface ReadModelWaitsOptions {
-  /** Connection string of the context's database (the LISTEN connection's own; no pooled connection is held). */
-  url: string;
+  /** The process's LISTEN connection (none: waiters re-check on the fallback timer only). */
+  listener?: ContextListener;
   context: string;
   /** Longest a command waits (0: never waits, the behaviour before read-your-writes). */
   maxWaitMs: number;
@@ -32,54 +32,40 @@ export interface ReadModelWaitsOptions {
   fallbackMs?: number;
   /** Notifications closer than this wake the waiters once (a burst of batches is one re-check). */
   debounceMs?: number;
-  /** Delay before reconnecting a dropped LISTEN connection. */
-  reconnectMs?: number;
-  onError?: (error: unknown) => void;
 }
 
 /**
- * One per process, owned by the subgraph runtime: one dedicated connection LISTENing on the context's channel,
- * woken by the consumer's `pg_notify` (delivered when the transaction that applied events commits, to every
+ * One per process, owned by the subgraph runtime. Woken through the process's LISTEN connection by the consumer's
+ * `pg_notify` on the context's channel (delivered when the transaction that applied events commits, to every
  * process of the context). Waiters hold no database connection while they wait; each re-check is one read.
  */
 export class ReadModelWaits implements ReadModelWait {
-  private client?: Client;
-  private readonly channel: string;
   /** Bumped on each (debounced) notification: a waiter compares it with the value it saw before its read. */
   private generation = 0;
   private readonly sleepers = new Set<() => void>();
   private wakeTimer?: NodeJS.Timeout;
-  private reconnectTimer?: NodeJS.Timeout;
   private stopped = false;
   private waitingNow = 0;
   /** Commands answered at once because the cap was reached (for logs and tests). */
   refusedAtCap = 0;
 
   constructor(private readonly options: ReadModelWaitsOptions) {
-    this.channel = readModelChannel(options.context);
+    if (options.maxWaitMs > 0 && options.listener) {
+      options.listener.on(readModelChannel(options.context), () => this.notified());
+      // Whatever changed while the connection was down is found by re-checking now.
+      options.listener.onReconnect(() => this.wakeAll());
+    }
   }
 
   get waiting(): number {
     return this.waitingNow;
   }
 
-  get listening(): boolean {
-    return this.client !== undefined;
-  }
-
-  async start(): Promise<void> {
-    if (this.options.maxWaitMs > 0) await this.connect();
-  }
-
-  /** Stops listening and releases every waiter at once (each returns what it last read). */
-  async stop(): Promise<void> {
+  /** Releases every waiter at once (each returns what it last read); later commands do not wait. */
+  stop(): void {
     this.stopped = true;
-    clearTimeout(this.reconnectTimer);
     clearTimeout(this.wakeTimer);
     this.wakeAll();
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
   }
 
   async until<T>(read: () => Promise<T>, isBehind: (value: T) => boolean): Promise<T> {
@@ -132,43 +118,5 @@ export class ReadModelWaits implements ReadModelWait {
   private wakeAll(): void {
     this.generation += 1;
     for (const wake of [...this.sleepers]) wake();
-  }
-
-  private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.options.url, application_name: `ideagora-${this.options.context}-read-model-waits` });
-    const dropped = (error?: unknown) => {
-      if (error) this.options.onError?.(error);
-      if (this.client !== client) return;
-      this.client = undefined;
-      // Whatever changed while the connection was down is found by the re-checks now and on the fallback timer.
-      this.wakeAll();
-      this.scheduleReconnect();
-    };
-    client.on('error', dropped);
-    client.on('end', () => dropped());
-    client.on('notification', () => this.notified());
-    try {
-      await client.connect();
-      await client.query(`listen "${this.channel}"`);
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    if (this.stopped) {
-      await client.end().catch(() => undefined);
-      return;
-    }
-    this.client = client;
-  }
-
-  private scheduleReconnect(): void {
-    if (this.stopped) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.connect().catch((error: unknown) => {
-        this.options.onError?.(error);
-        this.scheduleReconnect();
-      });
-    }, this.options.reconnectMs ?? 1000);
-    this.reconnectTimer.unref();
   }
 }

@@ -3,7 +3,12 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
+  ContextListener,
   EVENT_ENTITIES,
+  jobWakeUps,
+  jobsChannel,
+  OutboxRelay,
+  recordEvent,
   EVENT_TABLES_MIGRATION,
   publishEnvelope,
   readModelChannel,
@@ -18,12 +23,12 @@ import {
 /** Long enough that only a notification (never the fallback timer) can explain a prompt wake-up. */
 const NO_FALLBACK = 60_000;
 
-describe('read-model waits (LISTEN/NOTIFY) on real Postgres', () => {
+describe('read-model waits and job wake-ups (LISTEN/NOTIFY) on real Postgres', () => {
   let url: string;
   let orm: MikroORM;
   let boss: PgBoss;
   let notifier: Client;
-  const started: ReadModelWaits[] = [];
+  const started: { waits: ReadModelWaits; listener: ContextListener }[] = [];
 
   beforeAll(async () => {
     url = await ensureDatabase(process.env.IDEAGORA_TEST_PG_ADMIN_URL!, `ideagora_waits_${randomUUID().slice(0, 8)}`);
@@ -47,17 +52,21 @@ describe('read-model waits (LISTEN/NOTIFY) on real Postgres', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(started.map((w) => w.stop()));
+    for (const { waits, listener } of started) {
+      waits.stop();
+      await listener.stop();
+    }
     await notifier?.end();
     await boss?.stop({ graceful: false, wait: true, timeout: 2000 });
     await orm?.close();
   });
 
-  async function waits(options: Partial<ReadModelWaitsOptions>): Promise<ReadModelWaits> {
-    const w = new ReadModelWaits({ url, context: 'submissions', maxWaitMs: 20_000, maxWaiters: 10, fallbackMs: NO_FALLBACK, ...options });
-    await w.start();
-    started.push(w);
-    return w;
+  async function waits(options: Partial<ReadModelWaitsOptions>, reconnectMs = 1000): Promise<ReadModelWaits & { listener: ContextListener }> {
+    const listener = new ContextListener({ url, context: 'submissions', reconnectMs, onError: () => undefined });
+    const w = new ReadModelWaits({ listener, context: 'submissions', maxWaitMs: 20_000, maxWaiters: 10, fallbackMs: NO_FALLBACK, ...options });
+    await listener.start();
+    started.push({ waits: w, listener });
+    return Object.assign(w, { listener });
   }
   const notify = () => notifier.query(`select pg_notify($1, '')`, [readModelChannel('submissions')]);
   const timed = async <T>(promise: Promise<T>): Promise<{ value: T; ms: number }> => {
@@ -135,7 +144,7 @@ describe('read-model waits (LISTEN/NOTIFY) on real Postgres', () => {
 
   it('never waits with a bound of 0', async () => {
     const w = await waits({ maxWaitMs: 0 });
-    expect(w.listening).toBe(false);
+    expect(w.listener.listening).toBe(false); // nothing to listen for
     let reads = 0;
     await w.until(async () => ++reads, () => true);
     expect(reads).toBe(1);
@@ -143,30 +152,81 @@ describe('read-model waits (LISTEN/NOTIFY) on real Postgres', () => {
 
   it('releases every waiter when stopped', async () => {
     const w = await waits({ maxWaitMs: 30_000 });
-    expect(w.listening).toBe(true);
+    expect(w.listener.listening).toBe(true);
     const waiting = [timed(w.until(async () => 'a', () => true)), timed(w.until(async () => 'b', () => true))];
     await new Promise((r) => setTimeout(r, 100));
-    await w.stop();
+    w.stop();
     const released = await Promise.all(waiting);
     expect(released.map((r) => r.value)).toEqual(['a', 'b']);
     expect(Math.max(...released.map((r) => r.ms))).toBeLessThan(5_000);
-    expect(w.listening).toBe(false);
     // Stopped: a new command does not wait either.
     expect((await timed(w.until(async () => 'c', () => true))).ms).toBeLessThan(1_000);
   });
 
   it('listens again after its connection was killed, and a waiter meanwhile is woken by the re-check', async () => {
-    const w = await waits({ reconnectMs: 100, onError: () => undefined });
-    await notifier.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'ideagora-submissions-read-model-waits' and datname = current_database()`);
+    const w = await waits({}, 100);
+    await notifier.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'ideagora-submissions-listener' and datname = current_database()`);
     const deadline = Date.now() + 10_000;
-    while (w.listening && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    while (!w.listening && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(w.listening).toBe(true);
+    while (w.listener.listening && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!w.listener.listening && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(w.listener.listening).toBe(true);
     let ready = false;
     const waiting = w.until(async () => ready, (r) => !r);
     await new Promise((r) => setTimeout(r, 100));
     ready = true;
     await notify();
     expect(await waiting).toBe(true);
+  });
+
+  it('wakes the consumers the relay published for, at once rather than at their next poll (hot-path events excepted)', async () => {
+    expect(jobWakeUps(['SubmissionCreated'])).toEqual([]);
+    expect(jobWakeUps(['ChallengeChanged', 'SubmissionCreated'])).toEqual([
+      { channel: jobsChannel('submissions'), payload: 'ChallengeChanged' },
+      { channel: jobsChannel('payouts'), payload: 'ChallengeChanged' },
+    ]);
+    // Payouts' consumer here polls every 60 s: only the relay's wake-up can make it apply the event sooner.
+    const producer = await createSubgraphOrm({ url, schema: 'challenges', entities: EVENT_ENTITIES, migrations: [EVENT_TABLES_MIGRATION] });
+    const consumer = await createSubgraphOrm({ url, schema: 'payouts', entities: EVENT_ENTITIES, migrations: [EVENT_TABLES_MIGRATION] });
+    const listener = new ContextListener({ url, context: 'payouts' });
+    try {
+      await migrate(producer, 'challenges');
+      await migrate(consumer, 'payouts');
+      const applied: string[] = [];
+      const consumers = await startEventConsumers({
+        boss,
+        consumer: 'payouts',
+        em: consumer.em as EntityManager,
+        pollingIntervalSeconds: 60,
+        handlers: {
+          ChallengeChanged: async (_em, payload) => void applied.push(payload.id),
+          MembershipChanged: async () => undefined,
+          SubmissionCreated: async () => undefined,
+        },
+      });
+      listener.on(jobsChannel('payouts'), (types) => consumers.wake(types));
+      await listener.start();
+      await new Promise((r) => setTimeout(r, 500)); // the workers' first fetch (at start) is behind them
+      const challengeId = randomUUID();
+      await producer.em.fork().transactional(async (em) => {
+        recordEvent(em as EntityManager, 'ChallengeChanged', {
+          id: challengeId,
+          organizationId: randomUUID(),
+          status: 'OPEN',
+          submissionDeadline: new Date().toISOString(),
+          currency: 'USD',
+          prizes: [],
+          version: 1,
+        });
+      });
+      const start = Date.now();
+      await new OutboxRelay(producer.em as EntityManager, boss, 'challenges', 60_000).flush();
+      while (!applied.includes(challengeId) && Date.now() - start < 20_000) await new Promise((r) => setTimeout(r, 20));
+      expect(applied).toContain(challengeId);
+      expect(Date.now() - start).toBeLessThan(10_000);
+    } finally {
+      await listener.stop();
+      await producer.close();
+      await consumer.close();
+    }
   });
 });

@@ -3,8 +3,10 @@ import { loadConfig, subgraphSchema, type SubgraphConfig, type SubgraphName } fr
 import type { Identity } from '@ideagora/auth';
 import { createSubgraphOrm, migrate, resolveDatabase, type MigrationList } from '@ideagora/db';
 import {
+  ContextListener,
   EVENT_ENTITIES,
   EVENT_TABLES_MIGRATION,
+  jobsChannel,
   OutboxRelay,
   ReadModelWaits,
   startEventBus,
@@ -70,14 +72,14 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     afterFlush: () => relay.nudge(),
   });
   relay.start();
+  // One LISTEN connection per process: read-model changes wake waiting commands, published jobs wake the consumers.
+  const listener = new ContextListener({ url: database.url, context: definition.name, onError: (err) => logger.warn({ err }, 'listener connection error') });
   const readModelWaits = new ReadModelWaits({
-    url: database.url,
+    listener,
     context: definition.name,
     maxWaitMs: config.READ_MODEL_WAIT_MS,
     maxWaiters: config.READ_MODEL_MAX_WAITERS,
-    onError: (err) => logger.warn({ err }, 'read-model wait connection error'),
   });
-  await readModelWaits.start();
   const runtime: SubgraphRuntime = { config, logger, orm, boss, relay, readModelWaits };
 
   if (definition.eventHandlers) {
@@ -85,8 +87,10 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
       relay.nudge();
       definition.afterEventsApplied?.();
     };
-    await startEventConsumers({ boss, consumer: definition.name, em: orm.em, handlers: definition.eventHandlers, afterApply });
+    const consumers = await startEventConsumers({ boss, consumer: definition.name, em: orm.em, handlers: definition.eventHandlers, afterApply });
+    listener.on(jobsChannel(definition.name), (types) => consumers.wake(types));
   }
+  await listener.start();
   const stopBackground = await definition.onStart?.(runtime);
 
   const { schema } = await definition.buildSchema();
@@ -113,10 +117,11 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     // Each step on its own: one failing must not leave the embedded Postgres running.
     const steps: [string, () => Promise<unknown>][] = [
       // First: waiting requests answer now, so the http server's drain does not wait for their bound.
-      ['read-model waits', () => readModelWaits.stop()],
+      ['read-model waits', async () => readModelWaits.stop()],
       ['http server', () => server.stop()],
       ['background jobs', async () => stopBackground?.()],
       ['outbox relay', () => relay.stop()],
+      ['listener', () => listener.stop()],
       ['event bus', () => boss.stop({ graceful: true, wait: true, timeout: 5000 })],
       ['database pool', () => orm.close()],
       ['embedded postgres', async () => database.embedded?.stop()],
