@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     for (const invalid of ['0', '-1', '1.5', 'a month']) expect(() => loadConfig(solversSchema, { SESSION_TTL_DAYS: invalid })).toThrow(/SESSION_TTL_DAYS/);
   });
 
+  it('waits up to 5 s for a read model by default, 100 commands at once; 0 turns the wait off; nonsense is refused', () => {
+    const config = loadConfig(subgraphSchema, {});
+    expect([config.READ_MODEL_WAIT_MS, config.READ_MODEL_MAX_WAITERS]).toEqual([5000, 100]);
+    expect(loadConfig(subgraphSchema, { READ_MODEL_WAIT_MS: '0' }).READ_MODEL_WAIT_MS).toBe(0);
+    for (const invalid of ['-1', '1.5', 'soon', '600000']) expect(() => loadConfig(subgraphSchema, { READ_MODEL_WAIT_MS: invalid })).toThrow(/READ_MODEL_WAIT_MS/);
+    for (const invalid of ['-1', 'many']) expect(() => loadConfig(subgraphSchema, { READ_MODEL_MAX_WAITERS: invalid })).toThrow(/READ_MODEL_MAX_WAITERS/);
+  });
+
   it('refuses local secrets and the embedded database in production', () => {
     expect(() => loadConfig(gatewaySchema, { NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig(subgraphSchema, { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'a'.repeat(40), GATEWAY_IDENTITY_SECRET: 'b'.repeat(40) })).toThrow(/DATABASE_URL/);

@@ -50,6 +50,11 @@ export const subgraphSchema = baseSchema.extend({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   /** A GraphQL request's deadline: no field starts resolving after it (TIMEOUT). Below the gateway's fetch deadline. */
   SUBGRAPH_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Read-your-writes: how long a command waits for its read model to learn of an event in flight before it answers
+   * what it would have answered (0: never waits). See docs/ARCHITECTURE.md, "Read your writes". */
+  READ_MODEL_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /** Commands waiting for a read model at once, per process; beyond it they answer at once. */
+  READ_MODEL_MAX_WAITERS: z.coerce.number().int().min(0).max(10_000).default(100),
 });
 
 export const solversSchema = subgraphSchema.extend({

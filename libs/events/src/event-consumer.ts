@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { queueName, SUBSCRIPTIONS, type EventEnvelope, type EventPayloads, type EventType } from './event-catalog';
+import { readModelChannel } from './read-model-waits';
 
 export type EventHandlers = {
   [T in EventType]?: (em: EntityManager, payload: EventPayloads[T], envelope: EventEnvelope<T>) => Promise<void>;
@@ -21,8 +22,9 @@ export async function startEventConsumers(options: {
   /** Called after a handler committed events of its own (so the outbox relay can be nudged). */
   afterApply?: () => void;
   pollingIntervalSeconds?: number;
-}): Promise<void> {
+}): Promise<EventConsumers> {
   const types = SUBSCRIPTIONS[options.consumer] ?? [];
+  const workers = new Map<string, string>();
   for (const type of types) {
     const handler = options.handlers[type] as ((em: EntityManager, payload: unknown, envelope: EventEnvelope) => Promise<void>) | undefined;
     if (!handler) throw new Error(`${options.consumer} subscribes to ${type} but has no handler for it`);
@@ -42,12 +44,28 @@ export async function startEventConsumers(options: {
             await em.flush();
             em.clear();
           }
+          // Delivered at commit to every process of this context: commands waiting for their read model re-check.
+          await em.getConnection().execute(`select pg_notify(?, '')`, [readModelChannel(options.consumer)], 'run', em.getTransactionContext());
         });
         options.afterApply?.();
         if (jobs.length === BATCH_SIZE && worker.id) options.boss.notifyWorker(worker.id);
       },
     );
+    workers.set(type, worker.id);
   }
+  return {
+    wake: (payload) => {
+      for (const type of payload.split(',')) {
+        const id = workers.get(type);
+        if (id) options.boss.notifyWorker(id);
+      }
+    },
+  };
+}
+
+export interface EventConsumers {
+  /** Fetch now the jobs of these event types (comma-separated, a `jobWakeUps` payload) instead of at the next poll. */
+  wake(payload: string): void;
 }
 
 export async function applyOnce(

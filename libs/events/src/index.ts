@@ -6,3 +6,5 @@ export * from './outbox';
 export * from './event-consumer';
 export * from './poller';
 export * from './challenge-visibility';
+export * from './read-model-waits';
+export * from './context-listener';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventEnvelope, EventPayloads, EventType } from './event-catalog';
-import { publishEnvelopes } from './event-bus';
+import { jobWakeUps, publishEnvelopes } from './event-bus';
 import { OutboxEvent } from './outbox.entity';
 import { Poller } from './poller';
 
@@ -101,6 +101,10 @@ export class OutboxRelay {
         'run',
         tx.getTransactionContext(),
       );
+      // Delivered at this commit, after pg-boss stored the jobs: the consumers fetch them now, not at their next poll.
+      for (const { channel, payload } of jobWakeUps(rows.map((r) => r.type))) {
+        await tx.getConnection().execute(`select pg_notify(?, ?)`, [channel, payload], 'run', tx.getTransactionContext());
+      }
       return rows.length;
     });
   }

@@ -3,9 +3,12 @@ import { loadConfig, subgraphSchema, type SubgraphConfig, type SubgraphName } fr
 import type { Identity } from '@ideagora/auth';
 import { createSubgraphOrm, migrate, resolveDatabase, type MigrationList } from '@ideagora/db';
 import {
+  ContextListener,
   EVENT_ENTITIES,
   EVENT_TABLES_MIGRATION,
+  jobsChannel,
   OutboxRelay,
+  ReadModelWaits,
   startEventBus,
   startEventConsumers,
   type EventHandlers,
@@ -24,6 +27,8 @@ export interface SubgraphRuntime {
   orm: MikroORM;
   boss: PgBoss;
   relay: OutboxRelay;
+  /** Read-your-writes: commands that read another context's facts wait here for an event in flight. */
+  readModelWaits: ReadModelWaits;
 }
 
 export interface SubgraphDefinition<TContext extends BaseContext> {
@@ -67,15 +72,25 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     afterFlush: () => relay.nudge(),
   });
   relay.start();
-  const runtime: SubgraphRuntime = { config, logger, orm, boss, relay };
+  // One LISTEN connection per process: read-model changes wake waiting commands, published jobs wake the consumers.
+  const listener = new ContextListener({ url: database.url, context: definition.name, onError: (err) => logger.warn({ err }, 'listener connection error') });
+  const readModelWaits = new ReadModelWaits({
+    listener,
+    context: definition.name,
+    maxWaitMs: config.READ_MODEL_WAIT_MS,
+    maxWaiters: config.READ_MODEL_MAX_WAITERS,
+  });
+  const runtime: SubgraphRuntime = { config, logger, orm, boss, relay, readModelWaits };
 
   if (definition.eventHandlers) {
     const afterApply = () => {
       relay.nudge();
       definition.afterEventsApplied?.();
     };
-    await startEventConsumers({ boss, consumer: definition.name, em: orm.em, handlers: definition.eventHandlers, afterApply });
+    const consumers = await startEventConsumers({ boss, consumer: definition.name, em: orm.em, handlers: definition.eventHandlers, afterApply });
+    listener.on(jobsChannel(definition.name), (types) => consumers.wake(types));
   }
+  await listener.start();
   const stopBackground = await definition.onStart?.(runtime);
 
   const { schema } = await definition.buildSchema();
@@ -102,9 +117,12 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     force.unref();
     // Each step on its own: one failing must not leave the embedded Postgres running.
     const steps: [string, () => Promise<unknown>][] = [
+      // First: waiting requests answer now, so the http server's drain does not wait for their bound.
+      ['read-model waits', async () => readModelWaits.stop()],
       ['http server', () => server.stop()],
       ['background jobs', async () => stopBackground?.()],
       ['outbox relay', () => relay.stop()],
+      ['listener', () => listener.stop()],
       ['event bus', () => boss.stop({ graceful: true, wait: true, timeout: 5000 })],
       ['database pool', () => orm.close()],
       ['embedded postgres', async () => database.embedded?.stop()],

@@ -20,12 +20,12 @@ export interface PayoutsContext {
   loaders: PayoutLoaders & FundingLoaders & AwardLoaders;
 }
 
-export function createPayoutsContext({ identity, em }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): PayoutsContext {
+export function createPayoutsContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): PayoutsContext {
   const { stripe, config } = payoutsDependencies();
   const payouts = new PayoutsService(em, stripe);
-  const awards = new AwardService(em);
+  const awards = new AwardService(em, runtime.readModelWaits);
   const readModels = new ReadModelService(em);
-  const fundings = new FundingService(em, stripe, config.PLATFORM_FEE_BASIS_POINTS);
+  const fundings = new FundingService(em, stripe, config.PLATFORM_FEE_BASIS_POINTS, runtime.readModelWaits);
   return {
     identity,
     em,

@@ -11,6 +11,6 @@ export interface SubmissionsContext {
 }
 
 export function createSubmissionsContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): SubmissionsContext {
-  const submissions = new SubmissionService(em, identity.userId, () => runtime.relay.nudge());
+  const submissions = new SubmissionService(em, identity.userId, () => runtime.relay.nudge(), runtime.readModelWaits);
   return { identity, submissions, loaders: createSubmissionLoaders(submissions) };
 }

@@ -11,6 +11,7 @@ import {
   FieldNotEditableError,
   InvalidTransitionError,
   isPublic,
+  isPublishAwaitingFunding,
   nextStatus,
   type ChallengeAction,
   type EditableField,
@@ -121,5 +122,15 @@ describe('challenge state machine', () => {
     expect(isPublic({ visibility: ChallengeVisibility.PUBLIC, publishedAt: now })).toBe(true);
     expect(isPublic({ visibility: ChallengeVisibility.PUBLIC, publishedAt: null })).toBe(false);
     expect(isPublic({ visibility: ChallengeVisibility.INVITE_ONLY, publishedAt: now })).toBe(false);
+  });
+
+  it('waits for a funding only while a DRAFT its manager publishes before the deadline lacks one (read-your-writes)', () => {
+    const later = new Date(now.getTime() + 86_400_000);
+    const publish = { status: S.DRAFT, canManage: true, fundingSucceeded: false, submissionDeadline: later, now };
+    expect(isPublishAwaitingFunding(publish)).toBe(true);
+    expect(isPublishAwaitingFunding({ ...publish, fundingSucceeded: true })).toBe(false);
+    expect(isPublishAwaitingFunding({ ...publish, canManage: false })).toBe(false);
+    expect(isPublishAwaitingFunding({ ...publish, submissionDeadline: now })).toBe(false);
+    for (const status of [S.OPEN, S.JUDGING, S.CANCELLED]) expect(isPublishAwaitingFunding({ ...publish, status })).toBe(false);
   });
 });

@@ -101,6 +101,16 @@ export function assertCanPublish(args: { status: ChallengeStatus; fundingSucceed
 }
 
 /**
+ * Read-your-writes: publishing a DRAFT that the manager may publish, before its deadline, is refused only for want of
+ * a SUCCEEDED funding, which reaches this context by event (Stripe's webhook -> payouts -> FundingSucceeded): the
+ * command waits for it, bounded. Whether a funding is on its way cannot be told from here, so a draft never funded
+ * waits the whole bound before FAILED_PRECONDITION (see docs/ARCHITECTURE.md, "Read your writes").
+ */
+export function isPublishAwaitingFunding(args: { status: ChallengeStatus; canManage: boolean; fundingSucceeded: boolean; submissionDeadline: Date; now: Date }): boolean {
+  return args.status === ChallengeStatus.DRAFT && args.canManage && !args.fundingSucceeded && args.submissionDeadline.getTime() > args.now.getTime();
+}
+
+/**
  * DRAFT, OPEN -> CANCELLED; JUDGING -> CANCELLING (payouts confirms); never once a prize is known to be awarded.
  * (No prize can be awarded before JUDGING: payouts awards only what it knows to be judging.)
  */

@@ -1,11 +1,20 @@
-import { recordEvent } from '@ideagora/events';
+import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
 import { BadUserInputError, decodeCursor, encodeCursor, ForbiddenError, isUuid, requiredId, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { canManage } from '../organizations/organization.domain';
+import { canManage, type OrganizationRole } from '../organizations/organization.domain';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationNotFoundError } from '../organizations/organization.errors';
 import { findRole } from '../organizations/organization.service';
-import { assertCanCancel, assertCanEdit, assertCanPublish, ChallengeStatus, isPublic, nextStatus, type EditableField } from './challenge.domain';
+import {
+  assertCanCancel,
+  assertCanEdit,
+  assertCanPublish,
+  ChallengeStatus,
+  isPublic,
+  isPublishAwaitingFunding,
+  nextStatus,
+  type EditableField,
+} from './challenge.domain';
 import { ChallengeEntity, PrizeEntity } from './challenge.entity';
 import { ChallengeNotFoundError } from './challenge.errors';
 import type { CreateChallengeInput, UpdateChallengeInput } from './challenge.inputs';
@@ -20,6 +29,8 @@ export interface DeadlineScheduler {
 export interface ChallengeServiceDeps {
   deadlines?: DeadlineScheduler;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** Read-your-writes: a funding that just succeeded may not have reached the funding read model yet. */
+  readModel?: ReadModelWait;
 }
 
 export type FundingResult = 'SUCCEEDED' | 'FAILED';
@@ -70,6 +81,7 @@ export class ChallengeService {
 
   /** DRAFT -> OPEN once funded and before the deadline; then schedules the deadline job. */
   async publish(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
+    await this.awaitFundingKnown(viewerId, requiredId(challengeId, 'challengeId'));
     const challenge = await this.transition(viewerId, challengeId, async (em, c) => {
       const fundingSucceeded = await isFunded(em, c.id);
       c.status = assertCanPublish({ status: c.status, fundingSucceeded, submissionDeadline: c.submissionDeadline, now: new Date() });
@@ -77,6 +89,32 @@ export class ChallengeService {
     });
     await this.scheduleDeadline(challenge);
     return challenge;
+  }
+
+  /** Before publish's transaction, holding nothing: waits (bounded) while the only obstacle is a funding not yet heard of. */
+  private async awaitFundingKnown(viewerId: string, challengeId: string): Promise<void> {
+    const read = async () => {
+      const [row] = await this.em.execute<{ status: ChallengeStatus; submission_deadline: Date; role: OrganizationRole | null; funded: boolean }[]>(
+        `select c.status, c.submission_deadline, m.role,
+           exists (select 1 from challenge_funding f where f.challenge_id = c.id and f.status = 'SUCCEEDED') as funded
+         from challenge c
+         left join organization_membership m on m.organization_id = c.organization_id and m.user_id = ?
+         where c.id = ?`,
+        [viewerId, challengeId],
+      );
+      return row;
+    };
+    await (this.deps.readModel ?? NO_READ_MODEL_WAIT).until(read, (row) =>
+      row === undefined
+        ? false
+        : isPublishAwaitingFunding({
+            status: row.status,
+            canManage: canManage(row.role),
+            fundingSucceeded: row.funded,
+            submissionDeadline: new Date(row.submission_deadline),
+            now: new Date(),
+          }),
+    );
   }
 
   /** After the commit: a failure here only delays the move to JUDGING until the per-minute sweep. */

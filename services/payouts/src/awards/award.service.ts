@@ -1,4 +1,4 @@
-import { recordEvent } from '@ideagora/events';
+import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
 import { BadUserInputError, decodeCursor, encodeCursor, isUuid, NotFoundError, requiredId, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -6,6 +6,7 @@ import { FundingEntity } from '../fundings/funding.entity';
 import { ledgerService } from '../ledger/ledger.service';
 import { SubmissionView } from '../read-models/read-model.entities';
 import { ReadModelService } from '../read-models/read-model.service';
+import { isAwardBehind } from '../read-models/read-your-writes';
 import { AwardEntity, PayoutEntity } from './award.entity';
 import { ChallengeNotFundedError, ChallengeNotJudgingError, PrizeAlreadyAwardedError, SubmissionOfAnotherChallengeError } from './award.errors';
 import { nudgePayouts } from './payout.transfers';
@@ -18,7 +19,11 @@ export interface AwardPrizeCommand {
 }
 
 export class AwardService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** Read-your-writes: the close of judging, or the submission, may not have reached the read models yet. */
+    private readonly readModel: ReadModelWait = NO_READ_MODEL_WAIT,
+  ) {}
 
   /**
    * Awards a prize once: the award, its payout (HELD until the winner can receive transfers), the ledger's move from
@@ -29,6 +34,7 @@ export class AwardService {
     const challengeId = requiredId(input.challengeId, 'challengeId');
     const submissionId = requiredId(input.submissionId, 'submissionId');
     if (!Number.isInteger(input.prizeRank) || input.prizeRank < 1) throw new BadUserInputError('prizeRank', 'must be a positive integer');
+    await this.readModel.until(() => new ReadModelService(this.em).sponsorCommandFacts(challengeId, viewerId, submissionId), isAwardBehind);
     const result = await this.em.transactional(async (txEm) => {
       const em = txEm as EntityManager;
       const challenge = await new ReadModelService(em).requireSponsorAdmin(challengeId, viewerId);

@@ -1,10 +1,11 @@
-import { recordEvent } from '@ideagora/events';
+import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
 import { platformFee, sumMinor } from '@ideagora/money';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '@ideagora/subgraph-kit';
 import Stripe from 'stripe';
 import { ledgerService } from '../ledger/ledger.service';
 import { ReadModelService } from '../read-models/read-model.service';
+import { isFundingBehind } from '../read-models/read-your-writes';
 import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
 import { FundingEntity } from './funding.entity';
 import { AlreadyFundedError, ChallengeNotFundableError, PaymentProviderUnavailableError, PaymentRefusedError } from './funding.errors';
@@ -19,6 +20,8 @@ export class FundingService {
     private readonly em: EntityManager,
     private readonly stripe: Stripe,
     private readonly feeBasisPoints: number,
+    /** Read-your-writes: a challenge just created may not have reached the read model yet. */
+    private readonly readModel: ReadModelWait = NO_READ_MODEL_WAIT,
   ) {}
 
   /**
@@ -27,6 +30,7 @@ export class FundingService {
    * lands on the same PaymentIntent.
    */
   async fund(viewerId: string, challengeId: string): Promise<FundingEntity> {
+    await this.readModel.until(() => new ReadModelService(this.em).sponsorCommandFacts(challengeId, viewerId), isFundingBehind);
     const funding = await this.em.transactional(async (em) => {
       const challenge = await new ReadModelService(em as EntityManager).requireSponsorAdmin(challengeId, viewerId);
       if (challenge.status !== 'DRAFT') throw new ChallengeNotFundableError(challenge.status);

@@ -3,6 +3,7 @@ import { ForbiddenError, NotFoundError } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChallengeView, MembershipView } from './read-model.entities';
 import { findForRead } from '@ideagora/db';
+import type { SponsorCommandFacts } from './read-your-writes';
 
 /** Facts from other contexts, as this context's read models hold them (never their tables, never a call). */
 export class ReadModelService {
@@ -16,6 +17,21 @@ export class ReadModelService {
     if (!userId) return null;
     const membership = await this.em.findOne(MembershipView, { organizationId, userId });
     return membership?.role ?? null;
+  }
+
+  /** What fundChallenge and awardPrize check, in one statement outside their transaction (read-your-writes). */
+  async sponsorCommandFacts(challengeId: string, userId: string, submissionId?: string): Promise<SponsorCommandFacts> {
+    const [row] = await this.em.getConnection().execute<{ status: string; role: string | null; organization_known: boolean; submission_known: boolean | null }[]>(
+      `select c.status, m.role,
+         exists (select 1 from membership_view o where o.organization_id = c.organization_id) as organization_known,
+         case when ?::uuid is null then null else exists (select 1 from submission_view s where s.id = ?::uuid) end as submission_known
+       from challenge_view c
+       left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
+       where c.id = ?`,
+      [submissionId ?? null, submissionId ?? null, userId, challengeId],
+    );
+    if (!row) return { challengeStatus: null, role: null, organizationKnown: false };
+    return { challengeStatus: row.status, role: row.role, organizationKnown: row.organization_known, submissionKnown: row.submission_known ?? undefined };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { ForbiddenError, FailedPreconditionError, NotFoundError } from '@ideagora/subgraph-kit';
-import { assertCanParticipate, assertCanShortlist, assertCanSubmit, canReadSubmission, isSponsorReviewer, shortlistedFor } from './submission.policy';
+import { assertCanParticipate, assertCanShortlist, assertCanSubmit, canReadSubmission, isParticipationBehind, isSponsorReviewer, shortlistedFor } from './submission.policy';
 
 const AUTHOR = 'a0000000-0000-4000-8000-000000000001';
 const OTHER = 'a0000000-0000-4000-8000-000000000002';
@@ -120,5 +120,13 @@ describe('assertCanShortlist (the judges’ shortlist)', () => {
     const off = { shortlistedAt: null };
     expect([shortlistedFor(on, 'OWNER'), shortlistedFor(off, 'ADMIN')]).toEqual([true, false]);
     expect([shortlistedFor(on, 'MEMBER'), shortlistedFor(on, null), shortlistedFor(off, undefined)]).toEqual([null, null, null]);
+  });
+});
+
+describe('isParticipationBehind (read-your-writes)', () => {
+  it('waits while the challenge is unknown or still a DRAFT, and for nothing else', () => {
+    expect(isParticipationBehind(null)).toBe(true);
+    expect(isParticipationBehind({ ...open, status: 'DRAFT' })).toBe(true);
+    for (const status of ['OPEN', 'JUDGING', 'AWARDED', 'CLOSED', 'CANCELLING', 'CANCELLED'] as const) expect(isParticipationBehind({ ...open, status })).toBe(false);
   });
 });

@@ -58,6 +58,15 @@ export function assertCanParticipate(
   if (viewerRoleInSponsor) throw new OwnChallengeParticipationError();
 }
 
+/**
+ * Could an event in flight explain why the read model refuses participation? The challenge is unknown (its
+ * ChallengeChanged not applied yet) or still a DRAFT (its publication not applied yet): the command waits for the
+ * read model (read-your-writes). Any later status is final for participation, and answered at once.
+ */
+export function isParticipationBehind(challenge: ChallengeState | null): boolean {
+  return challenge === null || challenge.status === 'DRAFT';
+}
+
 /** May the viewer submit now? Everything assertCanParticipate checks, then: a challenge with terms needs them accepted. */
 export function assertCanSubmit(
   challengeId: string,

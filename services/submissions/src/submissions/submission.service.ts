@@ -1,13 +1,20 @@
 import { NIL_UUID, pgArray } from '@ideagora/db';
 import type { ChallengeStatusName, ChallengeVisibilityName, OrganizationRoleName } from '@ideagora/events';
-import { isChallengeWithheldFrom, newEventId, outboxInsertSql } from '@ideagora/events';
+import { isChallengeWithheldFrom, newEventId, NO_READ_MODEL_WAIT, outboxInsertSql, type ReadModelWait } from '@ideagora/events';
 import { isUuid } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import type { SubmissionSnapshot, SubmissionStatusName, SubmissionVersionSnapshot } from './submission.entity';
 import type { SubmissionKeyset } from './submission.cursor';
 import { SubmissionNotFoundError } from './submission.errors';
-import { assertCanParticipate, assertCanShortlist, assertCanSubmit, canReadSubmission, type SubmittableChallenge } from './submission.policy';
+import {
+  assertCanParticipate,
+  assertCanShortlist,
+  assertCanSubmit,
+  canReadSubmission,
+  isParticipationBehind,
+  type SubmittableChallenge,
+} from './submission.policy';
 import type { SubmitSolutionCommand } from './submission.validation';
 
 /** One page request for Challenge.submissions; `limit + 1` rows are fetched to know whether a next page exists. */
@@ -110,6 +117,8 @@ export class SubmissionService {
     private readonly viewerId: string | null,
     /** Tells the outbox relay that events were committed outside the unit of work (it publishes at once). */
     private readonly eventsCommitted: () => void,
+    /** Read-your-writes: a challenge just published may not have reached the read model yet. */
+    private readonly readModel: ReadModelWait = NO_READ_MODEL_WAIT,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -125,7 +134,7 @@ export class SubmissionService {
    * single statement commits all of it or none.
    */
   async submit(authorId: string, command: SubmitSolutionCommand): Promise<SubmissionSnapshot> {
-    const { challenge, role } = await this.participation(command.challengeId, authorId);
+    const { challenge, role } = await this.currentParticipation(command.challengeId, authorId);
     assertCanSubmit(command.challengeId, challenge, role, this.clock());
 
     // Create the submission or, on a resubmission, lock its row and take the next version (the upsert serialises
@@ -172,12 +181,20 @@ export class SubmissionService {
    * that follows reads the committed row, so accepting and submitting cannot race.
    */
   async acceptTerms(userId: string, challengeId: string): Promise<void> {
-    const { challenge, role } = await this.participation(challengeId, userId);
+    const { challenge, role } = await this.currentParticipation(challengeId, userId);
     assertCanParticipate(challengeId, challenge, role, this.clock());
     await this.em.execute(
       `insert into terms_acceptance (challenge_id, user_id) values (?, ?) on conflict (challenge_id, user_id) do nothing`,
       [challengeId, userId],
       'run',
+    );
+  }
+
+  /** The policy read, repeated (only) while the read model may not have heard of the challenge's publication yet. */
+  private currentParticipation(challengeId: string, userId: string): ReturnType<SubmissionService['participation']> {
+    return this.readModel.until(
+      () => this.participation(challengeId, userId),
+      ({ challenge }) => isParticipationBehind(challenge),
     );
   }
 
