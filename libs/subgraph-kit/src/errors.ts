@@ -75,7 +75,10 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
-    if (!original && typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
+    // Apollo Server 5 wraps graphql-js's request errors (validation, coercion) around another GraphQLError: still
+    // the request's fault, not a bug. An Error of our own code underneath is a bug, whatever the code says.
+    const requestError = !original || original instanceof GraphQLError;
+    if (requestError && typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error in resolver');
