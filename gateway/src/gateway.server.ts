@@ -4,13 +4,14 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GatewayConfig } from '@ideagora/config';
+import { variableErrorFieldsPlugin } from '@ideagora/subgraph-kit';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { createClientErrorFormatter, jsonBodyErrors, useStrictScalars } from './client-errors';
 import { createGatewayContext, type GatewayContext } from './gateway.context';
 import { IdentityDataSource } from './identity.data-source';
 
@@ -38,25 +39,15 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       return new IdentityDataSource(name, url, config.GATEWAY_IDENTITY_SECRET, config.GATEWAY_IDENTITY_TTL_SECONDS);
     },
   });
+  useStrictScalars(gateway);
 
   const server = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
     introspection: development,
     includeStacktraceInErrorResponses: development,
-    plugins: [development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
-    formatError: (formatted: GraphQLFormattedError) => {
-      if (config.NODE_ENV !== 'production') return formatted;
-      // In production, say nothing beyond the message and code (no stack traces, no internals).
-      const code = formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-      const field = formatted.extensions?.field;
-      return {
-        message: code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : formatted.message,
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code, ...(field ? { field } : {}) },
-      };
-    },
+    plugins: [development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), variableErrorFieldsPlugin()],
+    formatError: createClientErrorFormatter({ production: config.NODE_ENV === 'production', logger }),
     logger: {
       debug: (m) => logger.debug(m),
       info: (m) => logger.info(m),
@@ -91,6 +82,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     express.json({ limit: '1mb' }),
     expressMiddleware(server, { context: ({ req }) => createGatewayContext(req.headers, config.AUTH_TOKEN_SECRET) }),
   );
+  app.use(jsonBodyErrors(logger));
 
   const http = createServer(app);
   http.keepAliveTimeout = 65_000;

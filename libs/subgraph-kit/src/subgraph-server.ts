@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createErrorFormatter } from './errors';
 import type { Logger } from './logger';
+import { variableErrorFieldsPlugin } from './variable-errors';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -39,7 +40,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(options.logger),
     // No cache hints are used: without the cache-control plugin, no resolver is wrapped to collect them.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), variableErrorFieldsPlugin()],
   });
   await apollo.start();
 
