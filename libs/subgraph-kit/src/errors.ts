@@ -73,7 +73,8 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
-    if (!original && typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
+    // A variable that does not coerce is BAD_USER_INPUT even when a scalar's parser threw (its error is the original).
+    if ((!original || code === 'BAD_USER_INPUT') && typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
     logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error in resolver');

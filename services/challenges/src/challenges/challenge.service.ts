@@ -343,7 +343,7 @@ export class ChallengeService {
       where.push(`c.search_vector @@ websearch_to_tsquery('english', ?)`);
       params.push(filter.search);
     }
-    if (after) {
+    if (after != null) {
       const [createdAt, id] = decodeCursor(after, ['timestamp', 'uuid']);
       where.push('(c.created_at, c.id) < (?::timestamptz, ?::uuid)');
       params.push(createdAt, id);

@@ -112,7 +112,7 @@ export class AwardService {
   /** A user's payouts, newest first, keyset-paginated on (created_at, id). */
   async payoutsOfUser(userId: string, limit: number, after?: string | null): Promise<ConnectionShape<PayoutEntity>> {
     let where: Record<string, unknown> = { winnerId: userId };
-    if (after) {
+    if (after != null) {
       const [at, id] = decodeCursor(after, ['timestamp', 'uuid']);
       const createdAt = new Date(at);
       where = { ...where, $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $lt: id } }] };
