@@ -59,10 +59,12 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string): void 
     return;
   }
   if ((inner.name === 'String' || inner.name === 'ID') && typeof value === 'string') {
+    // Length first: a huge value is refused without scanning it (over twice the ceiling in UTF-16 units is over it
+    // in code points).
+    const ceiling = inner.name === 'ID' ? ID_CEILING : TEXT_CEILING;
+    if (value.length > 2 * ceiling || longerThan(value, ceiling)) throw new BadUserInputError(path || 'input', `must be at most ${ceiling} characters`);
     const problem = textProblem(value, 'multi-line');
     if (problem) throw new BadUserInputError(path || 'input', problem);
-    const ceiling = inner.name === 'ID' ? ID_CEILING : TEXT_CEILING;
-    if (longerThan(value, ceiling)) throw new BadUserInputError(path || 'input', `must be at most ${ceiling} characters`);
   }
 }
 
