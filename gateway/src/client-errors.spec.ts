@@ -10,7 +10,18 @@ describe('errors answered to clients', () => {
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'submissionDeadline' });
   });
 
-  it.each([[undefined], ['<html>Bad Gateway</html>'], [{ errors: [{ message: 'boom', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }] }], [{ errors: [] }]])(
+  it('passes on other codes of a subgraph, e.g. an operation limit refused at validation', () => {
+    expect(errorFromSubgraphResponse({ errors: [{ message: 'Query is too complex', extensions: { code: 'QUERY_TOO_COMPLEX' } }] }).extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
+  });
+
+  it.each([
+    [undefined],
+    ['<html>Bad Gateway</html>'],
+    [{ errors: [{ message: 'boom', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }] }],
+    [{ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }],
+    [{ errors: [{ message: 'no code' }] }],
+    [{ errors: [] }],
+  ])(
     'turns anything else from a failing subgraph into an internal error (%p)',
     (body) => {
       const error = errorFromSubgraphResponse(body);

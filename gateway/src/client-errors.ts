@@ -38,20 +38,23 @@ export function createClientErrorFormatter(options: { production: boolean; logge
   };
 }
 
-const CONTRACT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'FAILED_PRECONDITION', 'RATE_LIMITED']);
+// A subgraph's own errors are already safe to show (its formatter masks everything unexpected); these two are not
+// answers about the request but about the subgraph.
+const NOT_PASSED_ON = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 
 /**
  * A subgraph that answers with an HTTP error status (Apollo Server answers 400 to a request whose variables do
- * not coerce): its first GraphQL error, when it is one of the contract's, reaches the client with its code and
- * field; anything else is an internal error. Replaces RemoteGraphQLDataSource's "400: Bad Request" error, which
- * carried the subgraph's URL, status and body in `extensions.response`.
+ * not coerce, or that fails validation, e.g. an operation limit): its first GraphQL error reaches the client with
+ * its code and field; anything else (no JSON, no code, an internal error) is an internal error. Replaces
+ * RemoteGraphQLDataSource's "400: Bad Request" error, which carried the subgraph's URL, status and body in
+ * `extensions.response`.
  */
 export function errorFromSubgraphResponse(body: unknown): GraphQLError {
   const first = typeof body === 'object' && body !== null && Array.isArray((body as { errors?: unknown }).errors) ? (body as { errors: unknown[] }).errors[0] : undefined;
   if (typeof first === 'object' && first !== null) {
     const { message, extensions } = first as { message?: unknown; extensions?: { code?: unknown; field?: unknown } };
     const code = extensions?.code;
-    if (typeof message === 'string' && typeof code === 'string' && CONTRACT_CODES.has(code)) {
+    if (typeof message === 'string' && typeof code === 'string' && /^[A-Z_]{1,64}$/.test(code) && !NOT_PASSED_ON.has(code)) {
       const field = typeof extensions?.field === 'string' ? extensions.field : undefined;
       return new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
     }
