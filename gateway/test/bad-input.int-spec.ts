@@ -304,7 +304,7 @@ function buildCases(f: Fixtures): Case[] {
         if (isListType(inner)) continue;
         if (isNonNullType(type)) add(`${at} null`, setAt(baseline, path, null), at);
         for (const [label, value] of badValues(named, String(path.at(-1)))) add(`${at} ${label}`, setAt(baseline, path, value), at);
-        if (named.name === 'String' || named.name === 'ID') add(`${at} 1 MB`, setAt(baseline, path, ONE_MB_STRING), at, true);
+        if (named.name !== 'Boolean' && !isEnumType(named)) add(`${at} 1 MB`, setAt(baseline, path, ONE_MB_STRING), at, true);
       }
     }
   }
@@ -342,7 +342,9 @@ function problems(outcome: Outcome): string[] {
     }
   }
   if (outcome.status >= 500) found.push(`HTTP ${outcome.status}`);
-  const text = JSON.stringify(outcome.body).replaceAll(ONE_MB_STRING, '<1 MB>');
+  const raw = JSON.stringify(outcome.body);
+  if (raw.length > 20_000) found.push(`an answer of ${raw.length} characters (the input echoed back)`);
+  const text = raw.replaceAll(ONE_MB_STRING, '<1 MB>');
   const leak = LEAKS.exec(text.length > 20_000 ? text.slice(0, 20_000) : text);
   if (leak) found.push(`leaks "${leak[0]}"`);
   return found;

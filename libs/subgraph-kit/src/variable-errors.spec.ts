@@ -58,4 +58,13 @@ describe('fields of variable-coercion errors', () => {
     expect(kept!.extensions!.field).toBe('already');
     expect(other!.extensions).toEqual({ code: 'FORBIDDEN' });
   });
+
+  it('shortens a message that quotes a huge value, after naming its field', async () => {
+    const source = 'query($n: Int) { list(first: $n) }';
+    const result = await graphql({ schema, source, variableValues: { n: 'a'.repeat(100_000) } });
+    const [error] = withVariableErrorFields([{ message: result.errors![0]!.message, extensions: { code: 'BAD_USER_INPUT' } }], parse(source));
+    expect(error!.extensions!.field).toBe('first');
+    expect(error!.message.length).toBeLessThan(1_000);
+    expect(error!.message).toMatch(/^Variable "\$n" got invalid value "a+ … a+"$/);
+  });
 });

@@ -62,12 +62,18 @@ function pathToVariable(value: ValueNode, variable: string): string | undefined 
   return undefined;
 }
 
-/** Adds `extensions.field` to BAD_USER_INPUT errors that lack one, when the message names a variable's field. */
+const MAX_MESSAGE = 1_000;
+
+/**
+ * Adds `extensions.field` to BAD_USER_INPUT errors that lack one, when the message names a variable's field, and
+ * shortens their messages: graphql-js quotes the whole invalid value (a 1 MB string would come back whole).
+ */
 export function withVariableErrorFields(errors: readonly GraphQLFormattedError[], document: DocumentNode | undefined): GraphQLFormattedError[] {
   return errors.map((error) => {
-    if (error.extensions?.code !== 'BAD_USER_INPUT' || error.extensions.field) return error;
-    const field = fieldOfVariableError(error.message, document);
-    return field ? { ...error, extensions: { ...error.extensions, field } } : error;
+    if (error.extensions?.code !== 'BAD_USER_INPUT') return error;
+    const field = error.extensions.field ?? fieldOfVariableError(error.message, document);
+    const message = error.message.length > MAX_MESSAGE ? `${error.message.slice(0, 300)} … ${error.message.slice(-300)}` : error.message;
+    return { ...error, message, extensions: { ...error.extensions, ...(field ? { field } : {}) } };
   });
 }
 
