@@ -1,6 +1,6 @@
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@ideagora/auth';
 import { recordEvent } from '@ideagora/events';
-import { BadUserInputError, emailAddress, NotFoundError, optionalText, requiredText } from '@ideagora/subgraph-kit';
+import { BadUserInputError, emailAddress, NotFoundError, opaqueText, optionalText, requiredText } from '@ideagora/subgraph-kit';
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { SessionService, SessionTokens } from '../sessions/session.service';
 import { UserEntity } from './user.entity';
@@ -42,15 +42,13 @@ export class UserService {
 
   async logIn(input: LogInInput): Promise<{ session: SessionTokens; user: UserEntity }> {
     const email = normalizeEmail(input.email);
-    if (typeof input.password !== 'string' || input.password.length > MAX_PASSWORD_LENGTH) {
-      throw new BadUserInputError('password', `must be at most ${MAX_PASSWORD_LENGTH} characters`);
-    }
+    const password = opaqueText(input.password, 'password', MAX_PASSWORD_LENGTH);
     // Counted (and committed) before the password is checked: a failed attempt must count although the
     // mutation fails, and parallel guesses must not pass the limit together.
     await countLoginAttempt(this.em, email);
     const user = await this.em.findOne(UserEntity, { email }, { populate: ['passwordHash'] });
     // Verify against a dummy hash when the email is unknown: same work, same answer.
-    const valid = await verifyPassword(String(input.password ?? ''), user?.passwordHash ?? (await dummyPasswordHash()));
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !valid) throw new InvalidCredentialsError();
     // The block is lifted and the session started together.
     const session = await this.em.transactional(async (em) => {
