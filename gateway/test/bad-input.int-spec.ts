@@ -470,6 +470,17 @@ describe('bad input (generated from the API schema)', () => {
     expect((await malformed.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('names the field of a bad literal written in the operation (a validation error)', async () => {
+    const literal = await stack.client.request(
+      `mutation { createChallenge(input: { organizationId: "${fixtures.organizationId}", title: "t", summary: "s", description: "d", type: IDEATION, visibility: PUBLIC, currency: "USD", prizes: [{ rank: 1, label: "l", amountMinor: "100" }], submissionDeadline: "2026-02-30T00:00:00Z" }) { challenge { id } } }`,
+      {},
+      { token: fixtures.sponsor.token },
+    );
+    expect(literal.errors?.map((e) => e.extensions)).toEqual([{ code: 'GRAPHQL_VALIDATION_FAILED', field: 'submissionDeadline' }]);
+    const first = await stack.client.request('{ challenges(first: "abc") { edges { cursor } } }');
+    expect(first.errors?.map((e) => e.extensions)).toEqual([{ code: 'GRAPHQL_VALIDATION_FAILED', field: 'first' }]);
+  });
+
   it('a subgraph reached directly refuses a malformed DateTimeISO and a NUL byte as BAD_USER_INPUT with the field', async () => {
     const query = `mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { challenge { id } } }`;
     const badDate = await requestSubgraph(stack, 'challenges', query, { input: challengeInput(fixtures.organizationId, { submissionDeadline: '2026-02-30T00:00:00Z' }) }, fixtures.sponsor.id);

@@ -1,5 +1,6 @@
 import { buildSchema, graphql, parse } from 'graphql';
-import { fieldOfVariableError, withVariableErrorFields } from './variable-errors';
+import { fieldOfLiteralError, fieldOfVariableError, withVariableErrorFields } from './variable-errors';
+import { specifiedRules, validate } from 'graphql';
 
 const schema = buildSchema(`
   enum Kind { A B }
@@ -66,5 +67,19 @@ describe('fields of variable-coercion errors', () => {
     expect(error!.extensions!.field).toBe('first');
     expect(error!.message.length).toBeLessThan(1_000);
     expect(error!.message).toMatch(/^Variable "\$n" got invalid value "a+ … a+"$/);
+  });
+
+  it.each([
+    ['kind', 'mutation { create(input: { title: "t", kind: C, prizes: [] }) }'],
+    ['prizes[1].rank', 'mutation { create(input: { title: "t", kind: A, prizes: [{ rank: 1, label: "l" }, { rank: "x", label: "l" }] }) }'],
+    ['prizes[0].label', 'mutation { create(input: { title: "t", kind: A, prizes: [{ rank: 1 }] }) }'],
+    ['bogus', 'mutation { create(input: { title: "t", kind: A, prizes: [], bogus: 1 }) }'],
+    ['first', '{ list(first: "abc") }'],
+    ['filter.kind', '{ list(filter: { kind: Z }) }'],
+  ])('names %s for a bad literal in the operation (a validation error)', (field, source) => {
+    const document = parse(source);
+    const errors = validate(schema, document, specifiedRules);
+    expect(errors).toHaveLength(1);
+    expect(fieldOfLiteralError(errors[0]!.message, errors[0]!.locations?.[0], document)).toBe(field);
   });
 });

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Kind, visit, type DocumentNode, type GraphQLFormattedError, type ValueNode } from 'graphql';
+import { getLocation, Kind, visit, type DocumentNode, type GraphQLFormattedError, type SourceLocation, type ValueNode } from 'graphql';
 
 // graphql-js 16's variable coercion messages (values.js): the variable, where inside its value, and why.
 const INVALID_VALUE = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value [\s\S]*?(?: at "\1((?:\.[_A-Za-z][_0-9A-Za-z]*|\[\d+\])*)")?; ([\s\S]*)$/;
@@ -62,6 +62,48 @@ function pathToVariable(value: ValueNode, variable: string): string | undefined 
   return undefined;
 }
 
+// graphql-js' ValuesOfCorrectTypeRule locates a bad literal at its value, an unknown field at the field, and a missing
+// field at the object that lacks it (naming it as Type.field).
+const MISSING_FIELD = /^Field "(?:[_A-Za-z][_0-9A-Za-z]*\.)?([_A-Za-z][_0-9A-Za-z]*)" of required type /;
+
+/** The input field a literal written in the operation is, from a validation error's location (same naming). */
+export function fieldOfLiteralError(message: string, location: SourceLocation | undefined, document: DocumentNode | undefined): string | undefined {
+  const source = document?.loc?.source;
+  if (!location || !source) return undefined;
+  const at = (start: number) => {
+    const here = getLocation(source, start);
+    return here.line === location.line && here.column === location.column;
+  };
+  const find = (value: ValueNode, path: string): string | undefined => {
+    if (value.loc && at(value.loc.start)) return path;
+    if (value.kind === Kind.OBJECT) {
+      for (const field of value.fields) {
+        // An unknown field is located at its name, a value of the wrong type at the value.
+        const inside = field.loc && at(field.loc.start) ? `${path}.${field.name.value}` : find(field.value, `${path}.${field.name.value}`);
+        if (inside !== undefined) return inside;
+      }
+    }
+    if (value.kind === Kind.LIST) {
+      for (const [i, item] of value.values.entries()) {
+        const inside = find(item, `${path}[${i}]`);
+        if (inside !== undefined) return inside;
+      }
+    }
+    return undefined;
+  };
+  let found: string | undefined;
+  visit(document, {
+    Argument(node) {
+      if (found === undefined) found = find(node.value, node.name.value);
+      return false;
+    },
+  });
+  if (found === undefined) return undefined;
+  const missing = MISSING_FIELD.exec(message);
+  const full = missing ? `${found}.${missing[1]}` : found;
+  return full.startsWith('input.') ? full.slice('input.'.length) : full;
+}
+
 const MAX_MESSAGE = 1_000;
 
 /**
@@ -70,6 +112,10 @@ const MAX_MESSAGE = 1_000;
  */
 export function withVariableErrorFields(errors: readonly GraphQLFormattedError[], document: DocumentNode | undefined): GraphQLFormattedError[] {
   return errors.map((error) => {
+    if (error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && !error.extensions.field) {
+      const field = fieldOfLiteralError(error.message, error.locations?.[0], document);
+      return field ? { ...error, extensions: { ...error.extensions, field } } : error;
+    }
     if (error.extensions?.code !== 'BAD_USER_INPUT') return error;
     const field = error.extensions.field ?? fieldOfVariableError(error.message, document);
     const message = error.message.length > MAX_MESSAGE ? `${error.message.slice(0, 300)} … ${error.message.slice(-300)}` : error.message;
