@@ -126,6 +126,7 @@ export function withVariableErrorFields(errors: readonly GraphQLFormattedError[]
 /**
  * Variable-coercion failures (a wrong scalar type, an unknown enum value, a missing required field, a malformed
  * DateTimeISO) are BAD_USER_INPUT from graphql-js, but without the field the contract promises: this plugin names it.
+ * It also names the field of a bad literal written in the operation (a validation error, located at the value).
  * Used by the gateway (which coerces the client's variables first) and by every subgraph (for a request that did
  * not come through it).
  */
