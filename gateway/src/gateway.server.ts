@@ -4,15 +4,14 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GatewayConfig } from '@ideagora/config';
-import { OPERATION_LIMITS, operationLimitsPlugin, stringifyWithinLimit } from '@ideagora/subgraph-kit';
+import { OPERATION_LIMITS, operationLimitsPlugin, stringifyWithinLimit, variableErrorFieldsPlugin } from '@ideagora/subgraph-kit';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { bodyParserErrors } from './body-errors';
+import { createClientErrorFormatter, jsonBodyErrors, useStrictScalars } from './client-errors';
 import { createGatewayContext, type GatewayContext } from './gateway.context';
 import { IdentityDataSource } from './identity.data-source';
 import { valueCompletionErrorsPlugin } from './value-completion.plugin';
@@ -46,6 +45,7 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
       return new IdentityDataSource(name, url, config.GATEWAY_IDENTITY_SECRET, config.GATEWAY_IDENTITY_TTL_SECONDS, limits);
     },
   });
+  useStrictScalars(gateway);
 
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -58,22 +58,11 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(OPERATION_LIMITS, { exemptIntrospection: development }), // introspection: development only
+      variableErrorFieldsPlugin(),
       valueCompletionErrorsPlugin(),
       rateLimitPlugin(rateLimits),
     ],
-    formatError: (formatted: GraphQLFormattedError) => {
-      if (config.NODE_ENV !== 'production') return formatted;
-      // In production, say nothing beyond the message and code (no stack traces, no internals).
-      const code = formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-      const field = formatted.extensions?.field;
-      const retryAfterSeconds = formatted.extensions?.retryAfterSeconds;
-      return {
-        message: code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : formatted.message,
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code, ...(field ? { field } : {}), ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}) },
-      };
-    },
+    formatError: createClientErrorFormatter({ production: config.NODE_ENV === 'production', logger }),
     logger: {
       debug: (m) => logger.debug(m),
       info: (m) => logger.info(m),
@@ -110,8 +99,8 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(server, { context: ({ req }) => createGatewayContext(req.headers, config.AUTH_TOKEN_SECRET, req.ip ?? null) }),
-    bodyParserErrors,
   );
+  app.use(jsonBodyErrors(logger));
 
   const http = createServer(app);
   http.keepAliveTimeout = 65_000;

@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { IDENTITY_HEADER, signIdentity, type Identity } from '@ideagora/auth';
+import type { GraphQLError } from 'graphql';
+import { errorFromSubgraphResponse } from './client-errors';
 import type { GatewayContext } from './gateway.context';
 import { fetchSubgraph, type FetchLimits } from './subgraph.fetcher';
 
@@ -33,5 +35,16 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     headers.set(IDENTITY_HEADER, await token);
     headers.set('content-type', 'application/json');
+  }
+
+  /** A non-2xx answer: the subgraph's own error when it is the contract's, never its URL, status or body. */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    let body: unknown;
+    try {
+      body = await this.parseBody(response);
+    } catch {
+      body = undefined;
+    }
+    return errorFromSubgraphResponse(body);
   }
 }

@@ -12,9 +12,15 @@ describe('createErrorFormatter', () => {
     expect(formatted(error)).toEqual({ message: inner.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   });
 
+  it("passes a variable that a scalar's parser refused (its TypeError is the original, before execution: no path)", () => {
+    const message = 'Variable "$at" got invalid value "yesterday"; DateTimeISO must be RFC 3339';
+    const coercion = new GraphQLError(message, { originalError: new TypeError('DateTimeISO must be RFC 3339'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatted(coercion)).toEqual({ message, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('masks an Error of our own code, whatever code it claims, and keeps domain errors with their field', () => {
-    const bug = new GraphQLError('relation "x" does not exist', { originalError: new Error('relation "x" does not exist'), extensions: { code: 'BAD_USER_INPUT' } });
-    expect(formatted(bug)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const bug = new GraphQLError('relation "x" does not exist', { path: ['challenge'], originalError: new Error('relation "x" does not exist'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatted(bug)).toMatchObject({ message: 'Internal server error', path: ['challenge'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     const domain = new GraphQLError('title: is required', { originalError: new BadUserInputError('title', 'is required') });
     expect(formatted(domain).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'title' });
   });

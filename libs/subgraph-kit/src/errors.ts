@@ -76,8 +76,10 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     // Apollo Server 5 wraps graphql-js's request errors (validation, coercion) around another GraphQLError: still
-    // the request's fault, not a bug. An Error of our own code underneath is a bug, whatever the code says.
-    const requestError = !original || original instanceof GraphQLError;
+    // the request's fault, not a bug; so is a variable or literal that does not coerce because a scalar's parser
+    // threw (its TypeError is the original; such errors come before execution, so they have no path). An Error of
+    // our own code thrown while resolving a field is a bug, whatever code it claims.
+    const requestError = !original || original instanceof GraphQLError || formatted.path === undefined;
     if (requestError && typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }

@@ -4,6 +4,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { DateTimeISO } from './date-time.scalar';
+import { guardTextArguments } from './input-guard';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
@@ -31,6 +33,7 @@ export async function buildFederatedSchema(options: {
     skipCheck: true,
     validate: false,
     emitSchemaFile: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}\n`;
   const resolvers = createResolversMap(built) as Record<string, Record<string, unknown>>;
@@ -38,5 +41,5 @@ export async function buildFederatedSchema(options: {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: reference.__resolveReference };
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
-  return { schema, sdl };
+  return { schema: guardTextArguments(schema), sdl };
 }

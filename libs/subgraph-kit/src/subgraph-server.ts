@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import { OPERATION_LIMITS, operationLimitsPlugin, stringifyWithinLimit } from './operation-limits';
 import { metricsAllowed } from './ops-identity';
 import { requestDeadlinePlugin } from './request-deadline';
+import { variableErrorFieldsPlugin } from './variable-errors';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -53,6 +54,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(),
       requestDeadlinePlugin(options.requestTimeoutMs ?? 10_000),
+      variableErrorFieldsPlugin(),
     ],
   });
   await apollo.start();

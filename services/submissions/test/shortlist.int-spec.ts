@@ -147,9 +147,9 @@ describe('the judges’ shortlist, through the gateway', () => {
     expect(await shortlistedAt(off.id)).toBeNull();
   });
 
-  it('answers NOT_FOUND for an unknown or malformed id, and UNAUTHENTICATED when signed out', async () => {
+  it('answers NOT_FOUND for an unknown id, BAD_USER_INPUT for a malformed one, and UNAUTHENTICATED when signed out', async () => {
     expect(errorCodes(await shortlist(randomUUID(), true, admin))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await shortlist('not-an-id', true, admin))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await shortlist('not-an-id', true, admin))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await shortlist(ordered[3].id, true))).toEqual(['UNAUTHENTICATED']);
     expect(await shortlistedAt(ordered[3].id)).toBeNull();
   });

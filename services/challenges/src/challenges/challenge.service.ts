@@ -1,5 +1,5 @@
 import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
-import { BadUserInputError, decodeCursor, encodeCursor, ForbiddenError, isUuid, requiredId, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
+import { decodeCursor, encodeCursor, ForbiddenError, isUuid, requiredId, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { canManage, type OrganizationRole } from '../organizations/organization.domain';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -384,9 +384,8 @@ export class ChallengeService {
       where.push(`c.search_vector @@ websearch_to_tsquery('english', ?)`);
       params.push(filter.search);
     }
-    if (after) {
-      const [createdAt, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-      if (!isUuid(id) || Number.isNaN(Date.parse(createdAt))) throw new BadUserInputError('after', 'is not a valid cursor');
+    if (after != null) {
+      const [createdAt, id] = decodeCursor(after, ['timestamp', 'uuid']);
       where.push('(c.created_at, c.id) < (?::timestamptz, ?::uuid)');
       params.push(createdAt, id);
     }

@@ -89,16 +89,16 @@ export function validateTitle(value: string): string {
 }
 
 export function validateSummary(value: string): string {
-  return requiredText(value, 'summary', { max: SUMMARY_MAX });
+  return requiredText(value, 'summary', { max: SUMMARY_MAX, multiline: true });
 }
 
 export function validateDescription(value: string): string {
-  return requiredText(value, 'description', { max: DESCRIPTION_MAX });
+  return requiredText(value, 'description', { max: DESCRIPTION_MAX, multiline: true });
 }
 
 /** Trimmed; absent or blank: null (no terms). */
 export function validateTerms(value: string | null | undefined): string | null {
-  return optionalText(value, 'terms', { max: TERMS_MAX });
+  return optionalText(value, 'terms', { max: TERMS_MAX, multiline: true });
 }
 
 export function validateType(value: ChallengeKind): ChallengeKind {
@@ -173,9 +173,7 @@ export function parseChallengeFilter(filter: ChallengeFilter | null | undefined)
 
   let search: string | null = null;
   if (filter?.search != null) {
-    const text = String(filter.search).trim();
-    if (text.length > SEARCH_MAX) throw new BadUserInputError('filter.search', `must be at most ${SEARCH_MAX} characters`);
-    search = text === '' ? null : text;
+    search = optionalText(filter.search, 'filter.search', { max: SEARCH_MAX });
   }
 
   let minTotalPrizeMinor: bigint | null = null;

@@ -8,11 +8,11 @@ export const QUESTIONS_PER_DAY = 10;
 export const QUESTION_WINDOW_MS = 24 * 3600 * 1000;
 
 export function validateQuestion(text: string): string {
-  return requiredText(text, 'question', { min: 10, max: 2000 });
+  return requiredText(text, 'question', { min: 10, max: 2000, multiline: true });
 }
 
 export function validateAnswer(text: string): string {
-  return requiredText(text, 'answer', { min: 1, max: 5000 });
+  return requiredText(text, 'answer', { min: 1, max: 5000, multiline: true });
 }
 
 /** A signed-in non-member of the sponsor, on an OPEN challenge, under the daily limit. */

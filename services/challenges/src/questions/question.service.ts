@@ -151,9 +151,7 @@ export function encodeQuestionCursor(question: ChallengeQuestionEntity, listing:
 /** Null when absent; BAD_USER_INPUT (field `after`) when forged or malformed. */
 export function decodeQuestionCursor(after: string | null | undefined): QuestionKeyset | null {
   if (after === null || after === undefined) return null;
-  const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime()) || !isUuid(id)) throw new BadUserInputError('after', 'is not a valid cursor');
-  return { at: date, id: id.toLowerCase() };
+  const [at, id] = decodeCursor(after, ['timestamp', 'uuid']);
+  return { at: new Date(at), id };
 }
 

@@ -1,4 +1,4 @@
-import { BadUserInputError, FailedPreconditionError, isUuid } from '@ideagora/subgraph-kit';
+import { BadUserInputError, FailedPreconditionError, isUuid, requiredText } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
 import { nudgePayouts, releaseHeldPayouts } from '../awards/payout.transfers';
@@ -26,9 +26,8 @@ export interface OnboardingLink {
 const MAX_URL_LENGTH = 2000;
 
 function httpUrl(value: string, field: string): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (!text) throw new BadUserInputError(field, 'is required');
-  if (text.length > MAX_URL_LENGTH) throw new BadUserInputError(field, `must be at most ${MAX_URL_LENGTH} characters`);
+  // Single-line: the URL parser would silently drop tabs and line breaks.
+  const text = requiredText(value, field, { max: MAX_URL_LENGTH });
   let url: URL;
   try {
     url = new URL(text);

@@ -118,10 +118,9 @@ export class AwardService {
   /** A user's payouts, newest first, keyset-paginated on (created_at, id). */
   async payoutsOfUser(userId: string, limit: number, after?: string | null): Promise<ConnectionShape<PayoutEntity>> {
     let where: Record<string, unknown> = { winnerId: userId };
-    if (after) {
-      const [at, id] = decodeCursor(after, ['string', 'string']) as [string, string];
+    if (after != null) {
+      const [at, id] = decodeCursor(after, ['timestamp', 'uuid']);
       const createdAt = new Date(at);
-      if (Number.isNaN(createdAt.getTime()) || !isUuid(id)) throw new BadUserInputError('after', 'is not a valid cursor');
       where = { ...where, $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $lt: id } }] };
     }
     const rows = await this.em.find(PayoutEntity, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });

@@ -1,6 +1,6 @@
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@ideagora/auth';
 import { recordEvent } from '@ideagora/events';
-import { BadUserInputError, NotFoundError, requiredText } from '@ideagora/subgraph-kit';
+import { BadUserInputError, emailAddress, NotFoundError, opaqueText, optionalText, requiredText } from '@ideagora/subgraph-kit';
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { SessionService, SessionTokens } from '../sessions/session.service';
 import { UserEntity } from './user.entity';
@@ -8,9 +8,9 @@ import { clearLoginAttempts, countLoginAttempt } from './login-throttle';
 import { EmailTakenError, InvalidCredentialsError } from './user.errors';
 import type { LogInInput, SignUpInput, UpdateProfileInput } from './user.inputs';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const COUNTRY = /^[A-Z]{2}$/;
 export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 256;
 
 export class UserService {
   constructor(
@@ -41,13 +41,14 @@ export class UserService {
   }
 
   async logIn(input: LogInInput): Promise<{ session: SessionTokens; user: UserEntity }> {
-    const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+    const email = normalizeEmail(input.email);
+    const password = opaqueText(input.password, 'password', MAX_PASSWORD_LENGTH);
     // Counted (and committed) before the password is checked: a failed attempt must count although the
     // mutation fails, and parallel guesses must not pass the limit together.
     await countLoginAttempt(this.em, email);
     const user = await this.em.findOne(UserEntity, { email }, { populate: ['passwordHash'] });
     // Verify against a dummy hash when the email is unknown: same work, same answer.
-    const valid = await verifyPassword(String(input.password ?? ''), user?.passwordHash ?? (await dummyPasswordHash()));
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !valid) throw new InvalidCredentialsError();
     // The block is lifted and the session started together.
     const session = await this.em.transactional(async (em) => {
@@ -62,7 +63,7 @@ export class UserService {
       const user = await em.findOne(UserEntity, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw new NotFoundError('User', userId);
       if (input.displayName != null) user.displayName = requiredText(input.displayName, 'displayName', { max: 80 });
-      if (input.bio != null) user.bio = requiredText(input.bio, 'bio', { min: 0, max: 4000 });
+      if (input.bio != null) user.bio = requiredText(input.bio, 'bio', { min: 0, max: 4000, multiline: true });
       if (input.skills != null) user.skills = normalizeSkills(input.skills);
       if (input.country != null) {
         const country = input.country.trim().toUpperCase();
@@ -81,9 +82,7 @@ export class UserService {
 
 /** A well-formed email, lower-cased (as stored), else BAD_USER_INPUT `email`. */
 export function normalizeEmail(value: string): string {
-  const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  if (!EMAIL.test(email) || email.length > 254) throw new BadUserInputError('email', 'is not a valid email address');
-  return email;
+  return emailAddress(value, 'email');
 }
 
 /** The rules of a password being set (sign-up, reset), naming `field` on failure. */
@@ -91,13 +90,11 @@ export function checkNewPassword(value: string, field: string): string {
   if (typeof value !== 'string' || value.length < MIN_PASSWORD_LENGTH) {
     throw new BadUserInputError(field, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   }
-  if (value.length > 256) throw new BadUserInputError(field, 'must be at most 256 characters');
+  if (value.length > MAX_PASSWORD_LENGTH) throw new BadUserInputError(field, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
   return value;
 }
 
 function normalizeSkills(skills: string[]): string[] {
   if (skills.length > 30) throw new BadUserInputError('skills', 'at most 30 skills');
-  const cleaned = [...new Set(skills.map((s) => s.trim()).filter(Boolean))];
-  if (cleaned.some((s) => s.length > 40)) throw new BadUserInputError('skills', 'each skill must be at most 40 characters');
-  return cleaned;
+  return [...new Set(skills.map((s) => optionalText(s, 'skills', { max: 40 })).filter((s): s is string => s !== null))];
 }

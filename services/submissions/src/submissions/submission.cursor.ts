@@ -1,4 +1,4 @@
-import { BadUserInputError, decodeCursor, encodeCursor, isUuid } from '@ideagora/subgraph-kit';
+import { decodeCursor, encodeCursor } from '@ideagora/subgraph-kit';
 
 /** Keyset position: a timestamp (ms precision, as stored) and the submission id as tie-breaker. */
 export interface SubmissionKeyset {
@@ -13,8 +13,6 @@ export function encodeSubmissionCursor(at: Date, id: string): string {
 /** Null when absent; BAD_USER_INPUT (field `after`) when forged or malformed. */
 export function decodeSubmissionCursor(after: string | null | undefined, field = 'after'): SubmissionKeyset | null {
   if (after === null || after === undefined) return null;
-  const [at, id] = decodeCursor(after, ['string', 'string'], field) as [string, string];
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime()) || !isUuid(id)) throw new BadUserInputError(field, 'is not a valid cursor');
-  return { at: date, id: id.toLowerCase() };
+  const [at, id] = decodeCursor(after, ['timestamp', 'uuid'], field);
+  return { at: new Date(at), id };
 }

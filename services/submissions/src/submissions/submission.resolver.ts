@@ -50,7 +50,7 @@ export class SubmissionResolver {
     @Ctx() ctx: SubmissionsContext,
   ): Promise<ShortlistSubmissionPayload> {
     const judgeId = requireUser(ctx.identity);
-    const submission = await ctx.submissions.shortlist(judgeId, input.submissionId, input.shortlisted);
+    const submission = await ctx.submissions.shortlist(judgeId, requiredId(input.submissionId, 'submissionId'), input.shortlisted);
     return Object.assign(new ShortlistSubmissionPayload(), { submission: SubmissionType.from(submission) });
   }
 

@@ -1,5 +1,5 @@
 import { BadUserInputError } from '@ideagora/subgraph-kit';
-import { BODY_MAX_CHARS, parseSubmitSolutionInput, submissionText, TITLE_MAX_CHARS } from './submission.validation';
+import { BODY_MAX_CHARS, parseSubmitSolutionInput, TITLE_MAX_CHARS } from './submission.validation';
 
 const ID = '0195f3a2-7c1e-7a00-8000-000000000001';
 
@@ -29,6 +29,8 @@ describe('parseSubmitSolutionInput', () => {
     ['body', { challengeId: ID, title: 't', body: '' }],
     ['body', { challengeId: ID, title: 't', body: 'x'.repeat(BODY_MAX_CHARS + 1) }],
     ['body', { challengeId: ID, title: 't', body: 'a\u0000b' }],
+    ['body', { challengeId: ID, title: 't', body: 'a\u001bb' }],
+    ['title', { challengeId: ID, title: 'two\nlines', body: 'b' }],
   ])('names %s when it is invalid', (field, input) => {
     expect(fieldOf(() => parseSubmitSolutionInput(input))).toBe(field);
   });
@@ -38,10 +40,10 @@ describe('parseSubmitSolutionInput', () => {
   });
 });
 
-describe('submissionText', () => {
-  it('counts characters (code points), not UTF-16 units', () => {
-    const emoji = '😀'.repeat(200); // 400 UTF-16 units, 200 characters
-    expect(submissionText(emoji, 'title', 200)).toBe(emoji);
-    expect(fieldOf(() => submissionText(emoji + '😀', 'title', 200))).toBe('title');
+describe('submission text', () => {
+  it('counts characters (code points), not UTF-16 units; the body may span lines', () => {
+    const emoji = '😀'.repeat(TITLE_MAX_CHARS); // twice as many UTF-16 units
+    expect(parseSubmitSolutionInput({ challengeId: ID, title: emoji, body: 'line 1\n\tline 2' }).title).toBe(emoji);
+    expect(fieldOf(() => parseSubmitSolutionInput({ challengeId: ID, title: emoji + '😀', body: 'b' }))).toBe('title');
   });
 });
