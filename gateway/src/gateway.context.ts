@@ -8,6 +8,8 @@ export interface GatewayContext {
   signedIdentities: Map<string, Promise<string>>;
   /** The client's address, as Express resolves it through TRUSTED_PROXIES (for the per-address limits). */
   clientAddress: string | null;
+  /** The operation's estimated cost (OPERATION_LIMITS), for the budgets of cost per address and per account. */
+  operationCost?: number;
 }
 
 /** Authenticates the caller from `Authorization: Bearer <token>`. No header: anonymous. A bad token: 401. */

@@ -57,7 +57,10 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
     plugins: [
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      operationLimitsPlugin(OPERATION_LIMITS, { exemptIntrospection: development }), // introspection: development only
+      operationLimitsPlugin<GatewayContext>(OPERATION_LIMITS, {
+        exemptIntrospection: development, // introspection: development only
+        onCost: (cost, context) => (context.operationCost = cost),
+      }),
       variableErrorFieldsPlugin(),
       valueCompletionErrorsPlugin(),
       rateLimitPlugin(rateLimits),

@@ -1,5 +1,9 @@
-import { startStack, type Stack } from '@ideagora/testing';
+import { operationCost } from '@ideagora/subgraph-kit';
+import { GraphQLTestClient, signUpUser, startStack, type Stack } from '@ideagora/testing';
+import { buildSchema, parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { RATE_LIMIT_RULES } from '../src/rate-limits/rate-limit.rules';
 
@@ -75,5 +79,68 @@ describe('rate limits per client address, across gateway processes', () => {
     expect(rows.rows.map((r) => r.key)).toEqual(
       expect.arrayContaining(['sign-up-minute:address:203.0.113.7', 'sign-up-minute:address:198.51.100.23']),
     );
+  });
+});
+
+/** Budgets of estimated query cost per address and per account (issue 10: "expensive queries"). */
+describe('budgets of query cost, per address and per account', () => {
+  let stack: Stack;
+  let gateways: string[];
+  const budget = (name: string) => RATE_LIMIT_RULES.find((rule) => rule.name === name)!.points;
+  // Within every limit of one operation (aliases 11 of 30, cost under 50,000), but costly: the shape of a scraper.
+  const COSTLY = `query Costly { ${Array.from({ length: 11 }, (_, i) => `a${i}: challenges(first: 100) { edges { node { id title prizes { rank label } } } }`).join(' ')} }`;
+  const cost = operationCost(buildSchema(readFileSync(join(__dirname, '..', '..', 'web', 'schema.graphql'), 'utf8')), parse(COSTLY), 'Costly', {})!;
+
+  async function costly(gatewayUrl: string, address: string, token?: string) {
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: COSTLY }),
+    });
+    const body = (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
+  }
+
+  beforeAll(async () => {
+    stack = await startStack();
+    gateways = [await stack.startAnotherGateway({ RATE_LIMIT_SCALE: '1' }), await stack.startAnotherGateway({ RATE_LIMIT_SCALE: '1' })];
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('serves an address its minute of costly queries, then refuses it on every gateway, and only it', async () => {
+    expect(cost).toBeGreaterThan(40_000); // the shape is as costly as intended
+    expect(cost).toBeLessThan(50_000);
+    const served = Math.floor(budget('query-cost-address') / cost);
+    const address = '203.0.113.99';
+    for (let i = 0; i < served; i += 1) {
+      const ok = await costly(gateways[i % 2]!, address);
+      expect([i, ok.status, ok.body.errors]).toEqual([i, 200, undefined]);
+    }
+    const refused = await costly(gateways[served % 2]!, address);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['RATE_LIMITED']);
+    expect(refused.body.errors![0]!.message).toMatch(/^Too many expensive requests from your network\. Try again in \d+ seconds?\.$/);
+    expect(refused.retryAfter).toBe(String(refused.body.errors![0]!.extensions!.retryAfterSeconds));
+    expect((await costly(gateways[(served + 1) % 2]!, address)).status).toBe(429);
+    // A cheap query from that address spends from the same budget: refused too, until the minute ends.
+    const cheap = await fetch(gateways[0]!, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(cheap.status).toBe(429);
+    // Another address is served.
+    expect((await costly(gateways[0]!, '198.51.100.99')).body.errors).toBeUndefined();
+  });
+
+  it("counts a signed-in account's costly queries whatever addresses it comes from", async () => {
+    const user = await signUpUser(new GraphQLTestClient(gateways[0]!));
+    const served = Math.floor(budget('query-cost-account') / cost);
+    for (let i = 0; i < served; i += 1) {
+      const ok = await costly(gateways[i % 2]!, `192.0.2.${i + 1}`, user.token);
+      expect([i, ok.status, ok.body.errors]).toEqual([i, 200, undefined]);
+    }
+    const refused = await costly(gateways[served % 2]!, '192.0.2.200', user.token);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors![0]!.message).toMatch(/^Too many expensive requests\. Try again in \d+ seconds?\.$/);
   });
 });

@@ -1,29 +1,38 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type GraphQLErrorExtensions, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { GatewayContext } from '../gateway.context';
-import { pointsFor, RATE_LIMIT_RULES, type RateLimitRule } from './rate-limit.rules';
-import type { RateLimitStore } from './rate-limit.store';
+import { pointsFor, RATE_LIMIT_RULES, type OperationSpend, type RateLimitRule } from './rate-limit.rules';
+import type { RateLimitStore, RateLimitVerdict } from './rate-limit.store';
 
 /**
- * Applies RATE_LIMIT_RULES to each mutation once it is parsed and validated, before any subgraph is called: every
- * rule whose fields the operation selects counts against the client's address or account. Refused: RATE_LIMITED with
- * `extensions.retryAfterSeconds`, HTTP 429 and a Retry-After header.
+ * Applies RATE_LIMIT_RULES to each operation once it is parsed and validated, before any subgraph is called: every
+ * rule the operation spends on (the mutation fields it selects, its estimated cost) counts against the client's
+ * address or account, all at once. Refused: RATE_LIMITED with `extensions.retryAfterSeconds` (the longest wait of the
+ * rules refusing), HTTP 429 and a Retry-After header.
  */
 export function rateLimitPlugin(store: RateLimitStore): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, contextValue }) {
-          if (operation?.operation !== 'mutation') return;
-          const counts = rootFieldCounts(operation, document);
+          if (!operation) return;
+          const spend: OperationSpend = {
+            mutationRootFields: operation.operation === 'mutation' ? rootFieldCounts(operation, document) : new Map(),
+            cost: contextValue.operationCost,
+          };
+          const consumptions: Promise<{ rule: RateLimitRule; verdict: RateLimitVerdict }>[] = [];
           for (const rule of RATE_LIMIT_RULES) {
-            const points = pointsFor(rule, counts);
+            const points = pointsFor(rule, spend);
             if (points === 0) continue;
             const subject = rule.per === 'address' ? contextValue.clientAddress : contextValue.viewer.userId;
             if (!subject) continue;
-            const verdict = await store.consume(rule, `${rule.per}:${subject}`, points);
-            if (!verdict.allowed) throw rateLimited(rule, verdict.retryAfterSeconds);
+            consumptions.push(store.consume(rule, `${rule.per}:${subject}`, points).then((verdict) => ({ rule, verdict })));
           }
+          let refusal: { rule: RateLimitRule; retryAfterSeconds: number } | undefined;
+          for (const { rule, verdict } of await Promise.all(consumptions)) {
+            if (!verdict.allowed && (!refusal || verdict.retryAfterSeconds > refusal.retryAfterSeconds)) refusal = { rule, retryAfterSeconds: verdict.retryAfterSeconds };
+          }
+          if (refusal) throw rateLimited(refusal.rule, refusal.retryAfterSeconds);
         },
       };
     },

@@ -4,7 +4,8 @@ import { pointsFor, RATE_LIMIT_RULES } from './rate-limit.rules';
 
 const counts = (source: string) => {
   const document = parse(source);
-  return rootFieldCounts(document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode, document);
+  const mutationRootFields = rootFieldCounts(document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode, document);
+  return { mutationRootFields, cost: 7 };
 };
 const rule = (name: string) => RATE_LIMIT_RULES.find((r) => r.name === name)!;
 
@@ -14,6 +15,14 @@ describe('what a mutation counts against the rate limits', () => {
     expect(pointsFor(rule('sign-up-minute'), c)).toBe(3);
     expect(pointsFor(rule('log-in'), c)).toBe(1);
     expect(pointsFor(rule('questions-account'), c)).toBe(0);
+  });
+
+  it('spends the estimated cost of every operation, queries and mutations, on the budgets of cost', () => {
+    expect(pointsFor(rule('query-cost-address'), { mutationRootFields: new Map(), cost: 47_519 })).toBe(47_519);
+    expect(pointsFor(rule('query-cost-account'), counts(`mutation { logIn(input: $j) { token } }`))).toBe(7);
+    expect(pointsFor(rule('sign-up-minute'), { mutationRootFields: new Map(), cost: 47_519 })).toBe(0);
+    // Not estimated (refused before): nothing spent.
+    expect(pointsFor(rule('query-cost-address'), { mutationRootFields: new Map(), cost: undefined })).toBe(0);
   });
 
   it('counts through fragments and inline fragments at the root, once per spread, and survives a fragment cycle', () => {
@@ -26,6 +35,6 @@ describe('what a mutation counts against the rate limits', () => {
 
   it('gives every rule a name, a positive budget and a window', () => {
     expect(new Set(RATE_LIMIT_RULES.map((r) => r.name)).size).toBe(RATE_LIMIT_RULES.length);
-    for (const r of RATE_LIMIT_RULES) expect(r.points > 0 && r.windowSeconds > 0 && r.fields.length > 0).toBe(true);
+    for (const r of RATE_LIMIT_RULES) expect(r.points > 0 && r.windowSeconds > 0 && (r.counts === 'cost' || r.counts.rootFields.length > 0)).toBe(true);
   });
 });

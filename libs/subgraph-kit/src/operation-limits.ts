@@ -260,7 +260,11 @@ function checked(document: DocumentNode): CheckedDocument {
  */
 export function operationLimitsPlugin<TContext extends BaseContext>(
   limits: OperationLimits = OPERATION_LIMITS,
-  options: { exemptIntrospection?: boolean } = {},
+  options: {
+    exemptIntrospection?: boolean;
+    /** Told the estimated cost of each operation that passed (the gateway's per-client budgets of cost count it). */
+    onCost?: (cost: number, contextValue: TContext) => void;
+  } = {},
 ): ApolloServerPlugin<TContext> {
   // Documents whose shape passed, by hash, and their costs by the values that matter to the estimate (a list's
   // length, not its items): a repeated operation, the common case, is neither parsed nor estimated again (an
@@ -274,7 +278,7 @@ export function operationLimitsPlugin<TContext extends BaseContext>(
     },
     async requestDidStart() {
       return {
-        async didResolveSource({ source, queryHash, schema, request }) {
+        async didResolveSource({ source, queryHash, schema, request, contextValue }) {
           let entry = passed.get(queryHash);
           if (!entry) {
             const parsed = parseWithinLimits(source, limits);
@@ -301,6 +305,7 @@ export function operationLimitsPlugin<TContext extends BaseContext>(
             entry.costs.set(key, cost);
           }
           if (cost !== undefined && cost > limits.maxCost) throw refusal(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`);
+          if (cost !== undefined) options.onCost?.(cost, contextValue);
         },
       };
     },
