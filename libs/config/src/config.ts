@@ -50,6 +50,11 @@ export const subgraphSchema = baseSchema.extend({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   /** A GraphQL request's deadline: no field starts resolving after it (TIMEOUT). Below the gateway's fetch deadline. */
   SUBGRAPH_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Postgres statement_timeout of the subgraph's connections: a statement already running is cancelled past it (the
+   * request deadline only stops new fields). Above the request deadline, so background batches have room. */
+  SUBGRAPH_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Postgres idle_in_transaction_session_timeout: a transaction left open cannot hold its row locks for ever. */
+  SUBGRAPH_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** Read-your-writes: how long a command waits for its read model to learn of an event in flight before it answers
    * what it would have answered (0: never waits). See docs/ARCHITECTURE.md, "Read your writes". */
   READ_MODEL_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),

@@ -12,6 +12,13 @@ export interface SubgraphOrmOptions {
   entities: EntityClass<unknown>[];
   migrations: MigrationList;
   poolMax?: number;
+  /**
+   * Postgres `statement_timeout` of every connection (0: none). A request's deadline stops new fields from starting;
+   * this stops a statement already running. Migrations run on an ORM without it (an index build may take minutes).
+   */
+  statementTimeoutMs?: number;
+  /** Postgres `idle_in_transaction_session_timeout` (0: none): a transaction left open by a bug cannot hold its locks. */
+  idleInTransactionTimeoutMs?: number;
 }
 
 /**
@@ -40,6 +47,12 @@ function socketDirectory(url: string): string | undefined {
 }
 
 export async function createSubgraphOrm(options: SubgraphOrmOptions): Promise<MikroORM> {
+  const milliseconds = (value: number | undefined) => Math.max(0, Math.floor(value ?? 0));
+  const sessionSettings = [
+    `set search_path to "${options.schema}"`,
+    `set statement_timeout = ${milliseconds(options.statementTimeoutMs)}`,
+    `set idle_in_transaction_session_timeout = ${milliseconds(options.idleInTransactionTimeoutMs)}`,
+  ].join('; ');
   const config: Options = {
     driver: PostgreSqlDriver,
     clientUrl: options.url,
@@ -62,7 +75,7 @@ export async function createSubgraphOrm(options: SubgraphOrmOptions): Promise<Mi
       max: options.poolMax ?? 10,
       // Unqualified names (raw SQL, migrations) resolve to this context's own schema only.
       afterCreate: (connection: { query: (sql: string, cb: (error: Error | null) => void) => void }, done: (error: Error | null, connection: unknown) => void) => {
-        connection.query(`set search_path to "${options.schema}"`, (error) => done(error, connection));
+        connection.query(sessionSettings, (error) => done(error, connection));
       },
     },
     allowGlobalContext: false,

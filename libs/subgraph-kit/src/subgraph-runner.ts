@@ -55,14 +55,25 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const database = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, port: EMBEDDED_POSTGRES_PORT });
 
-  const orm = await createSubgraphOrm({
+  const ormOptions = {
     url: database.url,
     schema: definition.name,
     entities: [...EVENT_ENTITIES, ...definition.entities] as EntityClass<unknown>[],
     migrations: [EVENT_TABLES_MIGRATION, ...definition.migrations],
+  };
+  // Migrations on their own connections, without the statement timeout (an index build may take minutes).
+  const migrating = await createSubgraphOrm(ormOptions);
+  try {
+    const applied = await migrate(migrating, definition.name);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  } finally {
+    await migrating.close(true);
+  }
+  const orm = await createSubgraphOrm({
+    ...ormOptions,
+    statementTimeoutMs: config.SUBGRAPH_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.SUBGRAPH_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
-  const applied = await migrate(orm, definition.name);
-  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
   const boss = await startEventBus({ url: database.url, onError: (err) => logger.error({ err }, 'event bus error') });
   const relay = new OutboxRelay(orm.em, boss, definition.name, config.OUTBOX_POLL_MS, (err) => logger.error({ err }, 'outbox relay error'));
