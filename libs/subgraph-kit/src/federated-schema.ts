@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { DateTimeISO } from './date-time.scalar';
+import { entityKeyFields, isPlausibleReference } from './entity-references';
 import { guardTextArguments } from './input-guard';
 
 export const FEDERATION_LINK =
@@ -37,8 +38,15 @@ export async function buildFederatedSchema(options: {
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}\n`;
   const resolvers = createResolversMap(built) as Record<string, Record<string, unknown>>;
+  const keyFields = entityKeyFields(parse(sdl), built);
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
-    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: reference.__resolveReference };
+    const keys = keyFields.get(typeName) ?? [];
+    const resolveReference = reference.__resolveReference as unknown as (reference: Record<string, unknown>, context: unknown, info: unknown) => unknown;
+    resolvers[typeName] = {
+      ...resolvers[typeName],
+      __resolveReference: (representation: Record<string, unknown>, context: unknown, info: unknown) =>
+        isPlausibleReference(keys, representation) ? resolveReference(representation, context, info) : null,
+    };
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
   return { schema: guardTextArguments(schema), sdl };
