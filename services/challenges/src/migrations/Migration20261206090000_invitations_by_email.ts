@@ -13,12 +13,12 @@ export class Migration20261206090000_invitations_by_email extends Migration {
       "updated_at" timestamptz not null default now()
     )`);
     this.addSql(`create index "user_view_email_idx" on "user_view" ("email")`);
+    this.addSql(`alter table "organization_invitation" drop constraint "organization_invitation_pkey"`);
     this.addSql(`alter table "organization_invitation"
       add column "id" uuid not null default gen_random_uuid(),
       add column "email" text null,
       add column "expires_at" timestamptz null,
-      alter column "user_id" drop not null,
-      drop constraint "organization_invitation_pkey"`);
+      alter column "user_id" drop not null`);
     this.addSql(`update "organization_invitation" set "expires_at" = "invited_at" + interval '14 days'`);
     this.addSql(`alter table "organization_invitation"
       alter column "expires_at" set not null,
