@@ -10,7 +10,7 @@ import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
 import { fetchGateway } from '@/lib/gateway-fetch';
 import { clearSession, getRefreshToken, setSession } from '@/lib/session';
 import {
-  answerQuestionAction, changeMemberRoleAction, inviteOrganizationMemberAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
+  answerQuestionAction, changeMemberRoleAction, inviteOrganizationMemberAction, respondToOrganizationInvitationAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
   startCardPaymentAction, submitSolutionAction, updateChallengeAction,
 } from './actions';
 
@@ -221,6 +221,27 @@ describe('inviteOrganizationMemberAction', () => {
     expect(await run(inviteOrganizationMemberAction, { organizationId: 'o1', email: 'ada@example.com', role })).toEqual({
       state: { formError: words, code, fieldErrors: undefined, values: { email: 'ada@example.com', role } },
     });
+  });
+});
+
+describe('respondToOrganizationInvitationAction', () => {
+  const answer = async (fields: Record<string, string>) => {
+    try {
+      await respondToOrganizationInvitationAction(form(fields));
+    } catch (error) {
+      if (error instanceof Error && error.message === 'NEXT_REDIRECT') return (error as Error & { url: string }).url;
+      throw error;
+    }
+  };
+
+  it('accepts and comes back to the dashboard with a lasting message', async () => {
+    gqlMock.mockResolvedValue({ respondToOrganizationInvitation: { organization: { id: 'o1', name: 'Aquatech', viewerRole: 'MEMBER' }, member: { role: 'MEMBER' } } });
+    expect(await answer({ organizationId: 'o1', answer: 'accept' })).toBe('/sponsor?done=invitationAccepted');
+  });
+
+  it('says so when the invitation expired meanwhile', async () => {
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'This invitation has expired.', extensions: { code: 'FAILED_PRECONDITION', field: 'organizationId' } }]));
+    expect(await answer({ organizationId: 'o1', answer: 'accept' })).toBe('/sponsor?done=invitationExpired');
   });
 });
 

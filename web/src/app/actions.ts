@@ -345,6 +345,11 @@ export async function respondToOrganizationInvitationAction(fd: FormData): Promi
   try {
     await gql(RespondToOrganizationInvitationDoc, { input: { organizationId, accept } });
   } catch (error) {
+    // Expired while the dashboard was open (14 days after it was sent): said so, and it is no longer listed.
+    if (error instanceof GatewayError && error.code === 'FAILED_PRECONDITION') {
+      revalidatePath('/', 'layout');
+      redirect(withFlash('/sponsor', 'invitationExpired'));
+    }
     // Answered already (in another tab) or withdrawn: the dashboard shows what is left.
     if (!(error instanceof GatewayError && error.code === 'NOT_FOUND')) throw error;
   }
