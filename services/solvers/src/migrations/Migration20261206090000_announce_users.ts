@@ -5,11 +5,13 @@ import { Migration } from '@mikro-orm/migrations';
  * email an invitation by email names). Events of accounts created before had no consumer and no email: every account
  * is announced again, through the outbox.
  */
+export const ANNOUNCE_USERS_SQL = `insert into "outbox_event" ("id", "type", "payload", "occurred_at")
+      select gen_random_uuid(), 'UserRegistered', jsonb_build_object('id', u."id", 'displayName', u."display_name", 'email', u."email"), now()
+      from "user_account" u`;
+
 export class Migration20261206090000_announce_users extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`insert into "outbox_event" ("id", "type", "payload", "occurred_at")
-      select gen_random_uuid(), 'UserRegistered', jsonb_build_object('id', u."id", 'displayName', u."display_name", 'email', u."email"), now()
-      from "user_account" u`);
+    this.addSql(ANNOUNCE_USERS_SQL);
   }
 
   override async down(): Promise<void> {
