@@ -15,6 +15,9 @@ describe('what a mutation counts against the rate limits', () => {
     expect(pointsFor(rule('sign-up-minute'), c)).toBe(3);
     expect(pointsFor(rule('log-in'), c)).toBe(1);
     expect(pointsFor(rule('questions-account'), c)).toBe(0);
+    expect(pointsFor(rule('invitations-account'), c)).toBe(0);
+    const invitations = counts(`mutation { a: inviteOrganizationMember(input: $i) { organization { id } } b: inviteOrganizationMember(input: $j) { organization { id } } addOrganizationMember(input: $k) { member { role } } }`);
+    expect([pointsFor(rule('invitations-account'), invitations), pointsFor(rule('invitations-address'), invitations)]).toEqual([3, 3]);
   });
 
   it('spends the estimated cost of every operation, queries and mutations, on the budgets of cost', () => {

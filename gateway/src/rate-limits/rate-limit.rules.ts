@@ -46,6 +46,24 @@ export const RATE_LIMIT_RULES: readonly RateLimitRule[] = [
   },
   { name: 'questions-account', counts: { rootFields: ['askChallengeQuestion'] }, per: 'account', points: 30, windowSeconds: HOUR, what: 'questions' },
   { name: 'questions-address', counts: { rootFields: ['askChallengeQuestion'] }, per: 'address', points: 100, windowSeconds: HOUR, what: 'questions from your network' },
+  // Invitations mail whoever they name: per organization challenges keeps at most 100 waiting; this stops one account
+  // (or address) mailing many people through many organizations.
+  {
+    name: 'invitations-account',
+    counts: { rootFields: ['inviteOrganizationMember', 'addOrganizationMember'] },
+    per: 'account',
+    points: 100,
+    windowSeconds: HOUR,
+    what: 'invitations',
+  },
+  {
+    name: 'invitations-address',
+    counts: { rootFields: ['inviteOrganizationMember', 'addOrganizationMember'] },
+    per: 'address',
+    points: 300,
+    windowSeconds: HOUR,
+    what: 'invitations from your network',
+  },
   // Expensive queries: an address's budget (anonymous scrapers), and an account's, whatever addresses it uses.
   { name: 'query-cost-address', counts: 'cost', per: 'address', points: COST_PER_MINUTE, windowSeconds: MINUTE, what: 'expensive requests from your network' },
   { name: 'query-cost-account', counts: 'cost', per: 'account', points: COST_PER_MINUTE, windowSeconds: MINUTE, what: 'expensive requests' },

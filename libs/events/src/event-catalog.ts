@@ -40,7 +40,28 @@ export interface EventPayloads {
    */
   ChallengeCancellationConfirmed: { challengeId: string; requestVersion: number };
   ChallengeCancellationRejected: { challengeId: string; requestVersion: number; reason: string };
-  UserRegistered: { id: string; displayName: string };
+  /**
+   * A user signed up. `email` (lower-cased, as stored) is optional: events queued before it existed lack it (solvers'
+   * migration Migration20261206090000_announce_users announced every account again with it). Challenges keeps
+   * `user_view` from it: which user ids exist, and whose email an invitation by email names.
+   */
+  UserRegistered: { id: string; displayName: string; email?: string };
+  /**
+   * An organization invited someone (a new invitation, or an expired one renewed; not a role change of a pending one).
+   * Exactly one of `email` (inviteOrganizationMember: the address as typed, normalised) and `userId`
+   * (addOrganizationMember). Solvers mails the invitee: "sign in to accept" when the address has an account, "sign up
+   * with this address" otherwise. `expiresAt` ISO-8601.
+   */
+  OrganizationInvitationSent: {
+    invitationId: string;
+    organizationId: string;
+    organizationName: string;
+    invitedBy: string;
+    role: OrganizationRoleName;
+    expiresAt: string;
+    email?: string;
+    userId?: string;
+  };
 }
 
 export type EventType = keyof EventPayloads;
@@ -55,11 +76,13 @@ export interface EventEnvelope<T extends EventType = EventType> {
 
 /** Which context consumes which events. Every process declares the whole topology, so none is lost at first boot. */
 export const SUBSCRIPTIONS: Record<string, EventType[]> = {
-  challenges: ['FundingSucceeded', 'FundingFailed', 'PrizeAwarded', 'ChallengeSettled', 'ChallengeCancellationConfirmed', 'ChallengeCancellationRejected'],
+  // UserRegistered: user_view (ids that exist, emails that invitations name).
+  challenges: ['UserRegistered', 'FundingSucceeded', 'FundingFailed', 'PrizeAwarded', 'ChallengeSettled', 'ChallengeCancellationConfirmed', 'ChallengeCancellationRejected'],
   submissions: ['ChallengeChanged', 'MembershipChanged'],
   payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated'],
   // The winner's mail: "you won" and "your prize money has been sent".
-  solvers: ['PrizeAwarded', 'PayoutPaid'],
+  // And the invitee's mail: "X invited you to join Org".
+  solvers: ['PrizeAwarded', 'PayoutPaid', 'OrganizationInvitationSent'],
 };
 
 export function queueName(consumer: string, type: EventType): string {

@@ -11,16 +11,19 @@ import { Migration20261126090000_challenge_terms } from './migrations/Migration2
 import { Migration20261127110000_questions } from './migrations/Migration20261127110000_questions';
 import { Migration20261205090000_announce_visibility } from './migrations/Migration20261205090000_announce_visibility';
 import { Migration20261205100000_organization_invitations } from './migrations/Migration20261205100000_organization_invitations';
+import { Migration20261206090000_invitations_by_email } from './migrations/Migration20261206090000_invitations_by_email';
 import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from './organizations/organization.entity';
 import { OrganizationResolver, resolveOrganizationReference } from './organizations/organization.resolver';
 import { ChallengeQuestionEntity } from './questions/question.entity';
 import { ChallengeQuestionResolver } from './questions/question.resolver';
+import { readModelEventHandlers } from './read-models/read-model.handlers';
+import { UserViewEntity } from './read-models/user-view.entity';
 
 let logger: Logger | undefined;
 
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
-  entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity],
+  entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity, UserViewEntity],
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
     { name: 'Migration20261125090000_cancelling', class: Migration20261125090000_cancelling },
@@ -28,6 +31,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261127110000_questions', class: Migration20261127110000_questions },
     { name: 'Migration20261205090000_announce_visibility', class: Migration20261205090000_announce_visibility },
     { name: 'Migration20261205100000_organization_invitations', class: Migration20261205100000_organization_invitations },
+    { name: 'Migration20261206090000_invitations_by_email', class: Migration20261206090000_invitations_by_email },
   ],
   buildSchema: () =>
     buildFederatedSchema({
@@ -40,7 +44,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
       },
     }),
   createContext: createChallengesContext,
-  eventHandlers: createChallengeEventHandlers(() => logger),
+  eventHandlers: { ...createChallengeEventHandlers(() => logger), ...readModelEventHandlers },
   onStart: async (runtime) => {
     logger = runtime.logger;
     return startDeadlineJob(runtime);

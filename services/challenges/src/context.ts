@@ -19,7 +19,7 @@ export interface ChallengesContext {
 }
 
 export function createChallengesContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): ChallengesContext {
-  const organizations = new OrganizationService(em);
+  const organizations = new OrganizationService(em, runtime.readModelWaits);
   const challenges = new ChallengeService(em, { deadlines: new PgBossDeadlineScheduler(runtime.boss), log: runtime.logger, readModel: runtime.readModelWaits });
   const viewerId = identity.userId ?? null;
   const questions = new QuestionService(em);

@@ -10,6 +10,7 @@ import { Migration20261123080000_users } from './migrations/Migration20261123080
 import { Migration20261125110000_login_throttle } from './migrations/Migration20261125110000_login_throttle';
 import { Migration20261126100000_password_reset } from './migrations/Migration20261126100000_password_reset';
 import { Migration20261127100000_sessions } from './migrations/Migration20261127100000_sessions';
+import { Migration20261206090000_announce_users } from './migrations/Migration20261206090000_announce_users';
 import { createNotificationEventHandlers } from './notifications/notification.events';
 import { PasswordResetTokenEntity } from './password-resets/password-reset.entity';
 import { PasswordResetResolver } from './password-resets/password-reset.resolver';
@@ -31,6 +32,7 @@ export const solversSubgraph: SubgraphDefinition<SolversContext> = {
     { name: 'Migration20261125110000_login_throttle', class: Migration20261125110000_login_throttle },
     { name: 'Migration20261126100000_password_reset', class: Migration20261126100000_password_reset },
     { name: 'Migration20261127100000_sessions', class: Migration20261127100000_sessions },
+    { name: 'Migration20261206090000_announce_users', class: Migration20261206090000_announce_users },
   ],
   buildSchema: () =>
     buildFederatedSchema({
@@ -38,7 +40,7 @@ export const solversSubgraph: SubgraphDefinition<SolversContext> = {
       referenceResolvers: { User: { __resolveReference: resolveUserReference } },
     }),
   createContext: createSolversContext,
-  // The winner's mail, queued in the event's transaction; the dispatcher is nudged once that transaction commits.
+  // The winner's and the invitee's mail, queued in the event's transaction; the dispatcher is nudged once that transaction commits.
   eventHandlers: createNotificationEventHandlers(() => ({ webBaseUrl: solversConfig().WEB_BASE_URL, log: logger })),
   afterEventsApplied: nudgeMailDispatcher,
   onStart: async (runtime) => {

@@ -3,14 +3,14 @@ import { GatewayError } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
 import { ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import {
-  AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc,
+  AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, InviteOrganizationMemberDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc,
   ShortlistSubmissionDoc, SubmitSolutionDoc, UpdateChallengeDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
 import { fetchGateway } from '@/lib/gateway-fetch';
 import { clearSession, getRefreshToken, setSession } from '@/lib/session';
 import {
-  addOrganizationMemberAction, answerQuestionAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
+  answerQuestionAction, changeMemberRoleAction, inviteOrganizationMemberAction, respondToOrganizationInvitationAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
   startCardPaymentAction, submitSolutionAction, updateChallengeAction,
 } from './actions';
 
@@ -186,26 +186,78 @@ describe('shortlistSubmissionAction', () => {
   });
 });
 
-describe('addOrganizationMemberAction', () => {
-  it('checks the input before calling the gateway', async () => {
-    expect(await run(addOrganizationMemberAction, { organizationId: 'o1', userId: 'bob', role: 'ADMIN' })).toEqual({
-      state: { fieldErrors: { userId: expect.stringMatching(/looks like/) }, values: { userId: 'bob', role: 'ADMIN' } },
+describe('inviteOrganizationMemberAction', () => {
+  it('checks the address before calling the gateway, and keeps what was typed', async () => {
+    expect(await run(inviteOrganizationMemberAction, { organizationId: 'o1', email: 'ada at example', role: 'ADMIN' })).toEqual({
+      state: { fieldErrors: { email: 'Enter an email address like name@example.com' }, values: { email: 'ada at example', role: 'ADMIN' } },
+    });
+    expect(await run(inviteOrganizationMemberAction, { organizationId: 'o1', email: '  ', role: 'MEMBER' })).toMatchObject({
+      state: { fieldErrors: { email: 'Enter the email address of the person to invite' } },
     });
     expect(gqlMock).not.toHaveBeenCalled();
   });
 
-  it('adds a member and says so', async () => {
-    gqlMock.mockResolvedValue({ addOrganizationMember: { organization: { id: 'o1', viewerRole: 'OWNER' }, member: { role: 'ADMIN', user: { id: USER } } } });
-    expect(await run(addOrganizationMemberAction, { organizationId: 'o1', userId: ` ${USER} `, role: 'ADMIN' })).toEqual({
-      state: { ok: true, message: `User ${USER} is now an admin of this organization.` },
+  it('invites by email and says what happens next', async () => {
+    gqlMock.mockResolvedValue({ inviteOrganizationMember: { organization: { id: 'o1' }, invitation: { id: 'i1', email: 'ada@example.com', role: 'ADMIN', expiresAt: '2026-12-20T10:00:00.000Z' } } });
+    expect(await run(inviteOrganizationMemberAction, { organizationId: 'o1', email: ' Ada@Example.com ', role: 'ADMIN' })).toEqual({
+      state: { ok: true, message: 'Invitation sent to ada@example.com. They join as an admin once they accept it (within 14 days).' },
+    });
+    expect(gqlMock).toHaveBeenCalledWith(InviteOrganizationMemberDoc, { input: { organizationId: 'o1', email: 'Ada@Example.com', role: 'ADMIN' } });
+  });
+
+  it('puts the server’s email error on the field, in words, never the server’s text', async () => {
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'email: is not a valid email address', extensions: { code: 'BAD_USER_INPUT', field: 'email' } }]));
+    expect(await run(inviteOrganizationMemberAction, { organizationId: 'o1', email: 'ada@exa_mple.c', role: 'MEMBER' })).toEqual({
+      state: { formError: undefined, code: undefined, fieldErrors: { email: 'Enter an email address like name@example.com' }, values: { email: 'ada@exa_mple.c', role: 'MEMBER' } },
+    });
+  });
+
+  it.each([
+    ['FORBIDDEN', 'ADMIN', 'Only an owner can grant or change the admin and owner roles.'],
+    ['FORBIDDEN', 'MEMBER', 'Only owners and admins of this organization can invite people.'],
+    ['FAILED_PRECONDITION', 'MEMBER', 'This organization already has 100 invitations waiting for an answer. Invite more once some are answered or expire (after 14 days).'],
+  ])('words a %s refusal (role %s) for people', async (code, role, words) => {
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'Only an OWNER can grant the OWNER or ADMIN role', extensions: { code } }]));
+    expect(await run(inviteOrganizationMemberAction, { organizationId: 'o1', email: 'ada@example.com', role })).toEqual({
+      state: { formError: words, code, fieldErrors: undefined, values: { email: 'ada@example.com', role } },
+    });
+  });
+});
+
+describe('respondToOrganizationInvitationAction', () => {
+  const answer = async (fields: Record<string, string>) => {
+    try {
+      await respondToOrganizationInvitationAction(form(fields));
+    } catch (error) {
+      if (error instanceof Error && error.message === 'NEXT_REDIRECT') return (error as Error & { url: string }).url;
+      throw error;
+    }
+  };
+
+  it('accepts and comes back to the dashboard with a lasting message', async () => {
+    gqlMock.mockResolvedValue({ respondToOrganizationInvitation: { organization: { id: 'o1', name: 'Aquatech', viewerRole: 'MEMBER' }, member: { role: 'MEMBER' } } });
+    expect(await answer({ organizationId: 'o1', answer: 'accept' })).toBe('/sponsor?done=invitationAccepted');
+  });
+
+  it('says so when the invitation expired meanwhile', async () => {
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'This invitation has expired.', extensions: { code: 'FAILED_PRECONDITION', field: 'organizationId' } }]));
+    expect(await answer({ organizationId: 'o1', answer: 'accept' })).toBe('/sponsor?done=invitationExpired');
+  });
+});
+
+describe('changeMemberRoleAction', () => {
+  it('changes a member’s role and names them', async () => {
+    gqlMock.mockResolvedValue({ addOrganizationMember: { organization: { id: 'o1', viewerRole: 'OWNER' }, member: { role: 'ADMIN', user: { id: USER } }, invitation: null } });
+    expect(await run(changeMemberRoleAction, { organizationId: 'o1', userId: USER, name: 'Ada', role: 'ADMIN' })).toEqual({
+      state: { ok: true, message: 'Ada is now an admin.', values: { role: 'ADMIN' } },
     });
     expect(gqlMock).toHaveBeenCalledWith(AddOrganizationMemberDoc, { input: { organizationId: 'o1', userId: USER, role: 'ADMIN' } });
   });
 
-  it('passes on the server’s FORBIDDEN message', async () => {
-    gqlMock.mockRejectedValue(new GatewayError([{ message: 'Only an OWNER can grant the OWNER or ADMIN role', extensions: { code: 'FORBIDDEN' } }]));
-    expect(await run(addOrganizationMemberAction, { organizationId: 'o1', userId: USER, role: 'OWNER' })).toEqual({
-      state: { formError: 'Only an OWNER can grant the OWNER or ADMIN role', code: 'FORBIDDEN', fieldErrors: undefined, values: { userId: USER, role: 'OWNER' } },
+  it('words the last owner’s refusal', async () => {
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'An organization must keep at least one OWNER', extensions: { code: 'FAILED_PRECONDITION' } }]));
+    expect(await run(changeMemberRoleAction, { organizationId: 'o1', userId: USER, name: 'Ada', role: 'MEMBER' })).toEqual({
+      state: { formError: 'An organization must keep at least one owner: make someone else an owner first.', code: 'FAILED_PRECONDITION', fieldErrors: undefined, values: { role: 'MEMBER' } },
     });
   });
 });

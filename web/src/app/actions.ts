@@ -9,10 +9,10 @@ import { fetchGateway } from '@/lib/gateway-fetch';
 import { GatewayError, toFormState, type FormState } from '@/lib/errors';
 import { withFlash, type FlashKey } from '@/lib/flash';
 import { fundingReturnUrl, type FundingFormState } from '@/lib/funding';
-import { isOrganizationRole, ROLE_PHRASES, validateMember } from '@/lib/organizations';
+import { INVITATION_LIFETIME_DAYS, isOrganizationRole, memberRefusal, ROLE_PHRASES, validateInvite } from '@/lib/organizations';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
-  FundChallengeDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, RespondToOrganizationInvitationDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
+  FundChallengeDoc, InviteOrganizationMemberDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, RespondToOrganizationInvitationDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
   SubmitSolutionDoc, UpdateChallengeDoc, UpdateProfileDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE, validateNewPassword } from '@/lib/passwords';
@@ -299,25 +299,43 @@ export async function shortlistSubmissionAction(_prev: FormState, fd: FormData):
   redirect(withFlash(reviewHref(challengeId, positionFromForm(fd)), shortlisted ? 'shortlisted' : 'unshortlisted'));
 }
 
-/** Adds a member or changes a member's role (the server decides who may grant what). */
-export async function addOrganizationMemberAction(_prev: FormState, fd: FormData): Promise<FormState> {
+/** Invites a person by email (inviteOrganizationMember): whoever has, or signs up with, that address may accept. */
+export async function inviteOrganizationMemberAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const organizationId = text(fd, 'organizationId');
-  const userId = text(fd, 'userId').trim();
+  const email = text(fd, 'email').trim();
   const role = text(fd, 'role');
-  const values = { userId, role };
-  const fieldErrors = validateMember(userId, role);
+  const values = { email, role };
+  const fieldErrors = validateInvite(email, role);
   if (Object.keys(fieldErrors).length || !isOrganizationRole(role)) return { fieldErrors, values };
+  let invitation;
+  try {
+    invitation = (await gql(InviteOrganizationMemberDoc, { input: { organizationId, email, role } })).inviteOrganizationMember.invitation;
+  } catch (error) {
+    return { ...memberRefusal(toFormState(error), 'invite', role), values };
+  }
+  revalidatePath('/', 'layout');
+  return {
+    ok: true,
+    message: `Invitation sent to ${invitation.email}. They join as ${ROLE_PHRASES[invitation.role]} once they accept it (within ${INVITATION_LIFETIME_DAYS} days).`,
+  };
+}
+
+/** Changes an existing member's role (addOrganizationMember on a member; the server decides who may grant what). */
+export async function changeMemberRoleAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const organizationId = text(fd, 'organizationId');
+  const userId = text(fd, 'userId');
+  const role = text(fd, 'role');
+  const name = text(fd, 'name');
+  if (!isOrganizationRole(role)) return { fieldErrors: { role: 'Choose a role' }, values: { role } };
   let result;
   try {
     result = (await gql(AddOrganizationMemberDoc, { input: { organizationId, userId, role } })).addOrganizationMember;
   } catch (error) {
-    return { ...toFormState(error), values };
+    return { ...memberRefusal(toFormState(error), 'role', role), values: { role } };
   }
   revalidatePath('/', 'layout');
-  if (result.member) return { ok: true, message: `User ${result.member.user.id} is now ${ROLE_PHRASES[result.member.role]} of this organization.` };
-  // Nobody joins without consent: someone new gets an invitation to accept.
-  const invited = result.invitation!;
-  return { ok: true, message: `Invitation sent: user ${invited.user.id} becomes ${ROLE_PHRASES[invited.role]} once they accept it on their sponsor dashboard.` };
+  if (!result.member) return { formError: 'This person is no longer a member of the organization.', code: 'NOT_FOUND', values: { role } };
+  return { ok: true, message: `${name || 'They'} ${name ? 'is' : 'are'} now ${ROLE_PHRASES[result.member.role]}.`, values: { role: result.member.role } };
 }
 
 /** The invitee accepts or declines an invitation to join an organization (buttons named `answer`). */
@@ -327,6 +345,11 @@ export async function respondToOrganizationInvitationAction(fd: FormData): Promi
   try {
     await gql(RespondToOrganizationInvitationDoc, { input: { organizationId, accept } });
   } catch (error) {
+    // Expired while the dashboard was open (14 days after it was sent): said so, and it is no longer listed.
+    if (error instanceof GatewayError && error.code === 'FAILED_PRECONDITION') {
+      revalidatePath('/', 'layout');
+      redirect(withFlash('/sponsor', 'invitationExpired'));
+    }
     // Answered already (in another tab) or withdrawn: the dashboard shows what is left.
     if (!(error instanceof GatewayError && error.code === 'NOT_FOUND')) throw error;
   }

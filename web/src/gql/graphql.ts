@@ -12,6 +12,7 @@ export type AcceptChallengeTermsInput = {
 export type AddOrganizationMemberInput = {
   organizationId: string | number;
   role: OrganizationRole;
+  /** An existing user: NOT_FOUND (field userId) otherwise, and nothing is written. */
   userId: string | number;
 };
 
@@ -99,6 +100,14 @@ export type FundingStatus =
   | 'PENDING'
   | 'REFUNDED'
   | 'SUCCEEDED';
+
+/** Invites whoever has, or signs up with, an email address to become a member with a role. */
+export type InviteOrganizationMemberInput = {
+  /** An email address (at most 254 characters; case does not matter). */
+  email: string;
+  organizationId: string | number;
+  role: OrganizationRole;
+};
 
 export type LogInInput = {
   email: string;
@@ -264,7 +273,7 @@ export type ResetPasswordMutation = { resetPassword: { token: string, refreshTok
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ role: OrganizationRole, invitedAt: string, organization: { id: string, name: string } }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, prizeRank: number, challenge: { id: string, title: string } } } }> } } | null };
+export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, prizeRank: number, challenge: { id: string, title: string } } } }> } } | null };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
@@ -396,14 +405,21 @@ export type OrganizationQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationQuery = { organization: { id: string, name: string, createdAt: string, viewerRole: OrganizationRole | null, members: Array<{ role: OrganizationRole, user: { id: string, displayName: string } }> | null, invitations: Array<{ role: OrganizationRole, invitedAt: string, user: { id: string, displayName: string } }> | null } };
+export type OrganizationQuery = { organization: { id: string, name: string, createdAt: string, viewerRole: OrganizationRole | null, members: Array<{ role: OrganizationRole, user: { id: string, displayName: string } }> | null, invitations: Array<{ id: string, email: string | null, role: OrganizationRole, invitedAt: string, expiresAt: string, user: { id: string, displayName: string } | null }> | null } };
 
 export type AddOrganizationMemberMutationVariables = Exact<{
   input: AddOrganizationMemberInput;
 }>;
 
 
-export type AddOrganizationMemberMutation = { addOrganizationMember: { organization: { id: string, viewerRole: OrganizationRole | null }, member: { role: OrganizationRole, user: { id: string } } | null, invitation: { role: OrganizationRole, user: { id: string } } | null } };
+export type AddOrganizationMemberMutation = { addOrganizationMember: { organization: { id: string, viewerRole: OrganizationRole | null }, member: { role: OrganizationRole, user: { id: string } } | null, invitation: { id: string, role: OrganizationRole } | null } };
+
+export type InviteOrganizationMemberMutationVariables = Exact<{
+  input: InviteOrganizationMemberInput;
+}>;
+
+
+export type InviteOrganizationMemberMutation = { inviteOrganizationMember: { organization: { id: string }, invitation: { id: string, email: string | null, role: OrganizationRole, expiresAt: string } } };
 
 export type RespondToOrganizationInvitationMutationVariables = Exact<{
   input: RespondToOrganizationInvitationInput;
@@ -519,8 +535,10 @@ export const ViewerDocument = new TypedDocumentString(`
       viewerRole
     }
     organizationInvitations {
+      id
       role
       invitedAt
+      expiresAt
       organization {
         id
         name
@@ -1008,8 +1026,11 @@ export const OrganizationDocument = new TypedDocumentString(`
       }
     }
     invitations {
+      id
+      email
       role
       invitedAt
+      expiresAt
       user {
         id
         displayName
@@ -1032,14 +1053,27 @@ export const AddOrganizationMemberDocument = new TypedDocumentString(`
       }
     }
     invitation {
+      id
       role
-      user {
-        id
-      }
     }
   }
 }
     `) as unknown as TypedDocumentString<AddOrganizationMemberMutation, AddOrganizationMemberMutationVariables>;
+export const InviteOrganizationMemberDocument = new TypedDocumentString(`
+    mutation InviteOrganizationMember($input: InviteOrganizationMemberInput!) {
+  inviteOrganizationMember(input: $input) {
+    organization {
+      id
+    }
+    invitation {
+      id
+      email
+      role
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteOrganizationMemberMutation, InviteOrganizationMemberMutationVariables>;
 export const RespondToOrganizationInvitationDocument = new TypedDocumentString(`
     mutation RespondToOrganizationInvitation($input: RespondToOrganizationInvitationInput!) {
   respondToOrganizationInvitation(input: $input) {

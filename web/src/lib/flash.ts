@@ -20,6 +20,7 @@ export const FLASH_MESSAGES = {
   answerSaved: 'Answer saved.',
   invitationAccepted: 'Invitation accepted: you are now a member of the organization.',
   invitationDeclined: 'Invitation declined.',
+  invitationExpired: 'This invitation has expired. Ask the organization to invite you again.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

@@ -45,7 +45,7 @@ export const ViewerDoc = graphql(`
     viewer {
       id email displayName bio skills
       organizations { id name viewerRole }
-      organizationInvitations { role invitedAt organization { id name } }
+      organizationInvitations { id role invitedAt expiresAt organization { id name } }
       payoutAccount { status requirementsDue }
       submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }
       payouts(first: 50) {
@@ -222,7 +222,7 @@ export const OrganizationDoc = graphql(`
     organization(id: $id) {
       id name createdAt viewerRole
       members { role user { id displayName } }
-      invitations { role invitedAt user { id displayName } }
+      invitations { id email role invitedAt expiresAt user { id displayName } }
     }
   }
 `);
@@ -231,7 +231,13 @@ export const OrganizationDoc = graphql(`
 // subgraph cannot resolve would fail the whole (already applied) mutation.
 export const AddOrganizationMemberDoc = graphql(`
   mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {
-    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } invitation { role user { id } } }
+    addOrganizationMember(input: $input) { organization { id viewerRole } member { role user { id } } invitation { id role } }
+  }
+`);
+
+export const InviteOrganizationMemberDoc = graphql(`
+  mutation InviteOrganizationMember($input: InviteOrganizationMemberInput!) {
+    inviteOrganizationMember(input: $input) { organization { id } invitation { id email role expiresAt } }
   }
 `);
 

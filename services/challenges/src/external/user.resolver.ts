@@ -15,7 +15,7 @@ export class UserOrganizationsResolver {
   }
 
   @FieldResolver(() => [OrganizationInvitationType], {
-    description: "Invitations to join organizations that the user has not answered yet (respondToOrganizationInvitation), the newest 50, newest first; only the viewer's own (empty for anyone else).",
+    description: "Invitations to join organizations that the user has not answered yet and can still accept (respondToOrganizationInvitation), by user id or by the account's email, one per organization, the newest 50, newest first; only the viewer's own (empty for anyone else).",
   })
   async organizationInvitations(@Root() user: UserRef, @Ctx() ctx: ChallengesContext): Promise<OrganizationInvitationType[]> {
     if (!ctx.viewerId || user.id !== ctx.viewerId) return [];

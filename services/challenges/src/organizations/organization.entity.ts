@@ -49,20 +49,28 @@ export class MembershipEntity {
 }
 
 /**
- * A standing offer of membership, until the invitee accepts (a membership is created, this row goes) or declines (it
- * goes). Nobody becomes a member of an organization without saying yes: membership bars them from entering its
- * challenges and shows in their account.
+ * A standing offer of membership, until the invitee accepts (a membership is created, this row goes), declines (it
+ * goes) or it expires (`expiresAt`, 14 days after it was sent: it can no longer be accepted). Nobody becomes a member
+ * of an organization without saying yes: membership bars them from entering its challenges and shows in their
+ * account. The invitee is a user id (addOrganizationMember) or an email (inviteOrganizationMember), never both: an
+ * invitation by email reaches whoever has, or signs up with, that address.
  */
 @Entity({ tableName: 'organization_invitation' })
 export class OrganizationInvitationEntity {
-  [PrimaryKeyProp]?: ['organizationId', 'userId'];
-  [OptionalProps]?: 'invitedAt';
+  [OptionalProps]?: 'invitedAt' | 'userId' | 'email';
 
   @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'uuid' })
   organizationId!: string;
 
-  @PrimaryKey({ type: 'uuid' })
-  userId!: string;
+  @Property({ type: 'uuid', nullable: true })
+  userId: string | null = null;
+
+  /** Lower-cased, as solvers stores account emails. */
+  @Property({ type: 'text', nullable: true })
+  email: string | null = null;
 
   @Property({ type: 'text' })
   role!: OrganizationRole;
@@ -72,4 +80,7 @@ export class OrganizationInvitationEntity {
 
   @Property({ type: 'timestamptz' })
   invitedAt: Date = new Date();
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
 }

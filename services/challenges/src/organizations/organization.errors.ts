@@ -1,4 +1,4 @@
-import { NotFoundError } from '@ideagora/subgraph-kit';
+import { FailedPreconditionError, NotFoundError } from '@ideagora/subgraph-kit';
 
 export class OrganizationNotFoundError extends NotFoundError {
   constructor(id?: string) {
@@ -10,5 +10,21 @@ export class OrganizationNotFoundError extends NotFoundError {
 export class InvitationNotFoundError extends NotFoundError {
   constructor() {
     super('Invitation');
+  }
+}
+
+/** addOrganizationMember naming a user id that no account has (the read model of solvers' users does not know it). */
+export class UserNotFoundError extends NotFoundError {
+  override readonly field = 'userId';
+  constructor(id: string) {
+    super('User', id);
+  }
+}
+
+/** An invitation past its `expiresAt` cannot be accepted (it can still be declined). */
+export class InvitationExpiredError extends FailedPreconditionError {
+  override readonly field = 'organizationId';
+  constructor() {
+    super('This invitation has expired. Ask the organization to invite you again.');
   }
 }

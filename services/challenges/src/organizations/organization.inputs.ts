@@ -12,8 +12,20 @@ export class AddOrganizationMemberInput {
   @Field(() => ID)
   organizationId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'An existing user: NOT_FOUND (field userId) otherwise, and nothing is written.' })
   userId!: string;
+
+  @Field(() => OrganizationRole)
+  role!: OrganizationRole;
+}
+
+@InputType('InviteOrganizationMemberInput', { description: 'Invites whoever has, or signs up with, an email address to become a member with a role.' })
+export class InviteOrganizationMemberInput {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => String, { description: 'An email address (at most 254 characters; case does not matter).' })
+  email!: string;
 
   @Field(() => OrganizationRole)
   role!: OrganizationRole;

@@ -5,10 +5,11 @@ import { UserRef } from '../external/user.stub';
 import { canManage, OrganizationRole } from './organization.domain';
 import type { MembershipEntity } from './organization.entity';
 import { OrganizationNotFoundError } from './organization.errors';
-import { AddOrganizationMemberInput, CreateOrganizationInput, RespondToOrganizationInvitationInput } from './organization.inputs';
+import { AddOrganizationMemberInput, CreateOrganizationInput, InviteOrganizationMemberInput, RespondToOrganizationInvitationInput } from './organization.inputs';
 import {
   AddOrganizationMemberPayload,
   CreateOrganizationPayload,
+  InviteOrganizationMemberPayload,
   OrganizationInvitationType,
   OrganizationMemberType,
   OrganizationType,
@@ -64,7 +65,7 @@ export class OrganizationResolver {
 
   @Mutation(() => AddOrganizationMemberPayload, {
     description:
-      "Invites a person to the organization with a role, or changes a member's role. OWNER/ADMIN only; only an OWNER grants OWNER or ADMIN or changes an OWNER's or ADMIN's role. Nobody becomes a member without consent: someone who is not a member gets an invitation (inviting again changes its role) and becomes a member by accepting it (respondToOrganizationInvitation).",
+      "Invites a person to the organization with a role, or changes a member's role. OWNER/ADMIN only; only an OWNER grants OWNER or ADMIN or changes an OWNER's or ADMIN's role. Nobody becomes a member without consent: someone who is not a member gets an invitation (inviting again changes its role), valid 14 days, and becomes a member by accepting it (respondToOrganizationInvitation). A user id that no account has is NOT_FOUND (field userId) and nothing is written. People are invited by email: inviteOrganizationMember.",
   })
   async addOrganizationMember(
     @Arg('input', () => AddOrganizationMemberInput) input: AddOrganizationMemberInput,
@@ -82,8 +83,26 @@ export class OrganizationResolver {
     });
   }
 
+  @Mutation(() => InviteOrganizationMemberPayload, {
+    description:
+      'Invites whoever has, or signs up with, an email address to become a member with a role: they get a mail, and the invitation waits in their viewer.organizationInvitations for 14 days. OWNER/ADMIN only; only an OWNER invites OWNERs or ADMINs. The answer is the same whether or not the address has an account; inviting an address again while its invitation waits sets its role and mails nobody. At most 100 invitations waiting per organization (FAILED_PRECONDITION).',
+  })
+  async inviteOrganizationMember(
+    @Arg('input', () => InviteOrganizationMemberInput) input: InviteOrganizationMemberInput,
+    @Ctx() ctx: ChallengesContext,
+  ): Promise<InviteOrganizationMemberPayload> {
+    const viewerId = requireUser(ctx.identity);
+    const { organization, invitation } = await ctx.organizations.inviteByEmail(viewerId, input);
+    ctx.loaders.invitationsByOrganizationId.clear(organization.id);
+    return Object.assign(new InviteOrganizationMemberPayload(), {
+      organization: OrganizationType.from(organization),
+      invitation: OrganizationInvitationType.from(invitation, organization),
+    });
+  }
+
   @Mutation(() => RespondToOrganizationInvitationPayload, {
-    description: "The invitee accepts (becomes a member with the invited role) or declines an invitation. NOT_FOUND when the viewer has no invitation to this organization.",
+    description:
+      "The invitee (invited by user id or by their account's email) accepts (becomes a member with the invited role) or declines an invitation. NOT_FOUND when the viewer has no invitation to this organization; FAILED_PRECONDITION when accepting an expired one.",
   })
   async respondToOrganizationInvitation(
     @Arg('input', () => RespondToOrganizationInvitationInput) input: RespondToOrganizationInvitationInput,

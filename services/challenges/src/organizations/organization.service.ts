@@ -1,20 +1,26 @@
-import { recordEvent } from '@ideagora/events';
-import { BadUserInputError, FailedPreconditionError, requiredId, requiredText } from '@ideagora/subgraph-kit';
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { assertMembershipChange, OrganizationRole } from './organization.domain';
-import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from './organization.entity';
-import { InvitationNotFoundError, OrganizationNotFoundError } from './organization.errors';
-import type { AddOrganizationMemberInput, CreateOrganizationInput } from './organization.inputs';
 import { findForRead } from '@ideagora/db';
+import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
+import { BadUserInputError, emailAddress, FailedPreconditionError, requiredId, requiredText } from '@ideagora/subgraph-kit';
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { UserViewEntity } from '../read-models/user-view.entity';
+import { assertMembershipChange, canManage, OrganizationRole } from './organization.domain';
+import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from './organization.entity';
+import { InvitationExpiredError, InvitationNotFoundError, OrganizationNotFoundError, UserNotFoundError } from './organization.errors';
+import type { AddOrganizationMemberInput, CreateOrganizationInput, InviteOrganizationMemberInput } from './organization.inputs';
 
 const ROLES = new Set<string>(Object.values(OrganizationRole));
 /** Invitations an organization may have waiting (Organization.invitations lists them all). */
 export const MAX_PENDING_INVITATIONS = 100;
+/** How long an invitation can be accepted. */
+export const INVITATION_LIFETIME_DAYS = 14;
 /** How many of a user's pending invitations User.organizationInvitations lists. */
 const LISTED_INVITATIONS = 50;
 
 export class OrganizationService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly readModel: ReadModelWait = NO_READ_MODEL_WAIT,
+  ) {}
 
   /** Creates an organization whose only member, its OWNER, is the viewer. */
   async create(viewerId: string, input: CreateOrganizationInput): Promise<OrganizationEntity> {
@@ -29,18 +35,24 @@ export class OrganizationService {
   }
 
   /**
-   * Invites a person or changes a member's role. See `assertMembershipChange` for who may do what. A member's role
-   * changes at once (MembershipChanged); anyone else gets a PENDING invitation with that role (inviting again changes
-   * its role), and becomes a member only by accepting it (`respondToInvitation`).
+   * Invites a person by user id or changes a member's role. See `assertMembershipChange` for who may do what. A
+   * member's role changes at once (MembershipChanged); anyone else gets a pending invitation with that role (see
+   * `invite`), and becomes a member only by accepting it (`respondToInvitation`). A user id that no account has is
+   * NOT_FOUND (field userId), and nothing is written.
    */
   async setMember(viewerId: string, input: AddOrganizationMemberInput): Promise<MemberChange> {
     const organizationId = requiredId(input.organizationId, 'organizationId');
     const userId = requiredId(input.userId, 'userId');
-    if (!ROLES.has(input.role)) throw new BadUserInputError('role', 'is not a valid role');
-    const role = input.role;
+    const role = checkRole(input.role);
+    // Read your writes: someone who signed up a moment ago reaches user_view by event. Waited for only when the viewer
+    // manages the organization (nobody else learns anything from the answer) and the user is not known yet.
+    await this.readModel.until(
+      () => this.inviteeCheck(organizationId, viewerId, userId),
+      (check) => canManage(check.viewerRole) && !check.userKnown,
+    );
 
     return this.em.transactional(async (em) => {
-      // The organization row serializes membership changes (and their version counter).
+      // The organization row serializes membership changes (and their version counter) and invitations (the cap).
       const organization = await em.findOne(OrganizationEntity, { id: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!organization) throw new OrganizationNotFoundError(organizationId);
       const memberships = await em.find(MembershipEntity, { organizationId, $or: [{ userId: { $in: [viewerId, userId] } }, { role: OrganizationRole.OWNER }] });
@@ -49,15 +61,8 @@ export class OrganizationService {
       const ownerCount = memberships.filter((m) => m.role === OrganizationRole.OWNER).length;
       assertMembershipChange({ actor: actor?.role ?? null, current: target?.role ?? null, next: role, ownerCount });
       if (!target) {
-        const existing = await em.findOne(OrganizationInvitationEntity, { organizationId, userId });
-        if (!existing && (await em.count(OrganizationInvitationEntity, { organizationId })) >= MAX_PENDING_INVITATIONS) {
-          throw new FailedPreconditionError(`An organization can have at most ${MAX_PENDING_INVITATIONS} invitations waiting for an answer.`);
-        }
-        const invitation = existing ?? em.create(OrganizationInvitationEntity, { organizationId, userId, role, invitedBy: viewerId });
-        invitation.role = role;
-        invitation.invitedBy = viewerId;
-        await em.flush();
-        return { organization, membership: null, invitation };
+        if (!(await em.count(UserViewEntity, { id: userId }))) throw new UserNotFoundError(userId);
+        return { organization, membership: null, invitation: await invite(em, organization, viewerId, { userId }, role) };
       }
       if (target.role === role) return { organization, membership: target, invitation: null };
       changeMembership(em, organization, target, role);
@@ -67,35 +72,94 @@ export class OrganizationService {
   }
 
   /**
+   * Invites whoever has, or signs up with, an email address (see `invite`). The answer is the same whether the address
+   * has an account, is already a member's, or is unknown: nothing here reads which. Role rules as for a newcomer.
+   */
+  async inviteByEmail(viewerId: string, input: InviteOrganizationMemberInput): Promise<{ organization: OrganizationEntity; invitation: OrganizationInvitationEntity }> {
+    const organizationId = requiredId(input.organizationId, 'organizationId');
+    const email = emailAddress(input.email, 'email');
+    const role = checkRole(input.role);
+    return this.em.transactional(async (em) => {
+      const organization = await em.findOne(OrganizationEntity, { id: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!organization) throw new OrganizationNotFoundError(organizationId);
+      const actor = await em.findOne(MembershipEntity, { organizationId, userId: viewerId });
+      assertMembershipChange({ actor: actor?.role ?? null, current: null, next: role, ownerCount: 0 });
+      return { organization, invitation: await invite(em, organization, viewerId, { email }, role) };
+    });
+  }
+
+  /**
    * The invitee accepts (becomes a member with the invited role: MembershipChanged) or declines an invitation; either
-   * way it is gone. No invitation for the viewer in this organization: NOT_FOUND (the same for an unknown one).
+   * way it is gone, with any other of theirs to this organization (by id and by email). No invitation for the viewer
+   * in this organization: NOT_FOUND (the same for an unknown one); an expired one cannot be accepted (FAILED_PRECONDITION).
+   * Someone already a member who accepts keeps their role.
    */
   async respondToInvitation(viewerId: string, organizationIdInput: string, accept: boolean): Promise<{ organization: OrganizationEntity; membership: MembershipEntity | null }> {
     const organizationId = requiredId(organizationIdInput, 'organizationId');
+    // Someone who just signed up with an invited address: their email reaches user_view by event.
+    const email = await this.readModel.until(() => this.emailOf(viewerId), (known) => known === undefined);
     return this.em.transactional(async (em) => {
       const organization = await em.findOne(OrganizationEntity, { id: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const invitation = organization ? await em.findOne(OrganizationInvitationEntity, { organizationId, userId: viewerId }) : null;
-      if (!organization || !invitation) throw new InvitationNotFoundError();
-      em.remove(invitation);
-      if (!accept) {
+      const invitations = organization
+        ? await em.find(OrganizationInvitationEntity, { organizationId, $or: inviteeOf(viewerId, email ?? null) }, { orderBy: { invitedAt: 'desc' } })
+        : [];
+      if (!organization || invitations.length === 0) throw new InvitationNotFoundError();
+      const now = new Date();
+      const live = invitations.find((i) => i.expiresAt > now);
+      if (accept && !live) throw new InvitationExpiredError();
+      for (const invitation of invitations) em.remove(invitation);
+      if (!accept || !live) {
         await em.flush();
         return { organization, membership: null };
       }
-      const membership = em.create(MembershipEntity, { organizationId, userId: viewerId, role: invitation.role, version: 0 });
-      changeMembership(em, organization, membership, invitation.role);
+      const existing = await em.findOne(MembershipEntity, { organizationId, userId: viewerId });
+      if (existing) {
+        await em.flush();
+        return { organization, membership: existing };
+      }
+      const membership = em.create(MembershipEntity, { organizationId, userId: viewerId, role: live.role, version: 0 });
+      changeMembership(em, organization, membership, live.role);
       await em.flush();
       return { organization, membership };
     });
   }
 
-  /** The user's pending invitations, the newest LISTED_INVITATIONS (anyone may invite anyone), newest first. */
+  /**
+   * The user's invitations that can still be accepted, by user id or by their email, one per organization (the
+   * newest), the newest LISTED_INVITATIONS (anyone may invite anyone), newest first.
+   */
   async invitationsOf(userId: string): Promise<OrganizationInvitationEntity[]> {
-    return this.em.find(OrganizationInvitationEntity, { userId }, { orderBy: { invitedAt: 'desc', organizationId: 'asc' }, limit: LISTED_INVITATIONS });
+    const email = await this.emailOf(userId);
+    const rows = await this.em.find(
+      OrganizationInvitationEntity,
+      { $or: inviteeOf(userId, email ?? null), expiresAt: { $gt: new Date() } },
+      { orderBy: { invitedAt: 'desc', organizationId: 'asc' }, limit: LISTED_INVITATIONS * 2 },
+    );
+    const seen = new Set<string>();
+    return rows.filter((i) => !seen.has(i.organizationId) && seen.add(i.organizationId)).slice(0, LISTED_INVITATIONS);
   }
 
   /** Pending invitations of several organizations (for a DataLoader): one query. */
   async invitationsTo(organizationIds: readonly string[]): Promise<OrganizationInvitationEntity[]> {
-    return findForRead(this.em, OrganizationInvitationEntity, { organizationId: { $in: [...organizationIds] } }, [{ organizationId: 'asc', invitedAt: 'asc', userId: 'asc' }]);
+    return findForRead(this.em, OrganizationInvitationEntity, { organizationId: { $in: [...organizationIds] }, expiresAt: { $gt: new Date() } }, [
+      { organizationId: 'asc', invitedAt: 'asc', id: 'asc' },
+    ]);
+  }
+
+  /** Whether the user exists (user_view), and the viewer's role in the organization: one query. */
+  private async inviteeCheck(organizationId: string, viewerId: string, userId: string): Promise<{ userKnown: boolean; viewerRole: OrganizationRole | null }> {
+    const [row] = await this.em.execute<{ user_known: boolean; viewer_role: OrganizationRole | null }[]>(
+      `select exists (select 1 from user_view where id = ?) as user_known,
+              (select role from organization_membership where organization_id = ? and user_id = ?) as viewer_role`,
+      [userId, organizationId, viewerId],
+    );
+    return { userKnown: row?.user_known === true, viewerRole: row?.viewer_role ?? null };
+  }
+
+  /** The user's email from user_view: undefined when the user is not known yet, null when known without one. */
+  private async emailOf(userId: string): Promise<string | null | undefined> {
+    const user = await this.em.findOne(UserViewEntity, { id: userId });
+    return user ? user.email : undefined;
   }
 
   /** For DataLoaders: one query whatever the number of ids. */
@@ -132,6 +196,57 @@ export interface MemberChange {
   /** The membership as it now is; null when an invitation was sent instead. */
   membership: MembershipEntity | null;
   invitation: OrganizationInvitationEntity | null;
+}
+
+function checkRole(role: OrganizationRole): OrganizationRole {
+  if (!ROLES.has(role)) throw new BadUserInputError('role', 'is not a valid role');
+  return role;
+}
+
+/** The invitations addressed to a user: by their id, or by their email when user_view has it. */
+function inviteeOf(userId: string, email: string | null): FilterQuery<OrganizationInvitationEntity>[] {
+  return email ? [{ userId }, { email }] : [{ userId }];
+}
+
+/**
+ * An invitation to `invitee` (a user id or an email), under the organization's row lock. The organization's expired
+ * invitations go first (they can no longer be accepted). One still waiting for the same invitee is kept, its role
+ * set (inviting again is idempotent, and mails nobody again); otherwise a new one, within MAX_PENDING_INVITATIONS
+ * (FAILED_PRECONDITION beyond), valid INVITATION_LIFETIME_DAYS, with OrganizationInvitationSent (solvers mails it).
+ */
+async function invite(
+  em: EntityManager,
+  organization: OrganizationEntity,
+  viewerId: string,
+  invitee: { userId: string } | { email: string },
+  role: OrganizationRole,
+): Promise<OrganizationInvitationEntity> {
+  const organizationId = organization.id;
+  const now = new Date();
+  await em.nativeDelete(OrganizationInvitationEntity, { organizationId, expiresAt: { $lte: now } });
+  const existing = await em.findOne(OrganizationInvitationEntity, { organizationId, ...invitee });
+  if (existing) {
+    existing.role = role;
+    existing.invitedBy = viewerId;
+    await em.flush();
+    return existing;
+  }
+  if ((await em.count(OrganizationInvitationEntity, { organizationId })) >= MAX_PENDING_INVITATIONS) {
+    throw new FailedPreconditionError(`An organization can have at most ${MAX_PENDING_INVITATIONS} invitations waiting for an answer.`);
+  }
+  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
+  const invitation = em.create(OrganizationInvitationEntity, { organizationId, ...invitee, role, invitedBy: viewerId, invitedAt: now, expiresAt });
+  recordEvent(em, 'OrganizationInvitationSent', {
+    invitationId: invitation.id,
+    organizationId,
+    organizationName: organization.name,
+    invitedBy: viewerId,
+    role,
+    expiresAt: expiresAt.toISOString(),
+    ...invitee,
+  });
+  await em.flush();
+  return invitation;
 }
 
 /** Sets a membership's role under the organization's lock: the next membership version, and its event. */

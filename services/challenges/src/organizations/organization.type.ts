@@ -43,11 +43,20 @@ export class CreateOrganizationPayload {
   description: 'An offer of membership: the invitee becomes a member with this role only by accepting it (respondToOrganizationInvitation).',
 })
 export class OrganizationInvitationType {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => OrganizationType)
   organization!: OrganizationType;
 
-  @Field(() => UserRef, { description: 'The invitee.' })
-  user!: UserRef;
+  @Field(() => UserRef, {
+    nullable: true,
+    description: 'The invitee, when invited by user id (addOrganizationMember); null when invited by email: whether an address has an account is never shown.',
+  })
+  user!: UserRef | null;
+
+  @Field(() => String, { nullable: true, description: 'The address invited (inviteOrganizationMember); null when invited by user id.' })
+  email!: string | null;
 
   @Field(() => OrganizationRole)
   role!: OrganizationRole;
@@ -55,12 +64,18 @@ export class OrganizationInvitationType {
   @Field(() => Date)
   invitedAt!: Date;
 
+  @Field(() => Date, { description: 'After this instant the invitation can no longer be accepted (14 days after it was sent).' })
+  expiresAt!: Date;
+
   static from(entity: OrganizationInvitationEntity, organization: OrganizationEntity): OrganizationInvitationType {
     return Object.assign(new OrganizationInvitationType(), {
+      id: entity.id,
       organization: OrganizationType.from(organization),
-      user: UserRef.of(entity.userId),
+      user: entity.userId ? UserRef.of(entity.userId) : null,
+      email: entity.email,
       role: entity.role,
       invitedAt: entity.invitedAt,
+      expiresAt: entity.expiresAt,
     });
   }
 }
@@ -75,6 +90,15 @@ export class AddOrganizationMemberPayload {
 
   @Field(() => OrganizationInvitationType, { nullable: true, description: 'The invitation sent (or updated) to someone who is not a member yet.' })
   invitation!: OrganizationInvitationType | null;
+}
+
+@ObjectType('InviteOrganizationMemberPayload')
+export class InviteOrganizationMemberPayload {
+  @Field(() => OrganizationType)
+  organization!: OrganizationType;
+
+  @Field(() => OrganizationInvitationType, { description: 'The invitation waiting for an answer: the same answer whether or not the address has an account.' })
+  invitation!: OrganizationInvitationType;
 }
 
 @ObjectType('RespondToOrganizationInvitationPayload')

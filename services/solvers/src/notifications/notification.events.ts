@@ -5,7 +5,8 @@ import { NotificationService, type NotificationSettings } from './notification.s
 export type { NotificationSettings } from './notification.service';
 
 /**
- * What this context does with other contexts' events (SUBSCRIPTIONS.solvers): mail the winner. The kit applies each
+ * What this context does with other contexts' events (SUBSCRIPTIONS.solvers): mail the winner, and the invitee
+ * of an organization. The kit applies each
  * event id once, in a transaction, with the `em` passed here: the mail is queued in that transaction, so a redelivered
  * event queues no second mail. The subgraph nudges the mail dispatcher once the transaction has committed.
  */
@@ -14,5 +15,6 @@ export function createNotificationEventHandlers(settings: () => NotificationSett
   return {
     PrizeAwarded: (em, payload, envelope) => service(em).mailPrizeWinner(payload, envelope),
     PayoutPaid: (em, payload, envelope) => service(em).mailPayoutSent(payload, envelope),
+    OrganizationInvitationSent: (em, payload) => service(em).mailOrganizationInvitation(payload),
   };
 }

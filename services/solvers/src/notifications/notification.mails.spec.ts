@@ -1,4 +1,4 @@
-import { payoutPaidMail, prizeAwardedMail } from './notification.mails';
+import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail } from './notification.mails';
 
 const WEB = 'https://ideagora.example/';
 const CHALLENGE = '0195f3a2-7c4e-7d1a-9b2c-3e4f5a6b7c8d';
@@ -49,5 +49,31 @@ describe('the winner mails', () => {
     expect(mail).toEqual({ to: 'ada@example.test', subject: 'Your prize money has been sent', text: expect.any(String) });
     expect(mail.text).toContain(`We have sent your prize money, ${shown}, to your payout account.`);
     expect(mail.text.endsWith('\nhttp://localhost:3000/me/payouts')).toBe(true);
+  });
+});
+
+describe('the invitation mail', () => {
+  const invitation = { inviterName: 'Grace', organizationName: 'Aquatech Labs', role: 'ADMIN', expiresAt: new Date('2026-12-20T10:00:00Z') };
+
+  it('asks an address with an account to sign in', () => {
+    expect(organizationInvitationMail('ada@example.test', invitation, true, 'http://localhost:3000/')).toEqual({
+      to: 'ada@example.test',
+      subject: 'Grace invited you to join Aquatech Labs on Ideagora',
+      text: [
+        'Grace invited you to join Aquatech Labs on Ideagora as an admin.',
+        '',
+        'Sign in to accept or decline:',
+        'http://localhost:3000/login?next=%2Fsponsor',
+        '',
+        'The invitation is valid until 20 December 2026. If you did not expect it, you can ignore this mail.',
+      ].join('\n'),
+    });
+  });
+
+  it('asks an address without an account to sign up with it', () => {
+    const mail = organizationInvitationMail('new@example.test', { ...invitation, inviterName: null, role: 'MEMBER' }, false, WEB);
+    expect(mail.subject).toBe('Someone invited you to join Aquatech Labs on Ideagora');
+    expect(mail.text).toContain('as a member.');
+    expect(mail.text).toContain('Sign up with this email address (new@example.test) to accept or decline:\nhttps://ideagora.example/signup?next=%2Fsponsor\n');
   });
 });

@@ -38,3 +38,32 @@ export function payoutPaidMail(to: string, amount: Money, webBaseUrl: string): O
     ].join('\n'),
   };
 }
+
+const ROLE_WORDS: Record<string, string> = { OWNER: 'an owner', ADMIN: 'an admin', MEMBER: 'a member' };
+
+/**
+ * To the invitee of an organization: who invited them, to what, until when, and how to accept: sign in (the address
+ * has an account) or sign up with this address (it has none). Invitations wait on the sponsor page.
+ */
+export function organizationInvitationMail(
+  to: string,
+  invitation: { inviterName: string | null; organizationName: string; role: string; expiresAt: Date },
+  hasAccount: boolean,
+  webBaseUrl: string,
+): OutgoingMail {
+  const who = invitation.inviterName ?? 'Someone';
+  const until = invitation.expiresAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const next = encodeURIComponent('/sponsor');
+  return {
+    to,
+    subject: `${who} invited you to join ${invitation.organizationName} on Ideagora`,
+    text: [
+      `${who} invited you to join ${invitation.organizationName} on Ideagora as ${ROLE_WORDS[invitation.role] ?? 'a member'}.`,
+      '',
+      hasAccount ? 'Sign in to accept or decline:' : `Sign up with this email address (${to}) to accept or decline:`,
+      link(webBaseUrl, hasAccount ? `/login?next=${next}` : `/signup?next=${next}`),
+      '',
+      `The invitation is valid until ${until}. If you did not expect it, you can ignore this mail.`,
+    ].join('\n'),
+  };
+}

@@ -3,7 +3,7 @@ import { InvalidAmountError, normalizeCurrency, parseMinorUnits, UnknownCurrency
 import { isUuid, type Logger } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queueMail } from '../mail/mail.outbox';
-import { payoutPaidMail, prizeAwardedMail } from './notification.mails';
+import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail } from './notification.mails';
 
 export interface NotificationSettings {
   /** The web client: links in mail point to it. */
@@ -40,6 +40,22 @@ export class NotificationService {
     const amount = this.readMoney(payload.amountMinor, payload.currency, envelope);
     if (!amount) return;
     queueMail(this.em, payoutPaidMail(to, amount, this.settings.webBaseUrl));
+  }
+
+  /**
+   * "X invited you to join Org": to an address with an account, sign in to accept; to one without, sign up with this
+   * address. Only this mail's wording depends on whether the address has an account, and only its recipient reads it.
+   */
+  async mailOrganizationInvitation(payload: EventPayloads['OrganizationInvitationSent']): Promise<void> {
+    const to = payload.email ?? (payload.userId ? await this.emailOf(payload.userId) : null);
+    if (!to) return; // an account that is gone
+    const [row] = await this.em.execute<{ has_account: boolean; inviter: string | null }[]>(
+      `select exists (select 1 from user_account where email = ?) as has_account,
+              (select display_name from user_account where id = ?) as inviter`,
+      [to, isUuid(payload.invitedBy) ? payload.invitedBy : null],
+    );
+    const invitation = { inviterName: row?.inviter ?? null, organizationName: payload.organizationName, role: payload.role, expiresAt: new Date(payload.expiresAt) };
+    queueMail(this.em, organizationInvitationMail(to, invitation, row?.has_account === true, this.settings.webBaseUrl));
   }
 
   /** The user's email, or null when there is no such user (any more). */

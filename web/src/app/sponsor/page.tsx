@@ -34,7 +34,7 @@ export default async function SponsorPage({ searchParams }: { searchParams: Prom
             {invitations.map((invitation) => (
               <li key={invitation.organization.id}>
                 <span>
-                  {invitation.organization.name}, as {ROLE_PHRASES[invitation.role]} <span className="muted">(invited <LocalDate iso={invitation.invitedAt} />)</span>
+                  {invitation.organization.name}, as {ROLE_PHRASES[invitation.role]} <span className="muted">(invited <LocalDate iso={invitation.invitedAt} />, answer by <LocalDate iso={invitation.expiresAt} />)</span>
                 </span>
                 <form action={respondToOrganizationInvitationAction} className="row">
                   <input type="hidden" name="organizationId" value={invitation.organization.id} />

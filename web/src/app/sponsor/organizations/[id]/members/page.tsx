@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { addOrganizationMemberAction } from '@/app/actions';
+import { changeMemberRoleAction, inviteOrganizationMemberAction } from '@/app/actions';
 import { LocalDate } from '@/components/dates';
-import { MemberForm } from '@/components/MemberForm';
+import { InviteMemberForm, MemberRoleForm } from '@/components/MemberForm';
 import { Alert, Card, StatusBadge } from '@/components/ui';
 import { gqlOrNull } from '@/lib/gateway';
 import { OrganizationDoc } from '@/lib/operations';
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * Member management: every member sees who is in the organization (the API shows the list to members only);
- * owners and admins add members or change roles by user ID.
+ * owners and admins invite people by email, see the invitations waiting, and change members' roles on their row.
  */
 export default async function MembersPage({ params }: Props) {
   const { id } = await params;
@@ -30,6 +30,7 @@ export default async function MembersPage({ params }: Props) {
   const data = await gqlOrNull(OrganizationDoc, { id });
   if (!data) notFound();
   const org = data.organization;
+  const manager = canManageMembers(org.viewerRole);
   return (
     <div className="stack">
       <p><Link href="/sponsor">← Sponsor dashboard</Link></p>
@@ -41,14 +42,19 @@ export default async function MembersPage({ params }: Props) {
           <div className="table-wrap">
           <table className="table">
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">User ID</th><th scope="col">Role</th></tr>
+              <tr><th scope="col">Name</th><th scope="col">Role</th></tr>
             </thead>
             <tbody>
               {org.members.map((m) => (
                 <tr key={m.user.id}>
                   <td>{m.user.displayName}</td>
-                  <td><code>{m.user.id}</code></td>
-                  <td><StatusBadge status={m.role} /></td>
+                  <td>
+                    {manager ? (
+                      <MemberRoleForm action={changeMemberRoleAction} organizationId={org.id} userId={m.user.id} name={m.user.displayName} role={m.role} />
+                    ) : (
+                      <StatusBadge status={m.role} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -59,19 +65,19 @@ export default async function MembersPage({ params }: Props) {
       {org.invitations && org.invitations.length > 0 && (
         <Card aria-labelledby="invitations-title">
           <h2 id="invitations-title">Waiting for an answer ({org.invitations.length})</h2>
-          <p className="muted">They join once they accept the invitation on their sponsor dashboard.</p>
+          <p className="muted">They join once they accept the invitation on their sponsor dashboard, before it expires.</p>
           <div className="table-wrap">
           <table className="table">
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">User ID</th><th scope="col">Invited as</th><th scope="col">Invited</th></tr>
+              <tr><th scope="col">Invited</th><th scope="col">As</th><th scope="col">Sent</th><th scope="col">Expires</th></tr>
             </thead>
             <tbody>
               {org.invitations.map((i) => (
-                <tr key={i.user.id}>
-                  <td>{i.user.displayName}</td>
-                  <td><code>{i.user.id}</code></td>
+                <tr key={i.id}>
+                  <td>{i.email ?? i.user?.displayName ?? 'Someone'}</td>
                   <td><StatusBadge status={i.role} /></td>
                   <td><LocalDate iso={i.invitedAt} /></td>
+                  <td><LocalDate iso={i.expiresAt} /></td>
                 </tr>
               ))}
             </tbody>
@@ -79,15 +85,15 @@ export default async function MembersPage({ params }: Props) {
           </div>
         </Card>
       )}
-      {!canManageMembers(org.viewerRole) ? (
+      {!manager ? (
         <Alert tone="warning" title="Only owners and admins manage members.">
           <p>Ask an owner of {org.name} to change roles.</p>
         </Alert>
       ) : (
         <div className="layout-detail">
           <Card aria-labelledby="member-form-title">
-            <h2 id="member-form-title">Invite a member or change a role</h2>
-            <MemberForm action={addOrganizationMemberAction} organizationId={org.id} viewerRole={org.viewerRole!} />
+            <h2 id="member-form-title">Invite a member</h2>
+            <InviteMemberForm action={inviteOrganizationMemberAction} organizationId={org.id} viewerRole={org.viewerRole!} />
           </Card>
           <Card aria-labelledby="roles-title">
             <h2 id="roles-title">Roles</h2>
