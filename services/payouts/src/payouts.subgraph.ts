@@ -1,7 +1,7 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import { PayoutAccountEntity } from './accounts/payout-account.entity';
 import { PayoutAccountResolver, resolveUserReference } from './accounts/payout-account.resolver';
-import { AwardFieldsResolver, AwardResolver, PayoutFieldsResolver, resolveAwardReference, resolvePayoutReference, resolvePrizeReference } from './awards/award.resolver';
+import { AwardFieldsResolver, AwardResolver, PayoutFieldsResolver, PayoutReceiptResolver, resolveAwardReference, resolvePayoutReference, resolvePrizeReference } from './awards/award.resolver';
 import { AWARD_ENTITIES } from './awards/award.entity';
 import { startPayoutProcessor, transferWebhookHandlers } from './awards/payout.transfers';
 import { accountWebhookHandlers } from './accounts/payout-account.service';
@@ -53,7 +53,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [PayoutAccountResolver, FundingResolver, AwardResolver, AwardFieldsResolver, PayoutFieldsResolver],
+      resolvers: [PayoutAccountResolver, FundingResolver, AwardResolver, AwardFieldsResolver, PayoutFieldsResolver, PayoutReceiptResolver],
       // Entities only extended here are not reachable from Query/Mutation: list them so their fields are emitted.
       orphanedTypes: [UserRef, ChallengeRef, PrizeRef],
       referenceResolvers: {

@@ -1,5 +1,4 @@
 import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
-import { platformFee, sumMinor } from '@ideagora/money';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '@ideagora/subgraph-kit';
 import Stripe from 'stripe';
@@ -7,6 +6,7 @@ import { ledgerService } from '../ledger/ledger.service';
 import { ReadModelService } from '../read-models/read-model.service';
 import { isFundingBehind } from '../read-models/read-your-writes';
 import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
+import { quoteFunding, type FundingQuote } from './funding.domain';
 import { FundingEntity } from './funding.entity';
 import { AlreadyFundedError, ChallengeNotFundableError, PaymentProviderUnavailableError, PaymentRefusedError } from './funding.errors';
 import { findForRead } from '@ideagora/db';
@@ -39,14 +39,13 @@ export class FundingService {
       if (existing.some((f) => f.status !== 'PENDING' && f.status !== 'FAILED')) throw new AlreadyFundedError();
       const pending = existing.find((f) => f.status === 'PENDING');
       if (pending) return pending;
-      const prizePool = sumMinor(challenge.prizes.map((p) => BigInt(p.amountMinor)));
-      const fee = platformFee(prizePool, this.feeBasisPoints);
+      const quote = this.quote(challenge.prizes);
       const created = em.create(FundingEntity, {
         challengeId,
         currency: challenge.currency,
-        prizePoolMinor: prizePool,
-        feeMinor: fee,
-        amountMinor: prizePool + fee,
+        prizePoolMinor: quote.prizePool,
+        feeMinor: quote.fee,
+        amountMinor: quote.total,
         createdBy: viewerId,
       });
       if (created.amountMinor > STRIPE_MAX_AMOUNT) throw new PaymentRefusedError('the amount is above what one card payment may carry');
@@ -55,6 +54,11 @@ export class FundingService {
     if (funding.paymentIntentId) return funding;
     await this.cancelFailedAttempts(funding.challengeId);
     return this.createPaymentIntent(funding);
+  }
+
+  /** What funding these prizes costs, by the formula `fund` charges (quoteFunding with this service's fee). */
+  quote(prizes: readonly { amountMinor: string }[]): FundingQuote {
+    return quoteFunding(prizes, this.feeBasisPoints);
   }
 
   /** A failed attempt's PaymentIntent could still be paid later with another card: cancel it before a new one. */
@@ -106,6 +110,17 @@ export class FundingService {
       row.failureReason = reason;
       recordEvent(em as EntityManager, 'FundingFailed', { challengeId: row.challengeId, fundingId: row.id, reason });
     });
+  }
+
+  /** A paid funding and what the ledger recorded for it (a receipt); null when unknown or not paid. Authorize first. */
+  async paidFunding(fundingId: string): Promise<FundingEntity | null> {
+    if (!isUuid(fundingId)) return null;
+    const funding = await this.em.findOne(FundingEntity, { id: fundingId.toLowerCase() });
+    return funding?.succeededAt ? funding : null;
+  }
+
+  fundingFigures(fundingId: string): ReturnType<typeof ledgerService.fundingFigures> {
+    return ledgerService.fundingFigures(this.em, fundingId);
   }
 
   async latestFor(challengeIds: readonly string[]): Promise<Map<string, FundingEntity>> {
