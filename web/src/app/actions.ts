@@ -246,6 +246,15 @@ const TRANSITIONS = {
 } as const satisfies Record<string, { doc: unknown; done: FlashKey }>;
 
 /**
+ * A transition refused because the challenge has moved on (FAILED_PRECONDITION, e.g. "A AWARDED challenge cannot be
+ * finished"): said for people, with the way forward, instead of the server's wording.
+ */
+const MOVED_ON: Partial<Record<keyof typeof TRANSITIONS, string>> = {
+  close: 'Submissions are already closed. Reload the page to see where the challenge stands.',
+  finish: 'Judging is already over: every prize is awarded, or the challenge has moved on. Reload the page to see where it stands.',
+};
+
+/**
  * publish / close / finish / cancel, named by the form's `op` field. On success it redirects back (to the review
  * page when `from` is "review") with `?done=…`, so the outcome stays on screen after the page re-renders without
  * the button that was pressed.
@@ -262,7 +271,9 @@ export async function challengeTransitionAction(_prev: FormState, fd: FormData):
     // Cancelling a judging challenge is confirmed asynchronously (CANCELLING, then CANCELLED): say so.
     if (op === 'cancel' && result.cancelChallenge?.challenge.status === 'CANCELLING') done = 'cancelling';
   } catch (error) {
-    return toFormState(error);
+    const state = toFormState(error);
+    const movedOn = MOVED_ON[op as keyof typeof TRANSITIONS];
+    return state.code === 'FAILED_PRECONDITION' && movedOn ? { ...state, formError: movedOn } : state;
   }
   revalidatePath(challengePath(challengeId), 'layout');
   revalidatePath('/sponsor');

@@ -4,7 +4,7 @@
  * ever loaded at all (FundChallenge imports them lazily).
  */
 import type { ReactNode } from 'react';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FormState } from '@/lib/errors';
 import type { CardPayment, FundingFormState } from '@/lib/funding';
@@ -47,9 +47,15 @@ const PAYMENT: CardPayment = {
   platformFee: { amountMinor: '12505', currency: 'USD' },
 };
 
-function renderFund(publishableKey: string | null, card: Action<FundingFormState> = jest.fn<Promise<FundingFormState>, [FundingFormState, FormData]>(async () => ({ ok: true, payment: PAYMENT }))) {
+const QUOTE = { prizePool: { amountMinor: '125050', currency: 'USD' }, platformFee: { amountMinor: '12505', currency: 'USD' }, total: { amountMinor: '137555', currency: 'USD' } };
+
+function renderFund(
+  publishableKey: string | null,
+  card: Action<FundingFormState> = jest.fn<Promise<FundingFormState>, [FundingFormState, FormData]>(async () => ({ ok: true, payment: PAYMENT })),
+  quote: typeof QUOTE | null = QUOTE,
+) {
   const redirect: Action<FormState> = jest.fn<Promise<FormState>, [FormState, FormData]>(async () => ({}));
-  render(<FundChallenge challengeId="ch-1" label="Fund prize pool" publishableKey={publishableKey} redirectAction={redirect} cardPaymentAction={card} />);
+  render(<FundChallenge challengeId="ch-1" label="Fund prize pool" quote={quote} publishableKey={publishableKey} redirectAction={redirect} cardPaymentAction={card} />);
   return { redirect, card };
 }
 const stripeScript = () => document.querySelector('script[src*="js.stripe.com"]');
@@ -62,6 +68,22 @@ beforeEach(() => {
 });
 
 // First in the file: nothing of Stripe may have been loaded by an earlier test.
+describe('before leaving for the payment', () => {
+  it.each([['the emulator page', null], ['the card form', 'pk_test_123']])('shows the prize pool, the fee and the total to pay (%s)', (_name, key) => {
+    renderFund(key);
+    const table = screen.getByRole('table', { name: 'What you pay' });
+    const rows = within(table).getAllByRole('row').map((row) => row.textContent);
+    expect(rows).toEqual(['Prize pool (held in escrow for the winners)$1,250.50', 'Platform fee$125.05', 'Total to pay$1,375.55']);
+    expect(screen.getByRole('button', { name: 'Fund prize pool' })).toBeInTheDocument();
+  });
+
+  it('still offers the payment when no quote came back', () => {
+    renderFund(null, undefined, null);
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Fund prize pool' })).toBeInTheDocument();
+  });
+});
+
 describe('without a publishable key', () => {
   it('offers the emulator payment page and never loads Stripe', async () => {
     const { redirect, card } = renderFund(null);
