@@ -99,6 +99,8 @@ describe('money made visible: the quote before paying, held payouts in escrow, r
     expect(funding.platformFee).toEqual(quote.platformFee);
     const intent = await stack.stripe.paymentIntents.retrieve(funding.paymentIntentId);
     expect(intent.amount).toBe(586669);
+    // The payment page names the challenge by its title (the PaymentIntent's description), not its id.
+    expect(intent.description).toBe('Prize pool and platform fee for “Desalination at village scale” on Ideagora');
   });
 
   it("gives the sponsor's owners and admins a funding receipt whose figures are the ledger's, and NOT_FOUND to anyone else", async () => {

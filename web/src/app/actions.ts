@@ -198,23 +198,26 @@ async function startFunding(challengeId: string) {
 
 const PAYMENT_NOT_STARTED = 'The payment could not be started. Try again.';
 
-/** Emulator path: starts (or resumes) funding and sends the sponsor to the hosted payment page, which returns to the challenge. */
-export async function fundChallengeAction(_prev: FormState, fd: FormData): Promise<FormState> {
+/**
+ * Emulator path: starts (or resumes) funding and hands the page what opens the hosted payment page, which returns to
+ * the challenge. The page opens it with a POST (client_secret and return_url in the body), never with the secret in a
+ * URL: nothing of it lands in the address bar, the history, a Referer or a server log.
+ */
+export async function fundChallengeAction(_prev: FundingFormState, fd: FormData): Promise<FundingFormState> {
   const challengeId = text(fd, 'challengeId');
-  let url: string;
+  let started: Awaited<ReturnType<typeof startFunding>>;
   try {
-    const started = await startFunding(challengeId);
-    if (started.funded) url = withFlash(challengePath(challengeId), 'funded');
-    else {
-      if (!started.payment) return { formError: PAYMENT_NOT_STARTED };
-      const { paymentIntentId, clientSecret, returnUrl } = started.payment;
-      url = `${STRIPE_EMULATOR_URL}/hosted/pay/${encodeURIComponent(paymentIntentId)}?client_secret=${encodeURIComponent(clientSecret)}&return_url=${encodeURIComponent(returnUrl)}`;
-    }
+    started = await startFunding(challengeId);
   } catch (error) {
     return toFormState(error);
   }
+  if (!started.funded) {
+    if (!started.payment) return { formError: PAYMENT_NOT_STARTED };
+    const { paymentIntentId, clientSecret, returnUrl } = started.payment;
+    return { ok: true, handoff: { action: `${STRIPE_EMULATOR_URL}/hosted/pay/${encodeURIComponent(paymentIntentId)}`, clientSecret, returnUrl } };
+  }
   revalidatePath(challengePath(challengeId));
-  redirect(url);
+  redirect(withFlash(challengePath(challengeId), 'funded'));
 }
 
 /**

@@ -6,7 +6,6 @@
 import type { ReactNode } from 'react';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { FormState } from '@/lib/errors';
 import type { CardPayment, FundingFormState } from '@/lib/funding';
 import { FundChallenge } from './FundChallenge';
 
@@ -54,7 +53,7 @@ function renderFund(
   card: Action<FundingFormState> = jest.fn<Promise<FundingFormState>, [FundingFormState, FormData]>(async () => ({ ok: true, payment: PAYMENT })),
   quote: typeof QUOTE | null = QUOTE,
 ) {
-  const redirect: Action<FormState> = jest.fn<Promise<FormState>, [FormState, FormData]>(async () => ({}));
+  const redirect: Action<FundingFormState> = jest.fn<Promise<FundingFormState>, [FundingFormState, FormData]>(async () => ({}));
   render(<FundChallenge challengeId="ch-1" label="Fund prize pool" quote={quote} publishableKey={publishableKey} redirectAction={redirect} cardPaymentAction={card} />);
   return { redirect, card };
 }
@@ -96,6 +95,28 @@ describe('without a publishable key', () => {
     expect(mockLoaded).toEqual([]);
     expect(mockLoadStripe).not.toHaveBeenCalled();
     expect(stripeScript()).toBeNull();
+  });
+
+  it('opens the payment page with a POST of the client secret, never with the secret in an address', async () => {
+    const submitted: HTMLFormElement[] = [];
+    const submit = jest.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+      submitted.push(this);
+    });
+    try {
+      const handoff = { action: 'http://stripe.test/hosted/pay/pi_1', clientSecret: 'pi_1_secret_2', returnUrl: 'http://web.test/challenges/ch-1?funding=return' };
+      const { redirect } = renderFund(null);
+      redirect.mockResolvedValueOnce({ ok: true, handoff });
+      await userEvent.click(screen.getByRole('button', { name: 'Fund prize pool' }));
+      await waitFor(() => expect(submitted).toHaveLength(1));
+      const form = submitted[0]!;
+      expect(form).toBe(screen.getByRole('form', { name: 'Payment page' }));
+      expect(form.method).toBe('post');
+      expect(form.action).toBe(handoff.action);
+      expect(Object.fromEntries(new FormData(form))).toEqual({ open: '1', client_secret: 'pi_1_secret_2', return_url: handoff.returnUrl });
+      expect(within(form).getByRole('button', { name: 'Continue to the payment page' })).toBeInTheDocument();
+    } finally {
+      submit.mockRestore();
+    }
   });
 });
 

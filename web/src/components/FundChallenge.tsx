@@ -1,11 +1,10 @@
 'use client';
 
 import { lazy, Suspense, useActionState, useEffect, useRef } from 'react';
-import type { FormState } from '@/lib/errors';
-import type { FundingFormState } from '@/lib/funding';
-import { ActionButton, FormMessages, SubmitButton } from './forms';
+import type { FundingFormState, PaymentHandoff } from '@/lib/funding';
+import { FormMessages, SubmitButton } from './forms';
 import { Money } from './Money';
-import { Spinner } from './ui';
+import { Button, Spinner } from './ui';
 
 // Stripe's code (and so Stripe.js from js.stripe.com) is only fetched once a card payment is started with a
 // publishable key: never in the emulator path, never at build or install time.
@@ -46,19 +45,48 @@ export function FundChallenge({ challengeId, label, quote, publishableKey, redir
   /** Null only when the API could not quote (then the payment page shows the amounts). */
   quote: FundingQuote | null;
   publishableKey: string | null;
-  redirectAction: Action<FormState>;
+  redirectAction: Action<FundingFormState>;
   cardPaymentAction: Action<FundingFormState>;
 }) {
-  if (!publishableKey) {
-    return (
-      <>
+  if (!publishableKey) return <HostedFunding challengeId={challengeId} label={label} quote={quote} action={redirectAction} />;
+  return <CardFunding challengeId={challengeId} label={label} quote={quote} publishableKey={publishableKey} action={cardPaymentAction} />;
+}
+
+/** Emulator path: the funding is started here, then the hosted payment page is opened with a POST (PaymentHandoff). */
+function HostedFunding({ challengeId, label, quote, action }: { challengeId: string; label: string; quote: FundingQuote | null; action: Action<FundingFormState> }) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <>
+      <form action={formAction} className="action-form">
         {quote && <FundingQuoteTable quote={quote} />}
         <p>Fund the prize pool plus the platform fee. You pay on the secure payment page and come back here.</p>
-        <ActionButton action={redirectAction} fields={{ challengeId }} label={label} pendingText="Opening payment…" />
-      </>
-    );
-  }
-  return <CardFunding challengeId={challengeId} label={label} quote={quote} publishableKey={publishableKey} action={cardPaymentAction} />;
+        <input type="hidden" name="challengeId" value={challengeId} />
+        <SubmitButton pendingText="Opening payment…">{label}</SubmitButton>
+        <FormMessages state={state} />
+      </form>
+      {state.handoff && <OpenPaymentPage handoff={state.handoff} />}
+    </>
+  );
+}
+
+/**
+ * Opens the payment page by POSTing the client secret to it, at once; the button is there if the browser holds the
+ * navigation back. The secret is in this form's body only: no address bar, history entry, Referer or access log has it.
+ */
+export function OpenPaymentPage({ handoff }: { handoff: PaymentHandoff }) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current?.submit();
+  }, [handoff]);
+  return (
+    <form ref={form} method="post" action={handoff.action} className="action-form" aria-label="Payment page">
+      <input type="hidden" name="open" value="1" />
+      <input type="hidden" name="client_secret" value={handoff.clientSecret} />
+      <input type="hidden" name="return_url" value={handoff.returnUrl} />
+      <p className="muted"><Spinner label="Opening the payment page" /> Opening the secure payment page…</p>
+      <Button type="submit" variant="secondary">Continue to the payment page</Button>
+    </form>
+  );
 }
 
 function CardFunding({ challengeId, label, quote, publishableKey, action }: {

@@ -31,8 +31,10 @@ export class FundingService {
    */
   async fund(viewerId: string, challengeId: string): Promise<FundingEntity> {
     await this.readModel.until(() => new ReadModelService(this.em).sponsorCommandFacts(challengeId, viewerId), isFundingBehind);
+    let title: string | null = null;
     const funding = await this.em.transactional(async (em) => {
       const challenge = await new ReadModelService(em as EntityManager).requireSponsorAdmin(challengeId, viewerId);
+      title = challenge.title ?? null;
       if (challenge.status !== 'DRAFT') throw new ChallengeNotFundableError(challenge.status);
       await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('funding:' || ?))`, [challengeId], 'run', em.getTransactionContext());
       const existing = await em.find(FundingEntity, { challengeId }, { orderBy: { createdAt: 'desc' } });
@@ -53,7 +55,7 @@ export class FundingService {
     });
     if (funding.paymentIntentId) return funding;
     await this.cancelFailedAttempts(funding.challengeId);
-    return this.createPaymentIntent(funding);
+    return this.createPaymentIntent(funding, title);
   }
 
   /** What funding these prizes costs, by the formula `fund` charges (quoteFunding with this service's fee). */
@@ -73,7 +75,7 @@ export class FundingService {
     }
   }
 
-  private async createPaymentIntent(funding: FundingEntity): Promise<FundingEntity> {
+  private async createPaymentIntent(funding: FundingEntity, title: string | null): Promise<FundingEntity> {
     let intent: Stripe.PaymentIntent;
     try {
       intent = await this.stripe.paymentIntents.create(
@@ -83,7 +85,8 @@ export class FundingService {
           transfer_group: funding.challengeId,
           metadata: { fundingId: funding.id, challengeId: funding.challengeId },
           automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
-          description: `Ideagora prize pool for challenge ${funding.challengeId}`,
+          // What the payment page (and the sponsor's card statement details) name: the challenge, by its title.
+          description: paymentDescription(title, funding.challengeId),
         },
         { idempotencyKey: funding.idempotencyKey },
       );
@@ -133,6 +136,12 @@ export class FundingService {
     }
     return latest;
   }
+}
+
+/** "Prize pool and platform fee for “Desalination at village scale” on Ideagora"; the id only when the title is not known yet. */
+export function paymentDescription(title: string | null, challengeId: string): string {
+  const name = title?.trim();
+  return name ? `Prize pool and platform fee for “${name.slice(0, 300)}” on Ideagora` : `Ideagora prize pool for challenge ${challengeId}`;
 }
 
 /**
