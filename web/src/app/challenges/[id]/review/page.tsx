@@ -39,7 +39,7 @@ export default async function ReviewPage({ params, searchParams }: {
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
     // A cursor the API refuses (edited by hand, or from the other list): say so, with the way back.
-    if (error.code === 'BAD_USER_INPUT' && after) return <BadCursor challengeId={id} view={view} message={error.message} />;
+    if (error.code === 'BAD_USER_INPUT' && after) return <BadCursor challengeId={id} view={view} />;
     if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_USER_INPUT') notFound();
     throw error;
   }
@@ -156,12 +156,12 @@ function ReviewTabs({ challengeId, view, counts }: { challengeId: string; view: 
   );
 }
 
-function BadCursor({ challengeId, view, message }: { challengeId: string; view: ReviewView; message: string }) {
+function BadCursor({ challengeId, view }: { challengeId: string; view: ReviewView }) {
   return (
     <div className="stack">
       <h1>Review submissions</h1>
       <Alert tone="danger" title="This page of submissions cannot be shown.">
-        <p>{message}</p>
+        <p>The link to this page is out of date or incomplete.</p>
         <p><Link href={reviewHref(challengeId, { view })}>Back to the first page</Link></p>
       </Alert>
     </div>
