@@ -7,13 +7,16 @@ import {
   errorCodes,
   eventually,
   fundAndPublish,
+  publishTestEvent,
   requestSubgraph,
   runContract,
   signUpUser,
+  sqlStatementCounts,
   startStack,
   type Stack,
   type TestUser,
 } from '@ideagora/testing';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
 // 500,000 + 33,335 = 533,335; 10 % is 53,333.5, rounded half up: the quote must round as the charge does.
@@ -59,7 +62,7 @@ describe('money made visible: the quote before paying, held payouts in escrow, r
       const { rows } = await db.query(`select user_id, role from payouts.membership_view where organization_id = $1 and user_id = any($2)`, [organizationId, [member.id, admin.id]]);
       expect(rows).toHaveLength(2);
     });
-  });
+  }, 180_000);
   afterAll(async () => {
     await db?.end();
     await stack?.stop();
@@ -203,6 +206,35 @@ describe('money made visible: the quote before paying, held payouts in escrow, r
     const after = (await as(ESCROW, { id: challengeId }, owner)).data!.challenge.escrow;
     expect(after).toMatchObject({ paid: { amountMinor: '500000' }, heldForWinners: { amountMinor: '0' } });
   });
+
+  it('quotes a page of 20 challenges with the same SQL statements as a page of 2', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i += 1) ids.push((await createChallenge(stack.client, owner.token, challengeInput(organizationId, { prizes: PRIZES }))).id);
+    for (const id of ids) await publishTestEvent(stack.databaseUrl, 'FundingSucceeded', { challengeId: id, fundingId: randomUUID() });
+    for (const id of ids) await fundAndPublish(stack, owner.token, id, { alreadyFunded: true });
+    const BROWSE = `query($first: Int) { challenges(first: $first) { edges { node { id fundingQuote { total { amountMinor } } } } } }`;
+    const statementsFor = async (first: number) => {
+      const before = await sqlStatementCounts(stack);
+      const response = await as(BROWSE, { first }, owner);
+      expect(response.errors).toBeUndefined();
+      const nodes = response.data!.challenges.edges.map((e: { node: { fundingQuote: unknown } }) => e.node);
+      expect(nodes).toHaveLength(first);
+      expect(nodes.every((n: { fundingQuote: unknown }) => n.fundingQuote !== null)).toBe(true);
+      const after = await sqlStatementCounts(stack);
+      return Object.fromEntries(Object.entries(after).map(([name, count]) => [name, count - before[name as keyof typeof before]]));
+    };
+    // Once payouts' read model knows every challenge (their events), each has its quote.
+    await eventually(async () => {
+      const edges = (await as(BROWSE, { first: 20 }, owner)).data!.challenges.edges as { node: { fundingQuote: { total: { amountMinor: string } } | null } }[];
+      expect(edges.map((e) => e.node.fundingQuote?.total.amountMinor)).toEqual(Array(20).fill('586669'));
+    });
+    await statementsFor(2); // warm-up
+    const small = await statementsFor(2);
+    const large = await statementsFor(20);
+    expect(large).toEqual(small);
+    expect(small.payouts).toBeGreaterThan(0);
+    console.log(`statements per browse page with funding quotes: ${JSON.stringify(small)}`);
+  }, 120_000);
 
   it('leaks no paid date or prize of a payout through _entities to anyone but its winner and the sponsor', async () => {
     const { rows } = await db.query(`select id from payouts.payout where challenge_id = $1`, [challengeId]);
