@@ -18,7 +18,7 @@ import { Migration20261123150000_disputes } from './migrations/Migration20261123
 import { Migration20261125100000_transfer_refusals } from './migrations/Migration20261125100000_transfer_refusals';
 import { Migration20261205090000_challenge_audience } from './migrations/Migration20261205090000_challenge_audience';
 import { Migration20261205100000_stripe_state } from './migrations/Migration20261205100000_stripe_state';
-import { Migration20261206090000_challenge_title } from './migrations/Migration20261206090000_challenge_title';
+import { Migration20261206090000_money_visible } from './migrations/Migration20261206090000_money_visible';
 import { HeldPayoutsRecheck } from './accounts/held-payouts.recheck';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
@@ -51,7 +51,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
     { name: 'Migration20261125100000_transfer_refusals', class: Migration20261125100000_transfer_refusals },
     { name: 'Migration20261205090000_challenge_audience', class: Migration20261205090000_challenge_audience },
     { name: 'Migration20261205100000_stripe_state', class: Migration20261205100000_stripe_state },
-    { name: 'Migration20261206090000_challenge_title', class: Migration20261206090000_challenge_title },
+    { name: 'Migration20261206090000_money_visible', class: Migration20261206090000_money_visible },
   ],
   buildSchema: () =>
     buildFederatedSchema({

@@ -28,7 +28,7 @@ const QUOTE = `query($id: ID!) { challenge(id: $id) { fundingQuote { prizePool {
 const ESCROW = `query($id: ID!) { challenge(id: $id) { escrow {
   funded { amountMinor } awarded { amountMinor } paid { amountMinor } heldForWinners { amountMinor } inEscrow { amountMinor } } } }`;
 const FUNDING_RECEIPT = `query($id: ID!) { fundingReceipt(fundingId: $id) {
-  fundingId status paidAt paymentIntentId challenge { id title }
+  fundingId status paidAt paymentIntentId cardBrand cardLast4 challenge { id title }
   prizePool { amountMinor currency } platformFee { amountMinor currency } total { amountMinor currency }
   ledger { charged { amountMinor currency } escrowed { amountMinor currency } platformFee { amountMinor currency } } } }`;
 const PAYOUT_RECEIPT = `query($id: ID!) { payoutReceipt(payoutId: $id) {
@@ -121,6 +121,7 @@ describe('money made visible: the quote before paying, held payouts in escrow, r
       total: { amountMinor: '586669', currency: 'USD' },
     });
     expect(receipt.paymentIntentId).toMatch(/^pi_/);
+    expect(receipt).toMatchObject({ cardBrand: 'visa', cardLast4: '4242' }); // fundAndPublish pays with pm_card_visa
     expect(Number.isNaN(Date.parse(receipt.paidAt))).toBe(false);
     const ledger = await ledgerOf(`funding:${fundingId}`);
     expect(ledger).toEqual({ stripe_cash: '586669', escrow: '-533335', fee_revenue: '-53334' });

@@ -361,7 +361,7 @@ export type FundingReceiptQueryVariables = Exact<{
 }>;
 
 
-export type FundingReceiptQuery = { fundingReceipt: { fundingId: string, status: FundingStatus, paidAt: string, paymentIntentId: string | null, challenge: { id: string, title: string, organization: { id: string, name: string } }, prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string }, ledger: { charged: { amountMinor: string, currency: string }, escrowed: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } } };
+export type FundingReceiptQuery = { fundingReceipt: { fundingId: string, status: FundingStatus, paidAt: string, paymentIntentId: string | null, cardBrand: string | null, cardLast4: string | null, challenge: { id: string, title: string, organization: { id: string, name: string } }, prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string }, ledger: { charged: { amountMinor: string, currency: string }, escrowed: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } } };
 
 export type PayoutReceiptQueryVariables = Exact<{
   payoutId: string | number;
@@ -978,6 +978,8 @@ export const FundingReceiptDocument = new TypedDocumentString(`
     status
     paidAt
     paymentIntentId
+    cardBrand
+    cardLast4
     challenge {
       id
       title

@@ -43,3 +43,14 @@ export function withoutPaymentSecret(url: URL): URL | null {
 export function fundingReturnUrl(origin: string, challengeId: string): string {
   return `${origin}/challenges/${encodeURIComponent(challengeId)}?funding=return`;
 }
+
+const CARD_BRANDS: Record<string, string> = {
+  visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay',
+  cartes_bancaires: 'Cartes Bancaires', eftpos_au: 'eftpos', interac: 'Interac',
+};
+
+/** "Visa ending 4242", from Stripe's brand code and last four digits; "Card" when Stripe did not say which. */
+export function cardDescription(brand: string | null | undefined, last4: string | null | undefined): string {
+  const name = brand ? (CARD_BRANDS[brand] ?? 'Card') : 'Card';
+  return last4 && /^\d{4}$/.test(last4) ? `${name} ending ${last4}` : name;
+}

@@ -195,7 +195,7 @@ export const ChallengeReviewDoc = graphql(`
 export const FundingReceiptDoc = graphql(`
   query FundingReceipt($fundingId: ID!) {
     fundingReceipt(fundingId: $fundingId) {
-      fundingId status paidAt paymentIntentId
+      fundingId status paidAt paymentIntentId cardBrand cardLast4
       challenge { id title organization { id name } }
       prizePool { amountMinor currency } platformFee { amountMinor currency } total { amountMinor currency }
       ledger { charged { amountMinor currency } escrowed { amountMinor currency } platformFee { amountMinor currency } }

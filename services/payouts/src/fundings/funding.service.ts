@@ -163,6 +163,10 @@ export const fundingWebhookHandlers: StripeEventHandlers = {
     funding.failureReason = null;
     funding.succeededAt = new Date(event.created * 1000);
     funding.chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
+    // For the receipt: the card, when Stripe's charge (expanded by verifiedIntent) says which.
+    const card = typeof intent.latest_charge === 'object' ? intent.latest_charge?.payment_method_details?.card : undefined;
+    funding.cardBrand = card?.brand ?? null;
+    funding.cardLast4 = card?.last4 ?? null;
     await em.flush();
     await ledgerService.postFundingSucceeded(em, {
       fundingId: funding.id,
@@ -258,7 +262,8 @@ async function verifiedIntent(stripe: Stripe, funding: FundingEntity, hint: Stri
   if (hinted) throw new StripeEventMismatch(hinted);
   let intent: Stripe.PaymentIntent;
   try {
-    intent = await stripe.paymentIntents.retrieve(hint.id);
+    // With its charge: the card paid with, for the receipt (one call, as before).
+    intent = await stripe.paymentIntents.retrieve(hint.id, { expand: ['latest_charge'] });
   } catch (error) {
     if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) throw new StripeEventMismatch(`Stripe has no PaymentIntent ${hint.id}`);
     throw error; // unknown outcome: the event is retried

@@ -134,6 +134,12 @@ export class FundingReceiptType {
   @Field(() => String, { nullable: true, description: "Stripe's PaymentIntent reference." })
   paymentIntentId!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The card paid with, as Stripe names its brand ("visa", "mastercard"); null when not known.' })
+  cardBrand!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The card's last four digits; null when not known." })
+  cardLast4!: string | null;
+
   @Field(() => FundingLedgerFiguresType)
   ledger!: FundingLedgerFiguresType;
 }
@@ -156,6 +162,8 @@ export function toFundingReceipt(entity: import('./funding.entity').FundingEntit
     platformFee: money(entity.feeMinor),
     total: money(entity.amountMinor),
     paymentIntentId: entity.paymentIntentId ?? null,
+    cardBrand: entity.cardBrand ?? null,
+    cardLast4: entity.cardLast4 ?? null,
     ledger: Object.assign(new FundingLedgerFiguresType(), {
       charged: money(figures.charged, figures.currency),
       escrowed: money(figures.escrowed, figures.currency),

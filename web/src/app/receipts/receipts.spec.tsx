@@ -26,7 +26,7 @@ beforeEach(() => gqlMock.mockReset());
 
 describe('funding receipt', () => {
   const receipt = {
-    fundingId: 'f1', status: 'SUCCEEDED', paidAt: '2026-12-01T09:30:00Z', paymentIntentId: 'pi_3Qx',
+    fundingId: 'f1', status: 'SUCCEEDED', paidAt: '2026-12-01T09:30:00Z', paymentIntentId: 'pi_3Qx', cardBrand: 'visa', cardLast4: '4242',
     challenge: { id: 'c1', title: 'Desalination at village scale', organization: { id: 'o1', name: 'Aquatech' } },
     prizePool: usd('533335'), platformFee: usd('53334'), total: usd('586669'),
     ledger: { charged: usd('586669'), escrowed: usd('533335'), platformFee: usd('53334') },
@@ -41,6 +41,7 @@ describe('funding receipt', () => {
     expect(screen.getByRole('link', { name: 'Desalination at village scale' })).toHaveAttribute('href', '/challenges/c1');
     expect(screen.getByText('Aquatech')).toBeInTheDocument();
     expect(screen.getByText('pi_3Qx')).toBeInTheDocument();
+    expect(screen.getByText(/Visa ending 4242, through Stripe/)).toBeInTheDocument();
     expect(rowsOf('What you paid')).toEqual(['Prize pool, held in escrow for the winners$5,333.35', 'Platform fee$533.34', 'Total charged$5,866.69']);
     expect(rowsOf('As recorded in our ledger')).toEqual(['Received$5,866.69', 'Placed in escrow$5,333.35', 'Platform fee$533.34']);
     const print = jest.fn();

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { LocalDate } from '@/components/dates';
 import { Money } from '@/components/Money';
 import { ReceiptDocument } from '@/components/Receipt';
+import { cardDescription } from '@/lib/funding';
 import { gqlOrNull } from '@/lib/gateway';
 import { FundingReceiptDoc } from '@/lib/operations';
 import { requireViewer } from '@/lib/viewer';
@@ -27,7 +28,7 @@ export default async function FundingReceiptPage({ params }: { params: Promise<{
         <dt>Paid on</dt><dd><LocalDate iso={r.paidAt} /></dd>
         <dt>Paid by</dt><dd>{r.challenge.organization.name}</dd>
         <dt>Challenge</dt><dd><Link href={`/challenges/${r.challenge.id}`}>{r.challenge.title}</Link></dd>
-        <dt>Payment</dt><dd>Card payment through Stripe{r.paymentIntentId ? <>, reference <span className="receipt-ref">{r.paymentIntentId}</span></> : null}</dd>
+        <dt>Payment</dt><dd>{cardDescription(r.cardBrand, r.cardLast4)}, through Stripe{r.paymentIntentId ? <>, reference <span className="receipt-ref">{r.paymentIntentId}</span></> : null}</dd>
       </dl>
       <table className="table receipt-lines">
         <caption>What you paid</caption>
