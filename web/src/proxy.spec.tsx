@@ -50,6 +50,18 @@ describe('proxy', () => {
     }
   });
 
+  it("takes the payment's client secret out of the address bar on the way back from a payment", async () => {
+    const back = 'http://web.test/challenges/c1?funding=return&payment_intent=pi_1&payment_intent_client_secret=pi_1_secret_x&redirect_status=succeeded';
+    const response = await proxy(request({ ideagora_session: accessToken(900), ideagora_refresh: 'r1' }, back));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('http://web.test/challenges/c1?funding=return&redirect_status=succeeded');
+    expect(response.headers.get('content-security-policy')).toBeTruthy();
+    // The clean address renders as usual.
+    const clean = await proxy(request({ ideagora_session: accessToken(900), ideagora_refresh: 'r1' }, 'http://web.test/challenges/c1?funding=return&redirect_status=succeeded'));
+    expect(clean.status).toBe(200);
+    expect(clean.headers.get('location')).toBeNull();
+  });
+
   it('signs the browser out when the session has ended', async () => {
     fetchMock.mockRejectedValue(new GatewayError([{ message: 'This session has ended. Log in again.', extensions: { code: 'UNAUTHENTICATED' } }]));
     const response = await proxy(request({ ideagora_session: accessToken(10), ideagora_refresh: 'r1', theme: 'dark' }));

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { withoutPaymentSecret } from '@/lib/funding';
 import { fetchGateway } from '@/lib/gateway-fetch';
 import { RefreshSessionDoc } from '@/lib/operations';
 import { accessCookieMaxAge, REFRESH_COOKIE, SESSION_COOKIE, sessionCookieOptions } from '@/lib/session-cookies';
@@ -16,7 +17,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const headers = securityHeaders(securityContext(request, newNonce()));
   // Next.js takes the nonce for its scripts from the CSP header of the request it renders.
   request.headers.set('content-security-policy', headers['Content-Security-Policy']);
-  const response = await keepSession(request);
+  // Back from a payment, Stripe's return URL carries the PaymentIntent's client secret: it leaves the address bar
+  // (and so the history and any later Referer) at once, before anything renders.
+  const clean = request.method === 'GET' ? withoutPaymentSecret(request.nextUrl) : null;
+  const response = clean ? NextResponse.redirect(clean, 303) : await keepSession(request);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -20,6 +20,8 @@ export interface EventPayloads {
     visibility?: 'PUBLIC' | 'INVITE_ONLY';
     /** It has been published (a cancelled draft never was). */
     published?: boolean;
+    /** Its title, for payouts to name it on the payment page. Optional: events queued before lack it. */
+    title?: string;
   };
   MembershipChanged: { organizationId: string; userId: string; role: OrganizationRoleName | null; version: number };
   SubmissionCreated: { id: string; challengeId: string; authorId: string; version: number };

@@ -51,7 +51,7 @@ describe('updateChallenge through the gateway', () => {
   /** Its ChallengeChanged events in the outbox, by version. */
   const events = async (id: string) =>
     (await db.query(`select payload from challenges.outbox_event where type = 'ChallengeChanged' and payload->>'id' = $1 order by (payload->>'version')::int`, [id])).rows.map(
-      (r) => r.payload as { version: number; status: string; submissionDeadline: string; termsRequired: boolean; visibility: string },
+      (r) => r.payload as { version: number; status: string; submissionDeadline: string; termsRequired: boolean; visibility: string; title?: string },
     );
   const open = async (overrides: Record<string, unknown> = {}) => {
     const challenge = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, overrides));
@@ -118,16 +118,21 @@ describe('updateChallenge through the gateway', () => {
     expect(cleared.data!.updateChallenge.challenge.terms).toBeNull();
     expect((await events(id)).map((e) => [e.version, e.termsRequired])).toEqual([[1, false], [2, true], [3, false]]);
 
-    // Text alone (title, summary, description, type) is not read elsewhere: written, no event.
-    const retitled = await update({ challengeId: id, title: 'Solar stills', type: 'THEORETICAL' });
-    expect(retitled.data!.updateChallenge.challenge).toMatchObject({ title: 'Solar stills', type: 'THEORETICAL' });
+    // Text alone (summary, description, type) is not read elsewhere: written, no event.
+    const retyped = await update({ challengeId: id, summary: 'Stills on every roof.', type: 'THEORETICAL' });
+    expect(retyped.data!.updateChallenge.challenge).toMatchObject({ summary: 'Stills on every roof.', type: 'THEORETICAL' });
     expect(await events(id)).toHaveLength(3);
     expect((await row(id)).version).toBe(3);
+    // The title is: payouts names the challenge on the payment page (the PaymentIntent's description).
+    const retitled = await update({ challengeId: id, title: 'Solar stills' });
+    expect(retitled.data!.updateChallenge.challenge.title).toBe('Solar stills');
+    expect((await events(id)).map((e) => [e.version, e.title])).toEqual([[1, expect.any(String)], [2, expect.any(String)], [3, expect.any(String)], [4, 'Solar stills']]);
+    expect((await row(id)).version).toBe(4);
 
     // The visibility is: submissions and payouts enforce it (invite-only), so it travels at the next version.
     const opened = await update({ challengeId: id, visibility: 'PUBLIC' });
     expect(opened.data!.updateChallenge.challenge).toMatchObject({ visibility: 'PUBLIC' });
-    expect((await events(id)).map((e) => [e.version, e.visibility])).toEqual([[1, 'PUBLIC'], [2, 'INVITE_ONLY'], [3, 'INVITE_ONLY'], [4, 'PUBLIC']]);
+    expect((await events(id)).map((e) => [e.version, e.visibility])).toEqual([[1, 'PUBLIC'], [2, 'INVITE_ONLY'], [3, 'INVITE_ONLY'], [4, 'INVITE_ONLY'], [5, 'PUBLIC']]);
   });
 
   it('lets the sponsor edit an OPEN challenge\'s summary and description, with no event', async () => {

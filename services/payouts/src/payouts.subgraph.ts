@@ -1,7 +1,7 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import { PayoutAccountEntity } from './accounts/payout-account.entity';
 import { PayoutAccountResolver, resolveUserReference } from './accounts/payout-account.resolver';
-import { AwardFieldsResolver, AwardResolver, PayoutFieldsResolver, resolveAwardReference, resolvePayoutReference, resolvePrizeReference } from './awards/award.resolver';
+import { AwardFieldsResolver, AwardResolver, PayoutFieldsResolver, PayoutReceiptResolver, resolveAwardReference, resolvePayoutReference, resolvePrizeReference } from './awards/award.resolver';
 import { AWARD_ENTITIES } from './awards/award.entity';
 import { startPayoutProcessor, transferWebhookHandlers } from './awards/payout.transfers';
 import { accountWebhookHandlers } from './accounts/payout-account.service';
@@ -18,6 +18,7 @@ import { Migration20261123150000_disputes } from './migrations/Migration20261123
 import { Migration20261125100000_transfer_refusals } from './migrations/Migration20261125100000_transfer_refusals';
 import { Migration20261205090000_challenge_audience } from './migrations/Migration20261205090000_challenge_audience';
 import { Migration20261205100000_stripe_state } from './migrations/Migration20261205100000_stripe_state';
+import { Migration20261206090000_money_visible } from './migrations/Migration20261206090000_money_visible';
 import { HeldPayoutsRecheck } from './accounts/held-payouts.recheck';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
@@ -50,10 +51,11 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
     { name: 'Migration20261125100000_transfer_refusals', class: Migration20261125100000_transfer_refusals },
     { name: 'Migration20261205090000_challenge_audience', class: Migration20261205090000_challenge_audience },
     { name: 'Migration20261205100000_stripe_state', class: Migration20261205100000_stripe_state },
+    { name: 'Migration20261206090000_money_visible', class: Migration20261206090000_money_visible },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [PayoutAccountResolver, FundingResolver, AwardResolver, AwardFieldsResolver, PayoutFieldsResolver],
+      resolvers: [PayoutAccountResolver, FundingResolver, AwardResolver, AwardFieldsResolver, PayoutFieldsResolver, PayoutReceiptResolver],
       // Entities only extended here are not reachable from Query/Mutation: list them so their fields are emitted.
       orphanedTypes: [UserRef, ChallengeRef, PrizeRef],
       referenceResolvers: {

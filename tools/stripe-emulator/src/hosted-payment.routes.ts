@@ -24,23 +24,19 @@ function notFoundPage(res: Response): void {
   res.status(404).type('html').send(page('Payment not found', '<p role="alert">No payment matches this link.</p>'));
 }
 
-/**
- * Stand-in for a Stripe.js / Checkout payment page: `GET /hosted/pay/:id?client_secret=…&return_url=…`
- * shows the amount and test cards; POST confirms the PaymentIntent like the API does and then
- * redirects to return_url with Stripe.js's query parameters, or shows the outcome.
- */
-export function registerHostedPaymentRoutes(router: Router, ctx: EmulatorContext): void {
-  router.get('/hosted/pay/:id', (req: Request, res: Response) => {
-    const pi = findWithSecret(ctx, req.params['id'] as string, req.query['client_secret']);
-    if (!pi) return notFoundPage(res);
-    const amount = formatAmount(pi.amount, pi.currency);
-    if (!['requires_payment_method', 'requires_confirmation'].includes(pi.status)) {
-      res.type('html').send(page('Payment', `<p role="status">This payment of ${escapeHtml(amount)} is ${escapeHtml(pi.status.replace(/_/g, ' '))}.</p>`));
-      return;
-    }
-    const returnUrl = safeHttpUrl(typeof req.query['return_url'] === 'string' ? req.query['return_url'] : undefined);
-    const error = pi.last_payment_error ? `<p role="alert">Previous attempt failed: ${escapeHtml(pi.last_payment_error.message)}</p>` : '';
-    const form = `<p>Amount due: <strong>${escapeHtml(amount)}</strong>${pi.description ? ` for ${escapeHtml(pi.description)}` : ''}.</p>
+/** The payment page: the amount, what it is for (the PaymentIntent's description), and the test cards. */
+function sendPayPage(res: Response, pi: PaymentIntent, rawReturnUrl: unknown): void {
+  // The page holds the client secret (in its form): not cached, and its address never sent on as a Referer.
+  res.set('Referrer-Policy', 'no-referrer');
+  res.set('Cache-Control', 'no-store');
+  const amount = formatAmount(pi.amount, pi.currency);
+  if (!['requires_payment_method', 'requires_confirmation'].includes(pi.status)) {
+    res.type('html').send(page('Payment', `<p role="status">This payment of ${escapeHtml(amount)} is ${escapeHtml(pi.status.replace(/_/g, ' '))}.</p>`));
+    return;
+  }
+  const returnUrl = safeHttpUrl(typeof rawReturnUrl === 'string' ? rawReturnUrl : undefined);
+  const error = pi.last_payment_error ? `<p role="alert">Previous attempt failed: ${escapeHtml(pi.last_payment_error.message)}</p>` : '';
+  const form = `<p>Amount due: <strong>${escapeHtml(amount)}</strong>${pi.description ? ` for ${escapeHtml(pi.description)}` : ''}.</p>
 ${error}
 <form method="post" action="/hosted/pay/${escapeHtml(pi.id)}">
 <input type="hidden" name="client_secret" value="${escapeHtml(pi.client_secret)}">
@@ -48,7 +44,20 @@ ${returnUrl ? `<input type="hidden" name="return_url" value="${escapeHtml(return
 ${radioGroup('payment_method', 'Test card', CARD_CHOICES)}
 <button type="submit">Pay ${escapeHtml(amount)}</button>
 </form>`;
-    res.type('html').send(page('Pay', form));
+  res.type('html').send(page('Pay', form));
+}
+
+/**
+ * Stand-in for a Stripe.js / Checkout payment page. Opened by `GET /hosted/pay/:id?client_secret=…&return_url=…`, or
+ * by a POST of `client_secret` and `return_url` without a card (how the web client opens it, so that the secret is
+ * in no address bar, history or log); shows the amount and test cards. A POST with a card confirms the PaymentIntent
+ * like the API does and then redirects to return_url with Stripe.js's query parameters, or shows the outcome.
+ */
+export function registerHostedPaymentRoutes(router: Router, ctx: EmulatorContext): void {
+  router.get('/hosted/pay/:id', (req: Request, res: Response) => {
+    const pi = findWithSecret(ctx, req.params['id'] as string, req.query['client_secret']);
+    if (!pi) return notFoundPage(res);
+    sendPayPage(res, pi, req.query['return_url']);
   });
 
   router.post('/hosted/pay/:id', (req: Request, res: Response) => {
@@ -56,6 +65,7 @@ ${radioGroup('payment_method', 'Test card', CARD_CHOICES)}
     const pi = findWithSecret(ctx, req.params['id'] as string, form['client_secret'] ?? req.query['client_secret']);
     if (!pi) return notFoundPage(res);
     const choice = form['payment_method'];
+    if (choice === undefined && form['open'] === '1') return sendPayPage(res, pi, form['return_url']);
     if (typeof choice !== 'string' || !TEST_CARDS[choice]) {
       res.status(400).type('html').send(page('Pay', '<p role="alert">Choose a test card.</p>'));
       return;

@@ -88,6 +88,25 @@ describe('payment intents', () => {
     expect(html).toContain('42.00 USD');
     expect(html).toContain('<label for="payment_method-pm_card_visa">');
 
+    // Opened by a POST (the web client's way): the secret travels in the body, the page is the same, never cached.
+    const opened = await fetch(`${t.emulator.url}/hosted/pay/${pi.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ open: '1', client_secret: pi.client_secret as string, return_url: 'https://app.example/done' }).toString(),
+    });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('cache-control')).toBe('no-store');
+    expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
+    const openedHtml = await opened.text();
+    expect(openedHtml).toContain('42.00 USD');
+    expect(openedHtml).toContain('<input type="hidden" name="return_url" value="https://app.example/done">');
+    const wrongSecret = await fetch(`${t.emulator.url}/hosted/pay/${pi.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ open: '1', client_secret: 'wrong' }).toString(),
+    });
+    expect(wrongSecret.status).toBe(404);
+
     const declined = await fetch(`${t.emulator.url}/hosted/pay/${pi.id}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

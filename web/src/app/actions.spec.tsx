@@ -114,13 +114,23 @@ describe('updateChallengeAction', () => {
   });
 });
 
+describe('challengeTransitionAction refusals', () => {
+  it('says in words that judging is over when "Finish judging" meets an AWARDED challenge, not the server wording', async () => {
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'A AWARDED challenge cannot be finished (judging is not open)', extensions: { code: 'FAILED_PRECONDITION' } }]));
+    const { state } = await run(challengeTransitionAction, { challengeId: 'c1', op: 'finish', from: 'review' });
+    expect(state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'Judging is already over: every prize is awarded, or the challenge has moved on. Reload the page to see where it stands.' });
+    expect(JSON.stringify(state)).not.toContain('A AWARDED');
+  });
+});
+
 describe('fundChallengeAction and awardPrizeAction', () => {
   it('sends an already funded challenge back with a message, a pending one to the payment page', async () => {
     gqlMock.mockResolvedValueOnce({ fundChallenge: { funding: { status: 'SUCCEEDED' } } });
     expect(await run(fundChallengeAction, { challengeId: 'c1' })).toEqual({ redirect: '/challenges/c1?done=funded' });
+    // The payment page is opened with a POST from the page: its address carries no secret.
     gqlMock.mockResolvedValueOnce({ fundChallenge: { funding: { status: 'PENDING', paymentIntentId: 'pi_1', clientSecret: 'pi_1_secret' } } });
     expect(await run(fundChallengeAction, { challengeId: 'c1' })).toEqual({
-      redirect: `http://stripe.test/hosted/pay/pi_1?client_secret=pi_1_secret&return_url=${encodeURIComponent('http://web.test/challenges/c1?funding=return')}`,
+      state: { ok: true, handoff: { action: 'http://stripe.test/hosted/pay/pi_1', clientSecret: 'pi_1_secret', returnUrl: 'http://web.test/challenges/c1?funding=return' } },
     });
   });
 

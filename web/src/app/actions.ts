@@ -198,23 +198,26 @@ async function startFunding(challengeId: string) {
 
 const PAYMENT_NOT_STARTED = 'The payment could not be started. Try again.';
 
-/** Emulator path: starts (or resumes) funding and sends the sponsor to the hosted payment page, which returns to the challenge. */
-export async function fundChallengeAction(_prev: FormState, fd: FormData): Promise<FormState> {
+/**
+ * Emulator path: starts (or resumes) funding and hands the page what opens the hosted payment page, which returns to
+ * the challenge. The page opens it with a POST (client_secret and return_url in the body), never with the secret in a
+ * URL: nothing of it lands in the address bar, the history, a Referer or a server log.
+ */
+export async function fundChallengeAction(_prev: FundingFormState, fd: FormData): Promise<FundingFormState> {
   const challengeId = text(fd, 'challengeId');
-  let url: string;
+  let started: Awaited<ReturnType<typeof startFunding>>;
   try {
-    const started = await startFunding(challengeId);
-    if (started.funded) url = withFlash(challengePath(challengeId), 'funded');
-    else {
-      if (!started.payment) return { formError: PAYMENT_NOT_STARTED };
-      const { paymentIntentId, clientSecret, returnUrl } = started.payment;
-      url = `${STRIPE_EMULATOR_URL}/hosted/pay/${encodeURIComponent(paymentIntentId)}?client_secret=${encodeURIComponent(clientSecret)}&return_url=${encodeURIComponent(returnUrl)}`;
-    }
+    started = await startFunding(challengeId);
   } catch (error) {
     return toFormState(error);
   }
+  if (!started.funded) {
+    if (!started.payment) return { formError: PAYMENT_NOT_STARTED };
+    const { paymentIntentId, clientSecret, returnUrl } = started.payment;
+    return { ok: true, handoff: { action: `${STRIPE_EMULATOR_URL}/hosted/pay/${encodeURIComponent(paymentIntentId)}`, clientSecret, returnUrl } };
+  }
   revalidatePath(challengePath(challengeId));
-  redirect(url);
+  redirect(withFlash(challengePath(challengeId), 'funded'));
 }
 
 /**
@@ -246,6 +249,15 @@ const TRANSITIONS = {
 } as const satisfies Record<string, { doc: unknown; done: FlashKey }>;
 
 /**
+ * A transition refused because the challenge has moved on (FAILED_PRECONDITION, e.g. "A AWARDED challenge cannot be
+ * finished"): said for people, with the way forward, instead of the server's wording.
+ */
+const MOVED_ON: Partial<Record<keyof typeof TRANSITIONS, string>> = {
+  close: 'Submissions are already closed. Reload the page to see where the challenge stands.',
+  finish: 'Judging is already over: every prize is awarded, or the challenge has moved on. Reload the page to see where it stands.',
+};
+
+/**
  * publish / close / finish / cancel, named by the form's `op` field. On success it redirects back (to the review
  * page when `from` is "review") with `?done=…`, so the outcome stays on screen after the page re-renders without
  * the button that was pressed.
@@ -262,7 +274,9 @@ export async function challengeTransitionAction(_prev: FormState, fd: FormData):
     // Cancelling a judging challenge is confirmed asynchronously (CANCELLING, then CANCELLED): say so.
     if (op === 'cancel' && result.cancelChallenge?.challenge.status === 'CANCELLING') done = 'cancelling';
   } catch (error) {
-    return toFormState(error);
+    const state = toFormState(error);
+    const movedOn = MOVED_ON[op as keyof typeof TRANSITIONS];
+    return state.code === 'FAILED_PRECONDITION' && movedOn ? { ...state, formError: movedOn } : state;
   }
   revalidatePath(challengePath(challengeId), 'layout');
   revalidatePath('/sponsor');

@@ -4,9 +4,8 @@
  * ever loaded at all (FundChallenge imports them lazily).
  */
 import type { ReactNode } from 'react';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { FormState } from '@/lib/errors';
 import type { CardPayment, FundingFormState } from '@/lib/funding';
 import { FundChallenge } from './FundChallenge';
 
@@ -47,9 +46,15 @@ const PAYMENT: CardPayment = {
   platformFee: { amountMinor: '12505', currency: 'USD' },
 };
 
-function renderFund(publishableKey: string | null, card: Action<FundingFormState> = jest.fn<Promise<FundingFormState>, [FundingFormState, FormData]>(async () => ({ ok: true, payment: PAYMENT }))) {
-  const redirect: Action<FormState> = jest.fn<Promise<FormState>, [FormState, FormData]>(async () => ({}));
-  render(<FundChallenge challengeId="ch-1" label="Fund prize pool" publishableKey={publishableKey} redirectAction={redirect} cardPaymentAction={card} />);
+const QUOTE = { prizePool: { amountMinor: '125050', currency: 'USD' }, platformFee: { amountMinor: '12505', currency: 'USD' }, total: { amountMinor: '137555', currency: 'USD' } };
+
+function renderFund(
+  publishableKey: string | null,
+  card: Action<FundingFormState> = jest.fn<Promise<FundingFormState>, [FundingFormState, FormData]>(async () => ({ ok: true, payment: PAYMENT })),
+  quote: typeof QUOTE | null = QUOTE,
+) {
+  const redirect: Action<FundingFormState> = jest.fn<Promise<FundingFormState>, [FundingFormState, FormData]>(async () => ({}));
+  render(<FundChallenge challengeId="ch-1" label="Fund prize pool" quote={quote} publishableKey={publishableKey} redirectAction={redirect} cardPaymentAction={card} />);
   return { redirect, card };
 }
 const stripeScript = () => document.querySelector('script[src*="js.stripe.com"]');
@@ -62,6 +67,22 @@ beforeEach(() => {
 });
 
 // First in the file: nothing of Stripe may have been loaded by an earlier test.
+describe('before leaving for the payment', () => {
+  it.each([['the emulator page', null], ['the card form', 'pk_test_123']])('shows the prize pool, the fee and the total to pay (%s)', (_name, key) => {
+    renderFund(key);
+    const table = screen.getByRole('table', { name: 'What you pay' });
+    const rows = within(table).getAllByRole('row').map((row) => row.textContent);
+    expect(rows).toEqual(['Prize pool (held in escrow for the winners)$1,250.50', 'Platform fee$125.05', 'Total to pay$1,375.55']);
+    expect(screen.getByRole('button', { name: 'Fund prize pool' })).toBeInTheDocument();
+  });
+
+  it('still offers the payment when no quote came back', () => {
+    renderFund(null, undefined, null);
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Fund prize pool' })).toBeInTheDocument();
+  });
+});
+
 describe('without a publishable key', () => {
   it('offers the emulator payment page and never loads Stripe', async () => {
     const { redirect, card } = renderFund(null);
@@ -74,6 +95,28 @@ describe('without a publishable key', () => {
     expect(mockLoaded).toEqual([]);
     expect(mockLoadStripe).not.toHaveBeenCalled();
     expect(stripeScript()).toBeNull();
+  });
+
+  it('opens the payment page with a POST of the client secret, never with the secret in an address', async () => {
+    const submitted: HTMLFormElement[] = [];
+    const submit = jest.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+      submitted.push(this);
+    });
+    try {
+      const handoff = { action: 'http://stripe.test/hosted/pay/pi_1', clientSecret: 'pi_1_secret_2', returnUrl: 'http://web.test/challenges/ch-1?funding=return' };
+      const { redirect } = renderFund(null);
+      redirect.mockResolvedValueOnce({ ok: true, handoff });
+      await userEvent.click(screen.getByRole('button', { name: 'Fund prize pool' }));
+      await waitFor(() => expect(submitted).toHaveLength(1));
+      const form = submitted[0]!;
+      expect(form).toBe(screen.getByRole('form', { name: 'Payment page' }));
+      expect(form.method).toBe('post');
+      expect(form.action).toBe(handoff.action);
+      expect(Object.fromEntries(new FormData(form))).toEqual({ open: '1', client_secret: 'pi_1_secret_2', return_url: handoff.returnUrl });
+      expect(within(form).getByRole('button', { name: 'Continue to the payment page' })).toBeInTheDocument();
+    } finally {
+      submit.mockRestore();
+    }
   });
 });
 

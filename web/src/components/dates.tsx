@@ -3,18 +3,20 @@
 import { useEffect, useState } from 'react';
 
 const FALLBACK = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const FALLBACK_DAY = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** Server and first client render agree (UTC); after hydration the reader's locale and time zone take over. */
 function useLocalFormat(iso: string, options: Intl.DateTimeFormatOptions): string {
-  const [text, setText] = useState(() => `${FALLBACK.format(new Date(iso))} UTC`);
+  const [text, setText] = useState(() => (options.timeStyle ? `${FALLBACK.format(new Date(iso))} UTC` : FALLBACK_DAY.format(new Date(iso))));
   useEffect(() => {
     setText(new Intl.DateTimeFormat(undefined, options).format(new Date(iso)));
   }, [iso]);
   return text;
 }
 
-export function LocalDate({ iso }: { iso: string }) {
-  const text = useLocalFormat(iso, { dateStyle: 'medium', timeStyle: 'short' });
+/** A date and time in the reader's zone; `dayOnly` for "3 Dec 2026". */
+export function LocalDate({ iso, dayOnly = false }: { iso: string; dayOnly?: boolean }) {
+  const text = useLocalFormat(iso, dayOnly ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' });
   return <time dateTime={iso}>{text}</time>;
 }
 

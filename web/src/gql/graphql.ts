@@ -273,7 +273,7 @@ export type ResetPasswordMutation = { resetPassword: { token: string, refreshTok
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, prizeRank: number, challenge: { id: string, title: string } } } }> } } | null };
+export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, paidAt: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, prizeRank: number, awardedAt: string, prize: { label: string }, submission: { id: string } | null, challenge: { id: string, title: string } } } }> } } | null };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
@@ -353,7 +353,7 @@ export type ChallengeDetailQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, publishedAt: string | null, submissionCount: number, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }> } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, publishedAt: string | null, submissionCount: number, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }> } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -363,7 +363,21 @@ export type ChallengeReviewQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, funding: { id: string, status: FundingStatus } | null, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, heldForWinners: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type FundingReceiptQueryVariables = Exact<{
+  fundingId: string | number;
+}>;
+
+
+export type FundingReceiptQuery = { fundingReceipt: { fundingId: string, status: FundingStatus, paidAt: string, paymentIntentId: string | null, cardBrand: string | null, cardLast4: string | null, challenge: { id: string, title: string, organization: { id: string, name: string } }, prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string }, ledger: { charged: { amountMinor: string, currency: string }, escrowed: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } } };
+
+export type PayoutReceiptQueryVariables = Exact<{
+  payoutId: string | number;
+}>;
+
+
+export type PayoutReceiptQuery = { payoutReceipt: { payoutId: string, status: PayoutStatus, paidAt: string, transferId: string | null, amount: { amountMinor: string, currency: string }, award: { prizeRank: number, awardedAt: string, prize: { label: string }, challenge: { id: string, title: string } }, ledger: { transferred: { amountMinor: string, currency: string }, reversed: { amountMinor: string, currency: string } } } };
 
 export type ShortlistSubmissionMutationVariables = Exact<{
   input: ShortlistSubmissionInput;
@@ -570,6 +584,7 @@ export const ViewerDocument = new TypedDocumentString(`
           id
           status
           failureReason
+          paidAt
           amount {
             amountMinor
             currency
@@ -577,6 +592,13 @@ export const ViewerDocument = new TypedDocumentString(`
           award {
             id
             prizeRank
+            awardedAt
+            prize {
+              label
+            }
+            submission {
+              id
+            }
             challenge {
               id
               title
@@ -777,6 +799,20 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
         currency
       }
     }
+    fundingQuote {
+      prizePool {
+        amountMinor
+        currency
+      }
+      platformFee {
+        amountMinor
+        currency
+      }
+      total {
+        amountMinor
+        currency
+      }
+    }
     prizes {
       rank
       label
@@ -874,6 +910,10 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
         }
       }
     }
+    funding {
+      id
+      status
+    }
     escrow {
       funded {
         amountMinor
@@ -892,6 +932,10 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
         currency
       }
       refunded {
+        amountMinor
+        currency
+      }
+      heldForWinners {
         amountMinor
         currency
       }
@@ -945,6 +989,87 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChallengeReviewQuery, ChallengeReviewQueryVariables>;
+export const FundingReceiptDocument = new TypedDocumentString(`
+    query FundingReceipt($fundingId: ID!) {
+  fundingReceipt(fundingId: $fundingId) {
+    fundingId
+    status
+    paidAt
+    paymentIntentId
+    cardBrand
+    cardLast4
+    challenge {
+      id
+      title
+      organization {
+        id
+        name
+      }
+    }
+    prizePool {
+      amountMinor
+      currency
+    }
+    platformFee {
+      amountMinor
+      currency
+    }
+    total {
+      amountMinor
+      currency
+    }
+    ledger {
+      charged {
+        amountMinor
+        currency
+      }
+      escrowed {
+        amountMinor
+        currency
+      }
+      platformFee {
+        amountMinor
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FundingReceiptQuery, FundingReceiptQueryVariables>;
+export const PayoutReceiptDocument = new TypedDocumentString(`
+    query PayoutReceipt($payoutId: ID!) {
+  payoutReceipt(payoutId: $payoutId) {
+    payoutId
+    status
+    paidAt
+    transferId
+    amount {
+      amountMinor
+      currency
+    }
+    award {
+      prizeRank
+      awardedAt
+      prize {
+        label
+      }
+      challenge {
+        id
+        title
+      }
+    }
+    ledger {
+      transferred {
+        amountMinor
+        currency
+      }
+      reversed {
+        amountMinor
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PayoutReceiptQuery, PayoutReceiptQueryVariables>;
 export const ShortlistSubmissionDocument = new TypedDocumentString(`
     mutation ShortlistSubmission($input: ShortlistSubmissionInput!) {
   shortlistSubmission(input: $input) {

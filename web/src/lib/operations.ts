@@ -49,7 +49,12 @@ export const ViewerDoc = graphql(`
       payoutAccount { status requirementsDue }
       submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }
       payouts(first: 50) {
-        edges { node { id status failureReason amount { amountMinor currency } award { id prizeRank challenge { id title } } } }
+        edges {
+          node {
+            id status failureReason paidAt amount { amountMinor currency }
+            award { id prizeRank awardedAt prize { label } submission { id } challenge { id title } }
+          }
+        }
       }
     }
   }
@@ -141,6 +146,7 @@ export const ChallengeDetailDoc = graphql(`
       organization { id name viewerRole }
       totalPrize { amountMinor currency }
       funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }
+      fundingQuote { prizePool { amountMinor currency } platformFee { amountMinor currency } total { amountMinor currency } }
       prizes {
         rank label amount { amountMinor currency }
         award { id submission { id title } payouts { status amount { amountMinor currency } } }
@@ -167,9 +173,10 @@ export const ChallengeReviewDoc = graphql(`
         rank label amount { amountMinor currency }
         award { id submission { id title } payouts { id status amount { amountMinor currency } } }
       }
+      funding { id status }
       escrow {
         funded { amountMinor currency } platformFee { amountMinor currency } awarded { amountMinor currency }
-        paid { amountMinor currency } refunded { amountMinor currency } inEscrow { amountMinor currency }
+        paid { amountMinor currency } refunded { amountMinor currency } heldForWinners { amountMinor currency } inEscrow { amountMinor currency }
       }
       allSubmissions: submissions(first: 1) { totalCount }
       shortlist: submissions(first: 1, shortlistedOnly: true) { totalCount }
@@ -181,6 +188,27 @@ export const ChallengeReviewDoc = graphql(`
         edges { node { id question answer askedAt answeredAt published } }
         pageInfo { hasNextPage endCursor }
       }
+    }
+  }
+`);
+
+export const FundingReceiptDoc = graphql(`
+  query FundingReceipt($fundingId: ID!) {
+    fundingReceipt(fundingId: $fundingId) {
+      fundingId status paidAt paymentIntentId cardBrand cardLast4
+      challenge { id title organization { id name } }
+      prizePool { amountMinor currency } platformFee { amountMinor currency } total { amountMinor currency }
+      ledger { charged { amountMinor currency } escrowed { amountMinor currency } platformFee { amountMinor currency } }
+    }
+  }
+`);
+
+export const PayoutReceiptDoc = graphql(`
+  query PayoutReceipt($payoutId: ID!) {
+    payoutReceipt(payoutId: $payoutId) {
+      payoutId status paidAt transferId amount { amountMinor currency }
+      award { prizeRank awardedAt prize { label } challenge { id title } }
+      ledger { transferred { amountMinor currency } reversed { amountMinor currency } }
     }
   }
 `);

@@ -58,3 +58,12 @@ export function prizeOptionLabel(prize: { rank: number; label: string; amount: {
   }
   return `${prize.rank}. ${prize.label} — ${amount}`;
 }
+
+/**
+ * The challenge's status as the review page shows it. The last award ends judging, but challenges learns it by event a
+ * moment after the award (whose page reloads at once): a JUDGING challenge whose every prize has an award (payouts'
+ * answer, in this very response) is shown AWARDED, with no "Finish judging" left to press.
+ */
+export function reviewStatus(status: string, prizes: readonly { award?: unknown }[]): string {
+  return status === 'JUDGING' && prizes.length > 0 && prizes.every((p) => p.award) ? 'AWARDED' : status;
+}

@@ -155,7 +155,7 @@ export class ChallengeService {
    * description and a later deadline (assertCanEdit). Prizes and currency are never edited. In one transaction under
    * the row lock; fields given with their current value are no change, and a request with no change writes nothing.
    * ChallengeChanged (next version) only when what other contexts read changes: the deadline, whether there are
-   * terms, or the visibility. An OPEN challenge's new deadline gets its own deadline job (the old one finds nothing due when it fires).
+   * terms, the visibility, or the title (payouts names the challenge on the payment page). An OPEN challenge's new deadline gets its own deadline job (the old one finds nothing due when it fires).
    */
   async update(viewerId: string, input: UpdateChallengeInput): Promise<ChallengeEntity> {
     const id = requiredId(input.challengeId, 'challengeId');
@@ -169,6 +169,7 @@ export class ChallengeService {
       if (changed.length === 0) return { challenge, rescheduled: false };
       const seenElsewhere =
         changes.submissionDeadline !== undefined ||
+        changes.title !== undefined || // payouts names the challenge on the payment page
         changes.visibility !== undefined ||
         (changes.terms !== undefined && (changes.terms == null) !== (challenge.terms == null));
       em.assign(challenge, changes);
@@ -460,6 +461,7 @@ function recordChallengeChanged(em: EntityManager, challenge: ChallengeEntity, p
   recordEvent(em, 'ChallengeChanged', {
     id: challenge.id,
     organizationId: challenge.organizationId,
+    title: challenge.title,
     status: challenge.status,
     submissionDeadline: challenge.submissionDeadline.toISOString(),
     currency: challenge.currency,

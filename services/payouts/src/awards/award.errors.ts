@@ -2,7 +2,8 @@ import { ConflictError, FailedPreconditionError } from '@ideagora/subgraph-kit';
 
 export class ChallengeNotJudgingError extends FailedPreconditionError {
   constructor(status: string) {
-    super(`Prizes are awarded while the challenge is JUDGING (this one is ${status})`);
+    // Shown to people as it is (the review page): the status in words, not its enum.
+    super(`Prizes can be awarded only while the challenge is being judged; this one is ${status.toLowerCase().replace(/_/g, ' ')}.`);
   }
 }
 

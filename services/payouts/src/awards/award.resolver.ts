@@ -1,8 +1,8 @@
-import { requireUser } from '@ideagora/subgraph-kit';
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { NotFoundError, requiredId, requireUser } from '@ideagora/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PayoutsContext } from '../context';
 import { PrizeRef } from '../external/challenge.stub';
-import { AwardPrizeInput, AwardPrizePayload, AwardType, PayoutType } from './award.type';
+import { AwardPrizeInput, AwardPrizePayload, AwardType, PayoutReceiptType, PayoutType } from './award.type';
 
 const isSponsorAdmin = (role: string | null) => role === 'OWNER' || role === 'ADMIN';
 
@@ -22,6 +22,20 @@ export class AwardResolver {
     const { award, payout } = await ctx.awards.awardPrize(userId, input);
     ctx.loaders.payoutsByAwardId.prime(award.id, [payout]);
     return Object.assign(new AwardPrizePayload(), { award: AwardType.from(award) });
+  }
+}
+
+@Resolver(() => PayoutReceiptType)
+export class PayoutReceiptResolver {
+  @Query(() => PayoutReceiptType, { description: "A paid payout's receipt, for its winner; NOT_FOUND for anyone else (the sponsor has the funding's receipt)." })
+  async payoutReceipt(@Arg('payoutId', () => ID) payoutId: string, @Ctx() ctx: PayoutsContext): Promise<PayoutReceiptType> {
+    const id = requiredId(payoutId, 'payoutId');
+    const payout = await ctx.loaders.payoutById.load(id);
+    // Unknown, not paid yet and someone else's are one answer.
+    if (!payout?.paidAt || !ctx.identity.userId || payout.winnerId !== ctx.identity.userId) throw new NotFoundError('Receipt');
+    const [award, figures] = await Promise.all([ctx.loaders.awardById.load(payout.awardId), ctx.awards.transferFigures(payout.id)]);
+    if (!award || !figures) throw new NotFoundError('Receipt');
+    return PayoutReceiptType.from(payout, award, figures);
   }
 }
 

@@ -94,6 +94,11 @@ export class AwardService {
     return result;
   }
 
+  /** What the ledger recorded for a payout's transfer (a receipt's figures). Authorize first. */
+  transferFigures(payoutId: string): ReturnType<typeof ledgerService.transferFigures> {
+    return ledgerService.transferFigures(this.em, payoutId);
+  }
+
   // ---- batched reads (DataLoaders) ----
 
   async awardsByIds(ids: readonly string[]): Promise<AwardEntity[]> {

@@ -1,6 +1,6 @@
 import { MoneyType } from '@ideagora/subgraph-kit';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ChallengeRef } from '../external/challenge.stub';
+import { ChallengeRef, PrizeRef } from '../external/challenge.stub';
 import { SubmissionRef } from '../external/submission.stub';
 import type { AwardEntity, PayoutEntity } from './award.entity';
 
@@ -25,6 +25,9 @@ export class AwardType {
   @Field(() => ChallengeRef)
   challenge!: ChallengeRef;
 
+  @Field(() => PrizeRef, { description: 'The prize awarded (its name and amount come from the challenges context).' })
+  prize!: PrizeRef;
+
   @Field(() => SubmissionRef, { nullable: true, description: 'The winning submission (its content stays sealed by the submissions context).' })
   submission!: SubmissionRef | null;
 
@@ -39,6 +42,7 @@ export class AwardType {
       id: entity.id,
       prizeRank: entity.prizeRank,
       challenge: Object.assign(new ChallengeRef(), { id: entity.challengeId }),
+      prize: Object.assign(new PrizeRef(), { challengeId: entity.challengeId, rank: entity.prizeRank }),
       submission: Object.assign(new SubmissionRef(), { id: entity.submissionId }),
       awardedAt: entity.awardedAt,
     });
@@ -57,6 +61,9 @@ export class PayoutType {
   @Field(() => MoneyType)
   amount!: MoneyType;
 
+  @Field(() => Date, { nullable: true, description: "When the transfer reached the winner's Stripe account." })
+  paidAt!: Date | null;
+
   // `award` and `failureReason` are resolved by PayoutFieldsResolver from these.
   awardId!: string;
   challengeId!: string;
@@ -68,10 +75,57 @@ export class PayoutType {
       id: entity.id,
       status: entity.status as PayoutStatus,
       amount: MoneyType.of({ amountMinor: entity.amountMinor, currency: entity.currency.trim() }),
+      paidAt: entity.paidAt ?? null,
       awardId: entity.awardId,
       challengeId: entity.challengeId,
       winnerId: entity.winnerId,
       storedFailureReason: entity.failureReason ?? null,
+    });
+  }
+}
+
+@ObjectType('PayoutLedgerFigures', { description: "The ledger's postings for a payout's transfer: what a receipt's figures must equal." })
+export class PayoutLedgerFiguresType {
+  @Field(() => MoneyType, { description: 'Transferred out of stripe_cash to the winner.' })
+  transferred!: MoneyType;
+
+  @Field(() => MoneyType, { description: 'Reversed since (taken back from the winner).' })
+  reversed!: MoneyType;
+}
+
+@ObjectType('PayoutReceipt', { description: "A paid payout's receipt: for its winner only." })
+export class PayoutReceiptType {
+  @Field(() => ID)
+  payoutId!: string;
+
+  @Field(() => AwardType, { description: 'The award paid (its prize, challenge and date).' })
+  award!: AwardType;
+
+  @Field(() => PayoutStatus)
+  status!: PayoutStatus;
+
+  @Field(() => MoneyType)
+  amount!: MoneyType;
+
+  @Field(() => Date)
+  paidAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "Stripe's transfer reference." })
+  transferId!: string | null;
+
+  @Field(() => PayoutLedgerFiguresType)
+  ledger!: PayoutLedgerFiguresType;
+
+  static from(payout: PayoutEntity, award: AwardEntity, figures: { currency: string; transferred: bigint; reversed: bigint }): PayoutReceiptType {
+    const money = (amountMinor: bigint) => MoneyType.of({ amountMinor, currency: figures.currency });
+    return Object.assign(new PayoutReceiptType(), {
+      payoutId: payout.id,
+      award: AwardType.from(award),
+      status: payout.status as PayoutStatus,
+      amount: MoneyType.of({ amountMinor: payout.amountMinor, currency: payout.currency.trim() }),
+      paidAt: payout.paidAt!,
+      transferId: payout.transferId ?? null,
+      ledger: Object.assign(new PayoutLedgerFiguresType(), { transferred: money(figures.transferred), reversed: money(figures.reversed) }),
     });
   }
 }

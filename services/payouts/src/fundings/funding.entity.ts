@@ -53,6 +53,13 @@ export class FundingEntity {
   @Property({ type: 'timestamptz', nullable: true })
   succeededAt?: Date | null;
 
+  /** The card paid with, as Stripe's charge shows it ("visa", "4242"): for the receipt. Null when not known. */
+  @Property({ type: 'text', nullable: true })
+  cardBrand?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  cardLast4?: string | null;
+
   /** Set while the sponsor disputes the charge: payouts of the challenge are held. */
   @Property({ type: 'timestamptz', nullable: true })
   disputedAt?: Date | null;

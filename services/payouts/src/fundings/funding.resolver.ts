@@ -1,10 +1,10 @@
 import { isChallengeVisibleTo, type OrganizationRoleName } from '@ideagora/events';
-import { MoneyType, requiredId, requireUser } from '@ideagora/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { MoneyType, NotFoundError, requiredId, requireUser } from '@ideagora/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PayoutsContext } from '../context';
 import { ChallengeRef } from '../external/challenge.stub';
 import { ledgerService } from '../ledger/ledger.service';
-import { EscrowSummaryType, FundChallengePayload, FundingType, toFundingType } from './funding.type';
+import { EscrowSummaryType, FundChallengePayload, FundingQuoteType, FundingReceiptType, FundingType, toFundingReceipt, toFundingType } from './funding.type';
 
 const isSponsorAdmin = (role: string | null) => role === 'OWNER' || role === 'ADMIN';
 
@@ -34,9 +34,31 @@ export class FundingResolver {
       platformFee: money(summary.fee),
       awarded: money(summary.awarded),
       paid: money(summary.paid),
+      heldForWinners: money(summary.owed),
       refunded: money(summary.refunded),
       inEscrow: money(summary.inEscrow),
     });
+  }
+
+  @FieldResolver(() => FundingQuoteType, {
+    nullable: true,
+    description: "For the sponsor's owners and admins, before paying: the prize pool, the platform fee and the total, as fundChallenge will charge them.",
+  })
+  async fundingQuote(@Root() challenge: ChallengeRef, @Ctx() ctx: PayoutsContext): Promise<FundingQuoteType | null> {
+    const [view, role] = await Promise.all([ctx.loaders.challengeById.load(challenge.id), ctx.loaders.viewerRoleByChallengeId.load(challenge.id)]);
+    if (!view || !isSponsorAdmin(role)) return null;
+    return FundingQuoteType.of(ctx.fundings.quote(view.prizes), view.currency.trim());
+  }
+
+  @Query(() => FundingReceiptType, { description: "A paid funding's receipt, for the sponsor's owners and admins; NOT_FOUND for anyone else." })
+  async fundingReceipt(@Arg('fundingId', () => ID) fundingId: string, @Ctx() ctx: PayoutsContext): Promise<FundingReceiptType> {
+    const id = requiredId(fundingId, 'fundingId');
+    const funding = await ctx.fundings.paidFunding(id);
+    // Not paid, unknown and not the viewer's to see are one answer: nothing tells a stranger the funding exists.
+    if (!funding || !isSponsorAdmin(await ctx.loaders.viewerRoleByChallengeId.load(funding.challengeId))) throw new NotFoundError('Receipt');
+    const figures = await ctx.fundings.fundingFigures(funding.id);
+    if (!figures) throw new NotFoundError('Receipt');
+    return toFundingReceipt(funding, figures);
   }
 
   @Mutation(() => FundChallengePayload, {

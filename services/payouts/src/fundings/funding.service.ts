@@ -1,5 +1,4 @@
 import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
-import { platformFee, sumMinor } from '@ideagora/money';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '@ideagora/subgraph-kit';
 import Stripe from 'stripe';
@@ -7,6 +6,7 @@ import { ledgerService } from '../ledger/ledger.service';
 import { ReadModelService } from '../read-models/read-model.service';
 import { isFundingBehind } from '../read-models/read-your-writes';
 import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
+import { quoteFunding, type FundingQuote } from './funding.domain';
 import { FundingEntity } from './funding.entity';
 import { AlreadyFundedError, ChallengeNotFundableError, PaymentProviderUnavailableError, PaymentRefusedError } from './funding.errors';
 import { findForRead } from '@ideagora/db';
@@ -31,22 +31,23 @@ export class FundingService {
    */
   async fund(viewerId: string, challengeId: string): Promise<FundingEntity> {
     await this.readModel.until(() => new ReadModelService(this.em).sponsorCommandFacts(challengeId, viewerId), isFundingBehind);
+    let title: string | null = null;
     const funding = await this.em.transactional(async (em) => {
       const challenge = await new ReadModelService(em as EntityManager).requireSponsorAdmin(challengeId, viewerId);
+      title = challenge.title ?? null;
       if (challenge.status !== 'DRAFT') throw new ChallengeNotFundableError(challenge.status);
       await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('funding:' || ?))`, [challengeId], 'run', em.getTransactionContext());
       const existing = await em.find(FundingEntity, { challengeId }, { orderBy: { createdAt: 'desc' } });
       if (existing.some((f) => f.status !== 'PENDING' && f.status !== 'FAILED')) throw new AlreadyFundedError();
       const pending = existing.find((f) => f.status === 'PENDING');
       if (pending) return pending;
-      const prizePool = sumMinor(challenge.prizes.map((p) => BigInt(p.amountMinor)));
-      const fee = platformFee(prizePool, this.feeBasisPoints);
+      const quote = this.quote(challenge.prizes);
       const created = em.create(FundingEntity, {
         challengeId,
         currency: challenge.currency,
-        prizePoolMinor: prizePool,
-        feeMinor: fee,
-        amountMinor: prizePool + fee,
+        prizePoolMinor: quote.prizePool,
+        feeMinor: quote.fee,
+        amountMinor: quote.total,
         createdBy: viewerId,
       });
       if (created.amountMinor > STRIPE_MAX_AMOUNT) throw new PaymentRefusedError('the amount is above what one card payment may carry');
@@ -54,7 +55,12 @@ export class FundingService {
     });
     if (funding.paymentIntentId) return funding;
     await this.cancelFailedAttempts(funding.challengeId);
-    return this.createPaymentIntent(funding);
+    return this.createPaymentIntent(funding, title);
+  }
+
+  /** What funding these prizes costs, by the formula `fund` charges (quoteFunding with this service's fee). */
+  quote(prizes: readonly { amountMinor: string }[]): FundingQuote {
+    return quoteFunding(prizes, this.feeBasisPoints);
   }
 
   /** A failed attempt's PaymentIntent could still be paid later with another card: cancel it before a new one. */
@@ -69,7 +75,7 @@ export class FundingService {
     }
   }
 
-  private async createPaymentIntent(funding: FundingEntity): Promise<FundingEntity> {
+  private async createPaymentIntent(funding: FundingEntity, title: string | null): Promise<FundingEntity> {
     let intent: Stripe.PaymentIntent;
     try {
       intent = await this.stripe.paymentIntents.create(
@@ -79,7 +85,8 @@ export class FundingService {
           transfer_group: funding.challengeId,
           metadata: { fundingId: funding.id, challengeId: funding.challengeId },
           automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
-          description: `Ideagora prize pool for challenge ${funding.challengeId}`,
+          // What the payment page (and the sponsor's card statement details) name: the challenge, by its title.
+          description: paymentDescription(title, funding.challengeId),
         },
         { idempotencyKey: funding.idempotencyKey },
       );
@@ -108,6 +115,17 @@ export class FundingService {
     });
   }
 
+  /** A paid funding and what the ledger recorded for it (a receipt); null when unknown or not paid. Authorize first. */
+  async paidFunding(fundingId: string): Promise<FundingEntity | null> {
+    if (!isUuid(fundingId)) return null;
+    const funding = await this.em.findOne(FundingEntity, { id: fundingId.toLowerCase() });
+    return funding?.succeededAt ? funding : null;
+  }
+
+  fundingFigures(fundingId: string): ReturnType<typeof ledgerService.fundingFigures> {
+    return ledgerService.fundingFigures(this.em, fundingId);
+  }
+
   async latestFor(challengeIds: readonly string[]): Promise<Map<string, FundingEntity>> {
     const rows = await findForRead(this.em, FundingEntity, { challengeId: { $in: [...challengeIds] } }, [{ createdAt: 'desc' }]);
     const latest = new Map<string, FundingEntity>();
@@ -118,6 +136,12 @@ export class FundingService {
     }
     return latest;
   }
+}
+
+/** "Prize pool and platform fee for “Desalination at village scale” on Ideagora"; the id only when the title is not known yet. */
+export function paymentDescription(title: string | null, challengeId: string): string {
+  const name = title?.trim();
+  return name ? `Prize pool and platform fee for “${name.slice(0, 300)}” on Ideagora` : `Ideagora prize pool for challenge ${challengeId}`;
 }
 
 /**
@@ -139,6 +163,10 @@ export const fundingWebhookHandlers: StripeEventHandlers = {
     funding.failureReason = null;
     funding.succeededAt = new Date(event.created * 1000);
     funding.chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
+    // For the receipt: the card, when Stripe's charge (expanded by verifiedIntent) says which.
+    const card = typeof intent.latest_charge === 'object' ? intent.latest_charge?.payment_method_details?.card : undefined;
+    funding.cardBrand = card?.brand ?? null;
+    funding.cardLast4 = card?.last4 ?? null;
     await em.flush();
     await ledgerService.postFundingSucceeded(em, {
       fundingId: funding.id,
@@ -234,7 +262,8 @@ async function verifiedIntent(stripe: Stripe, funding: FundingEntity, hint: Stri
   if (hinted) throw new StripeEventMismatch(hinted);
   let intent: Stripe.PaymentIntent;
   try {
-    intent = await stripe.paymentIntents.retrieve(hint.id);
+    // With its charge: the card paid with, for the receipt (one call, as before).
+    intent = await stripe.paymentIntents.retrieve(hint.id, { expand: ['latest_charge'] });
   } catch (error) {
     if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) throw new StripeEventMismatch(`Stripe has no PaymentIntent ${hint.id}`);
     throw error; // unknown outcome: the event is retried

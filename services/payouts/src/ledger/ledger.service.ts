@@ -295,6 +295,51 @@ export class LedgerService {
     };
   }
 
+  /**
+   * What the ledger recorded when a funding succeeded (a receipt's figures): charged to stripe_cash, moved into the
+   * challenge's escrow, taken as fee revenue. Null when nothing was posted for it (not paid yet).
+   */
+  async fundingFigures(em: EntityManager, fundingId: string): Promise<{ currency: string; charged: bigint; escrowed: bigint; fee: bigint } | null> {
+    const rows = await run(
+      em,
+      `select p.currency,
+         coalesce(sum(p.amount_minor) filter (where p.account = ?), 0)::text as charged,
+         coalesce(-sum(p.amount_minor) filter (where p.account like ?), 0)::text as escrowed,
+         coalesce(-sum(p.amount_minor) filter (where p.account = ?), 0)::text as fee
+       from ledger_transaction t join ledger_posting p on p.transaction_id = t.id
+       where t.kind = ? and t.reference = ?
+       group by p.currency`,
+      [STRIPE_CASH, 'escrow:%', FEE_REVENUE, LEDGER_KINDS.fundingSucceeded, `funding:${fundingId}`],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return { currency: String(r.currency).trim(), charged: BigInt(r.charged as string), escrowed: BigInt(r.escrowed as string), fee: BigInt(r.fee as string) };
+  }
+
+  /**
+   * What the ledger recorded for a payout's transfer (a receipt's figures): transferred out of stripe_cash, and
+   * reversed since. Null when no transfer was posted for it.
+   */
+  async transferFigures(em: EntityManager, payoutId: string): Promise<{ currency: string; transferred: bigint; reversed: bigint } | null> {
+    const rows = await run(
+      em,
+      `select p.currency,
+         coalesce(-sum(p.amount_minor) filter (where t.kind = ?), 0)::text as transferred,
+         coalesce(sum(p.amount_minor) filter (where t.kind = ?), 0)::text as reversed
+       from ledger_transaction t join ledger_posting p on p.transaction_id = t.id
+       where p.account = ? and ((t.kind = ? and t.reference = ?) or (t.kind = ? and t.reference like ?))
+       group by p.currency`,
+      [
+        LEDGER_KINDS.transferPaid, LEDGER_KINDS.transferReversed, STRIPE_CASH,
+        LEDGER_KINDS.transferPaid, transferReference(payoutId),
+        LEDGER_KINDS.transferReversed, `${likePrefix(reversalPrefix(payoutId))}%`,
+      ],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return { currency: String(r.currency).trim(), transferred: BigInt(r.transferred as string), reversed: BigInt(r.reversed as string) };
+  }
+
   /** A transaction with its postings, for audits and tests. */
   findTransaction(em: EntityManager, kind: string, reference: string): Promise<LedgerTransactionEntity | null> {
     return em.findOne(LedgerTransactionEntity, { kind, reference }, { populate: ['postings'], orderBy: { postings: { id: 'asc' } } });

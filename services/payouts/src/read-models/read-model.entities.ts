@@ -30,6 +30,10 @@ export class ChallengeView {
   @Property({ type: 'boolean' })
   published!: boolean;
 
+  /** Null until a ChallengeChanged that carries it (events queued before the field existed lack it). */
+  @Property({ type: 'text', nullable: true })
+  title?: string | null;
+
   @Property({ type: 'integer' })
   version!: number;
 }

@@ -133,13 +133,13 @@ export default async function ChallengePage({ params, searchParams }: Props) {
                 <>
                   <RefreshWhile active={returnedFromPayment && funding?.status === 'PENDING'} label="Confirming your payment…" />
                   {query.redirect_status === 'failed' && <Alert tone="danger">The payment failed. Try again with another card.</Alert>}
-                  <FundChallenge challengeId={c.id} label={funding?.status === 'PENDING' ? 'Continue to payment' : 'Fund prize pool'} publishableKey={stripePublishableKey()}
+                  <FundChallenge challengeId={c.id} label={funding?.status === 'PENDING' ? 'Continue to payment' : 'Fund prize pool'} quote={c.fundingQuote ?? null} publishableKey={stripePublishableKey()}
                     redirectAction={fundChallengeAction} cardPaymentAction={startCardPaymentAction} />
                 </>
               )}
               {c.status === 'DRAFT' && funding?.status === 'SUCCEEDED' && (
                 <>
-                  <p>Funded: <Money {...funding.amount} /> including a <Money {...funding.platformFee} /> platform fee.</p>
+                  <p>Funded: <Money {...funding.amount} /> including a <Money {...funding.platformFee} /> platform fee. <Link href={`/receipts/fundings/${funding.id}`}>Receipt</Link></p>
                   <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'publish' }} label="Publish challenge" pendingText="Publishing…" />
                 </>
               )}

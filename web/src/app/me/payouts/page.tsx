@@ -2,18 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { startOnboardingAction } from '@/app/actions';
 import { ActionButton } from '@/components/forms';
-import { Money } from '@/components/Money';
 import { RefreshWhile } from '@/components/MoreForms';
+import { PrizeWon } from '@/components/PrizeWon';
 import { Alert, Card, EmptyState, StatusBadge } from '@/components/ui';
+import { requirementSentences } from '@/lib/payouts';
 import { requireViewer } from '@/lib/viewer';
 
 export const metadata: Metadata = { title: 'Payouts' };
 export const dynamic = 'force-dynamic';
 
-const REQUIREMENT_LABELS: Record<string, string> = {
-  external_account: 'Bank account', 'individual.dob.day': 'Date of birth', 'individual.id_number': 'ID number', tos_acceptance: 'Accept the terms of service',
-};
-const requirementLabel = (r: string) => REQUIREMENT_LABELS[r] ?? r.replace(/[._]/g, ' ');
 
 export default async function PayoutsPage({ searchParams }: { searchParams: Promise<{ onboarding?: string }> }) {
   const viewer = await requireViewer('/me/payouts');
@@ -38,7 +35,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
             {account && account.requirementsDue.length > 0 && (
               <>
                 <p>Still due:</p>
-                <ul>{account.requirementsDue.map((r) => <li key={r}>{requirementLabel(r)}</li>)}</ul>
+                <ul>{requirementSentences(account.requirementsDue).map((r) => <li key={r}>{r}</li>)}</ul>
               </>
             )}
             <ActionButton action={startOnboardingAction} fields={{}} label={status === 'NOT_STARTED' ? 'Start payout onboarding' : 'Resume payout onboarding'} pendingText="Opening onboarding…" />
@@ -54,14 +51,13 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
           <div className="table-wrap">
             <table className="table">
               <caption className="visually-hidden">Your payouts</caption>
-              <thead><tr><th scope="col">Challenge</th><th scope="col">Prize</th><th scope="col">Amount</th><th scope="col">Status</th></tr></thead>
+              <thead><tr><th scope="col">Challenge</th><th scope="col">Prize</th><th scope="col">Status</th></tr></thead>
               <tbody>
                 {payouts.map((p) => (
                   <tr key={p.id}>
                     <td><Link href={`/challenges/${p.award.challenge.id}`}>{p.award.challenge.title}</Link></td>
-                    <td>Rank {p.award.prizeRank}</td>
-                    <td><Money {...p.amount} /></td>
-                    <td><StatusBadge status={p.status} />{p.status === 'HELD' && status !== 'ACTIVE' ? <span className="muted"> until onboarding is complete</span> : null}{p.failureReason ? <span className="muted"> ({p.failureReason})</span> : null}</td>
+                    <td><PrizeWon payout={p} accountActive={status === 'ACTIVE'} /></td>
+                    <td><StatusBadge status={p.status} /></td>
                   </tr>
                 ))}
               </tbody>

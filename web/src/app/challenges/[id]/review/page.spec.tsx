@@ -34,7 +34,8 @@ function review({ status = 'JUDGING', nodes = [node('s1', true), node('s2', fals
         { rank: 1, label: 'First prize', amount: usd('100000'), award: null },
         { rank: 2, label: 'Runner-up', amount: usd('25050'), award: { id: 'w1', submission: { id: 's9', title: 'Earlier winner' }, payouts: [{ id: 'p1', status: 'HELD', amount: usd('25050') }] } },
       ],
-      escrow: null,
+      funding: { id: 'f1', status: 'SUCCEEDED' },
+      escrow: null as null | Record<string, { amountMinor: string; currency: string }>,
       allSubmissions: { totalCount: all },
       shortlist: { totalCount: shortlist },
       submissions: { edges: nodes.map((n) => ({ node: n })), pageInfo: { hasNextPage, endCursor: hasNextPage ? 'end/1' : null } },
@@ -89,6 +90,40 @@ describe('ReviewPage', () => {
     expect(screen.queryByRole('button', { name: 'Award' })).toBeNull();
   });
 
+  it('after the last award, shows the challenge awarded with no "Finish judging", before its status has caught up', async () => {
+    // challenges learns of the last award by event, a moment after this page reloads: the awards decide here.
+    const judging = review();
+    gqlMock.mockResolvedValue(judging);
+    const { unmount } = await renderPage({});
+    expect(screen.getByRole('button', { name: 'Finish judging' })).toBeInTheDocument();
+    expect(screen.getByText('Judging')).toBeInTheDocument();
+    unmount();
+    const lastAwarded = review({ status: 'JUDGING' });
+    lastAwarded.challenge.prizes[0].award = { id: 'w2', submission: { id: 's1', title: 'Solution s1' }, payouts: [] };
+    gqlMock.mockResolvedValue(lastAwarded);
+    await renderPage({ done: 'awarded' });
+    expect(screen.queryByRole('button', { name: 'Finish judging' })).toBeNull();
+    expect(screen.queryByText('Judging')).toBeNull();
+    expect(screen.getByText('Awarded')).toBeInTheDocument();
+    expect(screen.getByText('Every prize is awarded: judging is over.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save answer' })).toBeNull();
+  });
+
+  it('shows money held for winners in the escrow card, beside what is still in escrow, with the funding receipt', async () => {
+    const data = review();
+    data.challenge.escrow = {
+      funded: usd('137555'), platformFee: usd('12505'), awarded: usd('25050'), paid: usd('0'), refunded: usd('0'), heldForWinners: usd('25050'), inEscrow: usd('100000'),
+    };
+    gqlMock.mockResolvedValue(data);
+    await renderPage({});
+    const escrow = screen.getByRole('table', { name: 'Escrow summary' });
+    const rows = within(escrow).getAllByRole('row').map((r) => r.textContent);
+    expect(rows).toContain('Held for winners$250.50');
+    expect(rows).toContain('In escrow, not awarded$1,000.00');
+    expect(screen.getByText(/paid out as soon as each winner has set up payouts/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Funding receipt' })).toHaveAttribute('href', '/receipts/fundings/f1');
+  });
+
   it('pages the shortlist with its own cursor, and links back to its first page', async () => {
     gqlMock.mockResolvedValue(review({ nodes: [node('s7', true)], hasNextPage: false }));
     await renderPage({ view: 'shortlist', after: 'cur/5' });
@@ -109,7 +144,8 @@ describe('ReviewPage', () => {
     gqlMock.mockRejectedValue(new GatewayError([{ message: 'after: is not a valid cursor', extensions: { code: 'BAD_USER_INPUT', field: 'after' } }]));
     await renderPage({ view: 'shortlist', after: 'junk' });
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent('after: is not a valid cursor');
+    expect(alert).toHaveTextContent('The link to this page is out of date or incomplete.');
+    expect(alert).not.toHaveTextContent('after:'); // never the server's wording
     expect(within(alert).getByRole('link', { name: 'Back to the first page' })).toHaveAttribute('href', '/challenges/c1/review?view=shortlist');
   });
 

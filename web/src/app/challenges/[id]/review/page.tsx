@@ -13,7 +13,7 @@ import { GatewayError } from '@/lib/errors';
 import { flashMessage } from '@/lib/flash';
 import { gql } from '@/lib/gateway';
 import { ChallengeReviewDoc } from '@/lib/operations';
-import { parseReviewPosition, prizeOptionLabel, REVIEW_PAGE_SIZE, reviewHref, type ReviewView } from '@/lib/review';
+import { parseReviewPosition, prizeOptionLabel, REVIEW_PAGE_SIZE, reviewHref, reviewStatus, type ReviewView } from '@/lib/review';
 import { requireViewer } from '@/lib/viewer';
 import { QuestionsCard } from './QuestionsCard';
 
@@ -39,24 +39,26 @@ export default async function ReviewPage({ params, searchParams }: {
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
     // A cursor the API refuses (edited by hand, or from the other list): say so, with the way back.
-    if (error.code === 'BAD_USER_INPUT' && after) return <BadCursor challengeId={id} view={view} message={error.message} />;
+    if (error.code === 'BAD_USER_INPUT' && after) return <BadCursor challengeId={id} view={view} />;
     if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_USER_INPUT') notFound();
     throw error;
   }
   const c = data.challenge;
+  // Every status-dependent part of the page reads this one value (see reviewStatus).
+  const status = reviewStatus(c.status, c.prizes);
   const submissions = c.submissions.edges.map((e) => e.node);
   const { pageInfo } = c.submissions;
   const counts = { all: c.allSubmissions.totalCount, shortlist: c.shortlist.totalCount };
-  const prizesToAward = c.status === 'JUDGING' ? c.prizes.filter((p) => !p.award).map((p) => ({ rank: p.rank, label: prizeOptionLabel(p) })) : [];
+  const prizesToAward = status === 'JUDGING' ? c.prizes.filter((p) => !p.award).map((p) => ({ rank: p.rank, label: prizeOptionLabel(p) })) : [];
   const nextHref = pageInfo.hasNextPage && pageInfo.endCursor ? reviewHref(c.id, { view, after: pageInfo.endCursor }) : null;
   const escrow = c.escrow;
   return (
     <div className="stack">
       <p><Link href={`/challenges/${c.id}`}>← Back to the challenge</Link></p>
       <h1>Review: {c.title}</h1>
-      <div className="meta"><StatusBadge status={c.status} /> <span>Deadline <LocalDate iso={c.submissionDeadline} /></span></div>
+      <div className="meta"><StatusBadge status={status} /> <span>Deadline <LocalDate iso={c.submissionDeadline} /></span></div>
       <StatusFlash message={flashMessage(query.done)} />
-      {c.status === 'OPEN' && (
+      {status === 'OPEN' && (
         <Alert tone="info" title="Submissions are still open.">
           Prizes can be awarded once submissions close.
           <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'close', from: 'review' }} label="Close submissions" pendingText="Closing…" variant="secondary" />
@@ -94,17 +96,18 @@ export default async function ReviewPage({ params, searchParams }: {
                       {p.award.payouts.map((po) => <StatusBadge key={po.id} status={po.status} prefix="Payout" />)}
                     </p>
                   ) : (
-                    <p className="muted">{c.status === 'JUDGING' ? 'Not awarded yet: award it from a submission’s card.' : 'Not awarded.'}</p>
+                    <p className="muted">{status === 'JUDGING' ? 'Not awarded yet: award it from a submission’s card.' : 'Not awarded.'}</p>
                   )}
                 </div>
               ))}
             </div>
-            {c.status === 'JUDGING' && (
+            {status === 'AWARDED' && <p>Every prize is awarded: judging is over.</p>}
+            {status === 'JUDGING' && (
               <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'finish', from: 'review' }} label="Finish judging" pendingText="Finishing…" variant="secondary"
                 confirmText="Finish judging? Prizes not awarded are refunded to you." />
             )}
           </Card>
-          <QuestionsCard challengeId={c.id} status={c.status} questions={c.questions} />
+          <QuestionsCard challengeId={c.id} status={status} questions={c.questions} />
           {escrow && (
             <Card aria-labelledby="escrow-title">
               <h2 id="escrow-title">Escrow</h2>
@@ -116,9 +119,16 @@ export default async function ReviewPage({ params, searchParams }: {
                   <tr><th scope="row">Awarded</th><td><Money {...escrow.awarded} /></td></tr>
                   <tr><th scope="row">Paid out</th><td><Money {...escrow.paid} /></td></tr>
                   <tr><th scope="row">Refunded</th><td><Money {...escrow.refunded} /></td></tr>
-                  <tr><th scope="row">In escrow</th><td><strong><Money {...escrow.inEscrow} /></strong></td></tr>
+                  <tr><th scope="row">Held for winners</th><td><strong><Money {...escrow.heldForWinners} /></strong></td></tr>
+                  <tr><th scope="row">In escrow, not awarded</th><td><strong><Money {...escrow.inEscrow} /></strong></td></tr>
                 </tbody>
               </table>
+              {escrow.heldForWinners.amountMinor !== '0' && (
+                <p className="muted">Held for winners: awarded, and paid out as soon as each winner has set up payouts.</p>
+              )}
+              {c.funding?.status !== 'PENDING' && c.funding?.status !== 'FAILED' && c.funding && (
+                <p><Link href={`/receipts/fundings/${c.funding.id}`}>Funding receipt</Link></p>
+              )}
             </Card>
           )}
         </div>
@@ -146,12 +156,12 @@ function ReviewTabs({ challengeId, view, counts }: { challengeId: string; view: 
   );
 }
 
-function BadCursor({ challengeId, view, message }: { challengeId: string; view: ReviewView; message: string }) {
+function BadCursor({ challengeId, view }: { challengeId: string; view: ReviewView }) {
   return (
     <div className="stack">
       <h1>Review submissions</h1>
       <Alert tone="danger" title="This page of submissions cannot be shown.">
-        <p>{message}</p>
+        <p>The link to this page is out of date or incomplete.</p>
         <p><Link href={reviewHref(challengeId, { view })}>Back to the first page</Link></p>
       </Alert>
     </div>

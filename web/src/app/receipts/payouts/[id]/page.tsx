@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LocalDate } from '@/components/dates';
+import { Money } from '@/components/Money';
+import { ReceiptDocument } from '@/components/Receipt';
+import { gqlOrNull } from '@/lib/gateway';
+import { PayoutReceiptDoc } from '@/lib/operations';
+import { requireViewer } from '@/lib/viewer';
+
+export const metadata: Metadata = { title: 'Prize payment receipt' };
+export const dynamic = 'force-dynamic';
+
+/** A winner's receipt for prize money paid (the winner's alone: NOT_FOUND to anyone else, from the API and here). */
+export default async function PayoutReceiptPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireViewer(`/receipts/payouts/${encodeURIComponent(id)}`);
+  const data = await gqlOrNull(PayoutReceiptDoc, { payoutId: id });
+  if (!data) notFound();
+  const r = data.payoutReceipt;
+  return (
+    <ReceiptDocument title="Prize payment receipt" number={r.payoutId}>
+      <dl className="receipt-facts">
+        <dt>Prize</dt><dd>{r.award.prize.label}</dd>
+        <dt>Challenge</dt><dd><Link href={`/challenges/${r.award.challenge.id}`}>{r.award.challenge.title}</Link></dd>
+        <dt>Awarded on</dt><dd><LocalDate iso={r.award.awardedAt} dayOnly /></dd>
+        <dt>Paid on</dt><dd><LocalDate iso={r.paidAt} /></dd>
+        <dt>Transfer</dt><dd>To your Stripe account{r.transferId ? <>, reference <span className="receipt-ref">{r.transferId}</span></> : null}</dd>
+      </dl>
+      <table className="table receipt-lines">
+        <caption>What you received</caption>
+        <tbody>
+          <tr className="total"><th scope="row">Prize money</th><td><strong><Money {...r.amount} /></strong></td></tr>
+        </tbody>
+      </table>
+      <table className="table receipt-lines">
+        <caption>As recorded in our ledger</caption>
+        <tbody>
+          <tr><th scope="row">Transferred to you</th><td><Money {...r.ledger.transferred} /></td></tr>
+          {r.ledger.reversed.amountMinor !== '0' && <tr><th scope="row">Reversed since</th><td><Money {...r.ledger.reversed} /></td></tr>}
+        </tbody>
+      </table>
+      <p className="muted">Your bank receives it from Stripe on your account&apos;s payout schedule.</p>
+    </ReceiptDocument>
+  );
+}
