@@ -13,7 +13,7 @@ export const QUESTION_HINT = 'The sponsor may publish your question and its answ
 export function AskQuestionForm({ action, challengeId }: { action: Action; challengeId: string }) {
   const [state, formAction] = useActionState(action, {});
   return (
-    <form action={formAction} className="stack" aria-labelledby="ask-heading">
+    <form action={formAction} noValidate className="stack" aria-labelledby="ask-heading">
       <h3 id="ask-heading">Ask a question</h3>
       <FormMessages state={state} />
       <input type="hidden" name="challengeId" value={challengeId} />
@@ -31,7 +31,7 @@ export function AnswerQuestionForm({ action, challengeId, question }: {
   const [state, formAction] = useActionState(action, {});
   const headingId = useId();
   return (
-    <form action={formAction} className="stack" aria-labelledby={headingId}>
+    <form action={formAction} noValidate className="stack" aria-labelledby={headingId}>
       <h3 id={headingId} className="question-text">{question.question}</h3>
       <FormMessages state={state} />
       <input type="hidden" name="challengeId" value={challengeId} />
