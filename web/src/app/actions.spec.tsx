@@ -95,16 +95,19 @@ describe('updateChallengeAction', () => {
   it('shows BAD_USER_INPUT and a refused field (FAILED_PRECONDITION) by field, keeping what was typed', async () => {
     gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'title: must be at least 3 characters', extensions: { code: 'BAD_USER_INPUT', field: 'title' } }]));
     const bad = await run(updateChallengeAction, { ...draftForm, title: 'x' });
-    expect(bad.state).toMatchObject({ fieldErrors: { title: 'title: must be at least 3 characters' }, values: { title: 'x', summary: 'New summary' } });
+    expect(bad.state).toMatchObject({ fieldErrors: { title: 'Use at least 3 characters.' }, values: { title: 'x', summary: 'New summary' } });
 
     const message = 'submissionDeadline: the deadline of an OPEN challenge can only be extended (later than the current one), never shortened';
     gqlMock.mockRejectedValueOnce(new GatewayError([{ message, extensions: { code: 'FAILED_PRECONDITION', field: 'submissionDeadline' } }]));
     const refused = await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', description: 'D', submissionDeadline: '2020-01-01T00:00:00.000Z' });
-    expect(refused.state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'Please correct the highlighted fields.', fieldErrors: { submissionDeadline: message } });
+    expect(refused.state).toMatchObject({
+      code: 'FAILED_PRECONDITION', formError: 'Please correct the highlighted fields.',
+      fieldErrors: { submissionDeadline: 'The deadline of an open challenge can only move later, never earlier: solvers plan around it.' },
+    });
 
     gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'A JUDGING challenge cannot be edited', extensions: { code: 'FAILED_PRECONDITION' } }]));
     const closed = await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', description: 'D' });
-    expect(closed.state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'A JUDGING challenge cannot be edited' });
+    expect(closed.state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'This challenge is being judged, so it cannot be edited. Reload the page to see what you can do now.' });
   });
 
   it('refuses a form without a challenge, or with a malformed deadline, without calling the API', async () => {
@@ -137,7 +140,7 @@ describe('fundChallengeAction and awardPrizeAction', () => {
     expect(await run(startCardPaymentAction, { challengeId: 'c1' })).toEqual({ state: { formError: 'The payment could not be started. Try again.' } });
     gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'Only an OWNER or ADMIN can fund this challenge', extensions: { code: 'FORBIDDEN' } }]));
     expect(await run(startCardPaymentAction, { challengeId: 'c1' })).toEqual({
-      state: { formError: 'Only an OWNER or ADMIN can fund this challenge', code: 'FORBIDDEN', fieldErrors: undefined },
+      state: { formError: 'Only an owner or admin can fund this challenge.', code: 'FORBIDDEN', fieldErrors: undefined },
     });
   });
 
@@ -205,7 +208,7 @@ describe('addOrganizationMemberAction', () => {
   it('passes on the server’s FORBIDDEN message', async () => {
     gqlMock.mockRejectedValue(new GatewayError([{ message: 'Only an OWNER can grant the OWNER or ADMIN role', extensions: { code: 'FORBIDDEN' } }]));
     expect(await run(addOrganizationMemberAction, { organizationId: 'o1', userId: USER, role: 'OWNER' })).toEqual({
-      state: { formError: 'Only an OWNER can grant the OWNER or ADMIN role', code: 'FORBIDDEN', fieldErrors: undefined, values: { userId: USER, role: 'OWNER' } },
+      state: { formError: 'Only an owner can grant the owner or admin role.', code: 'FORBIDDEN', fieldErrors: undefined, values: { userId: USER, role: 'OWNER' } },
     });
   });
 });
@@ -327,7 +330,7 @@ describe('challenge questions', () => {
   it('keeps the question and shows the API\'s refusal beside it, and sends nothing blank', async () => {
     gqlMock.mockRejectedValue(new GatewayError([{ message: 'question: must be at least 10 characters', extensions: { code: 'BAD_USER_INPUT', field: 'question' } }]));
     expect(await run(askQuestionAction, { challengeId: 'c1', question: 'Short?' })).toEqual({
-      state: expect.objectContaining({ fieldErrors: { question: 'question: must be at least 10 characters' }, values: { question: 'Short?' } }),
+      state: expect.objectContaining({ fieldErrors: { question: 'Use at least 10 characters.' }, values: { question: 'Short?' } }),
     });
     gqlMock.mockReset();
     expect(await run(askQuestionAction, { challengeId: 'c1', question: '   ' })).toEqual({ state: { fieldErrors: { question: 'Write your question' }, values: { question: '   ' } } });

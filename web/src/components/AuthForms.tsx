@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useState, type FormEvent } from 'react';
+import { useActionState } from 'react';
 import Link from 'next/link';
 import type { FormState } from '@/lib/errors';
 import { emailError, INVALID_RESET_LINK_MESSAGE, newPasswordError, validateNewPassword } from '@/lib/passwords';
-import { FormMessages, SubmitButton } from './forms';
+import { FormMessages, SubmitButton, useClientChecked } from './forms';
 import { Alert, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
@@ -29,20 +29,6 @@ export function validateSignUp(displayName: string, email: string, password: str
 export function validateForgotPassword(email: string): Record<string, string> {
   const emailProblem = emailError(email);
   return emailProblem ? { email: emailProblem } : {};
-}
-
-function useClientChecked(validate: (fd: FormData) => Record<string, string>) {
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const errors = validate(new FormData(event.currentTarget));
-    setClientErrors(errors);
-    if (Object.keys(errors).length) {
-      event.preventDefault();
-      const first = event.currentTarget.querySelector<HTMLElement>(`[name="${Object.keys(errors)[0]}"]`);
-      first?.focus();
-    }
-  };
-  return { clientErrors, onSubmit };
 }
 
 const str = (fd: FormData, name: string) => String(fd.get(name) ?? '');

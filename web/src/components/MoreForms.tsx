@@ -3,9 +3,9 @@
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from './Dialog';
 import { useRouter } from 'next/navigation';
-import { ACCEPT_TERMS_FIELD, type TermsStep } from '@/lib/challenges';
+import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED, type TermsStep } from '@/lib/challenges';
 import type { FormState } from '@/lib/errors';
-import { FormMessages, SubmitButton } from './forms';
+import { FormMessages, requiredFields, SubmitButton, useClientChecked } from './forms';
 import { Button, Checkbox, Select, TextArea, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
@@ -18,9 +18,12 @@ export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none'
   action: Action; challengeId: string; latest?: { title: string; body: string; version: number }; terms?: TermsStep;
 }) {
   const [state, formAction] = useActionState(action, {});
-  const errors = state.fieldErrors ?? {};
+  const { clientErrors, onSubmit } = useClientChecked(requiredFields({
+    title: 'Enter a title for your solution.', body: 'Describe your solution.', ...(terms === 'to-accept' ? { [ACCEPT_TERMS_FIELD]: ACCEPT_TERMS_REQUIRED } : {}),
+  }));
+  const errors = { ...state.fieldErrors, ...clientErrors };
   return (
-    <form noValidate action={formAction} className="stack" aria-labelledby="submit-heading">
+    <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-labelledby="submit-heading">
       <h2 id="submit-heading">{latest ? `Resubmit (you are on version ${latest.version})` : 'Submit a solution'}</h2>
       <p className="muted">Submissions are sealed: only you and the sponsor can read them. Resubmitting creates a new version.</p>
       <FormMessages state={state} />
@@ -32,7 +35,7 @@ export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none'
         <>
           <input type="hidden" name="terms" value="to-accept" />
           <Checkbox label="I have read and accept the terms of this challenge" name={ACCEPT_TERMS_FIELD} value="yes" required error={errors[ACCEPT_TERMS_FIELD]}
-            hint="The terms are in the Terms section of this page." />
+            hint="The terms are on this page, under “Who can take part”." />
         </>
       )}
       {terms === 'accepted' && <p className="muted">You accepted the terms on this challenge.</p>}
@@ -96,9 +99,10 @@ export function AwardSubmissionForm({ action, challengeId, submissionId, submiss
 
 export function ProfileForm({ action, viewer }: { action: Action; viewer: { displayName: string; bio: string; skills: string[] } }) {
   const [state, formAction] = useActionState(action, {});
-  const errors = state.fieldErrors ?? {};
+  const { clientErrors, onSubmit } = useClientChecked(requiredFields({ displayName: 'Enter the name people will see.' }));
+  const errors = { ...state.fieldErrors, ...clientErrors };
   return (
-    <form noValidate action={formAction} className="stack" aria-label="Profile">
+    <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-label="Profile">
       <FormMessages state={state} />
       <TextField label="Display name" name="displayName" required maxLength={80} defaultValue={viewer.displayName} error={errors.displayName} />
       <TextArea label="Bio" name="bio" rows={5} maxLength={4000} defaultValue={viewer.bio} error={errors.bio} />
@@ -110,10 +114,11 @@ export function ProfileForm({ action, viewer }: { action: Action; viewer: { disp
 
 export function OrganizationForm({ action }: { action: Action }) {
   const [state, formAction] = useActionState(action, {});
+  const { clientErrors, onSubmit } = useClientChecked(requiredFields({ name: 'Enter the organization’s name.' }));
   return (
-    <form noValidate action={formAction} className="stack" aria-label="Create an organization">
+    <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-label="Create an organization">
       <FormMessages state={state} />
-      <TextField label="Organization name" name="name" required maxLength={120} error={state.fieldErrors?.name} />
+      <TextField label="Organization name" name="name" required maxLength={120} error={clientErrors.name ?? state.fieldErrors?.name} />
       <SubmitButton pendingText="Creating…">Create organization</SubmitButton>
     </form>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ConfirmDialog } from './Dialog';
 import { useFormStatus } from 'react-dom';
 import type { FormState } from '@/lib/errors';
@@ -25,6 +25,37 @@ export function FormMessages({ state }: { state: FormState }) {
 }
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
+
+/**
+ * The one validation style: every form has `noValidate` (no browser bubbles) and checks what it can before sending,
+ * with the same inline errors as the server's (Field's error, linked by aria-describedby). A form with errors is
+ * not sent and its first invalid field takes the focus.
+ */
+export function useClientChecked(validate: (fd: FormData) => Record<string, string>) {
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const errors = validate(new FormData(event.currentTarget));
+    setClientErrors(errors);
+    if (Object.keys(errors).length) {
+      event.preventDefault();
+      const first = event.currentTarget.querySelector<HTMLElement>(`[name="${Object.keys(errors)[0]}"]`);
+      first?.focus();
+    }
+  };
+  return { clientErrors, onSubmit };
+}
+
+/** A validator for required fields: each name whose value is blank (or a box unticked) gets its message. */
+export function requiredFields(messages: Record<string, string>) {
+  return (fd: FormData): Record<string, string> => {
+    const errors: Record<string, string> = {};
+    for (const [name, message] of Object.entries(messages)) {
+      const value = fd.get(name);
+      if (typeof value !== 'string' || !value.trim()) errors[name] = message;
+    }
+    return errors;
+  };
+}
 
 function HiddenFields({ fields }: { fields: Record<string, string> }) {
   return (
