@@ -4,13 +4,13 @@ import { gql } from '@/lib/gateway';
 import { ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc,
-  ShortlistSubmissionDoc, SubmitSolutionDoc, UpdateChallengeDoc,
+  ShortlistSubmissionDoc, SignUpDoc, SubmitSolutionDoc, UpdateChallengeDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
 import { fetchGateway } from '@/lib/gateway-fetch';
 import { clearSession, getRefreshToken, setSession } from '@/lib/session';
 import {
-  addOrganizationMemberAction, answerQuestionAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
+  addOrganizationMemberAction, answerQuestionAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, signUpAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
   startCardPaymentAction, submitSolutionAction, updateChallengeAction,
 } from './actions';
 
@@ -343,5 +343,19 @@ describe('challenge questions', () => {
     expect(gqlMock).toHaveBeenLastCalledWith(AnswerChallengeQuestionDoc, { input: { questionId: 'q1', answer: 'Yes.', publish: true } });
     await run(answerQuestionAction, { challengeId: 'c1', questionId: 'q1', answer: 'Only for you.' });
     expect(gqlMock).toHaveBeenLastCalledWith(AnswerChallengeQuestionDoc, { input: { questionId: 'q1', answer: 'Only for you.', publish: false } });
+  });
+});
+
+describe('signUpAction', () => {
+  it('gives back what was typed, never the password, and the taken email by its field with its code', async () => {
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'An account with this email already exists', extensions: { code: 'CONFLICT', field: 'email' } }]));
+    const result = await run(signUpAction, { displayName: ' Ada ', email: ' ada@solver.demo ', password: 'long-enough-password', next: '/' });
+    expect(gqlMock).toHaveBeenCalledWith(SignUpDoc, { input: { email: 'ada@solver.demo', displayName: 'Ada', password: 'long-enough-password' } });
+    expect(result).toEqual({
+      state: {
+        code: 'CONFLICT', formError: 'Please correct the highlighted fields.', fieldErrors: { email: 'An account with this email already exists.' },
+        values: { email: 'ada@solver.demo', displayName: 'Ada' },
+      },
+    });
   });
 });

@@ -96,7 +96,7 @@ describe('AwardSubmissionForm', () => {
   });
 
   it('without a prize, sends the form to get the inline "Choose a prize" (no browser bubble, nothing to confirm)', async () => {
-    const award: Action = jest.fn(async (): Promise<FormState> => ({ fieldErrors: { prizeRank: 'Choose a prize' } }));
+    const award: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ fieldErrors: { prizeRank: 'Choose a prize' } }));
     renderForm(award);
     const select = screen.getByLabelText('Prize for Ceramic filter');
     await userEvent.click(screen.getByRole('button', { name: 'Award' }));

@@ -95,6 +95,7 @@ const FIELD_RULES: { test: RegExp; say: (m: RegExpMatchArray, label: string) => 
 
 /** Form-wide server messages that name statuses or identifiers, rewritten. */
 const FORM_RULES: { test: RegExp; say: (m: RegExpMatchArray) => string }[] = [
+  { test: /^An? (AWARDED|CLOSED) challenge cannot be finished/, say: () => 'Judging is already over: every prize is decided. Reload the page to see the winners.' },
   { test: /^An? ([A-Z_]+) challenge cannot be ([a-z ]+?)(?: \(.*\))?$/, say: (m) => `This challenge is ${statusPhrase(m[1])}, so it cannot be ${m[2]}. Reload the page to see what you can do now.` },
   { test: /^Only a DRAFT challenge can be funded \(this one is ([A-Z_]+)\)$/, say: (m) => `This challenge is ${statusPhrase(m[1])}: only a draft can be funded.` },
   { test: /^Prizes are awarded while the challenge is JUDGING \(this one is ([A-Z_]+)\)$/, say: (m) => `Prizes are awarded while the challenge is being judged; this one is ${statusPhrase(m[1])}.` },
@@ -103,9 +104,10 @@ const FORM_RULES: { test: RegExp; say: (m: RegExpMatchArray) => string }[] = [
   { test: /^\w+ [0-9a-f-]{36} was not found$|^\w+ was not found$/, say: () => CODE_MESSAGES.NOT_FOUND },
 ];
 
-/** Whether a message reads as internal (a field prefix, a camelCase identifier, a status in capitals, a UUID). */
-function looksInternal(message: string): boolean {
-  return /^[a-zA-Z.\d]+: /.test(message) || /\b[a-z]+[A-Z][a-zA-Z]*\b/.test(message) || /\b[A-Z]{2,}_?[A-Z]*\b/.test(message.replace(/\b(OK|ID|URL|USD|EUR|GBP|API|PDF)\b/g, ''))
+/** Whether a message reads as internal (lower-case start, a field prefix, a camelCase identifier, a status in capitals, a UUID). */
+function looksInternal(message: string, lowerCaseStartOk = false): boolean {
+  // Sentences for people start with a capital; the services' internal messages (ledger, provider) do not.
+  return (!lowerCaseStartOk && /^[a-z]/.test(message)) || /^[a-zA-Z.\d]+: /.test(message) || /\b[a-z]+[A-Z][a-zA-Z]*\b/.test(message) || /\b[A-Z]{2,}_?[A-Z]*\b/.test(message.replace(/\b(OK|ID|URL|USD|EUR|GBP|API|PDF)\b/g, ''))
     || /[0-9a-f]{8}-[0-9a-f]{4}-/.test(message);
 }
 
@@ -117,8 +119,9 @@ export function fieldMessage(field: string, message: string): string {
     const m = bare.match(rule.test);
     if (m) return rule.say(m, label);
   }
-  if (!bare || looksInternal(bare)) return `Check the ${label.toLowerCase()}.`;
-  return sentence(bare);
+  if (!bare || looksInternal(bare, true)) return `Check the ${label.toLowerCase()}.`;
+  // "must be a valid email address" reads after the field's name: "Email must be a valid email address."
+  return /^[a-z]/.test(bare) ? sentence(`${label} ${bare}`) : sentence(bare);
 }
 
 /** The sentence to show for a form-wide error: the server's own words when written for people, else its code's. */
