@@ -60,3 +60,11 @@ describe('toFormState', () => {
     expect(toFormState(new Error('fetch failed'))).toEqual({ formError: UNREACHABLE_MESSAGE });
   });
 });
+
+describe('messageFor', () => {
+  it('is one sentence, naming the field when there is one', async () => {
+    const { messageFor } = await import('./errors');
+    expect(messageFor(new GatewayError([{ message: 'filter.search: must be at most 200 characters', extensions: { code: 'BAD_USER_INPUT', field: 'filter.search' } }]))).toBe('Search: Use at most 200 characters.');
+    expect(messageFor(new GatewayError([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]))).toBe(CODE_MESSAGES.INTERNAL_SERVER_ERROR);
+  });
+});

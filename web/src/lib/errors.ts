@@ -81,6 +81,7 @@ const sentence = (text: string) => {
 
 /** Server messages about a field, rewritten (the field is already named by the label next to it). */
 const FIELD_RULES: { test: RegExp; say: (m: RegExpMatchArray, label: string) => string }[] = [
+  { test: /not a valid cursor/, say: () => 'This link to a page of results is out of date or damaged.' },
   { test: /^is required$/, say: (_m, label) => `Enter the ${label.toLowerCase()}.` },
   { test: /^must be at most (\d+) characters$/, say: (m) => `Use at most ${m[1]} characters.` },
   { test: /^must be at least (\d+) characters$/, say: (m) => `Use at least ${m[1]} characters.` },
@@ -165,4 +166,13 @@ export function toFormState(error: unknown): FormState {
     }
   }
   return { formError, code, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : undefined };
+}
+
+/** One sentence for any failure, where there is no form to put field errors by (a page's filters, a cursor). */
+export function messageFor(error: unknown): string {
+  const state = toFormState(error);
+  const [field, message] = Object.entries(state.fieldErrors ?? {})[0] ?? [];
+  // "Use at most 200 characters." needs the field's name; the other sentences name what they are about.
+  if (field && message) return message.startsWith('Use ') ? `${fieldLabel(field)}: ${message}` : message;
+  return state.formError ?? CODE_MESSAGES.INTERNAL_SERVER_ERROR;
 }

@@ -5,7 +5,7 @@ import { Disclosure } from '@/components/Disclosure';
 import { ChallengeCard, type ChallengeSummary } from '@/components/ChallengeCard';
 import { Alert, EmptyState, humanize } from '@/components/ui';
 import { BROWSE_STATUSES, CHALLENGE_TYPES, nextPageHref, parseBrowseQuery } from '@/lib/browse';
-import { GatewayError } from '@/lib/errors';
+import { GatewayError, messageFor } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
 import { currencyOptions } from '@/lib/money';
 import { BrowseChallengesDoc } from '@/lib/operations';
@@ -29,7 +29,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
     nextHref = nextPageHref(keep, challenges.pageInfo);
   } catch (error) {
     if (!(error instanceof GatewayError) || error.code !== 'BAD_USER_INPUT') throw error;
-    failure = error.message;
+    failure = messageFor(error);
   }
   const notApplied = errors.minPrize || errors.currency ? ' (the minimum prize is not applied: see the filters)' : '';
 

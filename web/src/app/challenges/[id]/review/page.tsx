@@ -9,7 +9,7 @@ import { ReviewSubmissionCard } from '@/components/ReviewSubmission';
 import { StatusFlash } from '@/components/StatusFlash';
 import { Alert, Card, EmptyState, StatusBadge } from '@/components/ui';
 import type { ChallengeReviewQuery } from '@/gql/graphql';
-import { GatewayError } from '@/lib/errors';
+import { GatewayError, messageFor } from '@/lib/errors';
 import { flashMessage } from '@/lib/flash';
 import { gql } from '@/lib/gateway';
 import { ChallengeReviewDoc } from '@/lib/operations';
@@ -39,7 +39,7 @@ export default async function ReviewPage({ params, searchParams }: {
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
     // A cursor the API refuses (edited by hand, or from the other list): say so, with the way back.
-    if (error.code === 'BAD_USER_INPUT' && after) return <BadCursor challengeId={id} view={view} message={error.message} />;
+    if (error.code === 'BAD_USER_INPUT' && after) return <BadCursor challengeId={id} view={view} message={messageFor(error)} />;
     if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_USER_INPUT') notFound();
     throw error;
   }
