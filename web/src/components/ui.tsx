@@ -177,15 +177,15 @@ export function StatusBadge({ status, prefix }: { status: string; prefix?: strin
   );
 }
 
-/** The mark: a laurel-less, sober seal (a shield with a rising bar chart = funded prizes, held safe). */
+/** The mark: a gold-rimmed navy shield (money held safe) around rising gold bars (prizes). Reads on navy and on white. */
 export function LogoMark({ size = 28 }: { size?: number }) {
   return (
     <svg className="logo-mark" width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-      <path d="M16 2 4 6.5v8.2C4 22.3 9.1 28 16 30c6.9-2 12-7.7 12-15.3V6.5L16 2Z" fill="var(--color-brand)" />
-      <path d="M16 5.2 7 8.6v6.1c0 5.8 3.8 10.3 9 12.1 5.2-1.8 9-6.3 9-12.1V8.6l-9-3.4Z" fill="var(--color-brand-2)" />
-      <rect x="10.5" y="15" width="3" height="6" rx="1" fill="var(--color-gold)" />
-      <rect x="14.5" y="11.5" width="3" height="9.5" rx="1" fill="var(--color-gold)" />
-      <rect x="18.5" y="13" width="3" height="8" rx="1" fill="var(--color-gold)" />
+      <path d="M16 1.5 3.5 6.2v8.5c0 7.9 5.3 13.8 12.5 15.8 7.2-2 12.5-7.9 12.5-15.8V6.2L16 1.5Z" fill="var(--color-gold)" />
+      <path d="M16 4.6 6.5 8.2v6.5c0 6.1 4 10.8 9.5 12.6 5.5-1.8 9.5-6.5 9.5-12.6V8.2L16 4.6Z" fill="var(--color-brand)" />
+      <rect x="10.5" y="15" width="3" height="6.5" rx="1" fill="var(--color-gold)" />
+      <rect x="14.5" y="10.5" width="3" height="11" rx="1" fill="var(--color-gold)" />
+      <rect x="18.5" y="13" width="3" height="8.5" rx="1" fill="var(--color-gold)" />
     </svg>
   );
 }

@@ -64,11 +64,11 @@ export default async function ChallengePage({ params, searchParams }: Props) {
         <h1 id="challenge-title">{c.title}</h1>
         <p className="muted">Sponsored by <strong>{c.organization.name}</strong></p>
         <dl className="key-facts">
-          <div>
+          <div className="fact-prize">
             <dt>Prize pool</dt>
             <dd className="amount"><Money {...c.totalPrize} /></dd>
           </div>
-          <div>
+          <div className="fact-deadline">
             <dt>{deadlineIsAhead(c.status) ? 'Deadline' : 'Deadline was'}</dt>
             <dd>{deadlineIsAhead(c.status) ? <Countdown iso={c.submissionDeadline} /> : <LocalDate iso={c.submissionDeadline} />}</dd>
           </div>
@@ -86,7 +86,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
       </section>
       {cta && !isManager && (
         <StickyCta watchId="hero-cta" label="Take part">
-          <p><span className="amount"><Money {...c.totalPrize} /></span><br /><span className="muted">{deadlineIsAhead(c.status) ? <Countdown iso={c.submissionDeadline} /> : null}</span></p>
+          <p><span className="amount"><Money {...c.totalPrize} /></span><br /><span className="muted">prize pool</span></p>
           <ButtonLink href={cta.href}>{cta.label}</ButtonLink>
         </StickyCta>
       )}
