@@ -110,6 +110,13 @@ describe('updateChallengeAction', () => {
     expect(closed.state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'This challenge is being judged, so it cannot be edited. Reload the page to see what you can do now.' });
   });
 
+  it('never shows the API’s field names: a blank summary reads "Enter the summary."', async () => {
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'summary: is required', extensions: { code: 'BAD_USER_INPUT', field: 'input.summary' } }]));
+    const { state } = await run(updateChallengeAction, { challengeId: 'c1', summary: '', description: 'D' });
+    expect(state).toMatchObject({ fieldErrors: { summary: 'Enter the summary.' } });
+    expect(JSON.stringify(state)).not.toMatch(/summary:|submissionDeadline:/);
+  });
+
   it('refuses a form without a challenge, or with a malformed deadline, without calling the API', async () => {
     expect(await run(updateChallengeAction, { summary: 'S' })).toEqual({ state: { formError: 'Unknown challenge.' } });
     expect((await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', submissionDeadline: 'soon' })).state).toMatchObject({ fieldErrors: { submissionDeadline: 'Enter a valid date and time' } });
