@@ -4,13 +4,13 @@ import { gql } from '@/lib/gateway';
 import { ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, InviteOrganizationMemberDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc,
-  ShortlistSubmissionDoc, SubmitSolutionDoc, UpdateChallengeDoc,
+  ShortlistSubmissionDoc, SignUpDoc, SubmitSolutionDoc, UpdateChallengeDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
 import { fetchGateway } from '@/lib/gateway-fetch';
 import { clearSession, getRefreshToken, setSession } from '@/lib/session';
 import {
-  answerQuestionAction, changeMemberRoleAction, inviteOrganizationMemberAction, respondToOrganizationInvitationAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
+  answerQuestionAction, changeMemberRoleAction, inviteOrganizationMemberAction, respondToOrganizationInvitationAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, signUpAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
   startCardPaymentAction, submitSolutionAction, updateChallengeAction,
 } from './actions';
 
@@ -95,16 +95,26 @@ describe('updateChallengeAction', () => {
   it('shows BAD_USER_INPUT and a refused field (FAILED_PRECONDITION) by field, keeping what was typed', async () => {
     gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'title: must be at least 3 characters', extensions: { code: 'BAD_USER_INPUT', field: 'title' } }]));
     const bad = await run(updateChallengeAction, { ...draftForm, title: 'x' });
-    expect(bad.state).toMatchObject({ fieldErrors: { title: 'title: must be at least 3 characters' }, values: { title: 'x', summary: 'New summary' } });
+    expect(bad.state).toMatchObject({ fieldErrors: { title: 'Use at least 3 characters.' }, values: { title: 'x', summary: 'New summary' } });
 
     const message = 'submissionDeadline: the deadline of an OPEN challenge can only be extended (later than the current one), never shortened';
     gqlMock.mockRejectedValueOnce(new GatewayError([{ message, extensions: { code: 'FAILED_PRECONDITION', field: 'submissionDeadline' } }]));
     const refused = await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', description: 'D', submissionDeadline: '2020-01-01T00:00:00.000Z' });
-    expect(refused.state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'Please correct the highlighted fields.', fieldErrors: { submissionDeadline: message } });
+    expect(refused.state).toMatchObject({
+      code: 'FAILED_PRECONDITION', formError: 'Please correct the highlighted fields.',
+      fieldErrors: { submissionDeadline: 'The deadline of an open challenge can only move later, never earlier: solvers plan around it.' },
+    });
 
     gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'A JUDGING challenge cannot be edited', extensions: { code: 'FAILED_PRECONDITION' } }]));
     const closed = await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', description: 'D' });
-    expect(closed.state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'A JUDGING challenge cannot be edited' });
+    expect(closed.state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'This challenge is being judged, so it cannot be edited. Reload the page to see what you can do now.' });
+  });
+
+  it('never shows the API’s field names: a blank summary reads "Enter the summary."', async () => {
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'summary: is required', extensions: { code: 'BAD_USER_INPUT', field: 'input.summary' } }]));
+    const { state } = await run(updateChallengeAction, { challengeId: 'c1', summary: '', description: 'D' });
+    expect(state).toMatchObject({ fieldErrors: { summary: 'Enter the summary.' } });
+    expect(JSON.stringify(state)).not.toMatch(/summary:|submissionDeadline:/);
   });
 
   it('refuses a form without a challenge, or with a malformed deadline, without calling the API', async () => {
@@ -147,7 +157,7 @@ describe('fundChallengeAction and awardPrizeAction', () => {
     expect(await run(startCardPaymentAction, { challengeId: 'c1' })).toEqual({ state: { formError: 'The payment could not be started. Try again.' } });
     gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'Only an OWNER or ADMIN can fund this challenge', extensions: { code: 'FORBIDDEN' } }]));
     expect(await run(startCardPaymentAction, { challengeId: 'c1' })).toEqual({
-      state: { formError: 'Only an OWNER or ADMIN can fund this challenge', code: 'FORBIDDEN', fieldErrors: undefined },
+      state: { formError: 'Only an owner or admin can fund this challenge.', code: 'FORBIDDEN', fieldErrors: undefined },
     });
   });
 
@@ -389,7 +399,7 @@ describe('challenge questions', () => {
   it('keeps the question and shows the API\'s refusal beside it, and sends nothing blank', async () => {
     gqlMock.mockRejectedValue(new GatewayError([{ message: 'question: must be at least 10 characters', extensions: { code: 'BAD_USER_INPUT', field: 'question' } }]));
     expect(await run(askQuestionAction, { challengeId: 'c1', question: 'Short?' })).toEqual({
-      state: expect.objectContaining({ fieldErrors: { question: 'question: must be at least 10 characters' }, values: { question: 'Short?' } }),
+      state: expect.objectContaining({ fieldErrors: { question: 'Use at least 10 characters.' }, values: { question: 'Short?' } }),
     });
     gqlMock.mockReset();
     expect(await run(askQuestionAction, { challengeId: 'c1', question: '   ' })).toEqual({ state: { fieldErrors: { question: 'Write your question' }, values: { question: '   ' } } });
@@ -402,5 +412,19 @@ describe('challenge questions', () => {
     expect(gqlMock).toHaveBeenLastCalledWith(AnswerChallengeQuestionDoc, { input: { questionId: 'q1', answer: 'Yes.', publish: true } });
     await run(answerQuestionAction, { challengeId: 'c1', questionId: 'q1', answer: 'Only for you.' });
     expect(gqlMock).toHaveBeenLastCalledWith(AnswerChallengeQuestionDoc, { input: { questionId: 'q1', answer: 'Only for you.', publish: false } });
+  });
+});
+
+describe('signUpAction', () => {
+  it('gives back what was typed, never the password, and the taken email by its field with its code', async () => {
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'An account with this email already exists', extensions: { code: 'CONFLICT', field: 'email' } }]));
+    const result = await run(signUpAction, { displayName: ' Ada ', email: ' ada@solver.demo ', password: 'long-enough-password', next: '/' });
+    expect(gqlMock).toHaveBeenCalledWith(SignUpDoc, { input: { email: 'ada@solver.demo', displayName: 'Ada', password: 'long-enough-password' } });
+    expect(result).toEqual({
+      state: {
+        code: 'CONFLICT', formError: 'Please correct the highlighted fields.', fieldErrors: { email: 'An account with this email already exists.' },
+        values: { email: 'ada@solver.demo', displayName: 'Ada' },
+      },
+    });
   });
 });

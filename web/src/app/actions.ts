@@ -35,19 +35,20 @@ export async function logInAction(_prev: FormState, fd: FormData): Promise<FormS
   try {
     session = (await gql(LogInDoc, { input: { email: text(fd, 'email').trim(), password: text(fd, 'password') } })).logIn;
   } catch (error) {
-    return toFormState(error);
+    return { ...toFormState(error), values: { email: text(fd, 'email').trim() } };
   }
   await setSession(session);
   redirect(safeNext(text(fd, 'next'), await appOrigin()));
 }
 
 export async function signUpAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const values = { email: text(fd, 'email').trim(), displayName: text(fd, 'displayName').trim() };
   let session: SessionGrant;
   try {
-    const input = { email: text(fd, 'email').trim(), password: text(fd, 'password'), displayName: text(fd, 'displayName').trim() };
-    session = (await gql(SignUpDoc, { input })).signUp;
+    session = (await gql(SignUpDoc, { input: { ...values, password: text(fd, 'password') } })).signUp;
   } catch (error) {
-    return toFormState(error);
+    // What was typed comes back (never the password); a taken email is shown by its field, with a way to log in.
+    return { ...toFormState(error), values };
   }
   await setSession(session);
   redirect(safeNext(text(fd, 'next'), await appOrigin()));
@@ -141,7 +142,8 @@ const CHALLENGE_VISIBILITIES: readonly ChallengeVisibility[] = ['PUBLIC', 'INVIT
  * The edit form (ChallengeEditForm): sends the fields the form has (an OPEN challenge's form has no title, terms,
  * type or visibility, which stay as they are) and the deadline only when it was changed (`submissionDeadline`, an
  * ISO instant set by the browser; empty = unchanged). Unchanged values are no change for the API either. Refusals
- * that name a field (BAD_USER_INPUT, or FAILED_PRECONDITION such as a shortened deadline) are shown by that field.
+ * that name a field (BAD_USER_INPUT, or FAILED_PRECONDITION such as a shortened deadline) are shown by that field
+ * (toFormState), in words for people.
  */
 export async function updateChallengeAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const challengeId = text(fd, 'challengeId');
@@ -163,19 +165,11 @@ export async function updateChallengeAction(_prev: FormState, fd: FormData): Pro
   try {
     await gql(UpdateChallengeDoc, { input });
   } catch (error) {
-    return { ...byField(error), values };
+    return { ...toFormState(error), values };
   }
   revalidatePath(challengePath(challengeId), 'layout');
   revalidatePath('/sponsor');
   redirect(withFlash(challengePath(challengeId), 'updated'));
-}
-
-/** toFormState, with a FAILED_PRECONDITION that names a field (what the status does not allow) shown by that field. */
-function byField(error: unknown): FormState {
-  const state = toFormState(error);
-  const refused = error instanceof GatewayError ? error.errors.find((e) => e.extensions?.code === 'FAILED_PRECONDITION' && typeof e.extensions.field === 'string') : undefined;
-  if (!refused) return state;
-  return { code: 'FAILED_PRECONDITION', formError: 'Please correct the highlighted fields.', fieldErrors: { ...state.fieldErrors, [refused.extensions!.field as string]: refused.message } };
 }
 
 /**

@@ -3,10 +3,12 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { logOutAction } from './actions';
 import { getViewer } from '@/lib/viewer';
+import { Disclosure } from '@/components/Disclosure';
+import { Logo } from '@/components/ui';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: 'Ideagora', template: '%s · Ideagora' },
+  title: { default: 'Ideagora: prize challenges with escrowed prize money', template: '%s — Ideagora' },
   description: 'Open innovation: funded challenges, sealed submissions, escrowed prizes.',
 };
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
@@ -22,30 +24,33 @@ async function Header() {
   return (
     <header className="site-header">
       <div className="inner">
-        <Link href="/" className="brand">Ideagora</Link>
-        <nav aria-label="Main">
-          <ul className="nav">
-            <li><Link href="/challenges">Browse challenges</Link></li>
-            {viewer && <li><Link href="/sponsor">{isSponsor ? 'Sponsor dashboard' : 'Sponsor a challenge'}</Link></li>}
-            {viewer && <li><Link href="/me/submissions">My submissions</Link></li>}
-            {viewer && <li><Link href="/me/payouts">Payouts</Link></li>}
-          </ul>
-        </nav>
-        <div className="nav nav-end">
-          {viewer ? (
-            <>
-              <Link href="/me/profile" aria-label={`Profile of ${viewer.displayName}`}>{viewer.displayName}</Link>
-              <form action={logOutAction}>
-                <button type="submit" className="btn-link">Log out</button>
-              </form>
-            </>
-          ) : (
-            <>
-              <Link href="/login">Log in</Link>
-              <Link href="/signup" className="btn btn-primary">Sign up</Link>
-            </>
-          )}
-        </div>
+        <Link href="/" className="brand" aria-label="Ideagora, home"><Logo /></Link>
+        {/* Under 720 px the links fold behind a "Menu" button, so the header takes one line. */}
+        <Disclosure label="Menu" className="site-menu">
+          <nav aria-label="Main">
+            <ul className="nav">
+              <li><Link href="/challenges">Browse challenges</Link></li>
+              {viewer && <li><Link href="/sponsor">{isSponsor ? 'Sponsor dashboard' : 'Sponsor a challenge'}</Link></li>}
+              {viewer && <li><Link href="/me/submissions">My submissions</Link></li>}
+              {viewer && <li><Link href="/me/payouts">Payouts</Link></li>}
+            </ul>
+          </nav>
+          <div className="nav nav-end">
+            {viewer ? (
+              <>
+                <Link href="/me/profile" aria-label={`Profile of ${viewer.displayName}`}>{viewer.displayName}</Link>
+                <form action={logOutAction}>
+                  <button type="submit" className="btn-link">Log out</button>
+                </form>
+              </>
+            ) : (
+              <>
+                <Link href="/login">Log in</Link>
+                <Link href="/signup" className="btn btn-primary">Sign up</Link>
+              </>
+            )}
+          </div>
+        </Disclosure>
       </div>
     </header>
   );
@@ -58,7 +63,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">Skip to content</a>
         <Header />
         <main id="main" tabIndex={-1}>{children}</main>
-        <footer className="site-footer">Ideagora · prizes held in escrow until awarded</footer>
+        <footer className="site-footer">
+          <p><Logo /></p>
+          <p>Every prize is paid into escrow before a challenge opens, and released only to its winners.</p>
+        </footer>
       </body>
     </html>
   );

@@ -1,9 +1,5 @@
-import { Spinner } from '@/components/ui';
+import { LoadingState } from '@/components/ui';
 
 export default function Loading() {
-  return (
-    <div className="loading">
-      <Spinner label="Loading page" /> <span aria-hidden="true">Loading…</span>
-    </div>
-  );
+  return <LoadingState label="Loading page…" />;
 }

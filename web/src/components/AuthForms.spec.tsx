@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FormState } from '@/lib/errors';
-import { LoginForm, validateLogin } from './AuthForms';
+import { LoginForm, SignUpForm, validateLogin } from './AuthForms';
 
 describe('LoginForm', () => {
   it('has labelled email and password fields and a submit button', () => {
@@ -44,5 +44,25 @@ describe('LoginForm', () => {
   it('validates like the form does', () => {
     expect(validateLogin('a@b.co', 'x')).toEqual({});
     expect(validateLogin(' ', '')).toEqual({ email: 'Enter your email address', password: 'Enter your password' });
+  });
+});
+
+describe('SignUpForm', () => {
+  it('keeps what was typed (never the password) after a taken email, and offers to log in instead', async () => {
+    const action = jest.fn(async (_prev: FormState, fd: FormData): Promise<FormState> => ({
+      code: 'CONFLICT', formError: 'Please correct the highlighted fields.', fieldErrors: { email: 'An account with this email already exists.' },
+      values: { displayName: String(fd.get('displayName')), email: String(fd.get('email')) },
+    }));
+    render(<SignUpForm action={action} next="/challenges/c1" />);
+    await userEvent.type(screen.getByLabelText('Display name'), 'Ada');
+    await userEvent.type(screen.getByLabelText('Email'), 'ada@solver.demo');
+    await userEvent.type(screen.getByLabelText('Password'), 'long-enough-password');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(await screen.findByRole('link', { name: 'Log in instead' })).toHaveAttribute('href', '/login?next=%2Fchallenges%2Fc1');
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('An account with this email already exists.');
+    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveValue('ada@solver.demo'));
+    expect(screen.getByLabelText('Display name')).toHaveValue('Ada');
+    expect(screen.getByLabelText('Password')).toHaveValue('');
   });
 });

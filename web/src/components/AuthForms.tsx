@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useState, type FormEvent } from 'react';
+import { useActionState } from 'react';
 import Link from 'next/link';
 import type { FormState } from '@/lib/errors';
 import { emailError, INVALID_RESET_LINK_MESSAGE, newPasswordError, validateNewPassword } from '@/lib/passwords';
-import { FormMessages, SubmitButton } from './forms';
+import { FormMessages, SubmitButton, useClientChecked } from './forms';
 import { Alert, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
@@ -31,20 +31,6 @@ export function validateForgotPassword(email: string): Record<string, string> {
   return emailProblem ? { email: emailProblem } : {};
 }
 
-function useClientChecked(validate: (fd: FormData) => Record<string, string>) {
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const errors = validate(new FormData(event.currentTarget));
-    setClientErrors(errors);
-    if (Object.keys(errors).length) {
-      event.preventDefault();
-      const first = event.currentTarget.querySelector<HTMLElement>(`[name="${Object.keys(errors)[0]}"]`);
-      first?.focus();
-    }
-  };
-  return { clientErrors, onSubmit };
-}
-
 const str = (fd: FormData, name: string) => String(fd.get(name) ?? '');
 
 export function LoginForm({ action, next }: { action: Action; next?: string }) {
@@ -62,7 +48,7 @@ export function LoginForm({ action, next }: { action: Action; next?: string }) {
         <FormMessages state={state} />
       )}
       <input type="hidden" name="next" value={next ?? '/'} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errors.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
       <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
       <p>
@@ -79,16 +65,25 @@ export function SignUpForm({ action, next }: { action: Action; next?: string }) 
   const [state, formAction] = useActionState(action, {});
   const { clientErrors, onSubmit } = useClientChecked((fd) => validateSignUp(str(fd, 'displayName'), str(fd, 'email'), str(fd, 'password')));
   const errors = { ...state.fieldErrors, ...clientErrors };
+  const emailTaken = state.code === 'CONFLICT' && Boolean(state.fieldErrors?.email);
+  const loginHref = `/login${next ? `?next=${encodeURIComponent(next)}` : ''}`;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="stack" aria-label="Sign up">
-      <FormMessages state={state} />
+      {emailTaken ? (
+        <Alert tone="danger" title="This email already has an account">
+          <Link href={loginHref}>Log in instead</Link>, or <Link href="/forgot-password">reset your password</Link> if you forgot it.
+        </Alert>
+      ) : (
+        <FormMessages state={state} />
+      )}
       <input type="hidden" name="next" value={next ?? '/'} />
-      <TextField label="Display name" name="displayName" autoComplete="name" required maxLength={80} error={errors.displayName} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+      {/* What was typed comes back after a refusal (React resets a form after its action); never the password. */}
+      <TextField label="Display name" name="displayName" autoComplete="name" required maxLength={80} defaultValue={state.values?.displayName} error={errors.displayName} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errors.email} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters" error={errors.password} />
       <SubmitButton pendingText="Creating account…">Create account</SubmitButton>
       <p>
-        Already have an account? <Link href={`/login${next ? `?next=${encodeURIComponent(next)}` : ''}`}>Log in</Link>
+        Already have an account? <Link href={loginHref}>Log in</Link>
       </p>
     </form>
   );

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { ConfirmDialog } from './Dialog';
 import type { FormState } from '@/lib/errors';
 import { SubmitButton } from './forms';
 import { Alert, Button } from './ui';
@@ -37,27 +38,11 @@ export function CancelChallenge({ action, challengeId, title, funded, submission
   const [state, formAction] = useActionState(action, {});
   const [confirming, setConfirming] = useState(false);
   const openerRef = useRef<HTMLButtonElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const headingId = useId();
-  const wasConfirming = useRef(false);
-
-  useEffect(() => {
-    if (confirming) headingRef.current?.focus();
-    else if (wasConfirming.current) openerRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   // A refusal closes the confirmation: the error below says why.
   useEffect(() => {
     if (state.formError) setConfirming(false);
   }, [state]);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      setConfirming(false);
-    }
-  };
 
   return (
     <div className="cancel-challenge">
@@ -66,20 +51,17 @@ export function CancelChallenge({ action, challengeId, title, funded, submission
           Cancel challenge
         </Button>
       )}
-      {confirming && (
-        <div className="confirm" role="group" aria-labelledby={headingId} onKeyDown={onKeyDown}>
-          <h3 id={headingId} ref={headingRef} tabIndex={-1}>Cancel “{title}”?</h3>
-          <ul>
-            {cancelConsequences({ funded, submissionCount }).map((line) => <li key={line}>{line}</li>)}
-          </ul>
-          <form action={formAction} className="row">
-            <input type="hidden" name="challengeId" value={challengeId} />
-            <input type="hidden" name="op" value="cancel" />
-            <SubmitButton variant="danger" pendingText="Cancelling…">Yes, cancel challenge</SubmitButton>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>Keep challenge</Button>
-          </form>
-        </div>
-      )}
+      <ConfirmDialog open={confirming} title={`Cancel “${title}”?`} onClose={() => setConfirming(false)} returnFocusTo={openerRef}>
+        <ul>
+          {cancelConsequences({ funded, submissionCount }).map((line) => <li key={line}>{line}</li>)}
+        </ul>
+        <form action={formAction} className="row">
+          <input type="hidden" name="challengeId" value={challengeId} />
+          <input type="hidden" name="op" value="cancel" />
+          <SubmitButton variant="danger" pendingText="Cancelling…">Yes, cancel challenge</SubmitButton>
+          <Button variant="secondary" onClick={() => setConfirming(false)}>Keep challenge</Button>
+        </form>
+      </ConfirmDialog>
       {state.formError && (
         <Alert tone="danger" title={ERROR_TITLES[state.code ?? ''] ?? 'The challenge was not cancelled'}>
           <p>{state.formError}</p>

@@ -198,7 +198,7 @@ export function ChallengeWizard({ organizations, action, now = () => new Date() 
             <legend>Prize tiers</legend>
             {draft.prizes.map((prize, i) => (
               <Card key={prize.key} className="prize-row" as="div">
-                <p className="prize-rank">Rank {i + 1}</p>
+                <p className="prize-rank">{prize.label.trim() || `Prize ${i + 1}`}</p>
                 <div className="grid-2">
                   <TextField label={`Prize ${i + 1} label`} value={prize.label} onChange={(e) => setPrize(i, { label: e.target.value })} error={errors[`prizes[${i}].label`]} />
                   <TextField label={`Prize ${i + 1} amount (${draft.currency})`} inputMode="decimal" value={prize.amount} onChange={(e) => setPrize(i, { amount: e.target.value })}

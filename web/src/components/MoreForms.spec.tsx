@@ -30,10 +30,24 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
     const box = screen.getByRole('checkbox', { name: ACCEPT });
     expect(box).toBeRequired();
     expect(box).not.toBeChecked();
-    expect(box).toHaveAccessibleDescription('The terms are in the Terms section of this page.');
+    expect(box).toHaveAccessibleDescription('The terms are on this page, under “Who can take part”.');
     await fillSolution();
     await submit();
+    // One validation style: no browser bubble (noValidate), the inline error on the box, which takes the focus.
+    expect(screen.getByRole('form', { name: 'Submit a solution' })).toHaveAttribute('novalidate');
     expect(box).toBeInvalid();
+    expect(box).toHaveAccessibleDescription(ACCEPT_TERMS_REQUIRED);
+    expect(box).toHaveFocus();
+    expect(action).not.toHaveBeenCalled();
+  });
+
+  it('checks the title and the solution before sending, inline', async () => {
+    const action = ok();
+    render(<SubmitSolutionForm action={action} challengeId="ch-1" />);
+    await submit();
+    expect(screen.getByLabelText('Solution title')).toHaveAccessibleDescription('Enter a title for your solution.');
+    expect(screen.getByLabelText('Solution')).toHaveAccessibleDescription('Describe your solution.');
+    expect(screen.getByLabelText('Solution title')).toHaveFocus();
     expect(action).not.toHaveBeenCalled();
   });
 

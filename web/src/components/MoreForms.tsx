@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { ConfirmDialog } from './Dialog';
 import { useRouter } from 'next/navigation';
-import { ACCEPT_TERMS_FIELD, type TermsStep } from '@/lib/challenges';
+import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED, type TermsStep } from '@/lib/challenges';
 import type { FormState } from '@/lib/errors';
-import { FormMessages, SubmitButton } from './forms';
-import { Checkbox, Select, TextArea, TextField } from './ui';
+import { FormMessages, requiredFields, SubmitButton, useClientChecked } from './forms';
+import { Button, Checkbox, Select, TextArea, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 
@@ -17,9 +18,12 @@ export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none'
   action: Action; challengeId: string; latest?: { title: string; body: string; version: number }; terms?: TermsStep;
 }) {
   const [state, formAction] = useActionState(action, {});
-  const errors = state.fieldErrors ?? {};
+  const { clientErrors, onSubmit } = useClientChecked(requiredFields({
+    title: 'Enter a title for your solution.', body: 'Describe your solution.', ...(terms === 'to-accept' ? { [ACCEPT_TERMS_FIELD]: ACCEPT_TERMS_REQUIRED } : {}),
+  }));
+  const errors = { ...state.fieldErrors, ...clientErrors };
   return (
-    <form action={formAction} className="stack" aria-labelledby="submit-heading">
+    <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-labelledby="submit-heading">
       <h2 id="submit-heading">{latest ? `Resubmit (you are on version ${latest.version})` : 'Submit a solution'}</h2>
       <p className="muted">Submissions are sealed: only you and the sponsor can read them. Resubmitting creates a new version.</p>
       <FormMessages state={state} />
@@ -31,7 +35,7 @@ export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none'
         <>
           <input type="hidden" name="terms" value="to-accept" />
           <Checkbox label="I have read and accept the terms of this challenge" name={ACCEPT_TERMS_FIELD} value="yes" required error={errors[ACCEPT_TERMS_FIELD]}
-            hint="The terms are in the Terms section of this page." />
+            hint="The terms are on this page, under “Who can take part”." />
         </>
       )}
       {terms === 'accepted' && <p className="muted">You accepted the terms on this challenge.</p>}
@@ -49,15 +53,26 @@ export function AwardSubmissionForm({ action, challengeId, submissionId, submiss
   action: Action; challengeId: string; submissionId: string; submissionTitle: string; prizes: { rank: number; label: string }[]; back?: Record<string, string>;
 }) {
   const [state, formAction] = useActionState(action, {});
+  // The prize being confirmed (its label), or null: the first press asks, the confirmation's button sends.
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (state.formError || state.fieldErrors) setConfirming(null);
+  }, [state]);
   return (
     <form
       action={formAction}
       className="award-form"
+      noValidate
       onSubmit={(e) => {
+        if (confirming) return;
         const select = e.currentTarget.elements.namedItem('prizeRank');
         const prize = select instanceof HTMLSelectElement && select.value ? select.selectedOptions[0]?.text : undefined;
-        // Without a prize the action answers "Choose a prize": nothing to confirm.
-        if (prize && !window.confirm(`Award ${prize} to “${submissionTitle}”? An award cannot be taken back.`)) e.preventDefault();
+        // Without a prize the action answers "Choose a prize" by the field: nothing to confirm.
+        if (prize) {
+          e.preventDefault();
+          setConfirming(prize);
+        }
       }}
     >
       <input type="hidden" name="challengeId" value={challengeId} />
@@ -65,9 +80,18 @@ export function AwardSubmissionForm({ action, challengeId, submissionId, submiss
       {Object.entries(back).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Select label={`Prize for ${submissionTitle}`} name="prizeRank" required defaultValue="" error={state.fieldErrors?.prizeRank}
+      <Select label={`Prize for ${submissionTitle}`} name="prizeRank" required defaultValue="" error={state.fieldErrors?.prizeRank} disabled={Boolean(confirming)}
         options={[{ value: '', label: 'Choose a prize…' }, ...prizes.map((p) => ({ value: String(p.rank), label: p.label }))]} />
-      <SubmitButton pendingText="Awarding…" variant="secondary">Award</SubmitButton>
+      {/* A disabled select is not sent: the chosen rank travels in a hidden field while confirming. */}
+      {confirming && <input type="hidden" name="prizeRank" value={prizes.find((p) => p.label === confirming)?.rank ?? ''} />}
+      {!confirming && <Button ref={openerRef} type="submit" variant="secondary">Award</Button>}
+      <ConfirmDialog open={Boolean(confirming)} title={`Award ${confirming ?? ''} to “${submissionTitle}”?`} onClose={() => setConfirming(null)} returnFocusTo={openerRef}>
+        <p>An award cannot be taken back: the prize moves from escrow to the winner.</p>
+        <div className="row">
+          <SubmitButton pendingText="Awarding…">Yes, award</SubmitButton>
+          <Button variant="secondary" onClick={() => setConfirming(null)}>Choose again</Button>
+        </div>
+      </ConfirmDialog>
       <FormMessages state={state} />
     </form>
   );
@@ -75,9 +99,10 @@ export function AwardSubmissionForm({ action, challengeId, submissionId, submiss
 
 export function ProfileForm({ action, viewer }: { action: Action; viewer: { displayName: string; bio: string; skills: string[] } }) {
   const [state, formAction] = useActionState(action, {});
-  const errors = state.fieldErrors ?? {};
+  const { clientErrors, onSubmit } = useClientChecked(requiredFields({ displayName: 'Enter the name people will see.' }));
+  const errors = { ...state.fieldErrors, ...clientErrors };
   return (
-    <form action={formAction} className="stack" aria-label="Profile">
+    <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-label="Profile">
       <FormMessages state={state} />
       <TextField label="Display name" name="displayName" required maxLength={80} defaultValue={viewer.displayName} error={errors.displayName} />
       <TextArea label="Bio" name="bio" rows={5} maxLength={4000} defaultValue={viewer.bio} error={errors.bio} />
@@ -89,10 +114,11 @@ export function ProfileForm({ action, viewer }: { action: Action; viewer: { disp
 
 export function OrganizationForm({ action }: { action: Action }) {
   const [state, formAction] = useActionState(action, {});
+  const { clientErrors, onSubmit } = useClientChecked(requiredFields({ name: 'Enter the organization’s name.' }));
   return (
-    <form action={formAction} className="stack" aria-label="Create an organization">
+    <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-label="Create an organization">
       <FormMessages state={state} />
-      <TextField label="Organization name" name="name" required maxLength={120} error={state.fieldErrors?.name} />
+      <TextField label="Organization name" name="name" required maxLength={120} error={clientErrors.name ?? state.fieldErrors?.name} />
       <SubmitButton pendingText="Creating…">Create organization</SubmitButton>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from 'react';
 import type { FormState } from '@/lib/errors';
-import { FormMessages, SubmitButton } from './forms';
+import { FormMessages, requiredFields, SubmitButton, useClientChecked } from './forms';
 import { Checkbox, TextArea } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
@@ -12,13 +12,14 @@ export const QUESTION_HINT = 'The sponsor may publish your question and its answ
 /** A signed-in solver's question about the brief (10 to 2,000 characters; the API checks them). */
 export function AskQuestionForm({ action, challengeId }: { action: Action; challengeId: string }) {
   const [state, formAction] = useActionState(action, {});
+  const { clientErrors, onSubmit } = useClientChecked(requiredFields({ question: 'Write your question.' }));
   return (
-    <form action={formAction} className="stack" aria-labelledby="ask-heading">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="stack" aria-labelledby="ask-heading">
       <h3 id="ask-heading">Ask a question</h3>
       <FormMessages state={state} />
       <input type="hidden" name="challengeId" value={challengeId} />
       <TextArea label="Your question" name="question" required minLength={10} maxLength={2000} rows={4} hint={QUESTION_HINT}
-        defaultValue={state.values?.question} error={state.fieldErrors?.question} />
+        defaultValue={state.values?.question} error={clientErrors.question ?? state.fieldErrors?.question} />
       <SubmitButton pendingText="Sending…">Ask the sponsor</SubmitButton>
     </form>
   );
@@ -31,7 +32,7 @@ export function AnswerQuestionForm({ action, challengeId, question }: {
   const [state, formAction] = useActionState(action, {});
   const headingId = useId();
   return (
-    <form action={formAction} className="stack" aria-labelledby={headingId}>
+    <form action={formAction} noValidate className="stack" aria-labelledby={headingId}>
       <h3 id={headingId} className="question-text">{question.question}</h3>
       <FormMessages state={state} />
       <input type="hidden" name="challengeId" value={challengeId} />

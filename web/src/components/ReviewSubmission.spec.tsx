@@ -63,44 +63,55 @@ describe('AwardSubmissionForm', () => {
   const renderForm = (award: Action) =>
     render(<AwardSubmissionForm action={award} challengeId="c1" submissionId="s1" submissionTitle="Ceramic filter" prizes={PRIZES} back={{ view: 'shortlist', after: 'cur2' }} />);
 
-  it('asks for confirmation, naming the prize and the submission, and sends nothing when declined', async () => {
+  it('asks for confirmation in the page, naming the prize and the submission, and sends nothing when declined', async () => {
     const award = action();
-    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
+    const confirm = jest.spyOn(window, 'confirm');
     renderForm(award);
     await userEvent.selectOptions(screen.getByLabelText('Prize for Ceramic filter'), '3. Honourable mention — $50.00');
     await userEvent.click(screen.getByRole('button', { name: 'Award' }));
-    expect(confirm).toHaveBeenCalledWith('Award 3. Honourable mention — $50.00 to “Ceramic filter”? An award cannot be taken back.');
+    const dialog = screen.getByRole('group', { name: 'Award 3. Honourable mention — $50.00 to “Ceramic filter”?' });
+    expect(dialog).toHaveTextContent('An award cannot be taken back');
+    await waitFor(() => expect(screen.getByRole('heading', { name: /^Award 3\. Honourable mention/ })).toHaveFocus());
+    await userEvent.click(screen.getByRole('button', { name: 'Choose again' }));
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Award' })).toHaveFocus());
+    // Escape backs out too.
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByRole('group')).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
+    expect(confirm).not.toHaveBeenCalled();
     expect(award).not.toHaveBeenCalled();
   });
 
   it('awards the chosen prize once confirmed, with the way back to the same page', async () => {
     const award = action();
-    jest.spyOn(window, 'confirm').mockReturnValue(true);
     renderForm(award);
     await userEvent.selectOptions(screen.getByLabelText('Prize for Ceramic filter'), '1. First prize — $1,000.00');
     await userEvent.click(screen.getByRole('button', { name: 'Award' }));
+    expect(award).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, award' }));
     await waitFor(() => expect(award).toHaveBeenCalledTimes(1));
     expect(Object.fromEntries(award.mock.calls[0][1])).toEqual({ challengeId: 'c1', submissionId: 's1', view: 'shortlist', after: 'cur2', prizeRank: '1' });
   });
 
-  it('requires a prize: the browser holds the form back, with no confirmation', async () => {
-    const award = action();
-    const confirm = jest.spyOn(window, 'confirm');
+  it('without a prize, sends the form to get the inline "Choose a prize" (no browser bubble, nothing to confirm)', async () => {
+    const award: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ fieldErrors: { prizeRank: 'Choose a prize' } }));
     renderForm(award);
     const select = screen.getByLabelText('Prize for Ceramic filter');
-    expect(select).toBeRequired();
     await userEvent.click(screen.getByRole('button', { name: 'Award' }));
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
+    await waitFor(() => expect(select).toHaveAccessibleDescription('Choose a prize'));
     expect(select).toBeInvalid();
-    expect(confirm).not.toHaveBeenCalled();
-    expect(award).not.toHaveBeenCalled();
   });
 
   it('shows the server’s refusal', async () => {
-    const award: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ formError: 'This prize has already been awarded' }));
-    jest.spyOn(window, 'confirm').mockReturnValue(true);
+    const award: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ formError: 'This prize is already awarded. Reload the page to see the winners.' }));
     renderForm(award);
     await userEvent.selectOptions(screen.getByLabelText('Prize for Ceramic filter'), '1. First prize — $1,000.00');
     await userEvent.click(screen.getByRole('button', { name: 'Award' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('This prize has already been awarded');
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, award' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This prize is already awarded');
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
   });
 });

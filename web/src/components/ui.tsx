@@ -6,8 +6,21 @@ const cx = (...names: (string | false | undefined | null)[]) => names.filter(Boo
 
 export type Variant = 'primary' | 'secondary' | 'danger' | 'danger-outline' | 'ghost';
 
-export function Button({ variant = 'primary', className, type = 'button', ...props }: ComponentProps<'button'> & { variant?: Variant }) {
-  return <button type={type} className={cx('btn', `btn-${variant}`, className)} {...props} />;
+/** `loading`: disabled, with a spinner and `loadingText` (what is happening) in place of the label. */
+export function Button({ variant = 'primary', className, type = 'button', loading, loadingText, children, disabled, ...props }: ComponentProps<'button'> & {
+  variant?: Variant; loading?: boolean; loadingText?: string;
+}) {
+  return (
+    <button type={type} className={cx('btn', `btn-${variant}`, className)} disabled={disabled || loading} aria-disabled={loading || undefined} {...props}>
+      {loading ? (
+        <>
+          <Spinner label={loadingText ?? 'Working'} /> {loadingText ?? 'Working…'}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
 }
 
 export function ButtonLink({ href, variant = 'primary', children }: { href: string; variant?: Variant; children: ReactNode }) {
@@ -161,5 +174,86 @@ export function StatusBadge({ status, prefix }: { status: string; prefix?: strin
       {prefix ? `${prefix}: ` : ''}
       {humanize(status)}
     </Badge>
+  );
+}
+
+/** The mark: a gold-rimmed navy shield (money held safe) around rising gold bars (prizes). Reads on navy and on white. */
+export function LogoMark({ size = 28 }: { size?: number }) {
+  return (
+    <svg className="logo-mark" width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <path d="M16 1.5 3.5 6.2v8.5c0 7.9 5.3 13.8 12.5 15.8 7.2-2 12.5-7.9 12.5-15.8V6.2L16 1.5Z" fill="var(--color-gold)" />
+      <path d="M16 4.6 6.5 8.2v6.5c0 6.1 4 10.8 9.5 12.6 5.5-1.8 9.5-6.5 9.5-12.6V8.2L16 4.6Z" fill="var(--color-brand)" />
+      <rect x="10.5" y="15" width="3" height="6.5" rx="1" fill="var(--color-gold)" />
+      <rect x="14.5" y="10.5" width="3" height="11" rx="1" fill="var(--color-gold)" />
+      <rect x="18.5" y="13" width="3" height="8.5" rx="1" fill="var(--color-gold)" />
+    </svg>
+  );
+}
+
+/** The logo: mark and word; a link home in the header. */
+export function Logo() {
+  return (
+    <span className="logo">
+      <LogoMark />
+      <span className="logo-word">Ideagora</span>
+    </span>
+  );
+}
+
+export interface Column<Row> {
+  key: string;
+  /** The column header, repeated before each value when the table becomes a list on a small screen. */
+  label: string;
+  render: (row: Row) => ReactNode;
+  /** Right-aligned on wide screens (amounts). */
+  numeric?: boolean;
+}
+
+/**
+ * A table on wide screens that becomes a list of cards under 640 px (each value after its column's label), so no
+ * column is hidden behind a sideways scroll.
+ */
+export function DataTable<Row>({ caption, columns, rows, rowKey, captionHidden }: {
+  caption: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; captionHidden?: boolean;
+}) {
+  return (
+    <table className="table table-stack">
+      <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>{c.label}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map((c) => (
+              <td key={c.key} data-label={c.label} className={c.numeric ? 'num' : undefined}>{c.render(row)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A page or section still loading (the spinner says so to screen readers). */
+export function LoadingState({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div className="loading">
+      <Spinner label={label} />
+      <span aria-hidden="true" className="loading-text">{label}</span>
+    </div>
+  );
+}
+
+/** Something that could not be loaded, in words for people, with what to do next. */
+export function ErrorState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <Alert tone="danger" title={title}>
+      {children}
+    </Alert>
   );
 }

@@ -353,7 +353,7 @@ export type ChallengeDetailQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, publishedAt: string | null, submissionCount: number, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }> } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }> } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -776,11 +776,13 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
     visibility
     submissionDeadline
     currency
+    createdAt
     publishedAt
     organization {
       id
       name
       viewerRole
+      createdAt
     }
     totalPrize {
       amountMinor
@@ -822,6 +824,7 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       }
       award {
         id
+        awardedAt
         submission {
           id
           title

@@ -51,3 +51,74 @@ export function toDateTimeLocal(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+// ---- the challenge page ---------------------------------------------------------------------------------------
+
+export type TimelineState = 'done' | 'current' | 'upcoming' | 'skipped';
+export interface TimelineStep {
+  key: 'published' | 'deadline' | 'judging' | 'results' | 'cancelled';
+  title: string;
+  /** An instant to show, when the step has one. */
+  at?: string | null;
+  /** Words for when there is no instant ("After the deadline"). */
+  note?: string;
+  state: TimelineState;
+}
+
+const AFTER_DEADLINE = ['JUDGING', 'AWARDED', 'CLOSED'];
+
+/**
+ * The challenge's life from its dates and status only (the API has no judging or results dates): published,
+ * submission deadline, judging, results; a cancelled challenge ends with "Cancelled" and the steps it never
+ * reached are struck through.
+ */
+export function challengeTimeline(c: { status: string; publishedAt?: string | null; submissionDeadline: string; prizes: { award?: { awardedAt: string } | null }[] }): TimelineStep[] {
+  const s = c.status;
+  const cancelled = s === 'CANCELLED' || s === 'CANCELLING';
+  const awardDates = c.prizes.map((p) => p.award?.awardedAt).filter((d): d is string => Boolean(d)).sort();
+  const lastAward = awardDates[awardDates.length - 1];
+  const steps: TimelineStep[] = [
+    { key: 'published', title: 'Published', at: c.publishedAt, note: c.publishedAt ? undefined : 'Not published yet', state: c.publishedAt ? 'done' : s === 'DRAFT' ? 'current' : 'skipped' },
+    {
+      key: 'deadline', title: 'Submission deadline', at: c.submissionDeadline,
+      state: AFTER_DEADLINE.includes(s) ? 'done' : s === 'OPEN' ? 'current' : cancelled ? 'skipped' : 'upcoming',
+    },
+    {
+      key: 'judging', title: 'Judging', note: s === 'JUDGING' ? 'The sponsor is reviewing the submissions' : 'After the deadline, the sponsor reviews every submission',
+      state: s === 'JUDGING' ? 'current' : s === 'AWARDED' || s === 'CLOSED' ? 'done' : cancelled ? 'skipped' : 'upcoming',
+    },
+    {
+      key: 'results', title: 'Results', at: s === 'AWARDED' || s === 'CLOSED' ? lastAward : undefined,
+      note: s === 'AWARDED' || s === 'CLOSED' ? (lastAward ? undefined : 'Winners announced') : 'Winners announced and paid from escrow',
+      state: s === 'AWARDED' || s === 'CLOSED' ? 'done' : cancelled ? 'skipped' : 'upcoming',
+    },
+  ];
+  if (cancelled) steps.push({ key: 'cancelled', title: s === 'CANCELLING' ? 'Being cancelled' : 'Cancelled', note: 'The prize pool is refunded to the sponsor', state: 'current' });
+  return steps;
+}
+
+/** Who may take part, from what the API knows (it has no eligibility field): visibility, the sponsor rule, the terms. */
+export function eligibility(c: { visibility: string; organization: { name: string }; terms?: string | null }): string[] {
+  return [
+    c.visibility === 'INVITE_ONLY' ? 'By invitation only: the sponsor chooses who can see and enter this challenge.' : 'Open to anyone with an Ideagora account.',
+    `Members of ${c.organization.name} cannot take part in its own challenges.`,
+    c.terms ? 'You accept the sponsor’s terms before your first submission.' : 'No terms to accept beyond Ideagora’s own.',
+  ];
+}
+
+/** The rules every challenge shares, in a few lines, above the sponsor's own terms. */
+export function termsSummary(c: { funding?: { status: string } | null; status: string }): string[] {
+  const funded = c.funding?.status === 'SUCCEEDED' || ['OPEN', 'JUDGING', 'AWARDED', 'CLOSED'].includes(c.status);
+  return [
+    funded ? 'The whole prize pool is already paid into escrow: it can only go to the winners or back to the sponsor if nobody wins.' : 'The prize pool is paid into escrow before the challenge opens.',
+    'Submissions are sealed: only you and the sponsor can read yours.',
+    'You can resubmit until the deadline; the latest version is judged.',
+    'An award is final: the prize is paid to the winner’s payout account.',
+  ];
+}
+
+/** The label of the prize a submission won, if any ("First prize"). */
+export function prizeWonBy(prizes: { label: string; award?: { submission?: { id: string } | null } | null }[], submissionId?: string): string | undefined {
+  if (!submissionId) return undefined;
+  return prizes.find((p) => p.award?.submission?.id === submissionId)?.label;
+}

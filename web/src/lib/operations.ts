@@ -142,14 +142,14 @@ export const BrowseChallengesDoc = graphql(`
 export const ChallengeDetailDoc = graphql(`
   query ChallengeDetail($id: ID!, $questionsAfter: String) {
     challenge(id: $id) {
-      id title summary description terms type status visibility submissionDeadline currency publishedAt
-      organization { id name viewerRole }
+      id title summary description terms type status visibility submissionDeadline currency createdAt publishedAt
+      organization { id name viewerRole createdAt }
       totalPrize { amountMinor currency }
       funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }
       fundingQuote { prizePool { amountMinor currency } platformFee { amountMinor currency } total { amountMinor currency } }
       prizes {
         rank label amount { amountMinor currency }
-        award { id submission { id title } payouts { status amount { amountMinor currency } } }
+        award { id awardedAt submission { id title } payouts { status amount { amountMinor currency } } }
       }
       submissionCount
       viewerSubmissions { id title body status version submittedAt }

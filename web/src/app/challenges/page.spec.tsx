@@ -39,6 +39,6 @@ describe('BrowsePage', () => {
   it('shows a refused cursor as an alert', async () => {
     gqlMock.mockRejectedValue(new GatewayError([{ message: 'is not a valid cursor', extensions: { code: 'BAD_USER_INPUT', field: 'after' } }]));
     await renderPage({ after: 'junk' });
-    expect(screen.getByRole('alert')).toHaveTextContent('is not a valid cursor');
+    expect(screen.getByRole('alert')).toHaveTextContent('This link to a page of results is out of date or damaged.');
   });
 });

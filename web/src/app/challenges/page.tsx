@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BrowseFilters } from '@/components/BrowseFilters';
+import { Disclosure } from '@/components/Disclosure';
 import { ChallengeCard, type ChallengeSummary } from '@/components/ChallengeCard';
 import { Alert, EmptyState, humanize } from '@/components/ui';
 import { BROWSE_STATUSES, CHALLENGE_TYPES, nextPageHref, parseBrowseQuery } from '@/lib/browse';
-import { GatewayError } from '@/lib/errors';
+import { GatewayError, messageFor } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
 import { currencyOptions } from '@/lib/money';
 import { BrowseChallengesDoc } from '@/lib/operations';
@@ -28,13 +29,14 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
     nextHref = nextPageHref(keep, challenges.pageInfo);
   } catch (error) {
     if (!(error instanceof GatewayError) || error.code !== 'BAD_USER_INPUT') throw error;
-    failure = error.message;
+    failure = messageFor(error);
   }
   const notApplied = errors.minPrize || errors.currency ? ' (the minimum prize is not applied: see the filters)' : '';
 
   return (
     <div className="stack">
       <h1>Browse challenges</h1>
+      <Disclosure label="Filters" icon="filters" className="filters-disclosure" defaultOpen={Object.keys(errors).length > 0}>
       <BrowseFilters
         values={query}
         errors={errors}
@@ -42,6 +44,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
         statuses={BROWSE_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
         currencies={currencyOptions()}
       />
+      </Disclosure>
       {failure && <Alert tone="danger">{failure}</Alert>}
       <p className="muted" role="status">
         {nodes.length === 0 ? 'No results' : `Showing ${nodes.length} challenge${nodes.length === 1 ? '' : 's'}${after ? ' (more results)' : ''}`}

@@ -5,7 +5,7 @@ import { LocalDate } from '@/components/dates';
 import { Money } from '@/components/Money';
 import { OrganizationForm } from '@/components/MoreForms';
 import { StatusFlash } from '@/components/StatusFlash';
-import { Button, ButtonLink, Card, EmptyState, StatusBadge, humanize } from '@/components/ui';
+import { Button, ButtonLink, Card, DataTable, EmptyState, StatusBadge, humanize } from '@/components/ui';
 import { gql } from '@/lib/gateway';
 import { BrowseChallengesDoc } from '@/lib/operations';
 import { flashMessage } from '@/lib/flash';
@@ -59,23 +59,13 @@ export default async function SponsorPage({ searchParams }: { searchParams: Prom
           ) : mine.length === 0 ? (
             <EmptyState title="No challenges yet"><p><Link href="/sponsor/new-challenge">Create your first challenge</Link>.</p></EmptyState>
           ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">Your organizations’ challenges</caption>
-                <thead><tr><th scope="col">Challenge</th><th scope="col">Status</th><th scope="col">Prize pool</th><th scope="col">Deadline</th><th scope="col">Submissions</th></tr></thead>
-                <tbody>
-                  {mine.map((c) => (
-                    <tr key={c.id}>
-                      <td><Link href={`/challenges/${c.id}`}>{c.title}</Link><br /><span className="muted">{c.organization.name} · {humanize(c.type)}</span></td>
-                      <td><StatusBadge status={c.status} /></td>
-                      <td><Money {...c.totalPrize} /></td>
-                      <td><LocalDate iso={c.submissionDeadline} /></td>
-                      <td>{c.submissionCount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Your organizations’ challenges" captionHidden rows={mine} rowKey={(c) => c.id} columns={[
+              { key: 'title', label: 'Challenge', render: (c) => <><Link href={`/challenges/${c.id}`}>{c.title}</Link><br /><span className="muted">{c.organization.name} · {humanize(c.type)}</span></> },
+              { key: 'status', label: 'Status', render: (c) => <StatusBadge status={c.status} /> },
+              { key: 'prize', label: 'Prize pool', numeric: true, render: (c) => <Money {...c.totalPrize} /> },
+              { key: 'deadline', label: 'Deadline', render: (c) => <LocalDate iso={c.submissionDeadline} /> },
+              { key: 'submissions', label: 'Submissions', numeric: true, render: (c) => c.submissionCount },
+            ]} />
           )}
         </section>
         <div className="stack">

@@ -10,8 +10,9 @@ import { Money } from '@/components/Money';
 import { RefreshWhile, SubmitSolutionForm } from '@/components/MoreForms';
 import { AskQuestionForm } from '@/components/QuestionForms';
 import { StatusFlash } from '@/components/StatusFlash';
-import { Alert, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
-import { canCancelChallenge, canEditChallenge, deadlineIsAhead, termsStep } from '@/lib/challenges';
+import { StickyCta } from '@/components/StickyCta';
+import { Alert, Badge, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
+import { canCancelChallenge, canEditChallenge, challengeTimeline, deadlineIsAhead, eligibility, prizeWonBy, termsStep, termsSummary } from '@/lib/challenges';
 import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeDetailDoc } from '@/lib/operations';
@@ -42,90 +43,165 @@ export default async function ChallengePage({ params, searchParams }: Props) {
   const funding = c.funding;
   const returnedFromPayment = query.funding === 'return';
   const latest = [...c.viewerSubmissions].sort((a, b) => b.version - a.version)[0];
+  const won = prizeWonBy(c.prizes, latest?.id);
+  const winners = c.prizes.filter((p) => p.award);
+  const canSubmit = !isManager && !role && c.status === 'OPEN';
+  const here = `/challenges/${c.id}`;
+  const cta = callToAction({ canSubmit, signedIn: Boolean(viewer), resubmit: Boolean(latest), isManager, here });
 
   return (
     <div className="stack">
-      <div>
+      {query.created === '1' && <Alert tone="success" title="Draft created.">Fund the prize pool, then publish it.</Alert>}
+      <StatusFlash message={flashMessage(query.done)} />
+
+      {/* First on every screen: what it is, the prize, the deadline and what to do. */}
+      <section className="challenge-hero" aria-labelledby="challenge-title">
         <div className="meta">
           <StatusBadge status={c.status} />
           <span>{humanize(c.type)}</span>
           {c.visibility === 'INVITE_ONLY' && <span>Invite only</span>}
         </div>
-        <h1>{c.title}</h1>
+        <h1 id="challenge-title">{c.title}</h1>
         <p className="muted">Sponsored by <strong>{c.organization.name}</strong></p>
-      </div>
-      {query.created === '1' && <Alert tone="success" title="Draft created.">Fund the prize pool, then publish it.</Alert>}
-      <StatusFlash message={flashMessage(query.done)} />
-      <div className="layout-detail">
-        <div className="stack">
+        <dl className="key-facts">
+          <div className="fact-prize">
+            <dt>Prize pool</dt>
+            <dd className="amount"><Money {...c.totalPrize} /></dd>
+          </div>
+          <div className="fact-deadline">
+            <dt>{deadlineIsAhead(c.status) ? 'Deadline' : 'Deadline was'}</dt>
+            <dd>{deadlineIsAhead(c.status) ? <Countdown iso={c.submissionDeadline} /> : <LocalDate iso={c.submissionDeadline} />}</dd>
+          </div>
+          <div>
+            <dt>Submissions</dt>
+            <dd>{c.submissionCount}</dd>
+          </div>
+        </dl>
+        {cta && (
+          <div className="hero-cta" id="hero-cta">
+            <ButtonLink href={cta.href}>{cta.label}</ButtonLink>
+            {cta.note && <span className="muted">{cta.note}</span>}
+          </div>
+        )}
+      </section>
+      {cta && !isManager && (
+        <StickyCta watchId="hero-cta" label="Take part">
+          <p><span className="amount"><Money {...c.totalPrize} /></span><br /><span className="muted">prize pool</span></p>
+          <ButtonLink href={cta.href}>{cta.label}</ButtonLink>
+        </StickyCta>
+      )}
+
+      {latest && (
+        <Card aria-labelledby="mine-title" className={won ? 'card-won' : undefined}>
+          <h2 id="mine-title">Your submission</h2>
+          {won && <Alert tone="success" title={`You won ${won}!`}>The prize is paid to your payout account. <Link href="/me/payouts">See your payouts</Link></Alert>}
+          <p>
+            “{latest.title}”, version {latest.version}, submitted <LocalDate iso={latest.submittedAt} /> <StatusBadge status={latest.status} />
+          </p>
+          {c.status === 'OPEN' && <p className="muted">You can resubmit until the deadline: the latest version is the one judged.</p>}
+        </Card>
+      )}
+
+      <div className="layout-challenge">
+        <div className="stack challenge-main">
+          {winners.length > 0 && (
+            <Card aria-labelledby="winners-title">
+              <h2 id="winners-title">Winners</h2>
+              <ul className="winner-list">
+                {winners.map((p) => (
+                  <li key={p.rank}>
+                    <p className="winner-prize">{p.label} · <Money {...p.amount} /></p>
+                    <strong>{p.award?.submission?.title ?? 'Winning submission'}</strong>
+                    {p.award && <span className="muted">Awarded <LocalDate iso={p.award.awardedAt} /></span>}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+
           <Card aria-labelledby="brief-title">
             <h2 id="brief-title">The brief</h2>
             <p><strong>{c.summary}</strong></p>
             <div className="description">{c.description}</div>
           </Card>
 
-          {c.terms && (
-            <Card aria-labelledby="terms-title">
-              <h2 id="terms-title">Terms</h2>
-              <p className="muted">Solvers accept these terms before submitting.</p>
-              <div className="description">{c.terms}</div>
-            </Card>
-          )}
+          <Card aria-labelledby="eligibility-title">
+            <h2 id="eligibility-title">Who can take part</h2>
+            <ul className="check-list">
+              {eligibility(c).map((line) => <li key={line}>{line}</li>)}
+            </ul>
+            <h3 id="terms-title">Terms in short</h3>
+            <ul className="check-list">
+              {termsSummary(c).map((line) => <li key={line}>{line}</li>)}
+            </ul>
+            {c.terms && (
+              <details className="terms-full">
+                <summary>Read the sponsor’s full terms</summary>
+                <p className="muted">Solvers accept these terms before submitting.</p>
+                <div className="description">{c.terms}</div>
+              </details>
+            )}
+          </Card>
 
-          {!isManager && c.status === 'OPEN' && (
-            <Card>
+          {canSubmit && (
+            <Card aria-labelledby={viewer ? 'submit-heading' : 'submit-title'}>
               {viewer ? (
                 <SubmitSolutionForm action={submitSolutionAction} challengeId={c.id} latest={latest ? { title: latest.title, body: latest.body, version: latest.version } : undefined}
                   terms={termsStep(c)} />
               ) : (
                 <>
-                  <h2>Submit a solution</h2>
-                  <p><Link href={`/login?next=${encodeURIComponent(`/challenges/${c.id}`)}`}>Log in</Link> or <Link href={`/signup?next=${encodeURIComponent(`/challenges/${c.id}`)}`}>sign up</Link> to submit.</p>
+                  <h2 id="submit-title">Submit a solution</h2>
+                  <p><Link href={`/login?next=${encodeURIComponent(here)}`}>Log in</Link> or <Link href={`/signup?next=${encodeURIComponent(here)}`}>sign up</Link> to submit.</p>
                 </>
               )}
             </Card>
           )}
           <QuestionsSection challenge={c} signedIn={Boolean(viewer)} />
-          {c.viewerSubmissions.length > 0 && (
-            <Card aria-labelledby="mine-title">
-              <h2 id="mine-title">Your submission</h2>
-              {latest && (
-                <p>
-                  Version {latest.version}, submitted <LocalDate iso={latest.submittedAt} /> <StatusBadge status={latest.status} />
-                </p>
-              )}
-            </Card>
-          )}
         </div>
 
-        <div className="stack">
+        <div className="stack challenge-aside">
           <Card aria-labelledby="prizes-title">
             <h2 id="prizes-title">Prizes</h2>
-            <p className="prize"><Money {...c.totalPrize} /> in total</p>
+            <p className="prize"><span className="amount"><Money {...c.totalPrize} /></span> in total</p>
             <ul className="prize-list">
               {c.prizes.map((p) => (
                 <li key={p.rank}>
-                  <span>{p.rank}. {p.label}{p.award ? ' (awarded)' : ''}</span>
+                  <span>{p.label}{p.award ? ' (awarded)' : ''}</span>
                   <strong><Money {...p.amount} /></strong>
                 </li>
               ))}
             </ul>
           </Card>
-          <Card aria-labelledby="facts-title">
-            <h2 id="facts-title">Details</h2>
-            <dl>
-              <dt>Submission deadline</dt>
-              <dd>{deadlineIsAhead(c.status) ? <Countdown iso={c.submissionDeadline} /> : <LocalDate iso={c.submissionDeadline} />}</dd>
-              <dt>Submissions</dt>
-              <dd>{c.submissionCount}</dd>
-              <dt>Funding</dt>
-              <dd>{funding ? <StatusBadge status={funding.status} /> : 'Not funded yet'}{funding?.failureReason ? ` (${funding.failureReason})` : ''}</dd>
-            </dl>
+
+          <Card aria-labelledby="timeline-title">
+            <h2 id="timeline-title">Timeline</h2>
+            <ol className="timeline">
+              {challengeTimeline(c).map((step) => (
+                <li key={step.key} className={step.state} aria-current={step.state === 'current' ? 'step' : undefined}>
+                  <span className="timeline-dot" aria-hidden="true" />
+                  <p className="timeline-title">{step.title}{step.state === 'current' ? <span className="visually-hidden"> (now)</span> : step.state === 'skipped' ? <span className="visually-hidden"> (did not happen)</span> : null}</p>
+                  {step.at ? <p className="timeline-when"><LocalDate iso={step.at} /></p> : step.note ? <p className="timeline-when">{step.note}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </Card>
+
+          <Card aria-labelledby="sponsor-title">
+            <h2 id="sponsor-title">The sponsor</h2>
+            <div className="sponsor-block">
+              <span className="sponsor-avatar" aria-hidden="true">{c.organization.name.trim().charAt(0).toUpperCase()}</span>
+              <div>
+                <p><strong>{c.organization.name}</strong></p>
+                <p className="muted">On Ideagora since <LocalDate iso={c.organization.createdAt} /></p>
+              </div>
+            </div>
+            <p>{funding?.status === 'SUCCEEDED' ? <Badge tone="success">Prize pool in escrow</Badge> : <Badge tone="warning">Prize pool not funded yet</Badge>}</p>
           </Card>
 
           {isManager && (
             <Card aria-labelledby="manage-title">
               <h2 id="manage-title">Manage</h2>
+              <p>Funding: {funding ? <StatusBadge status={funding.status} /> : 'not funded yet'}{funding?.failureReason ? ` (${funding.failureReason})` : ''}</p>
               {canEditChallenge(c) && (
                 <p><ButtonLink href={`/challenges/${c.id}/edit`} variant="secondary">Edit challenge</ButtonLink></p>
               )}
@@ -145,7 +221,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
               )}
               {c.status === 'OPEN' && (
                 <ActionButton action={challengeTransitionAction} fields={{ challengeId: c.id, op: 'close' }} label="Close submissions" pendingText="Closing…" variant="secondary"
-                  confirmText="Close submissions now and start judging?" />
+                  confirmText="Close submissions now and start judging?" confirmDetail="Solvers can no longer submit or resubmit, even before the deadline." />
               )}
               {c.status === 'CANCELLING' && <p>Cancellation requested: it completes once payouts confirms that no prize was awarded meanwhile (a few seconds). Reload to see it.</p>}
               {c.status === 'CANCELLED' && <p>This challenge is cancelled: it takes no more submissions. A funded prize pool is refunded (see Funding).</p>}
@@ -161,6 +237,14 @@ export default async function ChallengePage({ params, searchParams }: Props) {
       </div>
     </div>
   );
+}
+
+/** The one thing to do on the page, first on a phone: submit (or log in to), or manage for the sponsor. */
+function callToAction({ canSubmit, signedIn, resubmit, isManager, here }: { canSubmit: boolean; signedIn: boolean; resubmit: boolean; isManager: boolean; here: string }) {
+  if (isManager) return { href: '#manage-title', label: 'Manage this challenge' };
+  if (!canSubmit) return null;
+  if (!signedIn) return { href: `/login?next=${encodeURIComponent(here)}`, label: 'Log in to submit', note: 'Free to enter' };
+  return { href: '#submit-heading', label: resubmit ? 'Resubmit your solution' : 'Submit a solution' };
 }
 
 /**

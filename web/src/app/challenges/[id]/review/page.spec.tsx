@@ -144,7 +144,7 @@ describe('ReviewPage', () => {
     gqlMock.mockRejectedValue(new GatewayError([{ message: 'after: is not a valid cursor', extensions: { code: 'BAD_USER_INPUT', field: 'after' } }]));
     await renderPage({ view: 'shortlist', after: 'junk' });
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent('The link to this page is out of date or incomplete.');
+    expect(alert).toHaveTextContent('This link to a page of results is out of date or damaged.');
     expect(alert).not.toHaveTextContent('after:'); // never the server's wording
     expect(within(alert).getByRole('link', { name: 'Back to the first page' })).toHaveAttribute('href', '/challenges/c1/review?view=shortlist');
   });

@@ -9,7 +9,7 @@ import { ReviewSubmissionCard } from '@/components/ReviewSubmission';
 import { StatusFlash } from '@/components/StatusFlash';
 import { Alert, Card, EmptyState, StatusBadge } from '@/components/ui';
 import type { ChallengeReviewQuery } from '@/gql/graphql';
-import { GatewayError } from '@/lib/errors';
+import { GatewayError, messageFor } from '@/lib/errors';
 import { flashMessage } from '@/lib/flash';
 import { gql } from '@/lib/gateway';
 import { ChallengeReviewDoc } from '@/lib/operations';
@@ -39,7 +39,7 @@ export default async function ReviewPage({ params, searchParams }: {
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
     // A cursor the API refuses (edited by hand, or from the other list): say so, with the way back.
-    if (error.code === 'BAD_USER_INPUT' && after) return <BadCursor challengeId={id} view={view} />;
+    if (error.code === 'BAD_USER_INPUT' && after) return <BadCursor challengeId={id} view={view} message={messageFor(error)} />;
     if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_USER_INPUT') notFound();
     throw error;
   }
@@ -156,12 +156,12 @@ function ReviewTabs({ challengeId, view, counts }: { challengeId: string; view: 
   );
 }
 
-function BadCursor({ challengeId, view }: { challengeId: string; view: ReviewView }) {
+function BadCursor({ challengeId, view, message }: { challengeId: string; view: ReviewView; message: string }) {
   return (
     <div className="stack">
       <h1>Review submissions</h1>
       <Alert tone="danger" title="This page of submissions cannot be shown.">
-        <p>The link to this page is out of date or incomplete.</p>
+        <p>{message}</p>
         <p><Link href={reviewHref(challengeId, { view })}>Back to the first page</Link></p>
       </Alert>
     </div>

@@ -1,0 +1,128 @@
+/** The challenge page: prize, deadline and call to action first; the viewer's own submission next; timeline, eligibility, sponsor, winners. */
+import { render, screen, within } from '@testing-library/react';
+import { gqlOrNull } from '@/lib/gateway';
+import { getViewer } from '@/lib/viewer';
+import { challengeTimeline } from '@/lib/challenges';
+import ChallengePage from './page';
+
+jest.mock('@/lib/gateway', () => ({ gqlOrNull: jest.fn() }));
+jest.mock('@/lib/viewer', () => ({ getViewer: jest.fn() }));
+jest.mock('@/lib/stripe-config', () => ({ stripePublishableKey: () => undefined }));
+jest.mock('@/app/actions', () => ({
+  askQuestionAction: jest.fn(), challengeTransitionAction: jest.fn(), fundChallengeAction: jest.fn(), startCardPaymentAction: jest.fn(), submitSolutionAction: jest.fn(),
+}));
+jest.mock('next/navigation', () => ({
+  notFound: jest.fn(() => {
+    throw new Error('NEXT_NOT_FOUND');
+  }),
+  useRouter: () => ({ refresh: jest.fn() }),
+  usePathname: () => '/challenges/c1',
+}));
+const gqlMock = gqlOrNull as unknown as jest.Mock;
+const viewerMock = getViewer as unknown as jest.Mock;
+
+const usd = (amountMinor: string) => ({ amountMinor, currency: 'USD' });
+function challenge(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'c1', title: 'Cheap membranes', summary: 'Desalinate for a cent a litre', description: 'The long brief.', terms: 'IP stays with the solver.', type: 'DESIGN', status: 'OPEN',
+    visibility: 'PUBLIC', submissionDeadline: '2030-01-01T00:00:00Z', currency: 'USD', createdAt: '2026-10-01T00:00:00Z', publishedAt: '2026-10-02T00:00:00Z',
+    organization: { id: 'o1', name: 'Aquatech', viewerRole: null, createdAt: '2025-03-01T00:00:00Z' },
+    totalPrize: usd('125000'),
+    funding: { id: 'f1', status: 'SUCCEEDED', failureReason: null, amount: usd('131250'), platformFee: usd('6250') },
+    prizes: [
+      { rank: 1, label: 'First prize', amount: usd('100000'), award: null },
+      { rank: 2, label: 'Runner-up', amount: usd('25000'), award: null },
+    ],
+    submissionCount: 4,
+    viewerSubmissions: [],
+    viewerHasAcceptedTerms: false,
+    questions: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } },
+    viewerQuestions: [],
+    ...overrides,
+  };
+}
+const renderPage = async (c: ReturnType<typeof challenge>, viewer: unknown = null) => {
+  gqlMock.mockResolvedValue({ challenge: c });
+  viewerMock.mockResolvedValue(viewer);
+  return render(await ChallengePage({ params: Promise.resolve({ id: 'c1' }), searchParams: Promise.resolve({}) }));
+};
+/** Whether `a` comes before `b` in the document (the order a phone shows them in, one column). */
+const before = (a: HTMLElement, b: HTMLElement) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+beforeEach(() => {
+  gqlMock.mockReset();
+  viewerMock.mockReset();
+});
+
+describe('ChallengePage', () => {
+  it('puts the prize, the deadline and the call to action before the brief, with a sticky copy for phones', async () => {
+    await renderPage(challenge());
+    const hero = screen.getByRole('region', { name: 'Cheap membranes' });
+    expect(within(hero).getByText('Prize pool').nextElementSibling).toHaveTextContent('$1,250.00');
+    expect(within(hero).getByText('Deadline')).toBeInTheDocument();
+    const cta = within(hero).getByRole('link', { name: 'Log in to submit' });
+    expect(cta).toHaveAttribute('href', '/login?next=%2Fchallenges%2Fc1');
+    expect(before(cta, screen.getByRole('heading', { name: 'The brief' }))).toBe(true);
+    const sticky = screen.getByRole('complementary', { name: 'Take part' });
+    expect(within(sticky).getByRole('link', { name: 'Log in to submit' })).toBeInTheDocument();
+    expect(sticky).toHaveAttribute('data-visible', 'false'); // shown by CSS once the hero's button has scrolled away
+  });
+
+  it('shows the timeline from the dates and status, eligibility, the terms in short and the sponsor', async () => {
+    await renderPage(challenge());
+    const timeline = screen.getByRole('heading', { name: 'Timeline' }).parentElement!;
+    const steps = within(timeline).getAllByRole('listitem');
+    expect(steps.map((s) => s.querySelector('.timeline-title')?.textContent)).toEqual(['Published', 'Submission deadline (now)', 'Judging', 'Results']);
+    expect(steps[1]).toHaveAttribute('aria-current', 'step');
+    const who = screen.getByRole('region', { name: 'Who can take part' });
+    expect(who).toHaveTextContent('Open to anyone with an Ideagora account.');
+    expect(who).toHaveTextContent('Members of Aquatech cannot take part in its own challenges.');
+    expect(who).toHaveTextContent('The whole prize pool is already paid into escrow');
+    expect(within(who).getByText('Read the sponsor’s full terms')).toBeInTheDocument();
+    const sponsor = screen.getByRole('region', { name: 'The sponsor' });
+    expect(sponsor).toHaveTextContent('Aquatech');
+    expect(sponsor).toHaveTextContent('Prize pool in escrow');
+  });
+
+  it('shows prizes by their label, and the winners with their submission once awarded', async () => {
+    await renderPage(challenge({
+      status: 'AWARDED',
+      prizes: [
+        { rank: 1, label: 'First prize', amount: usd('100000'), award: { id: 'w1', awardedAt: '2030-02-01T00:00:00Z', submission: { id: 's1', title: 'Ceramic filter' }, payouts: [] } },
+        { rank: 2, label: 'Runner-up', amount: usd('25000'), award: { id: 'w2', awardedAt: '2030-02-02T00:00:00Z', submission: { id: 's2', title: 'Solar still' }, payouts: [] } },
+      ],
+    }));
+    const winners = screen.getByRole('region', { name: 'Winners' });
+    const items = within(winners).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('First prize · $1,000.00');
+    expect(items[0]).toHaveTextContent('Ceramic filter');
+    expect(items[1]).toHaveTextContent('Solar still');
+    expect(screen.queryByText(/Rank \d/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /submit/i })).not.toBeInTheDocument();
+    const timeline = screen.getByRole('heading', { name: 'Timeline' }).parentElement!;
+    expect(within(timeline).getAllByRole('listitem').every((li) => li.className === 'done')).toBe(true);
+  });
+
+  it('shows the viewer’s own submission near the top, and what it won', async () => {
+    await renderPage(challenge({
+      status: 'AWARDED',
+      viewerSubmissions: [{ id: 's1', title: 'Ceramic filter', body: 'Clay.', status: 'SUBMITTED', version: 2, submittedAt: '2029-12-01T00:00:00Z' }],
+      prizes: [{ rank: 1, label: 'First prize', amount: usd('100000'), award: { id: 'w1', awardedAt: '2030-02-01T00:00:00Z', submission: { id: 's1', title: 'Ceramic filter' }, payouts: [] } }],
+    }), { id: 'u1', displayName: 'Ada', organizations: [] });
+    const mine = screen.getByRole('region', { name: 'Your submission' });
+    expect(mine).toHaveTextContent('You won First prize!');
+    expect(mine).toHaveTextContent('version 2');
+    expect(before(mine, screen.getByRole('heading', { name: 'The brief' }))).toBe(true);
+  });
+
+  it('offers a signed-in solver the submit form, reached from the call to action', async () => {
+    await renderPage(challenge(), { id: 'u1', displayName: 'Ada', organizations: [] });
+    expect(screen.getAllByRole('link', { name: 'Submit a solution' })[0]).toHaveAttribute('href', '#submit-heading');
+    expect(screen.getByRole('heading', { name: 'Submit a solution', level: 2 })).toHaveAttribute('id', 'submit-heading');
+  });
+
+  it('a cancelled challenge ends its timeline with Cancelled and strikes what never happened', () => {
+    const steps = challengeTimeline({ status: 'CANCELLED', publishedAt: null, submissionDeadline: '2030-01-01T00:00:00Z', prizes: [] });
+    expect(steps.map((s) => [s.key, s.state])).toEqual([['published', 'skipped'], ['deadline', 'skipped'], ['judging', 'skipped'], ['results', 'skipped'], ['cancelled', 'current']]);
+  });
+});

@@ -1,0 +1,45 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { ConfirmDialog } from '@/components/Dialog';
+import { Toast } from '@/components/Toast';
+import { Button } from '@/components/ui';
+
+/** The interactive parts of the gallery: the confirmation and the toast. */
+export function DialogDemo() {
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<string>();
+  const opener = useRef<HTMLButtonElement>(null);
+  return (
+    <div className="stack">
+      {!open && <Button ref={opener} variant="danger-outline" onClick={() => setOpen(true)}>Award First prize</Button>}
+      <ConfirmDialog open={open} title="Award First prize to “Ceramic filter”?" onClose={() => setOpen(false)} returnFocusTo={opener}>
+        <p>An award cannot be taken back: the prize moves from escrow to the winner.</p>
+        <div className="row">
+          <Button variant="danger" onClick={() => { setOpen(false); setDone('Awarded (demo).'); }}>Yes, award</Button>
+          <Button variant="secondary" onClick={() => setOpen(false)}>Choose again</Button>
+        </div>
+      </ConfirmDialog>
+      <Toast message={done} onDismiss={() => setDone(undefined)} />
+    </div>
+  );
+}
+
+export function ToastDemo() {
+  const [message, setMessage] = useState<string>();
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setMessage(`Profile saved at ${new Date().toLocaleTimeString()}.`)}>Show a toast</Button>
+      <Toast message={message} onDismiss={() => setMessage(undefined)} />
+    </>
+  );
+}
+
+export function LoadingButtonDemo() {
+  const [loading, setLoading] = useState(false);
+  return (
+    <Button loading={loading} loadingText="Publishing…" onClick={() => { setLoading(true); setTimeout(() => setLoading(false), 2000); }}>
+      Publish challenge
+    </Button>
+  );
+}

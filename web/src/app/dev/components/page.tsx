@@ -1,0 +1,131 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Disclosure } from '@/components/Disclosure';
+import { Money } from '@/components/Money';
+import {
+  Alert, Badge, Button, ButtonLink, Card, Checkbox, DataTable, EmptyState, ErrorState, LoadingState, Logo, LogoMark, Select, StatusBadge, TextArea, TextField,
+} from '@/components/ui';
+import { DialogDemo, LoadingButtonDemo, ToastDemo } from './GalleryDemos';
+
+export const metadata: Metadata = { title: 'Component gallery', robots: { index: false } };
+
+/** What the design system's tokens are called (globals.css), shown as swatches. */
+const COLOURS = ['--color-brand', '--color-brand-2', '--color-gold', '--color-gold-text', '--color-primary', '--color-text', '--color-muted', '--color-border', '--color-bg', '--color-surface',
+  '--color-success-text', '--color-warning-text', '--color-danger', '--color-info-text'];
+const TYPE = ['--text-3xl', '--text-2xl', '--text-xl', '--text-lg', '--text-md', '--text-sm', '--text-xs'];
+const SPACES = ['--space-1', '--space-2', '--space-3', '--space-4', '--space-5', '--space-6', '--space-7', '--space-8'];
+const STATUSES = ['DRAFT', 'OPEN', 'JUDGING', 'AWARDED', 'CLOSED', 'CANCELLED', 'PENDING', 'SUCCEEDED', 'FAILED', 'HELD', 'PROCESSING', 'PAID', 'REVERSED'];
+const PAYOUTS = [
+  { id: 'p1', challenge: 'Low-cost desalination membranes for coastal villages', prize: 'First prize', amount: { amountMinor: '500000', currency: 'USD' }, status: 'PAID' },
+  { id: 'p2', challenge: 'Cold-chain sensors', prize: 'Honourable mention', amount: { amountMinor: '25000', currency: 'EUR' }, status: 'HELD' },
+];
+
+/** The design system with examples, for people building pages. Development only: a 404 in production. */
+export default function ComponentGallery() {
+  if (process.env.NODE_ENV === 'production') notFound();
+  return (
+    <div className="stack gallery">
+      <h1>Component gallery</h1>
+      <p className="muted">Tokens live in <code>web/src/app/globals.css</code>, components in <code>web/src/components/ui.tsx</code> (and Dialog, Disclosure, Toast, forms). Every page uses them.</p>
+
+      <section aria-labelledby="g-identity">
+        <h2 id="g-identity">Identity</h2>
+        <div className="row">
+          <Logo /> <LogoMark size={48} />
+        </div>
+        <p>A shield (money held safe) around rising bars (prizes), in ink navy and gold; a serif for display headings and amounts.</p>
+      </section>
+
+      <section aria-labelledby="g-colour">
+        <h2 id="g-colour">Colour</h2>
+        <ul className="swatches">
+          {COLOURS.map((c) => (
+            <li key={c} className="swatch"><span style={{ background: `var(${c})` }} /><code>{c}</code></li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="g-type">
+        <h2 id="g-type">Type scale</h2>
+        {TYPE.map((t) => <p key={t} style={{ fontSize: `var(${t})`, margin: 0 }}>{t}: Prize money, held in escrow</p>)}
+        <p className="amount" style={{ fontSize: 'var(--text-2xl)' }}><Money amountMinor="1250000" currency="USD" /></p>
+      </section>
+
+      <section aria-labelledby="g-space">
+        <h2 id="g-space">Spacing, radii, shadows</h2>
+        {SPACES.map((s) => <div key={s} className="row"><code>{s}</code><span style={{ display: 'inline-block', height: '0.75rem', width: `var(${s})`, background: 'var(--color-primary)' }} /></div>)}
+        <div className="row">
+          <Card><p>--radius, --shadow</p></Card>
+          <div className="card" style={{ borderRadius: 'var(--radius-lg)', boxShadow: 'var(--shadow-lg)' }}><p>--radius-lg, --shadow-lg</p></div>
+        </div>
+      </section>
+
+      <section aria-labelledby="g-buttons">
+        <h2 id="g-buttons">Buttons</h2>
+        <div className="row">
+          <Button>Primary</Button>
+          <Button variant="secondary">Secondary</Button>
+          <Button variant="danger">Danger</Button>
+          <Button variant="danger-outline">Danger outline</Button>
+          <Button variant="ghost">Ghost</Button>
+          <Button disabled>Disabled</Button>
+          <Button loading loadingText="Saving…">Save</Button>
+          <LoadingButtonDemo />
+          <ButtonLink href="/challenges" variant="secondary">A link styled as a button</ButtonLink>
+        </div>
+      </section>
+
+      <section aria-labelledby="g-fields">
+        <h2 id="g-fields">Fields (inline errors, never browser bubbles)</h2>
+        <form noValidate className="stack narrow" aria-label="Example form">
+          <TextField label="Title" name="title" hint="What solvers will see first" />
+          <TextField label="Summary" name="summary" error="Enter the summary." defaultValue="" />
+          <Select label="Currency" name="currency" options={[{ value: 'USD', label: 'US dollar (USD)' }, { value: 'EUR', label: 'Euro (EUR)' }]} />
+          <TextArea label="Description" name="description" rows={3} hint="Markdown is not rendered" />
+          <Checkbox label="I accept the terms of this challenge" name="terms" error="Tick the box to accept the terms of this challenge before submitting" />
+        </form>
+      </section>
+
+      <section aria-labelledby="g-badges">
+        <h2 id="g-badges">Badges</h2>
+        <div className="row">
+          {STATUSES.map((s) => <StatusBadge key={s} status={s} />)}
+          <Badge tone="success">Shortlisted</Badge>
+        </div>
+      </section>
+
+      <section aria-labelledby="g-alerts">
+        <h2 id="g-alerts">Alerts, states</h2>
+        <Alert tone="success" title="Challenge published.">Solvers can now submit.</Alert>
+        <Alert tone="warning">Your payout account needs more information.</Alert>
+        <Alert tone="info">The prize pool is in escrow.</Alert>
+        <ErrorState title="This page could not be loaded.">Ideagora may be unreachable right now.</ErrorState>
+        <EmptyState title="No challenges match"><p>Try fewer words or clear the filters.</p></EmptyState>
+        <LoadingState label="Loading challenges…" />
+      </section>
+
+      <section aria-labelledby="g-table">
+        <h2 id="g-table">Table (a list under 640 px)</h2>
+        <DataTable caption="Payouts" rows={PAYOUTS} rowKey={(p) => p.id} columns={[
+          { key: 'challenge', label: 'Challenge', render: (p) => p.challenge },
+          { key: 'prize', label: 'Prize', render: (p) => p.prize },
+          { key: 'amount', label: 'Amount', numeric: true, render: (p) => <Money {...p.amount} /> },
+          { key: 'status', label: 'Status', render: (p) => <StatusBadge status={p.status} /> },
+        ]} />
+      </section>
+
+      <section aria-labelledby="g-dialog">
+        <h2 id="g-dialog">Confirmation dialog and toast</h2>
+        <DialogDemo />
+        <ToastDemo />
+      </section>
+
+      <section aria-labelledby="g-disclosure">
+        <h2 id="g-disclosure">Disclosure (folded under 720 px)</h2>
+        <Disclosure label="Filters" icon="filters" className="filters-disclosure">
+          <Card><p>The browse filters fold behind this button on a phone; the header’s links fold behind “Menu”.</p></Card>
+        </Disclosure>
+      </section>
+    </div>
+  );
+}

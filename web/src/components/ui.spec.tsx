@@ -1,0 +1,96 @@
+/** The design system's components: what people and assistive technology get from them. */
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { FormState } from '@/lib/errors';
+import { Disclosure } from './Disclosure';
+import { ActionButton } from './forms';
+import { Toast } from './Toast';
+import { Button, DataTable, Logo, TextField } from './ui';
+
+jest.mock('next/navigation', () => ({ usePathname: () => '/' }));
+
+describe('Button', () => {
+  it('while loading, is disabled and says what is happening', () => {
+    render(<Button loading loadingText="Publishing…">Publish</Button>);
+    const button = screen.getByRole('button', { name: /Publishing…/ });
+    expect(button).toBeDisabled();
+    expect(button).not.toHaveTextContent('Publish challenge');
+  });
+});
+
+describe('TextField', () => {
+  it('links its hint, then its error, to the input', () => {
+    const { rerender } = render(<TextField label="Title" hint="What solvers see first" />);
+    expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('What solvers see first');
+    rerender(<TextField label="Title" hint="What solvers see first" error="Enter the title." />);
+    expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('Enter the title.');
+    expect(screen.getByLabelText('Title')).toBeInvalid();
+  });
+});
+
+describe('DataTable', () => {
+  it('labels every cell with its column, for the list it becomes on a phone', () => {
+    render(<DataTable caption="Payouts" rows={[{ id: 'p1', prize: 'First prize' }]} rowKey={(r) => r.id} columns={[{ key: 'prize', label: 'Prize', render: (r) => r.prize }]} />);
+    expect(screen.getByRole('table', { name: 'Payouts' })).toHaveClass('table-stack');
+    expect(screen.getByRole('cell', { name: 'First prize' })).toHaveAttribute('data-label', 'Prize');
+    expect(screen.getByRole('columnheader', { name: 'Prize' })).toHaveAttribute('scope', 'col');
+  });
+});
+
+describe('Logo', () => {
+  it('is the word Ideagora with a decorative mark', () => {
+    const { container } = render(<Logo />);
+    expect(container).toHaveTextContent('Ideagora');
+    expect(container.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
+  });
+});
+
+describe('Disclosure (the header menu, the filters on a phone)', () => {
+  it('is a button that says whether it is open and controls its panel; Escape closes it and gives the focus back', async () => {
+    render(<Disclosure label="Menu"><a href="/challenges">Browse challenges</a></Disclosure>);
+    const button = screen.getByRole('button', { name: 'Menu' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    const panel = document.getElementById(button.getAttribute('aria-controls')!);
+    expect(panel).toContainElement(screen.getByRole('link', { name: 'Browse challenges' }));
+    expect(panel!.parentElement).toHaveAttribute('data-open', 'false');
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(panel!.parentElement).toHaveAttribute('data-open', 'true');
+    await userEvent.tab();
+    expect(screen.getByRole('link', { name: 'Browse challenges' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(button).toHaveFocus();
+  });
+});
+
+describe('ActionButton with a confirmation', () => {
+  it('asks in the page, never with confirm(), and sends only once confirmed', async () => {
+    const confirm = jest.spyOn(window, 'confirm');
+    const action = jest.fn<Promise<FormState>, [FormState, FormData]>(async () => ({}));
+    render(<ActionButton action={action} fields={{ challengeId: 'c1', op: 'close' }} label="Close submissions" confirmText="Close submissions now and start judging?"
+      confirmDetail="Solvers can no longer submit." />);
+    await userEvent.click(screen.getByRole('button', { name: 'Close submissions' }));
+    expect(screen.getByRole('group', { name: 'Close submissions now and start judging?' })).toHaveTextContent('Solvers can no longer submit.');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Close submissions now and start judging?' })).toHaveFocus());
+    await userEvent.click(screen.getByRole('button', { name: 'Not now' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Close submissions' })).toHaveFocus());
+    expect(action).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Close submissions' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, close submissions' }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(Object.fromEntries(action.mock.calls[0][1])).toEqual({ challengeId: 'c1', op: 'close' });
+    expect(confirm).not.toHaveBeenCalled();
+  });
+});
+
+describe('Toast', () => {
+  it('announces its message politely and can be dismissed', async () => {
+    render(<Toast message="Profile saved." />);
+    expect(screen.getByRole('status')).toHaveTextContent('Profile saved.');
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+});
