@@ -137,25 +137,18 @@ export class PageChecks {
     }
   }
 
-  /** Nothing wider than the window: `document.documentElement.scrollWidth <= innerWidth`. */
+  /** Nothing wider than the window (see measureHorizontalScroll); pages in known-layout-issues.ts must still scroll. */
   private async checkHorizontalScroll(page: Page, name: string, width: number): Promise<void> {
-    const measured = await page.evaluate(() => {
-      const viewport = window.innerWidth;
-      const wide = [...document.body.querySelectorAll('*')]
-        .filter((e) => e.getBoundingClientRect().right > viewport + 0.5)
-        .slice(0, 5)
-        .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(e.getBoundingClientRect().right)})`);
-      return { scrollWidth: document.documentElement.scrollWidth, innerWidth: viewport, wide };
-    });
-    const scrolls = measured.scrollWidth > measured.innerWidth;
+    const measured = await measureHorizontalScroll(page);
+    const scrolls = measured.scrollWidth > measured.windowWidth;
     const known = KNOWN_HORIZONTAL_SCROLL[`${name}@${width}`];
     if (known) {
       // An expected failure: it must still fail, so that the entry goes once the layout is fixed.
-      if (scrolls) test.info().annotations.push({ type: 'fixme', description: `${name} at ${width} px scrolls sideways (${measured.scrollWidth} > ${measured.innerWidth}): ${known}` });
+      if (scrolls) test.info().annotations.push({ type: 'fixme', description: `${name} at ${width} px scrolls sideways (${measured.scrollWidth} > ${measured.windowWidth}): ${known}` });
       else this.fail(`layout ${name}: no longer scrolls sideways at ${width} px: remove "${name}@${width}" from web/e2e/known-layout-issues.ts`);
       return;
     }
-    if (scrolls) this.fail(`layout ${name}: scrolls sideways at ${width} px (scrollWidth ${measured.scrollWidth} > innerWidth ${measured.innerWidth}); wider than the window: ${measured.wide.join(', ')}`);
+    if (scrolls) this.fail(`layout ${name}: scrolls sideways at ${width} px (scrollWidth ${measured.scrollWidth} > window width ${measured.windowWidth}); wider than the window: ${measured.wide.join(', ')}`);
   }
 
   /**
@@ -178,6 +171,26 @@ export class PageChecks {
       }
     });
   }
+}
+
+/**
+ * How wide the page is against the window: `document.documentElement.scrollWidth <= innerWidth` when it fits. A mobile
+ * browser (isMobile) zooms out to show a page wider than its layout viewport, and innerWidth then grows with the page
+ * (390 px becomes the page's 708, say): the window is also bounded by the root's clientWidth and the viewport's width.
+ * `wide` names a few elements that reach past the window, to start looking from.
+ */
+export async function measureHorizontalScroll(page: Page): Promise<{ scrollWidth: number; windowWidth: number; wide: string[] }> {
+  return page.evaluate((viewportWidth) => {
+    const root = document.documentElement;
+    const visible = Math.min(window.innerWidth, root.clientWidth, viewportWidth);
+    const describe = (e: Element) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > visible + 0.5)
+      .slice(0, 5)
+      .map((e) => `${describe(e)} (right ${Math.round(e.getBoundingClientRect().right)})`);
+    return { scrollWidth: root.scrollWidth, windowWidth: visible, wide };
+  }, page.viewportSize()?.width ?? Number.POSITIVE_INFINITY);
 }
 
 /** The pages the README shows (docs/screenshots/<name>.png), taken at 1440 px. */
