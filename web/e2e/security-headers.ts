@@ -1,10 +1,10 @@
-// What the e2e requires of the headers of every response of ours (web/e2e/run-e2e.mjs; docs/SECURITY.md, "Web client").
+// What the e2e requires of the headers of every response of ours (checked by page-checks.ts; docs/SECURITY.md, "Web client").
 
 /** Security headers every response of ours must carry (the proxy sets them: web/src/lib/security-headers.ts). */
-export function securityHeaderProblems(headers) {
-  const problems = [];
+export function securityHeaderProblems(headers: Record<string, string>): string[] {
+  const problems: string[] = [];
   const csp = headers['content-security-policy'] ?? '';
-  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values] as const));
   if (!csp) problems.push('no Content-Security-Policy');
   else {
     const script = directives.get('script-src') ?? [];

@@ -1,0 +1,74 @@
+// Steps several specs take (sign up, create a challenge…) and small readers (a redirect's target, a mailed token).
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+export const PASSWORD = 'e2e-password-2026';
+
+/** A name unique to this run and project, for titles, emails and search words that must not meet older data. */
+export function runId(projectName: string): string {
+  return `${Date.now().toString(36)}${projectName.slice(0, 1)}`;
+}
+
+export async function signUp(page: Page, name: string, email: string): Promise<void> {
+  await page.goto('/signup');
+  await page.getByLabel('Display name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
+/** Goes through the challenge wizard (terms optional); ends on the new draft's page. */
+export async function createChallenge(page: Page, title: string, summary: string, prizes: [string, string][], terms?: string): Promise<void> {
+  await page.goto('/sponsor/new-challenge');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Summary').fill(summary);
+  await page.getByLabel('Description').fill('Requirements: removes 99% of bacteria. Judged on cost and durability.');
+  if (terms) await page.getByLabel('Terms', { exact: true }).fill(terms);
+  await page.getByRole('button', { name: 'Next' }).click();
+  for (const [i, [label, amount]] of prizes.entries()) {
+    if (i > 0) await page.getByRole('button', { name: 'Add a prize' }).click();
+    await page.getByLabel(`Prize ${i + 1} label`).fill(label);
+    await page.getByLabel(`Prize ${i + 1} amount (USD)`).fill(amount);
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+  const d = new Date(Date.now() + 30 * 864e5);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await page.getByLabel('Submission deadline').fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T12:00`);
+  await page.getByRole('button', { name: 'Create draft challenge' }).click();
+  await page.waitForURL(/\/challenges\/[0-9a-f-]+\?created=1/);
+}
+
+/**
+ * Where a GET of `url` (with the page's cookies) sends the browser: the Location of a 3xx, or, when the page streamed
+ * before redirecting (a 200), the URL of the refresh Next.js writes into it (`<meta id="__next-page-redirect">`).
+ */
+export async function redirectTarget(page: Page, url: string): Promise<string> {
+  const response = await page.request.get(url, { maxRedirects: 0 });
+  if (response.status() >= 300 && response.status() < 400) return response.headers()['location'] ?? '';
+  const html = await response.text();
+  const meta = /<meta[^>]*id="__next-page-redirect"[^>]*>/.exec(html)?.[0] ?? /<meta[^>]*http-equiv="refresh"[^>]*>/i.exec(html)?.[0];
+  const content = meta && /content="[^"]*?url=([^"]*)"/i.exec(meta)?.[1];
+  if (content === undefined || content === null) throw new Error(`${url}: no redirect (${response.status()})`);
+  return content.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+/** The signed-in user's id, as their profile page shows it. */
+export async function userId(page: Page): Promise<string> {
+  await page.goto('/me/profile');
+  const id = (await page.locator('#user-id').textContent())?.trim();
+  if (!id) throw new Error('no user id on the profile page');
+  return id;
+}
+
+/** The token of the last reset link mailed to `email`, read from what `npm start` printed (no mail server locally). */
+export async function mailedResetToken(email: string): Promise<string> {
+  const stackLog = process.env.E2E_STACK_LOG;
+  if (!stackLog) throw new Error('the stack was not started by this run: its mail is not visible');
+  const mailed = new RegExp(`mail to ${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[\\s\\S]*?/reset-password\\?token=([A-Za-z0-9_-]+)`, 'g');
+  let token: string | undefined;
+  await expect
+    .poll(() => (token = [...readFileSync(stackLog, 'utf8').matchAll(mailed)].pop()?.[1]), { message: 'the reset mail in the stack output', timeout: 20_000 })
+    .toBeDefined();
+  return token!;
+}
