@@ -393,22 +393,25 @@ export class ChallengeService {
 
   /**
    * The `after` cursors of pages 2 to PAGE_LINKS of the listing from its start (ChallengeConnection.pageCursors),
-   * for numbered page links: one statement that reads at most (PAGE_LINKS - 1) x `limit` rows of the order's index.
+   * only of pages that have rows, for numbered page links: one statement that reads at most
+   * (PAGE_LINKS - 1) x `limit` + 1 rows of the order's index, whatever the listing's length.
    */
   async pageCursors(viewerId: string | null, filter: ChallengeListFilter, sort: ChallengeSort, limit: number): Promise<string[]> {
     const order = listingOrder(sort);
     const { where, params } = listingWhere(viewerId, filter);
     const rows = await this.em.execute<{ key: string; id: string }[]>(
       `select t."key", t."id" from (
-         select ${order.key} as "key", c.id, row_number() over (order by ${order.orderBy}) as "n"
-         from challenge c
-         where ${where.join(' and ')}
-         order by ${order.orderBy}
-         limit ?
+         select s.*, max(s."n") over () as "last" from (
+           select ${order.key} as "key", c.id, row_number() over (order by ${order.orderBy}) as "n"
+           from challenge c
+           where ${where.join(' and ')}
+           order by ${order.orderBy}
+           limit ?
+         ) s
        ) t
-       where t."n" % ? = 0
+       where t."n" % ? = 0 and t."n" < t."last"
        order by t."n"`,
-      [...params, (PAGE_LINKS - 1) * limit, limit],
+      [...params, (PAGE_LINKS - 1) * limit + 1, limit],
       'all',
     );
     return rows.map((row) => order.encode(String(row.key), row.id));
