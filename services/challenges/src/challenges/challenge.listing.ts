@@ -14,17 +14,20 @@ export interface SqlWhere {
   params: unknown[];
 }
 
+const PUBLISHED_PUBLIC = `c.visibility = 'PUBLIC' and c.published_at is not null`;
+const OF_VIEWERS_ORGANIZATIONS = `c.organization_id = any(array(select m.organization_id from organization_membership m where m.user_id = ?))`;
+
 /** What the viewer may see (published PUBLIC challenges, and every challenge of their organizations) under a filter. */
 export function listingWhere(viewerId: string | null, filter: ChallengeListFilter): SqlWhere {
+  const filtered = filterWhere(filter);
+  if (!viewerId) return { where: [PUBLISHED_PUBLIC, ...filtered.where], params: filtered.params };
+  return { where: [`((${PUBLISHED_PUBLIC}) or ${OF_VIEWERS_ORGANIZATIONS})`, ...filtered.where], params: [viewerId, ...filtered.params] };
+}
+
+/** The filter's conditions, visibility aside. */
+function filterWhere(filter: ChallengeListFilter): SqlWhere {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (viewerId) {
-    where.push(`((c.visibility = 'PUBLIC' and c.published_at is not null)
-        or c.organization_id in (select m.organization_id from organization_membership m where m.user_id = ?))`);
-    params.push(viewerId);
-  } else {
-    where.push(`c.visibility = 'PUBLIC' and c.published_at is not null`);
-  }
   if (filter.status) {
     where.push('c.status = ?');
     params.push(filter.status);
@@ -137,3 +140,47 @@ function isMinorUnits(value: string): boolean {
 
 /** Numbered page links reach this many pages from the start; beyond, the reader follows `endCursor`. */
 export const PAGE_LINKS = 10;
+
+// ---- the three statements (bindings: the WHERE's, then the ones named) -----------------------------------
+
+/** One page: `columns` plus the cursor's key as "cursor_key". Binding after the WHERE's: the limit. */
+export function pageSql(columns: string, order: ListingOrder, where: string[]): string {
+  return `select ${columns}, ${order.key} as "cursor_key"
+       from challenge c
+       where ${where.join(' and ')}
+       order by ${order.orderBy}
+       limit ?`;
+}
+
+/**
+ * The listing's length ("total"), in one statement. For a signed-in reader, the two disjoint parts are counted apart
+ * (the published public ones, then their organizations' others): an `or` of both would read the whole table, where
+ * each part has its index (the first an index-only scan of a partial one). See docs/BENCHMARKS.md.
+ */
+export function countStatement(viewerId: string | null, filter: ChallengeListFilter): { sql: string; params: unknown[] } {
+  const { where, params } = filterWhere(filter);
+  const count = (visibility: string) => `(select count(*) from challenge c where ${[visibility, ...where].join(' and ')})`;
+  if (!viewerId) return { sql: `select ${count(PUBLISHED_PUBLIC)}::int as "total"`, params };
+  return {
+    sql: `select (${count(PUBLISHED_PUBLIC)} + ${count(`${OF_VIEWERS_ORGANIZATIONS} and not (${PUBLISHED_PUBLIC})`)})::int as "total"`,
+    params: [...params, viewerId, ...params],
+  };
+}
+
+/**
+ * Key and id of the last row of each page from the start that has a page after it, reading at most as many rows as
+ * the first binding after the WHERE's; the second is the page size.
+ */
+export function pageCursorsSql(order: ListingOrder, where: string[]): string {
+  return `select t."key", t."id" from (
+         select s.*, max(s."n") over () as "last" from (
+           select ${order.key} as "key", c.id, row_number() over (order by ${order.orderBy}) as "n"
+           from challenge c
+           where ${where.join(' and ')}
+           order by ${order.orderBy}
+           limit ?
+         ) s
+       ) t
+       where t."n" % ? = 0 and t."n" < t."last"
+       order by t."n"`;
+}

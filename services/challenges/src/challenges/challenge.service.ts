@@ -19,7 +19,7 @@ import {
 import { ChallengeEntity, PrizeEntity } from './challenge.entity';
 import { ChallengeNotFoundError } from './challenge.errors';
 import type { CreateChallengeInput, UpdateChallengeInput } from './challenge.inputs';
-import { listingOrder, listingWhere, PAGE_LINKS } from './challenge.listing';
+import { countStatement, listingOrder, listingWhere, PAGE_LINKS, pageCursorsSql, pageSql } from './challenge.listing';
 import { validateChallengeEdit, validateNewChallenge, type ChallengeEdit, type ChallengeListFilter } from './challenge.validation';
 import { findForRead, mapRowForRead } from '@ideagora/db';
 
@@ -366,11 +366,7 @@ export class ChallengeService {
       params.push(...resume.params);
     }
     const rows: Record<string, unknown>[] = await this.em.execute(
-      `select ${CHALLENGE_COLUMNS}, ${order.key} as "cursor_key"
-       from challenge c
-       where ${where.join(' and ')}
-       order by ${order.orderBy}
-       limit ?`,
+      pageSql(CHALLENGE_COLUMNS, order, where),
       [...params, limit + 1],
       'all',
     );
@@ -386,8 +382,8 @@ export class ChallengeService {
 
   /** How many challenges the listing pages through under the filter (ChallengeConnection.totalCount): one statement. */
   async count(viewerId: string | null, filter: ChallengeListFilter): Promise<number> {
-    const { where, params } = listingWhere(viewerId, filter);
-    const [row] = await this.em.execute<{ total: number }[]>(`select count(*)::int as "total" from challenge c where ${where.join(' and ')}`, params, 'all');
+    const { sql, params } = countStatement(viewerId, filter);
+    const [row] = await this.em.execute<{ total: number }[]>(sql, params, 'all');
     return row?.total ?? 0;
   }
 
@@ -400,17 +396,7 @@ export class ChallengeService {
     const order = listingOrder(sort);
     const { where, params } = listingWhere(viewerId, filter);
     const rows = await this.em.execute<{ key: string; id: string }[]>(
-      `select t."key", t."id" from (
-         select s.*, max(s."n") over () as "last" from (
-           select ${order.key} as "key", c.id, row_number() over (order by ${order.orderBy}) as "n"
-           from challenge c
-           where ${where.join(' and ')}
-           order by ${order.orderBy}
-           limit ?
-         ) s
-       ) t
-       where t."n" % ? = 0 and t."n" < t."last"
-       order by t."n"`,
+      pageCursorsSql(order, where),
       [...params, (PAGE_LINKS - 1) * limit + 1, limit],
       'all',
     );

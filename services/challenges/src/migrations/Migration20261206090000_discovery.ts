@@ -23,10 +23,12 @@ export class Migration20261206090000_discovery extends Migration {
       ) stored`);
     this.addSql(`create index "challenge_search_idx" on "challenge" using gin ("search_vector")`);
 
-    // DEADLINE_SOONEST: keyset on (submission_deadline, id), with a status filter (the browse default: OPEN) or on
-    // the public part of the listing.
-    this.addSql(`create index "challenge_status_deadline_idx" on "challenge" ("status", "submission_deadline", "id")`);
+    // DEADLINE_SOONEST: keyset on (submission_deadline, id). The public part of the listing with a status (the browse
+    // default, OPEN, read anonymously) and without one: partial indexes, whose index-only scans also serve totalCount.
+    this.addSql(`create index "challenge_public_status_deadline_idx" on "challenge" ("status", "submission_deadline", "id") where "visibility" = 'PUBLIC' and "published_at" is not null`);
     this.addSql(`create index "challenge_public_deadline_idx" on "challenge" ("submission_deadline", "id") where "visibility" = 'PUBLIC' and "published_at" is not null`);
+    // A signed-in reader's listing (public or of their organizations) with a status.
+    this.addSql(`create index "challenge_status_deadline_idx" on "challenge" ("status", "submission_deadline", "id")`);
     // PRIZE_HIGHEST needs a currency filter: keyset on (total_prize_minor desc, id desc) within a currency.
     this.addSql(`create index "challenge_currency_prize_idx" on "challenge" ("currency", "total_prize_minor" desc, "id" desc)`);
   }
@@ -35,6 +37,7 @@ export class Migration20261206090000_discovery extends Migration {
     this.addSql(`drop index "challenge_currency_prize_idx"`);
     this.addSql(`drop index "challenge_public_deadline_idx"`);
     this.addSql(`drop index "challenge_status_deadline_idx"`);
+    this.addSql(`drop index "challenge_public_status_deadline_idx"`);
     this.addSql(`alter table "challenge" drop column "search_vector"`);
     this.addSql(`alter table "challenge" add column "search_vector" tsvector generated always as (
         setweight(to_tsvector('english', "title"), 'A') ||
