@@ -9,6 +9,7 @@ import { ChallengeFilter, CreateChallengeInput, UpdateChallengeInput } from './c
 import {
   CancelChallengePayload,
   ChallengeConnection,
+  ChallengeConnectionType,
   ChallengeType,
   CloseSubmissionsPayload,
   CreateChallengePayload,
@@ -22,7 +23,7 @@ import { ChallengeSort } from './challenge.domain';
 
 @Resolver(() => ChallengeType)
 export class ChallengeResolver {
-  @Query(() => ChallengeConnection, {
+  @Query(() => ChallengeConnectionType, {
     description: "Published PUBLIC challenges, plus every challenge of the viewer's organizations (drafts, INVITE_ONLY), in `sort` order (NEWEST by default).",
   })
   async challenges(
@@ -126,7 +127,7 @@ export class ChallengeResolver {
   }
 }
 
-@Resolver(() => ChallengeConnection)
+@Resolver(() => ChallengeConnectionType)
 export class ChallengeConnectionResolver {
   @FieldResolver(() => Int, { description: 'How many challenges the connection pages through, under the same filter (one statement, only when selected).' })
   async totalCount(@Root() connection: ChallengeConnection): Promise<number> {

@@ -1,4 +1,4 @@
-import { MoneyType, PageInfo, type ConnectionShape } from '@ideagora/subgraph-kit';
+import { ConnectionType, MoneyType, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
 import type { ChallengeEntity, PrizeEntity } from './challenge.entity';
@@ -122,31 +122,18 @@ export class PrizeType {
   }
 }
 
-@ObjectType('ChallengeEdge')
-export class ChallengeEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => ChallengeType)
-  node!: ChallengeType;
-}
+/** GraphQL `ChallengeConnection`: the kit's connection; `totalCount` and `pageCursors` are added by ChallengeConnectionResolver. */
+export const ChallengeConnectionType = ConnectionType('Challenge', ChallengeType);
 
 /**
- * As the kit's ConnectionType, plus `totalCount` and `pageCursors`, resolved lazily by ChallengeConnectionResolver:
- * a page that selects neither costs no statement for them.
+ * What the `challenges` query returns: a page plus how to count the listing and find its page cursors, called only
+ * when `totalCount` or `pageCursors` is selected (a page that selects neither costs no statement for them).
  */
-@ObjectType('ChallengeConnection')
-export class ChallengeConnection {
-  @Field(() => [ChallengeEdge])
-  edges!: ChallengeEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  /** Not exposed: counts what the connection pages (same viewer and filter). */
+export class ChallengeConnection extends ChallengeConnectionType {
+  /** Counts what the connection pages (same viewer and filter). */
   countTotal!: () => Promise<number>;
 
-  /** Not exposed: the `after` cursors of pages 2 to 10 (same viewer, filter, sort and page size). */
+  /** The `after` cursors of pages 2 to 10 (same viewer, filter, sort and page size). */
   findPageCursors!: () => Promise<string[]>;
 
   static of(page: ConnectionShape<ChallengeType>, countTotal: () => Promise<number>, findPageCursors: () => Promise<string[]>): ChallengeConnection {
