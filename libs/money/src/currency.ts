@@ -36,3 +36,14 @@ export function currencyExponent(code: string): number {
 export function supportedCurrencies(): string[] {
   return [...EXPONENTS.keys()].sort();
 }
+
+/**
+ * The currencies a challenge can be created in (createChallenge refuses others; the web wizard and the browse
+ * filter offer exactly these, from the `challengeCurrencies` query). A subset of the supported table above, which
+ * still governs amounts and filters of challenges created before this list existed.
+ */
+export const CHALLENGE_CURRENCIES: readonly string[] = ['AUD', 'CAD', 'CHF', 'EUR', 'GBP', 'INR', 'JPY', 'KWD', 'SEK', 'SGD', 'USD'];
+
+export function isChallengeCurrency(code: string): boolean {
+  return CHALLENGE_CURRENCIES.includes(code);
+}

@@ -58,6 +58,8 @@ export type OperationLimits = { -readonly [K in keyof typeof OPERATION_LIMITS]: 
  */
 export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'Challenge.prizes': 20, // MAX_PRIZES in services/challenges
+  'ChallengeConnection.pageCursors': 9, // pages 2 to 10 (PAGE_LINKS in services/challenges)
+  'Query.challengeCurrencies': 20, // CHALLENGE_CURRENCIES in libs/money (11 today)
   'Challenge.viewerQuestions': 50, // 10 a day per asker; a bound for the estimate only
   'Challenge.viewerSubmissions': 5, // one per solver and challenge (new versions of the same submission)
   'Organization.members': 100,

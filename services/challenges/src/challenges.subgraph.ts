@@ -2,7 +2,7 @@ import { buildFederatedSchema, type Logger, type SubgraphDefinition } from '@ide
 import { startDeadlineJob } from './challenges/challenge.deadline';
 import { ChallengeEntity, PrizeEntity } from './challenges/challenge.entity';
 import { createChallengeEventHandlers } from './challenges/challenge.events';
-import { ChallengeResolver, resolveChallengeReference, resolvePrizeReference } from './challenges/challenge.resolver';
+import { ChallengeConnectionResolver, ChallengeResolver, resolveChallengeReference, resolvePrizeReference } from './challenges/challenge.resolver';
 import { createChallengesContext, type ChallengesContext } from './context';
 import { resolveUserReference, UserOrganizationsResolver } from './external/user.resolver';
 import { Migration20261124090000_challenges } from './migrations/Migration20261124090000_challenges';
@@ -12,6 +12,7 @@ import { Migration20261127110000_questions } from './migrations/Migration2026112
 import { Migration20261205090000_announce_visibility } from './migrations/Migration20261205090000_announce_visibility';
 import { Migration20261205100000_organization_invitations } from './migrations/Migration20261205100000_organization_invitations';
 import { Migration20261206090000_invitations_by_email } from './migrations/Migration20261206090000_invitations_by_email';
+import { Migration20261206090000_discovery } from './migrations/Migration20261206090000_discovery';
 import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from './organizations/organization.entity';
 import { OrganizationResolver, resolveOrganizationReference } from './organizations/organization.resolver';
 import { ChallengeQuestionEntity } from './questions/question.entity';
@@ -32,10 +33,11 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261205090000_announce_visibility', class: Migration20261205090000_announce_visibility },
     { name: 'Migration20261205100000_organization_invitations', class: Migration20261205100000_organization_invitations },
     { name: 'Migration20261206090000_invitations_by_email', class: Migration20261206090000_invitations_by_email },
+    { name: 'Migration20261206090000_discovery', class: Migration20261206090000_discovery },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [OrganizationResolver, ChallengeResolver, ChallengeQuestionResolver, UserOrganizationsResolver],
+      resolvers: [OrganizationResolver, ChallengeResolver, ChallengeConnectionResolver, ChallengeQuestionResolver, UserOrganizationsResolver],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },
         Challenge: { __resolveReference: resolveChallengeReference },

@@ -1,13 +1,18 @@
+import Link from 'next/link';
 import { ChallengeCard } from '@/components/ChallengeCard';
 import { ButtonLink, EmptyState } from '@/components/ui';
+import { DEFAULT_SORT, DEFAULT_STATUS } from '@/lib/browse';
 import { gql } from '@/lib/gateway';
 import { BrowseChallengesDoc } from '@/lib/operations';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const data = await gql(BrowseChallengesDoc, { first: 6, filter: { status: 'OPEN' } });
+  // The browse page's default listing (open, closing soonest), and the same cards.
+  const data = await gql(BrowseChallengesDoc, { first: 6, filter: { status: DEFAULT_STATUS }, sort: DEFAULT_SORT });
   const featured = data.challenges.edges.map((e) => e.node);
+  const total = data.challenges.totalCount;
+  const now = Date.now();
   return (
     <div className="stack">
       <section className="hero" aria-labelledby="hero-title">
@@ -27,9 +32,12 @@ export default async function HomePage() {
         ) : (
           <ul className="grid-cards">
             {featured.map((c) => (
-              <li key={c.id}><ChallengeCard challenge={c} /></li>
+              <li key={c.id}><ChallengeCard challenge={c} now={now} /></li>
             ))}
           </ul>
+        )}
+        {total > featured.length && (
+          <p><Link href="/challenges">See all {total.toLocaleString('en-US')} open challenges</Link></p>
         )}
       </section>
     </div>

@@ -3,9 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { BrowseFilters, minimumPrizeHint, type BrowseFilterValues } from './BrowseFilters';
 
 const currencies = [{ value: 'JPY', label: 'JPY – Japanese Yen' }, { value: 'KWD', label: 'KWD – Kuwaiti Dinar' }, { value: 'USD', label: 'USD – US Dollar' }];
-const empty: BrowseFilterValues = { q: '', type: '', status: '', currency: '', minPrize: '' };
+const sorts = [{ value: 'DEADLINE_SOONEST', label: 'Closing soonest' }, { value: 'NEWEST', label: 'Newest' }, { value: 'PRIZE_HIGHEST', label: 'Highest prize' }];
+const empty: BrowseFilterValues = { q: '', type: '', status: 'OPEN', sort: 'DEADLINE_SOONEST', currency: '', minPrize: '' };
 const renderFilters = (values: Partial<BrowseFilterValues> = {}, errors = {}) =>
-  render(<BrowseFilters values={{ ...empty, ...values }} errors={errors} types={[{ value: 'DESIGN', label: 'Design' }]} statuses={[{ value: 'OPEN', label: 'Open' }]} currencies={currencies} />);
+  render(
+    <BrowseFilters values={{ ...empty, ...values }} errors={errors} types={[{ value: 'DESIGN', label: 'Design' }]}
+      statuses={[{ value: 'OPEN', label: 'Open' }, { value: 'ANY', label: 'Any status' }]} sorts={sorts} currencies={currencies} />,
+  );
 const form = () => screen.getByRole('search', { name: 'Filter challenges' });
 
 describe('BrowseFilters', () => {
@@ -62,5 +66,31 @@ describe('BrowseFilters', () => {
     renderFilters({ currency: 'XYZ' }, { currency: 'Choose a currency from the list' });
     expect(screen.getByLabelText('Prize currency')).toHaveValue('');
     expect(screen.getByText('Choose a currency from the list')).toBeInTheDocument();
+  });
+
+  it('offers open challenges closing soonest by default, and every sort', () => {
+    renderFilters();
+    expect(screen.getByLabelText('Status')).toHaveValue('OPEN');
+    expect(screen.getByLabelText('Sort by')).toHaveValue('DEADLINE_SOONEST');
+    expect(screen.getAllByRole('option', { name: /Closing soonest|Newest|Highest prize/ }).map((o) => o.textContent)).toEqual(['Closing soonest', 'Newest', 'Highest prize']);
+    renderFilters({ status: 'ANY', sort: 'NEWEST' });
+    expect(screen.getAllByLabelText('Status')[1]).toHaveValue('ANY');
+    expect(screen.getAllByLabelText('Sort by')[1]).toHaveValue('NEWEST');
+  });
+
+  it('offers exactly the currencies it is given (the API\'s list), after "Any currency"', () => {
+    renderFilters();
+    const select = screen.getByLabelText('Prize currency');
+    expect([...select.querySelectorAll('option')].map((o) => o.getAttribute('value'))).toEqual(['', 'JPY', 'KWD', 'USD']);
+  });
+
+  it('asks for a currency before sorting by prize', async () => {
+    renderFilters();
+    await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'PRIZE_HIGHEST');
+    expect(fireEvent.submit(form())).toBe(false);
+    expect(screen.getByLabelText('Prize currency')).toHaveAccessibleDescription('Choose a currency to sort by prize');
+    expect(screen.getByLabelText('Prize currency')).toHaveFocus();
+    await userEvent.selectOptions(screen.getByLabelText('Prize currency'), 'USD');
+    expect(fireEvent.submit(form())).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ export interface BrowseFilterValues {
   q: string;
   type: string;
   status: string;
+  sort: string;
   currency: string;
   minPrize: string;
 }
@@ -25,13 +26,15 @@ export function minimumPrizeHint(currency: string): string {
 
 /**
  * The browse filters: a plain GET form (works without JavaScript; the page checks the values again). With JavaScript,
- * the minimum prize is checked before leaving the page and its hint follows the chosen currency.
+ * the minimum prize (and a prize order's currency) is checked before leaving the page and its hint follows the chosen
+ * currency. `currencies` are the API's `challengeCurrencies`: the ones challenges can be created in.
  */
-export function BrowseFilters({ values, errors: serverErrors = {}, types, statuses, currencies }: {
+export function BrowseFilters({ values, errors: serverErrors = {}, types, statuses, sorts, currencies }: {
   values: BrowseFilterValues;
   errors?: FilterErrors;
   types: Option[];
   statuses: Option[];
+  sorts: Option[];
   currencies: Option[];
 }) {
   const [currency, setCurrency] = useState(() => (currencies.some((c) => c.value === values.currency) ? values.currency : ''));
@@ -40,7 +43,7 @@ export function BrowseFilters({ values, errors: serverErrors = {}, types, status
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const fd = new FormData(event.currentTarget);
-    const { errors: found } = checkMinimumPrize(String(fd.get('minPrize') ?? ''), String(fd.get('currency') ?? ''));
+    const { errors: found } = checkMinimumPrize(String(fd.get('minPrize') ?? ''), String(fd.get('currency') ?? ''), String(fd.get('sort') ?? ''));
     setClientErrors(found);
     const first = found.currency ? 'currency' : found.minPrize ? 'minPrize' : null;
     if (first) {
@@ -53,7 +56,8 @@ export function BrowseFilters({ values, errors: serverErrors = {}, types, status
     <form method="get" action="/challenges" className="filters" role="search" aria-label="Filter challenges" onSubmit={onSubmit} noValidate>
       <TextField label="Search" name="q" type="search" defaultValue={values.q} placeholder="e.g. desalination membrane" />
       <Select label="Type" name="type" defaultValue={values.type} options={[{ value: '', label: 'Any type' }, ...types]} />
-      <Select label="Status" name="status" defaultValue={values.status} options={[{ value: '', label: 'Any status' }, ...statuses]} />
+      <Select label="Status" name="status" defaultValue={values.status} options={statuses} />
+      <Select label="Sort by" name="sort" defaultValue={values.sort} options={sorts} />
       <Select label="Prize currency" name="currency" value={currency} onChange={(e) => setCurrency(e.target.value)} error={errors.currency}
         options={[{ value: '', label: 'Any currency' }, ...currencies]} />
       <TextField label="Minimum prize" name="minPrize" inputMode="decimal" autoComplete="off" defaultValue={values.minPrize} error={errors.minPrize}

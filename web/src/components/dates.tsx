@@ -49,3 +49,27 @@ export function Countdown({ iso }: { iso: string }) {
     </span>
   );
 }
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * What a card says of a deadline, from the deadline and the time now: "12 days left", "1 day left", "Closes today"
+ * (less than a day to go), "Closed" (passed). Whole days are counted down, so "1 day left" means one to two days.
+ */
+export function timeLeft(deadlineIso: string, now: number): string {
+  const ms = new Date(deadlineIso).getTime() - now;
+  if (!(ms > 0)) return 'Closed';
+  const days = Math.floor(ms / DAY_MS);
+  if (days === 0) return 'Closes today';
+  return `${days} ${days === 1 ? 'day' : 'days'} left`;
+}
+
+/**
+ * The time left before a deadline (timeLeft). Server and first client render agree (the server's `now`); after
+ * hydration it is recomputed with the reader's clock. The exact deadline is the element's machine-readable date.
+ */
+export function TimeLeft({ iso, now }: { iso: string; now: number }) {
+  const [at, setAt] = useState(now);
+  useEffect(() => setAt(Date.now()), []);
+  return <time dateTime={iso} className="time-left">{timeLeft(iso, at)}</time>;
+}

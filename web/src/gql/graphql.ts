@@ -41,11 +41,20 @@ export type ChallengeFilter = {
   currency?: string | null | undefined;
   /** Minimum total prize in minor units, as a decimal string. */
   minTotalPrizeMinor?: string | null | undefined;
-  /** Full-text search over title, summary and description (web search syntax). */
+  /** Search over title, summary, description and the sponsor's name, in web search syntax ("quoted phrase", -excluded, or); every word also matches as a prefix ("desal" finds "desalination"). */
   search?: string | null | undefined;
   status?: ChallengeStatus | null | undefined;
   type?: ChallengeType | null | undefined;
 };
+
+/** Orders of the challenges listing, each with the id as the tie-break. */
+export type ChallengeSort =
+  /** Earliest submission deadline first (give status OPEN for what can still be entered). */
+  | 'DEADLINE_SOONEST'
+  /** Latest created first (the default). */
+  | 'NEWEST'
+  /** Largest total prize first. Needs filter.currency (BAD_USER_INPUT `sort` without it): amounts in different currencies do not compare. */
+  | 'PRIZE_HIGHEST';
 
 export type ChallengeStatus =
   | 'AWARDED'
@@ -342,10 +351,11 @@ export type BrowseChallengesQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
   filter?: ChallengeFilter | null | undefined;
+  sort?: ChallengeSort | null | undefined;
 }>;
 
 
-export type BrowseChallengesQuery = { challenges: { edges: Array<{ cursor: string, node: { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string, viewerRole: OrganizationRole | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type BrowseChallengesQuery = { challengeCurrencies: Array<string>, challenges: { totalCount: number, pageCursors: Array<string>, edges: Array<{ cursor: string, node: { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string, viewerRole: OrganizationRole | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ChallengeDetailQueryVariables = Exact<{
   id: string | number;
@@ -733,8 +743,10 @@ export const CancelChallengeDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CancelChallengeMutation, CancelChallengeMutationVariables>;
 export const BrowseChallengesDocument = new TypedDocumentString(`
-    query BrowseChallenges($first: Int, $after: String, $filter: ChallengeFilter) {
-  challenges(first: $first, after: $after, filter: $filter) {
+    query BrowseChallenges($first: Int, $after: String, $filter: ChallengeFilter, $sort: ChallengeSort) {
+  challenges(first: $first, after: $after, filter: $filter, sort: $sort) {
+    totalCount
+    pageCursors
     edges {
       cursor
       node {
@@ -761,6 +773,7 @@ export const BrowseChallengesDocument = new TypedDocumentString(`
       endCursor
     }
   }
+  challengeCurrencies
 }
     `) as unknown as TypedDocumentString<BrowseChallengesQuery, BrowseChallengesQueryVariables>;
 export const ChallengeDetailDocument = new TypedDocumentString(`

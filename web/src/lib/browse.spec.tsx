@@ -1,4 +1,4 @@
-import { checkMinimumPrize, nextPageHref, parseBrowseQuery } from './browse';
+import { buildPager, checkMinimumPrize, nextPageHref, parseBrowseQuery } from './browse';
 
 describe('checkMinimumPrize: typed major amount -> minor units with the currency exponent', () => {
   it('converts exactly for 0, 2 and 3 decimal currencies', () => {
@@ -45,7 +45,7 @@ describe('parseBrowseQuery', () => {
     const query = parseBrowseQuery({ q: ' water ', type: 'DESIGN', status: 'OPEN', currency: 'jpy', minPrize: '300000' });
     expect(query.filter).toEqual({ search: 'water', type: 'DESIGN', status: 'OPEN', currency: 'JPY', minTotalPrizeMinor: '300000' });
     expect(query.errors).toEqual({});
-    expect(parseBrowseQuery({ currency: 'KWD', minPrize: '1.5' }).filter).toEqual({ currency: 'KWD', minTotalPrizeMinor: '1500' });
+    expect(parseBrowseQuery({ currency: 'KWD', minPrize: '1.5' }).filter).toEqual({ status: 'OPEN', currency: 'KWD', minTotalPrizeMinor: '1500' });
     expect(query.keep.toString()).toBe('q=+water+&type=DESIGN&status=OPEN&currency=JPY&minPrize=300000');
   });
 
@@ -57,18 +57,64 @@ describe('parseBrowseQuery', () => {
   it('does not apply an invalid minimum and reports it', () => {
     const query = parseBrowseQuery({ minPrize: '12.345', currency: 'USD', after: 'c1' });
     // The currency still applies; the minimum does not.
-    expect(query.filter).toEqual({ currency: 'USD' });
+    expect(query.filter).toEqual({ status: 'OPEN', currency: 'USD' });
     expect(query.errors.minPrize).toBe('At most 2 decimal places for USD');
     expect(query.after).toBe('c1');
   });
 
   it('never sends a minimum without a currency, nor an unsupported currency', () => {
     const noCurrency = parseBrowseQuery({ minPrize: '100' });
-    expect(noCurrency.filter).toEqual({});
+    expect(noCurrency.filter).toEqual({ status: 'OPEN' });
     expect(noCurrency.errors).toEqual({ currency: 'Choose the currency of the minimum prize' });
     const unknown = parseBrowseQuery({ minPrize: '100', currency: 'XYZ' });
-    expect(unknown.filter).toEqual({});
+    expect(unknown.filter).toEqual({ status: 'OPEN' });
     expect(unknown.errors).toEqual({ currency: 'Choose a currency from the list' });
+  });
+});
+
+describe('parseBrowseQuery: defaults and sorts', () => {
+  it('lists open challenges closing soonest unless the URL says otherwise', () => {
+    const query = parseBrowseQuery({});
+    expect(query).toMatchObject({ status: 'OPEN', sort: 'DEADLINE_SOONEST', apiSort: 'DEADLINE_SOONEST', filter: { status: 'OPEN' }, page: 1 });
+    expect(query.keep.toString()).toBe('');
+    expect(parseBrowseQuery({ status: 'ANY' }).filter).toEqual({});
+    expect(parseBrowseQuery({ status: 'NOPE', sort: 'NOPE' })).toMatchObject({ status: 'OPEN', sort: 'DEADLINE_SOONEST', filter: { status: 'OPEN' } });
+    expect(parseBrowseQuery({ sort: 'NEWEST', status: 'JUDGING' }).keep.toString()).toBe('status=JUDGING&sort=NEWEST');
+  });
+
+  it('sorts by prize only within a currency', () => {
+    expect(parseBrowseQuery({ sort: 'PRIZE_HIGHEST', currency: 'usd' })).toMatchObject({ apiSort: 'PRIZE_HIGHEST', errors: {} });
+    const without = parseBrowseQuery({ sort: 'PRIZE_HIGHEST' });
+    expect(without).toMatchObject({ sort: 'PRIZE_HIGHEST', apiSort: 'DEADLINE_SOONEST', errors: { currency: 'Choose a currency to sort by prize' } });
+    expect(parseBrowseQuery({ sort: 'PRIZE_HIGHEST', currency: 'XYZ' }).apiSort).toBe('DEADLINE_SOONEST');
+  });
+
+  it('reads the page number only with a cursor, and only a plain positive number', () => {
+    expect(parseBrowseQuery({ page: '4' }).page).toBe(1);
+    expect(parseBrowseQuery({ page: '4', after: 'c' }).page).toBe(4);
+    for (const page of ['0', '-1', '2.5', 'x', '99999999']) expect(parseBrowseQuery({ page, after: 'c' }).page).toBeNull();
+  });
+});
+
+describe('buildPager: numbered pages over keyset cursors', () => {
+  const keep = new URLSearchParams([['q', 'desal']]);
+  const more = { hasNextPage: true, endCursor: 'end' };
+  it('links page 1 and the pages the API gave cursors for, and counts the pages from the total', () => {
+    const pager = buildPager({ keep, after: undefined, page: 1 }, 30, ['p2', 'p3'], more);
+    expect(pager).toMatchObject({ current: 1, pages: 3, previous: null, next: '/challenges?q=desal&after=end&page=2' });
+    expect(pager.links).toEqual([
+      { page: 1, href: '/challenges?q=desal', current: true },
+      { page: 2, href: '/challenges?q=desal&after=p2&page=2', current: false },
+      { page: 3, href: '/challenges?q=desal&after=p3&page=3', current: false },
+    ]);
+  });
+  it('knows the current page by its cursor, else by the page the URL claims (beyond the links)', () => {
+    expect(buildPager({ keep, after: 'p3', page: 7 }, 30, ['p2', 'p3'], more)).toMatchObject({ current: 3, previous: '/challenges?q=desal&after=p2&page=2' });
+    const beyond = buildPager({ keep, after: 'x', page: 12 }, 300, ['p2'], more);
+    expect(beyond).toMatchObject({ current: 12, pages: 25, previous: null, next: '/challenges?q=desal&after=end&page=13' });
+    expect(beyond.links.some((l) => l.current)).toBe(false);
+    expect(buildPager({ keep, after: 'x', page: null }, 300, [], more)).toMatchObject({ current: null, next: '/challenges?q=desal&after=end' });
+    expect(buildPager({ keep: new URLSearchParams(), after: undefined, page: 1 }, 0, [], { hasNextPage: false })).toMatchObject({ pages: 1, links: [{ page: 1, href: '/challenges', current: true }], next: null });
   });
 });
 

@@ -18,8 +18,11 @@ export function isSupportedCurrency(code: string): boolean {
   return ZERO_DECIMAL.has(code) || TWO_DECIMAL.has(code) || THREE_DECIMAL.has(code);
 }
 
-/** Currencies offered when creating a challenge (all accepted by the server). */
-export const CHALLENGE_CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'KWD', 'INR', 'SGD'] as const;
+/**
+ * Currencies offered when creating a challenge: the server's list (libs/money CHALLENGE_CURRENCIES, served by the
+ * `challengeCurrencies` query, which the browse filter uses); createChallenge refuses any other.
+ */
+export const CHALLENGE_CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'KWD', 'INR', 'SGD', 'SEK'] as const;
 
 export function currencyExponent(currency: string): number {
   const code = currency.toUpperCase();
@@ -109,15 +112,18 @@ export function sumMinor(amounts: string[]): string {
   return amounts.reduce((sum, a) => sum + BigInt(a), 0n).toString();
 }
 
-/** Options for a currency picker: "JPY – Japanese Yen". Build them on the server and pass them down (no hydration drift). */
-export function currencyOptions(locale = 'en'): { value: string; label: string }[] {
+/**
+ * Options for a currency picker: "JPY – Japanese Yen", for the given codes (every supported one by default). Build
+ * them on the server and pass them down (no hydration drift).
+ */
+export function currencyOptions(locale = 'en', codes: readonly string[] = SUPPORTED_CURRENCIES): { value: string; label: string }[] {
   let names: Intl.DisplayNames | undefined;
   try {
     names = new Intl.DisplayNames([locale], { type: 'currency' });
   } catch {
     names = undefined;
   }
-  return SUPPORTED_CURRENCIES.map((code) => {
+  return codes.map((code) => {
     const name = names?.of(code);
     return { value: code, label: name && name !== code ? `${code} – ${name}` : code };
   });

@@ -123,8 +123,10 @@ export const CancelChallengeDoc = graphql(`
 `);
 
 export const BrowseChallengesDoc = graphql(`
-  query BrowseChallenges($first: Int, $after: String, $filter: ChallengeFilter) {
-    challenges(first: $first, after: $after, filter: $filter) {
+  query BrowseChallenges($first: Int, $after: String, $filter: ChallengeFilter, $sort: ChallengeSort) {
+    challenges(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount
+      pageCursors
       edges {
         cursor
         node {
@@ -136,6 +138,7 @@ export const BrowseChallengesDoc = graphql(`
       }
       pageInfo { hasNextPage endCursor }
     }
+    challengeCurrencies
   }
 `);
 

@@ -25,6 +25,17 @@ export enum ChallengeStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/**
+ * Orders of the `challenges` listing, each keyset-paginated with the id as the tie-break (challenge.listing.ts).
+ * PRIZE_HIGHEST compares minor units, so it needs a currency filter: amounts in different currencies do not compare
+ * (Ideagora has no exchange rates).
+ */
+export enum ChallengeSort {
+  NEWEST = 'NEWEST',
+  DEADLINE_SOONEST = 'DEADLINE_SOONEST',
+  PRIZE_HIGHEST = 'PRIZE_HIGHEST',
+}
+
 export type ChallengeAction =
   | 'publish'
   | 'closeSubmissions'

@@ -2,7 +2,7 @@ import { BigIntType, Entity, OptionalProps, PrimaryKey, PrimaryKeyProp, Property
 import { v7 as uuidv7 } from 'uuid';
 import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
 
-/** The `search_vector` column (generated tsvector) is not mapped: only raw SQL reads it. */
+/** The `search_vector` column (generated tsvector over the texts and the sponsor's name) is not mapped: only raw SQL reads it. */
 @Entity({ tableName: 'challenge' })
 export class ChallengeEntity {
   [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt';
@@ -12,6 +12,13 @@ export class ChallengeEntity {
 
   @Property({ type: 'uuid' })
   organizationId!: string;
+
+  /**
+   * The sponsor's name, copied at creation so that search finds a challenge by it with the challenge's own index
+   * (one statement, no join). Organizations cannot be renamed yet: a rename must update it in its transaction.
+   */
+  @Property({ type: 'text' })
+  organizationName!: string;
 
   @Property({ type: 'text' })
   title!: string;

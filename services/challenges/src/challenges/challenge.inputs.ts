@@ -90,7 +90,8 @@ export class ChallengeFilter {
   @Field(() => ChallengeKind, { nullable: true })
   type?: ChallengeKind | null;
 
-  @Field(() => String, { nullable: true, description: 'Full-text search over title, summary and description (web search syntax).' })
+  @Field(() => String, { nullable: true, description:
+      'Search over title, summary, description and the sponsor\'s name, in web search syntax ("quoted phrase", -excluded, or); every word also matches as a prefix ("desal" finds "desalination").' })
   search?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Minimum total prize in minor units, as a decimal string.' })

@@ -1,3 +1,4 @@
+import { CHALLENGE_CURRENCIES } from '@ideagora/money';
 import { pageSize, requiredId, requireUser } from '@ideagora/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ChallengesContext } from '../context';
@@ -8,6 +9,7 @@ import { ChallengeFilter, CreateChallengeInput, UpdateChallengeInput } from './c
 import {
   CancelChallengePayload,
   ChallengeConnection,
+  ChallengeConnectionType,
   ChallengeType,
   CloseSubmissionsPayload,
   CreateChallengePayload,
@@ -16,27 +18,38 @@ import {
   PublishChallengePayload,
   UpdateChallengePayload,
 } from './challenge.type';
-import { parseChallengeFilter } from './challenge.validation';
+import { parseChallengeFilter, parseChallengeSort } from './challenge.validation';
+import { ChallengeSort } from './challenge.domain';
 
 @Resolver(() => ChallengeType)
 export class ChallengeResolver {
-  @Query(() => ChallengeConnection, {
-    description: "Newest first. Published PUBLIC challenges, plus every challenge of the viewer's organizations (drafts, INVITE_ONLY).",
+  @Query(() => ChallengeConnectionType, {
+    description: "Published PUBLIC challenges, plus every challenge of the viewer's organizations (drafts, INVITE_ONLY), in `sort` order (NEWEST by default).",
   })
   async challenges(
     @Arg('first', () => Int, { nullable: true, description: '1 to 100, default 20.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page, or one of pageCursors, of the same sort.' }) after: string | null,
     @Arg('filter', () => ChallengeFilter, { nullable: true }) filter: ChallengeFilter | null,
+    @Arg('sort', () => ChallengeSort, { nullable: true, description: 'Default NEWEST. PRIZE_HIGHEST needs filter.currency.' }) sort: ChallengeSort | null,
     @Ctx() ctx: ChallengesContext,
   ): Promise<ChallengeConnection> {
     const limit = pageSize(first);
     const parsed = parseChallengeFilter(filter);
-    const page = await ctx.challenges.list(ctx.viewerId, parsed, limit, after ?? null);
+    const order = parseChallengeSort(sort, parsed);
+    const page = await ctx.challenges.list(ctx.viewerId, parsed, order, limit, after ?? null);
     for (const edge of page.edges) ctx.loaders.primeChallenge(edge.node);
-    return Object.assign(new ChallengeConnection(), {
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: ChallengeType.from(e.node) })),
-      pageInfo: page.pageInfo,
-    });
+    return ChallengeConnection.of(
+      { edges: page.edges.map((e) => ({ cursor: e.cursor, node: ChallengeType.from(e.node) })), pageInfo: page.pageInfo },
+      () => ctx.challenges.count(ctx.viewerId, parsed),
+      () => ctx.challenges.pageCursors(ctx.viewerId, parsed, order, limit),
+    );
+  }
+
+  @Query(() => [String], {
+    description: 'ISO 4217 codes a challenge can be created in (createChallenge refuses others), sorted: the choices to offer for a currency.',
+  })
+  challengeCurrencies(): string[] {
+    return [...CHALLENGE_CURRENCIES];
   }
 
   @Query(() => ChallengeType, { description: 'NOT_FOUND when unknown or not visible to the viewer.' })
@@ -111,6 +124,22 @@ export class ChallengeResolver {
     const challenge = await ctx.challenges.cancel(viewerId, challengeId);
     ctx.loaders.primeChallenge(challenge);
     return Object.assign(new CancelChallengePayload(), { challenge: ChallengeType.from(challenge) });
+  }
+}
+
+@Resolver(() => ChallengeConnectionType)
+export class ChallengeConnectionResolver {
+  @FieldResolver(() => Int, { description: 'How many challenges the connection pages through, under the same filter (one statement, only when selected).' })
+  async totalCount(@Root() connection: ChallengeConnection): Promise<number> {
+    return connection.countTotal();
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'For numbered page links: the `after` cursor of pages 2, 3, … up to page 10 from the start of the listing, in this sort, filter and page size (page 1 needs none). Beyond page 10, follow pageInfo.endCursor. One statement, only when selected.',
+  })
+  async pageCursors(@Root() connection: ChallengeConnection): Promise<string[]> {
+    return connection.findPageCursors();
   }
 }
 

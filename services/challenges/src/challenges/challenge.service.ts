@@ -1,5 +1,5 @@
 import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
-import { decodeCursor, encodeCursor, ForbiddenError, isUuid, requiredId, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
+import { ForbiddenError, isUuid, requiredId, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { canManage, type OrganizationRole } from '../organizations/organization.domain';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -10,6 +10,7 @@ import {
   assertCanEdit,
   assertCanPublish,
   ChallengeStatus,
+  type ChallengeSort,
   isPublic,
   isPublishAwaitingFunding,
   nextStatus,
@@ -18,6 +19,7 @@ import {
 import { ChallengeEntity, PrizeEntity } from './challenge.entity';
 import { ChallengeNotFoundError } from './challenge.errors';
 import type { CreateChallengeInput, UpdateChallengeInput } from './challenge.inputs';
+import { countStatement, listingOrder, listingWhere, PAGE_LINKS, pageCursorsSql, pageSql } from './challenge.listing';
 import { validateChallengeEdit, validateNewChallenge, type ChallengeEdit, type ChallengeListFilter } from './challenge.validation';
 import { findForRead, mapRowForRead } from '@ideagora/db';
 
@@ -36,7 +38,7 @@ export interface ChallengeServiceDeps {
 export type FundingResult = 'SUCCEEDED' | 'FAILED';
 
 const CHALLENGE_COLUMNS = [
-  'id', 'organization_id', 'title', 'summary', 'description', 'terms', 'type', 'status', 'visibility', 'currency',
+  'id', 'organization_id', 'organization_name', 'title', 'summary', 'description', 'terms', 'type', 'status', 'visibility', 'currency',
   'submission_deadline', 'total_prize_minor', 'version', 'created_at', 'updated_at', 'published_at',
 ].map((c) => `c."${c}"`).join(', ');
 
@@ -60,6 +62,7 @@ export class ChallengeService {
       const data = validateNewChallenge(input, new Date());
       const challenge = em.create(ChallengeEntity, {
         organizationId,
+        organizationName: organization.name,
         title: data.title,
         summary: data.summary,
         description: data.description,
@@ -352,68 +355,53 @@ export class ChallengeService {
   }
 
   /**
-   * One page of the challenges the viewer may see, newest first (keyset on created_at desc, id desc): the public
-   * published ones, plus every challenge of the viewer's organizations. One SQL statement.
+   * One page of the challenges the viewer may see (the public published ones, plus every challenge of the viewer's
+   * organizations) in the given order, keyset-paginated on (sort key, id): one SQL statement.
    */
-  async list(viewerId: string | null, filter: ChallengeListFilter, limit: number, after: string | null): Promise<ConnectionShape<ChallengeEntity>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (viewerId) {
-      where.push(`((c.visibility = 'PUBLIC' and c.published_at is not null)
-        or c.organization_id in (select m.organization_id from organization_membership m where m.user_id = ?))`);
-      params.push(viewerId);
-    } else {
-      where.push(`c.visibility = 'PUBLIC' and c.published_at is not null`);
-    }
-    if (filter.status) {
-      where.push('c.status = ?');
-      params.push(filter.status);
-    }
-    if (filter.type) {
-      where.push('c.type = ?');
-      params.push(filter.type);
-    }
-    if (filter.currency !== null) {
-      where.push('c.currency = ?');
-      params.push(filter.currency);
-    }
-    if (filter.minTotalPrizeMinor !== null) {
-      where.push('c.total_prize_minor >= ?::bigint');
-      params.push(filter.minTotalPrizeMinor.toString());
-    }
-    if (filter.search) {
-      where.push(`c.search_vector @@ websearch_to_tsquery('english', ?)`);
-      params.push(filter.search);
-    }
+  async list(viewerId: string | null, filter: ChallengeListFilter, sort: ChallengeSort, limit: number, after: string | null): Promise<ConnectionShape<ChallengeEntity>> {
+    const order = listingOrder(sort);
+    const { where, params } = listingWhere(viewerId, filter);
     if (after != null) {
-      const [createdAt, id] = decodeCursor(after, ['timestamp', 'uuid']);
-      where.push('(c.created_at, c.id) < (?::timestamptz, ?::uuid)');
-      params.push(createdAt, id);
+      const resume = order.after(after);
+      where.push(...resume.where);
+      params.push(...resume.params);
     }
-    params.push(limit + 1);
     const rows: Record<string, unknown>[] = await this.em.execute(
-      `select ${CHALLENGE_COLUMNS},
-              to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursor_created_at"
-       from challenge c
-       where ${where.join(' and ')}
-       order by c.created_at desc, c.id desc
-       limit ?`,
-      params,
+      pageSql(CHALLENGE_COLUMNS, order, where),
+      [...params, limit + 1],
       'all',
     );
     const cursors = new Map<string, string>();
     const challenges = rows.map((row) => {
-      const { cursor_created_at: cursorCreatedAt, ...columns } = row;
+      const { cursor_key: cursorKey, ...columns } = row;
       const challenge = mapRowForRead(this.em, ChallengeEntity, columns);
-      cursors.set(challenge.id, String(cursorCreatedAt));
+      cursors.set(challenge.id, order.encode(String(cursorKey), challenge.id));
       return challenge;
     });
-    return toConnection(
-      challenges,
-      limit,
-      (c) => encodeCursor([cursors.get(c.id) as string, c.id]),
-      (c) => c,
+    return toConnection(challenges, limit, (c) => cursors.get(c.id) as string, (c) => c);
+  }
+
+  /** How many challenges the listing pages through under the filter (ChallengeConnection.totalCount): one statement. */
+  async count(viewerId: string | null, filter: ChallengeListFilter): Promise<number> {
+    const { sql, params } = countStatement(viewerId, filter);
+    const [row] = await this.em.execute<{ total: number }[]>(sql, params, 'all');
+    return row?.total ?? 0;
+  }
+
+  /**
+   * The `after` cursors of pages 2 to PAGE_LINKS of the listing from its start (ChallengeConnection.pageCursors),
+   * only of pages that have rows, for numbered page links: one statement that reads at most
+   * (PAGE_LINKS - 1) x `limit` + 1 rows of the order's index, whatever the listing's length.
+   */
+  async pageCursors(viewerId: string | null, filter: ChallengeListFilter, sort: ChallengeSort, limit: number): Promise<string[]> {
+    const order = listingOrder(sort);
+    const { where, params } = listingWhere(viewerId, filter);
+    const rows = await this.em.execute<{ key: string; id: string }[]>(
+      pageCursorsSql(order, where),
+      [...params, (PAGE_LINKS - 1) * limit + 1, limit],
+      'all',
     );
+    return rows.map((row) => order.encode(String(row.key), row.id));
   }
 }
 

@@ -1,12 +1,23 @@
-import { ConnectionType, MoneyType } from '@ideagora/subgraph-kit';
+import { ConnectionType, MoneyType, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
 import type { ChallengeEntity, PrizeEntity } from './challenge.entity';
 
 registerEnumType(ChallengeKind, { name: 'ChallengeType', description: 'What kind of work a challenge asks for.' });
 registerEnumType(ChallengeVisibility, {
   name: 'ChallengeVisibility',
   description: 'PUBLIC challenges are listed for everyone once published; INVITE_ONLY ones only for the organization.',
+});
+registerEnumType(ChallengeSort, {
+  name: 'ChallengeSort',
+  description: 'Orders of the challenges listing, each with the id as the tie-break.',
+  valuesConfig: {
+    NEWEST: { description: 'Latest created first (the default).' },
+    DEADLINE_SOONEST: { description: 'Earliest submission deadline first (give status OPEN for what can still be entered).' },
+    PRIZE_HIGHEST: {
+      description: 'Largest total prize first. Needs filter.currency (BAD_USER_INPUT `sort` without it): amounts in different currencies do not compare.',
+    },
+  },
 });
 registerEnumType(ChallengeStatus, {
   name: 'ChallengeStatus',
@@ -111,8 +122,24 @@ export class PrizeType {
   }
 }
 
-export const ChallengeConnection = ConnectionType('Challenge', ChallengeType);
-export type ChallengeConnection = InstanceType<typeof ChallengeConnection>;
+/** GraphQL `ChallengeConnection`: the kit's connection; `totalCount` and `pageCursors` are added by ChallengeConnectionResolver. */
+export const ChallengeConnectionType = ConnectionType('Challenge', ChallengeType);
+
+/**
+ * What the `challenges` query returns: a page plus how to count the listing and find its page cursors, called only
+ * when `totalCount` or `pageCursors` is selected (a page that selects neither costs no statement for them).
+ */
+export class ChallengeConnection extends ChallengeConnectionType {
+  /** Counts what the connection pages (same viewer and filter). */
+  countTotal!: () => Promise<number>;
+
+  /** The `after` cursors of pages 2 to 10 (same viewer, filter, sort and page size). */
+  findPageCursors!: () => Promise<string[]>;
+
+  static of(page: ConnectionShape<ChallengeType>, countTotal: () => Promise<number>, findPageCursors: () => Promise<string[]>): ChallengeConnection {
+    return Object.assign(new ChallengeConnection(), { edges: page.edges, pageInfo: page.pageInfo, countTotal, findPageCursors });
+  }
+}
 
 @ObjectType('CreateChallengePayload')
 export class CreateChallengePayload {

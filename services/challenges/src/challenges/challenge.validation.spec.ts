@@ -1,6 +1,7 @@
 import { BadUserInputError } from '@ideagora/subgraph-kit';
-import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
-import { parseChallengeFilter, validateChallengeEdit, validateNewChallenge } from './challenge.validation';
+import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+import { listingOrder } from './challenge.listing';
+import { parseChallengeFilter, parseChallengeSort, validateChallengeEdit, validateNewChallenge } from './challenge.validation';
 
 const now = new Date('2030-01-01T00:00:00Z');
 const valid = {
@@ -153,5 +154,45 @@ describe('parseChallengeFilter', () => {
 
   it('limits the search length', () => {
     expect(fieldOf(() => parseChallengeFilter({ search: 'x'.repeat(201) }))).toBe('filter.search');
+  });
+});
+
+describe('creatable currencies', () => {
+  it('creates challenges in the listed currencies only, though other supported ones still filter', () => {
+    expect(validateNewChallenge({ ...valid, currency: 'sek' }, now).currency).toBe('SEK');
+    expect(fieldOf(() => validateNewChallenge({ ...valid, currency: 'NOK' }, now))).toBe('currency');
+    expect(parseChallengeFilter({ currency: 'nok' }).currency).toBe('NOK');
+  });
+});
+
+describe('parseChallengeSort', () => {
+  const filter = parseChallengeFilter(null);
+  it('defaults to NEWEST and needs a currency to sort by prize', () => {
+    expect(parseChallengeSort(null, filter)).toBe(ChallengeSort.NEWEST);
+    expect(parseChallengeSort(ChallengeSort.DEADLINE_SOONEST, filter)).toBe(ChallengeSort.DEADLINE_SOONEST);
+    expect(fieldOf(() => parseChallengeSort(ChallengeSort.PRIZE_HIGHEST, filter))).toBe('sort');
+    expect(parseChallengeSort(ChallengeSort.PRIZE_HIGHEST, parseChallengeFilter({ currency: 'USD' }))).toBe(ChallengeSort.PRIZE_HIGHEST);
+    expect(fieldOf(() => parseChallengeSort('SOONEST' as ChallengeSort, filter))).toBe('sort');
+  });
+});
+
+describe('listingOrder cursors', () => {
+  const id = '0192f0c4-1b2a-7c3d-8e4f-5a6b7c8d9e0f';
+  it('resume after their own key, and refuse a cursor of another sort', () => {
+    const newest = listingOrder(ChallengeSort.NEWEST).encode('2026-12-06T10:00:00.000000Z', id);
+    const deadline = listingOrder(ChallengeSort.DEADLINE_SOONEST).encode('2026-12-06T10:00:00.000000Z', id);
+    const prize = listingOrder(ChallengeSort.PRIZE_HIGHEST).encode('500000', id);
+    expect(listingOrder(ChallengeSort.NEWEST).after(newest).params).toEqual(['2026-12-06T10:00:00.000000Z', id]);
+    expect(listingOrder(ChallengeSort.DEADLINE_SOONEST).after(deadline).params).toEqual(['2026-12-06T10:00:00.000000Z', id]);
+    expect(listingOrder(ChallengeSort.PRIZE_HIGHEST).after(prize).params).toEqual(['500000', id]);
+    for (const [sort, cursor] of [
+      [ChallengeSort.NEWEST, deadline],
+      [ChallengeSort.DEADLINE_SOONEST, newest],
+      [ChallengeSort.DEADLINE_SOONEST, prize],
+      [ChallengeSort.PRIZE_HIGHEST, deadline],
+      [ChallengeSort.PRIZE_HIGHEST, listingOrder(ChallengeSort.PRIZE_HIGHEST).encode('-5', id)],
+    ] as const) {
+      expect(fieldOf(() => listingOrder(sort).after(cursor))).toBe('after');
+    }
   });
 });

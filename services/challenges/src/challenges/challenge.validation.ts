@@ -1,6 +1,6 @@
-import { InvalidAmountError, MAX_MINOR_UNITS, normalizeCurrency, parseMinorUnits, parsePositiveMoney } from '@ideagora/money';
+import { CHALLENGE_CURRENCIES, InvalidAmountError, isChallengeCurrency, MAX_MINOR_UNITS, normalizeCurrency, parseMinorUnits, parsePositiveMoney } from '@ideagora/money';
 import { BadUserInputError, optionalText, requiredText } from '@ideagora/subgraph-kit';
-import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
 import type { ChallengeFilter, CreateChallengeInput, UpdateChallengeInput } from './challenge.inputs';
 
 export const TITLE_LENGTH = { min: 3, max: 140 };
@@ -43,6 +43,9 @@ export function validateNewChallenge(input: Omit<CreateChallengeInput, 'organiza
     currency = normalizeCurrency(input.currency);
   } catch {
     throw new BadUserInputError('currency', 'is not a supported ISO 4217 currency code');
+  }
+  if (!isChallengeCurrency(currency)) {
+    throw new BadUserInputError('currency', `is not a currency challenges can be created in (${CHALLENGE_CURRENCIES.join(', ')})`);
   }
 
   if (!Array.isArray(input.prizes) || input.prizes.length < 1) throw new BadUserInputError('prizes', 'at least one prize is required');
@@ -197,4 +200,19 @@ export function parseChallengeFilter(filter: ChallengeFilter | null | undefined)
     }
   }
   return { status, type, search, minTotalPrizeMinor, currency };
+}
+
+const SORTS = new Set<string>(Object.values(ChallengeSort));
+
+/**
+ * The listing's order; absent is NEWEST (the order before sorts existed). PRIZE_HIGHEST compares minor units, so it
+ * needs a currency in the filter: BAD_USER_INPUT `sort` without one.
+ */
+export function parseChallengeSort(sort: ChallengeSort | null | undefined, filter: ChallengeListFilter): ChallengeSort {
+  const value = sort ?? ChallengeSort.NEWEST;
+  if (!SORTS.has(value)) throw new BadUserInputError('sort', 'is not a valid sort');
+  if (value === ChallengeSort.PRIZE_HIGHEST && filter.currency === null) {
+    throw new BadUserInputError('sort', 'sorting by prize needs a currency filter: amounts in different currencies do not compare');
+  }
+  return value;
 }

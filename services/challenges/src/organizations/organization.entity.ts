@@ -9,6 +9,7 @@ export class OrganizationEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
 
+  /** Copied into each of its challenges (`challenge.organization_name`, for search): a rename must update them too. */
   @Property({ type: 'text' })
   name!: string;
 

@@ -58,7 +58,7 @@ async function copyAll(client: Client, plan: DatasetPlan, pool: SentencePool): P
     client,
     'challenge',
     [
-      'id', 'organization_id', 'title', 'summary', 'description', 'type', 'status', 'visibility', 'currency',
+      'id', 'organization_id', 'organization_name', 'title', 'summary', 'description', 'type', 'status', 'visibility', 'currency',
       'submission_deadline', 'total_prize_minor', 'version', 'created_at', 'updated_at', 'published_at',
     ],
     (function* () {
@@ -67,6 +67,7 @@ async function copyAll(client: Client, plan: DatasetPlan, pool: SentencePool): P
         yield copyRow([
           c.id,
           c.organization.id,
+          copyText(c.organization.name),
           copyText(c.title),
           copyText(challengeSummary(rng)),
           challengeDescription(rng, pool, COPY_NEWLINE),

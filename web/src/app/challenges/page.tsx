@@ -4,34 +4,41 @@ import { BrowseFilters } from '@/components/BrowseFilters';
 import { Disclosure } from '@/components/Disclosure';
 import { ChallengeCard, type ChallengeSummary } from '@/components/ChallengeCard';
 import { Alert, EmptyState, humanize } from '@/components/ui';
-import { BROWSE_STATUSES, CHALLENGE_TYPES, nextPageHref, parseBrowseQuery } from '@/lib/browse';
-import { GatewayError, messageFor } from '@/lib/errors';
+import { ANY_STATUS, BROWSE_SORTS, BROWSE_STATUSES, buildPager, CHALLENGE_TYPES, PAGE_SIZE, parseBrowseQuery, type Pager } from '@/lib/browse';
+import { GatewayError } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
-import { currencyOptions } from '@/lib/money';
+import { CHALLENGE_CURRENCIES, currencyOptions } from '@/lib/money';
 import { BrowseChallengesDoc } from '@/lib/operations';
 
 export const metadata: Metadata = { title: 'Browse challenges' };
 export const dynamic = 'force-dynamic';
 
-const PAGE_SIZE = 12;
-
 export default async function BrowsePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = parseBrowseQuery(await searchParams);
-  const { after, filter, errors, keep } = query;
+  const { after, filter, errors, apiSort } = query;
 
-  // One query: the API filters by currency and minimum prize, and pages with its own cursors.
+  // One query: the page, its count, the cursors of its numbered pages and the currencies to offer.
   let nodes: ChallengeSummary[] = [];
-  let nextHref: string | null = null;
+  let total = 0;
+  let pager: Pager | null = null;
+  let currencies: string[] = [];
   let failure: string | undefined;
   try {
-    const { challenges } = await gql(BrowseChallengesDoc, { first: PAGE_SIZE, after, filter });
-    nodes = challenges.edges.map((e) => e.node);
-    nextHref = nextPageHref(keep, challenges.pageInfo);
+    const data = await gql(BrowseChallengesDoc, { first: PAGE_SIZE, after, filter, sort: apiSort });
+    nodes = data.challenges.edges.map((e) => e.node);
+    total = data.challenges.totalCount;
+    pager = buildPager(query, total, data.challenges.pageCursors, data.challenges.pageInfo);
+    currencies = data.challengeCurrencies;
   } catch (error) {
     if (!(error instanceof GatewayError) || error.code !== 'BAD_USER_INPUT') throw error;
-    failure = messageFor(error);
+    failure = error.errors[0]?.extensions?.field === 'after' ? 'This page link has expired. Start again from the first page.' : 'These filters could not be applied. Change them and search again.';
+    currencies = [...CHALLENGE_CURRENCIES]; // the same list as the API's, without a second request
   }
-  const notApplied = errors.minPrize || errors.currency ? ' (the minimum prize is not applied: see the filters)' : '';
+  const notApplied = [
+    errors.minPrize || (errors.currency && query.minPrize) ? 'the minimum prize' : null,
+    query.sort === 'PRIZE_HIGHEST' && apiSort !== 'PRIZE_HIGHEST' ? 'the prize order' : null,
+  ].filter(Boolean);
+  const now = Date.now();
 
   return (
     <div className="stack">
@@ -41,33 +48,48 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
         values={query}
         errors={errors}
         types={CHALLENGE_TYPES.map((t) => ({ value: t, label: humanize(t) }))}
-        statuses={BROWSE_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
-        currencies={currencyOptions()}
+        statuses={[...BROWSE_STATUSES.map((s) => ({ value: s, label: humanize(s) })), { value: ANY_STATUS, label: 'Any status' }]}
+        sorts={BROWSE_SORTS}
+        currencies={currencyOptions('en', currencies)}
       />
       </Disclosure>
-      {failure && <Alert tone="danger">{failure}</Alert>}
-      <p className="muted" role="status">
-        {nodes.length === 0 ? 'No results' : `Showing ${nodes.length} challenge${nodes.length === 1 ? '' : 's'}${after ? ' (more results)' : ''}`}
-        {filter.currency ? ` in ${filter.currency}` : ''}
-        {notApplied}
-      </p>
+      {failure && <Alert tone="danger">{failure} <Link href="/challenges">First page</Link></Alert>}
+      <div className="results-summary">
+        <p className="muted" role="status">
+          {failure ? '' : total === 0 ? 'No challenges' : `${total.toLocaleString('en-US')} ${total === 1 ? 'challenge' : 'challenges'}`}
+          {!failure && filter.currency ? ` in ${filter.currency}` : ''}
+          {notApplied.length > 0 ? ` (${notApplied.join(' and ')} not applied: see the filters)` : ''}
+        </p>
+        {pager && pager.pages > 1 && pager.current !== null && <p className="muted">Page {pager.current} of {pager.pages}</p>}
+      </div>
       {nodes.length === 0 ? (
-        <EmptyState title="No challenges match">
-          <p>
-            Try fewer words or clear the filters. <Link href="/challenges">Clear filters</Link>
-          </p>
-        </EmptyState>
+        !failure && (
+          <EmptyState title="No challenges match">
+            <p>
+              Try fewer words or another status. <Link href="/challenges?status=ANY">Show every challenge</Link>
+            </p>
+          </EmptyState>
+        )
       ) : (
         <ul className="grid-cards" aria-label="Challenges">
           {nodes.map((c) => (
-            <li key={c.id}><ChallengeCard challenge={c} headingLevel={2} /></li>
+            <li key={c.id}><ChallengeCard challenge={c} headingLevel={2} now={now} /></li>
           ))}
         </ul>
       )}
-      <nav className="pager" aria-label="Pagination">
-        {after ? <Link href={`/challenges?${keep}`}>First page</Link> : <span />}
-        {nextHref && <Link href={nextHref} rel="next">Next page</Link>}
-      </nav>
+      {pager && (pager.pages > 1 || pager.next) && (
+        <nav className="pager" aria-label="Pagination">
+          {pager.previous ? <Link href={pager.previous} rel="prev">Previous</Link> : <span />}
+          <ol className="page-links">
+            {pager.links.map((link) => (
+              <li key={link.page}>
+                <Link href={link.href} aria-current={link.current ? 'page' : undefined} aria-label={`Page ${link.page}`}>{link.page}</Link>
+              </li>
+            ))}
+          </ol>
+          {pager.next ? <Link href={pager.next} rel="next">Next page</Link> : <span />}
+        </nav>
+      )}
     </div>
   );
 }
