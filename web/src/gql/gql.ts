@@ -47,6 +47,7 @@ type Documents = {
     "\n  mutation RespondToOrganizationInvitation($input: RespondToOrganizationInvitationInput!) {\n    respondToOrganizationInvitation(input: $input) { organization { id name viewerRole } member { role } }\n  }\n": typeof types.RespondToOrganizationInvitationDocument,
     "\n  mutation AskChallengeQuestion($input: AskChallengeQuestionInput!) {\n    askChallengeQuestion(input: $input) { question { id } }\n  }\n": typeof types.AskChallengeQuestionDocument,
     "\n  mutation AnswerChallengeQuestion($input: AnswerChallengeQuestionInput!) {\n    answerChallengeQuestion(input: $input) { question { id answer published } }\n  }\n": typeof types.AnswerChallengeQuestionDocument,
+    "\n  query ChallengeCurrencies {\n    challengeCurrencies\n  }\n": typeof types.ChallengeCurrenciesDocument,
 };
 const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token refreshToken expiresAt viewer { id email displayName } }\n  }\n": types.SignUpDocument,
@@ -81,6 +82,7 @@ const documents: Documents = {
     "\n  mutation RespondToOrganizationInvitation($input: RespondToOrganizationInvitationInput!) {\n    respondToOrganizationInvitation(input: $input) { organization { id name viewerRole } member { role } }\n  }\n": types.RespondToOrganizationInvitationDocument,
     "\n  mutation AskChallengeQuestion($input: AskChallengeQuestionInput!) {\n    askChallengeQuestion(input: $input) { question { id } }\n  }\n": types.AskChallengeQuestionDocument,
     "\n  mutation AnswerChallengeQuestion($input: AnswerChallengeQuestionInput!) {\n    answerChallengeQuestion(input: $input) { question { id answer published } }\n  }\n": types.AnswerChallengeQuestionDocument,
+    "\n  query ChallengeCurrencies {\n    challengeCurrencies\n  }\n": types.ChallengeCurrenciesDocument,
 };
 
 /**
@@ -211,6 +213,10 @@ export function graphql(source: "\n  mutation AskChallengeQuestion($input: AskCh
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AnswerChallengeQuestion($input: AnswerChallengeQuestionInput!) {\n    answerChallengeQuestion(input: $input) { question { id answer published } }\n  }\n"): typeof import('./graphql').AnswerChallengeQuestionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChallengeCurrencies {\n    challengeCurrencies\n  }\n"): typeof import('./graphql').ChallengeCurrenciesDocument;
 
 
 export function graphql(source: string) {

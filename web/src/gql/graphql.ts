@@ -466,6 +466,11 @@ export type AnswerChallengeQuestionMutationVariables = Exact<{
 
 export type AnswerChallengeQuestionMutation = { answerChallengeQuestion: { question: { id: string, answer: string | null, published: boolean } } };
 
+export type ChallengeCurrenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChallengeCurrenciesQuery = { challengeCurrencies: Array<string> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1249,3 +1254,8 @@ export const AnswerChallengeQuestionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnswerChallengeQuestionMutation, AnswerChallengeQuestionMutationVariables>;
+export const ChallengeCurrenciesDocument = new TypedDocumentString(`
+    query ChallengeCurrencies {
+  challengeCurrencies
+}
+    `) as unknown as TypedDocumentString<ChallengeCurrenciesQuery, ChallengeCurrenciesQueryVariables>;

@@ -289,3 +289,10 @@ export const AnswerChallengeQuestionDoc = graphql(`
     answerChallengeQuestion(input: $input) { question { id answer published } }
   }
 `);
+
+/** The currencies a challenge can be created in (the wizard offers these and no others). */
+export const ChallengeCurrenciesDoc = graphql(`
+  query ChallengeCurrencies {
+    challengeCurrencies
+  }
+`);
