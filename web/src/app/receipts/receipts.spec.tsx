@@ -44,6 +44,9 @@ describe('funding receipt', () => {
     expect(screen.getByText(/Visa ending 4242, through Stripe/)).toBeInTheDocument();
     expect(rowsOf('What you paid')).toEqual(['Prize pool, held in escrow for the winners$5,333.35', 'Platform fee$533.34', 'Total charged$5,866.69']);
     expect(rowsOf('As recorded in our ledger')).toEqual(['Received$5,866.69', 'Placed in escrow$5,333.35', 'Platform fee$533.34']);
+    // Figure tables (labels wrap, amounts never break): they fit 390 px and print as shown.
+    for (const table of screen.getAllByRole('table')) expect(table).toHaveClass('figures');
+    expect(screen.getByRole('row', { name: /Total charged/ })).toHaveClass('total');
     const print = jest.fn();
     window.print = print;
     await userEvent.click(screen.getByRole('button', { name: 'Print or save as PDF' }));
