@@ -14,7 +14,7 @@ const PAID_FIRST = /^You won First prize — \$5,000\.00, paid (3 Dec 2026|Dec 3
 const usd = (amountMinor: string) => ({ amountMinor, currency: 'USD' });
 const payout = (id: string, status: string, paidAt: string | null, submissionId: string, label: string, amountMinor: string) => ({
   id, status, paidAt, failureReason: status === 'FAILED' ? 'Stripe: account_invalid (raw)' : null, amount: usd(amountMinor),
-  award: { id: `a-${id}`, prizeRank: 1, awardedAt: '2026-12-01T10:00:00Z', prize: { label }, submission: { id: submissionId }, challenge: { id: `c-${id}`, title: `Challenge ${id}` } },
+  award: { id: `a-${id}`, awardedAt: '2026-12-01T10:00:00Z', prize: { label }, submission: { id: submissionId }, challenge: { id: `c-${id}`, title: `Challenge ${id}` } },
 });
 function viewer({ account = { status: 'ACTIVE', requirementsDue: [] as string[] }, payouts = [payout('p1', 'PAID', '2026-12-03T12:00:00Z', 's1', 'First prize', '500000')] } = {}) {
   return {

@@ -62,7 +62,7 @@ describe('funding receipt', () => {
 describe('payout receipt', () => {
   const receipt = {
     payoutId: 'p1', status: 'PAID', paidAt: '2026-12-03T12:00:00Z', transferId: 'tr_9Zb', amount: usd('500000'),
-    award: { prizeRank: 1, awardedAt: '2026-12-01T10:00:00Z', prize: { label: 'First prize' }, challenge: { id: 'c1', title: 'Desalination at village scale' } },
+    award: { awardedAt: '2026-12-01T10:00:00Z', prize: { label: 'First prize' }, challenge: { id: 'c1', title: 'Desalination at village scale' } },
     ledger: { transferred: usd('500000'), reversed: usd('0') },
   };
 
