@@ -6,6 +6,8 @@ import { ChallengeWizard, validateChallengeDraft, type ChallengeDraft } from './
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const orgs = [{ id: 'org-1', name: 'Aquatech Labs' }];
+// As the API's challengeCurrencies query answers (the page passes them in).
+const CURRENCIES = ['USD', 'EUR', 'JPY', 'KWD'];
 
 const draft = (patch: Partial<ChallengeDraft> = {}): ChallengeDraft => ({
   organizationId: 'org-1', title: 'Cheap membranes', summary: 'Make them cheap', description: 'The long brief', terms: '', type: 'IDEATION',
@@ -14,45 +16,51 @@ const draft = (patch: Partial<ChallengeDraft> = {}): ChallengeDraft => ({
 
 describe('validateChallengeDraft (mirrors the server)', () => {
   it('accepts a valid draft and converts amounts exactly', () => {
-    const { errors, input } = validateChallengeDraft(draft({ prizes: [{ key: 1, label: 'First', amount: '1,500.50' }, { key: 2, label: 'Second', amount: '0.01' }] }), NOW);
+    const { errors, input } = validateChallengeDraft(draft({ prizes: [{ key: 1, label: 'First', amount: '1,500.50' }, { key: 2, label: 'Second', amount: '0.01' }] }), NOW, CURRENCIES);
     expect(errors).toEqual({});
     expect(input?.prizes).toEqual([{ rank: 1, label: 'First', amountMinor: '150050' }, { rank: 2, label: 'Second', amountMinor: '1' }]);
     expect(input?.submissionDeadline).toBe(new Date('2027-01-31T17:00').toISOString());
   });
 
   it('checks title, summary and description lengths', () => {
-    expect(validateChallengeDraft(draft({ title: 'ab' }), NOW).errors.title).toMatch(/at least 3/);
-    expect(validateChallengeDraft(draft({ title: 'x'.repeat(141) }), NOW).errors.title).toMatch(/at most 140/);
-    expect(validateChallengeDraft(draft({ title: 'x'.repeat(140) }), NOW).errors.title).toBeUndefined();
-    expect(validateChallengeDraft(draft({ summary: '   ' }), NOW).errors.summary).toBe('Enter a summary');
-    expect(validateChallengeDraft(draft({ summary: 'x'.repeat(501) }), NOW).errors.summary).toMatch(/500/);
-    expect(validateChallengeDraft(draft({ description: 'x'.repeat(20_001) }), NOW).errors.description).toMatch(/20000/);
+    expect(validateChallengeDraft(draft({ title: 'ab' }), NOW, CURRENCIES).errors.title).toMatch(/at least 3/);
+    expect(validateChallengeDraft(draft({ title: 'x'.repeat(141) }), NOW, CURRENCIES).errors.title).toMatch(/at most 140/);
+    expect(validateChallengeDraft(draft({ title: 'x'.repeat(140) }), NOW, CURRENCIES).errors.title).toBeUndefined();
+    expect(validateChallengeDraft(draft({ summary: '   ' }), NOW, CURRENCIES).errors.summary).toBe('Enter a summary');
+    expect(validateChallengeDraft(draft({ summary: 'x'.repeat(501) }), NOW, CURRENCIES).errors.summary).toMatch(/500/);
+    expect(validateChallengeDraft(draft({ description: 'x'.repeat(20_001) }), NOW, CURRENCIES).errors.description).toMatch(/20000/);
   });
 
   it('takes optional terms: trimmed, blank is none, at most 20,000 characters', () => {
-    expect(validateChallengeDraft(draft(), NOW).input?.terms).toBeNull();
-    expect(validateChallengeDraft(draft({ terms: ' \n ' }), NOW).input?.terms).toBeNull();
-    expect(validateChallengeDraft(draft({ terms: '  IP goes to the sponsor.\n' }), NOW).input?.terms).toBe('IP goes to the sponsor.');
-    expect(validateChallengeDraft(draft({ terms: ` ${'x'.repeat(20_000)} ` }), NOW).errors.terms).toBeUndefined();
-    expect(validateChallengeDraft(draft({ terms: 'x'.repeat(20_001) }), NOW).errors.terms).toBe('Use at most 20000 characters');
+    expect(validateChallengeDraft(draft(), NOW, CURRENCIES).input?.terms).toBeNull();
+    expect(validateChallengeDraft(draft({ terms: ' \n ' }), NOW, CURRENCIES).input?.terms).toBeNull();
+    expect(validateChallengeDraft(draft({ terms: '  IP goes to the sponsor.\n' }), NOW, CURRENCIES).input?.terms).toBe('IP goes to the sponsor.');
+    expect(validateChallengeDraft(draft({ terms: ` ${'x'.repeat(20_000)} ` }), NOW, CURRENCIES).errors.terms).toBeUndefined();
+    expect(validateChallengeDraft(draft({ terms: 'x'.repeat(20_001) }), NOW, CURRENCIES).errors.terms).toBe('Use at most 20000 characters');
   });
 
   it('checks prizes: count, labels and positive whole minor units', () => {
-    expect(validateChallengeDraft(draft({ prizes: [] }), NOW).errors.prizes).toMatch(/at least one/);
+    expect(validateChallengeDraft(draft({ prizes: [] }), NOW, CURRENCIES).errors.prizes).toMatch(/at least one/);
     const many = Array.from({ length: 21 }, (_, i) => ({ key: i, label: `P${i}`, amount: '1' }));
-    expect(validateChallengeDraft(draft({ prizes: many }), NOW).errors.prizes).toMatch(/At most 20/);
-    const errors = validateChallengeDraft(draft({ prizes: [{ key: 1, label: '', amount: '0' }, { key: 2, label: 'B', amount: '1.005' }] }), NOW).errors;
+    expect(validateChallengeDraft(draft({ prizes: many }), NOW, CURRENCIES).errors.prizes).toMatch(/At most 20/);
+    const errors = validateChallengeDraft(draft({ prizes: [{ key: 1, label: '', amount: '0' }, { key: 2, label: 'B', amount: '1.005' }] }), NOW, CURRENCIES).errors;
     expect(errors['prizes[0].label']).toBeDefined();
     expect(errors['prizes[0].amountMinor']).toMatch(/more than zero/);
     expect(errors['prizes[1].amountMinor']).toMatch(/2 decimal places/);
-    expect(validateChallengeDraft(draft({ currency: 'JPY', prizes: [{ key: 1, label: 'A', amount: '10.5' }] }), NOW).errors['prizes[0].amountMinor']).toMatch(/no decimal/);
-    expect(validateChallengeDraft(draft({ currency: 'KWD', prizes: [{ key: 1, label: 'A', amount: '10.125' }] }), NOW).input?.prizes[0].amountMinor).toBe('10125');
+    expect(validateChallengeDraft(draft({ currency: 'JPY', prizes: [{ key: 1, label: 'A', amount: '10.5' }] }), NOW, CURRENCIES).errors['prizes[0].amountMinor']).toMatch(/no decimal/);
+    expect(validateChallengeDraft(draft({ currency: 'KWD', prizes: [{ key: 1, label: 'A', amount: '10.125' }] }), NOW, CURRENCIES).input?.prizes[0].amountMinor).toBe('10125');
+  });
+
+  it('accepts only the currencies the API offers', () => {
+    expect(validateChallengeDraft(draft({ currency: 'EUR' }), NOW, CURRENCIES).errors.currency).toBeUndefined();
+    expect(validateChallengeDraft(draft({ currency: 'GBP' }), NOW, CURRENCIES).errors.currency).toBe('Choose a currency');
+    expect(validateChallengeDraft(draft({ currency: 'EUR' }), NOW, ['USD']).errors.currency).toBe('Choose a currency');
   });
 
   it('requires a deadline in the future and within two years', () => {
-    expect(validateChallengeDraft(draft({ deadline: '' }), NOW).errors.submissionDeadline).toBeDefined();
-    expect(validateChallengeDraft(draft({ deadline: '2020-01-01T00:00' }), NOW).errors.submissionDeadline).toMatch(/future/);
-    expect(validateChallengeDraft(draft({ deadline: '2029-01-01T00:00' }), NOW).errors.submissionDeadline).toMatch(/two years/);
+    expect(validateChallengeDraft(draft({ deadline: '' }), NOW, CURRENCIES).errors.submissionDeadline).toBeDefined();
+    expect(validateChallengeDraft(draft({ deadline: '2020-01-01T00:00' }), NOW, CURRENCIES).errors.submissionDeadline).toMatch(/future/);
+    expect(validateChallengeDraft(draft({ deadline: '2029-01-01T00:00' }), NOW, CURRENCIES).errors.submissionDeadline).toMatch(/two years/);
   });
 });
 
@@ -79,8 +87,23 @@ describe('ChallengeWizard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
   }
 
+  it('offers the currencies it is given (the API\'s challengeCurrencies), USD first chosen when offered', async () => {
+    const { unmount } = render(<ChallengeWizard organizations={orgs} currencies={['EUR', 'USD', 'SEK']} action={jest.fn()} now={() => NOW} />);
+    await fillBasics();
+    await next();
+    const select = screen.getByLabelText('Currency') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(['EUR', 'USD', 'SEK']);
+    expect(select.value).toBe('USD');
+    unmount();
+    render(<ChallengeWizard organizations={orgs} currencies={['CHF', 'JPY']} action={jest.fn()} now={() => NOW} />);
+    await fillBasics();
+    await next();
+    expect(screen.getByLabelText('Currency')).toHaveValue('CHF');
+    expect(screen.getByLabelText('Prize 1 amount (CHF)')).toBeInTheDocument();
+  });
+
   it('blocks the first step until basics are valid', async () => {
-    render(<ChallengeWizard organizations={orgs} action={jest.fn()} now={() => NOW} />);
+    render(<ChallengeWizard organizations={orgs} currencies={CURRENCIES} action={jest.fn()} now={() => NOW} />);
     await next();
     expect(screen.getByText('Enter a title')).toBeInTheDocument();
     expect(screen.getByText('Enter a summary')).toBeInTheDocument();
@@ -92,7 +115,7 @@ describe('ChallengeWizard', () => {
 
   it('adds and removes prize tiers, validates amounts and sends exact minor units', async () => {
     const action = jest.fn(async (_input: CreateChallengeInput): Promise<FormState | undefined> => undefined);
-    render(<ChallengeWizard organizations={orgs} action={action} now={() => NOW} />);
+    render(<ChallengeWizard organizations={orgs} currencies={CURRENCIES} action={action} now={() => NOW} />);
     await fillBasics();
     await next();
     expect(screen.getByRole('heading', { name: /Step 2 of 3: Prizes/ })).toBeInTheDocument();
@@ -133,7 +156,7 @@ describe('ChallengeWizard', () => {
 
   it('has an optional Terms field, checked on the first step and sent on create', async () => {
     const action = jest.fn(async (_input: CreateChallengeInput): Promise<FormState | undefined> => undefined);
-    render(<ChallengeWizard organizations={orgs} action={action} now={() => NOW} />);
+    render(<ChallengeWizard organizations={orgs} currencies={CURRENCIES} action={action} now={() => NOW} />);
     const terms = screen.getByLabelText('Terms');
     expect(terms).toHaveAccessibleDescription('What solvers agree to: IP transfer, confidentiality, eligibility. Solvers must accept these before submitting.');
     await fillBasics();
@@ -155,7 +178,7 @@ describe('ChallengeWizard', () => {
     ['Terms', { terms: 'terms: must be at most 20000 characters' }],
   ])('shows a server error on %s on the step that holds the field', async (label, fieldErrors) => {
     const action = jest.fn(async (): Promise<FormState> => ({ fieldErrors }));
-    render(<ChallengeWizard organizations={orgs} action={action} now={() => NOW} />);
+    render(<ChallengeWizard organizations={orgs} currencies={CURRENCIES} action={action} now={() => NOW} />);
     await fillBasics();
     await finish();
     await waitFor(() => expect(screen.getByLabelText(label)).toHaveAccessibleDescription(Object.values(fieldErrors)[0]));

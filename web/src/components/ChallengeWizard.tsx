@@ -3,7 +3,7 @@
 import { useRef, useState, useTransition, type FormEvent } from 'react';
 import type { ChallengeType, ChallengeVisibility, CreateChallengeInput } from '@/gql/graphql';
 import type { FormState } from '@/lib/errors';
-import { CHALLENGE_CURRENCIES, formatMoney, parseDecimalToMinor, sumMinor } from '@/lib/money';
+import { formatMoney, parseDecimalToMinor, sumMinor } from '@/lib/money';
 import { Alert, Button, Card, Select, Spinner, TextArea, TextField } from './ui';
 
 // Mirrors the server's checks (services/challenges challenge.validation.ts) so most mistakes never leave the page.
@@ -28,8 +28,11 @@ export type DraftErrors = Record<string, string>;
 
 const chars = (s: string) => [...s.trim()].length;
 
-/** Checks a draft; returns the errors (keyed like the server's BAD_USER_INPUT fields) and, when clean, the API input. */
-export function validateChallengeDraft(draft: ChallengeDraft, now: Date): { errors: DraftErrors; input?: CreateChallengeInput } {
+/**
+ * Checks a draft; returns the errors (keyed like the server's BAD_USER_INPUT fields) and, when clean, the API input.
+ * `currencies` are the API's `challengeCurrencies`, the only ones createChallenge accepts.
+ */
+export function validateChallengeDraft(draft: ChallengeDraft, now: Date, currencies: readonly string[]): { errors: DraftErrors; input?: CreateChallengeInput } {
   const errors: DraftErrors = {};
   if (!draft.organizationId) errors.organizationId = 'Choose the sponsoring organization';
   const title = chars(draft.title);
@@ -42,7 +45,7 @@ export function validateChallengeDraft(draft: ChallengeDraft, now: Date): { erro
   else if (chars(draft.description) > LIMITS.descriptionMax) errors.description = `Use at most ${LIMITS.descriptionMax} characters`;
   if (chars(draft.terms) > LIMITS.termsMax) errors.terms = `Use at most ${LIMITS.termsMax} characters`;
 
-  if (!CHALLENGE_CURRENCIES.includes(draft.currency as (typeof CHALLENGE_CURRENCIES)[number])) errors.currency = 'Choose a currency';
+  if (!currencies.includes(draft.currency)) errors.currency = 'Choose a currency';
   if (draft.prizes.length < 1) errors.prizes = 'Add at least one prize';
   else if (draft.prizes.length > LIMITS.prizesMax) errors.prizes = `At most ${LIMITS.prizesMax} prizes`;
   const prizes: CreateChallengeInput['prizes'] = [];
@@ -102,8 +105,10 @@ export const TYPES: { value: ChallengeType; label: string }[] = [
 ];
 export const VISIBILITIES: { value: ChallengeVisibility; label: string }[] = [{ value: 'PUBLIC', label: 'Public' }, { value: 'INVITE_ONLY', label: 'Invite only' }];
 
-export function ChallengeWizard({ organizations, action, now = () => new Date() }: {
+export function ChallengeWizard({ organizations, currencies, action, now = () => new Date() }: {
   organizations: { id: string; name: string }[];
+  /** The API's `challengeCurrencies` (from the page's query): the wizard keeps no list of its own. */
+  currencies: readonly string[];
   action: (input: CreateChallengeInput) => Promise<FormState | undefined>;
   now?: () => Date;
 }) {
@@ -111,7 +116,7 @@ export function ChallengeWizard({ organizations, action, now = () => new Date() 
   const [step, setStep] = useState(0);
   const [draft, setDraft] = useState<ChallengeDraft>({
     organizationId: organizations[0]?.id ?? '',
-    title: '', summary: '', description: '', terms: '', type: 'IDEATION', visibility: 'PUBLIC', currency: 'USD', deadline: '',
+    title: '', summary: '', description: '', terms: '', type: 'IDEATION', visibility: 'PUBLIC', currency: currencies.includes('USD') ? 'USD' : currencies[0] ?? '', deadline: '',
     prizes: [{ key: 1, label: 'First prize', amount: '' }],
   });
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -130,7 +135,7 @@ export function ChallengeWizard({ organizations, action, now = () => new Date() 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = validateChallengeDraft(draft, now());
+    const result = validateChallengeDraft(draft, now(), currencies);
     const stepErrors = Object.fromEntries(Object.entries(result.errors).filter(([field]) => stepOf(field) <= step));
     setErrors(stepErrors);
     setFormError(undefined);
@@ -192,7 +197,7 @@ export function ChallengeWizard({ organizations, action, now = () => new Date() 
       {step === 1 && (
         <>
           <Select label="Currency" value={draft.currency} onChange={(e) => set('currency', e.target.value)} error={errors.currency}
-            options={CHALLENGE_CURRENCIES.map((c) => ({ value: c, label: c }))} />
+            options={currencies.map((c) => ({ value: c, label: c }))} />
           {errors.prizes && <Alert tone="danger">{errors.prizes}</Alert>}
           <fieldset className="prizes">
             <legend>Prize tiers</legend>

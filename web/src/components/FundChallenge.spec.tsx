@@ -73,6 +73,8 @@ describe('before leaving for the payment', () => {
     const table = screen.getByRole('table', { name: 'What you pay' });
     const rows = within(table).getAllByRole('row').map((row) => row.textContent);
     expect(rows).toEqual(['Prize pool (held in escrow for the winners)$1,250.50', 'Platform fee$125.05', 'Total to pay$1,375.55']);
+    expect(table).toHaveClass('figures');
+    expect(within(table).getByRole('row', { name: /Total to pay/ })).toHaveClass('total');
     expect(screen.getByRole('button', { name: 'Fund prize pool' })).toBeInTheDocument();
   });
 

@@ -4,7 +4,7 @@ import { lazy, Suspense, useActionState, useEffect, useRef } from 'react';
 import type { FundingFormState, PaymentHandoff } from '@/lib/funding';
 import { FormMessages, SubmitButton } from './forms';
 import { Money } from './Money';
-import { Button, Spinner } from './ui';
+import { Button, FigureTable, Spinner } from './ui';
 
 // Stripe's code (and so Stripe.js from js.stripe.com) is only fetched once a card payment is started with a
 // publishable key: never in the emulator path, never at build or install time.
@@ -22,14 +22,11 @@ export interface FundingQuote {
 
 export function FundingQuoteTable({ quote }: { quote: FundingQuote }) {
   return (
-    <table className="table quote">
-      <caption>What you pay</caption>
-      <tbody>
-        <tr><th scope="row">Prize pool (held in escrow for the winners)</th><td><Money {...quote.prizePool} /></td></tr>
-        <tr><th scope="row">Platform fee</th><td><Money {...quote.platformFee} /></td></tr>
-        <tr className="total"><th scope="row">Total to pay</th><td><strong><Money {...quote.total} /></strong></td></tr>
-      </tbody>
-    </table>
+    <FigureTable caption="What you pay" rows={[
+      { label: 'Prize pool (held in escrow for the winners)', value: <Money {...quote.prizePool} /> },
+      { label: 'Platform fee', value: <Money {...quote.platformFee} /> },
+      { label: 'Total to pay', value: <Money {...quote.total} />, emphasis: 'total' },
+    ]} />
   );
 }
 

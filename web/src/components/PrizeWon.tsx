@@ -8,7 +8,7 @@ export interface WonPayout {
   status: string;
   paidAt?: string | null;
   amount: { amountMinor: string; currency: string };
-  award: { prizeRank: number; prize: { label: string } };
+  award: { prize: { label: string } };
 }
 
 /** "You won First prize — $5,000.00, paid 3 Dec 2026" (or where the money is until then), with the receipt once paid. */

@@ -5,7 +5,7 @@ import type { FormState } from '@/lib/errors';
 import { Disclosure } from './Disclosure';
 import { ActionButton } from './forms';
 import { Toast } from './Toast';
-import { Button, DataTable, Logo, TextField } from './ui';
+import { Button, DataTable, FigureTable, Logo, TextField } from './ui';
 
 jest.mock('next/navigation', () => ({ usePathname: () => '/' }));
 
@@ -34,6 +34,32 @@ describe('DataTable', () => {
     expect(screen.getByRole('table', { name: 'Payouts' })).toHaveClass('table-stack');
     expect(screen.getByRole('cell', { name: 'First prize' })).toHaveAttribute('data-label', 'Prize');
     expect(screen.getByRole('columnheader', { name: 'Prize' })).toHaveAttribute('scope', 'col');
+  });
+});
+
+describe('FigureTable', () => {
+  it('names each figure by a row header, its caption naming the table, a total in bold after a rule', () => {
+    render(<FigureTable caption="What you pay" rows={[
+      { label: 'Platform fee', value: '$10.00' },
+      { label: 'Held for winners', value: '$5.00', emphasis: 'strong' },
+      { label: 'Total to pay', value: '$110.00', emphasis: 'total' },
+    ]} />);
+    const table = screen.getByRole('table', { name: 'What you pay' });
+    expect(table).toHaveClass('figures');
+    expect(table).not.toHaveClass('table-stack');
+    expect(screen.getByRole('rowheader', { name: 'Platform fee' })).toHaveAttribute('scope', 'row');
+    const [fee, held, total] = screen.getAllByRole('row');
+    expect(fee).not.toHaveClass('total');
+    expect(fee!.querySelector('strong')).toBeNull();
+    expect(held).not.toHaveClass('total');
+    expect(held!.querySelector('strong')).toHaveTextContent('$5.00');
+    expect(total).toHaveClass('total');
+    expect(total!.querySelector('strong')).toHaveTextContent('$110.00');
+  });
+
+  it('can hide its caption from sight and keep it as the name', () => {
+    render(<FigureTable caption="Escrow summary" captionHidden rows={[{ label: 'Funded', value: '$1.00' }]} />);
+    expect(screen.getByRole('table', { name: 'Escrow summary' }).querySelector('caption')).toHaveClass('visually-hidden');
   });
 });
 

@@ -239,6 +239,34 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, captionHidden }
   );
 }
 
+/** One line of a FigureTable: what the figure is, and the figure (an amount, usually). */
+export interface Figure {
+  label: string;
+  value: ReactNode;
+  /** `strong`: the figure in bold; `total`: a total line (bold, with a rule above it). */
+  emphasis?: 'strong' | 'total';
+}
+
+/**
+ * Figures that go together (a quote, an escrow summary, a receipt's lines): a two-column table of row headers and
+ * amounts. Labels wrap and amounts never break, so it fits 390 px as it is, and it reads the same printed.
+ */
+export function FigureTable({ caption, rows, captionHidden }: { caption: string; rows: Figure[]; captionHidden?: boolean }) {
+  return (
+    <table className="table figures">
+      <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.label} className={row.emphasis === 'total' ? 'total' : undefined}>
+            <th scope="row">{row.label}</th>
+            <td className="num">{row.emphasis ? <strong>{row.value}</strong> : row.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A page or section still loading (the spinner says so to screen readers). */
 export function LoadingState({ label = 'Loading…' }: { label?: string }) {
   return (

@@ -282,7 +282,7 @@ export type ResetPasswordMutation = { resetPassword: { token: string, refreshTok
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, paidAt: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, prizeRank: number, awardedAt: string, prize: { label: string }, submission: { id: string } | null, challenge: { id: string, title: string } } } }> } } | null };
+export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, paidAt: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, prize: { label: string }, submission: { id: string } | null, challenge: { id: string, title: string } } } }> } } | null };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
@@ -387,7 +387,7 @@ export type PayoutReceiptQueryVariables = Exact<{
 }>;
 
 
-export type PayoutReceiptQuery = { payoutReceipt: { payoutId: string, status: PayoutStatus, paidAt: string, transferId: string | null, amount: { amountMinor: string, currency: string }, award: { prizeRank: number, awardedAt: string, prize: { label: string }, challenge: { id: string, title: string } }, ledger: { transferred: { amountMinor: string, currency: string }, reversed: { amountMinor: string, currency: string } } } };
+export type PayoutReceiptQuery = { payoutReceipt: { payoutId: string, status: PayoutStatus, paidAt: string, transferId: string | null, amount: { amountMinor: string, currency: string }, award: { awardedAt: string, prize: { label: string }, challenge: { id: string, title: string } }, ledger: { transferred: { amountMinor: string, currency: string }, reversed: { amountMinor: string, currency: string } } } };
 
 export type ShortlistSubmissionMutationVariables = Exact<{
   input: ShortlistSubmissionInput;
@@ -465,6 +465,11 @@ export type AnswerChallengeQuestionMutationVariables = Exact<{
 
 
 export type AnswerChallengeQuestionMutation = { answerChallengeQuestion: { question: { id: string, answer: string | null, published: boolean } } };
+
+export type ChallengeCurrenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChallengeCurrenciesQuery = { challengeCurrencies: Array<string> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -601,7 +606,6 @@ export const ViewerDocument = new TypedDocumentString(`
           }
           award {
             id
-            prizeRank
             awardedAt
             prize {
               label
@@ -1063,7 +1067,6 @@ export const PayoutReceiptDocument = new TypedDocumentString(`
       currency
     }
     award {
-      prizeRank
       awardedAt
       prize {
         label
@@ -1249,3 +1252,8 @@ export const AnswerChallengeQuestionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnswerChallengeQuestionMutation, AnswerChallengeQuestionMutationVariables>;
+export const ChallengeCurrenciesDocument = new TypedDocumentString(`
+    query ChallengeCurrencies {
+  challengeCurrencies
+}
+    `) as unknown as TypedDocumentString<ChallengeCurrenciesQuery, ChallengeCurrenciesQueryVariables>;

@@ -18,12 +18,6 @@ export function isSupportedCurrency(code: string): boolean {
   return ZERO_DECIMAL.has(code) || TWO_DECIMAL.has(code) || THREE_DECIMAL.has(code);
 }
 
-/**
- * Currencies offered when creating a challenge: the server's list (libs/money CHALLENGE_CURRENCIES, served by the
- * `challengeCurrencies` query, which the browse filter uses); createChallenge refuses any other.
- */
-export const CHALLENGE_CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'KWD', 'INR', 'SGD', 'SEK'] as const;
-
 export function currencyExponent(currency: string): number {
   const code = currency.toUpperCase();
   if (ZERO_DECIMAL.has(code)) return 0;

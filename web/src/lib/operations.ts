@@ -52,7 +52,7 @@ export const ViewerDoc = graphql(`
         edges {
           node {
             id status failureReason paidAt amount { amountMinor currency }
-            award { id prizeRank awardedAt prize { label } submission { id } challenge { id title } }
+            award { id awardedAt prize { label } submission { id } challenge { id title } }
           }
         }
       }
@@ -210,7 +210,7 @@ export const PayoutReceiptDoc = graphql(`
   query PayoutReceipt($payoutId: ID!) {
     payoutReceipt(payoutId: $payoutId) {
       payoutId status paidAt transferId amount { amountMinor currency }
-      award { prizeRank awardedAt prize { label } challenge { id title } }
+      award { awardedAt prize { label } challenge { id title } }
       ledger { transferred { amountMinor currency } reversed { amountMinor currency } }
     }
   }
@@ -287,5 +287,12 @@ export const AskChallengeQuestionDoc = graphql(`
 export const AnswerChallengeQuestionDoc = graphql(`
   mutation AnswerChallengeQuestion($input: AnswerChallengeQuestionInput!) {
     answerChallengeQuestion(input: $input) { question { id answer published } }
+  }
+`);
+
+/** The currencies a challenge can be created in (the wizard offers these and no others). */
+export const ChallengeCurrenciesDoc = graphql(`
+  query ChallengeCurrencies {
+    challengeCurrencies
   }
 `);

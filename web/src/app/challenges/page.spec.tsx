@@ -5,7 +5,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { GatewayError } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
-import { BrowseChallengesDoc } from '@/lib/operations';
+import { BrowseChallengesDoc, ChallengeCurrenciesDoc } from '@/lib/operations';
 import BrowsePage from './page';
 
 jest.mock('@/lib/gateway', () => ({ gql: jest.fn() }));
@@ -107,8 +107,11 @@ describe('BrowsePage', () => {
   });
 
   it('shows a refused cursor as an alert in words for people, with the API\'s currencies still offered', async () => {
-    gqlMock.mockRejectedValue(new GatewayError([{ message: 'is not a valid cursor', extensions: { code: 'BAD_USER_INPUT', field: 'after' } }]));
+    gqlMock
+      .mockRejectedValueOnce(new GatewayError([{ message: 'is not a valid cursor', extensions: { code: 'BAD_USER_INPUT', field: 'after' } }]))
+      .mockResolvedValueOnce({ challengeCurrencies: CURRENCIES });
     await renderPage({ after: 'junk' });
+    expect(gqlMock).toHaveBeenLastCalledWith(ChallengeCurrenciesDoc);
     expect(screen.getByRole('alert')).toHaveTextContent('This page link has expired. Start again from the first page.');
     expect(screen.getByRole('alert')).not.toHaveTextContent('cursor');
     expect([...screen.getByLabelText('Prize currency').querySelectorAll('option')]).toHaveLength(12);

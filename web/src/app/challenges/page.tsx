@@ -7,8 +7,8 @@ import { Alert, EmptyState, humanize } from '@/components/ui';
 import { ANY_STATUS, BROWSE_SORTS, BROWSE_STATUSES, buildPager, CHALLENGE_TYPES, PAGE_SIZE, parseBrowseQuery, type Pager } from '@/lib/browse';
 import { GatewayError } from '@/lib/errors';
 import { gql } from '@/lib/gateway';
-import { CHALLENGE_CURRENCIES, currencyOptions } from '@/lib/money';
-import { BrowseChallengesDoc } from '@/lib/operations';
+import { currencyOptions } from '@/lib/money';
+import { BrowseChallengesDoc, ChallengeCurrenciesDoc } from '@/lib/operations';
 
 export const metadata: Metadata = { title: 'Browse challenges' };
 export const dynamic = 'force-dynamic';
@@ -32,7 +32,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
   } catch (error) {
     if (!(error instanceof GatewayError) || error.code !== 'BAD_USER_INPUT') throw error;
     failure = error.errors[0]?.extensions?.field === 'after' ? 'This page link has expired. Start again from the first page.' : 'These filters could not be applied. Change them and search again.';
-    currencies = [...CHALLENGE_CURRENCIES]; // the same list as the API's, without a second request
+    currencies = (await gql(ChallengeCurrenciesDoc)).challengeCurrencies; // the filters stay usable: the API's list alone
   }
   const notApplied = [
     errors.minPrize || (errors.currency && query.minPrize) ? 'the minimum prize' : null,

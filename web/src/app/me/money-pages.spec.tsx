@@ -14,7 +14,7 @@ const PAID_FIRST = /^You won First prize — \$5,000\.00, paid (3 Dec 2026|Dec 3
 const usd = (amountMinor: string) => ({ amountMinor, currency: 'USD' });
 const payout = (id: string, status: string, paidAt: string | null, submissionId: string, label: string, amountMinor: string) => ({
   id, status, paidAt, failureReason: status === 'FAILED' ? 'Stripe: account_invalid (raw)' : null, amount: usd(amountMinor),
-  award: { id: `a-${id}`, prizeRank: 1, awardedAt: '2026-12-01T10:00:00Z', prize: { label }, submission: { id: submissionId }, challenge: { id: `c-${id}`, title: `Challenge ${id}` } },
+  award: { id: `a-${id}`, awardedAt: '2026-12-01T10:00:00Z', prize: { label }, submission: { id: submissionId }, challenge: { id: `c-${id}`, title: `Challenge ${id}` } },
 });
 function viewer({ account = { status: 'ACTIVE', requirementsDue: [] as string[] }, payouts = [payout('p1', 'PAID', '2026-12-03T12:00:00Z', 's1', 'First prize', '500000')] } = {}) {
   return {
@@ -43,6 +43,15 @@ describe('My submissions', () => {
     expect(screen.queryByText('Awarded')).toBeNull();
   });
 
+  it('is a table that becomes a labelled list on a phone (no column hidden sideways)', async () => {
+    viewerMock.mockResolvedValue(viewer());
+    render(await MySubmissionsPage());
+    const table = screen.getByRole('table', { name: 'Your submissions, latest first' });
+    expect(table).toHaveClass('table-stack');
+    expect(within(table).getAllByRole('row')[1]!.querySelectorAll('td[data-label]')).toHaveLength(5);
+    expect(within(table).getAllByRole('cell').slice(0, 5).map((c) => c.getAttribute('data-label'))).toEqual(['Challenge', 'Submission', 'Version', 'Submitted', 'Result']);
+  });
+
   it('says where a prize not yet paid is, and offers no receipt before it is', async () => {
     viewerMock.mockResolvedValue(viewer({ account: { status: 'PENDING', requirementsDue: [] }, payouts: [payout('p1', 'HELD', null, 's1', 'First prize', '500000')] }));
     render(await MySubmissionsPage());
@@ -67,6 +76,8 @@ describe('Payouts', () => {
     viewerMock.mockResolvedValue(viewer({ payouts: [payout('p1', 'PAID', '2026-12-03T12:00:00Z', 's1', 'First prize', '500000'), payout('p2', 'FAILED', null, 's2', 'Runner-up', '100000')] }));
     render(await PayoutsPage({ searchParams: Promise.resolve({}) }));
     const table = screen.getByRole('table', { name: 'Your payouts' });
+    expect(table).toHaveClass('table-stack');
+    expect(within(table).getAllByRole('cell').slice(0, 3).map((c) => c.getAttribute('data-label'))).toEqual(['Challenge', 'Prize', 'Status']);
     expect(within(table).getByText(/You won First prize/)).toHaveTextContent(PAID_FIRST);
     expect(within(table).getByText(/You won Runner-up/)).toHaveTextContent('You won Runner-up — $1,000.00, transfer failed, we are retrying');
     expect(within(table).getByRole('link', { name: 'Receipt for First prize' })).toHaveAttribute('href', '/receipts/payouts/p1');

@@ -44,6 +44,9 @@ describe('funding receipt', () => {
     expect(screen.getByText(/Visa ending 4242, through Stripe/)).toBeInTheDocument();
     expect(rowsOf('What you paid')).toEqual(['Prize pool, held in escrow for the winners$5,333.35', 'Platform fee$533.34', 'Total charged$5,866.69']);
     expect(rowsOf('As recorded in our ledger')).toEqual(['Received$5,866.69', 'Placed in escrow$5,333.35', 'Platform fee$533.34']);
+    // Figure tables (labels wrap, amounts never break): they fit 390 px and print as shown.
+    for (const table of screen.getAllByRole('table')) expect(table).toHaveClass('figures');
+    expect(screen.getByRole('row', { name: /Total charged/ })).toHaveClass('total');
     const print = jest.fn();
     window.print = print;
     await userEvent.click(screen.getByRole('button', { name: 'Print or save as PDF' }));
@@ -59,7 +62,7 @@ describe('funding receipt', () => {
 describe('payout receipt', () => {
   const receipt = {
     payoutId: 'p1', status: 'PAID', paidAt: '2026-12-03T12:00:00Z', transferId: 'tr_9Zb', amount: usd('500000'),
-    award: { prizeRank: 1, awardedAt: '2026-12-01T10:00:00Z', prize: { label: 'First prize' }, challenge: { id: 'c1', title: 'Desalination at village scale' } },
+    award: { awardedAt: '2026-12-01T10:00:00Z', prize: { label: 'First prize' }, challenge: { id: 'c1', title: 'Desalination at village scale' } },
     ledger: { transferred: usd('500000'), reversed: usd('0') },
   };
 

@@ -19,10 +19,11 @@ describe('the component gallery', () => {
   it('shows the tokens and components in development', () => {
     setEnv('development');
     render(<Gallery />);
-    for (const name of ['Identity', 'Colour', 'Type scale', 'Buttons', 'Fields (inline errors, never browser bubbles)', 'Badges', 'Table (a list under 640 px)', 'Confirmation dialog and toast']) {
+    for (const name of ['Identity', 'Colour', 'Type scale', 'Buttons', 'Fields (inline errors, never browser bubbles)', 'Badges', 'Table (a list under 640 px)', 'Figures (a quote, an escrow summary, a receipt)', 'Confirmation dialog and toast']) {
       expect(screen.getByRole('heading', { name, level: 2 })).toBeInTheDocument();
     }
     expect(screen.getByRole('table', { name: 'Payouts' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'What you pay' })).toHaveClass('figures');
     expect(screen.getByLabelText('Summary')).toHaveAccessibleDescription('Enter the summary.');
   });
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { Disclosure } from '@/components/Disclosure';
 import { Money } from '@/components/Money';
 import {
-  Alert, Badge, Button, ButtonLink, Card, Checkbox, DataTable, EmptyState, ErrorState, LoadingState, Logo, LogoMark, Select, StatusBadge, TextArea, TextField,
+  Alert, Badge, Button, ButtonLink, Card, Checkbox, DataTable, EmptyState, FigureTable, ErrorState, LoadingState, Logo, LogoMark, Select, StatusBadge, TextArea, TextField,
 } from '@/components/ui';
 import { DialogDemo, LoadingButtonDemo, ToastDemo } from './GalleryDemos';
 
@@ -111,6 +111,16 @@ export default function ComponentGallery() {
           { key: 'prize', label: 'Prize', render: (p) => p.prize },
           { key: 'amount', label: 'Amount', numeric: true, render: (p) => <Money {...p.amount} /> },
           { key: 'status', label: 'Status', render: (p) => <StatusBadge status={p.status} /> },
+        ]} />
+      </section>
+
+      <section aria-labelledby="g-figures">
+        <h2 id="g-figures">Figures (a quote, an escrow summary, a receipt)</h2>
+        <p className="muted">Two columns that fit a phone as they are: labels wrap, amounts never break. Used for money that adds up.</p>
+        <FigureTable caption="What you pay" rows={[
+          { label: 'Prize pool (held in escrow for the winners)', value: <Money amountMinor="500000" currency="USD" /> },
+          { label: 'Platform fee', value: <Money amountMinor="50000" currency="USD" /> },
+          { label: 'Total to pay', value: <Money amountMinor="550000" currency="USD" />, emphasis: 'total' },
         ]} />
       </section>
 

@@ -4,7 +4,7 @@ import { startOnboardingAction } from '@/app/actions';
 import { ActionButton } from '@/components/forms';
 import { RefreshWhile } from '@/components/MoreForms';
 import { PrizeWon } from '@/components/PrizeWon';
-import { Alert, Card, EmptyState, StatusBadge } from '@/components/ui';
+import { Alert, Card, DataTable, EmptyState, StatusBadge } from '@/components/ui';
 import { requirementSentences } from '@/lib/payouts';
 import { requireViewer } from '@/lib/viewer';
 
@@ -48,21 +48,11 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
         {payouts.length === 0 ? (
           <EmptyState title="No payouts yet"><p>When a sponsor awards you a prize, it appears here.</p></EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Your payouts</caption>
-              <thead><tr><th scope="col">Challenge</th><th scope="col">Prize</th><th scope="col">Status</th></tr></thead>
-              <tbody>
-                {payouts.map((p) => (
-                  <tr key={p.id}>
-                    <td><Link href={`/challenges/${p.award.challenge.id}`}>{p.award.challenge.title}</Link></td>
-                    <td><PrizeWon payout={p} accountActive={status === 'ACTIVE'} /></td>
-                    <td><StatusBadge status={p.status} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Your payouts" captionHidden rows={payouts} rowKey={(p) => p.id} columns={[
+            { key: 'challenge', label: 'Challenge', render: (p) => <Link href={`/challenges/${p.award.challenge.id}`}>{p.award.challenge.title}</Link> },
+            { key: 'prize', label: 'Prize', render: (p) => <PrizeWon payout={p} accountActive={status === 'ACTIVE'} /> },
+            { key: 'status', label: 'Status', render: (p) => <StatusBadge status={p.status} /> },
+          ]} />
         )}
       </section>
     </div>

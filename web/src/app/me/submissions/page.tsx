@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LocalDate } from '@/components/dates';
 import { PrizeWon } from '@/components/PrizeWon';
-import { EmptyState, StatusBadge } from '@/components/ui';
+import { DataTable, EmptyState, StatusBadge } from '@/components/ui';
 import { requireViewer } from '@/lib/viewer';
 
 export const metadata: Metadata = { title: 'My submissions' };
@@ -21,32 +21,19 @@ export default async function MySubmissionsPage() {
       {subs.length === 0 ? (
         <EmptyState title="You have not submitted anything yet"><p><Link href="/challenges?status=OPEN">Find an open challenge</Link>.</p></EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Your submissions, latest first</caption>
-            <thead><tr><th scope="col">Challenge</th><th scope="col">Submission</th><th scope="col">Version</th><th scope="col">Submitted</th><th scope="col">Result</th></tr></thead>
-            <tbody>
-              {subs.map((s) => {
-                const won = wonBy(s.id);
-                return (
-                  <tr key={s.id}>
-                    <td><Link href={`/challenges/${s.challenge.id}`}>{s.challenge.title}</Link></td>
-                    <td>{s.title}</td>
-                    <td>{s.version}</td>
-                    <td><LocalDate iso={s.submittedAt} /></td>
-                    <td>
-                      {won.length > 0
-                        ? won.map((p) => <p key={p.id}><PrizeWon payout={p} accountActive={accountActive} /></p>)
-                        : s.challenge.status === 'AWARDED' || s.challenge.status === 'CLOSED'
-                          ? <span className="muted">Winners announced: this one did not win a prize.</span>
-                          : <StatusBadge status={s.challenge.status} prefix="Challenge" />}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Your submissions, latest first" captionHidden rows={subs} rowKey={(s) => s.id} columns={[
+          { key: 'challenge', label: 'Challenge', render: (s) => <Link href={`/challenges/${s.challenge.id}`}>{s.challenge.title}</Link> },
+          { key: 'submission', label: 'Submission', render: (s) => s.title },
+          { key: 'version', label: 'Version', render: (s) => s.version },
+          { key: 'submitted', label: 'Submitted', render: (s) => <LocalDate iso={s.submittedAt} /> },
+          { key: 'result', label: 'Result', render: (s) => {
+            const won = wonBy(s.id);
+            if (won.length > 0) return won.map((p) => <p key={p.id}><PrizeWon payout={p} accountActive={accountActive} /></p>);
+            return s.challenge.status === 'AWARDED' || s.challenge.status === 'CLOSED'
+              ? <span className="muted">Winners announced: this one did not win a prize.</span>
+              : <StatusBadge status={s.challenge.status} prefix="Challenge" />;
+          } },
+        ]} />
       )}
     </div>
   );

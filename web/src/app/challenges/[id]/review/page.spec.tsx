@@ -117,6 +117,8 @@ describe('ReviewPage', () => {
     gqlMock.mockResolvedValue(data);
     await renderPage({});
     const escrow = screen.getByRole('table', { name: 'Escrow summary' });
+    expect(escrow).toHaveClass('figures');
+    expect(within(escrow).getByRole('row', { name: /Held for winners/ }).querySelector('strong')).not.toBeNull();
     const rows = within(escrow).getAllByRole('row').map((r) => r.textContent);
     expect(rows).toContain('Held for winners$250.50');
     expect(rows).toContain('In escrow, not awarded$1,000.00');

@@ -7,7 +7,7 @@ import { ActionButton } from '@/components/forms';
 import { Money } from '@/components/Money';
 import { ReviewSubmissionCard } from '@/components/ReviewSubmission';
 import { StatusFlash } from '@/components/StatusFlash';
-import { Alert, Card, EmptyState, StatusBadge } from '@/components/ui';
+import { Alert, Card, EmptyState, FigureTable, StatusBadge } from '@/components/ui';
 import type { ChallengeReviewQuery } from '@/gql/graphql';
 import { GatewayError, messageFor } from '@/lib/errors';
 import { flashMessage } from '@/lib/flash';
@@ -111,18 +111,15 @@ export default async function ReviewPage({ params, searchParams }: {
           {escrow && (
             <Card aria-labelledby="escrow-title">
               <h2 id="escrow-title">Escrow</h2>
-              <table className="table">
-                <caption className="visually-hidden">Escrow summary</caption>
-                <tbody>
-                  <tr><th scope="row">Funded</th><td><Money {...escrow.funded} /></td></tr>
-                  <tr><th scope="row">Platform fee</th><td><Money {...escrow.platformFee} /></td></tr>
-                  <tr><th scope="row">Awarded</th><td><Money {...escrow.awarded} /></td></tr>
-                  <tr><th scope="row">Paid out</th><td><Money {...escrow.paid} /></td></tr>
-                  <tr><th scope="row">Refunded</th><td><Money {...escrow.refunded} /></td></tr>
-                  <tr><th scope="row">Held for winners</th><td><strong><Money {...escrow.heldForWinners} /></strong></td></tr>
-                  <tr><th scope="row">In escrow, not awarded</th><td><strong><Money {...escrow.inEscrow} /></strong></td></tr>
-                </tbody>
-              </table>
+              <FigureTable caption="Escrow summary" captionHidden rows={[
+                { label: 'Funded', value: <Money {...escrow.funded} /> },
+                { label: 'Platform fee', value: <Money {...escrow.platformFee} /> },
+                { label: 'Awarded', value: <Money {...escrow.awarded} /> },
+                { label: 'Paid out', value: <Money {...escrow.paid} /> },
+                { label: 'Refunded', value: <Money {...escrow.refunded} /> },
+                { label: 'Held for winners', value: <Money {...escrow.heldForWinners} />, emphasis: 'strong' },
+                { label: 'In escrow, not awarded', value: <Money {...escrow.inEscrow} />, emphasis: 'strong' },
+              ]} />
               {escrow.heldForWinners.amountMinor !== '0' && (
                 <p className="muted">Held for winners: awarded, and paid out as soon as each winner has set up payouts.</p>
               )}

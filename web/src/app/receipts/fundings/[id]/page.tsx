@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { LocalDate } from '@/components/dates';
 import { Money } from '@/components/Money';
 import { ReceiptDocument } from '@/components/Receipt';
+import { FigureTable } from '@/components/ui';
 import { cardDescription } from '@/lib/funding';
 import { gqlOrNull } from '@/lib/gateway';
 import { FundingReceiptDoc } from '@/lib/operations';
@@ -30,22 +31,16 @@ export default async function FundingReceiptPage({ params }: { params: Promise<{
         <dt>Challenge</dt><dd><Link href={`/challenges/${r.challenge.id}`}>{r.challenge.title}</Link></dd>
         <dt>Payment</dt><dd>{cardDescription(r.cardBrand, r.cardLast4)}, through Stripe{r.paymentIntentId ? <>, reference <span className="receipt-ref">{r.paymentIntentId}</span></> : null}</dd>
       </dl>
-      <table className="table receipt-lines">
-        <caption>What you paid</caption>
-        <tbody>
-          <tr><th scope="row">Prize pool, held in escrow for the winners</th><td><Money {...r.prizePool} /></td></tr>
-          <tr><th scope="row">Platform fee</th><td><Money {...r.platformFee} /></td></tr>
-          <tr className="total"><th scope="row">Total charged</th><td><strong><Money {...r.total} /></strong></td></tr>
-        </tbody>
-      </table>
-      <table className="table receipt-lines">
-        <caption>As recorded in our ledger</caption>
-        <tbody>
-          <tr><th scope="row">Received</th><td><Money {...r.ledger.charged} /></td></tr>
-          <tr><th scope="row">Placed in escrow</th><td><Money {...r.ledger.escrowed} /></td></tr>
-          <tr><th scope="row">Platform fee</th><td><Money {...r.ledger.platformFee} /></td></tr>
-        </tbody>
-      </table>
+      <FigureTable caption="What you paid" rows={[
+        { label: 'Prize pool, held in escrow for the winners', value: <Money {...r.prizePool} /> },
+        { label: 'Platform fee', value: <Money {...r.platformFee} /> },
+        { label: 'Total charged', value: <Money {...r.total} />, emphasis: 'total' },
+      ]} />
+      <FigureTable caption="As recorded in our ledger" rows={[
+        { label: 'Received', value: <Money {...r.ledger.charged} /> },
+        { label: 'Placed in escrow', value: <Money {...r.ledger.escrowed} /> },
+        { label: 'Platform fee', value: <Money {...r.ledger.platformFee} /> },
+      ]} />
       <p className="muted">The prize pool stays in escrow until it is awarded; what is not awarded is refunded to you. The platform fee is not refunded.</p>
     </ReceiptDocument>
   );

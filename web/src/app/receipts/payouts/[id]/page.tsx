@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { LocalDate } from '@/components/dates';
 import { Money } from '@/components/Money';
 import { ReceiptDocument } from '@/components/Receipt';
+import { FigureTable } from '@/components/ui';
 import { gqlOrNull } from '@/lib/gateway';
 import { PayoutReceiptDoc } from '@/lib/operations';
 import { requireViewer } from '@/lib/viewer';
@@ -27,19 +28,11 @@ export default async function PayoutReceiptPage({ params }: { params: Promise<{ 
         <dt>Paid on</dt><dd><LocalDate iso={r.paidAt} /></dd>
         <dt>Transfer</dt><dd>To your Stripe account{r.transferId ? <>, reference <span className="receipt-ref">{r.transferId}</span></> : null}</dd>
       </dl>
-      <table className="table receipt-lines">
-        <caption>What you received</caption>
-        <tbody>
-          <tr className="total"><th scope="row">Prize money</th><td><strong><Money {...r.amount} /></strong></td></tr>
-        </tbody>
-      </table>
-      <table className="table receipt-lines">
-        <caption>As recorded in our ledger</caption>
-        <tbody>
-          <tr><th scope="row">Transferred to you</th><td><Money {...r.ledger.transferred} /></td></tr>
-          {r.ledger.reversed.amountMinor !== '0' && <tr><th scope="row">Reversed since</th><td><Money {...r.ledger.reversed} /></td></tr>}
-        </tbody>
-      </table>
+      <FigureTable caption="What you received" rows={[{ label: 'Prize money', value: <Money {...r.amount} />, emphasis: 'total' }]} />
+      <FigureTable caption="As recorded in our ledger" rows={[
+        { label: 'Transferred to you', value: <Money {...r.ledger.transferred} /> },
+        ...(r.ledger.reversed.amountMinor !== '0' ? [{ label: 'Reversed since', value: <Money {...r.ledger.reversed} /> }] : []),
+      ]} />
       <p className="muted">Your bank receives it from Stripe on your account&apos;s payout schedule.</p>
     </ReceiptDocument>
   );

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { changeMemberRoleAction, inviteOrganizationMemberAction } from '@/app/actions';
 import { LocalDate } from '@/components/dates';
 import { InviteMemberForm, MemberRoleForm } from '@/components/MemberForm';
-import { Alert, Card, StatusBadge } from '@/components/ui';
+import { Alert, Card, DataTable, StatusBadge } from '@/components/ui';
 import { gqlOrNull } from '@/lib/gateway';
 import { OrganizationDoc } from '@/lib/operations';
 import { canManageMembers, ORGANIZATION_ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/organizations';
@@ -39,50 +39,24 @@ export default async function MembersPage({ params }: Props) {
       {org.members && (
         <Card aria-labelledby="list-title">
           <h2 id="list-title">Current members ({org.members.length})</h2>
-          <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr><th scope="col">Name</th><th scope="col">Role</th></tr>
-            </thead>
-            <tbody>
-              {org.members.map((m) => (
-                <tr key={m.user.id}>
-                  <td>{m.user.displayName}</td>
-                  <td>
-                    {manager ? (
-                      <MemberRoleForm action={changeMemberRoleAction} organizationId={org.id} userId={m.user.id} name={m.user.displayName} role={m.role} />
-                    ) : (
-                      <StatusBadge status={m.role} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
+          <DataTable caption="Current members" captionHidden rows={org.members} rowKey={(m) => m.user.id} columns={[
+            { key: 'name', label: 'Name', render: (m) => m.user.displayName },
+            { key: 'role', label: 'Role', render: (m) => (manager
+              ? <MemberRoleForm action={changeMemberRoleAction} organizationId={org.id} userId={m.user.id} name={m.user.displayName} role={m.role} />
+              : <StatusBadge status={m.role} />) },
+          ]} />
         </Card>
       )}
       {org.invitations && org.invitations.length > 0 && (
         <Card aria-labelledby="invitations-title">
           <h2 id="invitations-title">Waiting for an answer ({org.invitations.length})</h2>
           <p className="muted">They join once they accept the invitation on their sponsor dashboard, before it expires.</p>
-          <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr><th scope="col">Invited</th><th scope="col">As</th><th scope="col">Sent</th><th scope="col">Expires</th></tr>
-            </thead>
-            <tbody>
-              {org.invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.email ?? i.user?.displayName ?? 'Someone'}</td>
-                  <td><StatusBadge status={i.role} /></td>
-                  <td><LocalDate iso={i.invitedAt} /></td>
-                  <td><LocalDate iso={i.expiresAt} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
+          <DataTable caption="Invitations waiting for an answer" captionHidden rows={org.invitations} rowKey={(i) => i.id} columns={[
+            { key: 'invited', label: 'Invited', render: (i) => i.email ?? i.user?.displayName ?? 'Someone' },
+            { key: 'as', label: 'As', render: (i) => <StatusBadge status={i.role} /> },
+            { key: 'sent', label: 'Sent', render: (i) => <LocalDate iso={i.invitedAt} /> },
+            { key: 'expires', label: 'Expires', render: (i) => <LocalDate iso={i.expiresAt} /> },
+          ]} />
         </Card>
       )}
       {!manager ? (
