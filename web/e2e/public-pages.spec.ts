@@ -48,7 +48,6 @@ test('on a phone, the challenge page shows the prize and what to do first, and k
   // The sticky call to action: hidden while the hero's is on screen, there once it has scrolled away.
   const sticky = page.getByRole('complementary', { name: 'Take part', includeHidden: true });
   await expect(sticky, 'the sticky call to action at the top').toBeHidden();
-  await page.mouse.wheel(0, 1500);
   await page.evaluate(() => window.scrollTo(0, 1500));
   await expect(sticky, 'the sticky call to action after scrolling 1500 px').toBeVisible();
   await expect(sticky.getByRole('link', { name: /^(Log in to submit|Submit a solution)$/ })).toBeVisible();
