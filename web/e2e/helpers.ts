@@ -15,7 +15,28 @@ export async function signUp(page: Page, name: string, email: string): Promise<v
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await signedIn(page);
+}
+
+/** Waits until the header shows the signed-in person (its "Log out" may be folded behind "Menu" at 390 px). */
+export async function signedIn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Log out', includeHidden: true }).waitFor({ state: 'attached' });
+}
+
+/**
+ * Opens what a narrow screen folds behind a disclosure button ("Menu" in the header, "Filters" on browse); does nothing
+ * on a wide screen, where the button is hidden and the content always shown.
+ */
+export async function unfold(page: Page, name: 'Menu' | 'Filters'): Promise<void> {
+  const button = page.getByRole('button', { name: new RegExp(`^${name}`) });
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false') await button.click();
+}
+
+/** Logs out through the header (opening the menu first on a phone) and waits for the signed-out header. */
+export async function logOut(page: Page): Promise<void> {
+  await unfold(page, 'Menu');
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('link', { name: 'Log in', exact: true, includeHidden: true }).first().waitFor({ state: 'attached' });
 }
 
 /** Goes through the challenge wizard (terms optional); ends on the new draft's page. */
