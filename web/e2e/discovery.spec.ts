@@ -1,17 +1,12 @@
 // Discovery (issue 11): what a visitor finds on /challenges, against the demo data `npm start` seeds.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { unfold } from './helpers';
 
 const DESALINATION = /Solar-powered desalination for coastal villages/;
 
-/** On a phone the filters are folded behind a "Filters" button; on a desktop they are shown. */
-async function openFilters(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', { name: /^Filters/ });
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-}
-
 async function search(page: Page, words: string): Promise<void> {
-  await openFilters(page);
+  await unfold(page, 'Filters');
   await page.getByLabel('Search').fill(words);
   await page.getByLabel('Search').press('Enter');
   await page.waitForURL((url) => url.searchParams.get('q') === words);
@@ -19,7 +14,7 @@ async function search(page: Page, words: string): Promise<void> {
 
 test('browse shows open challenges closing soonest, with a count and the time left on every card', async ({ page, checks }) => {
   await page.goto('/challenges');
-  await openFilters(page);
+  await unfold(page, 'Filters');
   await expect(page.getByLabel('Status')).toHaveValue('OPEN');
   await expect(page.getByLabel('Sort by')).toHaveValue('DEADLINE_SOONEST');
   await expect(page.locator('.results-summary [role="status"]')).toHaveText(/^[\d,]+ challenges?$/);
@@ -42,15 +37,16 @@ test('a word prefix and the sponsor’s name both find a challenge; the whole ca
   await search(page, 'Aquatech');
   const card = page.getByRole('list', { name: 'Challenges' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: DESALINATION }) });
   await expect(card).toBeVisible();
-  // Not only the title: the time left, at the card's bottom, opens the challenge too.
-  await card.locator('.time-left').click();
+  // Not only the title: a click anywhere on the card (here near its bottom-left corner) opens the challenge.
+  const box = (await card.boundingBox())!;
+  await card.click({ position: { x: 12, y: box.height - 12 } });
   await page.waitForURL(/\/challenges\/[0-9a-f-]+$/);
   await expect(page.getByRole('heading', { level: 1, name: DESALINATION })).toBeVisible();
 });
 
 test('sorting by prize asks for a currency first', async ({ page }) => {
   await page.goto('/challenges');
-  await openFilters(page);
+  await unfold(page, 'Filters');
   await page.getByLabel('Sort by').selectOption('PRIZE_HIGHEST');
   await page.getByLabel('Search').press('Enter');
   await expect(page.getByText('Choose a currency to sort by prize').first()).toBeVisible();

@@ -23,13 +23,21 @@ export async function signedIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Log out', includeHidden: true }).waitFor({ state: 'attached' });
 }
 
+/** Below this width (globals.css: max-width 719.98px) the header menu and the filters are folded. */
+const FOLDED_BELOW_PX = 720;
+
 /**
  * Opens what a narrow screen folds behind a disclosure button ("Menu" in the header, "Filters" on browse); does nothing
  * on a wide screen, where the button is hidden and the content always shown.
  */
 export async function unfold(page: Page, name: 'Menu' | 'Filters'): Promise<void> {
+  if ((page.viewportSize()?.width ?? 1440) >= FOLDED_BELOW_PX) return;
   const button = page.getByRole('button', { name: new RegExp(`^${name}`) });
-  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false') await button.click();
+  // A click before React has hydrated the page does nothing: click again until the disclosure says it is open.
+  await expect(async () => {
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Logs out through the header (opening the menu first on a phone) and waits for the signed-out header. */
