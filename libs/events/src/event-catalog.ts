@@ -24,14 +24,54 @@ export interface EventPayloads {
     title?: string;
   };
   MembershipChanged: { organizationId: string; userId: string; role: OrganizationRoleName | null; version: number };
-  SubmissionCreated: { id: string; challengeId: string; authorId: string; version: number };
+  /**
+   * A submission's new version. `authorId` is the submission's author (for a team's submission: the member who
+   * submitted it first). `teamId` names the team whose submission it is (absent: a solo submission; events queued
+   * before teams existed lack it).
+   */
+  SubmissionCreated: { id: string; challengeId: string; authorId: string; version: number; teamId?: string | null };
+  /**
+   * A team's prize split became AGREED (every member agreed; a team's creation, whose creator holds 10,000; or a
+   * member's leaving, whose share is redistributed). The split in force for an award is the latest agreed version.
+   * `shares` lists every member in the split's stated order (the order of ties in the largest-remainder division);
+   * `weight` is what the division uses: the basis points, or 1 each for an equal split (3 members: 3334/3333/3333
+   * basis points shown, 1:1:1 divided). Members with 0 basis points are listed with weight 0.
+   */
+  TeamSplitAgreed: {
+    teamId: string;
+    challengeId: string;
+    splitVersion: number;
+    shares: { userId: string; basisPoints: number; weight: number }[];
+  };
+  /** A team member invited someone by email to join their team; solvers mails the invitee. `expiresAt` ISO-8601. */
+  TeamInvitationSent: {
+    invitationId: string;
+    teamId: string;
+    teamName: string;
+    challengeId: string;
+    challengeTitle?: string;
+    invitedBy: string;
+    email: string;
+    expiresAt: string;
+  };
   FundingSucceeded: { challengeId: string; fundingId: string };
   FundingFailed: { challengeId: string; fundingId: string; reason?: string };
   /**
    * A prize was awarded; its payout is sent once the winner can receive transfers (HELD until then). `winnerId`,
    * `amountMinor` (the prize) and `currency` are optional: events queued before they existed lack them (no mail then).
    */
-  PrizeAwarded: { challengeId: string; prizeRank: number; submissionId: string; winnerId?: string; amountMinor?: string; currency?: string };
+  PrizeAwarded: {
+    challengeId: string;
+    prizeRank: number;
+    submissionId: string;
+    /** The solo winner; absent for a team award (see `recipients`). */
+    winnerId?: string;
+    amountMinor?: string;
+    currency?: string;
+    /** A team award: the team and each member's part (members with a non-zero part only). */
+    teamId?: string;
+    recipients?: { userId: string; amountMinor: string }[];
+  };
   /** A payout's transfer reached the winner's Stripe account: recorded once per payout, with its move to PAID. */
   PayoutPaid: { payoutId: string; challengeId: string; winnerId: string; amountMinor: string; currency: string };
   ChallengeSettled: { challengeId: string };
@@ -80,11 +120,14 @@ export interface EventEnvelope<T extends EventType = EventType> {
 export const SUBSCRIPTIONS: Record<string, EventType[]> = {
   // UserRegistered: user_view (ids that exist, emails that invitations name).
   challenges: ['UserRegistered', 'FundingSucceeded', 'FundingFailed', 'PrizeAwarded', 'ChallengeSettled', 'ChallengeCancellationConfirmed', 'ChallengeCancellationRejected'],
-  submissions: ['ChallengeChanged', 'MembershipChanged'],
-  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated'],
+  // UserRegistered: user_view (whose email a team invitation names).
+  submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered'],
+  // TeamSplitAgreed: the split in force, recorded with an award to the team.
+  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated', 'TeamSplitAgreed'],
   // The winner's mail: "you won" and "your prize money has been sent".
   // And the invitee's mail: "X invited you to join Org".
-  solvers: ['PrizeAwarded', 'PayoutPaid', 'OrganizationInvitationSent'],
+  // And a team invitation's mail.
+  solvers: ['PrizeAwarded', 'PayoutPaid', 'OrganizationInvitationSent', 'TeamInvitationSent'],
 };
 
 export function queueName(consumer: string, type: EventType): string {

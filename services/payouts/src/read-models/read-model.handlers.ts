@@ -26,6 +26,8 @@ export const readModelHandlers: EventHandlers = {
     if (applied.length > 0 && (p.status === 'AWARDED' || p.status === 'CANCELLED')) await queueSettlement(em, p.id, p.status);
     if (applied.length > 0 && p.status === 'CANCELLING') await answerCancellation(em, p.id, p.version);
   },
+  // Teams (issue 12): the split in force for an award to a team. Placeholder until team awards land.
+  TeamSplitAgreed: async () => undefined,
   MembershipChanged: async (em: EntityManager, p) => {
     await em.getConnection().execute(
       `insert into membership_view (organization_id, user_id, role, version) values (?, ?, ?, ?)

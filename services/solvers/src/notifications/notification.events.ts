@@ -16,5 +16,7 @@ export function createNotificationEventHandlers(settings: () => NotificationSett
     PrizeAwarded: (em, payload, envelope) => service(em).mailPrizeWinner(payload, envelope),
     PayoutPaid: (em, payload, envelope) => service(em).mailPayoutSent(payload, envelope),
     OrganizationInvitationSent: (em, payload) => service(em).mailOrganizationInvitation(payload),
+    // Teams (issue 12): the invitee's mail. Placeholder until team invitations land.
+    TeamInvitationSent: async () => undefined,
   };
 }

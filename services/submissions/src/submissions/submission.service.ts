@@ -154,7 +154,7 @@ export class SubmissionService {
          insert into submission_version (submission_id, version, title, body, submitted_at)
          select id, current_version, ?, ?, submitted_at from upserted
        ), event as (
-         ${outboxInsertSql('SubmissionCreated', 'upserted', { id: 'id', challengeId: 'challenge_id', authorId: 'author_id', version: 'current_version' })}
+         ${outboxInsertSql('SubmissionCreated', 'upserted', { id: 'id', challengeId: 'challenge_id', authorId: 'author_id', version: 'current_version', teamId: 'null' })}
        )
        select id, status, current_version, first_submitted_at, submitted_at, shortlisted_at from upserted`,
       [uuidv7(), command.challengeId, authorId, now, now, command.title, command.body, newEventId()],
