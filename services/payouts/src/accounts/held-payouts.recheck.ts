@@ -2,6 +2,7 @@ import { Poller } from '@ideagora/events';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
+import { payoutStatusesSql } from '../awards/payout.domain';
 import { isRetryableStripeError } from '../stripe/stripe.client';
 import { PayoutAccountEntity } from './payout-account.entity';
 import { applyAccountState } from './payout-account.service';
@@ -49,7 +50,7 @@ export class HeldPayoutsRecheck {
       .execute(
         `select a.user_id from payout_account a
           where a.stripe_account_id is not null and a.status <> 'ACTIVE'
-            and exists (select 1 from payout p where p.winner_id = a.user_id and p.status = 'HELD')
+            and exists (select 1 from payout p where p.winner_id = a.user_id and p.status in ${payoutStatusesSql(['HELD'])})
             and (a.stripe_checked_at is null or a.stripe_checked_at < now() - ? * interval '1 millisecond')
           order by a.stripe_checked_at nulls first
           limit ${RECHECK_BATCH}`,

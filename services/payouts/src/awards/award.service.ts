@@ -9,6 +9,7 @@ import { ReadModelService } from '../read-models/read-model.service';
 import { isAwardBehind } from '../read-models/read-your-writes';
 import { AwardEntity, PayoutEntity } from './award.entity';
 import { ChallengeNotFundedError, ChallengeNotJudgingError, PrizeAlreadyAwardedError, SubmissionOfAnotherChallengeError } from './award.errors';
+import { initialPayoutStatus } from './payout.domain';
 import { nudgePayouts } from './payout.transfers';
 import { findForRead } from '@ideagora/db';
 
@@ -69,7 +70,7 @@ export class AwardService {
         winnerId: submission.authorId,
         currency: challenge.currency,
         amountMinor: BigInt(prize.amountMinor),
-        status: accounts[0]?.status === 'ACTIVE' ? 'PROCESSING' : 'HELD',
+        status: initialPayoutStatus(accounts[0]?.status === 'ACTIVE'),
       });
       await em.flush();
       await ledgerService.postPrizeAwarded(em, {

@@ -8,6 +8,8 @@ import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.cli
 import { payoutsDependencies } from '../payouts.runtime';
 import type { StripeEventHandlers } from '../webhooks/stripe-event.handlers';
 import { PayoutEntity, transferIdempotencyKey } from './award.entity';
+import { FUNDING_PAID, fundingStatusesSql } from '../fundings/funding.domain';
+import { isPayoutInTransfer, PAYOUT_IN_TRANSFER, payoutStatusesSql, payoutTransitionSql, transitionPayout } from './payout.domain';
 
 const BATCH = 20;
 /** A claimed payout is not picked again before this lease ends (longer than the SDK's 15 s timeout); after a crash
@@ -89,12 +91,13 @@ export class PayoutTransferProcessor {
   async processDue(): Promise<boolean> {
     const connection = this.em.fork().getConnection();
     // Safety net: HELD payouts of winners whose account is ACTIVE (e.g. activated while the award committed).
+    const release = payoutTransitionSql('release');
     await connection.execute(
-      `update payout set status = 'PROCESSING', next_attempt_at = now(), updated_at = now()
-        where status = 'HELD' and winner_id in (select user_id from payout_account where status = 'ACTIVE')`,
+      `update payout set status = ${release.to}, next_attempt_at = now(), updated_at = now()
+        where status in ${release.from} and winner_id in (select user_id from payout_account where status = 'ACTIVE')`,
     );
     const due: { id: string }[] = await connection.execute(
-      `select id from payout where status in ('PROCESSING', 'FAILED') and next_attempt_at <= now() order by next_attempt_at limit ${BATCH}`,
+      `select id from payout where status in ${payoutStatusesSql(PAYOUT_IN_TRANSFER)} and next_attempt_at <= now() order by next_attempt_at limit ${BATCH}`,
     );
     for (const { id } of due) await this.processOne(id);
     return due.length === BATCH;
@@ -142,10 +145,10 @@ export class PayoutTransferProcessor {
         `select p.id, p.award_id, p.challenge_id, p.winner_id, p.currency, p.amount_minor::text as amount_minor, p.refusals,
                 a.stripe_account_id, a.status as account_status,
                 (select f.charge_id from funding f where f.challenge_id = p.challenge_id
-                   and f.status in ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED') limit 1) as charge_id,
+                   and f.status in ${fundingStatusesSql(FUNDING_PAID)} limit 1) as charge_id,
                 exists (select 1 from funding f where f.challenge_id = p.challenge_id and f.disputed_at is not null) as disputed
            from payout p left join payout_account a on a.user_id = p.winner_id
-          where p.id = ? and p.status in ('PROCESSING', 'FAILED') and p.next_attempt_at <= now()
+          where p.id = ? and p.status in ${payoutStatusesSql(PAYOUT_IN_TRANSFER)} and p.next_attempt_at <= now()
           for update of p skip locked`,
         [id],
         'all',
@@ -155,7 +158,8 @@ export class PayoutTransferProcessor {
       if (!row) return null;
       if (row.account_status !== 'ACTIVE' || !row.stripe_account_id) {
         // The winner's account cannot receive transfers (any more): held until account.updated says ACTIVE.
-        await connection.execute(`update payout set status = 'HELD', updated_at = now() where id = ?`, [id], 'run', tx);
+        const hold = payoutTransitionSql('hold');
+        await connection.execute(`update payout set status = ${hold.to}, updated_at = now() where id = ? and status in ${hold.from}`, [id], 'run', tx);
         return null;
       }
       if (row.disputed) {
@@ -190,12 +194,12 @@ export class PayoutTransferProcessor {
   private async recordFailure(id: string, reason: string, retryable: boolean): Promise<void> {
     await this.em.fork().transactional(async (em) => {
       const payout = await em.findOne(PayoutEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!payout || (payout.status !== 'PROCESSING' && payout.status !== 'FAILED')) return; // paid meanwhile (webhook)
+      if (!payout || !isPayoutInTransfer(payout.status)) return; // paid meanwhile (webhook)
       payout.attempts += 1;
       // Outcome unknown (network, 5xx, 429, 409): still PROCESSING, retried with the same key. Refused: FAILED,
       // retried later (the account may be fixed) with the next key, committed here before that call.
       if (!retryable) {
-        payout.status = 'FAILED';
+        transitionPayout(payout, 'refuse');
         payout.refusals += 1;
       }
       payout.failureReason = reason.slice(0, 1000);
@@ -210,8 +214,7 @@ export class PayoutTransferProcessor {
  * caller's transaction.
  */
 export async function markPaid(em: EntityManager, payout: PayoutEntity, transferId: string): Promise<void> {
-  if (payout.status === 'PAID' || payout.status === 'REVERSED') return;
-  payout.status = 'PAID';
+  if (!transitionPayout(payout, 'markPaid')) return;
   payout.transferId = transferId;
   payout.failureReason = null;
   payout.paidAt = new Date();
@@ -238,10 +241,11 @@ export async function markPaid(em: EntityManager, payout: PayoutEntity, transfer
 
 /** Moves a winner's HELD payouts to PROCESSING (their account became ACTIVE). In the caller's transaction. */
 export async function releaseHeldPayouts(em: EntityManager, winnerId: string): Promise<number> {
+  const release = payoutTransitionSql('release');
   const result = await em
     .getConnection()
     .execute<{ affectedRows?: number }>(
-      `update payout set status = 'PROCESSING', next_attempt_at = now(), updated_at = now() where winner_id = ? and status = 'HELD'`,
+      `update payout set status = ${release.to}, next_attempt_at = now(), updated_at = now() where winner_id = ? and status in ${release.from}`,
       [winnerId],
       'run',
       em.getTransactionContext(),
@@ -290,6 +294,6 @@ export const transferWebhookHandlers: StripeEventHandlers = {
         amount: BigInt(reversal.amount),
       });
     }
-    if (transfer.reversed || transfer.amount_reversed >= transfer.amount) payout.status = 'REVERSED';
+    if (transfer.reversed || transfer.amount_reversed >= transfer.amount) transitionPayout(payout, 'reverse');
   },
 };

@@ -6,10 +6,11 @@ import { ledgerService } from '../ledger/ledger.service';
 import { ReadModelService } from '../read-models/read-model.service';
 import { isFundingBehind } from '../read-models/read-your-writes';
 import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
-import { quoteFunding, type FundingQuote } from './funding.domain';
+import { canTransitionFunding, isFundingPaid, quoteFunding, transitionFunding, type FundingQuote } from './funding.domain';
 import { FundingEntity } from './funding.entity';
 import { AlreadyFundedError, ChallengeNotFundableError, PaymentProviderUnavailableError, PaymentRefusedError } from './funding.errors';
 import { findForRead } from '@ideagora/db';
+import { PAYOUT_IN_TRANSFER, payoutStatusesSql } from '../awards/payout.domain';
 import { StripeEventMismatch, type StripeEventHandler, type StripeEventHandlers } from '../webhooks/stripe-event.handlers';
 
 /** Stripe refuses larger single charges; a bigger pool needs another way in (not supported yet). */
@@ -38,7 +39,7 @@ export class FundingService {
       if (challenge.status !== 'DRAFT') throw new ChallengeNotFundableError(challenge.status);
       await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('funding:' || ?))`, [challengeId], 'run', em.getTransactionContext());
       const existing = await em.find(FundingEntity, { challengeId }, { orderBy: { createdAt: 'desc' } });
-      if (existing.some((f) => f.status !== 'PENDING' && f.status !== 'FAILED')) throw new AlreadyFundedError();
+      if (existing.some((f) => isFundingPaid(f.status))) throw new AlreadyFundedError();
       const pending = existing.find((f) => f.status === 'PENDING');
       if (pending) return pending;
       const quote = this.quote(challenge.prizes);
@@ -108,8 +109,8 @@ export class FundingService {
   private async markFailed(fundingId: string, reason: string): Promise<void> {
     await this.em.transactional(async (em) => {
       const row = await em.findOneOrFail(FundingEntity, { id: fundingId });
-      if (row.status !== 'PENDING') return;
-      row.status = 'FAILED';
+      if (!canTransitionFunding(row.status, 'fail')) return;
+      transitionFunding(row, 'fail');
       row.failureReason = reason;
       recordEvent(em as EntityManager, 'FundingFailed', { challengeId: row.challengeId, fundingId: row.id, reason });
     });
@@ -132,7 +133,7 @@ export class FundingService {
     for (const row of rows) {
       const held = latest.get(row.challengeId);
       // The paid funding wins over later failed attempts; otherwise the newest.
-      if (!held || (held.status === 'FAILED' && row.status !== 'FAILED' && row.status !== 'PENDING')) latest.set(row.challengeId, row);
+      if (!held || (held.status === 'FAILED' && isFundingPaid(row.status))) latest.set(row.challengeId, row);
     }
     return latest;
   }
@@ -153,13 +154,13 @@ export const fundingWebhookHandlers: StripeEventHandlers = {
   'payment_intent.succeeded': async (em, event, { stripe }) => {
     const hint = event.data.object as Stripe.PaymentIntent;
     const funding = await lockFundingOf(em, hint);
-    if (!funding || funding.status === 'SUCCEEDED' || funding.status === 'PARTIALLY_REFUNDED' || funding.status === 'REFUNDED') return;
+    if (!funding || !canTransitionFunding(funding.status, 'succeed')) return;
     const intent = await verifiedIntent(stripe, funding, hint);
     if (intent.status !== 'succeeded' || intent.amount_received !== intent.amount) {
       throw new StripeEventMismatch(`payment_intent.succeeded for ${intent.id}, but Stripe shows it ${intent.status} with ${intent.amount_received} of ${intent.amount} received`);
     }
     funding.paymentIntentId ??= intent.id;
-    funding.status = 'SUCCEEDED';
+    transitionFunding(funding, 'succeed');
     funding.failureReason = null;
     funding.succeededAt = new Date(event.created * 1000);
     funding.chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
@@ -181,13 +182,13 @@ export const fundingWebhookHandlers: StripeEventHandlers = {
     const hint = event.data.object as Stripe.PaymentIntent;
     const funding = await lockFundingOf(em, hint);
     // A failure never overrides a success (events arrive in any order).
-    if (!funding || funding.status !== 'PENDING') return;
+    if (!funding || !canTransitionFunding(funding.status, 'fail')) return;
     const intent = await verifiedIntent(stripe, funding, hint);
     // A late failure of an attempt the sponsor then paid with another card: the success decides.
     if (intent.status === 'succeeded' || intent.status === 'processing' || intent.status === 'requires_capture') return;
     const reason = intent.last_payment_error?.message ?? intent.last_payment_error?.code ?? 'payment failed';
     funding.paymentIntentId ??= intent.id;
-    funding.status = 'FAILED';
+    transitionFunding(funding, 'fail');
     funding.failureReason = reason;
     recordEvent(em, 'FundingFailed', { challengeId: funding.challengeId, fundingId: funding.id, reason });
   },
@@ -214,7 +215,7 @@ const applyDispute: StripeEventHandler = async (em, event, { stripe }) => {
     await em
       .getConnection()
       .execute(
-        `update payout set next_attempt_at = now() where status in ('PROCESSING', 'FAILED') and challenge_id = ?`,
+        `update payout set next_attempt_at = now() where status in ${payoutStatusesSql(PAYOUT_IN_TRANSFER)} and challenge_id = ?`,
         [funding.challengeId],
         'run',
         em.getTransactionContext(),

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { v7 as uuidv7 } from 'uuid';
+import { FUNDING_PAID } from '../fundings/funding.domain';
 import { FundingEntity } from '../fundings/funding.entity';
 import { ledgerService } from '../ledger/ledger.service';
 
@@ -36,7 +37,7 @@ export class ReconciliationService {
 
   async run(): Promise<ReconciliationReport> {
     const em = this.em.fork();
-    const fundings = await em.find(FundingEntity, { status: { $in: ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'] } });
+    const fundings = await em.find(FundingEntity, { status: { $in: [...FUNDING_PAID] } });
     const drifts: Drift[] = [];
     for (const funding of fundings) {
       const summary = await ledgerService.escrowSummary(em, funding.challengeId);

@@ -2,6 +2,7 @@ import { Poller, recordEvent } from '@ideagora/events';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
+import { FUNDING_PAID, refundAction, transitionFunding } from '../fundings/funding.domain';
 import { FundingEntity } from '../fundings/funding.entity';
 import { escrowAccount } from '../ledger/ledger.accounts';
 import { ledgerService } from '../ledger/ledger.service';
@@ -97,7 +98,7 @@ export class SettlementService {
         if (updated.length === 0) return;
         await ledgerService.postRefund(em as EntityManager, { refundId: row.refund_id, challengeId, currency: funding.currency, amount });
         const paid = await em.findOneOrFail(FundingEntity, { id: funding.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        paid.status = amount >= paid.prizePoolMinor ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+        transitionFunding(paid, refundAction(amount, paid.prizePoolMinor));
       });
     }
 
@@ -132,7 +133,7 @@ export async function queueSettlement(em: EntityManager, challengeId: string, re
 }
 
 async function paidFunding(em: EntityManager, challengeId: string): Promise<FundingEntity | null> {
-  return em.findOne(FundingEntity, { challengeId, status: { $in: ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'] } });
+  return em.findOne(FundingEntity, { challengeId, status: { $in: [...FUNDING_PAID] } });
 }
 
 function query<T = Record<string, any>>(em: { getConnection(): any; getTransactionContext(): any }, sql: string, params: unknown[]): Promise<T[]> {
