@@ -111,4 +111,10 @@ describe('payout state machine', () => {
     expect(migration).toContain(`check ("status" in ${payoutStatusesSql(payoutStates.statuses)})`);
     expect(migration).toContain(`"payout_due_idx" on "payout" ("next_attempt_at") where "status" in ${payoutStatusesSql(PAYOUT_IN_TRANSFER)}`);
   });
+  it('is the table docs/ARCHITECTURE.md shows ("Payout and funding lifecycles")', () => {
+    const doc = readFileSync(join(__dirname, '../../../../docs/ARCHITECTURE.md'), 'utf8');
+    for (const [action, t] of Object.entries(payoutStates.transitions) as [PayoutAction, (typeof payoutStates.transitions)[PayoutAction]][]) {
+      expect(doc).toContain(`| \`${action}\` | ${t.from.join(', ')} | ${t.to} | ${t.unchanged?.join(', ') ?? '-'} |`);
+    }
+  });
 });

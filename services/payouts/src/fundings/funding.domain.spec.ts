@@ -96,6 +96,12 @@ describe('funding state machine', () => {
     expect(migration).toContain(`check ("status" in ${fundingStatusesSql(fundingStates.statuses)})`);
     expect(migration).toContain(`"funding_one_paid_idx" on "funding" ("challenge_id") where "status" in ${fundingStatusesSql(FUNDING_PAID)}`);
   });
+  it('is the table docs/ARCHITECTURE.md shows ("Payout and funding lifecycles")', () => {
+    const doc = readFileSync(join(__dirname, '../../../../docs/ARCHITECTURE.md'), 'utf8');
+    for (const [action, t] of Object.entries(fundingStates.transitions) as [FundingAction, (typeof fundingStates.transitions)[FundingAction]][]) {
+      expect(doc).toContain(`| \`${action}\` | ${t.from.join(', ')} | ${t.to} | ${t.unchanged?.join(', ') ?? '-'} |`);
+    }
+  });
 });
 
 describe('quoteFunding', () => {
