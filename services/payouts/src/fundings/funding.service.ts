@@ -109,8 +109,7 @@ export class FundingService {
   private async markFailed(fundingId: string, reason: string): Promise<void> {
     await this.em.transactional(async (em) => {
       const row = await em.findOneOrFail(FundingEntity, { id: fundingId });
-      if (!canTransitionFunding(row.status, 'fail')) return;
-      transitionFunding(row, 'fail');
+      if (!transitionFunding(row, 'fail')) return; // paid or failed meanwhile: a repeat
       row.failureReason = reason;
       recordEvent(em as EntityManager, 'FundingFailed', { challengeId: row.challengeId, fundingId: row.id, reason });
     });
