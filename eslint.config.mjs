@@ -21,18 +21,19 @@ export default [
             // Server libraries never import apps or subgraphs.
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             // A subgraph is one bounded context: shared and server libs, never another subgraph.
-            // (scope:testing is the test harness: only test files import it.)
+            // (scope:testing is test infrastructure: only test files import it, see no-restricted-imports below.)
             ...subgraphs.map((name) => ({ sourceTag: `scope:${name}`, onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing', `scope:${name}`] })),
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing'] },
-            // The harness boots everything, the Stripe emulator included.
-            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tools'] },
+            // Test and dev infrastructure (the harness, the Stripe emulator): boots server code, never a subgraph's code.
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing'] },
             // The web client never imports server code.
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing', 'scope:tools'] },
-            // Libraries never depend on deployable things.
-            { sourceTag: 'type:util', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool'] },
-            { sourceTag: 'type:data-access', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool'] },
-            { sourceTag: 'type:feature', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool'] },
+            // Libraries never depend on deployable things; production libraries never on test infrastructure.
+            { sourceTag: 'type:util', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool', 'type:testing'] },
+            { sourceTag: 'type:data-access', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool', 'type:testing'] },
+            { sourceTag: 'type:feature', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool', 'type:testing'] },
+            { sourceTag: 'type:testing', notDependOnLibsWithTags: ['type:subgraph', 'type:app', 'type:tool'] },
           ],
         },
       ],
@@ -42,10 +43,20 @@ export default [
     },
   },
   {
-    // The harness is for tests only: production code of services and libraries never imports it.
+    // Test infrastructure (scope:testing) is for tests only: production code of services and libraries never imports it.
     files: ['services/*/src/**/*.ts', 'gateway/src/**/*.ts', 'libs/*/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', 'libs/testing/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@ideagora/testing', message: 'test harness: only tests may import it' }] }] },
+    ignores: ['**/*.spec.ts', 'libs/testing/**', 'libs/stripe-emulator/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@ideagora/testing', '@ideagora/testing/*'], message: 'test harness: only tests may import it' },
+            { group: ['@ideagora/stripe-emulator', '@ideagora/stripe-emulator/*'], message: 'Stripe emulator: only tests, the harness and `npm start` may use it' },
+          ],
+        },
+      ],
+    },
   },
   {
     // Entities, migrations and GraphQL classes are shaped by their decorators.

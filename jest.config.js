@@ -12,8 +12,15 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+// Workspace libraries resolve as tsc and @swc-node/register resolve them (tsconfig.base.json paths, to source), not
+// through the node_modules/@ideagora/* workspace links: a moved library works before `npm install` relinks it.
+const { paths } = require('./tsconfig.base.json').compilerOptions;
+const workspaceLibs = Object.fromEntries(
+  Object.entries(paths).map(([name, [target]]) => [`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, `<rootDir>/${target}`]),
+);
 const common = {
   transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: workspaceLibs,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.data', '<rootDir>/web'],

@@ -15,7 +15,7 @@ export class OutboxEvent {
   @Property({ type: 'json' })
   payload!: EventPayloads[EventType];
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   occurredAt: Date = new Date();
 
   @Property({ type: 'timestamptz', nullable: true })
@@ -31,7 +31,7 @@ export class ProcessedEvent {
   @Property({ type: 'text' })
   type!: string;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   processedAt: Date = new Date();
 }
 

@@ -6,4 +6,5 @@ export * from './events.fixture';
 export * from './factories';
 export * from './smtp-sink';
 export * from './stripe-webhooks';
+export * from './schema-drift';
 export type { FaultMode } from '@ideagora/stripe-emulator';

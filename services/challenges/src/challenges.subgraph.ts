@@ -18,13 +18,14 @@ import { OrganizationResolver, resolveOrganizationReference } from './organizati
 import { ChallengeQuestionEntity } from './questions/question.entity';
 import { ChallengeQuestionResolver } from './questions/question.resolver';
 import { readModelEventHandlers } from './read-models/read-model.handlers';
+import { ChallengeFundingEntity } from './read-models/challenge-funding.entity';
 import { UserViewEntity } from './read-models/user-view.entity';
 
 let logger: Logger | undefined;
 
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
-  entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity, UserViewEntity],
+  entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity, UserViewEntity, ChallengeFundingEntity],
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
     { name: 'Migration20261125090000_cancelling', class: Migration20261125090000_cancelling },

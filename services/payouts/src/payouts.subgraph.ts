@@ -21,6 +21,7 @@ import { Migration20261205100000_stripe_state } from './migrations/Migration2026
 import { Migration20261206090000_money_visible } from './migrations/Migration20261206090000_money_visible';
 import { HeldPayoutsRecheck } from './accounts/held-payouts.recheck';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
+import { ReconciliationReportEntity } from './reconciliation/reconciliation-report.entity';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { Poller } from '@ideagora/events';
 import { SettlementService } from './settlements/settlement.service';
@@ -39,7 +40,7 @@ import { UserRef } from './external/user.stub';
 
 export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
   name: 'payouts',
-  entities: [PayoutAccountEntity, FundingEntity, StripeEventEntity, ...READ_MODEL_ENTITIES, ...LEDGER_ENTITIES, ...AWARD_ENTITIES],
+  entities: [PayoutAccountEntity, FundingEntity, StripeEventEntity, ...READ_MODEL_ENTITIES, ...LEDGER_ENTITIES, ...AWARD_ENTITIES, ReconciliationReportEntity],
   migrations: [
     { name: 'Migration20261123090000_payouts', class: Migration20261123090000_payouts },
     { name: 'Migration20261123100000_ledger', class: Migration20261123100000_ledger },

@@ -19,6 +19,7 @@ import { SessionResolver } from './sessions/session.resolver';
 import { SESSION_SWEEP, sweepEndedSessions } from './sessions/session.service';
 import { sweepLoginThrottle } from './users/login-throttle';
 import { solversConfig } from './solvers.runtime';
+import { LoginThrottleEntity } from './users/login-throttle.entity';
 import { UserEntity } from './users/user.entity';
 import { resolveUserReference, UserResolver } from './users/user.resolver';
 
@@ -26,7 +27,7 @@ let logger: Logger | undefined;
 
 export const solversSubgraph: SubgraphDefinition<SolversContext> = {
   name: 'solvers',
-  entities: [UserEntity, PasswordResetTokenEntity, SessionEntity, MailOutboxEntity],
+  entities: [UserEntity, PasswordResetTokenEntity, SessionEntity, MailOutboxEntity, LoginThrottleEntity],
   migrations: [
     { name: 'Migration20261123080000_users', class: Migration20261123080000_users },
     { name: 'Migration20261125110000_login_throttle', class: Migration20261125110000_login_throttle },

@@ -158,7 +158,7 @@ export async function startBenchStack(databaseUrl: string, postgres: RunningPost
     };
     const payoutsUrl = `http://127.0.0.1:${PORTS.payouts}`;
     processes.push(
-      await launch('stripe', 'tools/stripe-emulator/src/main.ts', {
+      await launch('stripe', 'libs/stripe-emulator/src/main.ts', {
         STRIPE_EMULATOR_PORT: String(PORTS.stripe),
         STRIPE_WEBHOOK_URL: `${payoutsUrl}/webhooks/stripe`,
         STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE_WEBHOOK_SECRET,

@@ -5,7 +5,7 @@ import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge
 /** The `search_vector` column (generated tsvector over the texts and the sponsor's name) is not mapped: only raw SQL reads it. */
 @Entity({ tableName: 'challenge' })
 export class ChallengeEntity {
-  [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt';
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'publishedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -36,8 +36,9 @@ export class ChallengeEntity {
   @Property({ type: 'text' })
   type!: ChallengeKind;
 
+  /** No default, in the table as here: every challenge is created with its status (DRAFT). */
   @Property({ type: 'text' })
-  status: ChallengeStatus = ChallengeStatus.DRAFT;
+  status!: ChallengeStatus;
 
   @Property({ type: 'text' })
   visibility!: ChallengeVisibility;
@@ -60,10 +61,10 @@ export class ChallengeEntity {
   @Property({ type: 'integer' })
   version: number = 1;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', onUpdate: () => new Date(), defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 
   @Property({ type: 'timestamptz', nullable: true })

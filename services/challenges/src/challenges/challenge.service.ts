@@ -366,7 +366,7 @@ export class ChallengeService {
       where.push(...resume.where);
       params.push(...resume.params);
     }
-    const rows: Record<string, unknown>[] = await this.em.execute(
+    const rows = await this.em.execute<Record<string, unknown>[]>(
       pageSql(CHALLENGE_COLUMNS, order, where),
       [...params, limit + 1],
       'all',

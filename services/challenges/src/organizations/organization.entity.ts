@@ -17,10 +17,10 @@ export class OrganizationEntity {
   @Property({ type: 'integer' })
   membershipVersion: number = 0;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', onUpdate: () => new Date(), defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }
 
@@ -42,10 +42,10 @@ export class MembershipEntity {
   @Property({ type: 'integer' })
   version!: number;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', onUpdate: () => new Date(), defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }
 
@@ -79,7 +79,7 @@ export class OrganizationInvitationEntity {
   @Property({ type: 'uuid' })
   invitedBy!: string;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   invitedAt: Date = new Date();
 
   @Property({ type: 'timestamptz' })

@@ -44,18 +44,15 @@ export class HeldPayoutsRecheck {
 
   /** One pass; returns how many accounts were read from Stripe. */
   async run(): Promise<number> {
-    const due: { user_id: string }[] = await this.em
-      .fork()
-      .getConnection()
-      .execute(
-        `select a.user_id from payout_account a
-          where a.stripe_account_id is not null and a.status <> 'ACTIVE'
-            and exists (select 1 from payout p where p.winner_id = a.user_id and p.status in ${payoutStatusesSql(['HELD'])})
-            and (a.stripe_checked_at is null or a.stripe_checked_at < now() - ? * interval '1 millisecond')
-          order by a.stripe_checked_at nulls first
-          limit ${RECHECK_BATCH}`,
-        [this.intervalMs],
-      );
+    const due = await this.em.fork().execute<{ user_id: string }[]>(
+      `select a.user_id from payout_account a
+        where a.stripe_account_id is not null and a.status <> 'ACTIVE'
+          and exists (select 1 from payout p where p.winner_id = a.user_id and p.status in ${payoutStatusesSql(['HELD'])})
+          and (a.stripe_checked_at is null or a.stripe_checked_at < now() - ? * interval '1 millisecond')
+        order by a.stripe_checked_at nulls first
+        limit ?`,
+      [this.intervalMs, RECHECK_BATCH],
+    );
     let read = 0;
     for (const { user_id } of due) {
       if (read > 0) await new Promise((resolve) => setTimeout(resolve, READ_SPACING_MS));

@@ -16,7 +16,7 @@ export class PayoutAccountEntity {
   @Property({ type: 'text' })
   status: PayoutAccountStatusName = 'NOT_STARTED';
 
-  @Property({ type: 'text[]' })
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
   requirementsDue: string[] = [];
 
   /** Stripe's `created` (Unix seconds) of the newest account.updated seen (for diagnosis: the state applied is always
@@ -28,9 +28,9 @@ export class PayoutAccountEntity {
   @Property({ type: 'timestamptz', nullable: true })
   stripeCheckedAt?: Date | null;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', onUpdate: () => new Date(), defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }

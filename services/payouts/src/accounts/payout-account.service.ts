@@ -57,9 +57,7 @@ export class PayoutsService {
     const returnUrl = httpUrl(input.returnUrl, 'returnUrl');
     const refreshUrl = httpUrl(input.refreshUrl, 'refreshUrl');
     const stripe = this.requireStripe();
-    await this.em
-      .getConnection()
-      .execute(`insert into payout_account (user_id, status) values (?, 'PENDING') on conflict (user_id) do nothing`, [userId]);
+    await this.em.execute(`insert into payout_account (user_id, status) values (?, 'PENDING') on conflict (user_id) do nothing`, [userId], 'run');
     const account = await this.em.transactional(async (em) => {
       const row = await em.findOneOrFail(PayoutAccountEntity, { userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (row.status === 'NOT_STARTED') row.status = 'PENDING';

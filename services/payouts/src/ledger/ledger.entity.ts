@@ -18,7 +18,7 @@ export class LedgerTransactionEntity {
   @Property({ type: 'uuid', nullable: true })
   challengeId?: string | null;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt!: Date;
 
   @OneToMany(() => LedgerPostingEntity, (posting) => posting.transaction)
@@ -27,7 +27,8 @@ export class LedgerTransactionEntity {
 
 @Entity({ tableName: 'ledger_posting', readonly: true })
 export class LedgerPostingEntity {
-  @PrimaryKey({ type: new BigIntType('bigint') })
+  /** `generated always as identity`: Postgres numbers the postings. */
+  @PrimaryKey({ type: new BigIntType('bigint'), autoincrement: true, generated: 'identity' })
   id!: bigint;
 
   @ManyToOne(() => LedgerTransactionEntity, { fieldName: 'transaction_id' })
@@ -42,7 +43,7 @@ export class LedgerPostingEntity {
   @Property({ type: new BigIntType('bigint') })
   amountMinor!: bigint;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt!: Date;
 }
 

@@ -24,7 +24,7 @@ export class ChallengeView {
   prizes!: { rank: number; amountMinor: string }[];
 
   /** Who may see it, with `published` (isChallengeVisibleTo). */
-  @Property({ type: 'text' })
+  @Property({ type: 'text', default: 'PUBLIC' })
   visibility!: ChallengeVisibilityName;
 
   @Property({ type: 'boolean' })

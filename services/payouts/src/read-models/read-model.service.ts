@@ -21,7 +21,7 @@ export class ReadModelService {
 
   /** What fundChallenge and awardPrize check, in one statement outside their transaction (read-your-writes). */
   async sponsorCommandFacts(challengeId: string, userId: string, submissionId?: string): Promise<SponsorCommandFacts> {
-    const [row] = await this.em.getConnection().execute<{ status: string; role: string | null; organization_known: boolean; submission_known: boolean | null }[]>(
+    const [row] = await this.em.execute<{ status: string; role: string | null; organization_known: boolean; submission_known: boolean | null }[]>(
       `select c.status, m.role,
          exists (select 1 from membership_view o where o.organization_id = c.organization_id) as organization_known,
          case when ?::uuid is null then null else exists (select 1 from submission_view s where s.id = ?::uuid) end as submission_known

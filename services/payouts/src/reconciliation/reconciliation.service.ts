@@ -50,15 +50,11 @@ export class ReconciliationService {
       }
     }
     const report: ReconciliationReport = { id: uuidv7(), checkedAt: new Date().toISOString(), challengesChecked: fundings.length, drifts };
-    await em
-      .getConnection()
-      .execute(`insert into reconciliation_report (id, checked_at, challenges_checked, drift_count, drifts) values (?, ?, ?, ?, ?::jsonb)`, [
-        report.id,
-        report.checkedAt,
-        report.challengesChecked,
-        drifts.length,
-        JSON.stringify(drifts),
-      ]);
+    await em.execute(
+      `insert into reconciliation_report (id, checked_at, challenges_checked, drift_count, drifts) values (?, ?, ?, ?, ?::jsonb)`,
+      [report.id, report.checkedAt, report.challengesChecked, drifts.length, JSON.stringify(drifts)],
+      'run',
+    );
     if (drifts.length > 0) this.logger.error({ drifts }, 'ledger and Stripe disagree');
     else this.logger.info({ challengesChecked: fundings.length }, 'ledger reconciled with Stripe');
     return report;

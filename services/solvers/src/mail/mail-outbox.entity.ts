@@ -18,7 +18,7 @@ export class MailOutboxEntity {
   @Property({ type: 'text' })
   bodyText!: string;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
   @Property({ type: 'timestamptz', nullable: true })
@@ -28,7 +28,7 @@ export class MailOutboxEntity {
   @Property({ type: 'integer' })
   attempts: number = 0;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   nextAttemptAt: Date = new Date();
 
   @Property({ type: 'text', nullable: true })

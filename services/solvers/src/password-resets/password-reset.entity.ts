@@ -19,7 +19,7 @@ export class PasswordResetTokenEntity {
   @Property({ type: 'text', unique: true })
   tokenHash!: string;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
   @Property({ type: 'timestamptz' })

@@ -20,11 +20,11 @@ export class SessionEntity {
   @Property({ type: 'blob', unique: true })
   refreshTokenHash!: Buffer;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
   /** The last refresh (or the start). */
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   lastUsedAt: Date = new Date();
 
   @Property({ type: 'timestamptz' })

@@ -29,7 +29,7 @@ export async function countLoginAttempt(em: EntityManager, email: string): Promi
   const { MAX_ATTEMPTS, WINDOW_SECONDS, BLOCK_SECONDS } = LOGIN_THROTTLE;
   // One statement, so concurrent attempts serialize on the row: a blocked email stays blocked; otherwise the
   // attempt is counted (in a fresh window when the last one is old), and the one past the limit starts a block.
-  const rows: ThrottleRow[] = await em.getConnection().execute(
+  const rows = await em.execute<ThrottleRow[]>(
     `insert into login_throttle as t (email, attempts, window_started_at, blocked_until) values (?, 1, now(), null)
      on conflict (email) do update set
        attempts = case

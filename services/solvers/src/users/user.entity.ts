@@ -21,16 +21,16 @@ export class UserEntity {
   @Property({ type: 'text', default: '' })
   bio: string = '';
 
-  @Property({ type: 'text[]' })
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
   skills: string[] = [];
 
   /** ISO 3166-1 alpha-2. */
   @Property({ type: 'text', nullable: true })
   country?: string | null;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', onUpdate: () => new Date(), defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }

@@ -21,7 +21,7 @@ export class ChallengeViewEntity {
   @Property({ type: 'text' })
   currency!: string;
 
-  @Property({ type: 'json' })
+  @Property({ type: 'json', defaultRaw: "'[]'" })
   prizes!: { rank: number; amountMinor: string }[];
 
   @Property({ type: 'integer' })
@@ -38,6 +38,6 @@ export class ChallengeViewEntity {
   @Property({ type: 'boolean' })
   published: boolean = true;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }

@@ -18,6 +18,6 @@ export class MembershipViewEntity {
   @Property({ type: 'integer' })
   version!: number;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }

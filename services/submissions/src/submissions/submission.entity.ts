@@ -25,18 +25,18 @@ export class SubmissionEntity {
   @Property({ type: 'integer' })
   currentVersion: number = 0;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', length: 3 })
   firstSubmittedAt!: Date;
 
   /** When the current version was submitted. */
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', length: 3 })
   submittedAt!: Date;
 
   /**
    * When the sponsor's judges put it on their shortlist (null: not on it). Internal: the schema exposes only
    * `Submission.shortlisted`, and only to the sponsor's OWNERs and ADMINs. Written through SubmissionService.
    */
-  @Property({ type: 'timestamptz', nullable: true })
+  @Property({ type: 'timestamptz', length: 3, nullable: true })
   shortlistedAt?: Date | null;
 }
 
@@ -54,7 +54,7 @@ export class SubmissionVersionEntity {
   @Property({ type: 'text' })
   body!: string;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', length: 3 })
   submittedAt!: Date;
 }
 
@@ -69,7 +69,7 @@ export class TermsAcceptanceEntity {
   @PrimaryKey({ type: 'uuid' })
   userId!: string;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   acceptedAt: Date = new Date();
 }
 

@@ -1,4 +1,4 @@
-// CLI: `node -r @swc-node/register tools/stripe-emulator/src/main.ts` (or `nx serve stripe-emulator`).
+// CLI: `node -r @swc-node/register libs/stripe-emulator/src/main.ts` (or `nx serve stripe-emulator`).
 import { startStripeEmulator } from './emulator.server';
 
 async function main(): Promise<void> {

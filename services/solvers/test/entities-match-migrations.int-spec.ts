@@ -1,0 +1,10 @@
+import { entityMigrationDifferences, NOT_COMPARED } from '@ideagora/testing';
+import { solversSubgraph } from '../src/solvers.subgraph';
+
+// The entities are how the code reads and writes the tables the migrations create: a column added by a migration
+// and not to its entity (or the other way round, or typed, nullable or defaulted differently) is reported here.
+describe('solvers: entities and migrations', () => {
+  it(`describe the same tables and columns (not compared: ${NOT_COMPARED.join(', ')})`, async () => {
+    expect(await entityMigrationDifferences(solversSubgraph)).toEqual([]);
+  });
+});
