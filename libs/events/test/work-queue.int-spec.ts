@@ -1,7 +1,7 @@
 import { createSubgraphOrm, ensureDatabase, migrate } from '@ideagora/db';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { EVENT_ENTITIES, EVENT_TABLES_MIGRATION, nextRetry, retryDelayMs, WorkQueue, type RetryPolicy, type WorkQueueOptions } from '../src';
+import { EVENT_ENTITIES, EVENT_TABLES_MIGRATION, WorkQueue, type RetryPolicy, type WorkQueueOptions } from '../src';
 
 // Not @ideagora/testing: it depends on this library, and a test must not close a dependency cycle.
 async function createTestDatabase(): Promise<string> {
@@ -83,13 +83,6 @@ describe('work queue over a table of ours, on real Postgres', () => {
     await sql(`create table ${table} (
       id uuid primary key, payload text not null, seq int not null, done_at timestamptz, outcome text, touched int not null default 0,
       attempts int not null default 0, next_attempt_at timestamptz not null default now(), last_error text)`);
-  });
-
-  it('has one backoff: base × 2^(attempts−1), capped, given up at the limit', () => {
-    expect([1, 2, 3, 4, 5, 40].map((attempts) => retryDelayMs(policy, attempts))).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
-    expect(nextRetry(policy, 0)).toEqual({ attempts: 1, retryInMs: 1000 });
-    expect(nextRetry(policy, 3)).toEqual({ attempts: 4, retryInMs: null });
-    expect(nextRetry({ baseMs: 1000, capMs: 600_000 }, 99)).toEqual({ attempts: 100, retryInMs: 600_000 });
   });
 
   it('handles each due row once, in order, and says when a full batch may have left more', async () => {
