@@ -206,7 +206,9 @@ describe('work queue over a table of ours, on real Postgres', () => {
   it('runs at once when nudged, not at the next poll, and not before it is started', async () => {
     const seen: string[] = [];
     const { queue } = lockedQueue(async (_tx, job) => void seen.push(job.id));
-    const [early] = await add(1);
+    const [early, late] = await add(2);
+    // Due in two seconds: the run at start takes the early one only.
+    await sql(`update ${table} set next_attempt_at = now() + interval '2 seconds' where id = ?`, [late]);
     queue.nudge(); // not started: nothing runs
     await sleep(300);
     expect(seen).toEqual([]);
@@ -214,9 +216,8 @@ describe('work queue over a table of ours, on real Postgres', () => {
     for (let i = 0; i < 50 && seen.length < 1; i += 1) await sleep(20);
     expect(seen).toEqual([early]);
     try {
-      const [late] = await add(1);
-      await sleep(200);
-      expect(seen).toEqual([early]); // the poll is a minute away
+      await sleep(2500);
+      expect(seen).toEqual([early]); // due now, but the poll is a minute away
       const nudgedAt = Date.now();
       queue.nudge();
       for (let i = 0; i < 100 && seen.length < 2; i += 1) await sleep(10);
