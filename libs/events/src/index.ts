@@ -8,3 +8,4 @@ export * from './poller';
 export * from './challenge-visibility';
 export * from './read-model-waits';
 export * from './context-listener';
+export * from './work-queue';

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { EventEnvelope, EventPayloads, EventType } from './event-catalog';
 import { jobWakeUps, publishEnvelopes } from './event-bus';
 import { OutboxEvent } from './outbox.entity';
-import { Poller } from './poller';
+import { WorkQueue } from './work-queue';
 
 const BATCH_SIZE = 100;
 
@@ -28,85 +28,58 @@ export function outboxInsertSql<T extends EventType>(type: T, source: string, pa
            select ?::uuid, '${type}', jsonb_build_object(${fields.join(', ')}), now() from ${source}`;
 }
 
-interface OutboxRow {
+type OutboxRow = {
   id: string;
   type: EventType;
   payload: EventPayloads[EventType];
   occurred_at: Date;
-}
+};
 
 /**
- * Moves committed outbox rows to the event bus. Delivery is at least once: a crash between publishing and
- * marking the row re-publishes it, and consumers drop the duplicate by event id.
+ * Moves committed outbox rows to the event bus: a work queue over outbox_event, a batch locked, published and marked
+ * in one transaction (an error leaves the batch for the next run). Delivery is at least once: a crash between
+ * publishing and marking the row re-publishes it, and consumers drop the duplicate by event id.
  */
-export class OutboxRelay {
-  private readonly poller: Poller;
-
-  constructor(
-    private readonly em: EntityManager,
-    private readonly boss: PgBoss,
-    private readonly producer: string,
-    pollMs: number,
-    onError: (error: unknown) => void = () => undefined,
-  ) {
-    this.poller = new Poller(async () => (await this.publishBatch()) === BATCH_SIZE, pollMs, onError);
-  }
-
-  start(): void {
-    this.poller.start();
-  }
-
-  /** Called after a commit that recorded events, so delivery does not wait for the next poll. */
-  nudge(): void {
-    this.poller.nudge();
-  }
-
-  stop(): Promise<void> {
-    return this.poller.stop();
+export class OutboxRelay extends WorkQueue<OutboxRow> {
+  constructor(em: EntityManager, boss: PgBoss, producer: string, pollMs: number, onError: (error: unknown) => void = () => undefined) {
+    super(
+      em,
+      {
+        mode: 'batch',
+        name: 'outbox relay',
+        table: 'outbox_event',
+        key: 'id',
+        pending: 'published_at is null',
+        order: 'occurred_at, id',
+        columns: ['type', 'payload', 'occurred_at'],
+        batchSize: BATCH_SIZE,
+        pollMs,
+        // The relay's own commits must not nudge the relay again.
+        quiet: true,
+        describe: (row) => ({ eventId: row.id }),
+        done: 'published_at = now()',
+        handle: async (tx, rows) => {
+          const envelopes: EventEnvelope[] = rows.map((row) => ({
+            eventId: row.id,
+            type: row.type,
+            occurredAt: new Date(row.occurred_at).toISOString(),
+            producer,
+            payload: row.payload,
+          }));
+          await publishEnvelopes(boss, envelopes);
+          // Delivered at this commit, after pg-boss stored the jobs: the consumers fetch them now, not at their next poll.
+          for (const { channel, payload } of jobWakeUps(rows.map((r) => r.type))) {
+            await tx.getConnection().execute(`select pg_notify(?, ?)`, [channel, payload], 'run', tx.getTransactionContext());
+          }
+        },
+      },
+      { warn: () => undefined, error: (fields) => onError((fields as { err?: unknown }).err) },
+    );
   }
 
   /** Publishes everything pending now; returns how many events were published. */
-  async flush(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const published = await this.publishBatch();
-      total += published;
-      if (published < BATCH_SIZE) return total;
-    }
-  }
-
-  private async publishBatch(): Promise<number> {
-    // A fresh event manager: the relay's own commits must not nudge the relay again.
-    const em = this.em.fork({ freshEventManager: true });
-    return em.transactional(async (tx) => {
-      const rows: OutboxRow[] = await tx.getConnection().execute(
-        `select id, type, payload, occurred_at from outbox_event where published_at is null
-         order by occurred_at, id limit ${BATCH_SIZE} for update skip locked`,
-        [],
-        'all',
-        tx.getTransactionContext(),
-      );
-      if (rows.length === 0) return 0;
-      const envelopes: EventEnvelope[] = rows.map((row) => ({
-        eventId: row.id,
-        type: row.type,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-        producer: this.producer,
-        payload: row.payload,
-      }));
-      await publishEnvelopes(this.boss, envelopes);
-      await tx.getConnection().execute(
-        `update outbox_event set published_at = now() where id = any(?::uuid[])`,
-        [`{${rows.map((r) => r.id).join(',')}}`], // a Postgres array literal: knex would expand a JS array
-        'run',
-        tx.getTransactionContext(),
-      );
-      // Delivered at this commit, after pg-boss stored the jobs: the consumers fetch them now, not at their next poll.
-      for (const { channel, payload } of jobWakeUps(rows.map((r) => r.type))) {
-        await tx.getConnection().execute(`select pg_notify(?, ?)`, [channel, payload], 'run', tx.getTransactionContext());
-      }
-      return rows.length;
-    });
+  flush(): Promise<number> {
+    return this.drain();
   }
 }
 

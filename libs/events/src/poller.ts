@@ -3,11 +3,13 @@ import { outsideStatementScope } from '@ideagora/db';
 /**
  * Runs `work` now and then: every `intervalMs`, and as soon as possible after `nudge()`. Never two runs at once;
  * a nudge during a run schedules another right after it. `work` returns true when it left work behind (run again).
+ * A nudge before `start()` (or after `stop()`) does nothing: whoever owns the poller decides when it runs.
  */
 export class Poller {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
+  private started = false;
   private stopped = false;
 
   constructor(
@@ -17,11 +19,12 @@ export class Poller {
   ) {}
 
   start(): void {
+    this.started = true;
     this.schedule(0);
   }
 
   nudge(): void {
-    if (this.stopped) return;
+    if (!this.started || this.stopped) return;
     if (this.running) {
       this.again = true;
       return;

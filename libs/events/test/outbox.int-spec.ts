@@ -62,6 +62,7 @@ describe('outbox, relay and idempotent consumers on real Postgres', () => {
           await em.getConnection().execute('insert into seen values (?, ?)', [envelope.eventId, payload.id], 'run', em.getTransactionContext());
         },
         MembershipChanged: async (_em, payload, envelope) => void memberships.push({ eventId: envelope.eventId, payload }),
+        UserRegistered: async () => undefined,
       },
     });
   }, 60_000);

@@ -45,6 +45,7 @@ describe('read-model waits and job wake-ups (LISTEN/NOTIFY) on real Postgres', (
           await em.getConnection().execute('insert into known_challenge values (?)', [payload.id], 'run', em.getTransactionContext());
         },
         MembershipChanged: async () => undefined,
+        UserRegistered: async () => undefined,
       },
     });
     notifier = new Client({ connectionString: url });
@@ -201,6 +202,7 @@ describe('read-model waits and job wake-ups (LISTEN/NOTIFY) on real Postgres', (
           ChallengeChanged: async (_em, payload) => void applied.push(payload.id),
           MembershipChanged: async () => undefined,
           SubmissionCreated: async () => undefined,
+          TeamSplitAgreed: async () => undefined,
         },
       });
       listener.on(jobsChannel('payouts'), (types) => consumers.wake(types));

@@ -21,7 +21,7 @@ import type { FederatedSchema } from './federated-schema';
 import { createLogger, type Logger } from './logger';
 import { startSubgraphServer, type RunningSubgraphServer } from './subgraph-server';
 
-export interface SubgraphRuntime {
+export interface SubgraphRuntime<TOwn = unknown> {
   config: SubgraphConfig;
   logger: Logger;
   orm: MikroORM;
@@ -29,28 +29,48 @@ export interface SubgraphRuntime {
   relay: OutboxRelay;
   /** Read-your-writes: commands that read another context's facts wait here for an event in flight. */
   readModelWaits: ReadModelWaits;
+  /** What this subgraph built for itself at start (`SubgraphDefinition.own`): its settings, clients, work queues. */
+  own: TOwn;
 }
 
-export interface SubgraphDefinition<TContext extends BaseContext> {
+/** A background worker owned by the runtime: started after the event consumers, stopped at shutdown. */
+export interface BackgroundWorker {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A subgraph. `TOwn` is what it builds for itself once per process (`own`): every collaborator a request, an event
+ * handler, a route or a worker needs is reached through `runtime.own`, never through a module singleton.
+ */
+export interface SubgraphDefinition<TContext extends BaseContext, TOwn = undefined> {
   name: SubgraphName;
   entities: EntityClass<unknown>[];
   migrations: MigrationList;
   buildSchema(): Promise<FederatedSchema>;
+  /**
+   * Built once at start, before anything runs: this subgraph's own settings and clients, its work queues and other
+   * workers (constructed, not started), the nudges its services receive. Throwing stops the process.
+   */
+  own?(runtime: SubgraphRuntime<undefined>): TOwn | Promise<TOwn>;
   /** One per request: a forked EntityManager, services and DataLoaders. */
-  createContext(args: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): TContext;
-  eventHandlers?: EventHandlers;
+  createContext(args: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime<TOwn> }): TContext;
+  /** The events this context consumes (a function of the runtime when handlers need what it owns). */
+  eventHandlers?: EventHandlers | ((runtime: SubgraphRuntime<TOwn>) => EventHandlers);
   /** Called after a batch of events was applied and committed (e.g. to nudge a dispatcher of what handlers queued). */
-  afterEventsApplied?(): void;
+  afterEventsApplied?(runtime: SubgraphRuntime<TOwn>): void;
   /** Routes beside /graphql (e.g. webhooks), which do their own authentication. */
-  extraRoutes?(app: Express, runtime: SubgraphRuntime): void;
-  /** Background work (scheduled jobs); returns how to stop it. */
-  onStart?(runtime: SubgraphRuntime): Promise<(() => Promise<void>) | void>;
+  extraRoutes?(app: Express, runtime: SubgraphRuntime<TOwn>): void;
+  /** The workers the runtime starts (in this order, after the event consumers) and stops (in reverse) at shutdown. */
+  workers?(runtime: SubgraphRuntime<TOwn>): BackgroundWorker[];
+  /** Other background work (scheduled jobs); returns how to stop it. */
+  onStart?(runtime: SubgraphRuntime<TOwn>): Promise<(() => Promise<void>) | void>;
 }
 
 /** Default port of the embedded Postgres `npm start` and a lone subgraph share. */
 export const EMBEDDED_POSTGRES_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 
-export async function runSubgraph<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>): Promise<RunningSubgraphServer> {
+export async function runSubgraph<TContext extends BaseContext, TOwn = undefined>(definition: SubgraphDefinition<TContext, TOwn>): Promise<RunningSubgraphServer> {
   const config = loadConfig(subgraphSchema);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const database = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, port: EMBEDDED_POSTGRES_PORT });
@@ -91,18 +111,27 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
     maxWaitMs: config.READ_MODEL_WAIT_MS,
     maxWaiters: config.READ_MODEL_MAX_WAITERS,
   });
-  const runtime: SubgraphRuntime = { config, logger, orm, boss, relay, readModelWaits };
+  const base: SubgraphRuntime<undefined> = { config, logger, orm, boss, relay, readModelWaits, own: undefined };
+  const runtime: SubgraphRuntime<TOwn> = { ...base, own: definition.own ? await definition.own(base) : (undefined as TOwn) };
 
   if (definition.eventHandlers) {
+    const handlers = typeof definition.eventHandlers === 'function' ? definition.eventHandlers(runtime) : definition.eventHandlers;
     const afterApply = () => {
       relay.nudge();
-      definition.afterEventsApplied?.();
+      definition.afterEventsApplied?.(runtime);
     };
-    const consumers = await startEventConsumers({ boss, consumer: definition.name, em: orm.em, handlers: definition.eventHandlers, afterApply });
+    const consumers = await startEventConsumers({ boss, consumer: definition.name, em: orm.em, handlers, afterApply });
     listener.on(jobsChannel(definition.name), (types) => consumers.wake(types));
   }
   await listener.start();
-  const stopBackground = await definition.onStart?.(runtime);
+  const workers = definition.workers?.(runtime) ?? [];
+  for (const worker of workers) worker.start();
+  const stopOnStart = await definition.onStart?.(runtime);
+  const stopBackground = async () => {
+    await stopOnStart?.();
+    // In reverse: a worker that nudges another stops before it.
+    for (const worker of [...workers].reverse()) await worker.stop();
+  };
 
   const { schema } = await definition.buildSchema();
   const server = await startSubgraphServer<TContext>({
@@ -131,7 +160,7 @@ export async function runSubgraph<TContext extends BaseContext>(definition: Subg
       // First: waiting requests answer now, so the http server's drain does not wait for their bound.
       ['read-model waits', async () => readModelWaits.stop()],
       ['http server', () => server.stop()],
-      ['background jobs', async () => stopBackground?.()],
+      ['background jobs', stopBackground],
       ['outbox relay', () => relay.stop()],
       ['listener', () => listener.stop()],
       ['event bus', () => boss.stop({ graceful: true, wait: true, timeout: 5000 })],

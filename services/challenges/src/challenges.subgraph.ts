@@ -1,4 +1,4 @@
-import { buildFederatedSchema, type Logger, type SubgraphDefinition } from '@ideagora/subgraph-kit';
+import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import { startDeadlineJob } from './challenges/challenge.deadline';
 import { ChallengeEntity, PrizeEntity } from './challenges/challenge.entity';
 import { createChallengeEventHandlers } from './challenges/challenge.events';
@@ -20,8 +20,6 @@ import { ChallengeQuestionResolver } from './questions/question.resolver';
 import { readModelEventHandlers } from './read-models/read-model.handlers';
 import { ChallengeFundingEntity } from './read-models/challenge-funding.entity';
 import { UserViewEntity } from './read-models/user-view.entity';
-
-let logger: Logger | undefined;
 
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
@@ -47,9 +45,6 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
       },
     }),
   createContext: createChallengesContext,
-  eventHandlers: { ...createChallengeEventHandlers(() => logger), ...readModelEventHandlers },
-  onStart: async (runtime) => {
-    logger = runtime.logger;
-    return startDeadlineJob(runtime);
-  },
+  eventHandlers: (runtime) => ({ ...createChallengeEventHandlers(() => runtime.logger), ...readModelEventHandlers }),
+  onStart: (runtime) => startDeadlineJob(runtime),
 };

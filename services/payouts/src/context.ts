@@ -1,5 +1,4 @@
 import type { Identity } from '@ideagora/auth';
-import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createPayoutLoaders, type PayoutLoaders } from './accounts/payout-account.loaders';
 import { PayoutsService } from './accounts/payout-account.service';
@@ -7,7 +6,7 @@ import { createAwardLoaders, type AwardLoaders } from './awards/award.loaders';
 import { AwardService } from './awards/award.service';
 import { createFundingLoaders, type FundingLoaders } from './fundings/funding.loaders';
 import { FundingService } from './fundings/funding.service';
-import { payoutsDependencies } from './payouts.runtime';
+import type { PayoutsRuntime } from './payouts.runtime';
 import { ReadModelService } from './read-models/read-model.service';
 
 export interface PayoutsContext {
@@ -20,10 +19,10 @@ export interface PayoutsContext {
   loaders: PayoutLoaders & FundingLoaders & AwardLoaders;
 }
 
-export function createPayoutsContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): PayoutsContext {
-  const { stripe, config } = payoutsDependencies();
+export function createPayoutsContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: PayoutsRuntime }): PayoutsContext {
+  const { stripe, config, payoutTransfers } = runtime.own;
   const payouts = new PayoutsService(em, stripe);
-  const awards = new AwardService(em, runtime.readModelWaits);
+  const awards = new AwardService(em, runtime.readModelWaits, () => payoutTransfers.nudge());
   const readModels = new ReadModelService(em);
   const fundings = new FundingService(em, stripe, config.PLATFORM_FEE_BASIS_POINTS, runtime.readModelWaits);
   return {

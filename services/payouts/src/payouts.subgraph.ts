@@ -3,8 +3,6 @@ import { PayoutAccountEntity } from './accounts/payout-account.entity';
 import { PayoutAccountResolver, resolveUserReference } from './accounts/payout-account.resolver';
 import { AwardFieldsResolver, AwardResolver, PayoutFieldsResolver, PayoutReceiptResolver, resolveAwardReference, resolvePayoutReference, resolvePrizeReference } from './awards/award.resolver';
 import { AWARD_ENTITIES } from './awards/award.entity';
-import { startPayoutProcessor, transferWebhookHandlers } from './awards/payout.transfers';
-import { accountWebhookHandlers } from './accounts/payout-account.service';
 import { Migration20261123120000_awards } from './migrations/Migration20261123120000_awards';
 import { createPayoutsContext, type PayoutsContext } from './context';
 import { FundingResolver, resolveChallengeReference } from './fundings/funding.resolver';
@@ -19,18 +17,11 @@ import { Migration20261125100000_transfer_refusals } from './migrations/Migratio
 import { Migration20261205090000_challenge_audience } from './migrations/Migration20261205090000_challenge_audience';
 import { Migration20261205100000_stripe_state } from './migrations/Migration20261205100000_stripe_state';
 import { Migration20261206090000_money_visible } from './migrations/Migration20261206090000_money_visible';
-import { HeldPayoutsRecheck } from './accounts/held-payouts.recheck';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationReportEntity } from './reconciliation/reconciliation-report.entity';
-import { ReconciliationService } from './reconciliation/reconciliation.service';
-import { Poller } from '@ideagora/events';
-import { SettlementService } from './settlements/settlement.service';
 import { FundingEntity } from './fundings/funding.entity';
-import { disputeWebhookHandlers, fundingWebhookHandlers } from './fundings/funding.service';
-import { payoutsDependencies } from './payouts.runtime';
+import { createPayoutsOwn, type PayoutsOwn } from './payouts.runtime';
 import { StripeEventEntity } from './webhooks/stripe-event.entity';
-import { combineHandlers } from './webhooks/stripe-event.handlers';
-import { StripeEventProcessor } from './webhooks/stripe-event.processor';
 import { registerStripeWebhookRoute } from './webhooks/stripe-webhook.routes';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { READ_MODEL_ENTITIES } from './read-models/read-model.entities';
@@ -38,7 +29,7 @@ import { readModelHandlers } from './read-models/read-model.handlers';
 import { ChallengeRef, PrizeRef } from './external/challenge.stub';
 import { UserRef } from './external/user.stub';
 
-export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
+export const payoutsSubgraph: SubgraphDefinition<PayoutsContext, PayoutsOwn> = {
   name: 'payouts',
   entities: [PayoutAccountEntity, FundingEntity, StripeEventEntity, ...READ_MODEL_ENTITIES, ...LEDGER_ENTITIES, ...AWARD_ENTITIES, ReconciliationReportEntity],
   migrations: [
@@ -67,53 +58,20 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
         Payout: { __resolveReference: resolvePayoutReference },
       },
     }),
+  own: createPayoutsOwn,
   createContext: createPayoutsContext,
   eventHandlers: readModelHandlers,
-  onStart: async (runtime) => {
-    const { stripe, config } = payoutsDependencies();
-    processor = new StripeEventProcessor(
-      runtime.orm.em as EntityManager,
-      combineHandlers(fundingWebhookHandlers, disputeWebhookHandlers, accountWebhookHandlers, transferWebhookHandlers),
-      stripe,
-      runtime.logger,
-    );
-    processor.start();
-    const heldRecheck = new HeldPayoutsRecheck(runtime.orm.em as EntityManager, stripe, runtime.logger, config.HELD_PAYOUT_RECHECK_MS);
-    heldRecheck.start();
-    const settlements = new SettlementService(runtime.orm.em as EntityManager, stripe, runtime.logger, config.SETTLEMENT_POLL_MS);
-    settlements.start();
-    reconciliation = new ReconciliationService(runtime.orm.em as EntityManager, stripe, runtime.logger);
-    const reconciler = new Poller(
-      async () => {
-        await reconciliation!.run();
-        return false;
-      },
-      config.RECONCILIATION_INTERVAL_MS,
-      (err) => runtime.logger.error({ err }, 'reconciliation failed'),
-    );
-    if (config.RECONCILIATION_INTERVAL_MS > 0) setTimeout(() => reconciler.start(), config.RECONCILIATION_INTERVAL_MS).unref();
-    const stopPayouts = startPayoutProcessor(runtime.orm.em as EntityManager, stripe, runtime.logger);
-    return async () => {
-      await stopPayouts();
-      await heldRecheck.stop();
-      await reconciler.stop();
-      await settlements.stop();
-      await processor!.stop();
-    };
-  },
+  workers: (runtime) => runtime.own.workers,
   extraRoutes: (app, runtime) => {
-    const { stripe, stripeSettings } = payoutsDependencies();
+    const { stripe, stripeSettings, stripeEvents, reconciliation } = runtime.own;
     registerStripeWebhookRoute(app, {
       em: runtime.orm.em as EntityManager,
       stripe,
       webhookSecret: stripeSettings.webhookSecret,
       connectWebhookSecret: stripeSettings.connectWebhookSecret,
       logger: runtime.logger,
-      onStored: () => processor?.nudge(),
+      onStored: () => stripeEvents.nudge(),
     });
-    registerReconciliationRoute(app, { service: reconciliation!, identitySecret: runtime.config.GATEWAY_IDENTITY_SECRET });
+    registerReconciliationRoute(app, { service: reconciliation, identitySecret: runtime.config.GATEWAY_IDENTITY_SECRET });
   },
 };
-
-let processor: StripeEventProcessor | undefined;
-let reconciliation: ReconciliationService | undefined;

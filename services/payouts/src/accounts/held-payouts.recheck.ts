@@ -28,6 +28,7 @@ export class HeldPayoutsRecheck {
     private readonly stripe: Stripe,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    private readonly nudgePayouts: (afterMs: number) => void,
   ) {
     this.poller = new Poller(async () => {
       await this.run();
@@ -75,7 +76,7 @@ export class HeldPayoutsRecheck {
       // Skip locked: a webhook refreshing the same account right now does the same work.
       const row = await em.findOne(PayoutAccountEntity, { userId, status: { $ne: 'ACTIVE' } }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
       if (!row?.stripeAccountId) return false;
-      await applyAccountState(em as EntityManager, row, await this.stripe.accounts.retrieve(row.stripeAccountId));
+      await applyAccountState(em as EntityManager, row, await this.stripe.accounts.retrieve(row.stripeAccountId), this.nudgePayouts);
       return true;
     });
   }

@@ -1,7 +1,7 @@
 import { BadUserInputError, FailedPreconditionError, isUuid, requiredText } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
-import { nudgePayouts, releaseHeldPayouts } from '../awards/payout.transfers';
+import { releaseHeldPayouts } from '../awards/payout.transfers';
 import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
 import { StripeEventMismatch, type StripeEventHandlers } from '../webhooks/stripe-event.handlers';
 import { PayoutAccountEntity, type PayoutAccountStatusName } from './payout-account.entity';
@@ -104,14 +104,20 @@ export function accountStatusOf(account: Stripe.Account, previous: PayoutAccount
 
 /**
  * Writes the account's state as Stripe shows it to our row (which the caller has locked) and releases the winner's
- * HELD payouts once it is ACTIVE. In the caller's transaction.
+ * HELD payouts once it is ACTIVE. In the caller's transaction; `nudgePayouts` wakes the transfer queue afterwards.
  */
-export async function applyAccountState(em: EntityManager, row: PayoutAccountEntity, account: Stripe.Account): Promise<void> {
+export async function applyAccountState(
+  em: EntityManager,
+  row: PayoutAccountEntity,
+  account: Stripe.Account,
+  nudgePayouts: (afterMs: number) => void,
+): Promise<void> {
   row.stripeAccountId ??= account.id;
   row.status = accountStatusOf(account, row.status);
   row.requirementsDue = requirementsDue(account);
   row.stripeCheckedAt = new Date();
   await em.flush();
+  // From inside the transaction, not committed yet: the poll interval is the fallback.
   if (row.status === 'ACTIVE' && (await releaseHeldPayouts(em, row.userId)) > 0) nudgePayouts(150);
 }
 
@@ -122,7 +128,7 @@ export async function applyAccountState(em: EntityManager, row: PayoutAccountEnt
  * refreshes the later read is written last, and a stale event delivered late re-reads the current state.
  */
 export const accountWebhookHandlers: StripeEventHandlers = {
-  'account.updated': async (em, event, { stripe }) => {
+  'account.updated': async (em, event, { stripe, nudgePayouts }) => {
     const hint = event.data.object as Stripe.Account;
     const userId = hint.metadata?.['userId'];
     const row =
@@ -135,6 +141,6 @@ export const accountWebhookHandlers: StripeEventHandlers = {
       throw new StripeEventMismatch(`account ${hint.id} is not user ${row.userId}'s at Stripe`);
     }
     row.lastEventCreated = Math.max(row.lastEventCreated ?? 0, event.created);
-    await applyAccountState(em, row, account);
+    await applyAccountState(em, row, account, nudgePayouts);
   },
 };

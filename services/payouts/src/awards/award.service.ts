@@ -10,7 +10,6 @@ import { isAwardBehind } from '../read-models/read-your-writes';
 import { AwardEntity, PayoutEntity } from './award.entity';
 import { ChallengeNotFundedError, ChallengeNotJudgingError, PrizeAlreadyAwardedError, SubmissionOfAnotherChallengeError } from './award.errors';
 import { initialPayoutStatus } from './payout.domain';
-import { nudgePayouts } from './payout.transfers';
 import { findForRead } from '@ideagora/db';
 
 export interface AwardPrizeCommand {
@@ -24,6 +23,8 @@ export class AwardService {
     private readonly em: EntityManager,
     /** Read-your-writes: the close of judging, or the submission, may not have reached the read models yet. */
     private readonly readModel: ReadModelWait = NO_READ_MODEL_WAIT,
+    /** Wakes the payout transfer queue (the runtime's): a PROCESSING payout is transferred now, not at the next poll. */
+    private readonly nudgePayouts: () => void = () => undefined,
   ) {}
 
   /**
@@ -91,7 +92,7 @@ export class AwardService {
       });
       return { award, payout };
     });
-    if (result.payout.status === 'PROCESSING') nudgePayouts();
+    if (result.payout.status === 'PROCESSING') this.nudgePayouts();
     return result;
   }
 

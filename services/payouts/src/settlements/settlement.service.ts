@@ -1,4 +1,4 @@
-import { Poller, recordEvent } from '@ideagora/events';
+import { recordEvent, WorkQueue, type RetryPolicy } from '@ideagora/events';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
@@ -8,77 +8,63 @@ import { escrowAccount } from '../ledger/ledger.accounts';
 import { ledgerService } from '../ledger/ledger.service';
 import { isRetryableStripeError, stripeErrorMessage } from '../stripe/stripe.client';
 
-interface SettlementRow {
+type SettlementRow = {
   challenge_id: string;
   reason: 'AWARDED' | 'CANCELLED';
   refund_id: string;
   refund_amount_minor: string | null;
   stripe_refund_id: string | null;
   attempts: number;
-}
+};
 
 const BATCH = 20;
+/** Backoff 1 s, 2 s, 4 s … capped at 10 minutes; never given up. */
+export const SETTLEMENT_RETRY: RetryPolicy = { baseMs: 1000, capMs: 10 * 60_000 };
+/** A settlement being worked (a refund call to Stripe in flight) is not picked again before this ends. */
+const SETTLEMENT_LEASE_SECONDS = 60;
+
+type DueSettlement = { challenge_id: string; attempts: number };
+type SettlementPlan = { row: SettlementRow; funding: FundingEntity };
 
 /**
- * Settles ended challenges: refunds the sponsor what is left in escrow (the unawarded prizes; everything when a
- * funded challenge is cancelled), then, once every award is transferred, emits ChallengeSettled.
- * The refund amount is fixed (saved) before Stripe is called, with an idempotency key derived from the challenge,
- * so retries after any failure make exactly one refund.
+ * Settles ended challenges: a work queue over settlement. Refunds the sponsor what is left in escrow (the unawarded
+ * prizes; everything when a funded challenge is cancelled), then, once every award is transferred, emits
+ * ChallengeSettled. The refund amount is fixed (saved) before Stripe is called, with an idempotency key derived from
+ * the challenge, so retries after any failure make exactly one refund.
  */
-export class SettlementService {
-  private readonly poller: Poller;
-
+export class SettlementService extends WorkQueue<DueSettlement, SettlementPlan> {
   constructor(
-    private readonly em: EntityManager,
+    em: EntityManager,
     private readonly stripe: Stripe,
-    private readonly logger: Logger,
+    logger: Logger,
     pollMs: number,
   ) {
-    this.poller = new Poller(() => this.settleDue(), pollMs, (err) => logger.error({ err }, 'settlement failed'));
+    super(
+      em,
+      {
+        mode: 'leased',
+        name: 'settlement',
+        table: 'settlement',
+        key: 'challenge_id',
+        pending: `status = 'PENDING'`,
+        batchSize: BATCH,
+        pollMs,
+        retry: SETTLEMENT_RETRY,
+        leaseSeconds: SETTLEMENT_LEASE_SECONDS,
+        describe: (due) => ({ challengeId: due.challenge_id }),
+        messages: { retry: 'settlement step failed; will retry' },
+        prepare: async (tx, due) => {
+          const plan = await fixRefundAmount(tx, due.challenge_id);
+          return plan && { work: plan };
+        },
+        perform: (plan) => this.refundAndSettle(plan),
+      },
+      logger,
+    );
   }
 
-  start(): void {
-    this.poller.start();
-  }
-  stop(): Promise<void> {
-    return this.poller.stop();
-  }
-
-  async settleDue(): Promise<boolean> {
-    const due: { challenge_id: string }[] = await this.em
-      .fork()
-      .getConnection()
-      .execute(`select challenge_id from settlement where status = 'PENDING' and next_attempt_at <= now() order by next_attempt_at limit ${BATCH}`);
-    for (const { challenge_id } of due) {
-      try {
-        await this.settle(challenge_id);
-      } catch (err) {
-        this.logger.warn({ err, challengeId: challenge_id }, 'settlement step failed; will retry');
-        await this.retryLater(challenge_id, err);
-      }
-    }
-    return due.length === BATCH;
-  }
-
-  async settle(challengeId: string): Promise<void> {
-    // 1. Fix the refund amount: what is left in escrow now (awards already moved their money to payables).
-    const plan = await this.em.fork().transactional(async (em) => {
-      const [row] = await query<SettlementRow>(em, `select * from settlement where challenge_id = ? and status = 'PENDING' for update skip locked`, [challengeId]);
-      if (!row) return null;
-      const funding = await paidFunding(em as EntityManager, challengeId);
-      if (!funding) {
-        await query(em, `update settlement set status = 'SETTLED', settled_at = now(), refund_amount_minor = 0 where challenge_id = ?`, [challengeId]);
-        return null; // never funded: nothing to refund or settle
-      }
-      if (row.refund_amount_minor === null) {
-        const held = -(await ledgerService.balance(em as EntityManager, escrowAccount(challengeId), funding.currency));
-        row.refund_amount_minor = String(held > 0n ? held : 0n);
-        await query(em, `update settlement set refund_amount_minor = ? where challenge_id = ?`, [row.refund_amount_minor, challengeId]);
-      }
-      return { row, funding };
-    });
-    if (!plan) return;
-    const { row, funding } = plan;
+  private async refundAndSettle({ row, funding }: SettlementPlan): Promise<void> {
+    const challengeId = row.challenge_id;
     const amount = BigInt(row.refund_amount_minor!);
 
     // 2. Refund through Stripe (once), then record it: ledger, funding status.
@@ -114,16 +100,23 @@ export class SettlementService {
       if (settled.length > 0 && settled[0].reason === 'AWARDED') recordEvent(em as EntityManager, 'ChallengeSettled', { challengeId });
     });
   }
+}
 
-  private async retryLater(challengeId: string, err: unknown): Promise<void> {
-    await query(
-      this.em.fork(),
-      `update settlement set attempts = attempts + 1, last_error = ?,
-         next_attempt_at = now() + least(interval '1 second' * power(2, attempts), interval '10 minutes')
-       where challenge_id = ?`,
-      [String(err instanceof Error ? err.message : err).slice(0, 1000), challengeId],
-    );
+/** 1. Fix the refund amount: what is left in escrow now (awards already moved their money to payables). In the caller's transaction. */
+async function fixRefundAmount(em: EntityManager, challengeId: string): Promise<SettlementPlan | null> {
+  const [row] = await query<SettlementRow>(em, `select * from settlement where challenge_id = ? and status = 'PENDING' for update skip locked`, [challengeId]);
+  if (!row) return null;
+  const funding = await paidFunding(em, challengeId);
+  if (!funding) {
+    await query(em, `update settlement set status = 'SETTLED', settled_at = now(), refund_amount_minor = 0 where challenge_id = ?`, [challengeId]);
+    return null; // never funded: nothing to refund or settle
   }
+  if (row.refund_amount_minor === null) {
+    const held = -(await ledgerService.balance(em, escrowAccount(challengeId), funding.currency));
+    row.refund_amount_minor = String(held > 0n ? held : 0n);
+    await query(em, `update settlement set refund_amount_minor = ? where challenge_id = ?`, [row.refund_amount_minor, challengeId]);
+  }
+  return { row, funding };
 }
 
 /** Called by the ChallengeChanged consumer when a challenge ends. Idempotent. */

@@ -6,6 +6,8 @@ import type Stripe from 'stripe';
 export interface StripeEventContext {
   stripe: Stripe;
   logger: Logger;
+  /** Wakes the payout transfer queue (after `afterMs`: the handler's transaction commits first). */
+  nudgePayouts(afterMs: number): void;
 }
 
 /**
