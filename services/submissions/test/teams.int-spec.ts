@@ -128,6 +128,7 @@ describe('teams and prize splits', () => {
     expect(mail).toContain('/login?next=%2Fteams%2Finvitations');
 
     expect((await viewerTeam(ada)).invitations).toEqual([{ id: invitation.id, email: bob.email, expiresAt: new Date(sent[0].expiresAt as string).toISOString() }]);
+    expect((await readTeam(admin, team.id)).invitations).toEqual([]); // the judges read the team, not the addresses
     // An outsider cannot invite; the invitee sees the invitation on their dashboard; nobody else does.
     expect(errorCodes(await invite(cy, team.id, 'x@example.test'))).toEqual(['NOT_FOUND']);
     expect(await invitationsOf(bob)).toEqual([{ id: invitation.id, status: 'PENDING', team: { id: team.id, name: 'Clear Water', challenge: { id: challengeId, title: challengeTitle } } }]);
@@ -206,7 +207,6 @@ describe('teams and prize splits', () => {
     expect((await readSubmission(admin, submissionId)).id).toBe(submissionId);
     const judgeView = await readTeam(admin, team.id);
     expect(judgeView.members).toEqual([{ user: { id: ada.id } }, { user: { id: bob.id } }]);
-    expect(judgeView.invitations).toEqual([]); // no addresses for the judges
     expect(await readSubmission(cy, submissionId)).toBeNull();
     expect(await readTeam(cy, team.id)).toBeNull();
     expect(await viewerSubmissionIds(cy)).toEqual({ inChallenge: [], mine: [], count: 0 });
