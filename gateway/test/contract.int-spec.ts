@@ -40,6 +40,24 @@ describe('partner contract', () => {
     );
   });
 
+  it('has the teams operations of contract v2 (issue 12)', () => {
+    expect(operations.map((o) => o.name?.value)).toEqual(
+      expect.arrayContaining(['CreateTeam', 'InviteTeamMember', 'ViewerTeamInvitations', 'RespondToTeamInvitation', 'ProposePrizeSplit', 'AgreeToPrizeSplit', 'SubmitTeamSolution']),
+    );
+  });
+
+  it('keeps every teams operation of contract v2 (shared/contract/v2/teams.graphql) unchanged in docs/partner-api/operations.graphql', () => {
+    const v2 = join(ROOT, '..', 'shared', 'contract', 'v2', 'teams.graphql');
+    if (!existsSync(v2)) return; // outside the workplace checkout there is only our copy
+    const printed = (source: string) =>
+      new Map(parse(source).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION).map((d) => [d.name?.value, print(d)]));
+    const ours = printed(readFileSync(CONTRACT_PATH, 'utf8'));
+    // TeamAwardPayouts joins with the award to a team (payouts).
+    const shared = [...printed(readFileSync(v2, 'utf8'))].filter(([name]) => name !== 'TeamAwardPayouts' || ours.has(name));
+    expect(shared.length).toBeGreaterThanOrEqual(7);
+    for (const [name, operation] of shared) expect([name, ours.get(name)]).toEqual([name, operation]);
+  });
+
   it.each(operations.map((o) => [o.name?.value ?? '?']))('%s validates against the supergraph', (name) => {
     const errors = validate(apiSchema, { kind: Kind.DOCUMENT, definitions: [operations.find((o) => o.name?.value === name)!] });
     expect(errors.map((e) => e.message)).toEqual([]);

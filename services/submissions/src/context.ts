@@ -1,16 +1,21 @@
 import type { Identity } from '@ideagora/auth';
 import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createSubmissionLoaders, type SubmissionLoaders } from './submissions/submission.loaders';
+import { createSubmissionLoaders } from './submissions/submission.loaders';
 import { SubmissionService } from './submissions/submission.service';
+import { createTeamLoaders } from './teams/team.loaders';
+import { TeamService } from './teams/team.service';
 
 export interface SubmissionsContext {
   identity: Identity;
   submissions: SubmissionService;
-  loaders: SubmissionLoaders;
+  teams: TeamService;
+  loaders: ReturnType<typeof createSubmissionLoaders> & ReturnType<typeof createTeamLoaders>;
 }
 
 export function createSubmissionsContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): SubmissionsContext {
-  const submissions = new SubmissionService(em, identity.userId, () => runtime.relay.nudge(), runtime.readModelWaits);
-  return { identity, submissions, loaders: createSubmissionLoaders(submissions) };
+  const nudge = () => runtime.relay.nudge();
+  const submissions = new SubmissionService(em, identity.userId, nudge, runtime.readModelWaits);
+  const teams = new TeamService(em, identity.userId, submissions, nudge, runtime.readModelWaits);
+  return { identity, submissions, teams, loaders: { ...createSubmissionLoaders(submissions), ...createTeamLoaders(teams) } };
 }

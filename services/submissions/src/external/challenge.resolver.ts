@@ -5,6 +5,7 @@ import { decodeSubmissionCursor, encodeSubmissionCursor } from '../submissions/s
 import { SubmissionsSealedError } from '../submissions/submission.errors';
 import { isSponsorReviewer } from '../submissions/submission.policy';
 import { SubmissionConnection, SubmissionType } from '../submissions/submission.type';
+import { TeamType } from '../teams/team.type';
 import { ChallengeRef } from './challenge.stub';
 
 /** The fields this context contributes to Challenge. Every one is batched through a DataLoader. */
@@ -26,6 +27,14 @@ export class ChallengeSubmissionsResolver {
     if (!ctx.identity.userId) return [];
     const rows = await ctx.loaders.viewerSubmissionsByChallenge.load(challenge.id);
     return rows.map(SubmissionType.from);
+  }
+
+  @FieldResolver(() => TeamType, { nullable: true, description: "The viewer's team in this challenge (null: none, or signed out)." })
+  async viewerTeam(@Root() challenge: ChallengeRef, @Ctx() ctx: SubmissionsContext): Promise<TeamType | null> {
+    if (!ctx.identity.userId) return null;
+    const teamId = await ctx.loaders.viewerTeamIdByChallenge.load(challenge.id);
+    const team = teamId ? await ctx.loaders.readableTeamById.load(teamId) : null;
+    return team ? TeamType.from(team) : null;
   }
 
   @FieldResolver(() => SubmissionConnection, {

@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubmissionsContext } from '../context';
 import { decodeSubmissionCursor, encodeSubmissionCursor } from '../submissions/submission.cursor';
 import { SubmissionConnection, SubmissionType } from '../submissions/submission.type';
+import { TeamInvitationType } from '../teams/team.type';
 import { UserRef } from './user.stub';
 
 @Resolver(() => UserRef)
@@ -25,6 +26,19 @@ export class UserSubmissionsResolver {
       toConnection(rows, limit, (s) => encodeSubmissionCursor(s.submittedAt, s.id), SubmissionType.from),
       () => ctx.loaders.submissionCountByAuthor.load(viewerId),
     );
+  }
+}
+
+@Resolver(() => UserRef)
+export class UserTeamInvitationsResolver {
+  @FieldResolver(() => [TeamInvitationType], {
+    description: "The team invitations waiting for the user (by their account's email; pending, not expired), latest first. Only for the user themselves ([] for anyone else).",
+  })
+  async teamInvitations(@Root() user: UserRef, @Ctx() ctx: SubmissionsContext): Promise<TeamInvitationType[]> {
+    const viewerId = ctx.identity.userId;
+    if (!viewerId || viewerId.toLowerCase() !== String(user.id).toLowerCase()) return [];
+    const now = new Date();
+    return (await ctx.teams.pendingInvitationsFor(viewerId)).map((i) => TeamInvitationType.from(i, now));
   }
 }
 

@@ -4,7 +4,7 @@ import type { ChallengeStatusName, ChallengeVisibilityName } from '@ideagora/eve
 /** What this context knows about a challenge, fed by `ChallengeChanged` (never read from the challenges schema). */
 @Entity({ tableName: 'challenge_view' })
 export class ChallengeViewEntity {
-  [OptionalProps]?: 'updatedAt' | 'termsRequired' | 'visibility' | 'published';
+  [OptionalProps]?: 'updatedAt' | 'termsRequired' | 'visibility' | 'published' | 'title';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -37,6 +37,10 @@ export class ChallengeViewEntity {
 
   @Property({ type: 'boolean' })
   published: boolean = true;
+
+  /** For the team invitation mail; null until an event carried it. */
+  @Property({ type: 'text', nullable: true })
+  title?: string | null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();

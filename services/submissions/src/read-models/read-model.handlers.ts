@@ -5,6 +5,5 @@ import { ReadModelService } from './read-model.service';
 export const readModelEventHandlers: EventHandlers = {
   ChallengeChanged: (em, payload) => new ReadModelService(em).applyChallengeChanged(payload),
   MembershipChanged: (em, payload) => new ReadModelService(em).applyMembershipChanged(payload),
-  // Teams (issue 12): user_view, whose email a team invitation names. Placeholder until the teams aggregate lands.
-  UserRegistered: async () => undefined,
+  UserRegistered: (em, payload) => new ReadModelService(em).applyUserRegistered(payload),
 };

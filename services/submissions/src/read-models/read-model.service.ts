@@ -11,13 +11,14 @@ export class ReadModelService {
   async applyChallengeChanged(payload: EventPayloads['ChallengeChanged']): Promise<void> {
     const audience = challengeAudienceOf(payload);
     await this.em.execute(
-      `insert into challenge_view (id, organization_id, status, submission_deadline, currency, prizes, terms_required, visibility, published, version, updated_at)
-       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, now())
+      `insert into challenge_view (id, organization_id, status, submission_deadline, currency, prizes, terms_required, visibility, published, title, version, updated_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, now())
        on conflict (id) do update set
          organization_id = excluded.organization_id, status = excluded.status,
          submission_deadline = excluded.submission_deadline, currency = excluded.currency,
          prizes = excluded.prizes, terms_required = excluded.terms_required,
-         visibility = excluded.visibility, published = excluded.published, version = excluded.version, updated_at = now()
+         visibility = excluded.visibility, published = excluded.published,
+         title = coalesce(excluded.title, challenge_view.title), version = excluded.version, updated_at = now()
        where challenge_view.version <= excluded.version`,
       [
         payload.id,
@@ -30,8 +31,19 @@ export class ReadModelService {
         payload.termsRequired === true,
         audience.visibility,
         audience.published,
+        payload.title ?? null,
         payload.version,
       ],
+      'run',
+    );
+  }
+
+  /** An account's email never changes, so a replayed or older event writes the same row: no versions. */
+  async applyUserRegistered(payload: EventPayloads['UserRegistered']): Promise<void> {
+    await this.em.execute(
+      `insert into user_view (id, email, updated_at) values (?, ?, now())
+       on conflict (id) do update set email = coalesce(excluded.email, user_view.email), updated_at = now()`,
+      [payload.id, payload.email?.trim().toLowerCase() ?? null],
       'run',
     );
   }

@@ -16,8 +16,13 @@ export class SubmissionEntity {
   @Property({ type: 'uuid' })
   challengeId!: string;
 
+  /** Solo: the author. A team's: the member who submitted first (each version records its submitter). */
   @Property({ type: 'uuid' })
   authorId!: string;
+
+  /** The team whose submission it is (one per team); null for a solo submission (one per challenge and author). */
+  @Property({ type: 'uuid', nullable: true })
+  teamId?: string | null;
 
   @Property({ type: 'text' })
   status: SubmissionStatusName = 'SUBMITTED';
@@ -56,6 +61,10 @@ export class SubmissionVersionEntity {
 
   @Property({ type: 'timestamptz', length: 3 })
   submittedAt!: Date;
+
+  /** Who submitted this version (a team's member, or the author); null: the submission's author (older rows). */
+  @Property({ type: 'uuid', nullable: true })
+  submittedBy?: string | null;
 }
 
 /** A user accepted a challenge's terms (once: accepting again changes nothing). Written through SubmissionService. */
@@ -78,6 +87,8 @@ export interface SubmissionSnapshot {
   id: string;
   challengeId: string;
   authorId: string;
+  /** The team whose submission it is; null for a solo submission. */
+  teamId: string | null;
   status: SubmissionStatusName;
   version: number;
   title: string;
@@ -90,6 +101,7 @@ export interface SubmissionSnapshot {
 
 export interface SubmissionVersionSnapshot {
   submissionId: string;
+  submittedBy: string;
   version: number;
   title: string;
   body: string;

@@ -16,6 +16,13 @@ export class SubmitSolutionInput {
 
   @Field(() => String, { description: '1 to 100,000 characters.' })
   body!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Submit as this team: a new version of the team's one submission (any member). Its split must be AGREED (FAILED_PRECONDITION otherwise); not a member: NOT_FOUND. A team member submitting without it: CONFLICT field teamId.",
+  })
+  teamId?: string | null;
 }
 
 @InputType('ShortlistSubmissionInput')

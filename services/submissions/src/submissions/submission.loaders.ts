@@ -73,6 +73,11 @@ export function createSubmissionLoaders(submissions: SubmissionService) {
       async (requests) => Promise.all(requests.map((r) => submissions.pageByAuthor(r))),
       { cacheKeyFn: pageKey },
     ),
+    /** The teams the viewer is a member of (one key, 'viewer': one statement per request). */
+    viewerTeamIds: new DataLoader<'viewer', Set<string>>(async (keys) => {
+      const ids = await submissions.viewerTeamIds();
+      return keys.map(() => ids);
+    }),
     /** Callers authorize before loading. */
     versionsBySubmission: new DataLoader<string, SubmissionVersionSnapshot[]>(
       async (ids) => {

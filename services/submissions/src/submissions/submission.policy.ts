@@ -10,20 +10,26 @@ import {
 } from './submission.errors';
 
 /**
- * Sealed submissions: readable only by their author and by the sponsoring organization's OWNERs and ADMINs
+ * Sealed submissions: readable only by their author (a team's: its members) and by the sponsoring organization's OWNERs and ADMINs
  * (from the membership read model). A plain MEMBER of the sponsor does not see them.
  */
 export function isSponsorReviewer(role: OrganizationRoleName | null | undefined): boolean {
   return role === 'OWNER' || role === 'ADMIN';
 }
 
+/**
+ * Readers of a sealed submission: a solo one's author; every current member of a team's (a member who left no longer
+ * reads it, the first submitter included); the sponsor's OWNERs and ADMINs.
+ */
 export function canReadSubmission(
   viewerId: string | null,
-  submission: { authorId: string },
+  submission: { authorId: string; teamId?: string | null },
   viewerRoleInSponsor: OrganizationRoleName | null | undefined,
+  viewerTeamIds: ReadonlySet<string> = new Set(),
 ): boolean {
   if (!viewerId) return false;
-  return submission.authorId === viewerId || isSponsorReviewer(viewerRoleInSponsor);
+  if (isSponsorReviewer(viewerRoleInSponsor)) return true;
+  return submission.teamId ? viewerTeamIds.has(submission.teamId) : submission.authorId === viewerId;
 }
 
 /** A challenge as the read model knows it, for the participation rules. */

@@ -13,11 +13,13 @@ import {
   SubmitSolutionPayload,
 } from './submission.type';
 import { parseSubmitSolutionInput } from './submission.validation';
+import { TeamType } from '../teams/team.type';
 
 @Resolver(() => SubmissionType)
 export class SubmissionResolver {
   @Mutation(() => SubmitSolutionPayload, {
-    description: 'Submits to an OPEN challenge before its deadline; submitting again creates a new version of the same submission.',
+    description:
+      "Submits to an OPEN challenge before its deadline; submitting again creates a new version of the same submission. With teamId: a new version of the team's one submission (any member; the split must be AGREED).",
   })
   async submitSolution(@Arg('input', () => SubmitSolutionInput) input: SubmitSolutionInput, @Ctx() ctx: SubmissionsContext): Promise<SubmitSolutionPayload> {
     const authorId = requireUser(ctx.identity);
@@ -66,13 +68,21 @@ export class SubmissionResolver {
     return shortlistedFor(submission, access?.role);
   }
 
+  @FieldResolver(() => TeamType, { nullable: true, description: "The team whose submission it is; null for a solo submission." })
+  async team(@Root() submission: SubmissionType, @Ctx() ctx: SubmissionsContext): Promise<TeamType | null> {
+    if (!submission.teamId) return null;
+    const team = await ctx.loaders.readableTeamById.load(submission.teamId);
+    return team ? TeamType.from(team) : null;
+  }
+
   @FieldResolver(() => [SubmissionVersionType], { description: 'Every version, oldest first.' })
   async versions(@Root() submission: SubmissionType, @Ctx() ctx: SubmissionsContext): Promise<SubmissionVersionType[]> {
     // Re-checked here too: a Submission only reaches this resolver through an authorized path, but sealing must not
     // depend on that.
     const viewerId = ctx.identity.userId;
-    const role = viewerId && submission.authorId !== viewerId ? (await ctx.loaders.challengeAccess.load(submission.challengeId))?.role : null;
-    if (!canReadSubmission(viewerId, submission, role)) return [];
+    const teamIds = submission.teamId ? await ctx.loaders.viewerTeamIds.load('viewer') : undefined;
+    const role = viewerId && !canReadSubmission(viewerId, submission, null, teamIds) ? (await ctx.loaders.challengeAccess.load(submission.challengeId))?.role : null;
+    if (!canReadSubmission(viewerId, submission, role, teamIds)) return [];
     const versions = await ctx.loaders.versionsBySubmission.load(submission.id);
     return versions.map(SubmissionVersionType.from);
   }

@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import type { SubmissionSnapshot, SubmissionStatusName, SubmissionVersionSnapshot } from './submission.entity';
 import type { SubmissionKeyset } from './submission.cursor';
+import { SplitNotAgreedError, SubmitAsTeamError, TeamNotFoundError } from '../teams/team.errors';
 import { SubmissionNotFoundError } from './submission.errors';
 import {
   assertCanParticipate,
@@ -36,6 +37,7 @@ interface SubmissionRow {
   id: string;
   challenge_id: string;
   author_id: string;
+  team_id: string | null;
   status: SubmissionStatusName;
   current_version: number;
   first_submitted_at: Date;
@@ -45,7 +47,7 @@ interface SubmissionRow {
   body: string;
 }
 
-const SNAPSHOT_COLUMNS = `s.id, s.challenge_id, s.author_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at, v.title, v.body`;
+const SNAPSHOT_COLUMNS = `s.id, s.challenge_id, s.author_id, s.team_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at, v.title, v.body`;
 const CURRENT_VERSION_JOIN = `join submission_version v on v.submission_id = s.id and v.version = s.current_version`;
 
 function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
@@ -53,6 +55,7 @@ function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
     id: row.id,
     challengeId: row.challenge_id,
     authorId: row.author_id,
+    teamId: row.team_id,
     status: row.status,
     version: row.current_version,
     title: row.title,
@@ -69,13 +72,19 @@ function uuids(ids: readonly string[]): string[] {
 }
 
 /**
+ * In SQL, for a submission `p`: the viewer (parameter) reads it: a solo one they wrote, or their team's. The team's
+ * through its members (team_member_user_idx): a member who left no longer reads it.
+ */
+const VIEWER_READS = `((p.team_id is null and p.author_id = ?) or p.team_id in (select tm.team_id from team_member tm where tm.user_id = ?))`;
+
+/**
  * In SQL, for a submission `p`: its author may see its challenge (isChallengeVisibleTo, the rule the policy applies).
  * User.submissions lists only those, so a submission made before INVITE_ONLY was enforced never links the author to a
  * challenge they may not see (the gateway would null their whole `viewer`).
  */
 const AUTHOR_SEES_CHALLENGE = `exists (
   select 1 from challenge_view c
-  left join membership_view m on m.organization_id = c.organization_id and m.user_id = p.author_id and m.role is not null
+  left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?::uuid and m.role is not null
   where c.id = p.challenge_id and ((c.visibility = 'PUBLIC' and c.published) or m.role is not null))`;
 
 /** What the participation rules need, read in one statement (see `participation`). */
@@ -134,36 +143,49 @@ export class SubmissionService {
    * single statement commits all of it or none.
    */
   async submit(authorId: string, command: SubmitSolutionCommand): Promise<SubmissionSnapshot> {
+    if (command.teamId !== null) return this.submitAsTeam(authorId, command.teamId, command);
     const { challenge, role } = await this.currentParticipation(command.challengeId, authorId);
     assertCanSubmit(command.challengeId, challenge, role, this.clock());
 
     // Create the submission or, on a resubmission, lock its row and take the next version (the upsert serialises
     // an author's concurrent submissions on the row), then store that version and its event.
     // Versions are timestamped in version order even if a later request read the clock first.
+    //
+    // Teams: the first CTE claims the author's participation alone (challenge_participant, team_id null). A member of
+    // a team of this challenge holds a row with a team_id: the claim's `where` is false, nothing is written, and the
+    // submit is refused ("submit as your team"). ON CONFLICT evaluates that `where` on the latest committed row under
+    // its lock, so a solo submit and a team join racing cannot both win (the join inserts the same key). On a
+    // resubmission the claim is a no-op update of an existing row: one extra index lookup and tuple on the hot path.
     const now = this.clock();
     const [saved] = await this.em.execute<
       { id: string; status: SubmissionStatusName; current_version: number; first_submitted_at: Date; submitted_at: Date; shortlisted_at: Date | null }[]
     >(
-      `with upserted as (
+      `with claimed as (
+         insert into challenge_participant as cp (challenge_id, user_id, team_id) values (?, ?, null)
+         on conflict (challenge_id, user_id) do update set team_id = null where cp.team_id is null
+         returning cp.user_id
+       ), upserted as (
          insert into submission as s (id, challenge_id, author_id, status, current_version, first_submitted_at, submitted_at)
-         values (?, ?, ?, 'SUBMITTED', 1, ?, ?)
-         on conflict (challenge_id, author_id) do update
+         select ?::uuid, ?::uuid, ?::uuid, 'SUBMITTED', 1, ?::timestamptz, ?::timestamptz from claimed
+         on conflict (challenge_id, author_id) where team_id is null do update
            set current_version = s.current_version + 1, submitted_at = greatest(excluded.submitted_at, s.submitted_at)
          returning s.id, s.challenge_id, s.author_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at
        ), version as (
-         insert into submission_version (submission_id, version, title, body, submitted_at)
-         select id, current_version, ?, ?, submitted_at from upserted
+         insert into submission_version (submission_id, version, title, body, submitted_at, submitted_by)
+         select id, current_version, ?, ?, submitted_at, author_id from upserted
        ), event as (
          ${outboxInsertSql('SubmissionCreated', 'upserted', { id: 'id', challengeId: 'challenge_id', authorId: 'author_id', version: 'current_version', teamId: 'null' })}
        )
        select id, status, current_version, first_submitted_at, submitted_at, shortlisted_at from upserted`,
-      [uuidv7(), command.challengeId, authorId, now, now, command.title, command.body, newEventId()],
+      [command.challengeId, authorId, uuidv7(), command.challengeId, authorId, now, now, command.title, command.body, newEventId()],
     );
+    if (!saved) throw new SubmitAsTeamError();
     this.eventsCommitted();
     return {
       id: saved.id,
       challengeId: command.challengeId,
       authorId,
+      teamId: null,
       status: saved.status,
       version: saved.current_version,
       title: command.title,
@@ -190,8 +212,52 @@ export class SubmissionService {
     );
   }
 
+  /**
+   * A new version of the team's one submission, by any member (recorded as the version's submitter; the submission's
+   * author is the member who submitted first). The submitter's participation is checked as a solo submit's (terms
+   * included), then one transaction: the team row is shared-locked (a proposal, join or leave waits; concurrent
+   * submits of the team serialise on the submission row), the submitter must be a member (NOT_FOUND otherwise, a team
+   * is private) and the split AGREED (FAILED_PRECONDITION); one statement upserts the submission, its version and
+   * SubmissionCreated with the teamId.
+   */
+  private async submitAsTeam(userId: string, teamId: string, command: SubmitSolutionCommand): Promise<SubmissionSnapshot> {
+    const { challenge, role } = await this.currentParticipation(command.challengeId, userId);
+    assertCanSubmit(command.challengeId, challenge, role, this.clock());
+    const now = this.clock();
+    const saved = await this.em.transactional(async (em) => {
+      const [team] = await em.execute<{ challenge_id: string; split_status: string; member: boolean }[]>(
+        `select t.challenge_id, t.split_status, exists (select 1 from team_member tm where tm.team_id = t.id and tm.user_id = ?) as member
+         from team t where t.id = ? for share of t`,
+        [userId, teamId],
+      );
+      if (!team || !team.member || team.challenge_id !== command.challengeId) throw new TeamNotFoundError(teamId);
+      if (team.split_status !== 'AGREED') throw new SplitNotAgreedError();
+      const [row] = await em.execute<SubmissionRow[]>(
+        `with upserted as (
+           insert into submission as s (id, challenge_id, author_id, team_id, status, current_version, first_submitted_at, submitted_at)
+           values (?, ?, ?, ?, 'SUBMITTED', 1, ?, ?)
+           on conflict (team_id) where team_id is not null do update
+             set current_version = s.current_version + 1, submitted_at = greatest(excluded.submitted_at, s.submitted_at)
+           returning s.*
+         ), version as (
+           insert into submission_version (submission_id, version, title, body, submitted_at, submitted_by)
+           select id, current_version, ?, ?, submitted_at, ? from upserted
+         ), event as (
+           ${outboxInsertSql('SubmissionCreated', 'upserted', { id: 'id', challengeId: 'challenge_id', authorId: 'author_id', version: 'current_version', teamId: 'team_id' })}
+         )
+         select s.id, s.challenge_id, s.author_id, s.team_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at,
+                ?::text as title, ?::text as body
+         from upserted s`,
+        [uuidv7(), command.challengeId, userId, teamId, now, now, command.title, command.body, userId, newEventId(), command.title, command.body],
+      );
+      return row;
+    });
+    this.eventsCommitted();
+    return toSnapshot(saved);
+  }
+
   /** The policy read, repeated (only) while the read model may not have heard of the challenge's publication yet. */
-  private currentParticipation(challengeId: string, userId: string): ReturnType<SubmissionService['participation']> {
+  currentParticipation(challengeId: string, userId: string): ReturnType<SubmissionService['participation']> {
     return this.readModel.until(
       () => this.participation(challengeId, userId),
       ({ challenge }) => isParticipationBehind(challenge),
@@ -259,17 +325,21 @@ export class SubmissionService {
   async findReadableByIds(ids: readonly string[]): Promise<SubmissionSnapshot[]> {
     const keys = uuids(ids);
     if (!this.viewerId || keys.length === 0) return [];
-    const rows = await this.em.execute<(SubmissionRow & { viewer_role: OrganizationRoleName | null })[]>(
-      `select ${SNAPSHOT_COLUMNS}, m.role as viewer_role
+    const rows = await this.em.execute<(SubmissionRow & { viewer_role: OrganizationRoleName | null; viewer_member: boolean })[]>(
+      `select ${SNAPSHOT_COLUMNS}, m.role as viewer_role,
+         (s.team_id is not null and exists (select 1 from team_member tm where tm.team_id = s.team_id and tm.user_id = ?)) as viewer_member
        from submission s
        ${CURRENT_VERSION_JOIN}
        left join challenge_view c on c.id = s.challenge_id
        left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
-       where s.id = any(?::uuid[]) and (s.author_id = ? or m.role in ('OWNER', 'ADMIN'))`,
-      [this.viewerId, pgArray(keys), this.viewerId],
+       where s.id = any(?::uuid[]) and (${VIEWER_READS.replaceAll('p.', 's.')} or m.role in ('OWNER', 'ADMIN'))`,
+      [this.viewerId, this.viewerId, pgArray(keys), this.viewerId, this.viewerId],
     );
-    // The SQL filter keeps sealed bodies in the database; the policy check is the rule itself.
-    return rows.filter((row) => canReadSubmission(this.viewerId, { authorId: row.author_id }, row.viewer_role)).map(toSnapshot);
+    // The SQL filter keeps sealed bodies in the database; the policy check is the rule itself (one statement: the
+    // viewer's membership of the submission's team comes with the row).
+    return rows
+      .filter((row) => canReadSubmission(this.viewerId, { authorId: row.author_id, teamId: row.team_id }, row.viewer_role, new Set(row.viewer_member && row.team_id ? [row.team_id] : [])))
+      .map(toSnapshot);
   }
 
   /**
@@ -287,6 +357,13 @@ export class SubmissionService {
       [this.viewerId ?? NIL_UUID, pgArray(keys)],
     );
     return new Map(rows.map((r) => [r.id, { role: r.role, withheld: isChallengeWithheldFrom(r, r.role) }]));
+  }
+
+  /** The teams the viewer is a member of now (Submission's readers; empty when signed out, without a statement). */
+  async viewerTeamIds(): Promise<Set<string>> {
+    if (!this.viewerId) return new Set();
+    const rows = await this.em.execute<{ team_id: string }[]>(`select team_id from team_member where user_id = ?`, [this.viewerId]);
+    return new Set(rows.map((r) => r.team_id));
   }
 
   /** Which of these challenges' terms the viewer has accepted (none when signed out, without a statement). */
@@ -331,8 +408,10 @@ export class SubmissionService {
   async countByAuthorIds(authorIds: readonly string[]): Promise<Map<string, number>> {
     const keys = uuids(authorIds);
     if (keys.length === 0) return new Map();
+    // User.submissions is the viewer's own only: their solo submissions and their teams'.
     const rows = await this.em.execute<{ author_id: string; count: number }[]>(
-      `select author_id, count(*)::int as count from submission p where author_id = any(?::uuid[]) and ${AUTHOR_SEES_CHALLENGE} group by author_id`,
+      `select k.author_id, (select count(*) from submission p where ${VIEWER_READS.replaceAll('?', 'k.author_id')} and ${AUTHOR_SEES_CHALLENGE.replace('?::uuid', 'k.author_id')})::int as count
+       from unnest(?::uuid[]) as k(author_id)`,
       [pgArray(keys)],
     );
     return new Map(rows.map((r) => [r.author_id, Number(r.count)]));
@@ -344,8 +423,8 @@ export class SubmissionService {
     if (!this.viewerId || keys.length === 0) return [];
     const rows = await this.em.execute<SubmissionRow[]>(
       `select ${SNAPSHOT_COLUMNS} from submission s ${CURRENT_VERSION_JOIN}
-       where s.author_id = ? and s.challenge_id = any(?::uuid[])`,
-      [this.viewerId, pgArray(keys)],
+       where ${VIEWER_READS.replaceAll('p.', 's.')} and s.challenge_id = any(?::uuid[])`,
+      [this.viewerId, this.viewerId, pgArray(keys)],
     );
     return rows.map(toSnapshot);
   }
@@ -398,19 +477,30 @@ export class SubmissionService {
   /** A page of one author's submissions, latest submitted first, (submitted_at desc, id desc) keyset. */
   async pageByAuthor(request: PageRequest): Promise<SubmissionSnapshot[]> {
     if (!isUuid(request.ownerId)) return [];
+    // The viewer's solo submissions and their teams' (each branch a keyset scan of its index), merged.
+    const after = [request.after ? request.after.at.toISOString() : 'infinity', request.after?.id ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
+    const keyset = [request.ownerId, ...after, request.ownerId, request.limit + 1];
     const rows = await this.em.execute<SubmissionRow[]>(
       `select ${SNAPSHOT_COLUMNS}
        from (
-         select p.* from submission p
-         where p.author_id = ?
-           and (p.submitted_at, p.id) < (?::timestamptz, ?::uuid)
-           and ${AUTHOR_SEES_CHALLENGE}
-         order by p.submitted_at desc, p.id desc
-         limit ?
+         (select p.* from submission p
+          where p.author_id = ? and p.team_id is null
+            and (p.submitted_at, p.id) < (?::timestamptz, ?::uuid)
+            and ${AUTHOR_SEES_CHALLENGE}
+          order by p.submitted_at desc, p.id desc
+          limit ?)
+         union all
+         (select p.* from submission p
+          where p.team_id in (select tm.team_id from team_member tm where tm.user_id = ?)
+            and (p.submitted_at, p.id) < (?::timestamptz, ?::uuid)
+            and ${AUTHOR_SEES_CHALLENGE}
+          order by p.submitted_at desc, p.id desc
+          limit ?)
        ) s
        ${CURRENT_VERSION_JOIN}
-       order by s.submitted_at desc, s.id desc`,
-      [request.ownerId, request.after ? request.after.at.toISOString() : 'infinity', request.after?.id ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff', request.limit + 1],
+       order by s.submitted_at desc, s.id desc
+       limit ?`,
+      [...keyset, ...keyset, request.limit + 1],
     );
     return rows.map(toSnapshot);
   }
@@ -419,12 +509,13 @@ export class SubmissionService {
   async versionsBySubmissionIds(submissionIds: readonly string[]): Promise<SubmissionVersionSnapshot[]> {
     const keys = uuids(submissionIds);
     if (keys.length === 0) return [];
-    const rows = await this.em.execute<{ submission_id: string; version: number; title: string; body: string; submitted_at: Date }[]>(
-      `select submission_id, version, title, body, submitted_at from submission_version
-       where submission_id = any(?::uuid[]) order by submission_id, version`,
+    const rows = await this.em.execute<{ submission_id: string; version: number; title: string; body: string; submitted_at: Date; submitted_by: string }[]>(
+      `select v.submission_id, v.version, v.title, v.body, v.submitted_at, coalesce(v.submitted_by, s.author_id) as submitted_by
+       from submission_version v join submission s on s.id = v.submission_id
+       where v.submission_id = any(?::uuid[]) order by v.submission_id, v.version`,
       [pgArray(keys)],
     );
-    return rows.map((r) => ({ submissionId: r.submission_id, version: r.version, title: r.title, body: r.body, submittedAt: new Date(r.submitted_at) }));
+    return rows.map((r) => ({ submissionId: r.submission_id, version: r.version, title: r.title, body: r.body, submittedAt: new Date(r.submitted_at), submittedBy: r.submitted_by }));
   }
 }
 

@@ -26,17 +26,21 @@ export class SubmissionVersionType {
   @Field(() => Date)
   submittedAt!: Date;
 
+  @Field(() => UserRef, { description: "Who submitted this version (a team's member, or the author)." })
+  submittedBy!: UserRef;
+
   static from(snapshot: SubmissionVersionSnapshot): SubmissionVersionType {
     return Object.assign(new SubmissionVersionType(), {
       version: snapshot.version,
       title: snapshot.title,
       body: snapshot.body,
       submittedAt: snapshot.submittedAt,
+      submittedBy: UserRef.of(snapshot.submittedBy),
     });
   }
 }
 
-@ObjectType('Submission', { description: "A solver's answer to a challenge. Sealed: only its author and the sponsor's owners/admins can read it." })
+@ObjectType('Submission', { description: "A solver's (or a team's) answer to a challenge. Sealed: only its author (a team's: its members) and the sponsor's owners/admins can read it." })
 @Directive('@key(fields: "id")')
 export class SubmissionType {
   @Field(() => ID)
@@ -63,12 +67,15 @@ export class SubmissionType {
   @Field(() => ChallengeRef)
   challenge!: ChallengeRef;
 
-  @Field(() => UserRef)
+  @Field(() => UserRef, { description: "Its author; a team's submission: the member who submitted it first." })
   author!: UserRef;
+
+  // `team` is a field resolver (SubmissionResolver).
 
   /** Not exposed: what authorization checks need. */
   challengeId!: string;
   authorId!: string;
+  teamId!: string | null;
   /** Not exposed raw: `shortlisted` shows it to the sponsor's judges only. */
   shortlistedAt!: Date | null;
 
@@ -85,6 +92,7 @@ export class SubmissionType {
       author: UserRef.of(snapshot.authorId),
       challengeId: snapshot.challengeId,
       authorId: snapshot.authorId,
+      teamId: snapshot.teamId,
       shortlistedAt: snapshot.shortlistedAt,
     });
   }

@@ -7,13 +7,16 @@ export interface SubmitSolutionCommand {
   challengeId: string;
   title: string;
   body: string;
+  /** Submit as this team (null: alone). */
+  teamId: string | null;
 }
 
 /** Checks the shape of a submitSolution input; every failure names its field. */
-export function parseSubmitSolutionInput(input: { challengeId: unknown; title: unknown; body: unknown }): SubmitSolutionCommand {
+export function parseSubmitSolutionInput(input: { challengeId: unknown; title: unknown; body: unknown; teamId?: unknown }): SubmitSolutionCommand {
   return {
     challengeId: requiredId(input.challengeId as string, 'challengeId'),
     title: requiredText(input.title as string, 'title', { max: TITLE_MAX_CHARS }),
     body: requiredText(input.body as string, 'body', { max: BODY_MAX_CHARS, multiline: true }),
+    teamId: input.teamId === undefined || input.teamId === null ? null : requiredId(input.teamId as string, 'teamId'),
   };
 }
