@@ -20,6 +20,7 @@ import { Migration20261206090000_money_visible } from './migrations/Migration202
 import { Migration20261206100000_team_awards } from './migrations/Migration20261206100000_team_awards';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationReportEntity } from './reconciliation/reconciliation-report.entity';
+import { SettlementEntity } from './settlements/settlement.entity';
 import { FundingEntity } from './fundings/funding.entity';
 import { createPayoutsOwn, type PayoutsOwn } from './payouts.runtime';
 import { StripeEventEntity } from './webhooks/stripe-event.entity';
@@ -32,7 +33,7 @@ import { UserRef } from './external/user.stub';
 
 export const payoutsSubgraph: SubgraphDefinition<PayoutsContext, PayoutsOwn> = {
   name: 'payouts',
-  entities: [PayoutAccountEntity, FundingEntity, StripeEventEntity, ...READ_MODEL_ENTITIES, ...LEDGER_ENTITIES, ...AWARD_ENTITIES, ReconciliationReportEntity],
+  entities: [PayoutAccountEntity, FundingEntity, StripeEventEntity, ...READ_MODEL_ENTITIES, ...LEDGER_ENTITIES, ...AWARD_ENTITIES, ReconciliationReportEntity, SettlementEntity],
   migrations: [
     { name: 'Migration20261123090000_payouts', class: Migration20261123090000_payouts },
     { name: 'Migration20261123100000_ledger', class: Migration20261123100000_ledger },

@@ -51,7 +51,7 @@ export class AwardEntity {
   @Property({ type: 'uuid' })
   awardedBy!: string;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   awardedAt: Date = new Date();
 }
 
@@ -61,7 +61,7 @@ export class AwardEntity {
  */
 @Entity({ tableName: 'payout' })
 export class PayoutEntity {
-  [OptionalProps]?: 'status' | 'attempts' | 'refusals' | 'nextAttemptAt' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'attempts' | 'refusals' | 'nextAttemptAt' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -75,14 +75,15 @@ export class PayoutEntity {
   @Property({ type: 'uuid' })
   winnerId!: string;
 
-  @Property({ type: 'text' })
+  @Property({ type: 'text', columnType: 'char(3)' })
   currency!: string;
 
   @Property({ type: new BigIntType('bigint') })
   amountMinor!: bigint;
 
+  /** Always given at creation (initialPayoutStatus): the table has no default. */
   @Property({ type: 'text' })
-  status: PayoutStatusName = 'HELD';
+  status!: PayoutStatusName;
 
   @Property({ type: 'text', nullable: true })
   transferId?: string | null;
@@ -97,13 +98,13 @@ export class PayoutEntity {
   @Property({ type: 'integer' })
   refusals: number = 0;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   nextAttemptAt: Date = new Date();
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
   @Property({ type: 'timestamptz', nullable: true })

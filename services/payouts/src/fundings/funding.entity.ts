@@ -6,7 +6,7 @@ export type FundingStatusName = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'PARTIALLY_
 /** A challenge's prize pool plus platform fee, charged to the sponsor through one Stripe PaymentIntent. */
 @Entity({ tableName: 'funding' })
 export class FundingEntity {
-  [OptionalProps]?: 'status' | 'createdAt' | 'updatedAt' | 'idempotencyKey';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'idempotencyKey';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -14,10 +14,11 @@ export class FundingEntity {
   @Property({ type: 'uuid' })
   challengeId!: string;
 
+  /** Always given at creation: the table has no default. */
   @Property({ type: 'text' })
-  status: FundingStatusName = 'PENDING';
+  status!: FundingStatusName;
 
-  @Property({ type: 'text' })
+  @Property({ type: 'text', columnType: 'char(3)' })
   currency!: string;
 
   @Property({ type: new BigIntType('bigint') })
@@ -44,10 +45,10 @@ export class FundingEntity {
   @Property({ type: 'uuid' })
   createdBy!: string;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
   @Property({ type: 'timestamptz', nullable: true })

@@ -45,6 +45,7 @@ export class FundingService {
       const quote = this.quote(challenge.prizes);
       const created = em.create(FundingEntity, {
         challengeId,
+        status: 'PENDING',
         currency: challenge.currency,
         prizePoolMinor: quote.prizePool,
         feeMinor: quote.fee,

@@ -18,7 +18,7 @@ export class StripeEventEntity {
   @Property({ type: 'json' })
   payload!: unknown;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   receivedAt: Date = new Date();
 
   @Property({ type: 'timestamptz', nullable: true })
@@ -31,7 +31,7 @@ export class StripeEventEntity {
   @Property({ type: 'integer' })
   attempts: number = 0;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   nextAttemptAt: Date = new Date();
 
   @Property({ type: 'text', nullable: true })

@@ -15,6 +15,6 @@ export class UserViewEntity {
   @Property({ type: 'text', nullable: true })
   email!: string | null;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }

@@ -18,7 +18,7 @@ export class TeamEntity {
   @Property({ type: 'uuid' })
   createdBy!: string;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', length: 3, defaultRaw: 'now()' })
   createdAt!: Date;
 
   @Property({ type: 'integer' })
@@ -27,7 +27,7 @@ export class TeamEntity {
   @Property({ type: 'text' })
   splitStatus!: SplitStatus;
 
-  @Property({ type: 'boolean' })
+  @Property({ type: 'boolean', default: false })
   splitEqual!: boolean;
 }
 
@@ -46,10 +46,10 @@ export class TeamMemberEntity {
   @Property({ type: 'integer' })
   shareBasisPoints!: number;
 
-  @Property({ type: 'timestamptz', nullable: true })
+  @Property({ type: 'timestamptz', length: 3, nullable: true })
   agreedAt?: Date | null;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', length: 3 })
   joinedAt!: Date;
 }
 
@@ -74,13 +74,13 @@ export class TeamInvitationEntity {
   @Property({ type: 'text' })
   status!: TeamInvitationStatusName;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', length: 3 })
   invitedAt!: Date;
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', length: 3 })
   expiresAt!: Date;
 
-  @Property({ type: 'timestamptz', nullable: true })
+  @Property({ type: 'timestamptz', length: 3, nullable: true })
   respondedAt?: Date | null;
 }
 
