@@ -1,3 +1,4 @@
+import { splitByLargestRemainder } from '@ideagora/money';
 import { BadUserInputError, FailedPreconditionError } from '@ideagora/subgraph-kit';
 import {
   agree,
@@ -5,7 +6,6 @@ import {
   equalBasisPoints,
   InvalidSplitTransitionError,
   join,
-  largestRemainder,
   leave,
   nextSplitStatus,
   parseProposedShares,
@@ -65,37 +65,7 @@ describe('split state machine', () => {
   });
 });
 
-describe('largest remainder', () => {
-  it('divides 1,000.01 USD in thirds as 333.34 + 333.34 + 333.33 (ties to the earlier)', () => {
-    expect(largestRemainder(100_001n, [1n, 1n, 1n])).toEqual([33_334n, 33_334n, 33_333n]);
-  });
-
-  it('gives the units left to the largest remainders first', () => {
-    // 10 by 1:2:2 = 2 + 4 + 4; 11 by 5:3:2 = 5.5, 3.3, 2.2 -> 6, 3, 2
-    expect(largestRemainder(10n, [1n, 2n, 2n])).toEqual([2n, 4n, 4n]);
-    expect(largestRemainder(11n, [5n, 3n, 2n])).toEqual([6n, 3n, 2n]);
-  });
-
-  it('always sums to the total, no part negative, a weight 0 gets 0', () => {
-    for (let seed = 1; seed < 300; seed += 1) {
-      const weights = Array.from({ length: (seed % 7) + 1 }, (_, i) => BigInt((seed * (i + 3) * 7919) % 10_001));
-      if (weights.every((w) => w === 0n)) continue;
-      const total = BigInt((seed * 104_729) % 10_000_007);
-      const parts = largestRemainder(total, weights);
-      expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
-      parts.forEach((part, i) => {
-        expect(part >= 0n).toBe(true);
-        if (weights[i] === 0n) expect(part).toBe(0n);
-      });
-    }
-  });
-
-  it('refuses nothing to divide by', () => {
-    expect(largestRemainder(0n, [0n, 0n])).toEqual([0n, 0n]);
-    expect(() => largestRemainder(5n, [0n, 0n])).toThrow(RangeError);
-    expect(() => largestRemainder(-1n, [1n])).toThrow(RangeError);
-  });
-
+describe('equal basis points', () => {
   it('gives equal basis points in join order', () => {
     expect(equalBasisPoints(1)).toEqual([10_000]);
     expect(equalBasisPoints(3)).toEqual([3334, 3333, 3333]);
@@ -188,7 +158,7 @@ describe('split changes', () => {
     for (let seed = 1; seed < 200; seed += 1) {
       const n = (seed % 6) + 2;
       const raw = Array.from({ length: n }, (_, i) => (seed * (i + 11) * 7919) % 5000);
-      const points = largestRemainder(10_000n, raw.some((r) => r > 0) ? raw.map(BigInt) : raw.map(() => 1n)).map(Number);
+      const points = splitByLargestRemainder(10_000n, raw.some((r) => r > 0) ? raw.map(BigInt) : raw.map(() => 1n)).map(Number);
       const before = split(S.AGREED, points.map((p, i) => [`u${i}`, p, now] as [string, number, Date]));
       const after = leave(before, `u${seed % n}`);
       expect(after.shares.reduce((a, s) => a + s.basisPoints, 0)).toBe(10_000);

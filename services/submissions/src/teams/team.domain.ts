@@ -1,3 +1,4 @@
+import { splitByLargestRemainder } from '@ideagora/money';
 import { BadUserInputError, FailedPreconditionError } from '@ideagora/subgraph-kit';
 
 /**
@@ -75,34 +76,9 @@ export interface Split {
   shares: SplitShare[];
 }
 
-/**
- * Divides `total` (an integer >= 0) in proportion to `weights` (integers >= 0, not all 0 unless total is 0) by the
- * largest-remainder method: each part is the floor of its exact share, then the units left over go one each to the
- * largest remainders, ties to the earlier position. The parts always sum to `total`.
- */
-export function largestRemainder(total: bigint, weights: readonly bigint[]): bigint[] {
-  if (total < 0n) throw new RangeError('total must be >= 0');
-  if (weights.some((w) => w < 0n)) throw new RangeError('weights must be >= 0');
-  const sum = weights.reduce((a, b) => a + b, 0n);
-  if (sum === 0n) {
-    if (total === 0n) return weights.map(() => 0n);
-    throw new RangeError('weights must not all be 0');
-  }
-  const parts = weights.map((w) => (total * w) / sum);
-  const remainders = weights.map((w, index) => ({ index, remainder: (total * w) % sum }));
-  let left = total - parts.reduce((a, b) => a + b, 0n);
-  remainders.sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
-  for (const { index } of remainders) {
-    if (left === 0n) break;
-    parts[index] += 1n;
-    left -= 1n;
-  }
-  return parts;
-}
-
 /** 10,000 basis points over `count` members in join order (3: 3334/3333/3333). */
 export function equalBasisPoints(count: number): number[] {
-  return largestRemainder(BigInt(TOTAL_BASIS_POINTS), Array.from({ length: count }, () => 1n)).map(Number);
+  return splitByLargestRemainder(BigInt(TOTAL_BASIS_POINTS), Array.from({ length: count }, () => 1n)).map(Number);
 }
 
 /**
@@ -181,7 +157,7 @@ export function leave(split: Split, userId: string): Split {
   const held = rest.map((s) => BigInt(s.basisPoints));
   const points = split.equal
     ? equalBasisPoints(rest.length)
-    : largestRemainder(BigInt(TOTAL_BASIS_POINTS), held.some((w) => w > 0n) ? held : rest.map(() => 1n)).map(Number);
+    : splitByLargestRemainder(BigInt(TOTAL_BASIS_POINTS), held.some((w) => w > 0n) ? held : rest.map(() => 1n)).map(Number);
   return completeIfAllAgreed({ version: split.version + 1, status, equal: split.equal, shares: rest.map((s, i) => ({ ...s, basisPoints: points[i] })) });
 }
 
