@@ -67,7 +67,11 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'User.organizationInvitations': 50, // the newest 50 are listed
   'User.organizations': 50,
   'User.skills': 30, // validated in services/solvers
-  'Award.payouts': 5, // one per award today
+  // One per award, or one per member of a team with a part: teams hold up to 20, but 5 keeps the benchmark's full
+  // browse (20 challenges × 20 prizes × payouts) within a third of maxCost; an estimate, as Organization.members.
+  'Award.payouts': 5,
+  'AwardSplit.shares': 20, // a team's members (at most 20)
+  'Prize.awards': 1, // one award per prize (unique (challenge, rank) in services/payouts)
   'Submission.versions': 20,
   'PayoutAccount.requirementsDue': 50,
   // Introspection (subgraphs, and the gateway outside production): about the size of our schemas, so the circular

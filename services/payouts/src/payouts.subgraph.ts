@@ -19,6 +19,7 @@ import { Migration20261125100000_transfer_refusals } from './migrations/Migratio
 import { Migration20261205090000_challenge_audience } from './migrations/Migration20261205090000_challenge_audience';
 import { Migration20261205100000_stripe_state } from './migrations/Migration20261205100000_stripe_state';
 import { Migration20261206090000_money_visible } from './migrations/Migration20261206090000_money_visible';
+import { Migration20261206100000_team_awards } from './migrations/Migration20261206100000_team_awards';
 import { HeldPayoutsRecheck } from './accounts/held-payouts.recheck';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
@@ -52,6 +53,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext> = {
     { name: 'Migration20261205090000_challenge_audience', class: Migration20261205090000_challenge_audience },
     { name: 'Migration20261205100000_stripe_state', class: Migration20261205100000_stripe_state },
     { name: 'Migration20261206090000_money_visible', class: Migration20261206090000_money_visible },
+    { name: 'Migration20261206100000_team_awards', class: Migration20261206100000_team_awards },
   ],
   buildSchema: () =>
     buildFederatedSchema({

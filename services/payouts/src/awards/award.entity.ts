@@ -3,7 +3,26 @@ import { v7 as uuidv7 } from 'uuid';
 
 export type PayoutStatusName = 'HELD' | 'PROCESSING' | 'PAID' | 'FAILED' | 'REVERSED';
 
-/** A prize given to a submission: at most one per (challenge, prize rank). */
+/** One member's line of the split an award to a team paid: their share as agreed, and their part of the prize. */
+export interface AwardSplitShare {
+  userId: string;
+  basisPoints: number;
+  /** The division's weight (basis points, or 1 each for an equal split). */
+  weight: number;
+  /** Their part in minor units (a decimal string; "0" for a member with no share: no payout). */
+  amountMinor: string;
+}
+
+/** The split in force when a prize was awarded to a team (TeamSplitAgreed's version), recorded with the award. */
+export interface AwardSplit {
+  version: number;
+  shares: AwardSplitShare[];
+}
+
+/**
+ * A prize given to a submission: at most one per (challenge, prize rank). A solo award names its winner; an award to
+ * a team names the team and records the split it paid (winnerId null then: each member is a payout's recipient).
+ */
 @Entity({ tableName: 'award' })
 export class AwardEntity {
   [OptionalProps]?: 'awardedAt';
@@ -20,8 +39,14 @@ export class AwardEntity {
   @Property({ type: 'uuid' })
   submissionId!: string;
 
-  @Property({ type: 'uuid' })
-  winnerId!: string;
+  @Property({ type: 'uuid', nullable: true })
+  winnerId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  teamId?: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  split?: AwardSplit | null;
 
   @Property({ type: 'uuid' })
   awardedBy!: string;
@@ -30,7 +55,10 @@ export class AwardEntity {
   awardedAt: Date = new Date();
 }
 
-/** Money owed to a winner for an award, released from escrow through one Stripe transfer. */
+/**
+ * Money owed to a winner for an award, released from escrow through one Stripe transfer. `winnerId` is the payout's
+ * recipient: the solo winner, or one member of a winning team (one payout per member with a non-zero part).
+ */
 @Entity({ tableName: 'payout' })
 export class PayoutEntity {
   [OptionalProps]?: 'status' | 'attempts' | 'refusals' | 'nextAttemptAt' | 'createdAt' | 'updatedAt';

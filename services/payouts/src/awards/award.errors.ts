@@ -24,3 +24,9 @@ export class PrizeAlreadyAwardedError extends ConflictError {
     super(`Prize ${rank} of this challenge is already awarded`);
   }
 }
+
+export class TeamSplitNotAgreedError extends FailedPreconditionError {
+  constructor() {
+    super('The team has not agreed a split of its prizes');
+  }
+}

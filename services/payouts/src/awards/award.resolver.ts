@@ -2,9 +2,22 @@ import { NotFoundError, requiredId, requireUser } from '@ideagora/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PayoutsContext } from '../context';
 import { PrizeRef } from '../external/challenge.stub';
-import { AwardPrizeInput, AwardPrizePayload, AwardType, PayoutReceiptType, PayoutType } from './award.type';
+import { UserRef } from '../external/user.stub';
+import type { AwardEntity } from './award.entity';
+import { AwardPrizeInput, AwardPrizePayload, AwardSplitType, AwardType, PayoutReceiptType, PayoutType } from './award.type';
 
 const isSponsorAdmin = (role: string | null) => role === 'OWNER' || role === 'ADMIN';
+
+/**
+ * Who may know who an award pays: its winner, every member of the team it was awarded to (they agreed the split),
+ * and the sponsor's owners and admins. Everyone else sees the award and its payouts' amounts, not the people.
+ */
+async function mayKnowRecipients(award: Pick<AwardEntity, 'challengeId' | 'winnerId' | 'split'>, ctx: PayoutsContext): Promise<boolean> {
+  const viewerId = ctx.identity.userId;
+  if (!viewerId) return false;
+  if (award.winnerId === viewerId || award.split?.shares.some((s) => s.userId === viewerId)) return true;
+  return isSponsorAdmin(await ctx.loaders.viewerRoleByChallengeId.load(award.challengeId));
+}
 
 @Resolver(() => PrizeRef)
 export class AwardResolver {
@@ -14,13 +27,19 @@ export class AwardResolver {
     return award ? AwardType.from(award) : null;
   }
 
+  @FieldResolver(() => [AwardType], { description: 'The awards of this prize (at most one today; winners are public): a solo winner or a team.' })
+  async awards(@Root() prize: PrizeRef, @Ctx() ctx: PayoutsContext): Promise<AwardType[]> {
+    const award = await ctx.loaders.awardByPrize.load({ challengeId: prize.challengeId, rank: prize.rank });
+    return award ? [AwardType.from(award)] : [];
+  }
+
   @Mutation(() => AwardPrizePayload, {
     description: "Awards a prize of a JUDGING challenge to a submission (sponsor OWNER/ADMIN, once per prize); pays the author from escrow.",
   })
   async awardPrize(@Arg('input', () => AwardPrizeInput) input: AwardPrizeInput, @Ctx() ctx: PayoutsContext): Promise<AwardPrizePayload> {
     const userId = requireUser(ctx.identity);
-    const { award, payout } = await ctx.awards.awardPrize(userId, input);
-    ctx.loaders.payoutsByAwardId.prime(award.id, [payout]);
+    const { award, payouts } = await ctx.awards.awardPrize(userId, input);
+    ctx.loaders.payoutsByAwardId.prime(award.id, payouts);
     return Object.assign(new AwardPrizePayload(), { award: AwardType.from(award) });
   }
 }
@@ -45,6 +64,19 @@ export class AwardFieldsResolver {
   async payouts(@Root() award: AwardType, @Ctx() ctx: PayoutsContext): Promise<PayoutType[]> {
     return (await ctx.loaders.payoutsByAwardId.load(award.id)).map((p) => PayoutType.from(p));
   }
+
+  @FieldResolver(() => AwardSplitType, {
+    nullable: true,
+    description: "An award to a team: the split it paid (version, each member's share and part). For the team's members and the sponsor's owners and admins; null otherwise, and for a solo award.",
+  })
+  async split(@Root() award: AwardType, @Ctx() ctx: PayoutsContext): Promise<AwardSplitType | null> {
+    if (!award.recordedSplit) return null;
+    const entity = { challengeId: award.challenge.id, winnerId: award.winnerId, split: award.recordedSplit };
+    if (!(await mayKnowRecipients(entity, ctx))) return null;
+    // Every team award has at least one payout (the parts sum to a non-zero prize), all in the prize's currency.
+    const [payout] = await ctx.loaders.payoutsByAwardId.load(award.id);
+    return payout ? AwardSplitType.from(award.recordedSplit, payout.currency.trim()) : null;
+  }
 }
 
 @Resolver(() => PayoutType)
@@ -53,6 +85,17 @@ export class PayoutFieldsResolver {
   async award(@Root() payout: PayoutType, @Ctx() ctx: PayoutsContext): Promise<AwardType> {
     const award = await ctx.loaders.awardById.load(payout.awardId);
     return AwardType.from(award!);
+  }
+
+  @FieldResolver(() => UserRef, {
+    nullable: true,
+    description: "Whom it pays (the winner, or one member of the winning team): for the award's winner or team members and the sponsor's owners and admins; null for anyone else.",
+  })
+  async recipient(@Root() payout: PayoutType, @Ctx() ctx: PayoutsContext): Promise<UserRef | null> {
+    const recipient = Object.assign(new UserRef(), { id: payout.winnerId });
+    if (ctx.identity.userId && ctx.identity.userId === payout.winnerId) return recipient;
+    const award = await ctx.loaders.awardById.load(payout.awardId);
+    return award && (await mayKnowRecipients(award, ctx)) ? recipient : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why the last transfer attempt failed: for the winner and the sponsor’s owners and admins.' })

@@ -4,13 +4,14 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FundingEntity } from '../fundings/funding.entity';
 import { ledgerService } from '../ledger/ledger.service';
-import { SubmissionView } from '../read-models/read-model.entities';
+import { SubmissionView, type TeamShare } from '../read-models/read-model.entities';
 import { ReadModelService } from '../read-models/read-model.service';
 import { isAwardBehind } from '../read-models/read-your-writes';
-import { AwardEntity, PayoutEntity } from './award.entity';
-import { ChallengeNotFundedError, ChallengeNotJudgingError, PrizeAlreadyAwardedError, SubmissionOfAnotherChallengeError } from './award.errors';
+import { AwardEntity, PayoutEntity, type AwardSplit } from './award.entity';
+import { ChallengeNotFundedError, ChallengeNotJudgingError, PrizeAlreadyAwardedError, SubmissionOfAnotherChallengeError, TeamSplitNotAgreedError } from './award.errors';
 import { nudgePayouts } from './payout.transfers';
 import { findForRead } from '@ideagora/db';
+import { splitByLargestRemainder } from '@ideagora/money';
 
 export interface AwardPrizeCommand {
   challengeId: string;
@@ -29,8 +30,12 @@ export class AwardService {
    * Awards a prize once: the award, its payout (HELD until the winner can receive transfers), the ledger's move from
    * escrow to the winner's payable and the PrizeAwarded event, in one transaction. The unique (challenge, rank)
    * index decides between concurrent calls: the losers get CONFLICT.
+   *
+   * To a team's submission: the prize is divided by the team's split in force (largest remainder), recorded with the
+   * award; one payout per member with a non-zero part, each HELD until that member's account is ACTIVE; one ledger
+   * transaction moving the prize from escrow to each member's payable.
    */
-  async awardPrize(viewerId: string, input: AwardPrizeCommand): Promise<{ award: AwardEntity; payout: PayoutEntity }> {
+  async awardPrize(viewerId: string, input: AwardPrizeCommand): Promise<{ award: AwardEntity; payouts: PayoutEntity[] }> {
     const challengeId = requiredId(input.challengeId, 'challengeId');
     const submissionId = requiredId(input.submissionId, 'submissionId');
     if (!Number.isInteger(input.prizeRank) || input.prizeRank < 1) throw new BadUserInputError('prizeRank', 'must be a positive integer');
@@ -52,45 +57,86 @@ export class AwardService {
       if (await em.count(AwardEntity, { challengeId, prizeRank: input.prizeRank })) throw new PrizeAlreadyAwardedError(input.prizeRank);
       const funded = await em.count(FundingEntity, { challengeId, status: { $in: ['SUCCEEDED', 'PARTIALLY_REFUNDED'] } });
       if (!funded) throw new ChallengeNotFundedError();
+      // The split in force for a team's submission (read-your-writes waited for it above); null for a solo one.
+      const recipients = submission.teamId ? await teamRecipients(em, submission.teamId, challengeId, BigInt(prize.amountMinor)) : null;
+      const recipientIds = recipients ? recipients.parts.filter((p) => p.amount > 0n).map((p) => p.userId) : [submission.authorId];
       // Shares the lock account.updated takes: an activation cannot slip between this read and our commit.
-      const accounts: { status: string }[] = await em
+      const accounts: { user_id: string; status: string }[] = await em
         .getConnection()
-        .execute(`select status from payout_account where user_id = ? for share`, [submission.authorId], 'all', em.getTransactionContext());
-      const award = em.create(AwardEntity, { challengeId, prizeRank: input.prizeRank, submissionId, winnerId: submission.authorId, awardedBy: viewerId });
+        .execute(
+          `select user_id, status from payout_account where user_id = any(?::uuid[]) order by user_id for share`,
+          [`{${recipientIds.join(',')}}`],
+          'all',
+          em.getTransactionContext(),
+        );
+      const active = new Set(accounts.filter((a) => a.status === 'ACTIVE').map((a) => a.user_id));
+      const award = em.create(AwardEntity, {
+        challengeId,
+        prizeRank: input.prizeRank,
+        submissionId,
+        winnerId: recipients ? null : submission.authorId,
+        teamId: recipients ? submission.teamId : null,
+        split: recipients?.split ?? null,
+        awardedBy: viewerId,
+      });
       try {
         await em.flush(); // the award first (the payout references it); the unique index decides concurrent calls
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) throw new PrizeAlreadyAwardedError(input.prizeRank);
         throw error;
       }
-      const payout = em.create(PayoutEntity, {
-        awardId: award.id,
-        challengeId,
-        winnerId: submission.authorId,
-        currency: challenge.currency,
-        amountMinor: BigInt(prize.amountMinor),
-        status: accounts[0]?.status === 'ACTIVE' ? 'PROCESSING' : 'HELD',
-      });
+      const amounts = recipients ? new Map(recipients.parts.map((p) => [p.userId, p.amount])) : new Map([[submission.authorId, BigInt(prize.amountMinor)]]);
+      const payouts = recipientIds.map((recipientId) =>
+        em.create(PayoutEntity, {
+          awardId: award.id,
+          challengeId,
+          winnerId: recipientId,
+          currency: challenge.currency,
+          amountMinor: amounts.get(recipientId)!,
+          status: active.has(recipientId) ? 'PROCESSING' : 'HELD',
+        }),
+      );
       await em.flush();
-      await ledgerService.postPrizeAwarded(em, {
-        awardId: award.id,
-        challengeId,
-        winnerId: submission.authorId,
-        currency: challenge.currency,
-        amount: payout.amountMinor,
-      });
-      // The winner and the amount travel with it: solvers mails the winner what they won and how to get paid.
-      recordEvent(em, 'PrizeAwarded', {
-        challengeId,
-        prizeRank: input.prizeRank,
-        submissionId,
-        winnerId: submission.authorId,
-        amountMinor: payout.amountMinor.toString(),
-        currency: payout.currency.trim(),
-      });
-      return { award, payout };
+      const currency = challenge.currency.trim();
+      if (recipients) {
+        await ledgerService.postTeamPrizeAwarded(em, {
+          awardId: award.id,
+          challengeId,
+          currency: challenge.currency,
+          parts: payouts.map((p) => ({ recipientId: p.winnerId, amount: p.amountMinor })),
+        });
+        // Each member's part travels with it: solvers mails every recipient what their team won and their part.
+        recordEvent(em, 'PrizeAwarded', {
+          challengeId,
+          prizeRank: input.prizeRank,
+          submissionId,
+          teamId: submission.teamId!,
+          amountMinor: prize.amountMinor,
+          currency,
+          recipients: payouts.map((p) => ({ userId: p.winnerId, amountMinor: p.amountMinor.toString() })),
+        });
+      } else {
+        const payout = payouts[0]!;
+        await ledgerService.postPrizeAwarded(em, {
+          awardId: award.id,
+          challengeId,
+          winnerId: submission.authorId,
+          currency: challenge.currency,
+          amount: payout.amountMinor,
+        });
+        // The winner and the amount travel with it: solvers mails the winner what they won and how to get paid.
+        recordEvent(em, 'PrizeAwarded', {
+          challengeId,
+          prizeRank: input.prizeRank,
+          submissionId,
+          winnerId: submission.authorId,
+          amountMinor: payout.amountMinor.toString(),
+          currency: payout.currency.trim(),
+        });
+      }
+      return { award, payouts };
     });
-    if (result.payout.status === 'PROCESSING') nudgePayouts();
+    if (result.payouts.some((p) => p.status === 'PROCESSING')) nudgePayouts();
     return result;
   }
 
@@ -136,4 +182,36 @@ export class AwardService {
       (p) => p,
     );
   }
+}
+
+/**
+ * The team's split in force (the latest TeamSplitAgreed applied here) and each member's part of the prize, by the
+ * largest-remainder method over the split's weights in its stated order. Read `for share`: a TeamSplitAgreed being
+ * applied meanwhile waits for the award (the award pays the version it read, and records it).
+ */
+async function teamRecipients(
+  em: EntityManager,
+  teamId: string,
+  challengeId: string,
+  prize: bigint,
+): Promise<{ split: AwardSplit; parts: { userId: string; amount: bigint }[] }> {
+  const [row] = await em
+    .getConnection()
+    .execute<{ split_version: number; challenge_id: string; shares: TeamShare[] }[]>(
+      `select split_version, challenge_id, shares from team_split_view where team_id = ? for share`,
+      [teamId],
+      'all',
+      em.getTransactionContext(),
+    );
+  const shares = row && row.challenge_id === challengeId ? row.shares : [];
+  if (shares.length === 0 || !shares.some((s) => s.weight > 0)) throw new TeamSplitNotAgreedError();
+  const amounts = splitByLargestRemainder(
+    prize,
+    shares.map((s) => s.weight),
+  );
+  const parts = shares.map((s, i) => ({ userId: s.userId, amount: amounts[i]! }));
+  return {
+    split: { version: row!.split_version, shares: shares.map((s, i) => ({ userId: s.userId, basisPoints: s.basisPoints, weight: s.weight, amountMinor: amounts[i]!.toString() })) },
+    parts,
+  };
 }

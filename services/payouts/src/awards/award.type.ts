@@ -2,7 +2,8 @@ import { MoneyType } from '@ideagora/subgraph-kit';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChallengeRef, PrizeRef } from '../external/challenge.stub';
 import { SubmissionRef } from '../external/submission.stub';
-import type { AwardEntity, PayoutEntity } from './award.entity';
+import { UserRef } from '../external/user.stub';
+import type { AwardEntity, AwardSplit, PayoutEntity } from './award.entity';
 
 export enum PayoutStatus {
   HELD = 'HELD',
@@ -12,6 +13,40 @@ export enum PayoutStatus {
   REVERSED = 'REVERSED',
 }
 registerEnumType(PayoutStatus, { name: 'PayoutStatus' });
+
+@ObjectType('AwardShare', { description: "One member's line of the split an award to a team paid." })
+export class AwardShareType {
+  @Field(() => UserRef)
+  user!: UserRef;
+
+  @Field(() => Int, { description: 'Their share as agreed, in basis points (10,000 = the whole prize).' })
+  basisPoints!: number;
+
+  @Field(() => MoneyType, { description: 'Their part of the prize (largest-remainder division; zero: no payout).' })
+  amount!: MoneyType;
+}
+
+@ObjectType('AwardSplit', { description: 'The split in force when the prize was awarded to a team: the one paid.' })
+export class AwardSplitType {
+  @Field(() => Int, { description: "The team's split version agreed by every member." })
+  version!: number;
+
+  @Field(() => [AwardShareType], { description: "Every member in the split's stated order." })
+  shares!: AwardShareType[];
+
+  static from(split: AwardSplit, currency: string): AwardSplitType {
+    return Object.assign(new AwardSplitType(), {
+      version: split.version,
+      shares: split.shares.map((s) =>
+        Object.assign(new AwardShareType(), {
+          user: Object.assign(new UserRef(), { id: s.userId }),
+          basisPoints: s.basisPoints,
+          amount: MoneyType.of({ amountMinor: BigInt(s.amountMinor), currency }),
+        }),
+      ),
+    });
+  }
+}
 
 @ObjectType('Award', { description: 'A prize given to a submission. Winners are public.' })
 @Directive('@key(fields: "id")')
@@ -31,8 +66,10 @@ export class AwardType {
   @Field(() => SubmissionRef, { nullable: true, description: 'The winning submission (its content stays sealed by the submissions context).' })
   submission!: SubmissionRef | null;
 
-  // Resolved by AwardFieldsResolver.payouts.
+  // Resolved by AwardFieldsResolver.payouts and .split, from these.
   payouts?: PayoutType[];
+  winnerId!: string | null;
+  recordedSplit!: AwardSplit | null;
 
   @Field(() => Date)
   awardedAt!: Date;
@@ -45,6 +82,8 @@ export class AwardType {
       prize: Object.assign(new PrizeRef(), { challengeId: entity.challengeId, rank: entity.prizeRank }),
       submission: Object.assign(new SubmissionRef(), { id: entity.submissionId }),
       awardedAt: entity.awardedAt,
+      winnerId: entity.winnerId ?? null,
+      recordedSplit: entity.split ?? null,
     });
   }
 }
@@ -64,7 +103,7 @@ export class PayoutType {
   @Field(() => Date, { nullable: true, description: "When the transfer reached the winner's Stripe account." })
   paidAt!: Date | null;
 
-  // `award` and `failureReason` are resolved by PayoutFieldsResolver from these.
+  // `award`, `recipient` and `failureReason` are resolved by PayoutFieldsResolver from these (winnerId: the recipient).
   awardId!: string;
   challengeId!: string;
   winnerId!: string;

@@ -39,6 +39,13 @@ export interface PrizeAwardedInput {
   currency: string;
   amount: bigint;
 }
+export interface TeamPrizeAwardedInput {
+  awardId: string;
+  challengeId: string;
+  currency: string;
+  /** Each member's non-zero part (the prize divided by the team's split); they sum to the prize. */
+  parts: readonly { recipientId: string; amount: bigint }[];
+}
 export interface TransferPaidInput {
   payoutId: string;
   /** The challenge whose award this transfer pays: per-challenge "paid" and the per-challenge payable guard need it. */
@@ -145,6 +152,27 @@ export class LedgerService {
       postings: [
         { account: escrowAccount(input.challengeId), currency: input.currency, amountMinor: amount },
         { account: payableAccount(input.winnerId), currency: input.currency, amountMinor: -amount },
+      ],
+    });
+  }
+
+  /**
+   * prize awarded to a team (A divided into parts a₁…aₙ): escrow:challenge +A; payable:Mᵢ −aᵢ for each member, in one
+   * transaction (reference `award:<awardId>`, as a solo award). Refused beyond what escrow holds.
+   */
+  async postTeamPrizeAwarded(em: EntityManager, input: TeamPrizeAwardedInput): Promise<string> {
+    if (input.parts.length === 0) throw new InvalidPostingError('a team award needs at least one part');
+    const members = new Set(input.parts.map((p) => p.recipientId));
+    if (members.size !== input.parts.length) throw new InvalidPostingError('a team award pays each member once');
+    const parts = input.parts.map((p) => ({ account: payableAccount(p.recipientId), amount: positiveAmount(p.amount, 'amount') }));
+    const total = parts.reduce((sum, p) => sum + p.amount, 0n);
+    return this.post(em, {
+      kind: LEDGER_KINDS.prizeAwarded,
+      reference: `award:${businessId(input.awardId, 'awardId')}`,
+      challengeId: input.challengeId,
+      postings: [
+        { account: escrowAccount(input.challengeId), currency: input.currency, amountMinor: total },
+        ...parts.map((p) => ({ account: p.account, currency: input.currency, amountMinor: -p.amount })),
       ],
     });
   }

@@ -64,8 +64,36 @@ export class SubmissionView {
   @Property({ type: 'uuid' })
   authorId!: string;
 
+  /** The team whose submission it is; null for a solo submission. */
+  @Property({ type: 'uuid', nullable: true })
+  teamId?: string | null;
+
   @Property({ type: 'integer' })
   version!: number;
 }
 
-export const READ_MODEL_ENTITIES = [ChallengeView, MembershipView, SubmissionView];
+/** A member's share in a team's split, as TeamSplitAgreed states it (in the split's stated order). */
+export interface TeamShare {
+  userId: string;
+  basisPoints: number;
+  /** What the largest-remainder division uses: the basis points, or 1 each for an equal split. */
+  weight: number;
+}
+
+/** Each team's split in force: the latest agreed version (TeamSplitAgreed); older versions are ignored. */
+@Entity({ tableName: 'team_split_view' })
+export class TeamSplitView {
+  @PrimaryKey({ type: 'uuid' })
+  teamId!: string;
+
+  @Property({ type: 'uuid' })
+  challengeId!: string;
+
+  @Property({ type: 'integer' })
+  splitVersion!: number;
+
+  @Property({ type: 'json' })
+  shares!: TeamShare[];
+}
+
+export const READ_MODEL_ENTITIES = [ChallengeView, MembershipView, SubmissionView, TeamSplitView];

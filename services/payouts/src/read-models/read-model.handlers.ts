@@ -26,8 +26,17 @@ export const readModelHandlers: EventHandlers = {
     if (applied.length > 0 && (p.status === 'AWARDED' || p.status === 'CANCELLED')) await queueSettlement(em, p.id, p.status);
     if (applied.length > 0 && p.status === 'CANCELLING') await answerCancellation(em, p.id, p.version);
   },
-  // Teams (issue 12): the split in force for an award to a team. Placeholder until team awards land.
-  TeamSplitAgreed: async () => undefined,
+  // The split in force for an award to the team: the latest agreed version (an award records the one it paid).
+  TeamSplitAgreed: async (em: EntityManager, p) => {
+    await em.getConnection().execute(
+      `insert into team_split_view (team_id, challenge_id, split_version, shares) values (?, ?, ?, ?::jsonb)
+       on conflict (team_id) do update set challenge_id = excluded.challenge_id, split_version = excluded.split_version, shares = excluded.shares
+       where team_split_view.split_version < excluded.split_version`,
+      [p.teamId, p.challengeId, p.splitVersion, JSON.stringify(p.shares.map((s) => ({ userId: s.userId, basisPoints: s.basisPoints, weight: s.weight })))],
+      'run',
+      em.getTransactionContext(),
+    );
+  },
   MembershipChanged: async (em: EntityManager, p) => {
     await em.getConnection().execute(
       `insert into membership_view (organization_id, user_id, role, version) values (?, ?, ?, ?)
@@ -40,9 +49,10 @@ export const readModelHandlers: EventHandlers = {
   },
   SubmissionCreated: async (em: EntityManager, p) => {
     await em.getConnection().execute(
-      `insert into submission_view (id, challenge_id, author_id, version) values (?, ?, ?, ?)
-       on conflict (id) do update set version = excluded.version where submission_view.version < excluded.version`,
-      [p.id, p.challengeId, p.authorId, p.version],
+      `insert into submission_view (id, challenge_id, author_id, team_id, version) values (?, ?, ?, ?, ?)
+       on conflict (id) do update set version = excluded.version, team_id = coalesce(excluded.team_id, submission_view.team_id)
+       where submission_view.version < excluded.version`,
+      [p.id, p.challengeId, p.authorId, p.teamId ?? null, p.version],
       'run',
       em.getTransactionContext(),
     );

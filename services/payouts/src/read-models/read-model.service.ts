@@ -21,17 +21,27 @@ export class ReadModelService {
 
   /** What fundChallenge and awardPrize check, in one statement outside their transaction (read-your-writes). */
   async sponsorCommandFacts(challengeId: string, userId: string, submissionId?: string): Promise<SponsorCommandFacts> {
-    const [row] = await this.em.getConnection().execute<{ status: string; role: string | null; organization_known: boolean; submission_known: boolean | null }[]>(
+    const [row] = await this.em.getConnection().execute<
+      { status: string; role: string | null; organization_known: boolean; submission_known: boolean | null; team_split_known: boolean | null }[]
+    >(
       `select c.status, m.role,
          exists (select 1 from membership_view o where o.organization_id = c.organization_id) as organization_known,
-         case when ?::uuid is null then null else exists (select 1 from submission_view s where s.id = ?::uuid) end as submission_known
+         case when ?::uuid is null then null else exists (select 1 from submission_view s where s.id = ?::uuid) end as submission_known,
+         (select exists (select 1 from team_split_view t where t.team_id = s.team_id) from submission_view s
+           where s.id = ?::uuid and s.team_id is not null) as team_split_known
        from challenge_view c
        left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
        where c.id = ?`,
-      [submissionId ?? null, submissionId ?? null, userId, challengeId],
+      [submissionId ?? null, submissionId ?? null, submissionId ?? null, userId, challengeId],
     );
     if (!row) return { challengeStatus: null, role: null, organizationKnown: false };
-    return { challengeStatus: row.status, role: row.role, organizationKnown: row.organization_known, submissionKnown: row.submission_known ?? undefined };
+    return {
+      challengeStatus: row.status,
+      role: row.role,
+      organizationKnown: row.organization_known,
+      submissionKnown: row.submission_known ?? undefined,
+      teamSplitKnown: row.team_split_known ?? undefined,
+    };
   }
 
   /**

@@ -23,4 +23,12 @@ describe('read-your-writes predicates of the sponsor commands', () => {
     for (const status of ['CANCELLING', 'CANCELLED', 'AWARDED', 'CLOSED']) expect(isAwardBehind({ ...judging, challengeStatus: status })).toBe(false);
     expect(isAwardBehind({ ...judging, challengeStatus: 'OPEN', role: 'MEMBER' })).toBe(false); // FORBIDDEN at once
   });
+
+  it("an award to a team waits for the team's agreed split; a solo submission does not", () => {
+    const judging = { ...admin, challengeStatus: 'JUDGING', submissionKnown: true };
+    expect(isAwardBehind({ ...judging, teamSplitKnown: false })).toBe(true);
+    expect(isAwardBehind({ ...judging, teamSplitKnown: true })).toBe(false);
+    expect(isAwardBehind({ ...judging, teamSplitKnown: undefined })).toBe(false);
+    expect(isAwardBehind({ ...judging, role: 'MEMBER', teamSplitKnown: false })).toBe(false); // FORBIDDEN at once
+  });
 });

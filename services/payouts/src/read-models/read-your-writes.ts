@@ -12,6 +12,8 @@ export interface SponsorCommandFacts {
   organizationKnown: boolean;
   /** Only for awardPrize: the submission's SubmissionCreated has been applied here. */
   submissionKnown?: boolean;
+  /** Only for awardPrize to a team's submission: the team's TeamSplitAgreed has been applied here. */
+  teamSplitKnown?: boolean;
 }
 
 /** Statuses a challenge goes through before JUDGING: an award seeing one of them waits for the close to arrive. */
@@ -24,7 +26,7 @@ export function isFundingBehind(facts: SponsorCommandFacts): boolean {
 export function isAwardBehind(facts: SponsorCommandFacts): boolean {
   if (isSponsorshipBehind(facts)) return true;
   if (!isSponsorAdmin(facts.role)) return false; // FORBIDDEN, at once
-  return BEFORE_JUDGING.has(facts.challengeStatus!) || facts.submissionKnown === false;
+  return BEFORE_JUDGING.has(facts.challengeStatus!) || facts.submissionKnown === false || facts.teamSplitKnown === false;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail } from './notification.mails';
+import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail, teamPrizeAwardedMail } from './notification.mails';
 
 const WEB = 'https://ideagora.example/';
 const CHALLENGE = '0195f3a2-7c4e-7d1a-9b2c-3e4f5a6b7c8d';
@@ -13,6 +13,18 @@ describe('the winner mails', () => {
     expect(mail.to).toBe('ada@example.test');
     expect(mail.subject).toBe('You won a prize on Ideagora');
     expect(mail.text).toContain(`won a prize of ${shown} on Ideagora.`);
+    expect(mail.text).toContain(`\nhttps://ideagora.example/challenges/${CHALLENGE}\n`);
+    expect(mail.text).toContain('To receive it, set up payouts: https://ideagora.example/me/payouts\n');
+  });
+
+  it.each([
+    ['USD', 100_001n, 33_334n, '$1,000.01', '$333.34'],
+    ['JPY', 100_000n, 33_334n, '¥100,000', '¥33,334'],
+    ['KWD', 1_000_001n, 333_333n, 'KWD\u00a01,000.001', 'KWD\u00a0333.333'],
+  ])("writes each team member's part of a %s award and how to get paid", (currency, prize, part, shownPrize, shownPart) => {
+    const mail = teamPrizeAwardedMail('ada@example.test', { challengeId: CHALLENGE, amount: { amountMinor: prize, currency }, part: { amountMinor: part, currency } }, WEB);
+    expect(mail.subject).toBe('Your team won a prize on Ideagora');
+    expect(mail.text).toContain(`your team's solution won a prize of ${shownPrize} on Ideagora.\nYour part, by the split your team agreed, is ${shownPart}.`);
     expect(mail.text).toContain(`\nhttps://ideagora.example/challenges/${CHALLENGE}\n`);
     expect(mail.text).toContain('To receive it, set up payouts: https://ideagora.example/me/payouts\n');
   });

@@ -24,6 +24,24 @@ export function prizeAwardedMail(to: string, prize: { challengeId: string; amoun
   };
 }
 
+/** To each member of a team whose submission won a prize: the prize, their part of it, and how to get paid. */
+export function teamPrizeAwardedMail(to: string, prize: { challengeId: string; amount: Money; part: Money }, webBaseUrl: string): OutgoingMail {
+  return {
+    to,
+    subject: 'Your team won a prize on Ideagora',
+    text: [
+      `Congratulations: your team's solution won a prize of ${formatMoney(prize.amount)} on Ideagora.`,
+      `Your part, by the split your team agreed, is ${formatMoney(prize.part)}.`,
+      '',
+      'The challenge:',
+      link(webBaseUrl, `/challenges/${encodeURIComponent(prize.challengeId)}`),
+      '',
+      `To receive it, set up payouts: ${link(webBaseUrl, '/me/payouts')}`,
+      'Your part is paid to you directly, and waits for you until then. If your payouts are already set up, there is nothing to do: it is sent to your payout account, and you get a mail when it has been.',
+    ].join('\n'),
+  };
+}
+
 /** To a winner, when the transfer of their prize money has been made. */
 export function payoutPaidMail(to: string, amount: Money, webBaseUrl: string): OutgoingMail {
   return {

@@ -3,7 +3,7 @@ import { InvalidAmountError, normalizeCurrency, parseMinorUnits, UnknownCurrency
 import { isUuid, type Logger } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queueMail } from '../mail/mail.outbox';
-import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail } from './notification.mails';
+import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail, teamPrizeAwardedMail } from './notification.mails';
 
 export interface NotificationSettings {
   /** The web client: links in mail point to it. */
@@ -24,6 +24,7 @@ export class NotificationService {
 
   /** "You won a prize": what the winner won, and what to do to receive it. */
   async mailPrizeWinner(payload: EventPayloads['PrizeAwarded'], envelope: EventEnvelope): Promise<void> {
+    if (payload.recipients !== undefined) return this.mailTeamPrizeWinners(payload, payload.recipients, envelope);
     // Events queued before PrizeAwarded carried the winner and the amount: nobody to write to.
     if (payload.winnerId === undefined || payload.amountMinor === undefined || payload.currency === undefined) return;
     const to = await this.emailOf(payload.winnerId);
@@ -31,6 +32,28 @@ export class NotificationService {
     const amount = this.readMoney(payload.amountMinor, payload.currency, envelope);
     if (!amount) return;
     queueMail(this.em, prizeAwardedMail(to, { challengeId: payload.challengeId, amount }, this.settings.webBaseUrl));
+  }
+
+  /** A team award: each member with a part gets "your team won; your part is X; set up payouts". */
+  private async mailTeamPrizeWinners(
+    payload: EventPayloads['PrizeAwarded'],
+    recipients: NonNullable<EventPayloads['PrizeAwarded']['recipients']>,
+    envelope: EventEnvelope,
+  ): Promise<void> {
+    if (payload.amountMinor === undefined || payload.currency === undefined) return;
+    const amount = this.readMoney(payload.amountMinor, payload.currency, envelope);
+    if (!amount) return;
+    const ids = recipients.map((r) => r.userId).filter(isUuid);
+    if (ids.length === 0) return;
+    const users = await this.em.execute<{ id: string; email: string }[]>(`select id, email from user_account where id = any(?::uuid[])`, [`{${ids.join(',')}}`]);
+    const emails = new Map(users.map((u) => [u.id, u.email]));
+    for (const recipient of recipients) {
+      const to = emails.get(recipient.userId);
+      if (!to) continue; // the account is gone
+      const part = this.readMoney(recipient.amountMinor, payload.currency, envelope);
+      if (!part) continue;
+      queueMail(this.em, teamPrizeAwardedMail(to, { challengeId: payload.challengeId, amount, part }, this.settings.webBaseUrl));
+    }
   }
 
   /** "Your prize money has been sent". */
