@@ -206,6 +206,8 @@ export type SubmitSolutionInput = {
   /** 1 to 100,000 characters. */
   body: string;
   challengeId: string | number;
+  /** Submit as this team: a new version of the team's one submission (any member). Its split must be AGREED (FAILED_PRECONDITION otherwise); not a member: NOT_FOUND. A team member submitting without it: CONFLICT field teamId. */
+  teamId?: string | number | null | undefined;
   /** 1 to 200 characters. */
   title: string;
 };
