@@ -115,3 +115,47 @@ export function teamSubmitBlocker(split: SplitLike): string | null {
   if (split.status === 'AGREED') return null;
   return `Your team can submit once every member has agreed to the prize split. ${splitStatusText(split)}`;
 }
+
+export type TeamOp = 'create' | 'invite' | 'respond' | 'propose' | 'agree' | 'leave' | 'submit';
+
+/**
+ * A team refusal in words for people, by what was being done and the error's code (never the server's text for
+ * these codes): the reason and the way forward. Other codes keep toFormState's sentence.
+ */
+const TEAM_REFUSALS: Partial<Record<TeamOp, Partial<Record<string, string>>>> = {
+  create: {
+    CONFLICT: 'You are already in a team for this challenge, or you have submitted on your own: a solver enters a challenge once.',
+    FAILED_PRECONDITION: 'Teams can be formed only while the challenge is open.',
+    FORBIDDEN: 'Members of the sponsoring organization cannot enter its challenges.',
+  },
+  invite: {
+    FAILED_PRECONDITION: 'A team has at most 20 members, counting the invitations waiting for an answer.',
+    NOT_FOUND: 'You are no longer a member of this team.',
+  },
+  respond: {
+    FAILED_PRECONDITION: 'This invitation can no longer be accepted: it has expired, or the challenge is no longer open.',
+    CONFLICT: 'You cannot join: you are already in a team for this challenge, you have submitted on your own, or you have already answered this invitation.',
+    NOT_FOUND: 'This invitation no longer exists, or it was sent to another address.',
+  },
+  propose: { NOT_FOUND: 'You are no longer a member of this team.' },
+  agree: {
+    CONFLICT: 'The split was changed while you were reading it. Read the new proposal, then agree to it.',
+    NOT_FOUND: 'You are no longer a member of this team.',
+  },
+  leave: {
+    FAILED_PRECONDITION: 'You can no longer leave this team: judging is over, or you are the last member of a team that has submitted.',
+    NOT_FOUND: 'You are no longer a member of this team.',
+  },
+  submit: {
+    FAILED_PRECONDITION: 'Your team can submit once every member has agreed to the prize split.',
+    NOT_FOUND: 'You are no longer a member of this team.',
+  },
+};
+
+export function teamRefusal<S extends { formError?: string; code?: string; fieldErrors?: Record<string, string> }>(state: S, op: TeamOp): S {
+  const sentence = state.code ? TEAM_REFUSALS[op]?.[state.code] : undefined;
+  if (!sentence) return state;
+  // A refusal by the team's state is not about a field the person typed (teamId, splitVersion): it goes above the form.
+  const fieldErrors = Object.fromEntries(Object.entries(state.fieldErrors ?? {}).filter(([name]) => !['teamId', 'splitVersion', 'invitationId'].includes(name)));
+  return { ...state, formError: sentence, fieldErrors: Object.keys(fieldErrors).length ? fieldErrors : undefined };
+}
