@@ -131,3 +131,51 @@ export async function waitForSubmissionsToKnow(stack: Stack, challengeId: string
     if (response.errors) throw new Error(JSON.stringify(response.errors));
   });
 }
+
+/** Creates a team for a challenge (CreateTeam) as `creator`; throws if refused. Submissions must know the challenge OPEN. */
+export async function createTeam(client: GraphQLTestClient, creator: TestUser, challengeId: string, name = `Team ${next()}`): Promise<string> {
+  const response = await runContract(client, 'CreateTeam', { input: { challengeId, name } }, creator.token);
+  if (response.errors) throw new Error(`CreateTeam failed: ${JSON.stringify(response.errors)}`);
+  return response.data!.createTeam.team.id;
+}
+
+/**
+ * Adds `user` to a team: a member (`inviter`) invites their email, they accept (waiting, bounded, until submissions
+ * knows their account's email). The split is then PROPOSED. Throws if either step is refused.
+ */
+export async function addTeamMember(client: GraphQLTestClient, inviter: TestUser, teamId: string, user: TestUser): Promise<void> {
+  const invited = await runContract(client, 'InviteTeamMember', { input: { teamId, email: user.email } }, inviter.token);
+  if (invited.errors) throw new Error(`InviteTeamMember failed: ${JSON.stringify(invited.errors)}`);
+  const invitationId = invited.data!.inviteTeamMember.invitation.id;
+  await eventually(async () => {
+    const accepted = await runContract(client, 'RespondToTeamInvitation', { input: { invitationId, accept: true } }, user.token);
+    if (accepted.errors) throw new Error(`RespondToTeamInvitation failed: ${JSON.stringify(accepted.errors)}`);
+  });
+}
+
+/**
+ * A team of `creator` and `members` whose split is agreed by all: `shares` basis points in that order (default: an
+ * equal split). Returns the team id and the agreed split version.
+ */
+export async function createAgreedTeam(
+  client: GraphQLTestClient,
+  challengeId: string,
+  creator: TestUser,
+  members: TestUser[],
+  shares?: number[],
+): Promise<{ teamId: string; splitVersion: number }> {
+  const teamId = await createTeam(client, creator, challengeId);
+  for (const member of members) await addTeamMember(client, creator, teamId, member);
+  if (members.length === 0) return { teamId, splitVersion: 1 };
+  const everyone = [creator, ...members];
+  const proposed = shares
+    ? await runContract(client, 'ProposePrizeSplit', { input: { teamId, shares: everyone.map((u, i) => ({ userId: u.id, basisPoints: shares[i] })) } }, creator.token)
+    : await runContract(client, 'ProposeEqualPrizeSplit', { input: { teamId } }, creator.token);
+  if (proposed.errors) throw new Error(`proposing the split failed: ${JSON.stringify(proposed.errors)}`);
+  const splitVersion: number = (proposed.data!.proposePrizeSplit ?? proposed.data!.proposeEqualPrizeSplit).team.split.version;
+  for (const member of members) {
+    const agreed = await runContract(client, 'AgreeToPrizeSplit', { input: { teamId, splitVersion } }, member.token);
+    if (agreed.errors) throw new Error(`AgreeToPrizeSplit failed: ${JSON.stringify(agreed.errors)}`);
+  }
+  return { teamId, splitVersion };
+}

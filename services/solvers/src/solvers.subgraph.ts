@@ -11,6 +11,7 @@ import { Migration20261125110000_login_throttle } from './migrations/Migration20
 import { Migration20261126100000_password_reset } from './migrations/Migration20261126100000_password_reset';
 import { Migration20261127100000_sessions } from './migrations/Migration20261127100000_sessions';
 import { Migration20261206090000_announce_users } from './migrations/Migration20261206090000_announce_users';
+import { Migration20261206100000_announce_users_to_submissions } from './migrations/Migration20261206100000_announce_users_to_submissions';
 import { createNotificationEventHandlers } from './notifications/notification.events';
 import { PasswordResetTokenEntity } from './password-resets/password-reset.entity';
 import { PasswordResetResolver } from './password-resets/password-reset.resolver';
@@ -33,6 +34,7 @@ export const solversSubgraph: SubgraphDefinition<SolversContext> = {
     { name: 'Migration20261126100000_password_reset', class: Migration20261126100000_password_reset },
     { name: 'Migration20261127100000_sessions', class: Migration20261127100000_sessions },
     { name: 'Migration20261206090000_announce_users', class: Migration20261206090000_announce_users },
+    { name: 'Migration20261206100000_announce_users_to_submissions', class: Migration20261206100000_announce_users_to_submissions },
   ],
   buildSchema: () =>
     buildFederatedSchema({

@@ -6,7 +6,7 @@ export type { NotificationSettings } from './notification.service';
 
 /**
  * What this context does with other contexts' events (SUBSCRIPTIONS.solvers): mail the winner, and the invitee
- * of an organization. The kit applies each
+ * of an organization or a team. The kit applies each
  * event id once, in a transaction, with the `em` passed here: the mail is queued in that transaction, so a redelivered
  * event queues no second mail. The subgraph nudges the mail dispatcher once the transaction has committed.
  */
@@ -16,7 +16,6 @@ export function createNotificationEventHandlers(settings: () => NotificationSett
     PrizeAwarded: (em, payload, envelope) => service(em).mailPrizeWinner(payload, envelope),
     PayoutPaid: (em, payload, envelope) => service(em).mailPayoutSent(payload, envelope),
     OrganizationInvitationSent: (em, payload) => service(em).mailOrganizationInvitation(payload),
-    // Teams (issue 12): the invitee's mail. Placeholder until team invitations land.
-    TeamInvitationSent: async () => undefined,
+    TeamInvitationSent: (em, payload) => service(em).mailTeamInvitation(payload),
   };
 }

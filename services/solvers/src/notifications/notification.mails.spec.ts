@@ -1,4 +1,4 @@
-import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail, teamPrizeAwardedMail } from './notification.mails';
+import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail, teamInvitationMail, teamPrizeAwardedMail } from './notification.mails';
 
 const WEB = 'https://ideagora.example/';
 const CHALLENGE = '0195f3a2-7c4e-7d1a-9b2c-3e4f5a6b7c8d';
@@ -87,5 +87,32 @@ describe('the invitation mail', () => {
     expect(mail.subject).toBe('Someone invited you to join Aquatech Labs on Ideagora');
     expect(mail.text).toContain('as a member.');
     expect(mail.text).toContain('Sign up with this email address (new@example.test) to accept or decline:\nhttps://ideagora.example/signup?next=%2Fsponsor\n');
+  });
+});
+
+describe('the team invitation mail', () => {
+  const invitation = { inviterName: 'Grace', teamName: 'Clear Water', challengeTitle: 'Low-cost water purification', expiresAt: new Date('2026-12-20T09:00:00Z') };
+
+  it('to an address with an account: sign in, then the team invitations page', () => {
+    expect(teamInvitationMail('ada@example.test', invitation, true, 'http://localhost:3000/')).toEqual({
+      to: 'ada@example.test',
+      subject: 'Grace invited you to join the team Clear Water on Ideagora',
+      text: [
+        'Grace invited you to join the team Clear Water for the challenge “Low-cost water purification” on Ideagora.',
+        'Team members enter the challenge together and share any prize by a split they all agree on; each member is paid their share directly.',
+        '',
+        'Sign in to accept or decline:',
+        'http://localhost:3000/login?next=%2Fteams%2Finvitations',
+        '',
+        'The invitation is valid until 20 December 2026. If you did not expect it, you can ignore this mail.',
+      ].join('\n'),
+    });
+  });
+
+  it('to an address without one: sign up with it; without a known inviter or title, still in words', () => {
+    const mail = teamInvitationMail('new@example.test', { ...invitation, inviterName: null, challengeTitle: null }, false, 'https://ideagora.example');
+    expect(mail.subject).toBe('Someone invited you to join the team Clear Water on Ideagora');
+    expect(mail.text).toContain('Someone invited you to join the team Clear Water on Ideagora.\n');
+    expect(mail.text).toContain('Sign up with this email address (new@example.test) to accept or decline:\nhttps://ideagora.example/signup?next=%2Fteams%2Finvitations\n');
   });
 });

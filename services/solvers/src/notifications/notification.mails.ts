@@ -85,3 +85,32 @@ export function organizationInvitationMail(
     ].join('\n'),
   };
 }
+
+/**
+ * To the invitee of a team: who invited them, to which team and challenge, until when, and how to answer: sign in
+ * (the address has an account) or sign up with this address (it has none), then the team invitations page.
+ */
+export function teamInvitationMail(
+  to: string,
+  invitation: { inviterName: string | null; teamName: string; challengeTitle: string | null; expiresAt: Date },
+  hasAccount: boolean,
+  webBaseUrl: string,
+): OutgoingMail {
+  const who = invitation.inviterName ?? 'Someone';
+  const until = invitation.expiresAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const next = encodeURIComponent('/teams/invitations');
+  const challenge = invitation.challengeTitle ? ` for the challenge “${invitation.challengeTitle}”` : '';
+  return {
+    to,
+    subject: `${who} invited you to join the team ${invitation.teamName} on Ideagora`,
+    text: [
+      `${who} invited you to join the team ${invitation.teamName}${challenge} on Ideagora.`,
+      'Team members enter the challenge together and share any prize by a split they all agree on; each member is paid their share directly.',
+      '',
+      hasAccount ? 'Sign in to accept or decline:' : `Sign up with this email address (${to}) to accept or decline:`,
+      link(webBaseUrl, hasAccount ? `/login?next=${next}` : `/signup?next=${next}`),
+      '',
+      `The invitation is valid until ${until}. If you did not expect it, you can ignore this mail.`,
+    ].join('\n'),
+  };
+}

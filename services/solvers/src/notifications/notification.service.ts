@@ -3,7 +3,7 @@ import { InvalidAmountError, normalizeCurrency, parseMinorUnits, UnknownCurrency
 import { isUuid, type Logger } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queueMail } from '../mail/mail.outbox';
-import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail, teamPrizeAwardedMail } from './notification.mails';
+import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail, teamInvitationMail, teamPrizeAwardedMail } from './notification.mails';
 
 export interface NotificationSettings {
   /** The web client: links in mail point to it. */
@@ -79,6 +79,17 @@ export class NotificationService {
     );
     const invitation = { inviterName: row?.inviter ?? null, organizationName: payload.organizationName, role: payload.role, expiresAt: new Date(payload.expiresAt) };
     queueMail(this.em, organizationInvitationMail(to, invitation, row?.has_account === true, this.settings.webBaseUrl));
+  }
+
+  /** "X invited you to join the team T": as an organization's invitation, to the address invited (teams are invited by email). */
+  async mailTeamInvitation(payload: EventPayloads['TeamInvitationSent']): Promise<void> {
+    const [row] = await this.em.execute<{ has_account: boolean; inviter: string | null }[]>(
+      `select exists (select 1 from user_account where email = ?) as has_account,
+              (select display_name from user_account where id = ?) as inviter`,
+      [payload.email, isUuid(payload.invitedBy) ? payload.invitedBy : null],
+    );
+    const invitation = { inviterName: row?.inviter ?? null, teamName: payload.teamName, challengeTitle: payload.challengeTitle ?? null, expiresAt: new Date(payload.expiresAt) };
+    queueMail(this.em, teamInvitationMail(payload.email, invitation, row?.has_account === true, this.settings.webBaseUrl));
   }
 
   /** The user's email, or null when there is no such user (any more). */

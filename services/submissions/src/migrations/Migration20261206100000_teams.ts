@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * after a solo submission" hold under concurrency: a solo submit claims (user, no team) in its one statement, a team
  * creation or join inserts (user, team); whichever commits second finds the row and is refused. Backfilled from
  * the submissions made so far (all solo). A submission is now solo (unique per challenge and author) or a team's
- * (unique per team); each version records who submitted it.
+ * (unique per team); each version records who submitted it (null: the author).
  */
 export class Migration20261206100000_teams extends Migration {
   override async up(): Promise<void> {
@@ -70,9 +70,9 @@ export class Migration20261206100000_teams extends Migration {
     this.addSql(`alter table "submission" drop constraint "submission_challenge_author_unique"`);
     this.addSql(`create unique index "submission_solo_unique" on "submission" ("challenge_id", "author_id") where "team_id" is null`);
     this.addSql(`create unique index "submission_team_unique" on "submission" ("team_id") where "team_id" is not null`);
+    // Null: the submission's author (versions from before teams, bulk loads); every submit now writes it.
     this.addSql(`alter table "submission_version" add column "submitted_by" uuid null`);
     this.addSql(`update "submission_version" v set "submitted_by" = s."author_id" from "submission" s where s."id" = v."submission_id"`);
-    this.addSql(`alter table "submission_version" alter column "submitted_by" set not null`);
   }
 
   override async down(): Promise<void> {

@@ -62,9 +62,9 @@ export class SubmissionVersionEntity {
   @Property({ type: 'timestamptz' })
   submittedAt!: Date;
 
-  /** Who submitted this version (a team's member, or the author). */
-  @Property({ type: 'uuid' })
-  submittedBy!: string;
+  /** Who submitted this version (a team's member, or the author); null: the submission's author (older rows). */
+  @Property({ type: 'uuid', nullable: true })
+  submittedBy?: string | null;
 }
 
 /** A user accepted a challenge's terms (once: accepting again changes nothing). Written through SubmissionService. */

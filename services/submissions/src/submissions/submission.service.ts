@@ -507,8 +507,9 @@ export class SubmissionService {
     const keys = uuids(submissionIds);
     if (keys.length === 0) return [];
     const rows = await this.em.execute<{ submission_id: string; version: number; title: string; body: string; submitted_at: Date; submitted_by: string }[]>(
-      `select submission_id, version, title, body, submitted_at, submitted_by from submission_version
-       where submission_id = any(?::uuid[]) order by submission_id, version`,
+      `select v.submission_id, v.version, v.title, v.body, v.submitted_at, coalesce(v.submitted_by, s.author_id) as submitted_by
+       from submission_version v join submission s on s.id = v.submission_id
+       where v.submission_id = any(?::uuid[]) order by v.submission_id, v.version`,
       [pgArray(keys)],
     );
     return rows.map((r) => ({ submissionId: r.submission_id, version: r.version, title: r.title, body: r.body, submittedAt: new Date(r.submitted_at), submittedBy: r.submitted_by }));
