@@ -60,7 +60,7 @@ describe('awards to a team: one payout per member, by the agreed split', () => {
     await db.connect();
     sponsor = await signUpUser(stack.client, { displayName: 'Sponsor' });
     organizationId = await createOrganization(stack.client, sponsor.token);
-  });
+  }, 180_000); // the stack starts slowly on a loaded machine
   afterAll(async () => {
     await db?.end();
     await stack?.stop();
@@ -114,8 +114,9 @@ describe('awards to a team: one payout per member, by the agreed split', () => {
       return response.data!.awardPrize.award as { id: string; payouts: PayoutView[] };
     });
 
-  async function awardsOf(challengeId: string, token: string | undefined = sponsor.token, rank = 1) {
-    const response = await stack.client.request(TEAM_AWARD_PAYOUTS, { challengeId }, { token });
+  /** As the sponsor by default; `null`: signed out. */
+  async function awardsOf(challengeId: string, token: string | null = sponsor.token, rank = 1) {
+    const response = await stack.client.request(TEAM_AWARD_PAYOUTS, { challengeId }, { token: token ?? undefined });
     expect(response.errors).toBeUndefined();
     return response.data!.challenge.prizes.find((p: { rank: number }) => p.rank === rank).awards as {
       id: string;
@@ -201,7 +202,7 @@ describe('awards to a team: one payout per member, by the agreed split', () => {
       expect(seen!.split).toEqual(expectedSplit);
       expect(seen!.payouts.map((p) => p.recipient?.id)).toEqual([a!.id, b!.id, c!.id]);
     }
-    for (const token of [stranger.token, undefined]) {
+    for (const token of [stranger.token, null]) {
       const [seen] = await awardsOf(team.challengeId, token);
       expect(seen).toMatchObject({ id: awarded.id, split: null });
       expect(seen!.payouts.map((p) => [p.recipient, p.status, p.amount.amountMinor])).toEqual([
@@ -253,7 +254,7 @@ describe('awards to a team: one payout per member, by the agreed split', () => {
         ],
       ],
     );
-  });
+  }, 120_000);
 
   it('divides JPY (0 decimals) and KWD (3 decimals) prizes alike, in their minor units', async () => {
     const [a, b, c] = await members(3);

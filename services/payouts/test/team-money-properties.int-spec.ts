@@ -41,7 +41,7 @@ describe('team awards under random splits, prizes, faults, crashes and webhook c
     await db.connect();
     sponsor = await signUpUser(stack.client, { displayName: 'Sponsor' });
     organizationId = await createOrganization(stack.client, sponsor.token);
-  });
+  }, 180_000); // the stack starts slowly on a loaded machine
   afterAll(async () => {
     await db?.end();
     await stack?.stop();
