@@ -14,7 +14,7 @@ const prizes = [{ rank: 1, label: 'First prize', amount: usd('125050') }];
 
 describe('CreateTeamForm', () => {
   it('asks for the team’s name before calling the server, then sends it with the challenge', async () => {
-    const action: Action = jest.fn(async () => ({}));
+    const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({}));
     render(<CreateTeamForm action={action} challengeId="c1" />);
     await userEvent.click(screen.getByRole('button', { name: 'Create team' }));
     expect(screen.getByLabelText('Team name')).toHaveAccessibleDescription('Enter a name for your team.');
@@ -28,7 +28,7 @@ describe('CreateTeamForm', () => {
   });
 
   it('shows a refusal in words, keeping the name typed', async () => {
-    const action: Action = jest.fn(async () => ({ formError: 'You are already in a team for this challenge, or you have submitted on your own: a solver enters a challenge once.', values: { name: 'Crew' } }));
+    const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ formError: 'You are already in a team for this challenge, or you have submitted on your own: a solver enters a challenge once.', values: { name: 'Crew' } }));
     render(<CreateTeamForm action={action} challengeId="c1" />);
     await userEvent.type(screen.getByLabelText('Team name'), 'Crew');
     await userEvent.click(screen.getByRole('button', { name: 'Create team' }));
@@ -39,7 +39,7 @@ describe('CreateTeamForm', () => {
 
 describe('InviteTeamMemberForm', () => {
   it('checks the address inline, then sends it with the team', async () => {
-    const action: Action = jest.fn(async () => ({ ok: true, message: 'Invitation sent to bo@example.com. They join the team once they accept it (within 14 days).' }));
+    const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ ok: true, message: 'Invitation sent to bo@example.com. They join the team once they accept it (within 14 days).' }));
     render(<InviteTeamMemberForm action={action} challengeId="c1" teamId="t1" />);
     const email = screen.getByLabelText('Teammate’s email address');
     await userEvent.type(email, 'bo at example');
@@ -75,7 +75,7 @@ describe('ProposeSplitForm', () => {
   });
 
   it('refuses shares that do not add up to 100% or have more than 2 decimals, before calling the server', async () => {
-    const action: Action = jest.fn(async () => ({}));
+    const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({}));
     render(<ProposeSplitForm action={action} challengeId="c1" teamId="t1" members={members} prizes={prizes} />);
     await userEvent.clear(screen.getByLabelText('Share of Ada (%)'));
     await userEvent.type(screen.getByLabelText('Share of Ada (%)'), '33.333');
@@ -92,7 +92,7 @@ describe('ProposeSplitForm', () => {
 
 describe('TeamInvitationAnswer', () => {
   it('sends the answer pressed, and shows a refusal in words', async () => {
-    const action: Action = jest.fn(async () => ({ formError: 'This invitation can no longer be accepted: it has expired, or the challenge is no longer open.', code: 'FAILED_PRECONDITION' }));
+    const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ formError: 'This invitation can no longer be accepted: it has expired, or the challenge is no longer open.', code: 'FAILED_PRECONDITION' }));
     render(<TeamInvitationAnswer action={action} invitationId="i1" teamName="Crew" />);
     await userEvent.click(screen.getByRole('button', { name: 'Accept the invitation to Crew' }));
     await screen.findByText(/can no longer be accepted/);
