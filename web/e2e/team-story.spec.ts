@@ -143,7 +143,8 @@ test('the invitees accept from their invitations page (signing in first brings t
 test('the team proposes 50/30/20; a submission before everyone agrees is refused in words; the others agree', async ({ checks }) => {
   const ada = page('ada');
   await ada.goto(teamUrl());
-  await ada.getByRole('region', { name: 'Prize split' }).getByText('Waiting for 2 members to agree.').waitFor();
+  // Each join proposed a new version (the newcomer at 0%), with every agreement cleared.
+  await ada.getByRole('region', { name: 'Prize split' }).getByText('Waiting for 3 members to agree.').waitFor();
   await ada.waitForLoadState('networkidle');
   const propose = ada.getByRole('form', { name: 'Propose a split' });
   // Shares in percent, 2 decimals at most, adding up to 100%: checked in the page first.
