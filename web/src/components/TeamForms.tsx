@@ -100,13 +100,16 @@ export function ProposeSplitForm({ action, challengeId, teamId, members, prizes,
         Total: <strong>{basisPointsToPercent(total)}%</strong>{total === TOTAL_BASIS_POINTS ? '' : ' (must be 100%)'}
       </p>
       {parts && prizes.length > 0 && (
-        <DataTable caption="What each member would receive" rows={rows} rowKey={(r) => r.id} columns={[
+        <>
+        <p><strong>What each member would receive</strong></p>
+        <DataTable caption="What each member would receive" captionHidden rows={rows} rowKey={(r) => r.id} columns={[
           { key: 'member', label: 'Member', render: (r) => r.displayName },
           ...prizes.map((p, pi) => ({
             key: `prize-${p.rank}`, label: p.label, numeric: true,
             render: (r: (typeof rows)[number]) => <Money amountMinor={parts[pi]![r.index]!} currency={p.amount.currency} />,
           })),
         ]} />
+        </>
       )}
       <SubmitButton pendingText="Proposing…">Propose this split</SubmitButton>
     </form>

@@ -33,14 +33,15 @@ export default async function TeamInvitationsPage({ searchParams }: { searchPara
         </EmptyState>
       ) : (
         <DataTable caption="Invitations waiting for your answer" captionHidden rows={invitations} rowKey={(i) => i.id} columns={[
+          // One element per cell: on a phone the cell is a grid of its label and its value.
           { key: 'team', label: 'Team', render: (i) => (
-            <>
+            <div>
               <strong>{i.team?.name ?? 'A team'}</strong>
-              {i.team && <><br /><span className="muted">{i.team.members.map((m) => m.user.displayName).join(', ')}</span></>}
-            </>
+              {i.team && <div className="muted">{i.team.members.map((m) => m.user.displayName).join(', ')}</div>}
+            </div>
           ) },
           { key: 'challenge', label: 'Challenge', render: (i) => (i.team ? <Link href={`/challenges/${i.team.challenge.id}`}>{i.team.challenge.title}</Link> : '—') },
-          { key: 'from', label: 'Invited by', render: (i) => <>{i.invitedBy.displayName}<br /><span className="muted"><LocalDate iso={i.invitedAt} dayOnly /></span></> },
+          { key: 'from', label: 'Invited by', render: (i) => <div>{i.invitedBy.displayName}<div className="muted"><LocalDate iso={i.invitedAt} dayOnly /></div></div> },
           { key: 'expires', label: 'Answer by', render: (i) => <LocalDate iso={i.expiresAt} dayOnly /> },
           { key: 'answer', label: 'Your answer', render: (i) => <TeamInvitationAnswer action={respondToTeamInvitationAction} invitationId={i.id} teamName={i.team?.name ?? 'this team'} /> },
         ]} />

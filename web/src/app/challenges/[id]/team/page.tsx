@@ -73,7 +73,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
           {splitStatusText(split)} <span className="muted">(version {split.version})</span>
         </p>
         {split.equal && <p className="muted">Split equally: every member receives the same part of a prize.</p>}
-        <DataTable caption="Each member’s share and part of each prize" rows={rows} rowKey={(r) => r.user.id} columns={[
+        {/* A visible caption breaks in a table that becomes a list on a phone: the table is named by a hidden one. */}
+        <DataTable caption="Each member’s share and part of each prize" captionHidden rows={rows} rowKey={(r) => r.user.id} columns={[
           { key: 'member', label: 'Member', render: (r) => <>{r.user.displayName}{r.user.id === viewer.id ? ' (you)' : ''}</> },
           { key: 'share', label: 'Share', numeric: true, render: (r) => `${basisPointsToPercent(r.basisPoints)}%` },
           { key: 'agreed', label: 'Agreed', render: (r) => (r.agreedAt ? <Badge tone="success">Agreed</Badge> : <Badge tone="warning">Not yet</Badge>) },
