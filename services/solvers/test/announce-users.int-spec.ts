@@ -41,4 +41,17 @@ describe('the migration that announces existing accounts to challenges', () => {
     await eventually(async () => expect(await userView(old.id)).toEqual([{ email: old.email }]));
     expect(await listed()).toEqual([invitationId]);
   });
+
+  it('gives submissions the email of accounts it did not know (Migration20261206100000_announce_users_to_submissions), so team invitations reach them', async () => {
+    const old = await signUpUser(stack.client);
+    const submissionsView = async () => (await db.query(`select email from submissions.user_view where id = $1`, [old.id])).rows;
+    await eventually(async () => expect(await submissionsView()).toEqual([{ email: old.email }]));
+    // As before submissions subscribed to UserRegistered.
+    await db.query(`delete from submissions.user_view where id = $1`, [old.id]);
+    await db.query('begin');
+    await db.query('set local search_path to solvers');
+    await db.query(ANNOUNCE_USERS_SQL);
+    await db.query('commit');
+    await eventually(async () => expect(await submissionsView()).toEqual([{ email: old.email }]));
+  });
 });

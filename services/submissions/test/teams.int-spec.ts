@@ -83,7 +83,7 @@ describe('teams and prize splits', () => {
   const invitationsOf = async (user: TestUser) => (await runContract(stack.client, 'ViewerTeamInvitations', {}, user.token)).data!.viewer.teamInvitations;
   const fieldOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.field;
 
-  const entitiesQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Submission { id body versions { version submittedBy { id } } team { id } } ... on Team { id name members { user { id } } } } }`;
+  const entitiesQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Submission { id body versions { version submittedBy { id } } team { id } } ... on Team { id name members { user { id } } invitations { id } } } }`;
   const readSubmission = async (user: TestUser, submissionId: string) =>
     (await requestSubgraph(stack, 'submissions', entitiesQuery, { r: [{ __typename: 'Submission', id: submissionId }] }, user.id)).body.data._entities[0];
   const readTeam = async (user: TestUser, teamId: string) =>
@@ -127,6 +127,8 @@ describe('teams and prize splits', () => {
     expect(mail).toContain('Subject: Ada Lovelace invited you to join the team Clear Water on Ideagora');
     expect(mail).toContain('/login?next=%2Fteams%2Finvitations');
 
+    expect((await viewerTeam(ada)).invitations).toEqual([{ id: invitation.id, email: bob.email, expiresAt: new Date(sent[0].expiresAt as string).toISOString() }]);
+    expect((await readTeam(admin, team.id)).invitations).toEqual([]); // the judges read the team, not the addresses
     // An outsider cannot invite; the invitee sees the invitation on their dashboard; nobody else does.
     expect(errorCodes(await invite(cy, team.id, 'x@example.test'))).toEqual(['NOT_FOUND']);
     expect(await invitationsOf(bob)).toEqual([{ id: invitation.id, status: 'PENDING', team: { id: team.id, name: 'Clear Water', challenge: { id: challengeId, title: challengeTitle } } }]);
@@ -203,7 +205,8 @@ describe('teams and prize splits', () => {
       expect(await readTeam(member, team.id)).toMatchObject({ id: team.id, name: 'Clear Water' });
     }
     expect((await readSubmission(admin, submissionId)).id).toBe(submissionId);
-    expect((await readTeam(admin, team.id)).members).toEqual([{ user: { id: ada.id } }, { user: { id: bob.id } }]);
+    const judgeView = await readTeam(admin, team.id);
+    expect(judgeView.members).toEqual([{ user: { id: ada.id } }, { user: { id: bob.id } }]);
     expect(await readSubmission(cy, submissionId)).toBeNull();
     expect(await readTeam(cy, team.id)).toBeNull();
     expect(await viewerSubmissionIds(cy)).toEqual({ inChallenge: [], mine: [], count: 0 });

@@ -325,18 +325,21 @@ export class SubmissionService {
   async findReadableByIds(ids: readonly string[]): Promise<SubmissionSnapshot[]> {
     const keys = uuids(ids);
     if (!this.viewerId || keys.length === 0) return [];
-    const rows = await this.em.execute<(SubmissionRow & { viewer_role: OrganizationRoleName | null })[]>(
-      `select ${SNAPSHOT_COLUMNS}, m.role as viewer_role
+    const rows = await this.em.execute<(SubmissionRow & { viewer_role: OrganizationRoleName | null; viewer_member: boolean })[]>(
+      `select ${SNAPSHOT_COLUMNS}, m.role as viewer_role,
+         (s.team_id is not null and exists (select 1 from team_member tm where tm.team_id = s.team_id and tm.user_id = ?)) as viewer_member
        from submission s
        ${CURRENT_VERSION_JOIN}
        left join challenge_view c on c.id = s.challenge_id
        left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
        where s.id = any(?::uuid[]) and (${VIEWER_READS.replaceAll('p.', 's.')} or m.role in ('OWNER', 'ADMIN'))`,
-      [this.viewerId, pgArray(keys), this.viewerId, this.viewerId],
+      [this.viewerId, this.viewerId, pgArray(keys), this.viewerId, this.viewerId],
     );
-    // The SQL filter keeps sealed bodies in the database; the policy check is the rule itself.
-    const teamIds = await this.viewerTeamIds();
-    return rows.filter((row) => canReadSubmission(this.viewerId, { authorId: row.author_id, teamId: row.team_id }, row.viewer_role, teamIds)).map(toSnapshot);
+    // The SQL filter keeps sealed bodies in the database; the policy check is the rule itself (one statement: the
+    // viewer's membership of the submission's team comes with the row).
+    return rows
+      .filter((row) => canReadSubmission(this.viewerId, { authorId: row.author_id, teamId: row.team_id }, row.viewer_role, new Set(row.viewer_member && row.team_id ? [row.team_id] : [])))
+      .map(toSnapshot);
   }
 
   /**

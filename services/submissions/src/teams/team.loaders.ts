@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { TeamSnapshot } from './team.entity';
+import type { TeamInvitationSnapshot, TeamSnapshot } from './team.entity';
 import type { TeamService } from './team.service';
 
 const lower = (id: string) => id.toLowerCase();
@@ -20,6 +20,14 @@ export function createTeamLoaders(teams: TeamService) {
       async (ids) => {
         const byChallenge = await teams.viewerTeamIdsByChallengeIds(ids);
         return ids.map((id) => byChallenge.get(lower(id)) ?? null);
+      },
+      { cacheKeyFn: lower },
+    ),
+    /** Callers authorize before loading (members only). */
+    pendingInvitationsByTeam: new DataLoader<string, TeamInvitationSnapshot[]>(
+      async (ids) => {
+        const rows = await teams.pendingInvitationsByTeamIds(ids);
+        return ids.map((id) => rows.filter((r) => r.teamId === lower(id)));
       },
       { cacheKeyFn: lower },
     ),

@@ -97,6 +97,16 @@ export class TeamResolver {
     return Object.assign(new LeaveTeamPayload(), { teamId, dissolved });
   }
 
+  @FieldResolver(() => [TeamInvitationType], {
+    description: "The invitations waiting for an answer (pending, not expired), oldest first. Members only: [] for anyone else (the sponsor's judges and invitees see no addresses).",
+  })
+  async invitations(@Root() team: TeamType, @Ctx() ctx: SubmissionsContext): Promise<TeamInvitationType[]> {
+    const viewerId = ctx.identity.userId?.toLowerCase();
+    if (!viewerId || !team.memberIds.includes(viewerId)) return [];
+    const now = new Date();
+    return (await ctx.loaders.pendingInvitationsByTeam.load(team.id)).map((i) => TeamInvitationType.from(i, now));
+  }
+
   @FieldResolver(() => SubmissionType, { nullable: true, description: "The team's one submission (any member submits its versions); null before the first." })
   async submission(@Root() team: TeamType, @Ctx() ctx: SubmissionsContext): Promise<SubmissionType | null> {
     if (!team.submissionId) return null;

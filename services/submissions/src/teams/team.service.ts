@@ -368,6 +368,17 @@ export class TeamService {
     return rows.map(toInvitation);
   }
 
+  /** The pending (not expired) invitations of each team, oldest first (callers authorize: members only). */
+  async pendingInvitationsByTeamIds(teamIds: readonly string[]): Promise<TeamInvitationSnapshot[]> {
+    const keys = uuids(teamIds);
+    if (keys.length === 0) return [];
+    const rows = await this.em.execute<InvitationRow[]>(
+      `select * from team_invitation where team_id = any(?::uuid[]) and status = 'PENDING' and expires_at > ? order by team_id, invited_at, id`,
+      [pgArray(keys), this.clock()],
+    );
+    return rows.map(toInvitation);
+  }
+
   /** The user's email from user_view: waits while the user is unknown there (their UserRegistered in flight). */
   private async emailOf(userId: string): Promise<string | null> {
     const email = await this.readModel.until(
