@@ -36,7 +36,7 @@ describe('partner contract', () => {
 
   it('has the operations we expect', () => {
     expect(operations.map((o) => o.name?.value)).toEqual(
-      expect.arrayContaining(['SignUp', 'LogIn', 'Viewer', 'CreateOrganization', 'CreateChallenge', 'FundChallenge', 'PublishChallenge', 'CloseSubmissions', 'BrowseChallenges', 'ChallengeDetail', 'SubmitSolution', 'ChallengeSubmissions', 'StartPayoutOnboarding', 'AwardPrize']),
+      expect.arrayContaining(['SignUp', 'LogIn', 'Viewer', 'CreateOrganization', 'CreateChallenge', 'FundChallenge', 'PublishChallenge', 'CloseSubmissions', 'BrowseChallenges', 'ChallengeDetail', 'SubmitSolution', 'ChallengeSubmissions', 'StartPayoutOnboarding', 'AwardPrize', 'TeamAwardPayouts']),
     );
   });
 

@@ -483,4 +483,52 @@ describe('payouts ledger on real Postgres', () => {
       }
     });
   });
+  describe('a prize awarded to a team', () => {
+    it('posts escrow +A and payable −aᵢ per member in one transaction; idempotent; each member is then paid from their own payable', async () => {
+      const c = randomUUID();
+      const [m1, m2, m3] = [randomUUID(), randomUUID(), randomUUID()];
+      const awardId = randomUUID();
+      await fund(c, 'USD', 100_001n, 10_000n);
+      const parts = [
+        { recipientId: m1, amount: 33_334n },
+        { recipientId: m2, amount: 33_334n },
+        { recipientId: m3, amount: 33_333n },
+      ];
+      const id = await tx((e) => ledger.postTeamPrizeAwarded(e, { awardId, challengeId: c, currency: 'USD', parts }));
+      expect(await postingsOf(LEDGER_KINDS.prizeAwarded, `award:${awardId}`)).toEqual({
+        challengeId: c,
+        postings: sorted([
+          { account: escrowAccount(c), currency: 'USD', amountMinor: 100_001n },
+          { account: payableAccount(m1), currency: 'USD', amountMinor: -33_334n },
+          { account: payableAccount(m2), currency: 'USD', amountMinor: -33_334n },
+          { account: payableAccount(m3), currency: 'USD', amountMinor: -33_333n },
+        ]),
+      });
+      expect(await tx((e) => ledger.postTeamPrizeAwarded(e, { awardId, challengeId: c, currency: 'USD', parts: [...parts].reverse() }))).toBe(id);
+      await expect(
+        tx((e) => ledger.postTeamPrizeAwarded(e, { awardId, challengeId: c, currency: 'USD', parts: parts.map((p) => ({ ...p, amount: 1n })) })),
+      ).rejects.toBeInstanceOf(LedgerReferenceConflictError);
+      expect(await ledger.balance(em(), escrowAccount(c), 'USD')).toBe(0n);
+
+      // A member is paid what they are owed for this challenge, not more (another member's part is not theirs).
+      await tx((e) => ledger.postTransferPaid(e, { payoutId: randomUUID(), challengeId: c, winnerId: m3, currency: 'USD', amount: 33_333n }));
+      await expect(tx((e) => ledger.postTransferPaid(e, { payoutId: randomUUID(), challengeId: c, winnerId: m3, currency: 'USD', amount: 1n }))).rejects.toBeInstanceOf(
+        InsufficientPayableError,
+      );
+      expect(await ledger.balance(em(), payableAccount(m3), 'USD')).toBe(0n);
+      expect(await ledger.balance(em(), payableAccount(m1), 'USD')).toBe(-33_334n);
+    });
+
+    it('refuses beyond what escrow holds, a member twice, a zero part and no parts', async () => {
+      const c = randomUUID();
+      const [m1, m2] = [randomUUID(), randomUUID()];
+      await fund(c, 'USD', 1_000n, 0n);
+      const post = (parts: { recipientId: string; amount: bigint }[]) => tx((e) => ledger.postTeamPrizeAwarded(e, { awardId: randomUUID(), challengeId: c, currency: 'USD', parts }));
+      await expect(post([{ recipientId: m1, amount: 600n }, { recipientId: m2, amount: 401n }])).rejects.toBeInstanceOf(InsufficientEscrowError);
+      await expect(post([{ recipientId: m1, amount: 1n }, { recipientId: m1, amount: 1n }])).rejects.toBeInstanceOf(InvalidPostingError);
+      await expect(post([{ recipientId: m1, amount: 1n }, { recipientId: m2, amount: 0n }])).rejects.toBeInstanceOf(InvalidPostingError);
+      await expect(post([])).rejects.toBeInstanceOf(InvalidPostingError);
+      expect(await ledger.balance(em(), escrowAccount(c), 'USD')).toBe(-1_000n);
+    });
+  });
 });
