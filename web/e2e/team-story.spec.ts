@@ -111,6 +111,9 @@ test('the team invites the two others by email', async ({ checks }) => {
     await invite.getByRole('button', { name: 'Send invitation' }).click();
     await invite.getByText(`Invitation sent to ${email(who)}.`, { exact: false }).waitFor();
   }
+  await ada.reload();
+  await ada.getByRole('heading', { name: 'Waiting for an answer (2)' }).waitFor();
+  await expect(ada.getByRole('table', { name: 'Invitations waiting for an answer' }), 'the invitations waiting').toContainText(email('cy'));
   await checks.checkPage(ada, 'team-invited');
 });
 

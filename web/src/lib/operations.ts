@@ -150,6 +150,7 @@ export const TeamFieldsFragment = graphql(`
     members { shareBasisPoints joinedAt user { id displayName } }
     split { version status equal shares { basisPoints agreedAt user { id displayName } } }
     submission { id title body version submittedAt status }
+    invitations { id email invitedAt expiresAt }
   }
 `);
 

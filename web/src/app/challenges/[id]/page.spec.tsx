@@ -147,6 +147,7 @@ describe('ChallengePage', () => {
       members: shares.map((s) => ({ shareBasisPoints: s.basisPoints, joinedAt: '2029-11-01T00:00:00Z', user: s.user })),
       split: { version: 3, status: 'PROPOSED', equal: false, shares },
       submission: null,
+      invitations: [],
     };
     const { container } = await renderPage(challenge({ viewerTeam }), { id: 'u1', displayName: 'Ada', organizations: [] });
     const card = screen.getByRole('region', { name: 'Your team: Membrane Crew' });

@@ -36,6 +36,7 @@ function data(overrides: Record<string, unknown> = {}, team: Record<string, unkn
         members: shares.map((s) => ({ shareBasisPoints: s.basisPoints, joinedAt: '2029-11-01T00:00:00Z', user: s.user })),
         split: { version: 4, status: 'PROPOSED', equal: false, shares },
         submission: null,
+        invitations: [{ id: 'i1', email: 'dee@example.com', invitedAt: '2029-11-02T00:00:00Z', expiresAt: '2029-11-16T00:00:00Z' }],
         ...team,
       },
       ...overrides,
@@ -74,6 +75,8 @@ describe('TeamPage', () => {
     expect(screen.getByRole('button', { name: 'Split equally' })).toBeInTheDocument();
     expect(screen.getByRole('form', { name: 'Propose a split' })).toBeInTheDocument();
     expect(screen.getByRole('form', { name: 'Invite a teammate' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Waiting for an answer (1)' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Invitations waiting for an answer' })).toHaveTextContent('dee@example.com');
     expect(screen.getByRole('button', { name: 'Leave team' })).toBeInTheDocument();
     expect(screen.getByText(/Your team can submit once every member has agreed/)).toBeInTheDocument();
   });

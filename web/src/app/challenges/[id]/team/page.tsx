@@ -110,6 +110,16 @@ export default async function TeamPage({ params, searchParams }: Props) {
           { key: 'share', label: 'Share', numeric: true, render: (m) => `${basisPointsToPercent(m.shareBasisPoints)}%` },
           { key: 'joined', label: 'Joined', render: (m) => <LocalDate iso={m.joinedAt} dayOnly /> },
         ]} />
+        {team.invitations.length > 0 && (
+          <>
+            <h3 id="team-waiting-title">Waiting for an answer ({team.invitations.length})</h3>
+            <DataTable caption="Invitations waiting for an answer" captionHidden rows={team.invitations} rowKey={(i) => i.id} columns={[
+              { key: 'email', label: 'Email', render: (i) => i.email },
+              { key: 'sent', label: 'Sent', render: (i) => <LocalDate iso={i.invitedAt} dayOnly /> },
+              { key: 'expires', label: 'Expires', render: (i) => <LocalDate iso={i.expiresAt} dayOnly /> },
+            ]} />
+          </>
+        )}
         {open && <InviteTeamMemberForm action={inviteTeamMemberAction} challengeId={c.id} teamId={team.id} />}
       </Card>
 
