@@ -161,6 +161,24 @@ describe('ChallengePage', () => {
     expect(screen.getAllByRole('link', { name: 'Submit as your team' })[0]).toHaveAttribute('href', '#submit-heading');
   });
 
+  it('a team’s winning submission: the team won, each member’s part goes to their own account', async () => {
+    const shares = [{ basisPoints: 10000, agreedAt: '2029-11-01T00:00:00Z', user: { id: 'u1', displayName: 'Ada' } }];
+    const viewerTeam = {
+      id: 't1', name: 'Membrane Crew', createdAt: '2029-11-01T00:00:00Z',
+      members: [{ shareBasisPoints: 10000, joinedAt: '2029-11-01T00:00:00Z', user: shares[0]!.user }],
+      split: { version: 1, status: 'AGREED', equal: false, shares },
+      submission: { id: 'ts1', title: 'Crew filter', body: 'B', version: 1, submittedAt: '2029-12-01T00:00:00Z', status: 'SUBMITTED' },
+      invitations: [],
+    };
+    await renderPage(challenge({
+      status: 'AWARDED', viewerTeam,
+      prizes: [{ rank: 1, label: 'First prize', amount: usd('100000'), award: { id: 'w1', awardedAt: '2030-02-01T00:00:00Z', submission: { id: 'ts1', title: 'Crew filter' }, payouts: [] } }],
+    }), { id: 'u1', displayName: 'Ada', organizations: [] });
+    const mine = screen.getByRole('region', { name: 'Team Membrane Crew’s submission' });
+    expect(mine).toHaveTextContent('Team Membrane Crew won First prize!');
+    expect(within(mine).getByRole('link', { name: 'See your part' })).toHaveAttribute('href', '/me/payouts');
+  });
+
   it('a cancelled challenge ends its timeline with Cancelled and strikes what never happened', () => {
     const steps = challengeTimeline({ status: 'CANCELLED', publishedAt: null, submissionDeadline: '2030-01-01T00:00:00Z', prizes: [] });
     expect(steps.map((s) => [s.key, s.state])).toEqual([['published', 'skipped'], ['deadline', 'skipped'], ['judging', 'skipped'], ['results', 'skipped'], ['cancelled', 'current']]);

@@ -100,7 +100,11 @@ export default async function ChallengePage({ params, searchParams }: Props) {
       {latest && (
         <Card aria-labelledby="mine-title" className={won ? 'card-won' : undefined}>
           <h2 id="mine-title">{team ? `Team ${team.name}’s submission` : 'Your submission'}</h2>
-          {won && <Alert tone="success" title={`You won ${won}!`}>The prize is paid to your payout account. <Link href="/me/payouts">See your payouts</Link></Alert>}
+          {won && (team ? (
+            <Alert tone="success" title={`Team ${team.name} won ${won}!`}>Each member’s part, as the split agreed, is paid to their own payout account. <Link href="/me/payouts">See your part</Link></Alert>
+          ) : (
+            <Alert tone="success" title={`You won ${won}!`}>The prize is paid to your payout account. <Link href="/me/payouts">See your payouts</Link></Alert>
+          ))}
           <p>
             “{latest.title}”, version {latest.version}, submitted <LocalDate iso={latest.submittedAt} /> <StatusBadge status={latest.status} />
           </p>
