@@ -82,6 +82,10 @@ describe('INVITE_ONLY challenges are the sponsor’s business only', () => {
       query: `mutation($input: AcceptChallengeTermsInput!) { acceptChallengeTerms(input: $input) { challenge { id } } }`,
       variables: { input: { challengeId } },
     },
+    'Mutation.createTeam': {
+      query: `mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { id } } }`,
+      variables: { input: { challengeId, name: 'Clay and copper' } },
+    },
     'Mutation.shortlistSubmission': {
       query: `mutation($input: ShortlistSubmissionInput!) { shortlistSubmission(input: $input) { submission { id } } }`,
       variables: { input: { submissionId, shortlisted: true } },
@@ -128,7 +132,7 @@ describe('INVITE_ONLY challenges are the sponsor’s business only', () => {
   });
 
   it('answers NOT_FOUND to an uninvited solver who knows the ids, for every one of them, and writes nothing', async () => {
-    const tables = ['submissions.submission', 'submissions.terms_acceptance', 'challenges.challenge_question', 'payouts.funding', 'payouts.award'];
+    const tables = ['submissions.submission', 'submissions.terms_acceptance', 'submissions.team', 'challenges.challenge_question', 'payouts.funding', 'payouts.award'];
     const rowsBefore = await Promise.all(tables.map(async (t) => Number((await db.query(`select count(*) from ${t}`)).rows[0].count)));
     const answers: Record<string, unknown> = {};
     for (const [operation, { query, variables }] of Object.entries(cases(inviteOnly, legacySubmission))) {

@@ -5,6 +5,7 @@ import { ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, InviteOrganizationMemberDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc,
   ShortlistSubmissionDoc, SignUpDoc, SubmitSolutionDoc, UpdateChallengeDoc,
+  AgreeToPrizeSplitDoc, CreateTeamDoc, ProposePrizeSplitDoc, RespondToTeamInvitationDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
 import { fetchGateway } from '@/lib/gateway-fetch';
@@ -12,6 +13,7 @@ import { clearSession, getRefreshToken, setSession } from '@/lib/session';
 import {
   answerQuestionAction, changeMemberRoleAction, inviteOrganizationMemberAction, respondToOrganizationInvitationAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, signUpAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
   startCardPaymentAction, submitSolutionAction, updateChallengeAction,
+  agreeToPrizeSplitAction, createTeamAction, inviteTeamMemberAction, proposePrizeSplitAction, respondToTeamInvitationAction,
 } from './actions';
 
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
@@ -426,5 +428,57 @@ describe('signUpAction', () => {
         values: { email: 'ada@solver.demo', displayName: 'Ada' },
       },
     });
+  });
+});
+
+describe('team actions', () => {
+  beforeEach(() => gqlMock.mockReset());
+
+  it('creates a team and goes to its page; a second team is refused in words', async () => {
+    gqlMock.mockResolvedValueOnce({ createTeam: { team: { id: 't1', name: 'Crew' } } });
+    expect(await run(createTeamAction, { challengeId: 'c1', name: ' Crew ' })).toEqual({ redirect: '/challenges/c1/team?done=teamCreated' });
+    expect(gqlMock).toHaveBeenCalledWith(CreateTeamDoc, { input: { challengeId: 'c1', name: 'Crew' } });
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'User 0195f3a2-7c4e-7d1a-9b2c-3e4f5a6b7c8d is already in team', extensions: { code: 'CONFLICT' } }]));
+    const { state } = await run(createTeamAction, { challengeId: 'c1', name: 'Crew' });
+    expect(state).toMatchObject({ formError: expect.stringMatching(/^You are already in a team for this challenge/), values: { name: 'Crew' } });
+  });
+
+  it('checks an invitation’s address before calling the gateway', async () => {
+    const { state } = await run(inviteTeamMemberAction, { challengeId: 'c1', teamId: 't1', email: 'bo at example' });
+    expect(state).toEqual({ fieldErrors: { email: 'Enter an email address like name@example.com' }, values: { email: 'bo at example' } });
+    expect(gqlMock).not.toHaveBeenCalled();
+  });
+
+  it('proposes shares typed in percent as basis points; a total other than 100% is refused without a call', async () => {
+    const { state } = await run(proposePrizeSplitAction, { challengeId: 'c1', teamId: 't1', 'share-u1': '50', 'share-u2': '30', 'share-u3': '19.99' });
+    expect(state).toMatchObject({ formError: 'The shares add up to 99.99%: they must add up to 100%.' });
+    expect(gqlMock).not.toHaveBeenCalled();
+    gqlMock.mockResolvedValueOnce({ proposePrizeSplit: { team: { id: 't1', split: { version: 5, status: 'PROPOSED' } } } });
+    expect(await run(proposePrizeSplitAction, { challengeId: 'c1', teamId: 't1', 'share-u1': '50', 'share-u2': '30', 'share-u3': '20' })).toEqual({ redirect: '/challenges/c1/team?done=splitProposed' });
+    expect(gqlMock).toHaveBeenCalledWith(ProposePrizeSplitDoc, { input: { teamId: 't1', shares: [{ userId: 'u1', basisPoints: 5000 }, { userId: 'u2', basisPoints: 3000 }, { userId: 'u3', basisPoints: 2000 }] } });
+  });
+
+  it('agrees to the version read; a newer one is refused in words', async () => {
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'Split version 4 is not the current one (5)', extensions: { code: 'CONFLICT', field: 'splitVersion' } }]));
+    const { state } = await run(agreeToPrizeSplitAction, { challengeId: 'c1', teamId: 't1', splitVersion: '4' });
+    expect(gqlMock).toHaveBeenCalledWith(AgreeToPrizeSplitDoc, { input: { teamId: 't1', splitVersion: 4 } });
+    expect(state).toMatchObject({ formError: 'The split was changed while you were reading it. Read the new proposal, then agree to it.', fieldErrors: undefined });
+  });
+
+  it('accepting an invitation goes to the team’s page; declining back to the invitations', async () => {
+    gqlMock.mockResolvedValueOnce({ respondToTeamInvitation: { invitation: { id: 'i1', status: 'ACCEPTED' }, team: { id: 't1', challenge: { id: 'c1' } } } });
+    expect(await run(respondToTeamInvitationAction, { invitationId: 'i1', answer: 'accept' })).toEqual({ redirect: '/challenges/c1/team?done=teamJoined' });
+    expect(gqlMock).toHaveBeenCalledWith(RespondToTeamInvitationDoc, { input: { invitationId: 'i1', accept: true } });
+    gqlMock.mockResolvedValueOnce({ respondToTeamInvitation: { invitation: { id: 'i2', status: 'DECLINED' }, team: null } });
+    expect(await run(respondToTeamInvitationAction, { invitationId: 'i2', answer: 'decline' })).toEqual({ redirect: '/teams/invitations?done=teamInvitationDeclined' });
+  });
+
+  it('submits as the team with its id; refused while the split is not agreed, in words', async () => {
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'The team split must be AGREED to submit', extensions: { code: 'FAILED_PRECONDITION' } }]));
+    const { state } = await run(submitSolutionAction, { challengeId: 'c1', teamId: 't1', title: 'T', body: 'B' });
+    expect(gqlMock).toHaveBeenCalledWith(SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'T', body: 'B', teamId: 't1' } });
+    expect(state).toMatchObject({ formError: 'Your team can submit once every member has agreed to the prize split.', values: { title: 'T', body: 'B' } });
+    gqlMock.mockResolvedValueOnce({ submitSolution: { submission: { id: 's1', status: 'SUBMITTED', version: 1, challenge: { id: 'c1' } } } });
+    expect((await run(submitSolutionAction, { challengeId: 'c1', teamId: 't1', title: 'T', body: 'B' })).state).toMatchObject({ ok: true, message: 'Submitted: version 1 of your team’s solution is sealed for the sponsor.' });
   });
 });

@@ -9,12 +9,14 @@ import { fetchGateway } from '@/lib/gateway-fetch';
 import { GatewayError, toFormState, type FormState } from '@/lib/errors';
 import { withFlash, type FlashKey } from '@/lib/flash';
 import { fundingReturnUrl, type FundingFormState } from '@/lib/funding';
-import { INVITATION_LIFETIME_DAYS, isOrganizationRole, memberRefusal, ROLE_PHRASES, validateInvite } from '@/lib/organizations';
+import { INVITATION_LIFETIME_DAYS, inviteEmailError, isOrganizationRole, memberRefusal, ROLE_PHRASES, validateInvite } from '@/lib/organizations';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
   FundChallengeDoc, InviteOrganizationMemberDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, RespondToOrganizationInvitationDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
   SubmitSolutionDoc, UpdateChallengeDoc, UpdateProfileDoc,
+  AgreeToPrizeSplitDoc, CreateTeamDoc, InviteTeamMemberDoc, LeaveTeamDoc, ProposeEqualPrizeSplitDoc, ProposePrizeSplitDoc, RespondToTeamInvitationDoc,
 } from '@/lib/operations';
+import { shareField, teamRefusal, validateShares } from '@/lib/teams';
 import { RESET_REQUESTED_MESSAGE, validateNewPassword } from '@/lib/passwords';
 import { positionFromForm, reviewHref } from '@/lib/review';
 import { clearSession, getRefreshToken, setSession, type SessionGrant } from '@/lib/session';
@@ -25,8 +27,8 @@ const text = (fd: FormData, name: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-const challengePath = (challengeId: string, page?: 'review') =>
-  `/challenges/${encodeURIComponent(challengeId)}${page === 'review' ? '/review' : ''}`;
+const challengePath = (challengeId: string, page?: 'review' | 'team') =>
+  `/challenges/${encodeURIComponent(challengeId)}${page ? `/${page}` : ''}`;
 
 // ---- session ---------------------------------------------------------------
 
@@ -375,18 +377,126 @@ export async function submitSolutionAction(_prev: FormState, fd: FormData): Prom
   const challengeId = text(fd, 'challengeId');
   const values = { title: text(fd, 'title'), body: text(fd, 'body') };
   const acceptTerms = text(fd, 'terms') === 'to-accept';
+  // Submitting as the viewer's team (the form has the team's id when the viewer is in one).
+  const teamId = text(fd, 'teamId') || undefined;
   if (acceptTerms && text(fd, ACCEPT_TERMS_FIELD) !== 'yes') return { fieldErrors: { [ACCEPT_TERMS_FIELD]: ACCEPT_TERMS_REQUIRED }, values };
   let version: number;
   try {
     if (acceptTerms) await gql(AcceptChallengeTermsDoc, { input: { challengeId } });
-    const result = await gql(SubmitSolutionDoc, { input: { challengeId, title: values.title.trim(), body: values.body } });
+    const result = await gql(SubmitSolutionDoc, { input: { challengeId, title: values.title.trim(), body: values.body, ...(teamId ? { teamId } : {}) } });
     version = result.submitSolution.submission.version;
   } catch (error) {
-    return { ...toFormState(error), values };
+    const state = toFormState(error);
+    return { ...(teamId ? teamRefusal(state, 'submit') : state), values };
   }
-  revalidatePath(`/challenges/${challengeId}`);
+  revalidatePath(`/challenges/${challengeId}`, 'layout');
   revalidatePath('/me/submissions');
-  return { ok: true, message: version > 1 ? `Resubmitted: this is version ${version} of your solution.` : 'Submitted: version 1 of your solution is sealed for the sponsor.' };
+  const whose = teamId ? 'your team’s solution' : 'your solution';
+  return { ok: true, message: version > 1 ? `Resubmitted: this is version ${version} of ${whose}.` : `Submitted: version 1 of ${whose} is sealed for the sponsor.` };
+}
+
+// ---- solvers: teams ----------------------------------------------------------
+
+/** Creates a team for the challenge (the viewer its first member, 100%), then on to the team's page. */
+export async function createTeamAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  const values = { name: text(fd, 'name') };
+  if (!values.name.trim()) return { fieldErrors: { name: 'Enter a name for your team.' }, values };
+  try {
+    await gql(CreateTeamDoc, { input: { challengeId, name: values.name.trim() } });
+  } catch (error) {
+    return { ...teamRefusal(toFormState(error), 'create'), values };
+  }
+  revalidatePath(challengePath(challengeId), 'layout');
+  redirect(withFlash(challengePath(challengeId, 'team'), 'teamCreated'));
+}
+
+/** Any member invites someone by email: they are mailed a link to /teams/invitations. */
+export async function inviteTeamMemberAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  const teamId = text(fd, 'teamId');
+  const email = text(fd, 'email').trim();
+  const emailError = inviteEmailError(email);
+  if (emailError) return { fieldErrors: { email: emailError }, values: { email } };
+  let invitation;
+  try {
+    invitation = (await gql(InviteTeamMemberDoc, { input: { teamId, email } })).inviteTeamMember.invitation;
+  } catch (error) {
+    return { ...teamRefusal(toFormState(error), 'invite'), values: { email } };
+  }
+  revalidatePath(challengePath(challengeId, 'team'));
+  return { ok: true, message: `Invitation sent to ${invitation.email}. They join the team once they accept it (within 14 days).` };
+}
+
+/** Proposes the split typed in percent (`share-<userId>`, 2 decimals at most, adding up to 100%). */
+export async function proposePrizeSplitAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  const teamId = text(fd, 'teamId');
+  const percents: Record<string, string> = {};
+  for (const [name, value] of fd.entries()) if (name.startsWith('share-') && typeof value === 'string') percents[name.slice('share-'.length)] = value;
+  const values = Object.fromEntries(Object.entries(percents).map(([userId, value]) => [shareField(userId), value]));
+  const { errors, shares } = validateShares(percents);
+  if (Object.keys(errors).length) return { fieldErrors: errors, values, formError: errors.shares };
+  try {
+    await gql(ProposePrizeSplitDoc, { input: { teamId, shares } });
+  } catch (error) {
+    const state = teamRefusal(toFormState(error), 'propose');
+    return { ...state, formError: state.fieldErrors?.shares ?? state.formError, values };
+  }
+  revalidatePath(challengePath(challengeId, 'team'));
+  redirect(withFlash(challengePath(challengeId, 'team'), 'splitProposed'));
+}
+
+/** "Split equally": every member the same part of a prize. */
+export async function proposeEqualPrizeSplitAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  try {
+    await gql(ProposeEqualPrizeSplitDoc, { input: { teamId: text(fd, 'teamId') } });
+  } catch (error) {
+    return teamRefusal(toFormState(error), 'propose');
+  }
+  revalidatePath(challengePath(challengeId, 'team'));
+  redirect(withFlash(challengePath(challengeId, 'team'), 'splitProposed'));
+}
+
+/** Agrees to the split version the member read (a newer one is refused: they read it first). */
+export async function agreeToPrizeSplitAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  const splitVersion = Number(text(fd, 'splitVersion'));
+  try {
+    await gql(AgreeToPrizeSplitDoc, { input: { teamId: text(fd, 'teamId'), splitVersion } });
+  } catch (error) {
+    return teamRefusal(toFormState(error), 'agree');
+  }
+  revalidatePath(challengePath(challengeId), 'layout');
+  redirect(withFlash(challengePath(challengeId, 'team'), 'splitAgreed'));
+}
+
+/** Leaves the team (their share goes to the others pro rata), back to the challenge. */
+export async function leaveTeamAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  try {
+    await gql(LeaveTeamDoc, { input: { teamId: text(fd, 'teamId') } });
+  } catch (error) {
+    return teamRefusal(toFormState(error), 'leave');
+  }
+  revalidatePath(challengePath(challengeId), 'layout');
+  redirect(withFlash(challengePath(challengeId), 'teamLeft'));
+}
+
+/** The invitee accepts (then on to the team's page) or declines (back to their invitations). */
+export async function respondToTeamInvitationAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const accept = text(fd, 'answer') === 'accept';
+  let challengeId: string | undefined;
+  try {
+    const result = (await gql(RespondToTeamInvitationDoc, { input: { invitationId: text(fd, 'invitationId'), accept } })).respondToTeamInvitation;
+    challengeId = result.team?.challenge.id;
+  } catch (error) {
+    return teamRefusal(toFormState(error), 'respond');
+  }
+  revalidatePath('/', 'layout');
+  if (accept && challengeId) redirect(withFlash(challengePath(challengeId, 'team'), 'teamJoined'));
+  redirect(withFlash('/teams/invitations', 'teamInvitationDeclined'));
 }
 
 /** Asks the sponsor a question about the brief, then back to the challenge with "Question sent.". */

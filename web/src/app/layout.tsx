@@ -21,6 +21,7 @@ async function Header() {
     viewer = null; // the page itself reports an unreachable API
   }
   const isSponsor = (viewer?.organizations.length ?? 0) > 0;
+  const teamInvitations = viewer?.teamInvitations?.length ?? 0;
   return (
     <header className="site-header">
       <div className="inner">
@@ -33,6 +34,7 @@ async function Header() {
               {viewer && <li><Link href="/sponsor">{isSponsor ? 'Sponsor dashboard' : 'Sponsor a challenge'}</Link></li>}
               {viewer && <li><Link href="/me/submissions">My submissions</Link></li>}
               {viewer && <li><Link href="/me/payouts">Payouts</Link></li>}
+              {viewer && teamInvitations > 0 && <li><Link href="/teams/invitations">Team invitations ({teamInvitations})</Link></li>}
             </ul>
           </nav>
           <div className="nav nav-end">

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED, type TermsStep } from '@/lib/challenges';
 import type { FormState } from '@/lib/errors';
 import { FormMessages, requiredFields, SubmitButton, useClientChecked } from './forms';
-import { Button, Checkbox, Select, TextArea, TextField } from './ui';
+import { Alert, Button, Checkbox, Select, TextArea, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 
@@ -14,8 +14,10 @@ type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
  * Submits (or resubmits) a solution. When the challenge has terms the viewer has not accepted yet, a required box
  * accepts them with the same submission (the action calls acceptChallengeTerms first).
  */
-export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none' }: {
+export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none', team }: {
   action: Action; challengeId: string; latest?: { title: string; body: string; version: number }; terms?: TermsStep;
+  /** Submitting as the viewer's team (its one submission); `blocker`: why it cannot yet, in words (split not agreed). */
+  team?: { id: string; name: string; blocker?: string | null };
 }) {
   const [state, formAction] = useActionState(action, {});
   const { clientErrors, onSubmit } = useClientChecked(requiredFields({
@@ -24,10 +26,16 @@ export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none'
   const errors = { ...state.fieldErrors, ...clientErrors };
   return (
     <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-labelledby="submit-heading">
-      <h2 id="submit-heading">{latest ? `Resubmit (you are on version ${latest.version})` : 'Submit a solution'}</h2>
-      <p className="muted">Submissions are sealed: only you and the sponsor can read them. Resubmitting creates a new version.</p>
+      <h2 id="submit-heading">
+        {team ? (latest ? `Resubmit as team ${team.name} (version ${latest.version} so far)` : `Submit as team ${team.name}`) : latest ? `Resubmit (you are on version ${latest.version})` : 'Submit a solution'}
+      </h2>
+      <p className="muted">
+        {team ? 'Submissions are sealed: only your team and the sponsor can read them. Any member can resubmit: the latest version is the one judged.' : 'Submissions are sealed: only you and the sponsor can read them. Resubmitting creates a new version.'}
+      </p>
+      {team?.blocker && <Alert tone="warning">{team.blocker}</Alert>}
       <FormMessages state={state} />
       <input type="hidden" name="challengeId" value={challengeId} />
+      {team && <input type="hidden" name="teamId" value={team.id} />}
       {/* What was typed comes back after a refusal: React resets the form after its action. */}
       <TextField label="Solution title" name="title" required defaultValue={state.values?.title ?? latest?.title} error={errors.title} key={`t${latest?.version}`} />
       <TextArea label="Solution" name="body" required rows={8} defaultValue={state.values?.body ?? latest?.body} error={errors.body} key={`b${latest?.version}`} />

@@ -32,6 +32,14 @@ describe('ReviewSubmissionCard', () => {
     expect(Object.fromEntries(fd)).toEqual({ challengeId: 'c1', submissionId: 's1', shortlisted: 'true', view: 'all', after: 'cur1' });
   });
 
+  it('names a team’s submission by the team and its members', () => {
+    const team = { name: 'Membrane Crew', members: [{ user: { displayName: 'Ada' } }, { user: { displayName: 'Bo' } }] };
+    render(<ReviewSubmissionCard submission={submission({ team })} challengeId="c1" position={{ view: 'all' }} shortlistAction={action()} awardAction={action()} prizesToAward={PRIZES} />);
+    const card = screen.getByRole('article', { name: 'Ceramic filter' });
+    expect(card).toHaveTextContent(/By team Membrane Crew \(Ada, Bo\) · version 2/);
+    expect(within(card).getByLabelText('Prize for Ceramic filter')).toBeInTheDocument();
+  });
+
   it('shows a Shortlisted badge and offers to remove it', async () => {
     const shortlist = action();
     render(<ReviewSubmissionCard submission={submission({ shortlisted: true })} challengeId="c1" position={{ view: 'shortlist' }} shortlistAction={shortlist} awardAction={action()} prizesToAward={[]} />);

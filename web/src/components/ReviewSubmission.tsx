@@ -16,6 +16,8 @@ export interface ReviewedSubmission {
   /** The judges' flag: null would mean the viewer may not see it (never on the review page). */
   shortlisted?: boolean | null;
   author: { displayName: string };
+  /** A team's submission: the team and its members (null or absent: a solo submission). */
+  team?: { name: string; members: { user: { displayName: string } }[] } | null;
 }
 
 /**
@@ -41,7 +43,13 @@ export function ReviewSubmissionCard({ submission: s, challengeId, position, sho
         <h3 id={headingId}>{s.title}</h3>
         {s.shortlisted && <Badge tone="success">Shortlisted</Badge>}
       </div>
-      <p className="muted">By {s.author.displayName} · version {s.version} · <LocalDate iso={s.submittedAt} /></p>
+      {s.team ? (
+        <p className="muted">
+          By team <strong>{s.team.name}</strong> ({s.team.members.map((m) => m.user.displayName).join(', ')}) · version {s.version} · <LocalDate iso={s.submittedAt} />
+        </p>
+      ) : (
+        <p className="muted">By {s.author.displayName} · version {s.version} · <LocalDate iso={s.submittedAt} /></p>
+      )}
       <div className="submission">
         {isLongBody(s.body) ? (
           <details>

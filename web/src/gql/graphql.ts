@@ -16,6 +16,11 @@ export type AddOrganizationMemberInput = {
   userId: string | number;
 };
 
+export type AgreeToPrizeSplitInput = {
+  splitVersion: number;
+  teamId: string | number;
+};
+
 export type AnswerChallengeQuestionInput = {
   /** 1 to 5,000 characters (trimmed). Replaces the current answer, if any. */
   answer: string;
@@ -103,6 +108,12 @@ export type CreateOrganizationInput = {
   name: string;
 };
 
+export type CreateTeamInput = {
+  challengeId: string | number;
+  /** 1 to 100 characters. */
+  name: string;
+};
+
 export type FundingStatus =
   | 'FAILED'
   | 'PARTIALLY_REFUNDED'
@@ -116,6 +127,15 @@ export type InviteOrganizationMemberInput = {
   email: string;
   organizationId: string | number;
   role: OrganizationRole;
+};
+
+export type InviteTeamMemberInput = {
+  email: string;
+  teamId: string | number;
+};
+
+export type LeaveTeamInput = {
+  teamId: string | number;
 };
 
 export type LogInInput = {
@@ -156,6 +176,16 @@ export type PrizeInput = {
   rank: number;
 };
 
+export type ProposeEqualPrizeSplitInput = {
+  teamId: string | number;
+};
+
+export type ProposePrizeSplitInput = {
+  /** Every member exactly once, summing to 10,000. */
+  shares: Array<SplitShareInput>;
+  teamId: string | number;
+};
+
 export type RefreshSessionInput = {
   /** The refreshToken of logIn, signUp or resetPassword. */
   refreshToken: string;
@@ -178,6 +208,11 @@ export type RespondToOrganizationInvitationInput = {
   organizationId: string | number;
 };
 
+export type RespondToTeamInvitationInput = {
+  accept: boolean;
+  invitationId: string | number;
+};
+
 export type ShortlistSubmissionInput = {
   /** true puts the submission on the shortlist, false takes it off. */
   shortlisted: boolean;
@@ -190,6 +225,17 @@ export type SignUpInput = {
   /** At least 10 characters. */
   password: string;
 };
+
+export type SplitShareInput = {
+  /** 0 to 10,000. */
+  basisPoints: number;
+  userId: string | number;
+};
+
+/** PROPOSED: waiting for every member to agree (the team cannot submit). AGREED: every member agreed; this split is in force. */
+export type SplitStatus =
+  | 'AGREED'
+  | 'PROPOSED';
 
 export type StartPayoutOnboardingInput = {
   /** Where Stripe sends the user when the link expired. */
@@ -211,6 +257,13 @@ export type SubmitSolutionInput = {
   /** 1 to 200 characters. */
   title: string;
 };
+
+/** A PENDING invitation past its expiry (14 days) reads EXPIRED. */
+export type TeamInvitationStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'EXPIRED'
+  | 'PENDING';
 
 /** Absent (or null) fields are unchanged; give at least one. Each field follows createChallenge's rules. */
 export type UpdateChallengeInput = {
@@ -284,7 +337,7 @@ export type ResetPasswordMutation = { resetPassword: { token: string, refreshTok
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, paidAt: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, prize: { label: string }, submission: { id: string } | null, challenge: { id: string, title: string } } } }> } } | null };
+export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, teamInvitations: Array<{ id: string }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, paidAt: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, prize: { label: string }, submission: { id: string, team: { id: string, name: string } | null } | null, challenge: { id: string, title: string } } } }> } } | null };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
@@ -359,13 +412,15 @@ export type BrowseChallengesQueryVariables = Exact<{
 
 export type BrowseChallengesQuery = { challengeCurrencies: Array<string>, challenges: { totalCount: number, pageCursors: Array<string>, edges: Array<{ cursor: string, node: { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string, viewerRole: OrganizationRole | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type TeamFieldsFragment = { id: string, name: string, createdAt: string, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus } | null, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> };
+
 export type ChallengeDetailQueryVariables = Exact<{
   id: string | number;
   questionsAfter?: string | null | undefined;
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }> } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus } | null, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -375,7 +430,7 @@ export type ChallengeReviewQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, funding: { id: string, status: FundingStatus } | null, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, heldForWinners: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, funding: { id: string, status: FundingStatus } | null, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, heldForWinners: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string }, team: { id: string, name: string, members: Array<{ user: { id: string, displayName: string } }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type FundingReceiptQueryVariables = Exact<{
   fundingId: string | number;
@@ -473,6 +528,67 @@ export type ChallengeCurrenciesQueryVariables = Exact<{ [key: string]: never; }>
 
 export type ChallengeCurrenciesQuery = { challengeCurrencies: Array<string> };
 
+export type ChallengeTeamQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChallengeTeamQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, viewerHasAcceptedTerms: boolean, terms: string | null, organization: { id: string, viewerRole: OrganizationRole | null }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string } }>, viewerSubmissions: Array<{ id: string }>, viewerTeam: { id: string, name: string, createdAt: string, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus } | null, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
+
+export type TeamInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamInvitationsQuery = { viewer: { id: string, teamInvitations: Array<{ id: string, email: string, status: TeamInvitationStatus, invitedAt: string, expiresAt: string, invitedBy: { id: string, displayName: string }, team: { id: string, name: string, members: Array<{ user: { id: string, displayName: string } }>, challenge: { id: string, title: string, status: ChallengeStatus } } | null }> } | null };
+
+export type CreateTeamMutationVariables = Exact<{
+  input: CreateTeamInput;
+}>;
+
+
+export type CreateTeamMutation = { createTeam: { team: { id: string, name: string } } };
+
+export type InviteTeamMemberMutationVariables = Exact<{
+  input: InviteTeamMemberInput;
+}>;
+
+
+export type InviteTeamMemberMutation = { inviteTeamMember: { invitation: { id: string, email: string, expiresAt: string } } };
+
+export type RespondToTeamInvitationMutationVariables = Exact<{
+  input: RespondToTeamInvitationInput;
+}>;
+
+
+export type RespondToTeamInvitationMutation = { respondToTeamInvitation: { invitation: { id: string, status: TeamInvitationStatus }, team: { id: string, challenge: { id: string } } | null } };
+
+export type ProposePrizeSplitMutationVariables = Exact<{
+  input: ProposePrizeSplitInput;
+}>;
+
+
+export type ProposePrizeSplitMutation = { proposePrizeSplit: { team: { id: string, split: { version: number, status: SplitStatus } } } };
+
+export type ProposeEqualPrizeSplitMutationVariables = Exact<{
+  input: ProposeEqualPrizeSplitInput;
+}>;
+
+
+export type ProposeEqualPrizeSplitMutation = { proposeEqualPrizeSplit: { team: { id: string, split: { version: number, status: SplitStatus } } } };
+
+export type AgreeToPrizeSplitMutationVariables = Exact<{
+  input: AgreeToPrizeSplitInput;
+}>;
+
+
+export type AgreeToPrizeSplitMutation = { agreeToPrizeSplit: { team: { id: string, split: { version: number, status: SplitStatus } } } };
+
+export type LeaveTeamMutationVariables = Exact<{
+  input: LeaveTeamInput;
+}>;
+
+
+export type LeaveTeamMutation = { leaveTeam: { teamId: string, dissolved: boolean } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -491,7 +607,48 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const TeamFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TeamFields on Team {
+  id
+  name
+  createdAt
+  members {
+    shareBasisPoints
+    joinedAt
+    user {
+      id
+      displayName
+    }
+  }
+  split {
+    version
+    status
+    equal
+    shares {
+      basisPoints
+      agreedAt
+      user {
+        id
+        displayName
+      }
+    }
+  }
+  submission {
+    id
+    title
+    body
+    version
+    submittedAt
+    status
+  }
+  invitations {
+    id
+    email
+    invitedAt
+    expiresAt
+  }
+}
+    `, {"fragmentName":"TeamFields"}) as unknown as TypedDocumentString<TeamFieldsFragment, unknown>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -575,6 +732,9 @@ export const ViewerDocument = new TypedDocumentString(`
         name
       }
     }
+    teamInvitations {
+      id
+    }
     payoutAccount {
       status
       requirementsDue
@@ -614,6 +774,10 @@ export const ViewerDocument = new TypedDocumentString(`
             }
             submission {
               id
+              team {
+                id
+                name
+              }
             }
             challenge {
               id
@@ -889,9 +1053,51 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       askedAt
       published
     }
+    viewerTeam {
+      ...TeamFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<ChallengeDetailQuery, ChallengeDetailQueryVariables>;
+    fragment TeamFields on Team {
+  id
+  name
+  createdAt
+  members {
+    shareBasisPoints
+    joinedAt
+    user {
+      id
+      displayName
+    }
+  }
+  split {
+    version
+    status
+    equal
+    shares {
+      basisPoints
+      agreedAt
+      user {
+        id
+        displayName
+      }
+    }
+  }
+  submission {
+    id
+    title
+    body
+    version
+    submittedAt
+    status
+  }
+  invitations {
+    id
+    email
+    invitedAt
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<ChallengeDetailQuery, ChallengeDetailQueryVariables>;
 export const ChallengeReviewDocument = new TypedDocumentString(`
     query ChallengeReview($challengeId: ID!, $first: Int, $after: String, $shortlistedOnly: Boolean) {
   challenge(id: $challengeId) {
@@ -984,6 +1190,16 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
           author {
             id
             displayName
+          }
+          team {
+            id
+            name
+            members {
+              user {
+                id
+                displayName
+              }
+            }
           }
         }
       }
@@ -1259,3 +1475,190 @@ export const ChallengeCurrenciesDocument = new TypedDocumentString(`
   challengeCurrencies
 }
     `) as unknown as TypedDocumentString<ChallengeCurrenciesQuery, ChallengeCurrenciesQueryVariables>;
+export const ChallengeTeamDocument = new TypedDocumentString(`
+    query ChallengeTeam($id: ID!) {
+  challenge(id: $id) {
+    id
+    title
+    status
+    currency
+    submissionDeadline
+    organization {
+      id
+      viewerRole
+    }
+    prizes {
+      rank
+      label
+      amount {
+        amountMinor
+        currency
+      }
+    }
+    viewerSubmissions {
+      id
+    }
+    viewerHasAcceptedTerms
+    terms
+    viewerTeam {
+      ...TeamFields
+    }
+  }
+}
+    fragment TeamFields on Team {
+  id
+  name
+  createdAt
+  members {
+    shareBasisPoints
+    joinedAt
+    user {
+      id
+      displayName
+    }
+  }
+  split {
+    version
+    status
+    equal
+    shares {
+      basisPoints
+      agreedAt
+      user {
+        id
+        displayName
+      }
+    }
+  }
+  submission {
+    id
+    title
+    body
+    version
+    submittedAt
+    status
+  }
+  invitations {
+    id
+    email
+    invitedAt
+    expiresAt
+  }
+}`) as unknown as TypedDocumentString<ChallengeTeamQuery, ChallengeTeamQueryVariables>;
+export const TeamInvitationsDocument = new TypedDocumentString(`
+    query TeamInvitations {
+  viewer {
+    id
+    teamInvitations {
+      id
+      email
+      status
+      invitedAt
+      expiresAt
+      invitedBy {
+        id
+        displayName
+      }
+      team {
+        id
+        name
+        members {
+          user {
+            id
+            displayName
+          }
+        }
+        challenge {
+          id
+          title
+          status
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamInvitationsQuery, TeamInvitationsQueryVariables>;
+export const CreateTeamDocument = new TypedDocumentString(`
+    mutation CreateTeam($input: CreateTeamInput!) {
+  createTeam(input: $input) {
+    team {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
+export const InviteTeamMemberDocument = new TypedDocumentString(`
+    mutation InviteTeamMember($input: InviteTeamMemberInput!) {
+  inviteTeamMember(input: $input) {
+    invitation {
+      id
+      email
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteTeamMemberMutation, InviteTeamMemberMutationVariables>;
+export const RespondToTeamInvitationDocument = new TypedDocumentString(`
+    mutation RespondToTeamInvitation($input: RespondToTeamInvitationInput!) {
+  respondToTeamInvitation(input: $input) {
+    invitation {
+      id
+      status
+    }
+    team {
+      id
+      challenge {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToTeamInvitationMutation, RespondToTeamInvitationMutationVariables>;
+export const ProposePrizeSplitDocument = new TypedDocumentString(`
+    mutation ProposePrizeSplit($input: ProposePrizeSplitInput!) {
+  proposePrizeSplit(input: $input) {
+    team {
+      id
+      split {
+        version
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposePrizeSplitMutation, ProposePrizeSplitMutationVariables>;
+export const ProposeEqualPrizeSplitDocument = new TypedDocumentString(`
+    mutation ProposeEqualPrizeSplit($input: ProposeEqualPrizeSplitInput!) {
+  proposeEqualPrizeSplit(input: $input) {
+    team {
+      id
+      split {
+        version
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposeEqualPrizeSplitMutation, ProposeEqualPrizeSplitMutationVariables>;
+export const AgreeToPrizeSplitDocument = new TypedDocumentString(`
+    mutation AgreeToPrizeSplit($input: AgreeToPrizeSplitInput!) {
+  agreeToPrizeSplit(input: $input) {
+    team {
+      id
+      split {
+        version
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreeToPrizeSplitMutation, AgreeToPrizeSplitMutationVariables>;
+export const LeaveTeamDocument = new TypedDocumentString(`
+    mutation LeaveTeam($input: LeaveTeamInput!) {
+  leaveTeam(input: $input) {
+    teamId
+    dissolved
+  }
+}
+    `) as unknown as TypedDocumentString<LeaveTeamMutation, LeaveTeamMutationVariables>;

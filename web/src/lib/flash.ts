@@ -21,6 +21,12 @@ export const FLASH_MESSAGES = {
   invitationAccepted: 'Invitation accepted: you are now a member of the organization.',
   invitationDeclined: 'Invitation declined.',
   invitationExpired: 'This invitation has expired. Ask the organization to invite you again.',
+  teamCreated: 'Team created. Invite your teammates by email, then agree how a prize is split.',
+  teamJoined: 'You joined the team. Read the prize split and agree to it: the team can submit once everyone has.',
+  teamInvitationDeclined: 'Invitation declined.',
+  splitProposed: 'Split proposed. Each member now agrees to it; you already have.',
+  splitAgreed: 'You agreed to the split.',
+  teamLeft: 'You left the team.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

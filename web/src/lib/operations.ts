@@ -46,13 +46,14 @@ export const ViewerDoc = graphql(`
       id email displayName bio skills
       organizations { id name viewerRole }
       organizationInvitations { id role invitedAt expiresAt organization { id name } }
+      teamInvitations { id }
       payoutAccount { status requirementsDue }
       submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }
       payouts(first: 50) {
         edges {
           node {
             id status failureReason paidAt amount { amountMinor currency }
-            award { id awardedAt prize { label } submission { id } challenge { id title } }
+            award { id awardedAt prize { label } submission { id team { id name } } challenge { id title } }
           }
         }
       }
@@ -142,6 +143,17 @@ export const BrowseChallengesDoc = graphql(`
   }
 `);
 
+/** A team as its members see it: members and their shares, the split with each member's agreement, its submission. */
+export const TeamFieldsFragment = graphql(`
+  fragment TeamFields on Team {
+    id name createdAt
+    members { shareBasisPoints joinedAt user { id displayName } }
+    split { version status equal shares { basisPoints agreedAt user { id displayName } } }
+    submission { id title body version submittedAt status }
+    invitations { id email invitedAt expiresAt }
+  }
+`);
+
 export const ChallengeDetailDoc = graphql(`
   query ChallengeDetail($id: ID!, $questionsAfter: String) {
     challenge(id: $id) {
@@ -162,6 +174,7 @@ export const ChallengeDetailDoc = graphql(`
         pageInfo { hasNextPage endCursor }
       }
       viewerQuestions { id question answer askedAt published }
+      viewerTeam { ...TeamFields }
     }
   }
 `);
@@ -184,7 +197,7 @@ export const ChallengeReviewDoc = graphql(`
       allSubmissions: submissions(first: 1) { totalCount }
       shortlist: submissions(first: 1, shortlistedOnly: true) { totalCount }
       submissions(first: $first, after: $after, shortlistedOnly: $shortlistedOnly) {
-        edges { node { id title body version submittedAt shortlisted author { id displayName } } }
+        edges { node { id title body version submittedAt shortlisted author { id displayName } team { id name members { user { id displayName } } } } }
         pageInfo { hasNextPage endCursor }
       }
       questions(first: 20) {
@@ -294,5 +307,74 @@ export const AnswerChallengeQuestionDoc = graphql(`
 export const ChallengeCurrenciesDoc = graphql(`
   query ChallengeCurrencies {
     challengeCurrencies
+  }
+`);
+
+/** The team page: the challenge (its prizes to show each member's part) and the viewer's team in it. */
+export const ChallengeTeamDoc = graphql(`
+  query ChallengeTeam($id: ID!) {
+    challenge(id: $id) {
+      id title status currency submissionDeadline
+      organization { id viewerRole }
+      prizes { rank label amount { amountMinor currency } }
+      viewerSubmissions { id }
+      viewerHasAcceptedTerms terms
+      viewerTeam { ...TeamFields }
+    }
+  }
+`);
+
+export const TeamInvitationsDoc = graphql(`
+  query TeamInvitations {
+    viewer {
+      id
+      teamInvitations {
+        id email status invitedAt expiresAt
+        invitedBy { id displayName }
+        team { id name members { user { id displayName } } challenge { id title status } }
+      }
+    }
+  }
+`);
+
+export const CreateTeamDoc = graphql(`
+  mutation CreateTeam($input: CreateTeamInput!) {
+    createTeam(input: $input) { team { id name } }
+  }
+`);
+
+export const InviteTeamMemberDoc = graphql(`
+  mutation InviteTeamMember($input: InviteTeamMemberInput!) {
+    inviteTeamMember(input: $input) { invitation { id email expiresAt } }
+  }
+`);
+
+export const RespondToTeamInvitationDoc = graphql(`
+  mutation RespondToTeamInvitation($input: RespondToTeamInvitationInput!) {
+    respondToTeamInvitation(input: $input) { invitation { id status } team { id challenge { id } } }
+  }
+`);
+
+export const ProposePrizeSplitDoc = graphql(`
+  mutation ProposePrizeSplit($input: ProposePrizeSplitInput!) {
+    proposePrizeSplit(input: $input) { team { id split { version status } } }
+  }
+`);
+
+export const ProposeEqualPrizeSplitDoc = graphql(`
+  mutation ProposeEqualPrizeSplit($input: ProposeEqualPrizeSplitInput!) {
+    proposeEqualPrizeSplit(input: $input) { team { id split { version status } } }
+  }
+`);
+
+export const AgreeToPrizeSplitDoc = graphql(`
+  mutation AgreeToPrizeSplit($input: AgreeToPrizeSplitInput!) {
+    agreeToPrizeSplit(input: $input) { team { id split { version status } } }
+  }
+`);
+
+export const LeaveTeamDoc = graphql(`
+  mutation LeaveTeam($input: LeaveTeamInput!) {
+    leaveTeam(input: $input) { teamId dissolved }
   }
 `);

@@ -25,12 +25,19 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const EMAIL_MAX = 254;
 export const INVITATION_LIFETIME_DAYS = 14;
 
+/** The address of a person to invite (to an organization or a team), checked as the API checks it; null when fine. */
+export function inviteEmailError(email: string): string | null {
+  const address = email.trim();
+  if (!address) return 'Enter the email address of the person to invite';
+  if (address.length > EMAIL_MAX || !EMAIL.test(address)) return 'Enter an email address like name@example.com';
+  return null;
+}
+
 /** The invitation form's own checks; who may invite as what is the server's decision (FORBIDDEN). */
 export function validateInvite(email: string, role: string): Record<string, string> {
   const errors: Record<string, string> = {};
-  const address = email.trim();
-  if (!address) errors.email = 'Enter the email address of the person to invite';
-  else if (address.length > EMAIL_MAX || !EMAIL.test(address)) errors.email = 'Enter an email address like name@example.com';
+  const emailError = inviteEmailError(email);
+  if (emailError) errors.email = emailError;
   if (!isOrganizationRole(role)) errors.role = 'Choose a role';
   return errors;
 }

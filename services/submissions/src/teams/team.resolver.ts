@@ -64,7 +64,7 @@ export class TeamResolver {
   async proposePrizeSplit(@Arg('input', () => ProposePrizeSplitInput) input: ProposePrizeSplitInput, @Ctx() ctx: SubmissionsContext): Promise<TeamPayload> {
     const userId = requireUser(ctx.identity);
     const teamId = requiredId(input.teamId, 'teamId');
-    const shares = (input.shares ?? []).map((s) => ({ userId: requiredId(s.userId, 'shares'), basisPoints: s.basisPoints }));
+    const shares = (input.shares ?? []).map((s, i) => ({ userId: requiredId(s.userId, `shares[${i}].userId`), basisPoints: s.basisPoints }));
     return teamPayload(await ctx.teams.propose(userId, teamId, shares));
   }
 

@@ -85,3 +85,16 @@ describe('Payouts', () => {
     expect(screen.queryByText(/account_invalid/)).toBeNull();
   });
 });
+
+describe('Payouts: a team member’s part', () => {
+  it('says it is their part of the team’s prize; held: set up payouts to receive it', async () => {
+    const held = payout('p7', 'HELD', null, 's7', 'First prize', '30000');
+    held.award.submission = { id: 's7', team: { id: 't1', name: 'Membrane Crew' } } as typeof held.award.submission;
+    viewerMock.mockResolvedValue(viewer({ account: { status: 'NOT_STARTED', requirementsDue: [] }, payouts: [held] }));
+    render(await PayoutsPage({ searchParams: Promise.resolve({}) }));
+    const row = screen.getByRole('row', { name: /Challenge p7/ });
+    expect(row).toHaveTextContent('Your part of First prize, won by team Membrane Crew — $300.00, held for you until you set up payouts. Set up payouts to receive it');
+    expect(within(row).getByRole('link', { name: 'Set up payouts to receive it' })).toHaveAttribute('href', '/me/payouts#account-title');
+    expect(within(row).getByText('Held')).toBeInTheDocument();
+  });
+});

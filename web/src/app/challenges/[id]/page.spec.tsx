@@ -9,7 +9,7 @@ jest.mock('@/lib/gateway', () => ({ gqlOrNull: jest.fn() }));
 jest.mock('@/lib/viewer', () => ({ getViewer: jest.fn() }));
 jest.mock('@/lib/stripe-config', () => ({ stripePublishableKey: () => undefined }));
 jest.mock('@/app/actions', () => ({
-  askQuestionAction: jest.fn(), challengeTransitionAction: jest.fn(), fundChallengeAction: jest.fn(), startCardPaymentAction: jest.fn(), submitSolutionAction: jest.fn(),
+  askQuestionAction: jest.fn(), challengeTransitionAction: jest.fn(), createTeamAction: jest.fn(), fundChallengeAction: jest.fn(), startCardPaymentAction: jest.fn(), submitSolutionAction: jest.fn(),
 }));
 jest.mock('next/navigation', () => ({
   notFound: jest.fn(() => {
@@ -38,6 +38,7 @@ function challenge(overrides: Record<string, unknown> = {}) {
     viewerHasAcceptedTerms: false,
     questions: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } },
     viewerQuestions: [],
+    viewerTeam: null,
     ...overrides,
   };
 }
@@ -119,6 +120,63 @@ describe('ChallengePage', () => {
     await renderPage(challenge(), { id: 'u1', displayName: 'Ada', organizations: [] });
     expect(screen.getAllByRole('link', { name: 'Submit a solution' })[0]).toHaveAttribute('href', '#submit-heading');
     expect(screen.getByRole('heading', { name: 'Submit a solution', level: 2 })).toHaveAttribute('id', 'submit-heading');
+  });
+
+  it('offers a signed-in solver who may enter to enter as a team', async () => {
+    await renderPage(challenge(), { id: 'u1', displayName: 'Ada', organizations: [] });
+    const form = screen.getByRole('form', { name: 'Enter as a team' });
+    expect(within(form).getByLabelText('Team name')).toBeRequired();
+    expect(within(form).getByRole('button', { name: 'Create team' })).toBeInTheDocument();
+  });
+
+  it('offers no team to a solver who already submitted alone, nor to someone signed out', async () => {
+    await renderPage(challenge({ viewerSubmissions: [{ id: 's1', title: 'Mine', body: 'B', status: 'SUBMITTED', version: 1, submittedAt: '2029-12-01T00:00:00Z' }] }), { id: 'u1', displayName: 'Ada', organizations: [] });
+    expect(screen.queryByRole('form', { name: 'Enter as a team' })).toBeNull();
+    await renderPage(challenge());
+    expect(screen.queryByRole('form', { name: 'Enter as a team' })).toBeNull();
+  });
+
+  it('in a team: the team, its split in words, and the submit form as the team, held back in words until the split is agreed', async () => {
+    const shares = [
+      { basisPoints: 5000, agreedAt: '2029-11-01T00:00:00Z', user: { id: 'u1', displayName: 'Ada' } },
+      { basisPoints: 3000, agreedAt: null, user: { id: 'u2', displayName: 'Bo' } },
+      { basisPoints: 2000, agreedAt: null, user: { id: 'u3', displayName: 'Cy' } },
+    ];
+    const viewerTeam = {
+      id: 't1', name: 'Membrane Crew', createdAt: '2029-11-01T00:00:00Z',
+      members: shares.map((s) => ({ shareBasisPoints: s.basisPoints, joinedAt: '2029-11-01T00:00:00Z', user: s.user })),
+      split: { version: 3, status: 'PROPOSED', equal: false, shares },
+      submission: null,
+      invitations: [],
+    };
+    const { container } = await renderPage(challenge({ viewerTeam }), { id: 'u1', displayName: 'Ada', organizations: [] });
+    const card = screen.getByRole('region', { name: 'Your team: Membrane Crew' });
+    expect(card).toHaveTextContent('Ada, Bo, Cy');
+    expect(card).toHaveTextContent('Waiting for 2 members to agree.');
+    expect(within(card).getByRole('link', { name: 'Open your team’s page' })).toHaveAttribute('href', '/challenges/c1/team');
+    expect(screen.getByRole('heading', { name: 'Submit as team Membrane Crew', level: 2 })).toBeInTheDocument();
+    expect(screen.getByText(/Your team can submit once every member has agreed to the prize split/)).toBeInTheDocument();
+    expect(container.querySelector('input[name="teamId"]')).toHaveValue('t1');
+    expect(screen.queryByRole('form', { name: 'Enter as a team' })).toBeNull();
+    expect(screen.getAllByRole('link', { name: 'Submit as your team' })[0]).toHaveAttribute('href', '#submit-heading');
+  });
+
+  it('a team’s winning submission: the team won, each member’s part goes to their own account', async () => {
+    const shares = [{ basisPoints: 10000, agreedAt: '2029-11-01T00:00:00Z', user: { id: 'u1', displayName: 'Ada' } }];
+    const viewerTeam = {
+      id: 't1', name: 'Membrane Crew', createdAt: '2029-11-01T00:00:00Z',
+      members: [{ shareBasisPoints: 10000, joinedAt: '2029-11-01T00:00:00Z', user: shares[0]!.user }],
+      split: { version: 1, status: 'AGREED', equal: false, shares },
+      submission: { id: 'ts1', title: 'Crew filter', body: 'B', version: 1, submittedAt: '2029-12-01T00:00:00Z', status: 'SUBMITTED' },
+      invitations: [],
+    };
+    await renderPage(challenge({
+      status: 'AWARDED', viewerTeam,
+      prizes: [{ rank: 1, label: 'First prize', amount: usd('100000'), award: { id: 'w1', awardedAt: '2030-02-01T00:00:00Z', submission: { id: 'ts1', title: 'Crew filter' }, payouts: [] } }],
+    }), { id: 'u1', displayName: 'Ada', organizations: [] });
+    const mine = screen.getByRole('region', { name: 'Team Membrane Crew’s submission' });
+    expect(mine).toHaveTextContent('Team Membrane Crew won First prize!');
+    expect(within(mine).getByRole('link', { name: 'See your part' })).toHaveAttribute('href', '/me/payouts');
   });
 
   it('a cancelled challenge ends its timeline with Cancelled and strikes what never happened', () => {

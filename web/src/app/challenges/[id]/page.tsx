@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { askQuestionAction, challengeTransitionAction, fundChallengeAction, startCardPaymentAction, submitSolutionAction } from '@/app/actions';
+import { askQuestionAction, challengeTransitionAction, createTeamAction, fundChallengeAction, startCardPaymentAction, submitSolutionAction } from '@/app/actions';
 import { CancelChallenge } from '@/components/CancelChallenge';
 import { Countdown, LocalDate } from '@/components/dates';
 import { ActionButton } from '@/components/forms';
@@ -11,6 +11,7 @@ import { RefreshWhile, SubmitSolutionForm } from '@/components/MoreForms';
 import { AskQuestionForm } from '@/components/QuestionForms';
 import { StatusFlash } from '@/components/StatusFlash';
 import { StickyCta } from '@/components/StickyCta';
+import { CreateTeamForm } from '@/components/TeamForms';
 import { Alert, Badge, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
 import { canCancelChallenge, canEditChallenge, challengeTimeline, deadlineIsAhead, eligibility, prizeWonBy, termsStep, termsSummary } from '@/lib/challenges';
 import { flashMessage } from '@/lib/flash';
@@ -20,6 +21,7 @@ import { questionStatus } from '@/lib/questions';
 import type { ChallengeDetailQuery } from '@/gql/graphql';
 import { stripePublishableKey } from '@/lib/stripe-config';
 import { getViewer } from '@/lib/viewer';
+import { splitStatusText, teamSubmitBlocker } from '@/lib/teams';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,12 +44,16 @@ export default async function ChallengePage({ params, searchParams }: Props) {
   const isManager = role === 'OWNER' || role === 'ADMIN';
   const funding = c.funding;
   const returnedFromPayment = query.funding === 'return';
-  const latest = [...c.viewerSubmissions].sort((a, b) => b.version - a.version)[0];
+  const team = c.viewerTeam;
+  // In a team, the submission is the team's (any member's versions); alone, the viewer's own.
+  const latest = team ? team.submission ?? undefined : [...c.viewerSubmissions].sort((a, b) => b.version - a.version)[0];
   const won = prizeWonBy(c.prizes, latest?.id);
   const winners = c.prizes.filter((p) => p.award);
   const canSubmit = !isManager && !role && c.status === 'OPEN';
   const here = `/challenges/${c.id}`;
-  const cta = callToAction({ canSubmit, signedIn: Boolean(viewer), resubmit: Boolean(latest), isManager, here });
+  // "Enter as a team": signed in, may enter, not in a team yet and not already submitted alone.
+  const canCreateTeam = canSubmit && Boolean(viewer) && !team && !latest;
+  const cta = callToAction({ canSubmit, signedIn: Boolean(viewer), resubmit: Boolean(latest), isManager, here, asTeam: Boolean(team) });
 
   return (
     <div className="stack">
@@ -93,12 +99,27 @@ export default async function ChallengePage({ params, searchParams }: Props) {
 
       {latest && (
         <Card aria-labelledby="mine-title" className={won ? 'card-won' : undefined}>
-          <h2 id="mine-title">Your submission</h2>
-          {won && <Alert tone="success" title={`You won ${won}!`}>The prize is paid to your payout account. <Link href="/me/payouts">See your payouts</Link></Alert>}
+          <h2 id="mine-title">{team ? `Team ${team.name}’s submission` : 'Your submission'}</h2>
+          {won && (team ? (
+            <Alert tone="success" title={`Team ${team.name} won ${won}!`}>Each member’s part, as the split agreed, is paid to their own payout account. <Link href="/me/payouts">See your part</Link></Alert>
+          ) : (
+            <Alert tone="success" title={`You won ${won}!`}>The prize is paid to your payout account. <Link href="/me/payouts">See your payouts</Link></Alert>
+          ))}
           <p>
             “{latest.title}”, version {latest.version}, submitted <LocalDate iso={latest.submittedAt} /> <StatusBadge status={latest.status} />
           </p>
           {c.status === 'OPEN' && <p className="muted">You can resubmit until the deadline: the latest version is the one judged.</p>}
+        </Card>
+      )}
+
+      {team && (
+        <Card aria-labelledby="team-title">
+          <h2 id="team-title">Your team: {team.name}</h2>
+          <p>{team.members.map((m) => m.user.displayName).join(', ')}</p>
+          <p>
+            {team.split.status === 'AGREED' ? <Badge tone="success">Split agreed</Badge> : <Badge tone="warning">Split proposed</Badge>} {splitStatusText(team.split)}
+          </p>
+          <p><ButtonLink href={`${here}/team`} variant="secondary">Open your team’s page</ButtonLink></p>
         </Card>
       )}
 
@@ -147,13 +168,18 @@ export default async function ChallengePage({ params, searchParams }: Props) {
             <Card aria-labelledby={viewer ? 'submit-heading' : 'submit-title'}>
               {viewer ? (
                 <SubmitSolutionForm action={submitSolutionAction} challengeId={c.id} latest={latest ? { title: latest.title, body: latest.body, version: latest.version } : undefined}
-                  terms={termsStep(c)} />
+                  terms={termsStep(c)} team={team ? { id: team.id, name: team.name, blocker: teamSubmitBlocker(team.split) } : undefined} />
               ) : (
                 <>
                   <h2 id="submit-title">Submit a solution</h2>
                   <p><Link href={`/login?next=${encodeURIComponent(here)}`}>Log in</Link> or <Link href={`/signup?next=${encodeURIComponent(here)}`}>sign up</Link> to submit.</p>
                 </>
               )}
+            </Card>
+          )}
+          {canCreateTeam && (
+            <Card aria-labelledby="team-create-title">
+              <CreateTeamForm action={createTeamAction} challengeId={c.id} />
             </Card>
           )}
           <QuestionsSection challenge={c} signedIn={Boolean(viewer)} />
@@ -240,10 +266,11 @@ export default async function ChallengePage({ params, searchParams }: Props) {
 }
 
 /** The one thing to do on the page, first on a phone: submit (or log in to), or manage for the sponsor. */
-function callToAction({ canSubmit, signedIn, resubmit, isManager, here }: { canSubmit: boolean; signedIn: boolean; resubmit: boolean; isManager: boolean; here: string }) {
+function callToAction({ canSubmit, signedIn, resubmit, isManager, here, asTeam }: { canSubmit: boolean; signedIn: boolean; resubmit: boolean; isManager: boolean; here: string; asTeam?: boolean }) {
   if (isManager) return { href: '#manage-title', label: 'Manage this challenge' };
   if (!canSubmit) return null;
   if (!signedIn) return { href: `/login?next=${encodeURIComponent(here)}`, label: 'Log in to submit', note: 'Free to enter' };
+  if (asTeam) return { href: '#submit-heading', label: resubmit ? 'Resubmit as your team' : 'Submit as your team' };
   return { href: '#submit-heading', label: resubmit ? 'Resubmit your solution' : 'Submit a solution' };
 }
 
