@@ -143,7 +143,7 @@ export class SubmissionService {
    * single statement commits all of it or none.
    */
   async submit(authorId: string, command: SubmitSolutionCommand): Promise<SubmissionSnapshot> {
-    if (command.teamId !== null) return this.submitAsTeam(authorId, command.teamId, command);
+    if (command.teamId) return this.submitAsTeam(authorId, command.teamId, command);
     const { challenge, role } = await this.currentParticipation(command.challengeId, authorId);
     assertCanSubmit(command.challengeId, challenge, role, this.clock());
 

@@ -7,8 +7,8 @@ export interface SubmitSolutionCommand {
   challengeId: string;
   title: string;
   body: string;
-  /** Submit as this team (null: alone). */
-  teamId: string | null;
+  /** Submit as this team (absent: alone). */
+  teamId?: string;
 }
 
 /** Checks the shape of a submitSolution input; every failure names its field. */
@@ -17,6 +17,6 @@ export function parseSubmitSolutionInput(input: { challengeId: unknown; title: u
     challengeId: requiredId(input.challengeId as string, 'challengeId'),
     title: requiredText(input.title as string, 'title', { max: TITLE_MAX_CHARS }),
     body: requiredText(input.body as string, 'body', { max: BODY_MAX_CHARS, multiline: true }),
-    teamId: input.teamId === undefined || input.teamId === null ? null : requiredId(input.teamId as string, 'teamId'),
+    ...(input.teamId === undefined || input.teamId === null ? {} : { teamId: requiredId(input.teamId as string, 'teamId') }),
   };
 }
