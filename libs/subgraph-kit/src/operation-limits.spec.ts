@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildSchema, getIntrospectionQuery, Kind, parse, print, type DefinitionNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, getIntrospectionQuery, Kind, parse, print, visit as graphqlVisit, type ASTNode, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument, isIntrospectionOnly, LIST_SIZE_BOUNDS, OPERATION_LIMITS, operationCost, unboundedListFields } from './operation-limits';
@@ -15,17 +15,39 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Every operation the product sends: the web client's (graphql(`...`) in web/src) and the partner contract's. */
+/**
+ * Every operation the product sends: the web client's (graphql(`...`) in web/src) and the partner contract's, each
+ * with the fragments it spreads (the web's `graphql(`fragment ...`)` documents and the contract's fragments).
+ */
 function realOperations(): { name: string; source: string; document: DocumentNode }[] {
-  const web = filesUnder(join(ROOT, 'web', 'src')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/graphql\(\s*`([^`]*)`/g)].map((m) => m[1]));
+  const webDocuments = filesUnder(join(ROOT, 'web', 'src')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/graphql\(\s*`([^`]*)`/g)].map((m) => parse(m[1]!)));
   const contract = parse(readFileSync(join(ROOT, 'docs', 'partner-api', 'operations.graphql'), 'utf8'));
-  const fragments = contract.definitions.filter((d): d is DefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
-  const contractSources = contract.definitions
-    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
-    .map((operation) => print({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }));
-  return [...web.map((s) => ['web', s] as const), ...contractSources.map((s) => ['contract', s] as const)].map(([origin, source]) => {
+  const isFragment = (d: DefinitionNode): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION;
+  const isOperation = (d: DefinitionNode): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION;
+  const fragments = new Map([...webDocuments.flatMap((d) => d.definitions), ...contract.definitions].filter(isFragment).map((f) => [f.name.value, f]));
+  /** The operation with every fragment it spreads, transitively (an unused fragment would make it invalid). */
+  const withFragments = (operation: OperationDefinitionNode): string => {
+    const used = new Map<string, FragmentDefinitionNode>();
+    const visit = (node: ASTNode) =>
+      graphqlVisit(node, {
+        FragmentSpread(spread) {
+          const fragment = fragments.get(spread.name.value);
+          if (fragment && !used.has(fragment.name.value)) {
+            used.set(fragment.name.value, fragment);
+            visit(fragment);
+          }
+        },
+      });
+    visit(operation);
+    return print({ kind: Kind.DOCUMENT, definitions: [operation, ...used.values()] });
+  };
+  const sources = [
+    ...webDocuments.flatMap((d) => d.definitions.filter(isOperation)).map((o) => ['web', withFragments(o)] as const),
+    ...contract.definitions.filter(isOperation).map((o) => ['contract', withFragments(o)] as const),
+  ];
+  return sources.map(([origin, source]) => {
     const document = parse(source);
-    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const operation = document.definitions.find(isOperation)!;
     return { name: `${origin} ${operation.name?.value ?? '(anonymous)'}`, source, document };
   });
 }

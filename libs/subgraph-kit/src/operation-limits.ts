@@ -71,6 +71,10 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   // browse (20 challenges × 20 prizes × payouts) within a third of maxCost; an estimate, as Organization.members.
   'Award.payouts': 5,
   'AwardSplit.shares': 20, // a team's members (at most 20)
+  'Team.members': 20, // MAX_TEAM_SIZE in services/submissions (members and pending invitations)
+  'Team.invitations': 20, // the same bound
+  'Split.shares': 20, // one per member
+  'User.teamInvitations': 50, // VIEWER_TEAM_INVITATIONS in services/submissions
   'Prize.awards': 1, // one award per prize (unique (challenge, rank) in services/payouts)
   'Submission.versions': 20,
   'PayoutAccount.requirementsDue': 50,

@@ -32,7 +32,7 @@ export class UserSubmissionsResolver {
 @Resolver(() => UserRef)
 export class UserTeamInvitationsResolver {
   @FieldResolver(() => [TeamInvitationType], {
-    description: "The team invitations waiting for the user (by their account's email; pending, not expired), latest first. Only for the user themselves ([] for anyone else).",
+    description: "The team invitations waiting for the user (by their account's email; pending, not expired), the newest 50, latest first. Only for the user themselves ([] for anyone else).",
   })
   async teamInvitations(@Root() user: UserRef, @Ctx() ctx: SubmissionsContext): Promise<TeamInvitationType[]> {
     const viewerId = ctx.identity.userId;

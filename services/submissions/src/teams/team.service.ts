@@ -36,6 +36,9 @@ import {
 } from './team.errors';
 import { effectiveStatus } from './team.type';
 
+/** viewer.teamInvitations lists the newest 50 (an address can be invited to any number of teams). */
+export const VIEWER_TEAM_INVITATIONS = 50;
+
 interface TeamRow {
   id: string;
   challenge_id: string;
@@ -362,8 +365,8 @@ export class TeamService {
     const email = await this.emailOf(userId);
     if (!email) return [];
     const rows = await this.em.execute<InvitationRow[]>(
-      `select * from team_invitation where email = ? and status = 'PENDING' and expires_at > ? order by invited_at desc, id desc`,
-      [email, this.clock()],
+      `select * from team_invitation where email = ? and status = 'PENDING' and expires_at > ? order by invited_at desc, id desc limit ?`,
+      [email, this.clock(), VIEWER_TEAM_INVITATIONS],
     );
     return rows.map(toInvitation);
   }
