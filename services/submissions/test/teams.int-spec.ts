@@ -300,6 +300,22 @@ describe('teams and prize splits', () => {
     expect((agreedEvents[0].shares as { weight: number }[]).map((s) => s.weight)).toEqual(Array(20).fill(1));
   }, 300_000);
 
+  it('fixes a team when submissions close: no proposal, agreement or leaving races an award', async () => {
+    const closing = (await createChallenge(stack.client, sponsor.token, challengeInput(organizationId))).id;
+    await fundAndPublish(stack, sponsor.token, closing);
+    const [ada, bob] = [await solver(), await solver()];
+    const { teamId } = await createAgreedTeam(stack.client, closing, ada, [bob], [6000, 4000]);
+    expect((await submitTeam(bob, teamId, 'Before the close', closing)).errors).toBeUndefined();
+    expect((await runContract(stack.client, 'CloseSubmissions', { challengeId: closing }, sponsor.token)).errors).toBeUndefined();
+    // The close reaches this context by event (well under a second): from then on every change of the team is refused.
+    await eventually(async () => expect(await sql(`select status from submissions.challenge_view where id = $1`, [closing])).toEqual([{ status: 'JUDGING' }]));
+    expect(errorCodes(await propose(ada, teamId, [[ada, 5000], [bob, 5000]]))).toEqual(['FAILED_PRECONDITION']);
+    const split = (await sql(`select split_version from submissions.team where id = $1`, [teamId]))[0].split_version as number;
+    expect(errorCodes(await agree(bob, teamId, split))).toEqual(['FAILED_PRECONDITION']);
+    expect(errorCodes(await leave(bob, teamId))).toEqual(['FAILED_PRECONDITION']);
+    expect((await events('TeamSplitAgreed', teamId)).at(-1)).toMatchObject({ splitVersion: split, shares: [{ userId: ada.id, basisPoints: 6000 }, { userId: bob.id, basisPoints: 4000 }] });
+  }, 240_000);
+
   it('a member leaves: their share goes to the others, AGREED stays, and they no longer read the submission; the last member', async () => {
     const [ada, bob, cy] = [await solver(), await solver(), await solver()];
     const { teamId } = await createAgreedTeam(stack.client, challengeId, ada, [bob, cy], [5000, 3000, 2000]);

@@ -94,6 +94,6 @@ export class LastMemberLeavingError extends FailedPreconditionError {
 
 export class TeamChangeClosedError extends FailedPreconditionError {
   constructor() {
-    super('Members can leave a team only while its challenge is open or being judged');
+    super('A team and its prize split are fixed once the challenge stops taking submissions');
   }
 }

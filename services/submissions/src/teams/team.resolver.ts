@@ -88,7 +88,7 @@ export class TeamResolver {
 
   @Mutation(() => LeaveTeamPayload, {
     description:
-      "A member leaves while the challenge is OPEN or JUDGING (FAILED_PRECONDITION otherwise). Their share goes to the others pro rata (largest remainder), so nobody's share decreases: an AGREED split stays AGREED at a new version. They no longer read the team or its submission, and get nothing from a later award. The last member cannot leave a team that has submitted (FAILED_PRECONDITION); a team without a submission is dissolved.",
+      "A member leaves while the challenge is OPEN (FAILED_PRECONDITION otherwise: a team is fixed when submissions close). Their share goes to the others pro rata (largest remainder), so nobody's share decreases: an AGREED split stays AGREED at a new version. They no longer read the team or its submission, and get nothing from a later award. The last member cannot leave a team that has submitted (FAILED_PRECONDITION); a team without a submission is dissolved.",
   })
   async leaveTeam(@Arg('input', () => LeaveTeamInput) input: LeaveTeamInput, @Ctx() ctx: SubmissionsContext): Promise<LeaveTeamPayload> {
     const userId = requireUser(ctx.identity);

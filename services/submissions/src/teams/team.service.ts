@@ -273,7 +273,7 @@ export class TeamService {
   }
 
   /**
-   * A member leaves while the challenge is OPEN or JUDGING: their basis points go to the others pro rata (domain
+   * A member leaves while the challenge is OPEN (a team is fixed when submissions close): their basis points go to the others pro rata (domain
    * `leave`), a new version (AGREED stays AGREED, with TeamSplitAgreed). The last member: a team with a submission
    * cannot be left (FAILED_PRECONDITION); one without is dissolved (its invitations go with it).
    */
@@ -283,7 +283,7 @@ export class TeamService {
       const locked = await lockTeam(em, teamId, userId);
       assertMember(teamId, locked, userId);
       const { team } = locked;
-      if (locked.challengeStatus !== 'OPEN' && locked.challengeStatus !== 'JUDGING') throw new TeamChangeClosedError();
+      if (locked.challengeStatus !== 'OPEN') throw new TeamChangeClosedError();
       if (team.members.length === 1) {
         if (team.submissionId) throw new LastMemberLeavingError();
         await em.execute(`delete from team where id = ?`, [teamId], 'run');
@@ -309,6 +309,8 @@ export class TeamService {
     await this.em.transactional(async (em) => {
       const locked = await lockTeam(em, teamId, userId);
       assertMember(teamId, locked, userId);
+      // Fixed when submissions close: payouts pays the split it last heard, so no change may race an award.
+      if (locked.challengeStatus !== 'OPEN') throw new TeamChangeClosedError();
       const { team } = locked;
       const split = change(team, this.clock());
       if (split === team.split) return;

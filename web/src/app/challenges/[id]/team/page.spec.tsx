@@ -95,11 +95,13 @@ describe('TeamPage', () => {
     expect(screen.queryByText(/Your team can submit once/)).toBeNull();
   });
 
-  it('once submissions are closed: no proposal, no invitation, but the team can still be left while judging', async () => {
+  it('once submissions are closed the team is fixed: no proposal, agreement, invitation or leaving', async () => {
     await renderPage(data({ status: 'JUDGING' }));
     expect(screen.queryByRole('form', { name: 'Propose a split' })).toBeNull();
     expect(screen.queryByRole('form', { name: 'Invite a teammate' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Leave team' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Leave team' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Agree to this split' })).toBeNull();
+    expect(screen.getByText('The team and its split were fixed when the challenge stopped taking submissions.')).toBeInTheDocument();
   });
 
   it('without a team: says so, with the ways in', async () => {

@@ -50,7 +50,6 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const split = team.split;
   const mustAgree = viewerMustAgree(split, viewer.id);
   const open = c.status === 'OPEN';
-  const canLeave = c.status === 'OPEN' || c.status === 'JUDGING';
   const basisPoints = split.shares.map((s) => s.basisPoints);
   const parts = c.prizes.map((p) => prizeParts(p.amount.amountMinor, basisPoints, split.equal));
   const rows = split.shares.map((s, index) => ({ ...s, index }));
@@ -86,10 +85,11 @@ export default async function TeamPage({ params, searchParams }: Props) {
         <p className="muted">
           Prizes: {c.prizes.map((p, i) => <span key={p.rank}>{i > 0 ? ', ' : ''}{p.label} <Money {...p.amount} /></span>)}. A prize is divided by these shares to the cent; the parts always add up to the prize.
         </p>
-        {mustAgree && (
+        {open && mustAgree && (
           <ActionButton action={agreeToPrizeSplitAction} fields={{ ...fields, splitVersion: String(split.version) }} label="Agree to this split" pendingText="Agreeing…" />
         )}
-        {split.status === 'PROPOSED' && !mustAgree && <p className="muted">You have agreed to this version. The others agree on this page.</p>}
+        {open && split.status === 'PROPOSED' && !mustAgree && <p className="muted">You have agreed to this version. The others agree on this page.</p>}
+        {!open && <p className="muted">The team and its split were fixed when the challenge stopped taking submissions.</p>}
       </Card>
 
       {open && (
@@ -134,7 +134,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         {open && <p><ButtonLink href={`${challengeHref}#submit-heading`} variant="secondary">{team.submission ? 'Resubmit as the team' : 'Submit as the team'}</ButtonLink></p>}
       </Card>
 
-      {canLeave && (
+      {open && (
         <Card aria-labelledby="leave-title">
           <h2 id="leave-title">Leave the team</h2>
           <p className="muted">Your share goes to the other members in proportion to theirs. You will no longer see the team or its submission, and get nothing from a later award.</p>
