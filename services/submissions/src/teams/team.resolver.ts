@@ -59,7 +59,7 @@ export class TeamResolver {
 
   @Mutation(() => TeamPayload, {
     description:
-      'Any member proposes a split: every member exactly once, whole basis points 0..10,000 summing to 10,000 (BAD_USER_INPUT field "shares" otherwise). A new version, PROPOSED, every agreement cleared but the proposer\'s: proposing is agreeing.',
+      'Any member proposes a split: every member exactly once, whole basis points 0..10,000 summing to 10,000 (BAD_USER_INPUT field "shares" otherwise). A new version, PROPOSED, every agreement cleared but the proposer\'s: proposing is agreeing. Only while the challenge is OPEN (FAILED_PRECONDITION otherwise: a team is fixed when submissions close).',
   })
   async proposePrizeSplit(@Arg('input', () => ProposePrizeSplitInput) input: ProposePrizeSplitInput, @Ctx() ctx: SubmissionsContext): Promise<TeamPayload> {
     const userId = requireUser(ctx.identity);
@@ -79,7 +79,7 @@ export class TeamResolver {
 
   @Mutation(() => TeamPayload, {
     description:
-      'A member agrees to the split version named (not the current one: CONFLICT). When every member has agreed, the split is AGREED and in force. Agreeing again changes nothing. Not a member: NOT_FOUND (a team is private); the sponsor\'s judges: FORBIDDEN.',
+      'A member agrees to the split version named (not the current one: CONFLICT). When every member has agreed, the split is AGREED and in force. Agreeing again changes nothing. Only while the challenge is OPEN (FAILED_PRECONDITION otherwise). Not a member: NOT_FOUND (a team is private); the sponsor\'s judges: FORBIDDEN.',
   })
   async agreeToPrizeSplit(@Arg('input', () => AgreeToPrizeSplitInput) input: AgreeToPrizeSplitInput, @Ctx() ctx: SubmissionsContext): Promise<TeamPayload> {
     const userId = requireUser(ctx.identity);
