@@ -364,12 +364,20 @@ export class TeamService {
    * comes from user_view, which may not have heard of an account just created: waited for (read-your-writes).
    */
   async pendingInvitationsFor(userId: string): Promise<TeamInvitationSnapshot[]> {
-    const email = await this.emailOf(userId);
-    if (!email) return [];
-    const rows = await this.em.execute<InvitationRow[]>(
-      `select * from team_invitation where email = ? and status = 'PENDING' and expires_at > ? order by invited_at desc, id desc limit ?`,
-      [email, this.clock(), VIEWER_TEAM_INVITATIONS],
+    // One statement (every signed-in page's header asks): no row means the user is not in user_view yet; one row with
+    // a null id means no invitation.
+    const found = await this.readModel.until(
+      () =>
+        this.em.execute<(InvitationRow | { id: null })[]>(
+          `select i.* from user_view u
+             left join lateral (select * from team_invitation where email = u.email and status = 'PENDING' and expires_at > ?
+                                 order by invited_at desc, id desc limit ?) i on true
+            where u.id = ?`,
+          [this.clock(), VIEWER_TEAM_INVITATIONS, userId],
+        ),
+      (rows) => rows.length === 0,
     );
+    const rows = found.filter((row): row is InvitationRow => row.id !== null);
     return rows.map(toInvitation);
   }
 
