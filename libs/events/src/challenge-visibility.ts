@@ -15,8 +15,13 @@ export interface ChallengeAudience {
  * one) only its organization's members'. Until invitations exist, nobody outside the sponsor can see an INVITE_ONLY
  * challenge, so nobody can enter one (members may not enter their own organization's challenges).
  */
-export function isChallengeVisibleTo(challenge: ChallengeAudience, viewerRoleInSponsor: OrganizationRoleName | null | undefined): boolean {
-  if (viewerRoleInSponsor) return true;
+export function isChallengeVisibleTo(
+  challenge: ChallengeAudience,
+  viewerRoleInSponsor: OrganizationRoleName | null | undefined,
+  /** The viewer holds a role on this challenge through an accepted challenge invitation (JUDGE, PARTICIPANT). */
+  hasChallengeRole = false,
+): boolean {
+  if (viewerRoleInSponsor || hasChallengeRole) return true;
   return challenge.visibility === 'PUBLIC' && challenge.published;
 }
 
@@ -27,8 +32,8 @@ export function isChallengeVisibleTo(challenge: ChallengeAudience, viewerRoleInS
  * resolve until its ChallengeChanged arrives, and nothing another context holds about a draft is worth hiding (no
  * submissions; the funding field hides itself).
  */
-export function isChallengeWithheldFrom(challenge: ChallengeAudience, viewerRoleInSponsor: OrganizationRoleName | null | undefined): boolean {
-  return !viewerRoleInSponsor && challenge.visibility === 'INVITE_ONLY' && challenge.published;
+export function isChallengeWithheldFrom(challenge: ChallengeAudience, viewerRoleInSponsor: OrganizationRoleName | null | undefined, hasChallengeRole = false): boolean {
+  return !viewerRoleInSponsor && !hasChallengeRole && challenge.visibility === 'INVITE_ONLY' && challenge.published;
 }
 
 /**

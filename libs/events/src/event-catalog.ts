@@ -12,7 +12,11 @@ export interface EventPayloads {
     status: ChallengeStatusName;
     submissionDeadline: string;
     currency: string;
-    prizes: { rank: number; amountMinor: string }[];
+    /**
+     * `quantity` (default 1 when absent: events queued before it): how many different submissions the prize can be
+     * awarded to, each receiving `amountMinor`; the pool is the sum of amountMinor x quantity. `label` optional.
+     */
+    prizes: { rank: number; amountMinor: string; quantity?: number; label?: string }[];
     version: number;
     /** Solvers must accept the challenge's terms before submitting. Optional: events queued before it existed lack it (= false). */
     termsRequired?: boolean;
@@ -22,6 +26,22 @@ export interface EventPayloads {
     published?: boolean;
     /** Its title, for payouts to name it on the payment page. Optional: events queued before lack it. */
     title?: string;
+    /**
+     * Judging (issue 13). All optional: events queued before lack them. `rubric`: the weighted criteria, fixed at
+     * publication (absent or empty: the default rubric, one criterion `overall` weighing 100). `guaranteed`: the whole
+     * pool will be paid out. `judgingDeadline` ISO-8601: when nothing may stay undecided. `judgingClosed`: the judging
+     * deadline passed while JUDGING (challenges' deadline job): no more scores nor sponsor awards; submissions answers
+     * with JudgingRankingFixed, payouts then decides what is left and answers JudgingConcluded.
+     * `round` (1, or 2 once advanced to the final round), `finalRoundDeadline` (round 2's submission deadline) and
+     * `finalistSubmissionIds` (round 2: only these submissions' authors may submit new versions).
+     */
+    rubric?: { key: string; label: string; weightPercent: number }[];
+    guaranteed?: boolean;
+    judgingDeadline?: string;
+    judgingClosed?: boolean;
+    round?: number;
+    finalRoundDeadline?: string | null;
+    finalistSubmissionIds?: string[];
   };
   MembershipChanged: { organizationId: string; userId: string; role: OrganizationRoleName | null; version: number };
   /**
@@ -54,6 +74,45 @@ export interface EventPayloads {
     email: string;
     expiresAt: string;
   };
+  /**
+   * Someone gained or lost a role on one challenge through a challenge invitation (accepted: `granted` true; revoked:
+   * false). `version` grows per (challengeId, userId, role): an older one is ignored. Submissions lets JUDGEs read
+   * and score the challenge's sealed submissions.
+   */
+  ChallengeRoleChanged: { challengeId: string; userId: string; role: 'JUDGE' | 'PARTICIPANT'; granted: boolean; version: number };
+  /** A sponsor invited someone by email to judge (or enter) a challenge; solvers mails the invitee. `expiresAt` ISO-8601. */
+  ChallengeInvitationSent: {
+    invitationId: string;
+    challengeId: string;
+    challengeTitle: string;
+    organizationName: string;
+    role: 'JUDGE' | 'PARTICIPANT';
+    email: string;
+    invitedBy: string;
+    expiresAt: string;
+  };
+  /**
+   * The sponsor chose the finalists (advanceToFinalRound): solvers mails each user, `finalist` or not. Emitted by
+   * submissions (which knows every author and team member) when it learns of round 2, in parts of at most 1,000 users.
+   */
+  FinalistsAnnounced: {
+    challengeId: string;
+    challengeTitle?: string;
+    finalRoundDeadline: string;
+    finalist: boolean;
+    userIds: string[];
+  };
+  /**
+   * submissions' answer to a ChallengeChanged with `judgingClosed`: the final ranking of scored submissions (round 2's
+   * finalists first, then round 1's others; at most as many as the challenge has prize places) and the shortlist (at
+   * most 10,000), for payouts to award what is left of a guaranteed pool.
+   */
+  JudgingRankingFixed: { challengeId: string; ranking: string[]; shortlist: string[] };
+  /**
+   * payouts decided what the judging deadline left undecided (guaranteed places awarded, `automaticAwards` of them);
+   * challenges moves the challenge to AWARDED, and payouts then refunds what is left in escrow.
+   */
+  JudgingConcluded: { challengeId: string; automaticAwards: number };
   FundingSucceeded: { challengeId: string; fundingId: string };
   FundingFailed: { challengeId: string; fundingId: string; reason?: string };
   /**
@@ -64,6 +123,10 @@ export interface EventPayloads {
     challengeId: string;
     prizeRank: number;
     submissionId: string;
+    /** The award (optional: events queued before lack it). */
+    awardId?: string;
+    /** Decided at the judging deadline by the rules, not by the sponsor. */
+    automatic?: boolean;
     /** The solo winner; absent for a team award (see `recipients`). */
     winnerId?: string;
     amountMinor?: string;
@@ -119,15 +182,27 @@ export interface EventEnvelope<T extends EventType = EventType> {
 /** Which context consumes which events. Every process declares the whole topology, so none is lost at first boot. */
 export const SUBSCRIPTIONS: Record<string, EventType[]> = {
   // UserRegistered: user_view (ids that exist, emails that invitations name).
-  challenges: ['UserRegistered', 'FundingSucceeded', 'FundingFailed', 'PrizeAwarded', 'ChallengeSettled', 'ChallengeCancellationConfirmed', 'ChallengeCancellationRejected'],
-  // UserRegistered: user_view (whose email a team invitation names).
-  submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered'],
-  // TeamSplitAgreed: the split in force, recorded with an award to the team.
-  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated', 'TeamSplitAgreed'],
+  // SubmissionCreated: submission_view (finalists must be this challenge's submissions). JudgingConcluded: -> AWARDED.
+  challenges: [
+    'UserRegistered',
+    'FundingSucceeded',
+    'FundingFailed',
+    'PrizeAwarded',
+    'ChallengeSettled',
+    'ChallengeCancellationConfirmed',
+    'ChallengeCancellationRejected',
+    'SubmissionCreated',
+    'JudgingConcluded',
+  ],
+  // UserRegistered: user_view (whose email a team invitation names). ChallengeRoleChanged: the judges.
+  submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered', 'ChallengeRoleChanged'],
+  // TeamSplitAgreed: the split in force, recorded with an award to the team. JudgingRankingFixed: the deadline's awards.
+  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated', 'TeamSplitAgreed', 'JudgingRankingFixed'],
   // The winner's mail: "you won" and "your prize money has been sent".
   // And the invitee's mail: "X invited you to join Org".
   // And a team invitation's mail.
-  solvers: ['PrizeAwarded', 'PayoutPaid', 'OrganizationInvitationSent', 'TeamInvitationSent'],
+  // And challenge invitations (judges), and the finalists' news.
+  solvers: ['PrizeAwarded', 'PayoutPaid', 'OrganizationInvitationSent', 'TeamInvitationSent', 'ChallengeInvitationSent', 'FinalistsAnnounced'],
 };
 
 export function queueName(consumer: string, type: EventType): string {

@@ -63,6 +63,7 @@ describe('outbox, relay and idempotent consumers on real Postgres', () => {
         },
         MembershipChanged: async (_em, payload, envelope) => void memberships.push({ eventId: envelope.eventId, payload }),
         UserRegistered: async () => undefined,
+        ChallengeRoleChanged: async () => undefined,
       },
     });
   }, 60_000);

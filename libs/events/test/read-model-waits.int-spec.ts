@@ -46,6 +46,7 @@ describe('read-model waits and job wake-ups (LISTEN/NOTIFY) on real Postgres', (
         },
         MembershipChanged: async () => undefined,
         UserRegistered: async () => undefined,
+        ChallengeRoleChanged: async () => undefined,
       },
     });
     notifier = new Client({ connectionString: url });
@@ -203,6 +204,7 @@ describe('read-model waits and job wake-ups (LISTEN/NOTIFY) on real Postgres', (
           MembershipChanged: async () => undefined,
           SubmissionCreated: async () => undefined,
           TeamSplitAgreed: async () => undefined,
+          JudgingRankingFixed: async () => undefined,
         },
       });
       listener.on(jobsChannel('payouts'), (types) => consumers.wake(types));

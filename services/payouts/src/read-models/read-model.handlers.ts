@@ -37,6 +37,8 @@ export const readModelHandlers: EventHandlers = {
       em.getTransactionContext(),
     );
   },
+  // Issue 13 (judging): placeholder until the judging deadline's awards land.
+  JudgingRankingFixed: async () => undefined,
   MembershipChanged: async (em: EntityManager, p) => {
     await em.getConnection().execute(
       `insert into membership_view (organization_id, user_id, role, version) values (?, ?, ?, ?)

@@ -17,5 +17,8 @@ export function createNotificationEventHandlers(settings: () => NotificationSett
     PayoutPaid: (em, payload, envelope) => service(em).mailPayoutSent(payload, envelope),
     OrganizationInvitationSent: (em, payload) => service(em).mailOrganizationInvitation(payload),
     TeamInvitationSent: (em, payload) => service(em).mailTeamInvitation(payload),
+    // Issue 13 (judging): placeholders until their mails land.
+    ChallengeInvitationSent: async () => undefined,
+    FinalistsAnnounced: async () => undefined,
   };
 }
