@@ -1,8 +1,12 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import { startDeadlineJob } from './challenges/challenge.deadline';
-import { ChallengeEntity, PrizeEntity } from './challenges/challenge.entity';
+import { ChallengeEntity, PrizeAwardEntity, PrizeEntity } from './challenges/challenge.entity';
+import { ChallengeInvitationEntity } from './challenge-invitations/challenge-invitation.entity';
+import { ChallengeInvitationResolver, UserChallengeInvitationsResolver } from './challenge-invitations/challenge-invitation.resolver';
+import { SubmissionViewEntity } from './read-models/submission-view.entity';
+import { Migration20261207090000_judging } from './migrations/Migration20261207090000_judging';
 import { createChallengeEventHandlers } from './challenges/challenge.events';
-import { ChallengeConnectionResolver, ChallengeResolver, resolveChallengeReference, resolvePrizeReference } from './challenges/challenge.resolver';
+import { ChallengeConnectionResolver, ChallengeJudgingResolver, ChallengeResolver, resolveChallengeReference, resolvePrizeReference } from './challenges/challenge.resolver';
 import { createChallengesContext, type ChallengesContext } from './context';
 import { resolveUserReference, UserOrganizationsResolver } from './external/user.resolver';
 import { Migration20261124090000_challenges } from './migrations/Migration20261124090000_challenges';
@@ -23,7 +27,9 @@ import { UserViewEntity } from './read-models/user-view.entity';
 
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
-  entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity, UserViewEntity, ChallengeFundingEntity],
+  entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity, UserViewEntity, ChallengeFundingEntity,
+    PrizeAwardEntity, ChallengeInvitationEntity, SubmissionViewEntity,
+  ],
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
     { name: 'Migration20261125090000_cancelling', class: Migration20261125090000_cancelling },
@@ -33,10 +39,20 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261205100000_organization_invitations', class: Migration20261205100000_organization_invitations },
     { name: 'Migration20261206090000_invitations_by_email', class: Migration20261206090000_invitations_by_email },
     { name: 'Migration20261206090000_discovery', class: Migration20261206090000_discovery },
+    { name: 'Migration20261207090000_judging', class: Migration20261207090000_judging },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [OrganizationResolver, ChallengeResolver, ChallengeConnectionResolver, ChallengeQuestionResolver, UserOrganizationsResolver],
+      resolvers: [
+        OrganizationResolver,
+        ChallengeResolver,
+        ChallengeJudgingResolver,
+        ChallengeConnectionResolver,
+        ChallengeQuestionResolver,
+        UserOrganizationsResolver,
+        ChallengeInvitationResolver,
+        UserChallengeInvitationsResolver,
+      ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },
         Challenge: { __resolveReference: resolveChallengeReference },

@@ -1,6 +1,8 @@
 import type { Identity } from '@ideagora/auth';
 import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createInvitationLoaders, type InvitationLoaders } from './challenge-invitations/challenge-invitation.loaders';
+import { ChallengeInvitationService } from './challenge-invitations/challenge-invitation.service';
 import { PgBossDeadlineScheduler } from './challenges/challenge.deadline';
 import { createLoaders, type Loaders } from './challenges/challenge.loaders';
 import { ChallengeService } from './challenges/challenge.service';
@@ -13,7 +15,9 @@ export interface ChallengesContext {
   viewerId: string | null;
   organizations: OrganizationService;
   challenges: ChallengeService;
+  challengeInvitations: ChallengeInvitationService;
   loaders: Loaders;
+  invitationLoaders: InvitationLoaders;
   questions: QuestionService;
   questionLoaders: QuestionLoaders;
 }
@@ -23,12 +27,16 @@ export function createChallengesContext({ identity, em, runtime }: { identity: I
   const challenges = new ChallengeService(em, { deadlines: new PgBossDeadlineScheduler(runtime.boss), log: runtime.logger, readModel: runtime.readModelWaits });
   const viewerId = identity.userId ?? null;
   const questions = new QuestionService(em);
+  const challengeInvitations = new ChallengeInvitationService(em, runtime.readModelWaits);
+  const invitationLoaders = createInvitationLoaders(viewerId, challengeInvitations);
   return {
     identity,
     viewerId,
     organizations,
     challenges,
-    loaders: createLoaders(viewerId, challenges, organizations),
+    challengeInvitations,
+    loaders: createLoaders(viewerId, challenges, organizations, (id) => invitationLoaders.viewerInvited.load(id)),
+    invitationLoaders,
     questions,
     questionLoaders: createQuestionLoaders(viewerId, questions),
   };

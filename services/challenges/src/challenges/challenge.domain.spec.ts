@@ -31,6 +31,8 @@ describe('challenge state machine', () => {
     requestCancellation: [[S.JUDGING, S.CANCELLING]],
     cancellationConfirmed: [[S.CANCELLING, S.CANCELLED]],
     cancellationRejected: [[S.CANCELLING, S.JUDGING]],
+    advanceToFinalRound: [[S.JUDGING, S.OPEN]],
+    judgingConcluded: [[S.JUDGING, S.AWARDED]],
   };
 
   it.each(Object.entries(allowed) as [ChallengeAction, [S, S][]][])('%s: only the listed transitions', (action, pairs) => {

@@ -46,7 +46,9 @@ export type ChallengeAction =
   | 'cancel'
   | 'requestCancellation'
   | 'cancellationConfirmed'
-  | 'cancellationRejected';
+  | 'cancellationRejected'
+  | 'advanceToFinalRound'
+  | 'judgingConcluded';
 
 /**
  * DRAFT -publish-> OPEN -closeSubmissions | deadline-> JUDGING -all prizes awarded | finishJudging-> AWARDED -settled-> CLOSED;
@@ -55,6 +57,8 @@ export type ChallengeAction =
  * JUDGING -requestCancellation-> CANCELLING -confirmed by payouts-> CANCELLED, or -rejected (a prize was awarded
  * meanwhile)-> JUDGING. Awards are decided by payouts, which also answers the request under the same row lock, so
  * a cancellation and an award cannot both win.
+ * JUDGING (round 1) -advanceToFinalRound-> OPEN (round 2, finalists only) -deadline at finalRoundDeadline-> JUDGING.
+ * JUDGING -judgingConcluded (payouts decided what the judging deadline left)-> AWARDED.
  */
 const TRANSITIONS: Record<ChallengeAction, { from: readonly ChallengeStatus[]; to: ChallengeStatus }> = {
   publish: { from: [ChallengeStatus.DRAFT], to: ChallengeStatus.OPEN },
@@ -67,6 +71,8 @@ const TRANSITIONS: Record<ChallengeAction, { from: readonly ChallengeStatus[]; t
   requestCancellation: { from: [ChallengeStatus.JUDGING], to: ChallengeStatus.CANCELLING },
   cancellationConfirmed: { from: [ChallengeStatus.CANCELLING], to: ChallengeStatus.CANCELLED },
   cancellationRejected: { from: [ChallengeStatus.CANCELLING], to: ChallengeStatus.JUDGING },
+  advanceToFinalRound: { from: [ChallengeStatus.JUDGING], to: ChallengeStatus.OPEN },
+  judgingConcluded: { from: [ChallengeStatus.JUDGING], to: ChallengeStatus.AWARDED },
 };
 
 const ACTION_NAMES: Record<ChallengeAction, string> = {
@@ -80,6 +86,8 @@ const ACTION_NAMES: Record<ChallengeAction, string> = {
   requestCancellation: 'cancelled',
   cancellationConfirmed: 'cancelled',
   cancellationRejected: 'returned to judging',
+  advanceToFinalRound: 'advanced to a final round',
+  judgingConcluded: 'concluded',
 };
 
 export class InvalidTransitionError extends FailedPreconditionError {
@@ -125,21 +133,93 @@ export function isPublishAwaitingFunding(args: { status: ChallengeStatus; canMan
  * DRAFT, OPEN -> CANCELLED; JUDGING -> CANCELLING (payouts confirms); never once a prize is known to be awarded.
  * (No prize can be awarded before JUDGING: payouts awards only what it knows to be judging.)
  */
-export function assertCanCancel(args: { status: ChallengeStatus; anyPrizeAwarded: boolean }): ChallengeStatus {
+export function assertCanCancel(args: { status: ChallengeStatus; anyPrizeAwarded: boolean; guaranteed?: boolean; judgingClosed?: boolean }): ChallengeStatus {
   const next = nextStatus(args.status, args.status === ChallengeStatus.JUDGING ? 'requestCancellation' : 'cancel');
+  if (args.guaranteed && args.status !== ChallengeStatus.DRAFT) {
+    throw new FailedPreconditionError('A guaranteed challenge cannot be cancelled once published: its whole pool will be paid out');
+  }
+  if (args.judgingClosed) throw new JudgingClosedError('cancelled');
   if (args.anyPrizeAwarded) throw new FailedPreconditionError('A challenge cannot be cancelled once a prize is awarded');
   return next;
 }
 
-/** What updateChallenge can change. Prizes and currency never: the funding's amount derives from them. */
-export type EditableField = 'title' | 'summary' | 'description' | 'terms' | 'type' | 'visibility' | 'submissionDeadline';
+/** The judging deadline passed: what is left is decided by the rules, not by the sponsor. */
+export class JudgingClosedError extends FailedPreconditionError {
+  constructor(what: string) {
+    super(`The judging deadline has passed: the challenge cannot be ${what} any more`);
+  }
+}
+
+/**
+ * JUDGING -> AWARDED by the sponsor. Not once the judging deadline passed (the rules decide), and a guaranteed
+ * challenge only once every prize place is awarded.
+ */
+export function assertCanFinishJudging(args: { status: ChallengeStatus; judgingClosed: boolean; guaranteed: boolean; unawardedPlaces: number }): ChallengeStatus {
+  const next = nextStatus(args.status, 'finishJudging');
+  if (args.judgingClosed) throw new JudgingClosedError('finished by the sponsor');
+  if (args.guaranteed && args.unawardedPlaces > 0) {
+    throw new FailedPreconditionError(`A guaranteed challenge pays out every prize place: ${args.unawardedPlaces} still to award`);
+  }
+  return next;
+}
+
+export const MAX_FINALISTS = 50;
+/** The final round's deadline and the judging deadline's distance from a submission deadline, at most. */
+export const MAX_PERIOD_DAYS = 180;
+export const DEFAULT_JUDGING_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** JUDGING of round 1, not closed -> OPEN of round 2; once per challenge. */
+export function assertCanAdvanceToFinalRound(args: { status: ChallengeStatus; round: number; judgingClosed: boolean }): ChallengeStatus {
+  if (args.round !== 1) throw new FailedPreconditionError('The challenge is already in its final round');
+  const next = nextStatus(args.status, 'advanceToFinalRound');
+  if (args.judgingClosed) throw new JudgingClosedError('advanced to a final round');
+  return next;
+}
+
+/** The default judging deadline: DEFAULT_JUDGING_DAYS after the submission deadline. */
+export function defaultJudgingDeadline(submissionDeadline: Date): Date {
+  return new Date(submissionDeadline.getTime() + DEFAULT_JUDGING_DAYS * DAY_MS);
+}
+
+/** After the submission deadline, and at most MAX_PERIOD_DAYS after it. */
+export function isValidJudgingPeriod(submissionDeadline: Date, judgingDeadline: Date): boolean {
+  const period = judgingDeadline.getTime() - submissionDeadline.getTime();
+  return period > 0 && period <= MAX_PERIOD_DAYS * DAY_MS;
+}
+
+/** When the (current round's) submission deadline moves from `from` to `to`, the judging period is kept. */
+export function movedJudgingDeadline(judgingDeadline: Date, from: Date, to: Date): Date {
+  return new Date(judgingDeadline.getTime() + (to.getTime() - from.getTime()));
+}
+
+/** The submission deadline of the current round: the final round's in round 2. */
+export function currentSubmissionDeadline(challenge: { round: number; submissionDeadline: Date; finalRoundDeadline?: Date | null }): Date {
+  return challenge.round === 2 && challenge.finalRoundDeadline ? challenge.finalRoundDeadline : challenge.submissionDeadline;
+}
+
+/** The rubric when none was set: one criterion weighing everything. */
+export const DEFAULT_RUBRIC: readonly { key: string; label: string; description: string; weightPercent: number }[] = [
+  { key: 'overall', label: 'Overall', description: '', weightPercent: 100 },
+];
+
+/** The rubric is fixed at publication. */
+export function assertCanSetRubric(status: ChallengeStatus): void {
+  if (status !== ChallengeStatus.DRAFT) throw new FailedPreconditionError(`The rubric is fixed once the challenge is published (it is ${status})`);
+}
+
+/**
+ * What updateChallenge can change. Prizes and currency never: the funding's amount derives from them. The judging
+ * deadline also moves with the submission deadline (the judging period is kept), in DRAFT and OPEN.
+ */
+export type EditableField = 'title' | 'summary' | 'description' | 'terms' | 'type' | 'visibility' | 'submissionDeadline' | 'guaranteed' | 'judgingDeadline';
 
 /**
  * DRAFT: every editable field. OPEN: the brief's text and the deadline (extended only): title, type, visibility and
  * terms are what solvers saw and accepted when they entered. Any other status: nothing.
  */
 const EDITABLE: Partial<Record<ChallengeStatus, readonly EditableField[]>> = {
-  [ChallengeStatus.DRAFT]: ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'submissionDeadline'],
+  [ChallengeStatus.DRAFT]: ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'submissionDeadline', 'guaranteed', 'judgingDeadline'],
   [ChallengeStatus.OPEN]: ['summary', 'description', 'submissionDeadline'],
 };
 

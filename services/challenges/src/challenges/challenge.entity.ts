@@ -5,7 +5,7 @@ import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge
 /** The `search_vector` column (generated tsvector over the texts and the sponsor's name) is not mapped: only raw SQL reads it. */
 @Entity({ tableName: 'challenge' })
 export class ChallengeEntity {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'publishedAt';
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'guaranteed' | 'round' | 'rubric' | 'judgingClosedAt' | 'finalRoundDeadline' | 'finalistSubmissionIds';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -69,12 +69,47 @@ export class ChallengeEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt?: Date | null;
+
+  /** Every prize place will be paid out: finishJudging refuses while one is unawarded, and cancelling a published one is refused. */
+  @Property({ type: 'boolean', default: false })
+  guaranteed: boolean = false;
+
+  /** When nothing may stay undecided; keeps its distance from the (current round's) submission deadline when that moves. */
+  @Property({ type: 'timestamptz' })
+  judgingDeadline!: Date;
+
+  /** Set by the deadline job once the judging deadline passed while JUDGING: no finishJudging, cancel nor final round afterwards. */
+  @Property({ type: 'timestamptz', nullable: true })
+  judgingClosedAt?: Date | null;
+
+  /** 1, or 2 once advanced to the final round (advanceToFinalRound). */
+  @Property({ type: 'integer', default: 1 })
+  round: number = 1;
+
+  /** Round 2's submission deadline. */
+  @Property({ type: 'timestamptz', nullable: true })
+  finalRoundDeadline?: Date | null;
+
+  /** The submissions chosen for the final round (advanceToFinalRound), in the order given; null in round 1. */
+  @Property({ type: 'jsonb', nullable: true })
+  finalistSubmissionIds?: string[] | null;
+
+  /** The judging criteria (setJudgingRubric, DRAFT only); null: the default rubric. */
+  @Property({ type: 'jsonb', nullable: true })
+  rubric?: RubricCriterion[] | null;
+}
+
+export interface RubricCriterion {
+  key: string;
+  label: string;
+  description: string;
+  weightPercent: number;
 }
 
 @Entity({ tableName: 'prize' })
 export class PrizeEntity {
   [PrimaryKeyProp]?: ['challengeId', 'rank'];
-  [OptionalProps]?: 'awardedSubmissionId' | 'awardedAt';
+  [OptionalProps]?: 'quantity';
 
   @PrimaryKey({ type: 'uuid' })
   challengeId!: string;
@@ -89,10 +124,26 @@ export class PrizeEntity {
   @Property({ type: new BigIntType('bigint') })
   amountMinor!: bigint;
 
-  /** Set from payouts' PrizeAwarded. */
-  @Property({ type: 'uuid', nullable: true })
-  awardedSubmissionId?: string | null;
+  /** How many different submissions the prize can be awarded to, each receiving amountMinor. */
+  @Property({ type: 'integer', default: 1 })
+  quantity: number = 1;
+}
 
-  @Property({ type: 'timestamptz', nullable: true })
-  awardedAt?: Date | null;
+/** A prize place awarded (payouts' PrizeAwarded): a prize has up to `quantity` of them, each to a different submission. */
+@Entity({ tableName: 'prize_award' })
+export class PrizeAwardEntity {
+  [PrimaryKeyProp]?: ['challengeId', 'prizeRank', 'submissionId'];
+  [OptionalProps]?: 'awardedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  challengeId!: string;
+
+  @PrimaryKey({ type: 'integer' })
+  prizeRank!: number;
+
+  @PrimaryKey({ type: 'uuid' })
+  submissionId!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  awardedAt: Date = new Date();
 }

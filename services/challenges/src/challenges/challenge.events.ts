@@ -15,8 +15,7 @@ export function createChallengeEventHandlers(log: () => ChallengeServiceDeps['lo
     ChallengeSettled: (em, payload) => service(em).applySettled(payload),
     ChallengeCancellationConfirmed: (em, payload) => service(em).applyCancellationAnswer(payload, true),
     ChallengeCancellationRejected: (em, payload) => service(em).applyCancellationAnswer(payload, false),
-    // Issue 13 (judging): placeholders until their handlers land.
-    SubmissionCreated: async () => undefined,
-    JudgingConcluded: async () => undefined,
+    SubmissionCreated: (em, payload) => service(em).applySubmissionCreated(payload),
+    JudgingConcluded: (em, payload) => service(em).applyJudgingConcluded(payload),
   };
 }

@@ -9,8 +9,11 @@ export class PrizeInput {
   @Field(() => String, { description: '1 to 80 characters.' })
   label!: string;
 
-  @Field(() => String, { description: "Positive integer minor units of the challenge's currency, as a decimal string." })
+  @Field(() => String, { description: "Positive integer minor units of the challenge's currency, as a decimal string: what each place of the prize receives." })
   amountMinor!: string;
+
+  @Field(() => Int, { nullable: true, description: 'How many different submissions the prize can be awarded to (1 to 10,000; default 1); at most 10,000 places in all. The pool counts amountMinor x quantity.' })
+  quantity?: number | null;
 }
 
 @InputType('CreateChallengeInput')
@@ -47,6 +50,12 @@ export class CreateChallengeInput {
 
   @Field(() => Date, { description: 'In the future, at most two years ahead.' })
   submissionDeadline!: Date;
+
+  @Field(() => Boolean, { nullable: true, description: 'Default false. The whole pool will be paid out: finishJudging refuses while a place is unawarded, the rules award what is left at the judging deadline, and the challenge cannot be cancelled once published.' })
+  guaranteed?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'After submissionDeadline, at most 180 days after it; default 30 days after it.' })
+  judgingDeadline?: Date | null;
 }
 
 @InputType('UpdateChallengeInput', { description: 'Absent (or null) fields are unchanged; give at least one. Each field follows createChallenge\'s rules.' })
@@ -77,9 +86,51 @@ export class UpdateChallengeInput {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'In the future, at most two years ahead. DRAFT: any such date. OPEN: only later than the current deadline (extend, never shorten).',
+    description: 'In the future, at most two years ahead. DRAFT: any such date. OPEN: only later than the current deadline (extend, never shorten). The judging deadline moves by the same amount (unless judgingDeadline is given).',
   })
   submissionDeadline?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'DRAFT only.' })
+  guaranteed?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'DRAFT only. After the submission deadline, at most 180 days after it.' })
+  judgingDeadline?: Date | null;
+}
+
+@InputType('RubricCriterionInput')
+export class RubricCriterionInput {
+  @Field(() => String, { description: 'Matches ^[a-z][a-z0-9_]{0,31}$, unique within the rubric.' })
+  key!: string;
+
+  @Field(() => String, { description: '1 to 80 characters.' })
+  label!: string;
+
+  @Field(() => String, { description: '0 to 500 characters.' })
+  description!: string;
+
+  @Field(() => Int, { description: '1 to 100; the weights sum to 100.' })
+  weightPercent!: number;
+}
+
+@InputType('SetJudgingRubricInput')
+export class SetJudgingRubricInput {
+  @Field(() => ID)
+  challengeId!: string;
+
+  @Field(() => [RubricCriterionInput], { description: '1 to 10 criteria (BAD_USER_INPUT field criteria otherwise).' })
+  criteria!: RubricCriterionInput[];
+}
+
+@InputType('AdvanceToFinalRoundInput')
+export class AdvanceToFinalRoundInput {
+  @Field(() => ID)
+  challengeId!: string;
+
+  @Field(() => [ID], { description: '1 to 50 distinct submissions of this challenge.' })
+  finalistSubmissionIds!: string[];
+
+  @Field(() => Date, { description: 'In the future, at most 180 days ahead: round 2 closes then.' })
+  finalRoundDeadline!: Date;
 }
 
 @InputType('ChallengeFilter')

@@ -10,7 +10,13 @@ import type { ChallengeService } from './challenge.service';
  * Per-request loaders: each batches the keys asked for in one tick into one `$in` query, so the number of
  * statements of a request does not depend on the number of rows it returns.
  */
-export function createLoaders(viewerId: string | null, challenges: ChallengeService, organizations: OrganizationService) {
+export function createLoaders(
+  viewerId: string | null,
+  challenges: ChallengeService,
+  organizations: OrganizationService,
+  /** Whether the viewer holds a pending or accepted invitation to the challenge (a DataLoader of the invitations). */
+  isInvited: (challengeId: string) => Promise<boolean> = async () => false,
+) {
   const organizationById = new DataLoader<string, OrganizationEntity | null>(async (ids) => {
     const found = new Map((await organizations.findByIds(ids)).map((o) => [o.id, o]));
     return ids.map((id) => found.get(id) ?? null);
@@ -37,12 +43,13 @@ export function createLoaders(viewerId: string | null, challenges: ChallengeServ
 
   const prizesByChallengeId = groupedLoader((ids) => challenges.prizesOf(ids), (p: PrizeEntity) => p.challengeId);
 
-  /** The challenge if the viewer may see it (published PUBLIC, or a member of its organization), else null. */
+  /** The challenge if the viewer may see it (published PUBLIC, a member of its organization, or invited to it), else null. */
   async function visibleChallenge(id: string): Promise<ChallengeEntity | null> {
     const challenge = await challengeById.load(id);
     if (!challenge) return null;
     if (isPublic(challenge)) return challenge;
-    return (await viewerRoleByOrganizationId.load(challenge.organizationId)) ? challenge : null;
+    if (await viewerRoleByOrganizationId.load(challenge.organizationId)) return challenge;
+    return (await isInvited(challenge.id)) ? challenge : null;
   }
 
   /** After a mutation: later reads in the same request see the committed state. */
@@ -57,7 +64,17 @@ export function createLoaders(viewerId: string | null, challenges: ChallengeServ
     invitationsByOrganizationId.clear(organizationId);
   }
 
-  return { organizationById, viewerRoleByOrganizationId, membersByOrganizationId, invitationsByOrganizationId, challengeById, prizesByChallengeId, visibleChallenge, primeChallenge, primeRole };
+  return {
+    organizationById,
+    viewerRoleByOrganizationId,
+    membersByOrganizationId,
+    invitationsByOrganizationId,
+    challengeById,
+    prizesByChallengeId,
+    visibleChallenge,
+    primeChallenge,
+    primeRole,
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -5,8 +5,9 @@ import type { ChallengesContext } from '../context';
 import { OrganizationNotFoundError } from '../organizations/organization.errors';
 import { OrganizationType } from '../organizations/organization.type';
 import { ChallengeNotFoundError } from './challenge.errors';
-import { ChallengeFilter, CreateChallengeInput, UpdateChallengeInput } from './challenge.inputs';
+import { AdvanceToFinalRoundInput, ChallengeFilter, CreateChallengeInput, SetJudgingRubricInput, UpdateChallengeInput } from './challenge.inputs';
 import {
+  AdvanceToFinalRoundPayload,
   CancelChallengePayload,
   ChallengeConnection,
   ChallengeConnectionType,
@@ -16,8 +17,13 @@ import {
   FinishJudgingPayload,
   PrizeType,
   PublishChallengePayload,
+  SetJudgingRubricPayload,
   UpdateChallengePayload,
 } from './challenge.type';
+import { ChallengeRole } from '../challenge-invitations/challenge-invitation.domain';
+import { ChallengeInvitationType } from '../challenge-invitations/challenge-invitation.type';
+import { SubmissionRef } from '../external/submission.stub';
+import { canManage } from '../organizations/organization.domain';
 import { parseChallengeFilter, parseChallengeSort } from './challenge.validation';
 import { ChallengeSort } from './challenge.domain';
 
@@ -73,6 +79,34 @@ export class ChallengeResolver {
     return prizes.map((p) => PrizeType.from(p, challenge.currency));
   }
 
+  @FieldResolver(() => [ChallengeRole], {
+    description: 'What the viewer is to this challenge: OWNER/ADMIN/MEMBER of its organization, JUDGE or PARTICIPANT by an accepted invitation, PARTICIPANT as the author of a submission. Empty for anonymous viewers.',
+  })
+  async viewerRoles(@Root() challenge: ChallengeType, @Ctx() ctx: ChallengesContext): Promise<ChallengeRole[]> {
+    if (!ctx.viewerId) return [];
+    const [role, invited] = await Promise.all([
+      ctx.loaders.viewerRoleByOrganizationId.load(challenge.organizationId),
+      ctx.invitationLoaders.viewerChallengeRoles.load(challenge.id),
+    ]);
+    const roles: ChallengeRole[] = role ? [role as unknown as ChallengeRole] : [];
+    for (const r of [ChallengeRole.JUDGE, ChallengeRole.PARTICIPANT]) if ((invited as string[]).includes(r)) roles.push(r);
+    return roles;
+  }
+
+  @FieldResolver(() => [SubmissionRef], { description: 'The submissions chosen for the final round (advanceToFinalRound), in the order given; empty in round 1.' })
+  finalists(@Root() challenge: ChallengeType): SubmissionRef[] {
+    return challenge.finalistSubmissionIds.map((id) => SubmissionRef.of(id));
+  }
+
+  @FieldResolver(() => [ChallengeInvitationType], {
+    description: "The challenge's invitations (every status), the newest 100, newest first. OWNERs and ADMINs of its organization only: empty for anyone else.",
+  })
+  async invitations(@Root() challenge: ChallengeType, @Ctx() ctx: ChallengesContext): Promise<ChallengeInvitationType[]> {
+    if (!canManage(await ctx.loaders.viewerRoleByOrganizationId.load(challenge.organizationId))) return [];
+    const now = new Date();
+    return (await ctx.invitationLoaders.invitationsByChallengeId.load(challenge.id)).map((i) => ChallengeInvitationType.from(i, now));
+  }
+
   @Mutation(() => CreateChallengePayload, { description: 'Creates a DRAFT. OWNER or ADMIN of the organization only.' })
   async createChallenge(@Arg('input', () => CreateChallengeInput) input: CreateChallengeInput, @Ctx() ctx: ChallengesContext): Promise<CreateChallengePayload> {
     const viewerId = requireUser(ctx.identity);
@@ -124,6 +158,31 @@ export class ChallengeResolver {
     const challenge = await ctx.challenges.cancel(viewerId, challengeId);
     ctx.loaders.primeChallenge(challenge);
     return Object.assign(new CancelChallengePayload(), { challenge: ChallengeType.from(challenge) });
+  }
+}
+
+@Resolver(() => ChallengeType)
+export class ChallengeJudgingResolver {
+  @Mutation(() => SetJudgingRubricPayload, {
+    description:
+      'Sets the judging criteria of a DRAFT (fixed once published: FAILED_PRECONDITION). 1 to 10 criteria, keys ^[a-z][a-z0-9_]{0,31}$ unique, labels 1 to 80 characters, descriptions up to 500, integer weights 1..100 summing to 100 (BAD_USER_INPUT field criteria otherwise). OWNER or ADMIN only.',
+  })
+  async setJudgingRubric(@Arg('input', () => SetJudgingRubricInput) input: SetJudgingRubricInput, @Ctx() ctx: ChallengesContext): Promise<SetJudgingRubricPayload> {
+    const viewerId = requireUser(ctx.identity);
+    const challenge = await ctx.challenges.setRubric(viewerId, input);
+    ctx.loaders.primeChallenge(challenge);
+    return Object.assign(new SetJudgingRubricPayload(), { challenge: ChallengeType.from(challenge) });
+  }
+
+  @Mutation(() => AdvanceToFinalRoundPayload, {
+    description:
+      'JUDGING of round 1 -> OPEN for round 2: only the finalists\' authors may submit new versions until finalRoundDeadline, then JUDGING again (its judging deadline: finalRoundDeadline plus the judging period). OWNER or ADMIN only; once per challenge and not after the judging deadline (FAILED_PRECONDITION); 1 to 50 distinct submissions of this challenge (BAD_USER_INPUT finalistSubmissionIds); finalRoundDeadline in the future, at most 180 days ahead (BAD_USER_INPUT finalRoundDeadline).',
+  })
+  async advanceToFinalRound(@Arg('input', () => AdvanceToFinalRoundInput) input: AdvanceToFinalRoundInput, @Ctx() ctx: ChallengesContext): Promise<AdvanceToFinalRoundPayload> {
+    const viewerId = requireUser(ctx.identity);
+    const challenge = await ctx.challenges.advanceToFinalRound(viewerId, input);
+    ctx.loaders.primeChallenge(challenge);
+    return Object.assign(new AdvanceToFinalRoundPayload(), { challenge: ChallengeType.from(challenge) });
   }
 }
 

@@ -6,10 +6,18 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationNotFoundError } from '../organizations/organization.errors';
 import { findRole } from '../organizations/organization.service';
 import {
+  assertCanAdvanceToFinalRound,
   assertCanCancel,
   assertCanEdit,
+  assertCanFinishJudging,
   assertCanPublish,
+  assertCanSetRubric,
   ChallengeStatus,
+  currentSubmissionDeadline,
+  DEFAULT_RUBRIC,
+  MAX_FINALISTS,
+  MAX_PERIOD_DAYS,
+  movedJudgingDeadline,
   type ChallengeSort,
   isPublic,
   isPublishAwaitingFunding,
@@ -18,9 +26,10 @@ import {
 } from './challenge.domain';
 import { ChallengeEntity, PrizeEntity } from './challenge.entity';
 import { ChallengeNotFoundError } from './challenge.errors';
-import type { CreateChallengeInput, UpdateChallengeInput } from './challenge.inputs';
+import type { AdvanceToFinalRoundInput, CreateChallengeInput, SetJudgingRubricInput, UpdateChallengeInput } from './challenge.inputs';
 import { countStatement, listingOrder, listingWhere, PAGE_LINKS, pageCursorsSql, pageSql } from './challenge.listing';
-import { validateChallengeEdit, validateNewChallenge, type ChallengeEdit, type ChallengeListFilter } from './challenge.validation';
+import { validateChallengeEdit, validateJudgingDeadline, validateNewChallenge, validateRubric, type ChallengeEdit, type ChallengeListFilter } from './challenge.validation';
+import { BadUserInputError } from '@ideagora/subgraph-kit';
 import { findForRead, mapRowForRead } from '@ideagora/db';
 
 /** Schedules the deadline job of a published challenge (pg-boss in production). */
@@ -40,6 +49,7 @@ export type FundingResult = 'SUCCEEDED' | 'FAILED';
 const CHALLENGE_COLUMNS = [
   'id', 'organization_id', 'organization_name', 'title', 'summary', 'description', 'terms', 'type', 'status', 'visibility', 'currency',
   'submission_deadline', 'total_prize_minor', 'version', 'created_at', 'updated_at', 'published_at',
+  'guaranteed', 'judging_deadline', 'judging_closed_at', 'round', 'final_round_deadline', 'finalist_submission_ids', 'rubric',
 ].map((c) => `c."${c}"`).join(', ');
 
 export class ChallengeService {
@@ -72,10 +82,14 @@ export class ChallengeService {
         currency: data.currency,
         submissionDeadline: data.submissionDeadline,
         totalPrizeMinor: data.totalPrizeMinor,
+        guaranteed: data.guaranteed,
+        judgingDeadline: data.judgingDeadline,
         status: ChallengeStatus.DRAFT,
         version: 1,
       });
-      const prizes = data.prizes.map((p) => em.create(PrizeEntity, { challengeId: challenge.id, rank: p.rank, label: p.label, amountMinor: p.amountMinor }));
+      const prizes = data.prizes.map((p) =>
+        em.create(PrizeEntity, { challengeId: challenge.id, rank: p.rank, label: p.label, amountMinor: p.amountMinor, quantity: p.quantity }),
+      );
       recordChallengeChanged(em, challenge, prizes);
       await em.flush();
       return { challenge, prizes };
@@ -121,26 +135,90 @@ export class ChallengeService {
   }
 
   /** After the commit: a failure here only delays the move to JUDGING until the per-minute sweep. */
-  private async scheduleDeadline(challenge: ChallengeEntity): Promise<void> {
+  private async scheduleDeadline(challenge: ChallengeEntity, at: Date = currentSubmissionDeadline(challenge)): Promise<void> {
     try {
-      await this.deps.deadlines?.scheduleAt(challenge.id, challenge.submissionDeadline);
+      await this.deps.deadlines?.scheduleAt(challenge.id, at);
     } catch (error) {
       this.deps.log?.error({ err: error, challengeId: challenge.id }, 'could not schedule the deadline job; the periodic sweep will move it');
     }
   }
 
-  /** OPEN -> JUDGING before the deadline. */
+  /** OPEN -> JUDGING before the deadline; the judging deadline's job is scheduled. */
   async closeSubmissions(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
-    return this.transition(viewerId, challengeId, (_em, c) => {
+    const challenge = await this.transition(viewerId, challengeId, (_em, c) => {
       c.status = nextStatus(c.status, 'closeSubmissions');
+    });
+    await this.scheduleDeadline(challenge, challenge.judgingDeadline);
+    return challenge;
+  }
+
+  /**
+   * JUDGING -> AWARDED: every prize is decided; the unawarded ones' money goes back to the sponsor (payouts). Not
+   * once the judging deadline passed, and a guaranteed challenge only when every place is awarded.
+   */
+  async finishJudging(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
+    return this.transition(viewerId, challengeId, async (em, c, prizes) => {
+      c.status = assertCanFinishJudging({
+        status: c.status,
+        judgingClosed: c.judgingClosedAt != null,
+        guaranteed: c.guaranteed,
+        unawardedPlaces: c.guaranteed ? await unawardedPlaces(em, c.id, prizes) : 0,
+      });
     });
   }
 
-  /** JUDGING -> AWARDED: every prize is decided; the unawarded ones' money goes back to the sponsor (payouts). */
-  async finishJudging(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
-    return this.transition(viewerId, challengeId, (_em, c) => {
-      c.status = nextStatus(c.status, 'finishJudging');
+  /** Sets the rubric of a DRAFT (fixed once published). ChallengeChanged carries it. */
+  async setRubric(viewerId: string, input: SetJudgingRubricInput): Promise<ChallengeEntity> {
+    const criteria = validateRubric(input.criteria);
+    return this.transition(viewerId, input.challengeId, (_em, c) => {
+      assertCanSetRubric(c.status);
+      c.rubric = criteria;
     });
+  }
+
+  /**
+   * JUDGING (round 1) -> OPEN (round 2) with the finalists (submission_view: this challenge's submissions; waits,
+   * bounded, while one is unknown, since its SubmissionCreated may be in flight). The judging deadline becomes
+   * finalRoundDeadline plus the judging period; the deadline job is scheduled at finalRoundDeadline.
+   */
+  async advanceToFinalRound(viewerId: string, input: AdvanceToFinalRoundInput): Promise<ChallengeEntity> {
+    const challengeId = requiredId(input.challengeId, 'challengeId');
+    const ids = input.finalistSubmissionIds;
+    if (!Array.isArray(ids) || ids.length < 1 || ids.length > MAX_FINALISTS) {
+      throw new BadUserInputError('finalistSubmissionIds', `choose 1 to ${MAX_FINALISTS} finalists`);
+    }
+    for (const id of ids) requiredId(id, 'finalistSubmissionIds');
+    if (new Set(ids).size !== ids.length) throw new BadUserInputError('finalistSubmissionIds', 'a submission is listed twice');
+    const deadline = input.finalRoundDeadline;
+    const now = new Date();
+    if (!(deadline instanceof Date) || Number.isNaN(deadline.getTime())) throw new BadUserInputError('finalRoundDeadline', 'is not a valid date-time');
+    if (deadline.getTime() <= now.getTime()) throw new BadUserInputError('finalRoundDeadline', 'must be in the future');
+    if (deadline.getTime() > now.getTime() + MAX_PERIOD_DAYS * 24 * 60 * 60 * 1000) {
+      throw new BadUserInputError('finalRoundDeadline', `must be at most ${MAX_PERIOD_DAYS} days ahead`);
+    }
+    const known = () => this.knownSubmissions(challengeId, ids);
+    await (this.deps.readModel ?? NO_READ_MODEL_WAIT).until(known, (found) => found.unknown > 0);
+    const challenge = await this.transition(viewerId, challengeId, async (em, c) => {
+      c.status = assertCanAdvanceToFinalRound({ status: c.status, round: c.round, judgingClosed: c.judgingClosedAt != null });
+      const rows = await em.execute<{ id: string; challenge_id: string }[]>(`select id, challenge_id from submission_view where id = any(?::uuid[])`, [ids], 'all');
+      const ofThis = new Set(rows.filter((r) => r.challenge_id === c.id).map((r) => r.id));
+      const stranger = ids.find((id) => !ofThis.has(id));
+      if (stranger) throw new BadUserInputError('finalistSubmissionIds', `${stranger} is not a submission of this challenge`);
+      const period = c.judgingDeadline.getTime() - currentSubmissionDeadline(c).getTime();
+      c.round = 2;
+      c.finalRoundDeadline = deadline;
+      c.judgingDeadline = new Date(deadline.getTime() + period);
+      c.finalistSubmissionIds = [...ids];
+    });
+    await this.scheduleDeadline(challenge, deadline);
+    return challenge;
+  }
+
+  /** How many of the ids submission_view does not know at all (any challenge): what an in-flight event could explain. */
+  private async knownSubmissions(challengeId: string, ids: string[]): Promise<{ unknown: number }> {
+    const [row] = await this.em.execute<{ known: number }[]>(`select count(*)::int as known from submission_view where id = any(?::uuid[])`, [ids], 'all');
+    void challengeId;
+    return { unknown: ids.length - (row?.known ?? 0) };
   }
 
   /**
@@ -148,8 +226,13 @@ export class ChallengeService {
    * prize was awarded meanwhile (-> JUDGING). Refused once this context knows of an award.
    */
   async cancel(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
-    return this.transition(viewerId, challengeId, (_em, c, prizes) => {
-      c.status = assertCanCancel({ status: c.status, anyPrizeAwarded: prizes.some((p) => p.awardedSubmissionId != null) });
+    return this.transition(viewerId, challengeId, async (em, c) => {
+      c.status = assertCanCancel({
+        status: c.status,
+        anyPrizeAwarded: await anyPrizeAwarded(em, c.id),
+        guaranteed: c.guaranteed,
+        judgingClosed: c.judgingClosedAt != null,
+      });
     });
   }
 
@@ -170,8 +253,16 @@ export class ChallengeService {
       const changed = Object.keys(changes) as EditableField[];
       assertCanEdit({ status: challenge.status, changed, currentDeadline: challenge.submissionDeadline, newDeadline: changes.submissionDeadline, now });
       if (changed.length === 0) return { challenge, rescheduled: false };
+      // The judging period is kept when the submission deadline moves, unless a judging deadline is given (DRAFT).
+      const newSubmissionDeadline = changes.submissionDeadline ?? challenge.submissionDeadline;
+      if (changes.judgingDeadline !== undefined) validateJudgingDeadline(changes.judgingDeadline, newSubmissionDeadline);
+      else if (changes.submissionDeadline !== undefined) {
+        changes.judgingDeadline = movedJudgingDeadline(challenge.judgingDeadline, challenge.submissionDeadline, changes.submissionDeadline);
+      }
       const seenElsewhere =
         changes.submissionDeadline !== undefined ||
+        changes.judgingDeadline !== undefined ||
+        changes.guaranteed !== undefined ||
         changes.title !== undefined || // payouts names the challenge on the payment page
         changes.visibility !== undefined ||
         (changes.terms !== undefined && (changes.terms == null) !== (challenge.terms == null));
@@ -204,29 +295,55 @@ export class ChallengeService {
   }
 
   /**
-   * Moves every OPEN challenge whose deadline has passed to JUDGING (rows locked by someone else are skipped:
-   * the next run takes them). Each batch is one transaction. Returns the ids moved.
+   * The deadline job's sweep. Moves every OPEN challenge whose current round's deadline has passed to JUDGING (and
+   * schedules its judging deadline's job), then closes the judging of every JUDGING challenge whose judging deadline
+   * has passed (`judging_closed_at`; ChallengeChanged `judgingClosed`: submissions fixes the ranking, payouts decides
+   * what is left). Rows locked by someone else are skipped: the next run takes them. Each batch is one transaction.
+   * Returns the ids moved to JUDGING and those whose judging closed.
    */
   async sweepDeadlines(now: Date = new Date(), batchSize = 200): Promise<string[]> {
-    const moved: string[] = [];
+    const moved = await this.sweepBatches(batchSize, async (em) => {
+      const due = await em.find(
+        ChallengeEntity,
+        {
+          status: ChallengeStatus.OPEN,
+          $or: [
+            { round: 1, submissionDeadline: { $lte: now } },
+            { round: 2, finalRoundDeadline: { $lte: now } },
+          ],
+        },
+        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { submissionDeadline: 'asc', id: 'asc' }, limit: batchSize },
+      );
+      for (const challenge of due) challenge.status = nextStatus(challenge.status, 'deadlinePassed');
+      return due;
+    });
+    for (const challenge of moved) await this.scheduleDeadline(challenge, challenge.judgingDeadline);
+    const closed = await this.sweepBatches(batchSize, async (em) => {
+      const due = await em.find(
+        ChallengeEntity,
+        { status: ChallengeStatus.JUDGING, judgingClosedAt: null, judgingDeadline: { $lte: now } },
+        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { judgingDeadline: 'asc', id: 'asc' }, limit: batchSize },
+      );
+      for (const challenge of due) challenge.judgingClosedAt = now;
+      return due;
+    });
+    return [...moved, ...closed].map((c) => c.id);
+  }
+
+  /** Batches of `change` (which locks and changes what is due), each one transaction with the version bumps. */
+  private async sweepBatches(batchSize: number, change: (em: EntityManager) => Promise<ChallengeEntity[]>): Promise<ChallengeEntity[]> {
+    const done: ChallengeEntity[] = [];
     for (;;) {
       const batch = await this.em.fork().transactional(async (em) => {
-        const due = await em.find(
-          ChallengeEntity,
-          { status: ChallengeStatus.OPEN, submissionDeadline: { $lte: now } },
-          { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { submissionDeadline: 'asc', id: 'asc' }, limit: batchSize },
-        );
+        const due = await change(em);
         if (due.length === 0) return [];
         const prizes = await em.find(PrizeEntity, { challengeId: { $in: due.map((c) => c.id) } }, { orderBy: { challengeId: 'asc', rank: 'asc' } });
-        for (const challenge of due) {
-          challenge.status = nextStatus(challenge.status, 'deadlinePassed');
-          bumpVersion(em, challenge, prizes.filter((p) => p.challengeId === challenge.id));
-        }
+        for (const challenge of due) bumpVersion(em, challenge, prizes.filter((p) => p.challengeId === challenge.id));
         await em.flush();
-        return due.map((c) => c.id);
+        return due;
       });
-      moved.push(...batch);
-      if (batch.length < batchSize) return moved;
+      done.push(...batch);
+      if (batch.length < batchSize) return done;
     }
   }
 
@@ -251,7 +368,10 @@ export class ChallengeService {
     );
   }
 
-  /** PrizeAwarded: records the award; when every prize of a JUDGING challenge is awarded, JUDGING -> AWARDED. */
+  /**
+   * PrizeAwarded: records the award (one row per prize place; a repeat changes nothing); when every prize of a
+   * JUDGING challenge has all its places awarded, JUDGING -> AWARDED.
+   */
   async applyPrizeAwarded(payload: { challengeId: string; prizeRank: number; submissionId: string }): Promise<void> {
     const challenge = await this.lockForEvent(payload.challengeId);
     if (!challenge) {
@@ -260,23 +380,55 @@ export class ChallengeService {
     }
     const prizes = await this.em.find(PrizeEntity, { challengeId: challenge.id }, { orderBy: { rank: 'asc' } });
     const prize = prizes.find((p) => p.rank === payload.prizeRank);
-    if (!prize) {
+    if (!prize || !isUuid(payload.submissionId)) {
       this.deps.log?.warn({ payload }, 'PrizeAwarded for an unknown prize');
       return;
     }
-    if (prize.awardedSubmissionId == null) {
-      prize.awardedSubmissionId = payload.submissionId;
-      prize.awardedAt = new Date();
-      // Cannot happen since CANCELLING: payouts confirms a cancellation only when no prize is awarded.
-      if (challenge.status === ChallengeStatus.CANCELLED) this.deps.log?.error({ payload }, 'PrizeAwarded for a cancelled challenge');
-    } else if (prize.awardedSubmissionId !== payload.submissionId) {
-      this.deps.log?.warn({ payload, recorded: prize.awardedSubmissionId }, 'PrizeAwarded for a prize already awarded to another submission; keeping the first');
-    }
-    if (challenge.status === ChallengeStatus.JUDGING && prizes.every((p) => p.awardedSubmissionId != null)) {
+    await this.em.execute(
+      `insert into prize_award (challenge_id, prize_rank, submission_id) values (?, ?, ?) on conflict do nothing`,
+      [challenge.id, prize.rank, payload.submissionId],
+      'run',
+    );
+    // Cannot happen since CANCELLING: payouts confirms a cancellation only when no prize is awarded.
+    if (challenge.status === ChallengeStatus.CANCELLED) this.deps.log?.error({ payload }, 'PrizeAwarded for a cancelled challenge');
+    if (challenge.status === ChallengeStatus.JUDGING && (await unawardedPlaces(this.em, challenge.id, prizes)) === 0) {
       challenge.status = nextStatus(challenge.status, 'allPrizesAwarded');
       bumpVersion(this.em, challenge, prizes);
     }
     await this.em.flush();
+  }
+
+  /**
+   * JudgingConcluded: payouts decided what the judging deadline left; JUDGING -> AWARDED (payouts then refunds the
+   * rest). Anything else (already AWARDED by the last award, or later) is left as it is.
+   */
+  async applyJudgingConcluded(payload: { challengeId: string }): Promise<void> {
+    const challenge = await this.lockForEvent(payload.challengeId);
+    if (!challenge) {
+      this.deps.log?.warn({ payload }, 'JudgingConcluded for an unknown challenge');
+      return;
+    }
+    if (challenge.status !== ChallengeStatus.JUDGING) return;
+    const prizes = await this.em.find(PrizeEntity, { challengeId: challenge.id }, { orderBy: { rank: 'asc' } });
+    challenge.status = nextStatus(challenge.status, 'judgingConcluded');
+    bumpVersion(this.em, challenge, prizes);
+    await this.em.flush();
+  }
+
+  /** SubmissionCreated: submission_view, guarded by the version (an older or repeated event changes nothing). */
+  async applySubmissionCreated(payload: { id: string; challengeId: string; authorId: string; version: number; teamId?: string | null }): Promise<void> {
+    if (!isUuid(payload.id) || !isUuid(payload.challengeId) || !isUuid(payload.authorId) || !Number.isInteger(payload.version)) {
+      this.deps.log?.warn({ payload }, 'ignoring a malformed SubmissionCreated');
+      return;
+    }
+    await this.em.execute(
+      `insert into submission_view (id, challenge_id, author_id, team_id, version, updated_at) values (?, ?, ?, ?, ?, now())
+       on conflict (id) do update set challenge_id = excluded.challenge_id, author_id = excluded.author_id, team_id = excluded.team_id,
+         version = excluded.version, updated_at = now()
+       where submission_view.version < excluded.version`,
+      [payload.id, payload.challengeId, payload.authorId, payload.teamId && isUuid(payload.teamId) ? payload.teamId : null, payload.version],
+      'run',
+    );
   }
 
   /**
@@ -297,7 +449,7 @@ export class ChallengeService {
     } else {
       this.deps.log?.warn({ payload }, 'cancellation rejected by payouts: a prize was awarded first');
       challenge.status = nextStatus(challenge.status, 'cancellationRejected');
-      if (prizes.every((p) => p.awardedSubmissionId != null)) {
+      if ((await unawardedPlaces(this.em, challenge.id, prizes)) === 0) {
         bumpVersion(this.em, challenge, prizes);
         challenge.status = nextStatus(challenge.status, 'allPrizesAwarded');
       }
@@ -409,7 +561,7 @@ export class ChallengeService {
  * Locks the challenge row (`for update`) and checks that the viewer manages it: NOT_FOUND when unknown or not
  * visible to the viewer, FORBIDDEN for anyone but an OWNER/ADMIN of its organization. Also loads its prizes.
  */
-async function lockForManager(em: EntityManager, viewerId: string, id: string): Promise<{ challenge: ChallengeEntity; prizes: PrizeEntity[] }> {
+export async function lockForManager(em: EntityManager, viewerId: string, id: string): Promise<{ challenge: ChallengeEntity; prizes: PrizeEntity[] }> {
   const challenge = await em.findOne(ChallengeEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!challenge) throw new ChallengeNotFoundError(id);
   const role = await findRole(em, challenge.organizationId, viewerId);
@@ -431,6 +583,8 @@ function changedFields(challenge: ChallengeEntity, edit: ChallengeEdit): Challen
   if (edit.submissionDeadline !== undefined && edit.submissionDeadline.getTime() !== challenge.submissionDeadline.getTime()) {
     changes.submissionDeadline = edit.submissionDeadline;
   }
+  if (edit.guaranteed !== undefined && edit.guaranteed !== challenge.guaranteed) changes.guaranteed = edit.guaranteed;
+  if (edit.judgingDeadline !== undefined && edit.judgingDeadline.getTime() !== challenge.judgingDeadline.getTime()) changes.judgingDeadline = edit.judgingDeadline;
   return changes;
 }
 
@@ -440,6 +594,24 @@ async function isFunded(em: EntityManager, challengeId: string): Promise<boolean
   return rows.length > 0;
 }
 
+/** Whether any prize place of the challenge is awarded (prize_award). */
+async function anyPrizeAwarded(em: EntityManager, challengeId: string): Promise<boolean> {
+  const rows: unknown[] = await em.execute(`select 1 from prize_award where challenge_id = ? limit 1`, [challengeId], 'all');
+  return rows.length > 0;
+}
+
+/** The prize places not awarded yet: the sum over prizes of quantity minus awards (never below 0). One statement. */
+async function unawardedPlaces(em: EntityManager, challengeId: string, prizes: PrizeEntity[]): Promise<number> {
+  const rows = await em.execute<{ prize_rank: number; awarded: number }[]>(
+    `select prize_rank, count(*)::int as awarded from prize_award where challenge_id = ? group by prize_rank`,
+    [challengeId],
+    'all',
+  );
+  const awarded = new Map(rows.map((r) => [r.prize_rank, r.awarded]));
+  return prizes.reduce((sum, p) => sum + Math.max(0, p.quantity - (awarded.get(p.rank) ?? 0)), 0);
+}
+
+/** The only way a change other contexts see is recorded: the next version and its ChallengeChanged. */
 function bumpVersion(em: EntityManager, challenge: ChallengeEntity, prizes: PrizeEntity[]): void {
   challenge.version += 1;
   recordChallengeChanged(em, challenge, prizes);
@@ -453,10 +625,17 @@ function recordChallengeChanged(em: EntityManager, challenge: ChallengeEntity, p
     status: challenge.status,
     submissionDeadline: challenge.submissionDeadline.toISOString(),
     currency: challenge.currency,
-    prizes: [...prizes].sort((a, b) => a.rank - b.rank).map((p) => ({ rank: p.rank, amountMinor: p.amountMinor.toString() })),
+    prizes: [...prizes].sort((a, b) => a.rank - b.rank).map((p) => ({ rank: p.rank, amountMinor: p.amountMinor.toString(), quantity: p.quantity, label: p.label })),
     version: challenge.version,
     termsRequired: challenge.terms != null,
     visibility: challenge.visibility,
     published: challenge.publishedAt != null,
+    rubric: (challenge.rubric ?? DEFAULT_RUBRIC).map((c) => ({ key: c.key, label: c.label, weightPercent: c.weightPercent })),
+    guaranteed: challenge.guaranteed,
+    judgingDeadline: challenge.judgingDeadline.toISOString(),
+    judgingClosed: challenge.judgingClosedAt != null,
+    round: challenge.round,
+    finalRoundDeadline: challenge.finalRoundDeadline?.toISOString() ?? null,
+    finalistSubmissionIds: challenge.finalistSubmissionIds ?? [],
   });
 }

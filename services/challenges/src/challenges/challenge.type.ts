@@ -1,7 +1,8 @@
 import { ConnectionType, MoneyType, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
-import type { ChallengeEntity, PrizeEntity } from './challenge.entity';
+import { DEFAULT_RUBRIC } from './challenge.domain';
+import type { ChallengeEntity, PrizeEntity, RubricCriterion } from './challenge.entity';
 
 registerEnumType(ChallengeKind, { name: 'ChallengeType', description: 'What kind of work a challenge asks for.' });
 registerEnumType(ChallengeVisibility, {
@@ -25,6 +26,38 @@ registerEnumType(ChallengeStatus, {
     CANCELLING: { description: 'Cancelled while judging: becomes CANCELLED once payouts confirms no prize was awarded meanwhile, or returns to JUDGING if one was.' },
   },
 });
+
+@ObjectType('RubricCriterion')
+export class RubricCriterionType {
+  @Field(() => String, { description: 'Unique within the rubric; what scores name (criterionKey).' })
+  key!: string;
+
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => Int, { description: '1 to 100; the weights of a rubric sum to 100.' })
+  weightPercent!: number;
+}
+
+@ObjectType('Rubric', { description: 'How submissions are judged: weighted criteria, each scored 0 to 10.' })
+export class RubricType {
+  @Field(() => [RubricCriterionType])
+  criteria!: RubricCriterionType[];
+
+  @Field(() => Boolean, { description: 'No rubric was set: the default one criterion "overall".' })
+  isDefault!: boolean;
+
+  static from(criteria: RubricCriterion[] | null): RubricType {
+    const list = criteria && criteria.length > 0 ? criteria : DEFAULT_RUBRIC;
+    return Object.assign(new RubricType(), {
+      criteria: list.map((c) => Object.assign(new RubricCriterionType(), { key: c.key, label: c.label, description: c.description, weightPercent: c.weightPercent })),
+      isDefault: !(criteria && criteria.length > 0),
+    });
+  }
+}
 
 /** GraphQL `Challenge` (the `ChallengeType` GraphQL enum is `ChallengeKind` here). */
 @ObjectType('Challenge', { description: "A problem an organization pays prizes to solve. Drafts and INVITE_ONLY challenges are visible only to the organization's members." })
@@ -62,7 +95,7 @@ export class ChallengeType {
 
   // `organization` and `prizes` are field resolvers (ChallengeResolver).
 
-  @Field(() => MoneyType, { description: 'Sum of the prizes.' })
+  @Field(() => MoneyType, { description: 'The pool: the sum of each prize\'s amount times its quantity.' })
   totalPrize!: MoneyType;
 
   @Field(() => Date)
@@ -71,8 +104,29 @@ export class ChallengeType {
   @Field(() => Date, { nullable: true })
   publishedAt!: Date | null;
 
+  @Field(() => Boolean, { description: 'The whole pool will be paid out: unawarded places are awarded by the rules at the judging deadline.' })
+  guaranteed!: boolean;
+
+  @Field(() => Date, { description: 'When nothing may stay undecided (default: 30 days after the submission deadline; moves with it).' })
+  judgingDeadline!: Date;
+
+  @Field(() => Boolean, { description: 'The judging deadline passed while judging: no more scores nor awards by the sponsor; the rules decide what is left.' })
+  judgingClosed!: boolean;
+
+  @Field(() => Int, { description: '1, or 2 once advanced to the final round.' })
+  round!: number;
+
+  @Field(() => Date, { nullable: true, description: "Round 2's submission deadline (advanceToFinalRound); null in round 1." })
+  finalRoundDeadline!: Date | null;
+
+  @Field(() => RubricType, { description: 'The judging criteria; the default rubric (one criterion "overall") when none was set.' })
+  rubric!: RubricType;
+
+  // `viewerRoles`, `finalists` and `invitations` are field resolvers.
+
   /** Not in the schema: for the field resolvers. */
   organizationId!: string;
+  finalistSubmissionIds!: string[];
 
   static from(entity: ChallengeEntity): ChallengeType {
     return Object.assign(new ChallengeType(), {
@@ -89,7 +143,14 @@ export class ChallengeType {
       totalPrize: MoneyType.of({ amountMinor: entity.totalPrizeMinor, currency: entity.currency }),
       createdAt: entity.createdAt,
       publishedAt: entity.publishedAt ?? null,
+      guaranteed: entity.guaranteed,
+      judgingDeadline: entity.judgingDeadline,
+      judgingClosed: entity.judgingClosedAt != null,
+      round: entity.round,
+      finalRoundDeadline: entity.finalRoundDeadline ?? null,
+      rubric: RubricType.from(entity.rubric ?? null),
       organizationId: entity.organizationId,
+      finalistSubmissionIds: entity.finalistSubmissionIds ?? [],
     });
   }
 }
@@ -106,8 +167,11 @@ export class PrizeType {
   @Field(() => String)
   label!: string;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: 'What each place of the prize receives.' })
   amount!: MoneyType;
+
+  @Field(() => Int, { description: 'How many different submissions the prize can be awarded to, each receiving `amount`.' })
+  quantity!: number;
 
   // No `challenge` field: `challenge { prizes { challenge { prizes ... } } }` was a cycle that served no client
   // (challengeId is here, and every query reaches prizes through their challenge).
@@ -118,6 +182,7 @@ export class PrizeType {
       rank: entity.rank,
       label: entity.label,
       amount: MoneyType.of({ amountMinor: entity.amountMinor, currency }),
+      quantity: entity.quantity,
     });
   }
 }
@@ -173,6 +238,18 @@ export class CancelChallengePayload {
 
 @ObjectType('UpdateChallengePayload')
 export class UpdateChallengePayload {
+  @Field(() => ChallengeType)
+  challenge!: ChallengeType;
+}
+
+@ObjectType('SetJudgingRubricPayload')
+export class SetJudgingRubricPayload {
+  @Field(() => ChallengeType)
+  challenge!: ChallengeType;
+}
+
+@ObjectType('AdvanceToFinalRoundPayload')
+export class AdvanceToFinalRoundPayload {
   @Field(() => ChallengeType)
   challenge!: ChallengeType;
 }

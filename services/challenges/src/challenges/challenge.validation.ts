@@ -1,7 +1,8 @@
 import { CHALLENGE_CURRENCIES, InvalidAmountError, isChallengeCurrency, MAX_MINOR_UNITS, normalizeCurrency, parseMinorUnits, parsePositiveMoney } from '@ideagora/money';
 import { BadUserInputError, optionalText, requiredText } from '@ideagora/subgraph-kit';
-import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
-import type { ChallengeFilter, CreateChallengeInput, UpdateChallengeInput } from './challenge.inputs';
+import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility, defaultJudgingDeadline, isValidJudgingPeriod, MAX_PERIOD_DAYS } from './challenge.domain';
+import type { RubricCriterion } from './challenge.entity';
+import type { ChallengeFilter, CreateChallengeInput, RubricCriterionInput, UpdateChallengeInput } from './challenge.inputs';
 
 export const TITLE_LENGTH = { min: 3, max: 140 };
 export const SUMMARY_MAX = 500;
@@ -10,6 +11,8 @@ export const TERMS_MAX = 20_000;
 export const LABEL_MAX = 80;
 export const MAX_PRIZES = 20;
 export const SEARCH_MAX = 200;
+export const MAX_QUANTITY = 10_000;
+export const MAX_PLACES = 10_000;
 
 export interface NewChallenge {
   title: string;
@@ -21,8 +24,11 @@ export interface NewChallenge {
   visibility: ChallengeVisibility;
   currency: string;
   submissionDeadline: Date;
-  prizes: { rank: number; label: string; amountMinor: bigint }[];
+  prizes: { rank: number; label: string; amountMinor: bigint; quantity: number }[];
+  /** The pool: sum of amountMinor x quantity. */
   totalPrizeMinor: bigint;
+  guaranteed: boolean;
+  judgingDeadline: Date;
 }
 
 const KINDS = new Set<string>(Object.values(ChallengeKind));
@@ -64,12 +70,19 @@ export function validateNewChallenge(input: Omit<CreateChallengeInput, 'organiza
       const reason = error instanceof InvalidAmountError ? error.message : 'is not a valid amount';
       throw new BadUserInputError(`${at}.amountMinor`, `${reason} (a positive whole number of minor units, e.g. "150000")`);
     }
-    return { rank: prize.rank, label, amountMinor };
+    const quantity = prize.quantity ?? 1;
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+      throw new BadUserInputError('prizes', `prizes[${i}].quantity must be a whole number from 1 to ${MAX_QUANTITY}`);
+    }
+    return { rank: prize.rank, label, amountMinor, quantity };
   });
-  const totalPrizeMinor = prizes.reduce((sum, p) => sum + p.amountMinor, 0n);
+  if (prizes.reduce((sum, p) => sum + p.quantity, 0) > MAX_PLACES) throw new BadUserInputError('prizes', `at most ${MAX_PLACES} prize places in all (the sum of the quantities)`);
+  const totalPrizeMinor = prizes.reduce((sum, p) => sum + p.amountMinor * BigInt(p.quantity), 0n);
   if (totalPrizeMinor > MAX_MINOR_UNITS) throw new BadUserInputError('prizes', 'the total prize is too large');
 
   const submissionDeadline = validateSubmissionDeadline(input.submissionDeadline, now);
+  const guaranteed = input.guaranteed ?? false;
+  const judgingDeadline = input.judgingDeadline == null ? defaultJudgingDeadline(submissionDeadline) : validateJudgingDeadline(input.judgingDeadline, submissionDeadline);
 
   return {
     title,
@@ -82,7 +95,50 @@ export function validateNewChallenge(input: Omit<CreateChallengeInput, 'organiza
     submissionDeadline,
     prizes: prizes.sort((a, b) => a.rank - b.rank),
     totalPrizeMinor,
+    guaranteed,
+    judgingDeadline,
   };
+}
+
+/** After the submission deadline, at most MAX_PERIOD_DAYS after it (BAD_USER_INPUT `judgingDeadline`). */
+export function validateJudgingDeadline(value: Date, submissionDeadline: Date): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new BadUserInputError('judgingDeadline', 'is not a valid date-time');
+  if (!isValidJudgingPeriod(submissionDeadline, value)) {
+    throw new BadUserInputError('judgingDeadline', `must be after the submission deadline and at most ${MAX_PERIOD_DAYS} days after it`);
+  }
+  return value;
+}
+
+export const MAX_CRITERIA = 10;
+const CRITERION_KEY = /^[a-z][a-z0-9_]{0,31}$/;
+
+/** A rubric: 1..10 criteria, keys unique, labels 1..80, descriptions 0..500, weights 1..100 summing to 100; BAD_USER_INPUT `criteria`. */
+export function validateRubric(criteria: RubricCriterionInput[]): RubricCriterion[] {
+  if (!Array.isArray(criteria) || criteria.length < 1 || criteria.length > MAX_CRITERIA) {
+    throw new BadUserInputError('criteria', `give 1 to ${MAX_CRITERIA} criteria`);
+  }
+  const keys = new Set<string>();
+  const rubric = criteria.map((c, i) => {
+    const key = typeof c.key === 'string' ? c.key : '';
+    if (!CRITERION_KEY.test(key)) throw new BadUserInputError('criteria', `criteria[${i}].key must match ^[a-z][a-z0-9_]{0,31}$`);
+    if (keys.has(key)) throw new BadUserInputError('criteria', `criteria[${i}].key "${key}" is used by another criterion`);
+    keys.add(key);
+    let label: string;
+    let description: string;
+    try {
+      label = requiredText(c.label, 'criteria', { max: LABEL_MAX });
+      description = optionalText(c.description, 'criteria', { max: 500, multiline: true }) ?? '';
+    } catch (error) {
+      throw new BadUserInputError('criteria', `criteria[${i}]: ${error instanceof Error ? error.message.replace(/^criteria: /, '') : 'invalid'}`);
+    }
+    if (!Number.isInteger(c.weightPercent) || c.weightPercent < 1 || c.weightPercent > 100) {
+      throw new BadUserInputError('criteria', `criteria[${i}].weightPercent must be a whole number from 1 to 100`);
+    }
+    return { key, label, description, weightPercent: c.weightPercent };
+  });
+  const total = rubric.reduce((sum, c) => sum + c.weightPercent, 0);
+  if (total !== 100) throw new BadUserInputError('criteria', `the weights must sum to 100 (they sum to ${total})`);
+  return rubric;
 }
 
 // ---- one field each: shared by createChallenge and updateChallenge ------------------------
@@ -135,6 +191,9 @@ export interface ChallengeEdit {
   type?: ChallengeKind;
   visibility?: ChallengeVisibility;
   submissionDeadline?: Date;
+  guaranteed?: boolean;
+  /** Checked against the submission deadline by the service (which knows the current one). */
+  judgingDeadline?: Date;
 }
 
 /**
@@ -153,6 +212,11 @@ export function validateChallengeEdit(input: Omit<UpdateChallengeInput, 'challen
   if (input.submissionDeadline != null) {
     const sameAsNow = input.submissionDeadline instanceof Date && input.submissionDeadline.getTime() === currentDeadline.getTime();
     edit.submissionDeadline = sameAsNow ? currentDeadline : validateSubmissionDeadline(input.submissionDeadline, now);
+  }
+  if (input.guaranteed != null) edit.guaranteed = input.guaranteed;
+  if (input.judgingDeadline != null) {
+    if (!(input.judgingDeadline instanceof Date) || Number.isNaN(input.judgingDeadline.getTime())) throw new BadUserInputError('judgingDeadline', 'is not a valid date-time');
+    edit.judgingDeadline = input.judgingDeadline;
   }
   if (Object.keys(edit).length === 0) throw new BadUserInputError('input', 'give at least one field to change');
   return edit;

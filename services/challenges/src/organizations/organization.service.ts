@@ -2,6 +2,7 @@ import { findForRead } from '@ideagora/db';
 import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
 import { BadUserInputError, emailAddress, FailedPreconditionError, requiredId, requiredText } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { findUserEmail, invitationExpiry } from '../read-models/read-model.service';
 import { UserViewEntity } from '../read-models/user-view.entity';
 import { assertMembershipChange, canManage, OrganizationRole } from './organization.domain';
 import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from './organization.entity';
@@ -158,8 +159,7 @@ export class OrganizationService {
 
   /** The user's email from user_view: undefined when the user is not known yet, null when known without one. */
   private async emailOf(userId: string): Promise<string | null | undefined> {
-    const user = await this.em.findOne(UserViewEntity, { id: userId });
-    return user ? user.email : undefined;
+    return findUserEmail(this.em, userId);
   }
 
   /** For DataLoaders: one query whatever the number of ids. */
@@ -234,7 +234,7 @@ async function invite(
   if ((await em.count(OrganizationInvitationEntity, { organizationId })) >= MAX_PENDING_INVITATIONS) {
     throw new FailedPreconditionError(`An organization can have at most ${MAX_PENDING_INVITATIONS} invitations waiting for an answer.`);
   }
-  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
+  const expiresAt = invitationExpiry(now, INVITATION_LIFETIME_DAYS);
   const invitation = em.create(OrganizationInvitationEntity, { organizationId, ...invitee, role, invitedBy: viewerId, invitedAt: now, expiresAt });
   recordEvent(em, 'OrganizationInvitationSent', {
     invitationId: invitation.id,

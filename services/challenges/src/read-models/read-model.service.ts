@@ -17,3 +17,18 @@ export class ReadModelService {
     );
   }
 }
+
+/**
+ * A user's email from user_view, for invitations by email (organizations' and challenges'): undefined when the user
+ * is not known yet (their UserRegistered is in flight: callers wait through runtime.readModelWaits), null when known
+ * without one.
+ */
+export async function findUserEmail(em: EntityManager, userId: string): Promise<string | null | undefined> {
+  const rows = await em.execute<{ email: string | null }[]>(`select email from user_view where id = ?`, [userId], 'all');
+  return rows.length === 0 ? undefined : (rows[0]?.email ?? null);
+}
+
+/** The expiry of an invitation sent at `now`, valid `days` days. */
+export function invitationExpiry(now: Date, days: number): Date {
+  return new Date(now.getTime() + days * 24 * 60 * 60 * 1000);
+}
