@@ -36,7 +36,7 @@ describe('discovery at 20,000 challenges', () => {
     await db.query(`
       with orgs as (select id, name, row_number() over (order by name) as n from organization)
       insert into challenge (id, organization_id, organization_name, title, summary, description, type, status, visibility, currency,
-                             submission_deadline, total_prize_minor, version, created_at, updated_at, published_at)
+                             submission_deadline, total_prize_minor, version, created_at, updated_at, published_at, judging_deadline)
       select gen_random_uuid(), o.id, o.name,
         case when i % 100 = 1 then 'Desalination membranes ' || i else 'Water, energy and design challenge ' || i end,
         'A summary of challenge ' || i || ' with a few more words about what is wanted.',
@@ -48,7 +48,8 @@ describe('discovery at 20,000 challenges', () => {
         now() + case when s.status in ('OPEN', 'DRAFT') then 1 else -1 end * ((i % 180) + 1) * interval '1 day',
         100000 + (i * 7919) % 5000000, 1,
         now() - (${ROWS} - i) * interval '5 minutes', now(),
-        case when s.status = 'DRAFT' then null else now() - (${ROWS} - i) * interval '5 minutes' end
+        case when s.status = 'DRAFT' then null else now() - (${ROWS} - i) * interval '5 minutes' end,
+        now() + case when s.status in ('OPEN', 'DRAFT') then 1 else -1 end * ((i % 180) + 1) * interval '1 day' + interval '30 days'
       from generate_series(1, ${ROWS}) i
       join orgs o on o.n = 1 + (i / 10) % 200
       cross join lateral (select (array['DRAFT', 'OPEN', 'OPEN', 'OPEN', 'OPEN', 'JUDGING', 'AWARDED', 'AWARDED', 'CLOSED', 'CANCELLED'])[1 + i % 10] as status) s`);

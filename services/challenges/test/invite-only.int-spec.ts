@@ -63,6 +63,18 @@ describe('INVITE_ONLY challenges are the sponsor’s business only', () => {
     },
     'Mutation.publishChallenge': { query: `mutation($id: ID!) { publishChallenge(challengeId: $id) { challenge { id } } }`, variables: { id: challengeId } },
     'Mutation.closeSubmissions': { query: `mutation($id: ID!) { closeSubmissions(challengeId: $id) { challenge { id } } }`, variables: { id: challengeId } },
+    'Mutation.setJudgingRubric': {
+      query: `mutation($input: SetJudgingRubricInput!) { setJudgingRubric(input: $input) { challenge { id } } }`,
+      variables: { input: { challengeId, criteria: [{ key: 'overall', label: 'Overall', description: '', weightPercent: 100 }] } },
+    },
+    'Mutation.inviteToChallenge': {
+      query: `mutation($input: InviteToChallengeInput!) { inviteToChallenge(input: $input) { invitations { id } } }`,
+      variables: { input: { challengeId, emails: ['someone@example.com'], role: 'JUDGE' } },
+    },
+    'Mutation.advanceToFinalRound': {
+      query: `mutation($input: AdvanceToFinalRoundInput!) { advanceToFinalRound(input: $input) { challenge { id } } }`,
+      variables: { input: { challengeId, finalistSubmissionIds: [submissionId], finalRoundDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString() } },
+    },
     'Mutation.finishJudging': { query: `mutation($id: ID!) { finishJudging(challengeId: $id) { challenge { id } } }`, variables: { id: challengeId } },
     'Mutation.cancelChallenge': { query: `mutation($id: ID!) { cancelChallenge(challengeId: $id) { challenge { id } } }`, variables: { id: challengeId } },
     'Mutation.askChallengeQuestion': {

@@ -1,4 +1,4 @@
-import { mapRowForRead } from '@ideagora/db';
+import { mapRowForRead, pgArray } from '@ideagora/db';
 import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
 import { BadUserInputError, emailAddress, isUuid, requiredId } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
@@ -159,7 +159,7 @@ export class ChallengeInvitationService {
        cross join lateral (
          select * from challenge_invitation x where x.challenge_id = k.challenge_id order by x.created_at desc, x.id desc limit ?
        ) i`,
-      [ids, LISTED_PER_CHALLENGE],
+      [pgArray(ids), LISTED_PER_CHALLENGE],
       'all',
     );
     return rows.map((row) => mapRowForRead(this.em, ChallengeInvitationEntity, row));
@@ -176,7 +176,7 @@ export class ChallengeInvitationService {
       `select challenge_id, role from challenge_invitation where user_id = ? and status = 'ACCEPTED' and challenge_id = any(?::uuid[])
        union
        select distinct challenge_id, 'PARTICIPANT' from submission_view where author_id = ? and challenge_id = any(?::uuid[])`,
-      [userId, ids, userId, ids],
+      [userId, pgArray(ids), userId, pgArray(ids)],
       'all',
     );
     return rows.map((r) => ({ challengeId: r.challenge_id, role: r.role }));
@@ -188,7 +188,7 @@ export class ChallengeInvitationService {
     if (ids.length === 0) return new Set();
     const rows = await this.em.execute<{ challenge_id: string }[]>(
       `select distinct challenge_id from (${INVITED_CHALLENGE_IDS}) v where challenge_id = any(?::uuid[])`,
-      [userId, userId, ids],
+      [userId, userId, pgArray(ids)],
       'all',
     );
     return new Set(rows.map((r) => r.challenge_id));

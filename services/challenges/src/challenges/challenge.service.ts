@@ -30,7 +30,7 @@ import type { AdvanceToFinalRoundInput, CreateChallengeInput, SetJudgingRubricIn
 import { countStatement, listingOrder, listingWhere, PAGE_LINKS, pageCursorsSql, pageSql } from './challenge.listing';
 import { validateChallengeEdit, validateJudgingDeadline, validateNewChallenge, validateRubric, type ChallengeEdit, type ChallengeListFilter } from './challenge.validation';
 import { BadUserInputError } from '@ideagora/subgraph-kit';
-import { findForRead, mapRowForRead } from '@ideagora/db';
+import { findForRead, mapRowForRead, pgArray } from '@ideagora/db';
 
 /** Schedules the deadline job of a published challenge (pg-boss in production). */
 export interface DeadlineScheduler {
@@ -196,11 +196,12 @@ export class ChallengeService {
     if (deadline.getTime() > now.getTime() + MAX_PERIOD_DAYS * 24 * 60 * 60 * 1000) {
       throw new BadUserInputError('finalRoundDeadline', `must be at most ${MAX_PERIOD_DAYS} days ahead`);
     }
-    const known = () => this.knownSubmissions(challengeId, ids);
-    await (this.deps.readModel ?? NO_READ_MODEL_WAIT).until(known, (found) => found.unknown > 0);
+    // Only the manager of the challenge waits: nobody else learns anything from the answer.
+    const known = () => this.knownSubmissions(viewerId, challengeId, ids);
+    await (this.deps.readModel ?? NO_READ_MODEL_WAIT).until(known, (found) => found.canManage && found.unknown > 0);
     const challenge = await this.transition(viewerId, challengeId, async (em, c) => {
       c.status = assertCanAdvanceToFinalRound({ status: c.status, round: c.round, judgingClosed: c.judgingClosedAt != null });
-      const rows = await em.execute<{ id: string; challenge_id: string }[]>(`select id, challenge_id from submission_view where id = any(?::uuid[])`, [ids], 'all');
+      const rows = await em.execute<{ id: string; challenge_id: string }[]>(`select id, challenge_id from submission_view where id = any(?::uuid[])`, [pgArray(ids)], 'all');
       const ofThis = new Set(rows.filter((r) => r.challenge_id === c.id).map((r) => r.id));
       const stranger = ids.find((id) => !ofThis.has(id));
       if (stranger) throw new BadUserInputError('finalistSubmissionIds', `${stranger} is not a submission of this challenge`);
@@ -215,10 +216,14 @@ export class ChallengeService {
   }
 
   /** How many of the ids submission_view does not know at all (any challenge): what an in-flight event could explain. */
-  private async knownSubmissions(challengeId: string, ids: string[]): Promise<{ unknown: number }> {
-    const [row] = await this.em.execute<{ known: number }[]>(`select count(*)::int as known from submission_view where id = any(?::uuid[])`, [ids], 'all');
-    void challengeId;
-    return { unknown: ids.length - (row?.known ?? 0) };
+  private async knownSubmissions(viewerId: string, challengeId: string, ids: string[]): Promise<{ unknown: number; canManage: boolean }> {
+    const [row] = await this.em.execute<{ known: number; role: OrganizationRole | null }[]>(
+      `select (select count(*)::int from submission_view where id = any(?::uuid[])) as known,
+              (select m.role from challenge c join organization_membership m on m.organization_id = c.organization_id and m.user_id = ? where c.id = ?) as role`,
+      [pgArray(ids), viewerId, challengeId],
+      'all',
+    );
+    return { unknown: ids.length - (row?.known ?? 0), canManage: canManage(row?.role ?? null) };
   }
 
   /**

@@ -39,7 +39,7 @@ export class Migration20261207090000_judging extends Migration {
       "challenge_id" uuid not null references "challenge" ("id") on delete cascade,
       "email" text not null,
       "role" text not null constraint "challenge_invitation_role_check" check ("role" in ('JUDGE', 'PARTICIPANT')),
-      "status" text not null constraint "challenge_invitation_status_check" check ("status" in ('PENDING', 'ACCEPTED', 'DECLINED', 'REVOKED')),
+      "status" text not null default 'PENDING' constraint "challenge_invitation_status_check" check ("status" in ('PENDING', 'ACCEPTED', 'DECLINED', 'REVOKED')),
       "invited_by" uuid not null,
       "user_id" uuid null,
       "role_version" integer not null default 0,
