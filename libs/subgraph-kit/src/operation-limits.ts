@@ -77,6 +77,12 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'User.teamInvitations': 50, // VIEWER_TEAM_INVITATIONS in services/submissions
   'Prize.awards': 1, // one award per prize (unique (challenge, rank) in services/payouts)
   'Submission.versions': 20,
+  // Judging (issue 13): 50 judges at most (MAX_JUDGE_INVITATIONS in services/challenges) plus the sponsor's scorers.
+  'Submission.scoreCards': 60,
+  'ScoreCard.scores': 10, // the rubric's criteria (1..10)
+  'JudgingBoard.judges': 60,
+  'SubmissionFeedback.criteria': 10,
+  'SubmissionFeedback.comments': 60, // one per card of the round
   'PayoutAccount.requirementsDue': 50,
   // Introspection (subgraphs, and the gateway outside production): about the size of our schemas, so the circular
   // introspection query (types { fields { type { fields ... } } }) is refused by its cost.

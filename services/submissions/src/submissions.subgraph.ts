@@ -2,6 +2,9 @@ import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgrap
 import { createSubmissionsContext, type SubmissionsContext } from './context';
 import { ChallengeSubmissionsResolver, resolveChallengeReference } from './external/challenge.resolver';
 import { resolveUserReference, UserSubmissionsResolver, UserTeamInvitationsResolver } from './external/user.resolver';
+import { ChallengeJudgingResolver, JudgingBoardResolver, JudgingRankingConnectionResolver, ScoreCardResolver, SubmissionJudgingResolver } from './judging/judging.resolver';
+import { ChallengeRoleViewEntity, ScoreCardEntity, SubmissionScoreEntity } from './judging/judging.entity';
+import { Migration20261207090000_judging } from './migrations/Migration20261207090000_judging';
 import { Migration20261123090000_submissions } from './migrations/Migration20261123090000_submissions';
 import { Migration20261126090000_terms_acceptance } from './migrations/Migration20261126090000_terms_acceptance';
 import { Migration20261127090000_shortlist } from './migrations/Migration20261127090000_shortlist';
@@ -19,17 +22,19 @@ import { resolveTeamReference, TeamInvitationResolver, TeamResolver } from './te
 export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
   name: 'submissions',
   entities: [SubmissionEntity, SubmissionVersionEntity, TermsAcceptanceEntity, ChallengeViewEntity, MembershipViewEntity,
-    UserViewEntity, TeamEntity, TeamMemberEntity, TeamInvitationEntity, ChallengeParticipantEntity],
+    UserViewEntity, TeamEntity, TeamMemberEntity, TeamInvitationEntity, ChallengeParticipantEntity, ScoreCardEntity, SubmissionScoreEntity, ChallengeRoleViewEntity],
   migrations: [
     { name: 'Migration20261123090000_submissions', class: Migration20261123090000_submissions },
     { name: 'Migration20261126090000_terms_acceptance', class: Migration20261126090000_terms_acceptance },
     { name: 'Migration20261127090000_shortlist', class: Migration20261127090000_shortlist },
     { name: 'Migration20261205090000_challenge_audience', class: Migration20261205090000_challenge_audience },
     { name: 'Migration20261206100000_teams', class: Migration20261206100000_teams },
+    { name: 'Migration20261207090000_judging', class: Migration20261207090000_judging },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [SubmissionResolver, SubmissionConnectionResolver, ChallengeSubmissionsResolver, UserSubmissionsResolver, UserTeamInvitationsResolver, TeamResolver, TeamInvitationResolver],
+      resolvers: [SubmissionResolver, SubmissionConnectionResolver, ChallengeSubmissionsResolver, UserSubmissionsResolver, UserTeamInvitationsResolver, TeamResolver, TeamInvitationResolver,
+        SubmissionJudgingResolver, ScoreCardResolver, ChallengeJudgingResolver, JudgingBoardResolver, JudgingRankingConnectionResolver],
       referenceResolvers: {
         Submission: { __resolveReference: resolveSubmissionReference },
         Challenge: { __resolveReference: resolveChallengeReference },

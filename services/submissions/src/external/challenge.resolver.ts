@@ -39,22 +39,24 @@ export class ChallengeSubmissionsResolver {
 
   @FieldResolver(() => SubmissionConnection, {
     description:
-      "The submissions to judge, in order of first submission; with shortlistedOnly, the shortlisted ones only (same order; a cursor is valid within its filter). Sponsor OWNER/ADMIN only (FORBIDDEN otherwise).",
+      "The submissions to judge, in order of first submission; with shortlistedOnly, the shortlisted ones only; with finalistsOnly, round 2's finalists only; with unscoredByViewer, those the viewer has not scored in the current round (in round 2: finalists only), the judge's next to score (same order; a cursor is valid within its filters). Sponsor OWNER/ADMIN and the challenge's judges only (FORBIDDEN otherwise).",
   })
   async submissions(
     @Root() challenge: ChallengeRef,
     @Ctx() ctx: SubmissionsContext,
-    // Declared in reverse of the printed order (after, first, shortlistedOnly), as type-graphql lists them.
+    // Declared in reverse of the printed order (after, first, shortlistedOnly, ...), as type-graphql lists them.
+    @Arg('finalistsOnly', () => Boolean, { nullable: true, defaultValue: false }) finalistsOnly?: boolean | null,
+    @Arg('unscoredByViewer', () => Boolean, { nullable: true, defaultValue: false }) unscoredByViewer?: boolean | null,
     @Arg('shortlistedOnly', () => Boolean, { nullable: true, defaultValue: false }) shortlistedOnly?: boolean | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<SubmissionConnection> {
-    requireUser(ctx.identity);
+    const viewerId = requireUser(ctx.identity);
     const limit = pageSize(first);
     const cursor = decodeSubmissionCursor(after);
     const access = await ctx.loaders.challengeAccess.load(challenge.id);
     if (!isSponsorReviewer(access?.role)) throw new SubmissionsSealedError();
-    const filter = { shortlistedOnly: shortlistedOnly === true };
+    const filter = { shortlistedOnly: shortlistedOnly === true, finalistsOnly: finalistsOnly === true, unscoredBy: unscoredByViewer === true ? viewerId : null };
     const countTotal = () => ctx.loaders.submissionCount.load({ challengeId: challenge.id, ...filter });
     const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor, ...filter });
     if (rows.length === 0 && !cursor) return SubmissionConnection.of(emptyConnection(), async () => 0);

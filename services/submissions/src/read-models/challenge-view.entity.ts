@@ -1,10 +1,13 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type { ChallengeStatusName, ChallengeVisibilityName } from '@ideagora/events';
+import type { RubricCriterion } from '../judging/judging.domain';
 
 /** What this context knows about a challenge, fed by `ChallengeChanged` (never read from the challenges schema). */
 @Entity({ tableName: 'challenge_view' })
 export class ChallengeViewEntity {
-  [OptionalProps]?: 'updatedAt' | 'termsRequired' | 'visibility' | 'published' | 'title';
+  [OptionalProps]?:
+    | 'updatedAt' | 'termsRequired' | 'visibility' | 'published' | 'title' | 'rubric' | 'guaranteed' | 'judgingDeadline' | 'judgingClosed'
+    | 'round' | 'finalRoundDeadline' | 'finalistIds' | 'prizePlaces' | 'rankingFixedAt' | 'finalistsAnnouncedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -41,6 +44,42 @@ export class ChallengeViewEntity {
   /** For the team invitation mail; null until an event carried it. */
   @Property({ type: 'text', nullable: true })
   title?: string | null;
+
+  /** The weighted criteria (null: the default rubric, judging.domain DEFAULT_RUBRIC). */
+  @Property({ type: 'jsonb', nullable: true })
+  rubric?: RubricCriterion[] | null;
+
+  @Property({ type: 'boolean' })
+  guaranteed: boolean = false;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  judgingDeadline?: Date | null;
+
+  /** The judging deadline passed while JUDGING: no more scores. */
+  @Property({ type: 'boolean' })
+  judgingClosed: boolean = false;
+
+  @Property({ type: 'integer' })
+  round: number = 1;
+
+  /** Round 2's submission deadline. */
+  @Property({ type: 'timestamptz', nullable: true })
+  finalRoundDeadline?: Date | null;
+
+  @Property({ type: 'uuid[]', defaultRaw: "'{}'" })
+  finalistIds: string[] = [];
+
+  /** Sum of the prizes' quantities (1 each when absent): JudgingRankingFixed's ranking length. */
+  @Property({ type: 'integer' })
+  prizePlaces: number = 0;
+
+  /** When JudgingRankingFixed was emitted (once). */
+  @Property({ type: 'timestamptz', nullable: true })
+  rankingFixedAt?: Date | null;
+
+  /** When FinalistsAnnounced was emitted (once). */
+  @Property({ type: 'timestamptz', nullable: true })
+  finalistsAnnouncedAt?: Date | null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();

@@ -25,12 +25,37 @@ export interface PageRequest {
   after: SubmissionKeyset | null;
   /** Challenge.submissions(shortlistedOnly: true): the shortlisted submissions only, same keyset and order. */
   shortlistedOnly?: boolean;
+  /** Challenge.submissions(finalistsOnly: true): round 2's finalists only. */
+  finalistsOnly?: boolean;
+  /** Challenge.submissions(unscoredByViewer: true): those this judge has no card of in the current round. */
+  unscoredBy?: string | null;
 }
 
 /** Challenge.submissions' totalCount: the challenge's submissions, or its shortlisted ones only. */
 export interface ChallengeCountRequest {
   challengeId: string;
   shortlistedOnly: boolean;
+  finalistsOnly?: boolean;
+  unscoredBy?: string | null;
+}
+
+/**
+ * In SQL, for a submission `p` of challenge `cid` (an SQL expression): the judging filters of Challenge.submissions.
+ * `unscoredBy` (a judge) keeps those without the judge's card of the current round, and in round 2 the finalists
+ * only (only they are scored then). Parameters: the judge id when unscoredBy.
+ */
+function judgingFilterSql(filter: { finalistsOnly?: boolean; unscoredBy?: string | null }, cid: string): { sql: string; params: string[] } {
+  let sql = '';
+  const params: string[] = [];
+  if (filter.finalistsOnly) sql += `\n and p.id = any((select cv.finalist_ids from challenge_view cv where cv.id = ${cid}))`;
+  if (filter.unscoredBy) {
+    sql += `\n and not exists (select 1 from score_card sc where sc.judge_id = ?::uuid and sc.submission_id = p.id
+               and sc.round = (select cv.round from challenge_view cv where cv.id = ${cid}))
+             and ((select cv.round from challenge_view cv where cv.id = ${cid}) = 1
+               or p.id = any((select cv.finalist_ids from challenge_view cv where cv.id = ${cid})))`;
+    params.push(filter.unscoredBy);
+  }
+  return { sql, params };
 }
 
 interface SubmissionRow {
@@ -385,6 +410,30 @@ export class SubmissionService {
    * a 100,000-submission contest); a count nobody asked for is not computed.
    */
   async countByChallenges(requests: readonly ChallengeCountRequest[]): Promise<Map<string, number>> {
+    const plain = requests.filter((r) => !r.finalistsOnly && !r.unscoredBy);
+    const counts = await this.plainCounts(plain);
+    // The judging filters: one statement per distinct filter (a page asks for one).
+    const filtered = new Map<string, ChallengeCountRequest[]>();
+    for (const r of requests.filter((r) => r.finalistsOnly || r.unscoredBy)) {
+      const key = JSON.stringify([r.shortlistedOnly, r.finalistsOnly === true, r.unscoredBy ?? null]);
+      filtered.set(key, [...(filtered.get(key) ?? []), r]);
+    }
+    for (const group of filtered.values()) {
+      const keys = uuids(group.map((r) => r.challengeId));
+      if (keys.length === 0) continue;
+      const { shortlistedOnly, finalistsOnly, unscoredBy } = group[0];
+      const judging = judgingFilterSql({ finalistsOnly, unscoredBy }, 'k.challenge_id');
+      const rows = await this.em.execute<{ challenge_id: string; count: number }[]>(
+        `select k.challenge_id, (select count(*) from submission p where p.challenge_id = k.challenge_id${shortlistedOnly ? ' and p.shortlisted_at is not null' : ''}${judging.sql})::int as count
+         from unnest(?::uuid[]) as k(challenge_id)`,
+        [...judging.params, pgArray(keys)],
+      );
+      for (const row of rows) counts.set(countKey({ challengeId: row.challenge_id, shortlistedOnly, finalistsOnly, unscoredBy }), Number(row.count));
+    }
+    return counts;
+  }
+
+  private async plainCounts(requests: readonly ChallengeCountRequest[]): Promise<Map<string, number>> {
     const keys = uuids(requests.map((r) => r.challengeId));
     if (keys.length === 0) return new Map();
     const wantAll = requests.some((r) => !r.shortlistedOnly);
@@ -439,23 +488,26 @@ export class SubmissionService {
    */
   async pagesByChallenge(requests: readonly PageRequest[]): Promise<Map<string, SubmissionSnapshot[]>> {
     const result = new Map<string, SubmissionSnapshot[]>();
-    const groups = new Map<string, { limit: number; shortlistedOnly: boolean; requests: PageRequest[] }>();
+    const groups = new Map<string, { limit: number; shortlistedOnly: boolean; finalistsOnly: boolean; unscoredBy: string | null; requests: PageRequest[] }>();
     for (const request of requests) {
       if (!isUuid(request.ownerId)) continue;
       const shortlistedOnly = request.shortlistedOnly === true;
-      const key = `${request.limit}:${shortlistedOnly}`;
-      const group = groups.get(key) ?? { limit: request.limit, shortlistedOnly, requests: [] };
+      const finalistsOnly = request.finalistsOnly === true;
+      const unscoredBy = request.unscoredBy ?? null;
+      const key = `${request.limit}:${shortlistedOnly}:${finalistsOnly}:${unscoredBy}`;
+      const group = groups.get(key) ?? { limit: request.limit, shortlistedOnly, finalistsOnly, unscoredBy, requests: [] };
       group.requests.push(request);
       groups.set(key, group);
     }
-    for (const { limit, shortlistedOnly, requests: group } of groups.values()) {
+    for (const { limit, shortlistedOnly, finalistsOnly, unscoredBy, requests: group } of groups.values()) {
+      const judging = judgingFilterSql({ finalistsOnly, unscoredBy }, 'k.challenge_id');
       const rows = await this.em.execute<(SubmissionRow & { ord: string })[]>(
         `select k.ord, ${SNAPSHOT_COLUMNS}
          from unnest(?::uuid[], ?::timestamptz[], ?::uuid[]) with ordinality as k(challenge_id, after_at, after_id, ord)
          cross join lateral (
            select p.* from submission p
            where p.challenge_id = k.challenge_id
-             and (p.first_submitted_at, p.id) > (k.after_at, k.after_id)${shortlistedOnly ? '\n             and p.shortlisted_at is not null' : ''}
+             and (p.first_submitted_at, p.id) > (k.after_at, k.after_id)${shortlistedOnly ? '\n             and p.shortlisted_at is not null' : ''}${judging.sql}
            order by p.first_submitted_at, p.id
            limit ?
          ) s
@@ -465,6 +517,7 @@ export class SubmissionService {
           pgArray(group.map((r) => r.ownerId.toLowerCase())),
           pgArray(group.map((r) => (r.after ? r.after.at.toISOString() : '-infinity'))),
           pgArray(group.map((r) => r.after?.id ?? NIL_UUID)),
+          ...judging.params,
           limit + 1,
         ],
       );
@@ -526,9 +579,11 @@ export function pageKey(request: PageRequest): string {
     request.after?.at.toISOString() ?? null,
     request.after?.id ?? null,
     request.shortlistedOnly === true,
+    request.finalistsOnly === true,
+    request.unscoredBy ?? null,
   ]);
 }
 
 export function countKey(request: ChallengeCountRequest): string {
-  return JSON.stringify([request.challengeId.toLowerCase(), request.shortlistedOnly]);
+  return JSON.stringify([request.challengeId.toLowerCase(), request.shortlistedOnly, request.finalistsOnly === true, request.unscoredBy ?? null]);
 }
