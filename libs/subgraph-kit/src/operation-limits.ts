@@ -75,7 +75,8 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'Team.invitations': 20, // the same bound
   'Split.shares': 20, // one per member
   'User.teamInvitations': 50, // VIEWER_TEAM_INVITATIONS in services/submissions
-  'Prize.awards': 1, // one award per prize (unique (challenge, rank) in services/payouts)
+  // Sized by the mutation's own input (up to 10,000 places): counted at the input's length, see INPUT_SIZED_LISTS.
+  'AwardPrizesPayload.awards': 10_000,
   'Submission.versions': 20,
   'PayoutAccount.requirementsDue': 50,
   // Introspection (subgraphs, and the gateway outside production): about the size of our schemas, so the circular
