@@ -75,7 +75,8 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'Team.invitations': 20, // the same bound
   'Split.shares': 20, // one per member
   'User.teamInvitations': 50, // VIEWER_TEAM_INVITATIONS in services/submissions
-  'Prize.awards': 1, // one award per prize (unique (challenge, rank) in services/payouts)
+  // Sized by the mutation's own input (up to 10,000 places): counted at the input's length, see INPUT_SIZED_LISTS.
+  'AwardPrizesPayload.awards': 10_000,
   'Submission.versions': 20,
   // Judging (issue 13): 50 judges at most (MAX_JUDGE_INVITATIONS in services/challenges) plus the sponsor's scorers.
   'Submission.scoreCards': 60,

@@ -18,6 +18,7 @@ import { Migration20261205090000_challenge_audience } from './migrations/Migrati
 import { Migration20261205100000_stripe_state } from './migrations/Migration20261205100000_stripe_state';
 import { Migration20261206090000_money_visible } from './migrations/Migration20261206090000_money_visible';
 import { Migration20261206100000_team_awards } from './migrations/Migration20261206100000_team_awards';
+import { Migration20261207100000_bulk_awards } from './migrations/Migration20261207100000_bulk_awards';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationReportEntity } from './reconciliation/reconciliation-report.entity';
 import { SettlementEntity } from './settlements/settlement.entity';
@@ -47,6 +48,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext, PayoutsOwn> = {
     { name: 'Migration20261205100000_stripe_state', class: Migration20261205100000_stripe_state },
     { name: 'Migration20261206090000_money_visible', class: Migration20261206090000_money_visible },
     { name: 'Migration20261206100000_team_awards', class: Migration20261206100000_team_awards },
+    { name: 'Migration20261207100000_bulk_awards', class: Migration20261207100000_bulk_awards },
   ],
   buildSchema: () =>
     buildFederatedSchema({

@@ -20,12 +20,14 @@ export interface AwardSplit {
 }
 
 /**
- * A prize given to a submission: at most one per (challenge, prize rank). A solo award names its winner; an award to
- * a team names the team and records the split it paid (winnerId null then: each member is a payout's recipient).
+ * A prize place given to a submission: at most `quantity` per (challenge, prize rank), each to a different submission
+ * (unique (challenge, prize rank, submission)). A solo award names its winner; an award to a team names the team and
+ * records the split it paid (winnerId null then: each member is a payout's recipient). `amountMinor` is what it pays:
+ * the prize's amount, or a share of unawarded places' money (automatic awards at the judging deadline).
  */
 @Entity({ tableName: 'award' })
 export class AwardEntity {
-  [OptionalProps]?: 'awardedAt';
+  [OptionalProps]?: 'awardedAt' | 'automatic';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -48,8 +50,23 @@ export class AwardEntity {
   @Property({ type: 'json', nullable: true })
   split?: AwardSplit | null;
 
-  @Property({ type: 'uuid' })
-  awardedBy!: string;
+  @Property({ type: new BigIntType('bigint') })
+  amountMinor!: bigint;
+
+  @Property({ type: 'text', columnType: 'char(3)' })
+  currency!: string;
+
+  /** Decided at the judging deadline by the challenge's rules (no `awardedBy` then). */
+  @Property({ type: 'boolean', default: false })
+  automatic: boolean = false;
+
+  /** The sponsor's OWNER/ADMIN who awarded it; null for an automatic award. */
+  @Property({ type: 'uuid', nullable: true })
+  awardedBy?: string | null;
+
+  /** The awardPrizes request that made it (null: awardPrize, or before requests existed). */
+  @Property({ type: 'uuid', nullable: true })
+  requestId?: string | null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   awardedAt: Date = new Date();
@@ -121,4 +138,35 @@ export function transferIdempotencyKey(payoutId: string, refusals: number): stri
   return refusals === 0 ? `transfer:${payoutId}` : `transfer:${payoutId}:after-refusal-${refusals}`;
 }
 
-export const AWARD_ENTITIES = [AwardEntity, PayoutEntity];
+/**
+ * One awardPrizes call, by (challenge, idempotency key): the hash of its sorted awards and who asked. The same key
+ * with the same awards returns the awards it made (award.request_id); with other awards, CONFLICT.
+ */
+@Entity({ tableName: 'award_request' })
+export class AwardRequestEntity {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'uuid' })
+  challengeId!: string;
+
+  @Property({ type: 'text' })
+  idempotencyKey!: string;
+
+  @Property({ type: 'text' })
+  requestHash!: string;
+
+  /** Null for the judging deadline's automatic awards (no one asked). */
+  @Property({ type: 'uuid', nullable: true })
+  requestedBy?: string | null;
+
+  @Property({ type: 'integer' })
+  awardedCount!: number;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}
+
+export const AWARD_ENTITIES = [AwardEntity, PayoutEntity, AwardRequestEntity];

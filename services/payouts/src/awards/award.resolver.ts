@@ -1,10 +1,18 @@
 import { NotFoundError, requiredId, requireUser } from '@ideagora/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PayoutsContext } from '../context';
 import { PrizeRef } from '../external/challenge.stub';
 import { UserRef } from '../external/user.stub';
-import type { AwardEntity } from './award.entity';
-import { AwardPrizeInput, AwardPrizePayload, AwardSplitType, AwardType, PayoutReceiptType, PayoutType } from './award.type';
+import type { AwardEntity, PayoutEntity } from './award.entity';
+import { DEFAULT_PRIZE_AWARDS_PAGE, MAX_PRIZE_AWARDS_PAGE, prizeAwardsPageSize } from './award-request.domain';
+import { AwardPrizeInput, AwardPrizePayload, AwardPrizesInput, AwardPrizesPayload, AwardSplitType, AwardType, PayoutReceiptType, PayoutType } from './award.type';
+
+/** The payouts of awards just made, for the payload's `payouts` without another read. */
+function primePayouts(ctx: PayoutsContext, awards: AwardEntity[], payouts: PayoutEntity[]): void {
+  const byAward = new Map<string, PayoutEntity[]>(awards.map((a) => [a.id, []]));
+  for (const payout of payouts) byAward.get(payout.awardId)?.push(payout);
+  for (const [awardId, list] of byAward) ctx.loaders.payoutsByAwardId.prime(awardId, list);
+}
 
 const isSponsorAdmin = (role: string | null) => role === 'OWNER' || role === 'ADMIN';
 
@@ -21,16 +29,38 @@ async function mayKnowRecipients(award: Pick<AwardEntity, 'challengeId' | 'winne
 
 @Resolver(() => PrizeRef)
 export class AwardResolver {
-  @FieldResolver(() => AwardType, { nullable: true, description: 'The award of this prize, once decided (winners are public).' })
+  @FieldResolver(() => AwardType, { nullable: true, description: "The prize's first award, once decided (winners are public); see `awards` for a prize of several places." })
   async award(@Root() prize: PrizeRef, @Ctx() ctx: PayoutsContext): Promise<AwardType | null> {
-    const award = await ctx.loaders.awardByPrize.load({ challengeId: prize.challengeId, rank: prize.rank });
+    const [award] = await ctx.loaders.awardsByPrize.load({ challengeId: prize.challengeId, rank: prize.rank, first: 1 });
     return award ? AwardType.from(award) : null;
   }
 
-  @FieldResolver(() => [AwardType], { description: 'The awards of this prize (at most one today; winners are public): a solo winner or a team.' })
-  async awards(@Root() prize: PrizeRef, @Ctx() ctx: PayoutsContext): Promise<AwardType[]> {
-    const award = await ctx.loaders.awardByPrize.load({ challengeId: prize.challengeId, rank: prize.rank });
-    return award ? [AwardType.from(award)] : [];
+  @FieldResolver(() => [AwardType], {
+    description: `The awards of this prize, first awarded first (winners are public): one per place awarded, a solo winner or a team. \`first\`: 1 to ${MAX_PRIZE_AWARDS_PAGE} (default ${DEFAULT_PRIZE_AWARDS_PAGE}); awardedCount says how many there are.`,
+  })
+  async awards(
+    @Root() prize: PrizeRef,
+    @Ctx() ctx: PayoutsContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PRIZE_AWARDS_PAGE }) first: number | null,
+  ): Promise<AwardType[]> {
+    const limit = prizeAwardsPageSize(first);
+    return (await ctx.loaders.awardsByPrize.load({ challengeId: prize.challengeId, rank: prize.rank, first: limit })).map((a) => AwardType.from(a));
+  }
+
+  @FieldResolver(() => Int, { description: 'How many places of this prize are awarded (at most its quantity).' })
+  async awardedCount(@Root() prize: PrizeRef, @Ctx() ctx: PayoutsContext): Promise<number> {
+    return ctx.loaders.awardedCountByPrize.load({ challengeId: prize.challengeId, rank: prize.rank });
+  }
+
+  @Mutation(() => AwardPrizesPayload, {
+    description:
+      'Awards up to 10,000 prize places of a JUDGING challenge in one transaction, all or nothing (sponsor OWNER/ADMIN); each award is paid as awardPrize\'s are. The same idempotencyKey returns the first result and moves nothing again (with other awards: CONFLICT). More awards of a prize than its quantity, or a place the submission already holds: CONFLICT, nothing written.',
+  })
+  async awardPrizes(@Arg('input', () => AwardPrizesInput) input: AwardPrizesInput, @Ctx() ctx: PayoutsContext): Promise<AwardPrizesPayload> {
+    const userId = requireUser(ctx.identity);
+    const { awards, payouts } = await ctx.awards.awardPrizes(userId, input);
+    primePayouts(ctx, awards, payouts);
+    return Object.assign(new AwardPrizesPayload(), { awards: awards.map((a) => AwardType.from(a)), awardedCount: awards.length });
   }
 
   @Mutation(() => AwardPrizePayload, {
@@ -38,8 +68,9 @@ export class AwardResolver {
   })
   async awardPrize(@Arg('input', () => AwardPrizeInput) input: AwardPrizeInput, @Ctx() ctx: PayoutsContext): Promise<AwardPrizePayload> {
     const userId = requireUser(ctx.identity);
-    const { award, payouts } = await ctx.awards.awardPrize(userId, input);
-    ctx.loaders.payoutsByAwardId.prime(award.id, payouts);
+    const { awards, payouts } = await ctx.awards.awardPrize(userId, input);
+    primePayouts(ctx, awards, payouts);
+    const award = awards[0]!;
     return Object.assign(new AwardPrizePayload(), { award: AwardType.from(award) });
   }
 }

@@ -10,13 +10,18 @@ import { isAwardBehind } from '../read-models/read-your-writes';
 import { AwardEntity, PayoutEntity, type AwardSplit } from './award.entity';
 import { ChallengeNotFundedError, ChallengeNotJudgingError, PrizeAlreadyAwardedError, SubmissionOfAnotherChallengeError, TeamSplitNotAgreedError } from './award.errors';
 import { initialPayoutStatus } from './payout.domain';
-import { findForRead } from '@ideagora/db';
+import { findForRead, mapRowForRead, pgArray } from '@ideagora/db';
 import { splitByLargestRemainder } from '@ideagora/money';
 
 export interface AwardPrizeCommand {
   challengeId: string;
   prizeRank: number;
   submissionId: string;
+}
+
+export interface AwardsMade {
+  awards: AwardEntity[];
+  payouts: PayoutEntity[];
 }
 
 export class AwardService {
@@ -37,7 +42,17 @@ export class AwardService {
    * award; one payout per member with a non-zero part, each HELD until that member's account is ACTIVE; one ledger
    * transaction moving the prize from escrow to each member's payable.
    */
-  async awardPrize(viewerId: string, input: AwardPrizeCommand): Promise<{ award: AwardEntity; payouts: PayoutEntity[] }> {
+  async awardPrizes(viewerId: string, input: { challengeId: string; idempotencyKey: string; awards: { prizeRank: number; submissionId: string }[] }): Promise<AwardsMade> {
+    const made: AwardsMade = { awards: [], payouts: [] };
+    for (const place of input.awards) {
+      const one = await this.awardPrize(viewerId, { challengeId: input.challengeId, ...place });
+      made.awards.push(...one.awards);
+      made.payouts.push(...one.payouts);
+    }
+    return made;
+  }
+
+  async awardPrize(viewerId: string, input: AwardPrizeCommand): Promise<AwardsMade> {
     const challengeId = requiredId(input.challengeId, 'challengeId');
     const submissionId = requiredId(input.submissionId, 'submissionId');
     if (!Number.isInteger(input.prizeRank) || input.prizeRank < 1) throw new BadUserInputError('prizeRank', 'must be a positive integer');
@@ -80,6 +95,8 @@ export class AwardService {
         teamId: recipients ? submission.teamId : null,
         split: recipients?.split ?? null,
         awardedBy: viewerId,
+        amountMinor: BigInt(prize.amountMinor),
+        currency: challenge.currency,
       });
       try {
         await em.flush(); // the award first (the payout references it); the unique index decides concurrent calls
@@ -136,7 +153,7 @@ export class AwardService {
           currency: payout.currency.trim(),
         });
       }
-      return { award, payouts };
+      return { awards: [award], payouts };
     });
     if (result.payouts.some((p) => p.status === 'PROCESSING')) this.nudgePayouts();
     return result;
@@ -154,9 +171,27 @@ export class AwardService {
     return valid.length ? findForRead(this.em, AwardEntity, { id: { $in: valid } }) : [];
   }
 
-  async awardsOfChallenges(challengeIds: readonly string[]): Promise<AwardEntity[]> {
-    const valid = challengeIds.filter(isUuid);
-    return valid.length ? findForRead(this.em, AwardEntity, { challengeId: { $in: valid } }) : [];
+  /** The first `first` awards of each prize asked (first awarded first: uuidv7 ids), one statement for all. */
+  async awardsOfPrizes(keys: readonly { challengeId: string; rank: number; first: number }[]): Promise<AwardEntity[]> {
+    const valid = keys.filter((k) => isUuid(k.challengeId));
+    if (!valid.length) return [];
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select a.* from unnest(?::uuid[], ?::int[], ?::int[]) as k(challenge_id, prize_rank, first)
+       cross join lateral (select * from award where award.challenge_id = k.challenge_id and award.prize_rank = k.prize_rank order by award.id limit k.first) a`,
+      [pgArray(valid.map((k) => k.challengeId)), pgArray(valid.map((k) => String(k.rank))), pgArray(valid.map((k) => String(k.first)))],
+    );
+    return rows.map((row) => mapRowForRead(this.em, AwardEntity, row));
+  }
+
+  /** How many places of each prize asked are awarded, one statement for all. */
+  async awardedCountsOfPrizes(keys: readonly { challengeId: string; rank: number }[]): Promise<{ challenge_id: string; prize_rank: number; awarded: number }[]> {
+    const valid = keys.filter((k) => isUuid(k.challengeId));
+    if (!valid.length) return [];
+    return this.em.execute<{ challenge_id: string; prize_rank: number; awarded: number }[]>(
+      `select k.challenge_id, k.prize_rank, (select count(*)::int from award where award.challenge_id = k.challenge_id and award.prize_rank = k.prize_rank) as awarded
+       from unnest(?::uuid[], ?::int[]) as k(challenge_id, prize_rank)`,
+      [pgArray(valid.map((k) => k.challengeId)), pgArray(valid.map((k) => String(k.rank)))],
+    );
   }
 
   async payoutsOfAwards(awardIds: readonly string[]): Promise<PayoutEntity[]> {

@@ -71,6 +71,12 @@ export class AwardType {
   winnerId!: string | null;
   recordedSplit!: AwardSplit | null;
 
+  @Field(() => MoneyType, { description: "What this award pays: the prize's amount, or a share of the unawarded places' money (automatic awards at the judging deadline)." })
+  amount!: MoneyType;
+
+  @Field(() => Boolean, { description: "Decided at the judging deadline by the challenge's rules (a guaranteed pool), not by the sponsor." })
+  automatic!: boolean;
+
   @Field(() => Date)
   awardedAt!: Date;
 
@@ -78,6 +84,8 @@ export class AwardType {
     return Object.assign(new AwardType(), {
       id: entity.id,
       prizeRank: entity.prizeRank,
+      amount: MoneyType.of({ amountMinor: entity.amountMinor, currency: entity.currency.trim() }),
+      automatic: entity.automatic,
       challenge: Object.assign(new ChallengeRef(), { id: entity.challengeId }),
       prize: Object.assign(new PrizeRef(), { challengeId: entity.challengeId, rank: entity.prizeRank }),
       submission: Object.assign(new SubmissionRef(), { id: entity.submissionId }),
@@ -185,4 +193,34 @@ export class AwardPrizeInput {
 export class AwardPrizePayload {
   @Field(() => AwardType)
   award!: AwardType;
+}
+
+@InputType('PrizeAwardInput', { description: 'One prize place: the prize (by rank) and the submission it goes to.' })
+export class PrizeAwardInput {
+  @Field(() => Int)
+  prizeRank!: number;
+
+  @Field(() => ID)
+  submissionId!: string;
+}
+
+@InputType('AwardPrizesInput')
+export class AwardPrizesInput {
+  @Field(() => ID)
+  challengeId!: string;
+
+  @Field(() => String, { description: 'Chosen by the caller (1 to 200 characters): the same key returns the first result and moves nothing again.' })
+  idempotencyKey!: string;
+
+  @Field(() => [PrizeAwardInput], { description: '1 to 10,000 prize places; a submission at most once per prize.' })
+  awards!: PrizeAwardInput[];
+}
+
+@ObjectType('AwardPrizesPayload')
+export class AwardPrizesPayload {
+  @Field(() => [AwardType], { description: 'The awards this request made, in the order asked (the first result again when the key is replayed).' })
+  awards!: AwardType[];
+
+  @Field(() => Int)
+  awardedCount!: number;
 }

@@ -19,9 +19,25 @@ export class ChallengeView {
   @Property({ type: 'timestamptz' })
   submissionDeadline!: Date;
 
-  /** [{ rank, amountMinor }], amounts as decimal strings. */
+  /** [{ rank, amountMinor, quantity }], amounts as decimal strings; quantity absent (= 1) in events queued before it. */
   @Property({ type: 'json' })
-  prizes!: { rank: number; amountMinor: string }[];
+  prizes!: { rank: number; amountMinor: string; quantity?: number }[];
+
+  /** The whole pool will be paid out (automatic awards at the judging deadline). */
+  @Property({ type: 'boolean', default: false })
+  guaranteed: boolean = false;
+
+  /** Null until a ChallengeChanged that carries it. */
+  @Property({ type: 'timestamptz', nullable: true })
+  judgingDeadline?: Date | null;
+
+  /** The judging deadline passed while JUDGING (challenges' deadline job): sponsor awards are refused. */
+  @Property({ type: 'boolean', default: false })
+  judgingClosed: boolean = false;
+
+  /** When payouts decided what the judging deadline left undecided (JudgingConcluded): once. */
+  @Property({ type: 'timestamptz', nullable: true })
+  concludedAt?: Date | null;
 
   /** Who may see it, with `published` (isChallengeVisibleTo). */
   @Property({ type: 'text', default: 'PUBLIC' })

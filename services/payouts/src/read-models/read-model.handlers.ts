@@ -10,15 +10,32 @@ export const readModelHandlers: EventHandlers = {
   ChallengeChanged: async (em: EntityManager, p) => {
     const audience = challengeAudienceOf(p);
     const applied: unknown[] = await em.getConnection().execute(
-      `insert into challenge_view (id, organization_id, status, currency, submission_deadline, prizes, visibility, published, title, version)
-       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+      `insert into challenge_view (id, organization_id, status, currency, submission_deadline, prizes, visibility, published, title,
+         guaranteed, judging_deadline, judging_closed, version)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
        on conflict (id) do update set organization_id = excluded.organization_id, status = excluded.status,
          currency = excluded.currency, submission_deadline = excluded.submission_deadline, prizes = excluded.prizes,
          visibility = excluded.visibility, published = excluded.published,
-         title = coalesce(excluded.title, challenge_view.title), version = excluded.version
+         title = coalesce(excluded.title, challenge_view.title), guaranteed = excluded.guaranteed,
+         judging_deadline = coalesce(excluded.judging_deadline, challenge_view.judging_deadline),
+         judging_closed = excluded.judging_closed or challenge_view.judging_closed, version = excluded.version
        where challenge_view.version < excluded.version
        returning id`,
-      [p.id, p.organizationId, p.status, p.currency, p.submissionDeadline, JSON.stringify(p.prizes), audience.visibility, audience.published, p.title ?? null, p.version],
+      [
+        p.id,
+        p.organizationId,
+        p.status,
+        p.currency,
+        p.submissionDeadline,
+        JSON.stringify(p.prizes),
+        audience.visibility,
+        audience.published,
+        p.title ?? null,
+        p.guaranteed ?? false,
+        p.judgingDeadline ?? null,
+        p.judgingClosed ?? false,
+        p.version,
+      ],
       'all',
       em.getTransactionContext(),
     );
