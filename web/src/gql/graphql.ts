@@ -88,6 +88,10 @@ export type CreateChallengeInput = {
   currency: string;
   /** 1 to 20,000 characters. */
   description: string;
+  /** Default false. The whole pool will be paid out: finishJudging refuses while a place is unawarded, the rules award what is left at the judging deadline, and the challenge cannot be cancelled once published. */
+  guaranteed?: boolean | null | undefined;
+  /** After submissionDeadline, at most 180 days after it; default 30 days after it. */
+  judgingDeadline?: string | null | undefined;
   organizationId: string | number;
   /** 1 to 20 prizes. */
   prizes: Array<PrizeInput>;
@@ -168,10 +172,12 @@ export type PayoutStatus =
   | 'REVERSED';
 
 export type PrizeInput = {
-  /** Positive integer minor units of the challenge's currency, as a decimal string. */
+  /** Positive integer minor units of the challenge's currency, as a decimal string: what each place of the prize receives. */
   amountMinor: string;
   /** 1 to 80 characters. */
   label: string;
+  /** How many different submissions the prize can be awarded to (1 to 10,000; default 1); at most 10,000 places in all. The pool counts amountMinor x quantity. */
+  quantity?: number | null | undefined;
   /** Positive, unique within the challenge (1 = first prize). */
   rank: number;
 };
@@ -270,7 +276,11 @@ export type UpdateChallengeInput = {
   challengeId: string | number;
   /** 1 to 20,000 characters. DRAFT or OPEN. */
   description?: string | null | undefined;
-  /** In the future, at most two years ahead. DRAFT: any such date. OPEN: only later than the current deadline (extend, never shorten). */
+  /** DRAFT only. */
+  guaranteed?: boolean | null | undefined;
+  /** DRAFT only. After the submission deadline, at most 180 days after it. */
+  judgingDeadline?: string | null | undefined;
+  /** In the future, at most two years ahead. DRAFT: any such date. OPEN: only later than the current deadline (extend, never shorten). The judging deadline moves by the same amount (unless judgingDeadline is given). */
   submissionDeadline?: string | null | undefined;
   /** 1 to 500 characters. DRAFT or OPEN. */
   summary?: string | null | undefined;
