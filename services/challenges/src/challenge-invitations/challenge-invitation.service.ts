@@ -7,6 +7,7 @@ import { INVITED_CHALLENGE_IDS } from '../challenges/challenge.listing';
 import { lockForManager } from '../challenges/challenge.service';
 import { findUserEmail, invitationExpiry } from '../read-models/read-model.service';
 import {
+  answeredStatus,
   assertCanInvite,
   ChallengeInvitationRole,
   ChallengeInvitationStatus,
@@ -16,9 +17,10 @@ import {
   MAX_EMAILS_PER_CALL,
   MAX_JUDGE_INVITATIONS,
   participantInvitationAllowed,
+  revokedStatus,
 } from './challenge-invitation.domain';
 import { ChallengeInvitationEntity } from './challenge-invitation.entity';
-import { ChallengeInvitationNotFoundError, InvitationNotPendingError, SubmitterCannotJudgeError, TooManyJudgesError } from './challenge-invitation.errors';
+import { ChallengeInvitationNotFoundError, TooManyJudgesError } from './challenge-invitation.errors';
 import type { InviteToChallengeInput, RespondToChallengeInvitationInput } from './challenge-invitation.inputs';
 
 /** How many invitations Challenge.invitations and User.challengeInvitations list. */
@@ -100,16 +102,12 @@ export class ChallengeInvitationService {
       if (!challenge.publishedAt) throw new ChallengeInvitationNotFoundError(invitationId);
       const invitation = await em.findOneOrFail(ChallengeInvitationEntity, { id: invitationId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const status = effectiveStatus(invitation, new Date());
-      if (status !== ChallengeInvitationStatus.PENDING) throw new InvitationNotPendingError(status);
-      if (!input.accept) {
-        invitation.status = ChallengeInvitationStatus.DECLINED;
-        await em.flush();
-        return { invitation, challenge };
+      const judging = input.accept && status === ChallengeInvitationStatus.PENDING && invitation.role === ChallengeInvitationRole.JUDGE;
+      invitation.status = answeredStatus({ status, accept: input.accept, role: invitation.role, hasSubmitted: judging && (await hasSubmitted(em, challenge.id, viewerId)) });
+      if (invitation.status === ChallengeInvitationStatus.ACCEPTED) {
+        invitation.userId = viewerId;
+        recordRoleChanged(em, invitation, true);
       }
-      if (invitation.role === ChallengeInvitationRole.JUDGE && (await hasSubmitted(em, challenge.id, viewerId))) throw new SubmitterCannotJudgeError();
-      invitation.status = ChallengeInvitationStatus.ACCEPTED;
-      invitation.userId = viewerId;
-      recordRoleChanged(em, invitation, true);
       await em.flush();
       return { invitation, challenge };
     });
@@ -129,9 +127,10 @@ export class ChallengeInvitationService {
         throw error;
       }
       const invitation = await em.findOneOrFail(ChallengeInvitationEntity, { id: invitationId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      if (invitation.status === ChallengeInvitationStatus.REVOKED) return invitation;
-      if (invitation.status === ChallengeInvitationStatus.ACCEPTED) recordRoleChanged(em, invitation, false);
-      invitation.status = ChallengeInvitationStatus.REVOKED;
+      const revoked = revokedStatus(invitation.status);
+      if (!revoked.changed) return invitation;
+      if (revoked.roleLost) recordRoleChanged(em, invitation, false);
+      invitation.status = revoked.status;
       await em.flush();
       return invitation;
     });
