@@ -65,7 +65,7 @@ describe('challenge invitations (judges, INVITE_ONLY participants) and viewerRol
   const mine = async (user: TestUser) => {
     const response = await gql(MINE, {}, user.token);
     expect(response.errors).toBeUndefined();
-    return response.data!.viewer.challengeInvitations as { id: string; status: string; challenge: { id: string } }[];
+    return response.data!.viewer.challengeInvitations as { id: string; status: string; expiresAt: string; challenge: { id: string } }[];
   };
   const rolesOf = async (challengeId: string, token: string | null) => {
     const response = await gql(ROLES, { id: challengeId }, token);
@@ -263,6 +263,11 @@ describe('challenge invitations (judges, INVITE_ONLY participants) and viewerRol
     await respond(entering!.id, true, participant);
     expect(await rolesOf(id, judge.token)).toEqual(['JUDGE']);
     expect(await rolesOf(id, participant.token)).toEqual(['PARTICIPANT']);
+    // An invited participant asks the sponsor a question, as on a public challenge.
+    const asked = await gql(`mutation($input: AskChallengeQuestionInput!) { askChallengeQuestion(input: $input) { question { id } } }`, {
+      input: { challengeId: id, question: 'May we use a solar pump?' },
+    }, participant.token);
+    expect(asked.errors).toBeUndefined();
     const total = (await gql(LISTING, {}, judge.token)).data!.challenges;
     expect(total.totalCount).toBe(total.edges.length);
 
