@@ -59,7 +59,7 @@ function judgingFilterSql(filter: { finalistsOnly?: boolean; unscoredBy?: string
   return { sql, params };
 }
 
-interface SubmissionRow {
+export interface SubmissionRow {
   id: string;
   challenge_id: string;
   author_id: string;
@@ -73,10 +73,10 @@ interface SubmissionRow {
   body: string;
 }
 
-const SNAPSHOT_COLUMNS = `s.id, s.challenge_id, s.author_id, s.team_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at, v.title, v.body`;
-const CURRENT_VERSION_JOIN = `join submission_version v on v.submission_id = s.id and v.version = s.current_version`;
+export const SNAPSHOT_COLUMNS = `s.id, s.challenge_id, s.author_id, s.team_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at, v.title, v.body`;
+export const CURRENT_VERSION_JOIN = `join submission_version v on v.submission_id = s.id and v.version = s.current_version`;
 
-function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
+export function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
   return {
     id: row.id,
     challengeId: row.challenge_id,
@@ -93,7 +93,7 @@ function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
 }
 
 /** Ids that cannot name a row are dropped before they reach a `uuid[]` cast (a forged representation is not a crash). */
-function uuids(ids: readonly string[]): string[] {
+export function uuids(ids: readonly string[]): string[] {
   return [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
 }
 
@@ -101,7 +101,7 @@ function uuids(ids: readonly string[]): string[] {
  * In SQL, for a submission `p`: the viewer (parameter) reads it: a solo one they wrote, or their team's. The team's
  * through its members (team_member_user_idx): a member who left no longer reads it.
  */
-const VIEWER_READS = `((p.team_id is null and p.author_id = ?) or p.team_id in (select tm.team_id from team_member tm where tm.user_id = ?))`;
+export const VIEWER_READS = `((p.team_id is null and p.author_id = ?) or p.team_id in (select tm.team_id from team_member tm where tm.user_id = ?))`;
 
 /**
  * In SQL, for a submission `p`: its author may see its challenge (isChallengeVisibleTo, the rule the policy applies).
@@ -136,9 +136,9 @@ interface ParticipationRow {
  * In SQL, for a challenge `c` and a user (parameter): the user's accepted challenge roles (challenge_role_view, fed by
  * ChallengeRoleChanged). `JUDGE_OF` the JUDGE role only; `ROLE_OF` any (JUDGE or PARTICIPANT: the challenge is visible).
  */
-const JUDGE_OF = (c: string, user: string) =>
+export const JUDGE_OF = (c: string, user: string) =>
   `exists (select 1 from challenge_role_view r where r.challenge_id = ${c} and r.user_id = ${user} and r.role = 'JUDGE' and r.granted)`;
-const ROLE_OF = (c: string, user: string) => `exists (select 1 from challenge_role_view r where r.challenge_id = ${c} and r.user_id = ${user} and r.granted)`;
+export const ROLE_OF = (c: string, user: string) => `exists (select 1 from challenge_role_view r where r.challenge_id = ${c} and r.user_id = ${user} and r.granted)`;
 
 /** What shortlisting checks, read in one statement under the submission's row lock (see `shortlist`). */
 /** The viewer and a challenge: their role in its sponsor (null: none), and whether it is hidden from them. */
