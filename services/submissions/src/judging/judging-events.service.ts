@@ -11,6 +11,11 @@ export function rankingKey(ss: string): string {
   return `(-${ss}.mean_total, -${ss}.card_count, ${ss}.first_submitted_at, ${ss}.submission_id)`;
 }
 
+/** In SQL: ORDER BY of the ranking, best first, column by column (as the index, so the scan stops at the limit). */
+export function rankingOrder(ss: string): string {
+  return rankingKey(ss).slice(1, -1);
+}
+
 /**
  * What this context answers to a challenge's judging milestones, inside the consumer's transaction that applied the
  * ChallengeChanged (each at most once: a flag on challenge_view set by the same statement that claims it).
@@ -87,14 +92,14 @@ export class JudgingEventService {
       `(select ss.submission_id, 2 as part, ${rankingKey('ss')} as k
         from submission_score ss join challenge_view c on c.id = ss.challenge_id and c.round = 2
         where ss.challenge_id = ? and ss.round = 2
-        order by ${rankingKey('ss')} limit ?)
+        order by ${rankingOrder('ss')} limit ?)
        union all
        (select ss.submission_id, 1 as part, ${rankingKey('ss')} as k
         from submission_score ss
         where ss.challenge_id = ? and ss.round = 1
           and not exists (select 1 from submission_score f join challenge_view c on c.id = f.challenge_id and c.round = 2
                           where f.submission_id = ss.submission_id and f.round = 2)
-        order by ${rankingKey('ss')} limit ?)
+        order by ${rankingOrder('ss')} limit ?)
        order by part desc, k
        limit ?`,
       [challengeId, limit, challengeId, limit, limit],

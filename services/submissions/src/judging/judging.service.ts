@@ -7,7 +7,7 @@ import { SubmissionNotFoundError } from '../submissions/submission.errors';
 import { isSponsorReviewer } from '../submissions/submission.policy';
 import { CURRENT_VERSION_JOIN, JUDGE_OF, ROLE_OF, SNAPSHOT_COLUMNS, toSnapshot, uuids, VIEWER_READS, type SubmissionRow } from '../submissions/submission.service';
 import { SubmissionType } from '../submissions/submission.type';
-import { rankingKey } from './judging-events.service';
+import { rankingKey, rankingOrder } from './judging-events.service';
 import { decodeRankingCursor, encodeRankingCursor } from './judging.cursor';
 import {
   assertScorable,
@@ -269,12 +269,12 @@ export class JudgingService {
          select * from submission_score ss
          where ss.challenge_id = ? and ss.round = ?
            and ${rankingKey('ss')} > (?::int, ?::int, ?::timestamptz, ?::uuid)
-         order by ${rankingKey('ss')}
+         order by ${rankingOrder('ss')}
          limit ?
        ) ss
        join submission s on s.id = ss.submission_id
        ${CURRENT_VERSION_JOIN}
-       order by ${rankingKey('ss')}`,
+       order by ${rankingOrder('ss')}`,
       [
         challengeId,
         round,
