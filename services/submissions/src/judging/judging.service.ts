@@ -268,7 +268,7 @@ export class JudgingService {
        from (
          select * from submission_score ss
          where ss.challenge_id = ? and ss.round = ?
-           and ${rankingKey('ss')} > (?::int, ?::int, ?::timestamptz, ?::uuid)
+           and ${rankingKey('ss')} > (cast(? as int), cast(? as int), cast(? as timestamptz), cast(? as uuid))
          order by ${rankingOrder('ss')}
          limit ?
        ) ss
@@ -278,8 +278,9 @@ export class JudgingService {
       [
         challengeId,
         round,
+        // Before every row: -mean_total >= -10,000 > -10,001 decides the comparison alone.
         cursor ? -cursor.meanTotal : -10_001,
-        cursor ? -cursor.cardCount : -2_147_483_648,
+        cursor ? -cursor.cardCount : 0,
         cursor ? cursor.firstSubmittedAt.toISOString() : '-infinity',
         cursor?.submissionId ?? NIL_UUID,
         limit + 1,
