@@ -2,6 +2,7 @@ import type { EventPayloads } from '@ideagora/events';
 import {
   addMember,
   challengeInput,
+  createAgreedTeam,
   createChallenge,
   createOrganization,
   errorCodes,
@@ -64,6 +65,7 @@ describe('judging in submissions, through the gateway', () => {
   let outsider: TestUser;
   let authors: TestUser[];
   let challengeId: string;
+  let organizationId: string;
   /** Submissions in first-submission order; S[i] by authors[i]. */
   let S: string[];
 
@@ -89,21 +91,21 @@ describe('judging in submissions, through the gateway', () => {
     runContract(stack.client, 'SubmitSolution', { input: { challengeId, title, body: `Fired clay, by ${user.displayName}.` } }, user.token);
   const aggregate = async (submissionId: string, round = 1) =>
     (await db.query(`select card_count, total_sum::int as total_sum, mean_total from submissions.submission_score where submission_id = $1 and round = $2`, [submissionId, round])).rows[0];
-  const outboxEvents = async (type: string) =>
-    (await db.query(`select payload from submissions.outbox_event where type = $1 and payload->>'challengeId' = $2 order by occurred_at, id`, [type, challengeId])).rows.map((r) => r.payload);
+  const outboxEvents = async (type: string, id = challengeId) =>
+    (await db.query(`select payload from submissions.outbox_event where type = $1 and payload->>'challengeId' = $2 order by occurred_at, id`, [type, id])).rows.map((r) => r.payload);
 
   /** Sets the challenge as submissions knows it, as a later ChallengeChanged would (versions far above the real ones). */
-  async function pushChallenge(changes: Partial<EventPayloads['ChallengeChanged']>): Promise<void> {
+  async function pushChallenge(changes: Partial<EventPayloads['ChallengeChanged']>, id = challengeId): Promise<void> {
     const { rows } = await db.query(
       `select organization_id, status, submission_deadline, currency, prizes, version, terms_required, visibility, published, title, rubric, guaranteed,
               judging_deadline, judging_closed, round, final_round_deadline, finalist_ids::text[] as finalist_ids
        from submissions.challenge_view where id = $1`,
-      [challengeId],
+      [id],
     );
     const c = rows[0];
     const version = Math.max(c.version, 1000) + 1;
     await publishTestEvent(stack.databaseUrl, 'ChallengeChanged', {
-      id: challengeId,
+      id,
       organizationId: c.organization_id,
       status: c.status,
       submissionDeadline: c.submission_deadline.toISOString(),
@@ -124,7 +126,7 @@ describe('judging in submissions, through the gateway', () => {
       ...changes,
     });
     await eventually(async () => {
-      const { rows: now } = await db.query(`select version from submissions.challenge_view where id = $1`, [challengeId]);
+      const { rows: now } = await db.query(`select version from submissions.challenge_view where id = $1`, [id]);
       expect(now[0].version).toBe(version);
     });
   }
@@ -154,7 +156,7 @@ describe('judging in submissions, through the gateway', () => {
     [sponsor, member, judge1, judge2, outsider] = await Promise.all([1, 2, 3, 4, 5].map(() => signUpUser(stack.client)));
     authors = [];
     for (let i = 0; i < AUTHORS; i += 8) authors.push(...(await Promise.all(Array.from({ length: Math.min(8, AUTHORS - i) }, () => signUpUser(stack.client)))));
-    const organizationId = await createOrganization(stack.client, sponsor.token);
+    organizationId = await createOrganization(stack.client, sponsor.token);
     await addMember(stack.client, sponsor.token, organizationId, member, 'MEMBER');
     ({ id: challengeId } = await createChallenge(
       stack.client,
@@ -440,6 +442,56 @@ describe('judging in submissions, through the gateway', () => {
       // The sponsor reads the submissions but gets no feedback (it is the authors').
       const asOwner = await stack.client.request(`query($id: ID!) { challenge(id: $id) { submissions(first: 1) { edges { node { feedback { rank } } } } } }`, { id: challengeId }, { token: sponsor.token });
       expect(asOwner.data!.challenge.submissions.edges[0].node.feedback).toBeNull();
+    });
+  });
+  describe("a team's finalist submission", () => {
+    it("lets any member submit its new versions in round 2, tells every member, and shows them the feedback", async () => {
+      const { id: teamChallenge } = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId));
+      await fundAndPublish(stack, sponsor.token, teamChallenge, { simulated: true });
+      const [ada, bob, solo] = [authors[10], authors[11], authors[12]];
+      await eventually(async () => expect((await db.query(`select status from submissions.challenge_view where id = $1`, [teamChallenge])).rows).toEqual([{ status: 'OPEN' }]));
+      const { teamId } = await createAgreedTeam(stack.client, teamChallenge, ada, [bob]);
+      const submitAs = (user: TestUser, team?: string) =>
+        runContract(stack.client, team ? 'SubmitTeamSolution' : 'SubmitSolution', { input: { challengeId: teamChallenge, ...(team ? { teamId: team } : {}), title: 'Sand filter', body: 'Layers.' } }, user.token);
+      const teamSubmitted = await submitAs(ada, teamId);
+      expect(teamSubmitted.errors).toBeUndefined();
+      const teamSubmission = teamSubmitted.data!.submitSolution.submission.id;
+      expect((await submitAs(solo)).errors).toBeUndefined();
+
+      await pushChallenge({ status: 'OPEN', round: 2, finalRoundDeadline: new Date(Date.now() + 3600_000).toISOString(), finalistSubmissionIds: [teamSubmission] }, teamChallenge);
+      const announced = await eventually(async () => {
+        const found = await outboxEvents('FinalistsAnnounced', teamChallenge);
+        expect(found).toHaveLength(2);
+        return found;
+      });
+      expect([...announced[0].userIds].sort()).toEqual([ada.id, bob.id].sort());
+      expect(announced[1].userIds).toEqual([solo.id]);
+      const again = await submitAs(bob, teamId);
+      expect(again.errors).toBeUndefined();
+      expect(again.data!.submitSolution.submission).toMatchObject({ id: teamSubmission, version: 2 });
+      expect(errorCodes(await submitAs(solo))).toEqual(['FAILED_PRECONDITION']);
+
+      await pushChallenge({ status: 'JUDGING' }, teamChallenge);
+      // The default rubric (none set): one criterion, overall.
+      const scored = await stack.client.request(SCORE, { input: { submissionId: teamSubmission, scores: [{ criterionKey: 'overall', value: '7.2' }], comment: 'Tidy.' } }, { token: sponsor.token });
+      expect(scored.errors).toBeUndefined();
+      await pushChallenge({ status: 'AWARDED' }, teamChallenge);
+      for (const member of [ada, bob]) {
+        const response = await stack.client.request(FEEDBACK, { id: teamChallenge }, { token: member.token });
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.challenge.viewerSubmissions).toEqual([
+          {
+            id: teamSubmission,
+            feedback: {
+              rank: 1,
+              outOf: 1,
+              meanWeightedTotal: '7.2',
+              criteria: [{ criterionKey: 'overall', label: 'Overall', meanValue: '7.2' }],
+              comments: ['Tidy.'],
+            },
+          },
+        ]);
+      }
     });
   });
 });
