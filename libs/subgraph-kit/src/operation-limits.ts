@@ -75,8 +75,10 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'Team.invitations': 20, // the same bound
   'Split.shares': 20, // one per member
   'User.teamInvitations': 50, // VIEWER_TEAM_INVITATIONS in services/submissions
-  // Sized by the mutation's own input (up to 10,000 places): counted at the input's length, see INPUT_SIZED_LISTS.
-  'AwardPrizesPayload.awards': 10_000,
+  // A mutation's payload, as long as its input (1..10,000 places, refused beyond by the resolver): an estimate only
+  // (the response, 10,000 x a few fields, stays far below maxResponseBytes, the last bound); at 200 the contract's
+  // AwardPrizes passes with room.
+  'AwardPrizesPayload.awards': 200,
   'Submission.versions': 20,
   // Judging (issue 13): 50 judges at most (MAX_JUDGE_INVITATIONS in services/challenges) plus the sponsor's scorers.
   'Submission.scoreCards': 60,
@@ -112,6 +114,16 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   'ChallengeQuestion.answer': 5, // 5,000
 };
 
+/**
+ * Paged lists (sized by `first`) whose real pages are far smaller than `first` almost always: estimated at this many
+ * items at most. `Prize.awards(first = 100)`: a prize has one place in nearly every challenge, and a challenge has at
+ * most 10,000 places in all; counted at 100 x 20 prizes, the contract's TeamAwardPayouts (awards with their payouts)
+ * would be refused. A prize of many places read in full is bounded by maxResponseBytes.
+ */
+export const PAGE_SIZE_ESTIMATES: Record<string, number> = {
+  'Prize.awards': 5,
+};
+
 /** Lists that are sized elsewhere: a connection's edges by its field's `first`. */
 const COUNTED_AT_PARENT = /Connection\.edges$/;
 
@@ -133,8 +145,8 @@ function listSize(typeName: string, fieldName: string, args: Record<string, unkn
   if (hasFirst) {
     const first = args.first;
     // An invalid `first` is refused by the resolver (BAD_USER_INPUT); the estimate takes the worst case.
-    if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
-    return typeof first === 'number' && Number.isInteger(first) && first >= 1 ? Math.min(first, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+    const requested = first === undefined || first === null ? DEFAULT_PAGE_SIZE : typeof first === 'number' && Number.isInteger(first) && first >= 1 ? Math.min(first, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+    return Math.min(requested, PAGE_SIZE_ESTIMATES[`${typeName}.${fieldName}`] ?? requested);
   }
   if (fieldName === '_entities') return Array.isArray(args.representations) ? args.representations.length : 1;
   if (COUNTED_AT_PARENT.test(`${typeName}.${fieldName}`)) return 1;

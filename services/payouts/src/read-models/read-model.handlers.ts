@@ -1,5 +1,6 @@
 import { challengeAudienceOf, recordEvent, type EventHandlers } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { concludeJudging } from '../awards/judging-deadline.service';
 import { queueSettlement } from '../settlements/settlement.service';
 
 /**
@@ -54,8 +55,10 @@ export const readModelHandlers: EventHandlers = {
       em.getTransactionContext(),
     );
   },
-  // Issue 13 (judging): placeholder until the judging deadline's awards land.
-  JudgingRankingFixed: async () => undefined,
+  // The judging deadline passed: decide what is left of a guaranteed pool (once), then JudgingConcluded.
+  JudgingRankingFixed: async (em: EntityManager, p) => {
+    await concludeJudging(em, p);
+  },
   MembershipChanged: async (em: EntityManager, p) => {
     await em.getConnection().execute(
       `insert into membership_view (organization_id, user_id, role, version) values (?, ?, ?, ?)
