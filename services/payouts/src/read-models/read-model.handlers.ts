@@ -83,8 +83,9 @@ export const readModelHandlers: EventHandlers = {
 
 /**
  * A judging challenge is being cancelled: payouts decides, because it is where awards are made. The upsert above
- * holds challenge_view's row lock until this transaction commits, and awardPrize reads that row `for share`:
- * an award that committed first is seen here (rejected), and an award attempted after sees CANCELLING (refused).
+ * holds challenge_view's row lock until this transaction commits, and every award path locks that row `for update`
+ * (lockChallengeForAwards): an award that committed first is seen here (rejected), and an award attempted after sees
+ * CANCELLING (refused).
  * Either the cancellation or the award wins, never both.
  */
 async function answerCancellation(em: EntityManager, challengeId: string, requestVersion: number): Promise<void> {
