@@ -269,9 +269,10 @@ describe('awards at scale (awardPrizes) and the judging deadline (payouts)', () 
       expect(errorCodes(await awardPrizes(challenge.id, 'before', [{ prizeRank: 2, submissionId: s4 }]))).toEqual([]);
       await closeJudging(challenge.id);
 
-      // Delivered twice (two events, as a retried producer would send): decided once.
-      await publishTestEvent(stack.databaseUrl, 'JudgingRankingFixed', { challengeId: challenge.id, ranking: [s4, s1, s2, s3], shortlist: [s3] });
-      await publishTestEvent(stack.databaseUrl, 'JudgingRankingFixed', { challengeId: challenge.id, ranking: [s3, s2], shortlist: [] });
+      // Sent twice (two events with their own ids, as a producer retrying its commit would): decided once.
+      const ranking = { challengeId: challenge.id, ranking: [s4, s1, s2, s3], shortlist: [s3] };
+      await publishTestEvent(stack.databaseUrl, 'JudgingRankingFixed', ranking);
+      await publishTestEvent(stack.databaseUrl, 'JudgingRankingFixed', ranking);
       await eventually(async () => expect(await statusOf(challenge.id)).toBe('AWARDED'));
       expect(await automaticAwards(challenge.id)).toEqual([
         { prize_rank: 1, submission_id: s1, amount_minor: '100000', awarded_by: null },
