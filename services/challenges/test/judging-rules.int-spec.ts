@@ -308,7 +308,7 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
       await bus.send(DEADLINE_QUEUE, {});
       await new Promise((r) => setTimeout(r, 1500));
       expect((await row(id)).judging_closed_at).toEqual(closedAt);
-      const closings = (await changes(id)).filter((c) => c.judgingClosed);
+      const closings = (await changes(id)).filter((c) => c.judgingClosed && c.status === 'JUDGING'); // then AWARDED, once payouts concluded
       expect(closings).toHaveLength(1);
       expect(closings[0]).toMatchObject({ status: 'JUDGING', judgingClosed: true, version: versionBefore + 1 });
 
