@@ -309,6 +309,24 @@ describe('awards at scale (awardPrizes) and the judging deadline (payouts)', () 
       await eventually(async () => expect(await escrowOf(challenge.id)).toMatchObject({ awarded: { amountMinor: '100000' }, inEscrow: { amountMinor: '0' } }));
     }, 180_000);
 
+    it('waits (redelivery) until payouts knows every submission the ranking counted, so no share misses one in flight', async () => {
+      const solvers = await Promise.all([1, 2].map((i) => signUpUser(stack.client, { displayName: `Early ${i}` })));
+      const challenge = await judgingChallenge({ prizes: [{ rank: 1, amountMinor: '90000', quantity: 1 }], guaranteed: true, solvers });
+      await closeJudging(challenge.id);
+      // submissions counted three; the third's SubmissionCreated has not reached payouts yet.
+      await publishTestEvent(stack.databaseUrl, 'JudgingRankingFixed', { challengeId: challenge.id, ranking: [], shortlist: [], submissionCount: 3 });
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(await statusOf(challenge.id)).toBe('JUDGING');
+      expect(await awardCount(challenge.id)).toBe(0);
+      const late = uuidv7();
+      await sql(`insert into payouts.submission_view (id, challenge_id, author_id, team_id, version) values ($1, $2, gen_random_uuid(), null, 1)`, [late, challenge.id]);
+      await eventually(async () => expect(await statusOf(challenge.id)).toBe('AWARDED'), { timeoutMs: 60_000, intervalMs: 500 });
+      // Shared among all three: 300.00 each.
+      expect((await automaticAwards(challenge.id)).map((a) => [a.submission_id, a.amount_minor]).sort()).toEqual(
+        [...challenge.submissions, late].map((id) => [id, '30000']).sort(),
+      );
+    }, 180_000);
+
     it('a guaranteed challenge without submissions, and a non-guaranteed one: nothing awarded, concluded, the pool refunded', async () => {
       const empty = await judgingChallenge({ prizes: [{ rank: 1, amountMinor: '40000', quantity: 2 }], guaranteed: true });
       const solver = await signUpUser(stack.client);
