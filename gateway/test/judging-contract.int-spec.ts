@@ -64,6 +64,17 @@ describe('judging, through the partner contract', () => {
   const closeSubmissions = (challengeId: string) => runContract(stack.client, 'CloseSubmissions', { challengeId }, sponsor.token);
   const finishJudging = (challengeId: string, token = sponsor.token) =>
     gql(`mutation ($challengeId: ID!) { finishJudging(challengeId: $challengeId) { challenge { id status } } }`, { challengeId }, token);
+  /** The judge's list: `unscoredByViewer` (next to score), `finalistsOnly`; ids in order, and the total. */
+  const judgeList = async (user: TestUser, challengeId: string, filter: { unscoredByViewer?: boolean; finalistsOnly?: boolean }) => {
+    const response = ok(
+      await gql(
+        `query ($id: ID!, $unscored: Boolean, $finalists: Boolean) { challenge(id: $id) { submissions(first: 50, unscoredByViewer: $unscored, finalistsOnly: $finalists) { totalCount edges { node { id } } } } }`,
+        { id: challengeId, unscored: filter.unscoredByViewer ?? false, finalists: filter.finalistsOnly ?? false },
+        user.token,
+      ),
+    ).challenge.submissions;
+    return { ids: response.edges.map((e: { node: { id: string } }) => e.node.id) as string[], totalCount: response.totalCount as number };
+  };
   const prizeRules = (challengeId: string, token = sponsor.token) => runContract(stack.client, 'ChallengePrizeRules', { id: challengeId }, token);
   const escrowOf = async (challengeId: string) =>
     ok(
@@ -141,7 +152,9 @@ describe('judging, through the partner contract', () => {
     expect(accepted.respondToChallengeInvitation).toEqual({ invitation: { id: invitation.id, status: 'ACCEPTED' }, challenge: { id: challengeId, viewerRoles: ['JUDGE'] } });
     expect(errorCodes(await runContract(stack.client, 'RespondToChallengeInvitation', { input: { invitationId: invitation.id, accept: false } }, judge.token))).toEqual(['FAILED_PRECONDITION']);
 
-    // A judge judges and does nothing else: sent right after accepting, the refusal does not depend on an event in flight.
+    // A judge judges and does nothing else. Their first read right after accepting waits for the role's event; their
+    // entry is refused once submissions knows the role (an entry sent within that lag is a known gap, ARCHITECTURE.md).
+    ok(await runContract(stack.client, 'ChallengeSubmissions', { challengeId, first: 10 }, judge.token));
     expect(errorCodes(await submit(judge, challengeId, 'My own entry'))).toEqual(['FORBIDDEN']);
 
     const [ana, ben, cai] = await Promise.all([solver(), solver(), solver()]);
@@ -167,7 +180,9 @@ describe('judging, through the partner contract', () => {
     expect(errorCodes(await score(ana, a, { impact: '10', feasibility: '10' }))).toEqual(['FORBIDDEN']); // sees it, may not score it
     expect(errorCodes(await score(ana, b, { impact: '0', feasibility: '0' }))).toEqual(['NOT_FOUND']);
 
+    expect((await judgeList(judge, challengeId, { unscoredByViewer: true })).ids.sort()).toEqual([a, b, c].sort());
     const first = ok(await score(judge, a, { impact: '6', feasibility: '6' }, 'Promising.'));
+    expect(await judgeList(judge, challengeId, { unscoredByViewer: true })).toEqual({ ids: [b, c].filter((x) => x !== a).sort((x, y) => [a, b, c].indexOf(x) - [a, b, c].indexOf(y)), totalCount: 2 });
     const card = first.scoreSubmission.scoreCard;
     expect(card).toMatchObject({ round: 1, weightedTotal: '6', submission: { id: a } });
     // Sent again: the same card, replaced.
@@ -217,6 +232,8 @@ describe('judging, through the partner contract', () => {
     ok(await closeSubmissions(challengeId));
 
     expect(errorCodes(await score(judge, b, { impact: '9', feasibility: '9' }))).toEqual(['FAILED_PRECONDITION']); // not a finalist
+    expect((await judgeList(judge, challengeId, { finalistsOnly: true })).ids.sort()).toEqual([a, c].sort());
+    expect((await judgeList(judge, challengeId, { unscoredByViewer: true })).ids.sort()).toEqual([a, c].sort()); // round 2: finalists, unscored again
     ok(await score(judge, a, { impact: '9', feasibility: '9' }, 'The field test convinced me.'));
     ok(await score(judge, c, { impact: '6', feasibility: '6' }));
     const final = ok(await board(sponsor, challengeId)).challenge.judging;

@@ -432,11 +432,12 @@ describe('money path properties (model-based, real stack)', () => {
       `intruder(solver ${s} tries ${op})`,
       async (m, r) => {
         const token = r.solvers[s]!.token;
-        // Payouts knows the challenge from its read model: FORBIDDEN. Challenges hides an unpublished draft: NOT_FOUND.
+        // A challenge ever published is visible to all: FORBIDDEN. Every context hides a draft never published from
+        // outsiders (isChallengeVisibleTo): NOT_FOUND, payouts' fund and award included.
         const hidden = m.everPublished ? 'FORBIDDEN' : 'NOT_FOUND';
         const acts: Record<IntruderOp, [string, () => Promise<GraphQLResponse>]> = {
-          fund: ['FORBIDDEN', () => fund(r, token)],
-          award: ['FORBIDDEN', () => award(r, 1, r.submissionIds[s] ?? randomUUID(), token)],
+          fund: [hidden, () => fund(r, token)],
+          award: [hidden, () => award(r, 1, r.submissionIds[s] ?? randomUUID(), token)],
           publish: [hidden, () => publish(r, token)],
           close: [hidden, () => close(r, token)],
           finish: [hidden, () => finish(r, token)],

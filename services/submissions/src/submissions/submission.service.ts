@@ -48,12 +48,12 @@ export interface ChallengeCountRequest {
 function judgingFilterSql(filter: { finalistsOnly?: boolean; unscoredBy?: string | null }, cid: string): { sql: string; params: string[] } {
   let sql = '';
   const params: string[] = [];
-  if (filter.finalistsOnly) sql += `\n and p.id = any((select cv.finalist_ids from challenge_view cv where cv.id = ${cid}))`;
+  if (filter.finalistsOnly) sql += `\n and p.id = any((select cv.finalist_ids from challenge_view cv where cv.id = ${cid})::uuid[])`;
   if (filter.unscoredBy) {
     sql += `\n and not exists (select 1 from score_card sc where sc.judge_id = ?::uuid and sc.submission_id = p.id
                and sc.round = (select cv.round from challenge_view cv where cv.id = ${cid}))
              and ((select cv.round from challenge_view cv where cv.id = ${cid}) = 1
-               or p.id = any((select cv.finalist_ids from challenge_view cv where cv.id = ${cid})))`;
+               or p.id = any((select cv.finalist_ids from challenge_view cv where cv.id = ${cid})::uuid[]))`;
     params.push(filter.unscoredBy);
   }
   return { sql, params };
