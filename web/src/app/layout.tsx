@@ -22,6 +22,7 @@ async function Header() {
   }
   const isSponsor = (viewer?.organizations.length ?? 0) > 0;
   const teamInvitations = viewer?.teamInvitations?.length ?? 0;
+  const judgingInvitations = viewer?.challengeInvitations?.filter((i) => i.role === 'JUDGE' && i.status === 'PENDING').length ?? 0;
   return (
     <header className="site-header">
       <div className="inner">
@@ -35,6 +36,7 @@ async function Header() {
               {viewer && <li><Link href="/me/submissions">My submissions</Link></li>}
               {viewer && <li><Link href="/me/payouts">Payouts</Link></li>}
               {viewer && teamInvitations > 0 && <li><Link href="/teams/invitations">Team invitations ({teamInvitations})</Link></li>}
+              {viewer && judgingInvitations > 0 && <li><Link href="/judging/invitations">Judging ({judgingInvitations})</Link></li>}
             </ul>
           </nav>
           <div className="nav nav-end">
