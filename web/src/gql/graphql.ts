@@ -750,7 +750,7 @@ export type JudgingBoardQueryVariables = Exact<{
 }>;
 
 
-export type JudgingBoardQuery = { challenge: { id: string, status: ChallengeStatus, title: string, currency: string, round: number, judgingClosed: boolean, judgingDeadline: string, finalRoundDeadline: string | null, guaranteed: boolean, viewerRoles: Array<ChallengeRole>, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string } }>, finalists: Array<{ id: string }>, judging: { round: number, judgeCount: number, agreement: number | null, judges: Array<{ scoredCount: number, user: { id: string, displayName: string } }>, ranking: { totalCount: number, edges: Array<{ cursor: string, node: { rank: number, meanWeightedTotal: string, scoreCardCount: number, submission: { id: string, title: string, finalist: boolean | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null } };
+export type JudgingBoardQuery = { challenge: { id: string, status: ChallengeStatus, title: string, currency: string, round: number, judgingClosed: boolean, judgingDeadline: string, finalRoundDeadline: string | null, guaranteed: boolean, viewerRoles: Array<ChallengeRole>, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string } }>, finalists: Array<{ id: string }>, allSubmissions: { totalCount: number }, finalistSubmissions: { totalCount: number }, judging: { round: number, judgeCount: number, agreement: number | null, judges: Array<{ scoredCount: number, user: { id: string, displayName: string } }>, ranking: { totalCount: number, edges: Array<{ cursor: string, node: { rank: number, meanWeightedTotal: string, scoreCardCount: number, submission: { id: string, title: string, finalist: boolean | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null } };
 
 export type JudgingRankingQueryVariables = Exact<{
   challengeId: string | number;
@@ -2114,6 +2114,12 @@ export const JudgingBoardDocument = new TypedDocumentString(`
     }
     finalists {
       id
+    }
+    allSubmissions: submissions(first: 1) {
+      totalCount
+    }
+    finalistSubmissions: submissions(first: 1, finalistsOnly: true) {
+      totalCount
     }
     judging {
       round

@@ -474,6 +474,8 @@ export const JudgingBoardDoc = graphql(`
       id status title currency round judgingClosed judgingDeadline finalRoundDeadline guaranteed viewerRoles
       prizes { rank label quantity awardedCount amount { amountMinor currency } }
       finalists { id }
+      allSubmissions: submissions(first: 1) { totalCount }
+      finalistSubmissions: submissions(first: 1, finalistsOnly: true) { totalCount }
       judging {
         round judgeCount agreement
         judges { user { id displayName } scoredCount }
