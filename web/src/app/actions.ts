@@ -166,7 +166,8 @@ export async function updateChallengeAction(_prev: FormState, fd: FormData): Pro
   const challengeId = text(fd, 'challengeId');
   if (!challengeId) return { formError: 'Unknown challenge.' };
   const values: Record<string, string> = {};
-  for (const name of ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'deadlineLocal']) if (fd.has(name)) values[name] = text(fd, name);
+  for (const name of ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'deadlineLocal', 'judgingDeadlineLocal']) if (fd.has(name)) values[name] = text(fd, name);
+  if (fd.has('guaranteedShown')) values.guaranteed = text(fd, 'guaranteed') === 'yes' ? 'yes' : 'no';
   const input: UpdateChallengeInput = { challengeId };
   if (fd.has('title')) input.title = values.title;
   if (fd.has('summary')) input.summary = values.summary;
