@@ -18,7 +18,7 @@ describe('validateChallengeDraft (mirrors the server)', () => {
   it('accepts a valid draft and converts amounts exactly', () => {
     const { errors, input } = validateChallengeDraft(draft({ prizes: [{ key: 1, label: 'First', amount: '1,500.50' }, { key: 2, label: 'Second', amount: '0.01' }] }), NOW, CURRENCIES);
     expect(errors).toEqual({});
-    expect(input?.prizes).toEqual([{ rank: 1, label: 'First', amountMinor: '150050' }, { rank: 2, label: 'Second', amountMinor: '1' }]);
+    expect(input?.prizes).toEqual([{ rank: 1, label: 'First', amountMinor: '150050', quantity: 1 }, { rank: 2, label: 'Second', amountMinor: '1', quantity: 1 }]);
     expect(input?.submissionDeadline).toBe(new Date('2027-01-31T17:00').toISOString());
   });
 

@@ -10,6 +10,7 @@ jest.mock('@/lib/viewer', () => ({ getViewer: jest.fn() }));
 jest.mock('@/lib/stripe-config', () => ({ stripePublishableKey: () => undefined }));
 jest.mock('@/app/actions', () => ({
   askQuestionAction: jest.fn(), challengeTransitionAction: jest.fn(), createTeamAction: jest.fn(), fundChallengeAction: jest.fn(), startCardPaymentAction: jest.fn(), submitSolutionAction: jest.fn(),
+  inviteJudgesAction: jest.fn(), revokeChallengeInvitationAction: jest.fn(),
 }));
 jest.mock('next/navigation', () => ({
   notFound: jest.fn(() => {
@@ -30,8 +31,8 @@ function challenge(overrides: Record<string, unknown> = {}) {
     totalPrize: usd('125000'),
     funding: { id: 'f1', status: 'SUCCEEDED', failureReason: null, amount: usd('131250'), platformFee: usd('6250') },
     prizes: [
-      { rank: 1, label: 'First prize', amount: usd('100000'), award: null },
-      { rank: 2, label: 'Runner-up', amount: usd('25000'), award: null },
+      { rank: 1, label: 'First prize', amount: usd('100000'), award: null, quantity: 1, awardedCount: 0 },
+      { rank: 2, label: 'Runner-up', amount: usd('25000'), award: null, quantity: 1, awardedCount: 0 },
     ],
     submissionCount: 4,
     viewerSubmissions: [],
@@ -39,6 +40,9 @@ function challenge(overrides: Record<string, unknown> = {}) {
     questions: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } },
     viewerQuestions: [],
     viewerTeam: null,
+    guaranteed: false, judgingDeadline: '2030-01-31T00:00:00Z', judgingClosed: false, round: 1, finalRoundDeadline: null, viewerRoles: [],
+    rubric: { isDefault: true, criteria: [{ key: 'overall', label: 'Overall', description: '', weightPercent: 100 }] },
+    invitations: [],
     ...overrides,
   };
 }
