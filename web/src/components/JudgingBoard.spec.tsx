@@ -12,8 +12,8 @@ const prizes = [
   { rank: 2, label: 'Honourable mention', quantity: 10, awardedCount: 0, amount: usd('5000') },
 ];
 const setup = (manager = true) => {
-  const finalists: Action = jest.fn(async () => ({}));
-  const award: Action = jest.fn(async () => ({ ok: true, message: '2 prize places awarded.' }));
+  const finalists: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({}));
+  const award: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ ok: true, message: '2 prize places awarded.' }));
   render(<JudgingRanking challengeId="c1" rows={rows} prizes={prizes} pageLabel="ranks 1 to 3 of 3" canChooseFinalists={manager} canAward={manager} finalistsAction={finalists} awardAction={award} />);
   return { finalists, award };
 };

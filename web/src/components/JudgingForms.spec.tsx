@@ -10,7 +10,7 @@ type Action = jest.Mock<Promise<FormState>, [FormState, FormData]>;
 
 describe('InviteJudgesForm', () => {
   it('checks the addresses in the page, naming a bad one, then sends them all', async () => {
-    const action: Action = jest.fn(async () => ({ ok: true, message: 'Invitations sent.' }));
+    const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ ok: true, message: 'Invitations sent.' }));
     render(<InviteJudgesForm action={action} challengeId="c1" />);
     const field = screen.getByLabelText('Judges’ email addresses');
     await userEvent.type(field, 'ada@example.com, nope');

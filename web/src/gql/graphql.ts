@@ -734,7 +734,7 @@ export type ScoringQueryVariables = Exact<{
 }>;
 
 
-export type ScoringQuery = { challenge: { id: string, title: string, status: ChallengeStatus, round: number, judgingClosed: boolean, judgingDeadline: string, viewerRoles: Array<ChallengeRole>, rubric: { criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, allToScore: { totalCount: number }, unscored: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, finalist: boolean | null, viewerScoreCard: { id: string, weightedTotal: string, comment: string | null, scores: Array<{ criterionKey: string, value: string }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ScoringQuery = { challenge: { id: string, title: string, status: ChallengeStatus, round: number, judgingClosed: boolean, judgingDeadline: string, viewerRoles: Array<ChallengeRole>, rubric: { criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, allToScore: { totalCount: number }, finalistsToScore: { totalCount: number }, unscored: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, finalist: boolean | null, viewerScoreCard: { id: string, weightedTotal: string, comment: string | null, scores: Array<{ criterionKey: string, value: string }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type ScoreSubmissionMutationVariables = Exact<{
   input: ScoreSubmissionInput;
@@ -2037,6 +2037,9 @@ export const ScoringDocument = new TypedDocumentString(`
       }
     }
     allToScore: submissions(first: 1) {
+      totalCount
+    }
+    finalistsToScore: submissions(first: 1, finalistsOnly: true) {
       totalCount
     }
     unscored: submissions(first: 1, unscoredByViewer: true) {

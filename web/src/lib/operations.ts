@@ -446,6 +446,7 @@ export const ScoringDoc = graphql(`
       id title status round judgingClosed judgingDeadline viewerRoles
       rubric { criteria { key label description weightPercent } }
       allToScore: submissions(first: 1) { totalCount }
+      finalistsToScore: submissions(first: 1, finalistsOnly: true) { totalCount }
       unscored: submissions(first: 1, unscoredByViewer: true) { totalCount }
       submissions(first: $first, after: $after, unscoredByViewer: $unscoredOnly) {
         edges {

@@ -53,7 +53,9 @@ export default async function ScorePage({ params, searchParams }: {
   if (!judge) notFound();
   const board = `/challenges/${c.id}/judging`;
   const open = c.status === 'JUDGING' && !c.judgingClosed;
-  const total = c.allToScore.totalCount;
+  // In the final round only the finalists are scored.
+  const total = c.round === 2 ? c.finalistsToScore.totalCount : c.allToScore.totalCount;
+  const submissions = c.submissions.edges.map((e) => e.node).filter((s) => c.round !== 2 || s.finalist);
   const { pageInfo } = c.submissions;
   const moreHref = pageInfo.hasNextPage && pageInfo.endCursor ? `${here}?${new URLSearchParams({ ...(showAll ? { show: 'all' } : {}), after: pageInfo.endCursor })}` : undefined;
   return (
@@ -80,7 +82,7 @@ export default async function ScorePage({ params, searchParams }: {
               <li><Link href={`${here}?show=all`} aria-current={showAll ? 'page' : undefined}>All submissions ({total})</Link></li>
             </ul>
           </nav>
-          <ScoringForm key={`${showAll}-${after ?? ''}`} criteria={c.rubric.criteria} submissions={c.submissions.edges.map((e) => e.node)} total={total}
+          <ScoringForm key={`${showAll}-${after ?? ''}`} criteria={c.rubric.criteria} submissions={submissions} total={total}
             scoredAtStart={total - c.unscored.totalCount} action={scoreSubmissionAction} moreHref={moreHref} boardHref={board} />
         </>
       )}
