@@ -597,11 +597,14 @@ export async function inviteJudgesAction(_prev: FormState, fd: FormData): Promis
     return { ...state, values };
   }
   revalidatePath(challengePath(challengeId), 'layout');
-  const list = invited.map((i) => i.email).join(', ');
-  return {
-    ok: true,
-    message: `${invited.length === 1 ? 'Invitation' : `${invited.length} invitations`} sent to ${list}. Each judge accepts from the mail’s link within ${CHALLENGE_INVITATION_DAYS} days.`,
-  };
+  // Inviting again returns the existing invitation: a judge who accepted already is said to be one, not mailed again.
+  const sent = invited.filter((i) => i.status === 'PENDING').map((i) => i.email);
+  const already = invited.filter((i) => i.status === 'ACCEPTED').map((i) => i.email);
+  const parts = [
+    sent.length ? `${sent.length === 1 ? 'Invitation' : `${sent.length} invitations`} sent to ${sent.join(', ')}. Each judge accepts from the mail’s link within ${CHALLENGE_INVITATION_DAYS} days.` : '',
+    already.length ? `Already ${already.length === 1 ? 'a judge' : 'judges'}: ${already.join(', ')}.` : '',
+  ];
+  return { ok: true, message: parts.filter(Boolean).join(' ') || 'Nothing to send.' };
 }
 
 /** Withdraws an invitation (a judge who had accepted loses the role). */
@@ -704,7 +707,7 @@ export async function awardPrizesAction(_prev: FormState, fd: FormData): Promise
       if (!Number.isInteger(fromRank) || fromRank < 1) return { fieldErrors: { fromRank: 'Enter a rank from 1' }, values };
       if (!Number.isInteger(count) || count < 1) return { fieldErrors: { count: 'Enter how many places to award' }, values };
       submissionIds = await rankedSubmissionIds(challengeId, fromRank, count);
-      if (submissionIds.length < count) return { fieldErrors: { count: `Only ${submissionIds.length} ranked submissions from rank ${fromRank}: award fewer places.` }, values };
+      if (submissionIds.length < count) return { fieldErrors: { count: `Only ${submissionIds.length} ranked ${submissionIds.length === 1 ? 'submission' : 'submissions'} from rank ${fromRank}: award fewer places.` }, values };
     } else {
       submissionIds = fd.getAll('submissionId').filter((v): v is string => typeof v === 'string' && v !== '');
       if (submissionIds.length === 0) return { formError: 'Tick the submissions to award in the ranking first.', values };

@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: 'Edit challenge' };
 export const dynamic = 'force-dynamic';
 
 /** The sponsor's edit page (OWNER or ADMIN): a DRAFT's fields but prizes and currency, or an OPEN challenge's text and deadline. */
-export default async function EditChallengePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EditChallengePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
-  const query = (await searchParams) ?? {};
+  const query = await searchParams;
   await requireViewer(`/challenges/${encodeURIComponent(id)}/edit`);
   const data = await gqlOrNull(ChallengeDetailDoc, { id });
   if (!data) notFound();
