@@ -1,0 +1,62 @@
+/** The scoring page: judges (and the sponsor's owners and admins) only, while judging; the unscored ones by default. */
+import { render, screen } from '@testing-library/react';
+import { GatewayError } from '@/lib/errors';
+import { gql } from '@/lib/gateway';
+import { requireViewer } from '@/lib/viewer';
+import ScorePage from './page';
+
+jest.mock('@/lib/gateway', () => ({ gql: jest.fn() }));
+jest.mock('@/lib/viewer', () => ({ requireViewer: jest.fn() }));
+jest.mock('@/app/actions', () => ({ scoreSubmissionAction: jest.fn() }));
+jest.mock('next/navigation', () => ({
+  notFound: jest.fn(() => {
+    throw new Error('NEXT_NOT_FOUND');
+  }),
+}));
+const gqlMock = gql as unknown as jest.Mock;
+
+const submission = (id: string, finalist = false) => ({ id, title: `Idea ${id}`, body: `Body ${id}`, version: 1, submittedAt: '2029-12-01T00:00:00Z', finalist, viewerScoreCard: null });
+function challenge(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'c1', title: 'Cheap membranes', status: 'JUDGING', round: 1, judgingClosed: false, judgingDeadline: '2030-02-01T00:00:00Z', viewerRoles: ['JUDGE'],
+    rubric: { criteria: [{ key: 'cost', label: 'Cost', description: '', weightPercent: 100 }] },
+    allToScore: { totalCount: 3 }, finalistsToScore: { totalCount: 1 }, unscored: { totalCount: 2 },
+    submissions: { edges: [submission('a'), submission('b', true)].map((node) => ({ node })), pageInfo: { hasNextPage: false, endCursor: null } },
+    ...overrides,
+  };
+}
+const renderPage = async (c: unknown, query: Record<string, string> = {}) => {
+  gqlMock.mockResolvedValue({ challenge: c });
+  (requireViewer as jest.Mock).mockResolvedValue({ id: 'u1' });
+  return render(await ScorePage({ params: Promise.resolve({ id: 'c1' }), searchParams: Promise.resolve(query) }));
+};
+
+describe('ScorePage', () => {
+  it('asks for the viewer’s unscored submissions by default, and counts n of N', async () => {
+    await renderPage(challenge());
+    expect(gqlMock).toHaveBeenCalledWith(expect.anything(), { challengeId: 'c1', first: 50, after: undefined, unscoredOnly: true });
+    expect(screen.getByRole('heading', { level: 1, name: 'Score: Cheap membranes' })).toBeInTheDocument();
+    expect(screen.getByText('1 of 3 scored')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Still to score (2)' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('shows every submission with ?show=all; in the final round only the finalists', async () => {
+    await renderPage(challenge({ round: 2 }), { show: 'all' });
+    expect(gqlMock).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ unscoredOnly: false }));
+    expect(screen.getByText('Final round: finalists only')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Idea b' })).toBeInTheDocument();
+    expect(screen.getByText('Submission 1 of 1 in this list')).toBeInTheDocument();
+  });
+
+  it('says why nothing can be scored after the judging deadline', async () => {
+    await renderPage(challenge({ judgingClosed: true }));
+    expect(screen.getByText('The judging deadline has passed')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save and next' })).toBeNull();
+  });
+
+  it('is not found for anyone else', async () => {
+    await expect(renderPage(challenge({ viewerRoles: ['PARTICIPANT'] }))).rejects.toThrow('NEXT_NOT_FOUND');
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'no', extensions: { code: 'FORBIDDEN' } }]));
+    await expect(ScorePage({ params: Promise.resolve({ id: 'c1' }), searchParams: Promise.resolve({}) })).rejects.toThrow('NEXT_NOT_FOUND');
+  });
+});
