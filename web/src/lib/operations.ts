@@ -176,6 +176,7 @@ export const ChallengeDetailDoc = graphql(`
       }
       submissionCount
       guaranteed judgingDeadline judgingClosed round finalRoundDeadline viewerRoles
+      finalists { id }
       rubric { isDefault criteria { key label description weightPercent } }
       invitations { id email role status expiresAt createdAt }
       viewerSubmissions { id title body status version submittedAt feedback { ...FeedbackFields } }
@@ -197,7 +198,7 @@ export const ChallengeReviewDoc = graphql(`
       organization { id name viewerRole }
       totalPrize { amountMinor currency }
       prizes {
-        rank label amount { amountMinor currency }
+        rank label quantity awardedCount amount { amountMinor currency }
         award { id submission { id title } payouts { id status amount { amountMinor currency } } }
       }
       funding { id status }

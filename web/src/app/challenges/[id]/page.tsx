@@ -55,7 +55,10 @@ export default async function ChallengePage({ params, searchParams }: Props) {
   const winners = c.prizes.filter((p) => p.award);
   const isJudge = c.viewerRoles.includes('JUDGE');
   // Judges cannot enter the challenge they judge; in the final round only finalists resubmit (the server decides).
-  const canSubmit = !isManager && !role && !isJudge && c.status === 'OPEN';
+  // The final round (round 2): only the finalists' authors resubmit their finalist submission.
+  const deadline = c.round === 2 && c.finalRoundDeadline ? c.finalRoundDeadline : c.submissionDeadline;
+  const finalRoundClosedToViewer = c.round === 2 && !(latest && c.finalists.some((f) => f.id === latest.id));
+  const canSubmit = !isManager && !role && !isJudge && c.status === 'OPEN' && !finalRoundClosedToViewer;
   // In a team, the feedback is the team's submission's; alone, the viewer's latest version's.
   const feedback = team ? team.submission?.feedback : c.viewerSubmissions.find((s) => s.id === latest?.id)?.feedback;
   const here = `/challenges/${c.id}`;
@@ -83,8 +86,8 @@ export default async function ChallengePage({ params, searchParams }: Props) {
             <dd className="amount"><Money {...c.totalPrize} /></dd>
           </div>
           <div className="fact-deadline">
-            <dt>{deadlineIsAhead(c.status) ? 'Deadline' : 'Deadline was'}</dt>
-            <dd>{deadlineIsAhead(c.status) ? <Countdown iso={c.submissionDeadline} /> : <LocalDate iso={c.submissionDeadline} />}</dd>
+            <dt>{c.round === 2 ? (deadlineIsAhead(c.status) ? 'Final round deadline' : 'Final round deadline was') : deadlineIsAhead(c.status) ? 'Deadline' : 'Deadline was'}</dt>
+            <dd>{deadlineIsAhead(c.status) ? <Countdown iso={deadline} /> : <LocalDate iso={deadline} />}</dd>
           </div>
           <div>
             <dt>Submissions</dt>
@@ -116,7 +119,10 @@ export default async function ChallengePage({ params, searchParams }: Props) {
           <p>
             “{latest.title}”, version {latest.version}, submitted <LocalDate iso={latest.submittedAt} /> <StatusBadge status={latest.status} />
           </p>
-          {c.status === 'OPEN' && <p className="muted">You can resubmit until the deadline: the latest version is the one judged.</p>}
+          {c.status === 'OPEN' && c.round === 1 && <p className="muted">You can resubmit until the deadline: the latest version is the one judged.</p>}
+          {c.status === 'OPEN' && c.round === 2 && (finalRoundClosedToViewer
+            ? <p className="muted">The final round is for the finalists only: your submission stays as it is.</p>
+            : <p><Badge tone="info">Finalist</Badge> Your submission is in the final round: you can resubmit until the final round’s deadline; the latest version is judged again.</p>)}
         </Card>
       )}
 
