@@ -55,8 +55,8 @@ describe('RubricForm', () => {
     await userEvent.type(screen.getByLabelText('Criterion 2 weight (%)'), '40');
     await userEvent.click(screen.getByRole('button', { name: 'Save judging criteria' }));
     await waitFor(() => expect(action).toHaveBeenCalledWith('c1', [
-      { key: 'overall', label: 'Cost', description: '', weightPercent: 60 },
-      { key: 'criterion_2', label: 'Impact', description: '', weightPercent: 40 },
+      { key: 'cost', label: 'Cost', description: '', weightPercent: 60 },
+      { key: 'impact', label: 'Impact', description: '', weightPercent: 40 },
     ]));
     expect(await screen.findByText('Judging criteria saved.')).toBeInTheDocument();
   });

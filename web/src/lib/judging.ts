@@ -87,7 +87,7 @@ export function agreementInWords(w: number | null | undefined): { level: string;
 // ---- rubrics -------------------------------------------------------------------------------------------------------
 
 export interface CriterionDraft {
-  /** The API's key: kept for an existing criterion, derived from the label for a new one. */
+  /** Identifies the row while editing; the API's key is derived from the label when the rubric is saved. */
   key: string;
   label: string;
   description: string;
@@ -120,7 +120,7 @@ export function weightSumText(criteria: readonly CriterionDraft[]): string {
 
 /**
  * Checks a rubric as the server does; errors keyed `criteria[i].label|description|weight` and `criteria` (the sum,
- * the count). Keys are made unique from the labels.
+ * the count). Keys are made from the labels, unique.
  */
 export function validateRubric(criteria: readonly CriterionDraft[]) {
   const errors: Record<string, string> = {};
@@ -134,7 +134,8 @@ export function validateRubric(criteria: readonly CriterionDraft[]) {
     if ([...c.description.trim()].length > RUBRIC_LIMITS.descriptionMax) errors[`criteria[${i}].description`] = `Use at most ${RUBRIC_LIMITS.descriptionMax} characters`;
     const weight = c.weight.trim();
     if (!/^\d+$/.test(weight) || Number(weight) < 1 || Number(weight) > 100) errors[`criteria[${i}].weight`] = 'Enter a whole number from 1 to 100';
-    const key = c.key && /^[a-z][a-z0-9_]{0,31}$/.test(c.key) && !keys.includes(c.key) ? c.key : criterionKey(label || `criterion ${i + 1}`, keys);
+    // Keys follow the names: a rubric is only edited as a draft, before any score names a key.
+    const key = criterionKey(label || `criterion ${i + 1}`, keys);
     keys.push(key);
     return { key, label, description: c.description.trim(), weightPercent: Number(weight) };
   });
