@@ -108,7 +108,7 @@ test('sponsor creates a challenge with a rubric of two criteria, funds and publi
   await sponsor.waitForURL(/\/challenges\/[0-9a-f-]+\?created=1/);
   challengeUrl = sponsor.url().split('?')[0]!;
   await sponsor.getByText('$1,100.00 in total').waitFor();
-  await expect(sponsor.getByRole('region', { name: 'Prizes' }), 'a prize of two places').toContainText('2 × Honourable mention');
+  await expect(sponsor.getByRole('region', { name: 'Prizes', exact: true }), 'a prize of two places').toContainText('2 × Honourable mention');
 
   await sponsor.waitForLoadState('networkidle');
   await sponsor.getByRole('button', { name: 'Fund prize pool' }).click();
@@ -120,7 +120,7 @@ test('sponsor creates a challenge with a rubric of two criteria, funds and publi
   await sponsor.getByRole('button', { name: 'Publish challenge' }).click();
   await sponsor.getByRole('status').filter({ hasText: 'Published: solvers can now find and enter it.' }).waitFor();
 
-  const judges = sponsor.getByRole('region', { name: 'Judges' });
+  const judges = sponsor.getByRole('region', { name: 'Judges', exact: true });
   await sponsor.waitForLoadState('networkidle');
   await judges.getByLabel('Judges’ email addresses').fill(`${email('judge')}, not-an-email`);
   await judges.getByRole('button', { name: 'Send invitations' }).click();

@@ -160,9 +160,14 @@ function AwardPrizesForm({ challengeId, selected, prizes, action }: { challengeI
   const [error, setError] = useState<Record<string, string>>({});
   const openerRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (state.ok) renewKey();
+    if (state.ok) {
+      renewKey();
+      // The prize just awarded may have no place left: choose among those that do.
+      const still = prizes.find((p) => String(p.rank) === prizeRank && p.awardedCount < p.quantity) ?? prizes.find((p) => p.awardedCount < p.quantity);
+      if (still) setPrizeRank(String(still.rank));
+    }
     if (state.ok || state.formError || state.fieldErrors) setConfirming(false);
-  }, [state]);
+  }, [state, prizes]);
   const n = mode === 'top' ? Number(count) : selected.length;
   const total = prize && Number.isInteger(n) && n > 0 ? money(times(prize.amount.amountMinor, n), prize.amount.currency) : '';
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useState } from 'react';
 import type { FormState } from '@/lib/errors';
 import {
   CHALLENGE_INVITATION_DAYS, JUDGE_INVITATIONS_MAX, RUBRIC_LIMITS, criterionKey, judgeEmailsError, parseEmails, validateRubric, weightSum, weightSumText,
@@ -57,7 +57,6 @@ export function RubricEditor({ criteria, onChange, errors = {} }: {
   onChange: (criteria: CriterionDraft[]) => void;
   errors?: Record<string, string>;
 }) {
-  const sumId = useId();
   const { ok } = weightSum(criteria);
   const set = (index: number, patch: Partial<CriterionDraft>) => onChange(criteria.map((c, i) => (i === index ? { ...c, ...patch } : c)));
   const add = () => {
@@ -75,7 +74,7 @@ export function RubricEditor({ criteria, onChange, errors = {} }: {
           <div className="grid-2">
             <TextField label={`Criterion ${i + 1} name`} value={c.label} maxLength={RUBRIC_LIMITS.labelMax} onChange={(e) => set(i, { label: e.target.value })} error={errors[`criteria[${i}].label`]} />
             <TextField label={`Criterion ${i + 1} weight (%)`} inputMode="numeric" value={c.weight} onChange={(e) => set(i, { weight: e.target.value })}
-              error={errors[`criteria[${i}].weight`]} hint="A whole number from 1 to 100" aria-describedby={sumId} />
+              error={errors[`criteria[${i}].weight`]} hint="A whole number from 1 to 100" />
           </div>
           <TextArea label={`Criterion ${i + 1} description`} rows={2} value={c.description} onChange={(e) => set(i, { description: e.target.value })}
             error={errors[`criteria[${i}].description`]} hint="What judges look for (optional, up to 500 characters)" />
@@ -86,7 +85,7 @@ export function RubricEditor({ criteria, onChange, errors = {} }: {
       ))}
       <div className="row">
         <Button variant="secondary" disabled={criteria.length >= RUBRIC_LIMITS.criteriaMax} onClick={add}>Add a criterion</Button>
-        <p id={sumId} aria-live="polite" className={ok ? 'muted' : undefined}>{ok ? '✓ ' : ''}<strong>{weightSumText(criteria)}</strong></p>
+        <p aria-live="polite" className={ok ? 'muted' : undefined}>{ok ? '✓ ' : ''}<strong>{weightSumText(criteria)}</strong></p>
       </div>
     </fieldset>
   );
