@@ -70,9 +70,9 @@ type Documents = {
     "\n  query JudgingRanking($challengeId: ID!, $first: Int, $after: String) {\n    challenge(id: $challengeId) {\n      id\n      judging {\n        ranking(first: $first, after: $after) {\n          edges { node { rank submission { id } } }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n    }\n  }\n": typeof types.JudgingRankingDocument,
     "\n  mutation AdvanceToFinalRound($input: AdvanceToFinalRoundInput!) {\n    advanceToFinalRound(input: $input) {\n      challenge { id status round finalRoundDeadline finalists { id } }\n    }\n  }\n": typeof types.AdvanceToFinalRoundDocument,
     "\n  query ChallengePrizeRules($id: ID!) {\n    challenge(id: $id) {\n      id guaranteed judgingDeadline\n      prizes { rank label quantity awardedCount amount { amountMinor currency } awards { id submission { id } } }\n    }\n  }\n": typeof types.ChallengePrizeRulesDocument,
-    "\n  mutation AwardPrizes($input: AwardPrizesInput!) {\n    awardPrizes(input: $input) {\n      awards { id prizeRank amount { amountMinor currency } submission { id } }\n      awardedCount\n    }\n  }\n": typeof types.AwardPrizesDocument,
+    "\n  mutation AwardPrizes($input: AwardPrizesInput!) {\n    awardPrizes(input: $input) {\n      awards { id prizeRank submission { id } }\n      awardedCount\n    }\n  }\n": typeof types.AwardPrizesDocument,
     "\n  query ViewerFeedback($challengeId: ID!) {\n    challenge(id: $challengeId) {\n      id status\n      viewerSubmissions {\n        id\n        feedback { rank outOf meanWeightedTotal criteria { criterionKey label meanValue } comments }\n      }\n    }\n  }\n": typeof types.ViewerFeedbackDocument,
-    "\n  query MySubmissionsFeedback {\n    viewer {\n      id\n      submissions(first: 50) { edges { node { id title challenge { id title status } feedback { ...FeedbackFields } } } }\n    }\n  }\n": typeof types.MySubmissionsFeedbackDocument,
+    "\n  query MySubmissionsFeedback {\n    viewer {\n      id\n      submissions(first: 50) { edges { node { id title challenge { id title status } feedback { rank outOf meanWeightedTotal criteria { criterionKey label meanValue } comments } } } }\n    }\n  }\n": typeof types.MySubmissionsFeedbackDocument,
 };
 const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token refreshToken expiresAt viewer { id email displayName } }\n  }\n": types.SignUpDocument,
@@ -130,9 +130,9 @@ const documents: Documents = {
     "\n  query JudgingRanking($challengeId: ID!, $first: Int, $after: String) {\n    challenge(id: $challengeId) {\n      id\n      judging {\n        ranking(first: $first, after: $after) {\n          edges { node { rank submission { id } } }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n    }\n  }\n": types.JudgingRankingDocument,
     "\n  mutation AdvanceToFinalRound($input: AdvanceToFinalRoundInput!) {\n    advanceToFinalRound(input: $input) {\n      challenge { id status round finalRoundDeadline finalists { id } }\n    }\n  }\n": types.AdvanceToFinalRoundDocument,
     "\n  query ChallengePrizeRules($id: ID!) {\n    challenge(id: $id) {\n      id guaranteed judgingDeadline\n      prizes { rank label quantity awardedCount amount { amountMinor currency } awards { id submission { id } } }\n    }\n  }\n": types.ChallengePrizeRulesDocument,
-    "\n  mutation AwardPrizes($input: AwardPrizesInput!) {\n    awardPrizes(input: $input) {\n      awards { id prizeRank amount { amountMinor currency } submission { id } }\n      awardedCount\n    }\n  }\n": types.AwardPrizesDocument,
+    "\n  mutation AwardPrizes($input: AwardPrizesInput!) {\n    awardPrizes(input: $input) {\n      awards { id prizeRank submission { id } }\n      awardedCount\n    }\n  }\n": types.AwardPrizesDocument,
     "\n  query ViewerFeedback($challengeId: ID!) {\n    challenge(id: $challengeId) {\n      id status\n      viewerSubmissions {\n        id\n        feedback { rank outOf meanWeightedTotal criteria { criterionKey label meanValue } comments }\n      }\n    }\n  }\n": types.ViewerFeedbackDocument,
-    "\n  query MySubmissionsFeedback {\n    viewer {\n      id\n      submissions(first: 50) { edges { node { id title challenge { id title status } feedback { ...FeedbackFields } } } }\n    }\n  }\n": types.MySubmissionsFeedbackDocument,
+    "\n  query MySubmissionsFeedback {\n    viewer {\n      id\n      submissions(first: 50) { edges { node { id title challenge { id title status } feedback { rank outOf meanWeightedTotal criteria { criterionKey label meanValue } comments } } } }\n    }\n  }\n": types.MySubmissionsFeedbackDocument,
 };
 
 /**
@@ -358,7 +358,7 @@ export function graphql(source: "\n  query ChallengePrizeRules($id: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AwardPrizes($input: AwardPrizesInput!) {\n    awardPrizes(input: $input) {\n      awards { id prizeRank amount { amountMinor currency } submission { id } }\n      awardedCount\n    }\n  }\n"): typeof import('./graphql').AwardPrizesDocument;
+export function graphql(source: "\n  mutation AwardPrizes($input: AwardPrizesInput!) {\n    awardPrizes(input: $input) {\n      awards { id prizeRank submission { id } }\n      awardedCount\n    }\n  }\n"): typeof import('./graphql').AwardPrizesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -366,7 +366,7 @@ export function graphql(source: "\n  query ViewerFeedback($challengeId: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MySubmissionsFeedback {\n    viewer {\n      id\n      submissions(first: 50) { edges { node { id title challenge { id title status } feedback { ...FeedbackFields } } } }\n    }\n  }\n"): typeof import('./graphql').MySubmissionsFeedbackDocument;
+export function graphql(source: "\n  query MySubmissionsFeedback {\n    viewer {\n      id\n      submissions(first: 50) { edges { node { id title challenge { id title status } feedback { rank outOf meanWeightedTotal criteria { criterionKey label meanValue } comments } } } }\n    }\n  }\n"): typeof import('./graphql').MySubmissionsFeedbackDocument;
 
 
 export function graphql(source: string) {

@@ -780,7 +780,7 @@ export type AwardPrizesMutationVariables = Exact<{
 }>;
 
 
-export type AwardPrizesMutation = { awardPrizes: { awardedCount: number, awards: Array<{ id: string, prizeRank: number, amount: { amountMinor: string, currency: string }, submission: { id: string } | null }> } };
+export type AwardPrizesMutation = { awardPrizes: { awardedCount: number, awards: Array<{ id: string, prizeRank: number, submission: { id: string } | null }> } };
 
 export type ViewerFeedbackQueryVariables = Exact<{
   challengeId: string | number;
@@ -2233,10 +2233,6 @@ export const AwardPrizesDocument = new TypedDocumentString(`
     awards {
       id
       prizeRank
-      amount {
-        amountMinor
-        currency
-      }
       submission {
         id
       }
@@ -2282,21 +2278,19 @@ export const MySubmissionsFeedbackDocument = new TypedDocumentString(`
             status
           }
           feedback {
-            ...FeedbackFields
+            rank
+            outOf
+            meanWeightedTotal
+            criteria {
+              criterionKey
+              label
+              meanValue
+            }
+            comments
           }
         }
       }
     }
   }
 }
-    fragment FeedbackFields on SubmissionFeedback {
-  rank
-  outOf
-  meanWeightedTotal
-  criteria {
-    criterionKey
-    label
-    meanValue
-  }
-  comments
-}`) as unknown as TypedDocumentString<MySubmissionsFeedbackQuery, MySubmissionsFeedbackQueryVariables>;
+    `) as unknown as TypedDocumentString<MySubmissionsFeedbackQuery, MySubmissionsFeedbackQueryVariables>;

@@ -526,7 +526,7 @@ export const ChallengePrizeRulesDoc = graphql(`
 export const AwardPrizesDoc = graphql(`
   mutation AwardPrizes($input: AwardPrizesInput!) {
     awardPrizes(input: $input) {
-      awards { id prizeRank amount { amountMinor currency } submission { id } }
+      awards { id prizeRank submission { id } }
       awardedCount
     }
   }
@@ -549,7 +549,7 @@ export const MySubmissionsFeedbackDoc = graphql(`
   query MySubmissionsFeedback {
     viewer {
       id
-      submissions(first: 50) { edges { node { id title challenge { id title status } feedback { ...FeedbackFields } } } }
+      submissions(first: 50) { edges { node { id title challenge { id title status } feedback { rank outOf meanWeightedTotal criteria { criterionKey label meanValue } comments } } } }
     }
   }
 `);
