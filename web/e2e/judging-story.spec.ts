@@ -156,7 +156,10 @@ test('the judge signs up from the invitation’s link and accepts it on /judging
   await judge.goto('/judging/invitations');
   await judge.waitForURL(/\/login\?next=%2Fjudging%2Finvitations/);
   await signUp(judge, 'E2E Judge', email('judge'));
-  await judge.goto('/');
+  // The new account's address reaches the challenges context by event: the invitation shows a moment later.
+  await eventually(judge, '/', async () => {
+    await expect(judge.getByRole('link', { name: 'Judging (1)', includeHidden: true })).toBeAttached({ timeout: 2000 });
+  }, 'the header says an invitation waits');
   await unfold(judge, 'Menu');
   await judge.getByRole('link', { name: 'Judging (1)' }).click();
   await judge.getByRole('heading', { level: 1, name: 'Judging' }).waitFor();
