@@ -273,7 +273,17 @@ test('the sponsor awards the first prize from the board and finishes judging', a
   await sponsor.getByRole('group', { name: 'Award First prize to ranks 1 to 1?' }).getByText('$1,000.00 in all', { exact: false }).waitFor();
   await checks.checkPage(sponsor, 'judging-award-confirm');
   await sponsor.getByRole('button', { name: 'Yes, award $1,000.00' }).click();
-  await award.getByText('1 prize place awarded.', { exact: false }).waitFor();
+  // Payouts learns that judging has started again by event: until then the award is refused (in words), so try again.
+  const awarded = award.getByText('1 prize place awarded.', { exact: false });
+  await expect(async () => {
+    if (await awarded.isVisible()) return;
+    const again = award.getByRole('button', { name: 'Award', exact: true });
+    if (await again.isVisible()) {
+      await again.click();
+      await sponsor.getByRole('button', { name: 'Yes, award $1,000.00' }).click();
+    }
+    await expect(awarded).toBeVisible({ timeout: 5000 });
+  }, 'the award goes through').toPass({ intervals: [2000], timeout: 60_000 });
 
   await sponsor.goto(`${challengeUrl}/review`);
   await sponsor.waitForLoadState('networkidle');
