@@ -4,7 +4,7 @@ import { INVITATION_STATUS_WORDS } from '@/lib/judging';
 import { LocalDate } from './dates';
 import { ActionButton } from './forms';
 import { InviteJudgesForm } from './JudgingForms';
-import { Badge, Card, DataTable, type Tone } from './ui';
+import { Alert, Badge, Card, DataTable, type Tone } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 
@@ -66,5 +66,20 @@ export function JudgesCard({ challengeId, status, invitations, inviteAction, rev
       )}
       {INVITING.includes(status) && <InviteJudgesForm action={inviteAction} challengeId={challengeId} />}
     </Card>
+  );
+}
+
+/** The scoring page and the board for someone who is not (or not yet) a judge of the challenge. */
+export function NotAJudge() {
+  return (
+    <div className="stack">
+      <h1>Judging</h1>
+      <Alert tone="warning" title="Only the challenge’s judges can see this page.">
+        <p>
+          Judges are invited by the sponsor. If you were invited, accept the invitation on <Link href="/judging/invitations">your judging invitations</Link>;
+          it can take a few seconds before you can score.
+        </p>
+      </Alert>
+    </div>
   );
 }

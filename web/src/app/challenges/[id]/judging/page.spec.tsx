@@ -67,7 +67,9 @@ describe('JudgingBoardPage', () => {
     expect(screen.queryByRole('form', { name: 'Award prizes' })).toBeNull();
   });
 
-  it('is not found for anyone but the sponsor’s owners and admins and the judges', async () => {
-    await expect(renderPage(challenge({ viewerRoles: ['MEMBER'] }))).rejects.toThrow('NEXT_NOT_FOUND');
+  it('shows nothing of the board to anyone but the sponsor’s owners and admins and the judges', async () => {
+    await renderPage(challenge({ viewerRoles: ['MEMBER'] }));
+    expect(screen.getByText('Only the challenge’s judges can see this page.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).toBeNull();
   });
 });

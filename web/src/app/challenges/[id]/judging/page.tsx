@@ -5,6 +5,7 @@ import { advanceToFinalRoundAction, awardPrizesAction } from '@/app/actions';
 import { LocalDate } from '@/components/dates';
 import { JudgingRanking } from '@/components/JudgingBoard';
 import { StatusFlash } from '@/components/StatusFlash';
+import { NotAJudge } from '@/components/JudgesCard';
 import { Alert, Card, DataTable, EmptyState, StatusBadge } from '@/components/ui';
 import type { JudgingBoardQuery } from '@/gql/graphql';
 import { GatewayError, messageFor } from '@/lib/errors';
@@ -47,7 +48,9 @@ export default async function JudgingBoardPage({ params, searchParams }: {
         </Alert>
       );
     }
-    if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') notFound();
+    // Not a judge (yet: an invitation just accepted reaches the judging side a moment later): said, with the way on.
+    if (error.code === 'FORBIDDEN') return <NotAJudge />;
+    if (error.code === 'NOT_FOUND') notFound();
     throw error;
   }
   const c = data.challenge;
@@ -55,7 +58,7 @@ export default async function JudgingBoardPage({ params, searchParams }: {
   if (!board) notFound();
   const isManager = c.viewerRoles.includes('OWNER') || c.viewerRoles.includes('ADMIN');
   const isJudge = c.viewerRoles.includes('JUDGE');
-  if (!isManager && !isJudge) notFound();
+  if (!isManager && !isJudge) return <NotAJudge />;
   const judgingOpen = c.status === 'JUDGING' && !c.judgingClosed;
   const ranking = board.ranking;
   const rows = ranking.edges.map((e) => e.node);

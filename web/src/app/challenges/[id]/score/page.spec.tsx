@@ -54,9 +54,14 @@ describe('ScorePage', () => {
     expect(screen.queryByRole('button', { name: 'Save and next' })).toBeNull();
   });
 
-  it('is not found for anyone else', async () => {
-    await expect(renderPage(challenge({ viewerRoles: ['PARTICIPANT'] }))).rejects.toThrow('NEXT_NOT_FOUND');
+  it('tells anyone else (or a judge not known yet on the judging side) that only judges can see it; an unknown challenge is not found', async () => {
+    await renderPage(challenge({ viewerRoles: ['PARTICIPANT'] }));
+    expect(screen.getByText('Only the challenge’s judges can see this page.')).toBeInTheDocument();
+    expect(screen.queryByText('Idea a')).toBeNull();
     gqlMock.mockRejectedValue(new GatewayError([{ message: 'no', extensions: { code: 'FORBIDDEN' } }]));
+    render(await ScorePage({ params: Promise.resolve({ id: 'c1' }), searchParams: Promise.resolve({}) }));
+    expect(screen.getAllByRole('link', { name: 'your judging invitations' })[1]).toHaveAttribute('href', '/judging/invitations');
+    gqlMock.mockRejectedValue(new GatewayError([{ message: 'no', extensions: { code: 'NOT_FOUND' } }]));
     await expect(ScorePage({ params: Promise.resolve({ id: 'c1' }), searchParams: Promise.resolve({}) })).rejects.toThrow('NEXT_NOT_FOUND');
   });
 });

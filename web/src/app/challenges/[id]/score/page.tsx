@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { scoreSubmissionAction } from '@/app/actions';
 import { LocalDate } from '@/components/dates';
 import { ScoringForm } from '@/components/ScoringForm';
+import { NotAJudge } from '@/components/JudgesCard';
 import { Alert, EmptyState, StatusBadge } from '@/components/ui';
 import type { ScoringQuery } from '@/gql/graphql';
 import { GatewayError, messageFor } from '@/lib/errors';
@@ -45,12 +46,14 @@ export default async function ScorePage({ params, searchParams }: {
         </Alert>
       );
     }
-    if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') notFound();
+    // Not a judge (yet: an invitation just accepted reaches the judging side a moment later): said, with the way on.
+    if (error.code === 'FORBIDDEN') return <NotAJudge />;
+    if (error.code === 'NOT_FOUND') notFound();
     throw error;
   }
   const c = data.challenge;
   const judge = c.viewerRoles.some((r) => r === 'JUDGE' || r === 'OWNER' || r === 'ADMIN');
-  if (!judge) notFound();
+  if (!judge) return <NotAJudge />;
   const board = `/challenges/${c.id}/judging`;
   const open = c.status === 'JUDGING' && !c.judgingClosed;
   // In the final round only the finalists are scored.
