@@ -151,6 +151,18 @@ describe('operation limits', () => {
     expect(cost(fourLevels)).toBeGreaterThan(3 * OPERATION_LIMITS.maxCost);
   });
 
+  it("counts a mutation's answer that echoes its input at the input's length", () => {
+    const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(apiSchema, parse(query), undefined, variables);
+    const awardPrizes = 'mutation ($input: AwardPrizesInput!) { awardPrizes(input: $input) { awards { id prizeRank submission { id } } awardedCount } }';
+    const input = (n: number) => ({ challengeId: 'c', idempotencyKey: 'k', awards: Array.from({ length: n }, (_, i) => ({ prizeRank: 1, submissionId: `s${i}` })) });
+    expect(cost(awardPrizes, { input: input(3) })).toBe(1 + 1 + 3 * (1 + 1 + 2) + 1);
+    expect(cost(awardPrizes, { input: input(10_000) })).toBe(40_003);
+    expect(cost(awardPrizes, { input: input(10_000) })).toBeLessThanOrEqual(OPERATION_LIMITS.maxCost);
+    // Inline input too; an input that does not coerce counts one item (execution refuses it before any resolver).
+    expect(cost('mutation { awardPrizes(input: { challengeId: "c", idempotencyKey: "k", awards: [{ prizeRank: 1, submissionId: "a" }, { prizeRank: 2, submissionId: "b" }] }) { awards { id } } }')).toBe(1 + 1 + 2 * 1);
+    expect(cost(awardPrizes, { input: { awards: 'many' } })).toBe(1 + 1 + 1 * 4 + 1);
+  });
+
   it('has a bound for every plain list of every schema (gateway API and each subgraph)', () => {
     const schemas = ['web/schema.graphql', ...['solvers', 'challenges', 'submissions', 'payouts'].map((s) => `services/${s}/schema.graphql`)];
     for (const path of schemas) {

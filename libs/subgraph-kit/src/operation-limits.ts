@@ -13,7 +13,9 @@ import {
   type DocumentNode,
   type GraphQLInputType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ValidationRule,
+  valueFromASTUntyped,
 } from 'graphql';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
@@ -75,7 +77,8 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'Team.invitations': 20, // the same bound
   'Split.shares': 20, // one per member
   'User.teamInvitations': 50, // VIEWER_TEAM_INVITATIONS in services/submissions
-  // Sized by the mutation's own input (up to 10,000 places): counted at the input's length, see INPUT_SIZED_LISTS.
+  // Sized by the mutation's own input (up to 10,000 places): counted at the input's length, see INPUT_SIZED_LISTS;
+  // this bound is for an input the estimate cannot read.
   'AwardPrizesPayload.awards': 10_000,
   'Submission.versions': 20,
   // Judging (issue 13): 50 judges at most (MAX_JUDGE_INVITATIONS in services/challenges) plus the sponsor's scorers.
@@ -112,6 +115,15 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   'ChallengeQuestion.answer': 5, // 5,000
 };
 
+/**
+ * Lists a mutation answers with one item per item of its input: `Payload.field` -> [mutation, path in its arguments].
+ * The answer can only be as long as what the client sent (and paid for in bytes), so the estimate counts the input's
+ * length: 10,000 awards cost 40,003 (under maxCost), a call with 3 awards costs 15, not the bound's worst case.
+ */
+export const INPUT_SIZED_LISTS: Record<string, readonly [mutation: string, ...path: string[]]> = {
+  'AwardPrizesPayload.awards': ['awardPrizes', 'input', 'awards'],
+};
+
 /** Lists that are sized elsewhere: a connection's edges by its field's `first`. */
 const COUNTED_AT_PARENT = /Connection\.edges$/;
 
@@ -128,8 +140,8 @@ function refusal(message: string): GraphQLError {
   });
 }
 
-/** How many items a list field can hold, for the estimate. */
-function listSize(typeName: string, fieldName: string, args: Record<string, unknown>, hasFirst: boolean): number {
+/** How many items a list field can hold, for the estimate; `sizedByInput` holds the INPUT_SIZED_LISTS of this operation. */
+function listSize(typeName: string, fieldName: string, args: Record<string, unknown>, hasFirst: boolean, sizedByInput: Record<string, number>): number {
   if (hasFirst) {
     const first = args.first;
     // An invalid `first` is refused by the resolver (BAD_USER_INPUT); the estimate takes the worst case.
@@ -137,21 +149,47 @@ function listSize(typeName: string, fieldName: string, args: Record<string, unkn
     return typeof first === 'number' && Number.isInteger(first) && first >= 1 ? Math.min(first, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
   }
   if (fieldName === '_entities') return Array.isArray(args.representations) ? args.representations.length : 1;
-  if (COUNTED_AT_PARENT.test(`${typeName}.${fieldName}`)) return 1;
-  return LIST_SIZE_BOUNDS[`${typeName}.${fieldName}`] ?? MAX_PAGE_SIZE;
+  const key = `${typeName}.${fieldName}`;
+  if (COUNTED_AT_PARENT.test(key)) return 1;
+  return sizedByInput[key] ?? LIST_SIZE_BOUNDS[key] ?? MAX_PAGE_SIZE;
 }
 
 /**
  * graphql-query-complexity estimator: each field costs 1 (a long text its FIELD_WEIGHTS) plus what it selects, times
  * the items of a list (a connection field counts `first` items; scalar lists count their items).
  */
-export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const hasFirst = field.args.some((a) => a.name === 'first');
-  const returnsList = isListType(getNullableType(field.type));
-  if (!hasFirst && !returnsList) return (FIELD_WEIGHTS[`${type.name}.${field.name}`] ?? 1) + childComplexity;
-  const items = listSize(type.name, field.name, args, hasFirst);
-  return 1 + items * Math.max(childComplexity, 1);
-};
+function listSizeEstimatorFor(sizedByInput: Record<string, number>): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    const hasFirst = field.args.some((a) => a.name === 'first');
+    const returnsList = isListType(getNullableType(field.type));
+    if (!hasFirst && !returnsList) return (FIELD_WEIGHTS[`${type.name}.${field.name}`] ?? 1) + childComplexity;
+    const items = listSize(type.name, field.name, args, hasFirst, sizedByInput);
+    return 1 + items * Math.max(childComplexity, 1);
+  };
+}
+
+/**
+ * The INPUT_SIZED_LISTS of an operation, at the length of the input its mutation field was sent (the longest if it
+ * appears more than once under aliases); a list whose input cannot be read (absent, invalid) counts 1 item, since
+ * execution refuses the request before any resolver runs.
+ */
+function inputSizedLists(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName === undefined || d.name?.value === operationName),
+  );
+  if (operation?.operation !== 'mutation') return sizes;
+  for (const [key, [mutation, argument, ...path]] of Object.entries(INPUT_SIZED_LISTS)) {
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD || selection.name.value !== mutation) continue;
+      const node = selection.arguments?.find((a) => a.name.value === argument)?.value;
+      let value: unknown = node ? valueFromASTUntyped(node, variables) : undefined;
+      for (const step of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[step] : undefined;
+      sizes[key] = Math.max(sizes[key] ?? 1, Array.isArray(value) ? value.length : 1);
+    }
+  }
+  return sizes;
+}
 
 /**
  * The schema the estimate runs on: every argument and input field optional, so that an estimate is made whatever
@@ -188,7 +226,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     }
   }
   try {
-    return getComplexity({ schema: costSchema, query: lenient, operationName: operationName ?? undefined, variables: usable, estimators: [listSizeEstimator], maxQueryNodes: Infinity });
+    const estimator = listSizeEstimatorFor(inputSizedLists(lenient, operationName ?? undefined, usable));
+    return getComplexity({ schema: costSchema, query: lenient, operationName: operationName ?? undefined, variables: usable, estimators: [estimator], maxQueryNodes: Infinity });
   } catch {
     return undefined;
   }
