@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { logOutAction } from './actions';
+import { pendingJudgeInvitations } from '@/lib/judging';
 import { getViewer } from '@/lib/viewer';
 import { Disclosure } from '@/components/Disclosure';
 import { Logo } from '@/components/ui';
@@ -22,7 +23,7 @@ async function Header() {
   }
   const isSponsor = (viewer?.organizations.length ?? 0) > 0;
   const teamInvitations = viewer?.teamInvitations?.length ?? 0;
-  const judgingInvitations = viewer?.challengeInvitations?.filter((i) => i.role === 'JUDGE' && i.status === 'PENDING').length ?? 0;
+  const judgingInvitations = pendingJudgeInvitations(viewer?.challengeInvitations);
   return (
     <header className="site-header">
       <div className="inner">

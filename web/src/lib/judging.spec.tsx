@@ -1,6 +1,6 @@
 /** The judging pages' plain logic: scores as the server takes them, rubrics, agreement in words, invitations. */
 import {
-  agreementInWords, criterionKey, defaultJudgingDeadline, isDefaultRubric, judgeEmailsError, judgingDeadlineError, judgingRefusal, ordinal, parseEmails, parseScore,
+  agreementInWords, criterionKey, pendingJudgeInvitations, defaultJudgingDeadline, isDefaultRubric, judgeEmailsError, judgingDeadlineError, judgingRefusal, ordinal, parseEmails, parseScore,
   tenthsToScore, validateRubric, validateScores, weightedTotal, weightSumText,
 } from './judging';
 
@@ -88,6 +88,11 @@ describe('deadlines and invitations', () => {
     expect(judgeEmailsError([])).toBe('Enter the email address of at least one judge');
     expect(judgeEmailsError(['ok@example.com', 'nope'])).toBe('“nope” is not an email address like name@example.com');
     expect(judgeEmailsError(Array.from({ length: 51 }, (_, i) => `j${i}@example.com`))).toBe('Invite at most 50 judges at a time');
+  });
+
+  it('counts the invitations to judge waiting for an answer (the header’s “Judging (N)”)', () => {
+    expect(pendingJudgeInvitations([{ role: 'JUDGE', status: 'PENDING' }, { role: 'JUDGE', status: 'EXPIRED' }, { role: 'PARTICIPANT', status: 'PENDING' }, { role: 'JUDGE', status: 'PENDING' }])).toBe(2);
+    expect(pendingJudgeInvitations(undefined)).toBe(0);
   });
 
   it('puts refusals in words by their code, never the server’s text', () => {

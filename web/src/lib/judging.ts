@@ -196,6 +196,11 @@ export function judgeEmailsError(emails: readonly string[]): string | null {
   return bad ? `“${bad}” is not an email address like name@example.com` : null;
 }
 
+/** How many invitations to judge wait for the viewer's answer (the header's "Judging (N)"). */
+export function pendingJudgeInvitations(invitations: readonly { role: string; status: string }[] | null | undefined): number {
+  return (invitations ?? []).filter((i) => i.role === 'JUDGE' && i.status === 'PENDING').length;
+}
+
 export const INVITATION_STATUS_WORDS: Record<string, string> = {
   PENDING: 'Waiting for an answer', ACCEPTED: 'Accepted', DECLINED: 'Declined', REVOKED: 'Withdrawn', EXPIRED: 'Expired',
 };
