@@ -600,8 +600,11 @@ export async function inviteJudgesAction(_prev: FormState, fd: FormData): Promis
   // Inviting again returns the existing invitation: a judge who accepted already is said to be one, not mailed again.
   const sent = invited.filter((i) => i.status === 'PENDING').map((i) => i.email);
   const already = invited.filter((i) => i.status === 'ACCEPTED').map((i) => i.email);
+  // A draft's invitations are mailed when it is published (their days start then).
+  const draft = invited[0]?.challenge.status === 'DRAFT';
   const parts = [
-    sent.length ? `${sent.length === 1 ? 'Invitation' : `${sent.length} invitations`} sent to ${sent.join(', ')}. Each judge accepts from the mail’s link within ${CHALLENGE_INVITATION_DAYS} days.` : '',
+    sent.length && draft ? `${sent.length === 1 ? 'Invitation' : `${sent.length} invitations`} for ${sent.join(', ')} saved: mailed when the challenge is published, then accepted within ${CHALLENGE_INVITATION_DAYS} days.` : '',
+    sent.length && !draft ? `${sent.length === 1 ? 'Invitation' : `${sent.length} invitations`} sent to ${sent.join(', ')}. Each judge accepts from the mail’s link within ${CHALLENGE_INVITATION_DAYS} days.` : '',
     already.length ? `Already ${already.length === 1 ? 'a judge' : 'judges'}: ${already.join(', ')}.` : '',
   ];
   return { ok: true, message: parts.filter(Boolean).join(' ') || 'Nothing to send.' };
@@ -623,13 +626,16 @@ export async function revokeChallengeInvitationAction(_prev: FormState, fd: Form
 /** The invitee accepts or declines (the button pressed, `answer`), then back to their invitations with the outcome. */
 export async function respondToChallengeInvitationAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const accept = text(fd, 'answer') === 'accept';
+  let answered;
   try {
-    await gql(RespondToChallengeInvitationDoc, { input: { invitationId: text(fd, 'invitationId'), accept } });
+    answered = (await gql(RespondToChallengeInvitationDoc, { input: { invitationId: text(fd, 'invitationId'), accept } })).respondToChallengeInvitation;
   } catch (error) {
     return judgingRefusal(toFormState(error), 'respond');
   }
   revalidatePath('/', 'layout');
-  redirect(withFlash('/judging/invitations', accept ? 'judgeAccepted' : 'judgeDeclined'));
+  // A participant of an invite-only challenge goes on to it; a judge back to the challenges they judge.
+  if (accept && answered.invitation.role === 'PARTICIPANT') redirect(withFlash(challengePath(answered.challenge.id), 'participantAccepted'));
+  redirect(withFlash('/judging/invitations', accept ? 'judgeAccepted' : 'challengeInvitationDeclined'));
 }
 
 export interface ScoreInput {

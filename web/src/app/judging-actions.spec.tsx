@@ -68,8 +68,8 @@ describe('updateChallengeAction (judging settings of a draft)', () => {
 describe('inviteJudgesAction', () => {
   it('sends every address typed (lines or commas), as judges, and says who was invited and who judges already', async () => {
     gqlMock.mockResolvedValue({ inviteToChallenge: { invitations: [
-      { id: 'i1', email: 'ada@example.com', role: 'JUDGE', status: 'PENDING' },
-      { id: 'i2', email: 'bo@example.com', role: 'JUDGE', status: 'ACCEPTED' },
+      { id: 'i1', email: 'ada@example.com', role: 'JUDGE', status: 'PENDING', challenge: { id: 'c1', status: 'OPEN' } },
+      { id: 'i2', email: 'bo@example.com', role: 'JUDGE', status: 'ACCEPTED', challenge: { id: 'c1', status: 'OPEN' } },
     ] } });
     const result = await outcome(inviteJudgesAction({}, form({ challengeId: 'c1', emails: 'Ada@example.com,\nbo@example.com' })));
     expect(gqlMock).toHaveBeenCalledWith(InviteToChallengeDoc, { input: { challengeId: 'c1', emails: ['ada@example.com', 'bo@example.com'], role: 'JUDGE' } });
@@ -88,8 +88,22 @@ describe('inviteJudgesAction', () => {
 });
 
 describe('respondToChallengeInvitationAction', () => {
+  const answered = (role: string) => ({ respondToChallengeInvitation: { invitation: { id: 'i1', status: 'ACCEPTED', role }, challenge: { id: 'c1', status: 'OPEN', viewerRoles: [role] } } });
+
+  it('a participant of an invite-only challenge goes on to it', async () => {
+    gqlMock.mockResolvedValue(answered('PARTICIPANT'));
+    expect(await outcome(respondToChallengeInvitationAction({}, form({ invitationId: 'i1', answer: 'accept' })))).toEqual({ redirect: '/challenges/c1?done=participantAccepted' });
+  });
+
+  it('says a draft’s invitations are mailed at publication', async () => {
+    gqlMock.mockResolvedValue({ inviteToChallenge: { invitations: [{ id: 'i1', email: 'ada@example.com', role: 'JUDGE', status: 'PENDING', challenge: { id: 'c1', status: 'DRAFT' } }] } });
+    expect(await outcome(inviteJudgesAction({}, form({ challengeId: 'c1', emails: 'ada@example.com' })))).toEqual({
+      state: { ok: true, message: 'Invitation for ada@example.com saved: mailed when the challenge is published, then accepted within 30 days.' },
+    });
+  });
+
   it('accepts, then back to the judge’s invitations with the outcome', async () => {
-    gqlMock.mockResolvedValue({});
+    gqlMock.mockResolvedValue(answered('JUDGE'));
     expect(await outcome(respondToChallengeInvitationAction({}, form({ invitationId: 'i1', answer: 'accept' })))).toEqual({ redirect: '/judging/invitations?done=judgeAccepted' });
     expect(gqlMock).toHaveBeenCalledWith(RespondToChallengeInvitationDoc, { input: { invitationId: 'i1', accept: true } });
   });

@@ -24,6 +24,7 @@ async function Header() {
   const isSponsor = (viewer?.organizations.length ?? 0) > 0;
   const teamInvitations = viewer?.teamInvitations?.length ?? 0;
   const judgingInvitations = pendingJudgeInvitations(viewer?.challengeInvitations);
+  const participantInvitations = pendingJudgeInvitations(viewer?.challengeInvitations, 'PARTICIPANT');
   return (
     <header className="site-header">
       <div className="inner">
@@ -38,6 +39,7 @@ async function Header() {
               {viewer && <li><Link href="/me/payouts">Payouts</Link></li>}
               {viewer && teamInvitations > 0 && <li><Link href="/teams/invitations">Team invitations ({teamInvitations})</Link></li>}
               {viewer && judgingInvitations > 0 && <li><Link href="/judging/invitations">Judging ({judgingInvitations})</Link></li>}
+              {viewer && participantInvitations > 0 && <li><Link href="/judging/invitations">Challenge invitations ({participantInvitations})</Link></li>}
             </ul>
           </nav>
           <div className="nav nav-end">

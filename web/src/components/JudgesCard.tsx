@@ -64,6 +64,7 @@ export function JudgesCard({ challengeId, status, invitations, inviteAction, rev
           ) : <span className="muted">—</span>) },
         ]} />
       )}
+      {status === 'DRAFT' && judges.length > 0 && <p className="muted">Invitations to a draft are mailed when it is published; the judges have 30 days from then to accept.</p>}
       {INVITING.includes(status) && <InviteJudgesForm action={inviteAction} challengeId={challengeId} />}
     </Card>
   );

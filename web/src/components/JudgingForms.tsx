@@ -34,15 +34,16 @@ export function InviteJudgesForm({ action, challengeId }: { action: Action; chal
 }
 
 /** Accept or Decline a challenge invitation: the button pressed is the answer; a refusal is said above them. */
-export function ChallengeInvitationAnswer({ action, invitationId, challengeTitle }: { action: Action; invitationId: string; challengeTitle: string }) {
+export function ChallengeInvitationAnswer({ action, invitationId, challengeTitle, role = 'JUDGE' }: { action: Action; invitationId: string; challengeTitle: string; role?: string }) {
+  const what = role === 'PARTICIPANT' ? 'take part in' : 'judge';
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="stack">
       {state.formError && <Alert tone="danger">{state.formError}</Alert>}
       <input type="hidden" name="invitationId" value={invitationId} />
       <div className="row">
-        <Button type="submit" name="answer" value="accept" disabled={pending} aria-label={`Accept to judge ${challengeTitle}`}>Accept</Button>
-        <Button type="submit" name="answer" value="decline" variant="secondary" disabled={pending} aria-label={`Decline to judge ${challengeTitle}`}>Decline</Button>
+        <Button type="submit" name="answer" value="accept" disabled={pending} aria-label={`Accept to ${what} ${challengeTitle}`}>Accept</Button>
+        <Button type="submit" name="answer" value="decline" variant="secondary" disabled={pending} aria-label={`Decline to ${what} ${challengeTitle}`}>Decline</Button>
       </div>
     </form>
   );

@@ -60,7 +60,7 @@ type Documents = {
     "\n  mutation AgreeToPrizeSplit($input: AgreeToPrizeSplitInput!) {\n    agreeToPrizeSplit(input: $input) { team { id split { version status } } }\n  }\n": typeof types.AgreeToPrizeSplitDocument,
     "\n  mutation LeaveTeam($input: LeaveTeamInput!) {\n    leaveTeam(input: $input) { teamId dissolved }\n  }\n": typeof types.LeaveTeamDocument,
     "\n  mutation SetJudgingRubric($input: SetJudgingRubricInput!) {\n    setJudgingRubric(input: $input) {\n      challenge { id rubric { isDefault criteria { key label description weightPercent } } }\n    }\n  }\n": typeof types.SetJudgingRubricDocument,
-    "\n  mutation InviteToChallenge($input: InviteToChallengeInput!) {\n    inviteToChallenge(input: $input) {\n      invitations { id email role status expiresAt challenge { id } }\n    }\n  }\n": typeof types.InviteToChallengeDocument,
+    "\n  mutation InviteToChallenge($input: InviteToChallengeInput!) {\n    inviteToChallenge(input: $input) {\n      invitations { id email role status expiresAt challenge { id status } }\n    }\n  }\n": typeof types.InviteToChallengeDocument,
     "\n  mutation RevokeChallengeInvitation($input: RevokeChallengeInvitationInput!) {\n    revokeChallengeInvitation(input: $input) { invitation { id email status } }\n  }\n": typeof types.RevokeChallengeInvitationDocument,
     "\n  query ViewerChallengeInvitations {\n    viewer {\n      id\n      challengeInvitations {\n        id role status expiresAt createdAt\n        challenge { id title status submissionDeadline judgingDeadline organization { id name } }\n      }\n    }\n  }\n": typeof types.ViewerChallengeInvitationsDocument,
     "\n  mutation RespondToChallengeInvitation($input: RespondToChallengeInvitationInput!) {\n    respondToChallengeInvitation(input: $input) {\n      invitation { id status role }\n      challenge { id status viewerRoles }\n    }\n  }\n": typeof types.RespondToChallengeInvitationDocument,
@@ -120,7 +120,7 @@ const documents: Documents = {
     "\n  mutation AgreeToPrizeSplit($input: AgreeToPrizeSplitInput!) {\n    agreeToPrizeSplit(input: $input) { team { id split { version status } } }\n  }\n": types.AgreeToPrizeSplitDocument,
     "\n  mutation LeaveTeam($input: LeaveTeamInput!) {\n    leaveTeam(input: $input) { teamId dissolved }\n  }\n": types.LeaveTeamDocument,
     "\n  mutation SetJudgingRubric($input: SetJudgingRubricInput!) {\n    setJudgingRubric(input: $input) {\n      challenge { id rubric { isDefault criteria { key label description weightPercent } } }\n    }\n  }\n": types.SetJudgingRubricDocument,
-    "\n  mutation InviteToChallenge($input: InviteToChallengeInput!) {\n    inviteToChallenge(input: $input) {\n      invitations { id email role status expiresAt challenge { id } }\n    }\n  }\n": types.InviteToChallengeDocument,
+    "\n  mutation InviteToChallenge($input: InviteToChallengeInput!) {\n    inviteToChallenge(input: $input) {\n      invitations { id email role status expiresAt challenge { id status } }\n    }\n  }\n": types.InviteToChallengeDocument,
     "\n  mutation RevokeChallengeInvitation($input: RevokeChallengeInvitationInput!) {\n    revokeChallengeInvitation(input: $input) { invitation { id email status } }\n  }\n": types.RevokeChallengeInvitationDocument,
     "\n  query ViewerChallengeInvitations {\n    viewer {\n      id\n      challengeInvitations {\n        id role status expiresAt createdAt\n        challenge { id title status submissionDeadline judgingDeadline organization { id name } }\n      }\n    }\n  }\n": types.ViewerChallengeInvitationsDocument,
     "\n  mutation RespondToChallengeInvitation($input: RespondToChallengeInvitationInput!) {\n    respondToChallengeInvitation(input: $input) {\n      invitation { id status role }\n      challenge { id status viewerRoles }\n    }\n  }\n": types.RespondToChallengeInvitationDocument,
@@ -318,7 +318,7 @@ export function graphql(source: "\n  mutation SetJudgingRubric($input: SetJudgin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation InviteToChallenge($input: InviteToChallengeInput!) {\n    inviteToChallenge(input: $input) {\n      invitations { id email role status expiresAt challenge { id } }\n    }\n  }\n"): typeof import('./graphql').InviteToChallengeDocument;
+export function graphql(source: "\n  mutation InviteToChallenge($input: InviteToChallengeInput!) {\n    inviteToChallenge(input: $input) {\n      invitations { id email role status expiresAt challenge { id status } }\n    }\n  }\n"): typeof import('./graphql').InviteToChallengeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

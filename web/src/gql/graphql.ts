@@ -705,7 +705,7 @@ export type InviteToChallengeMutationVariables = Exact<{
 }>;
 
 
-export type InviteToChallengeMutation = { inviteToChallenge: { invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, challenge: { id: string } }> } };
+export type InviteToChallengeMutation = { inviteToChallenge: { invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, challenge: { id: string, status: ChallengeStatus } }> } };
 
 export type RevokeChallengeInvitationMutationVariables = Exact<{
   input: RevokeChallengeInvitationInput;
@@ -1966,6 +1966,7 @@ export const InviteToChallengeDocument = new TypedDocumentString(`
       expiresAt
       challenge {
         id
+        status
       }
     }
   }

@@ -196,10 +196,15 @@ export function judgeEmailsError(emails: readonly string[]): string | null {
   return bad ? `“${bad}” is not an email address like name@example.com` : null;
 }
 
-/** How many invitations to judge wait for the viewer's answer (the header's "Judging (N)"). */
-export function pendingJudgeInvitations(invitations: readonly { role: string; status: string }[] | null | undefined): number {
-  return (invitations ?? []).filter((i) => i.role === 'JUDGE' && i.status === 'PENDING').length;
+/**
+ * How many challenge invitations of a role wait for the viewer's answer: the header's "Judging (N)" (JUDGE) and
+ * "Challenge invitations (N)" (PARTICIPANT, invite-only challenges); both are answered on /judging/invitations.
+ */
+export function pendingJudgeInvitations(invitations: readonly { role: string; status: string }[] | null | undefined, role: 'JUDGE' | 'PARTICIPANT' = 'JUDGE'): number {
+  return (invitations ?? []).filter((i) => i.role === role && i.status === 'PENDING').length;
 }
+
+export const INVITATION_ROLE_WORDS: Record<string, string> = { JUDGE: 'Judge', PARTICIPANT: 'Take part (invite only)' };
 
 export const INVITATION_STATUS_WORDS: Record<string, string> = {
   PENDING: 'Waiting for an answer', ACCEPTED: 'Accepted', DECLINED: 'Declined', REVOKED: 'Withdrawn', EXPIRED: 'Expired',

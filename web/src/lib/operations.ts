@@ -404,7 +404,7 @@ export const SetJudgingRubricDoc = graphql(`
 export const InviteToChallengeDoc = graphql(`
   mutation InviteToChallenge($input: InviteToChallengeInput!) {
     inviteToChallenge(input: $input) {
-      invitations { id email role status expiresAt challenge { id } }
+      invitations { id email role status expiresAt challenge { id status } }
     }
   }
 `);

@@ -27,11 +27,13 @@ describe('JudgingInvitationsPage', () => {
     expect(screen.getByText('No invitations waiting')).toBeInTheDocument();
   });
 
-  it('lists each invitation to judge waiting for an answer, with Accept and Decline; not the participant ones', async () => {
+  it('lists each invitation waiting for an answer (to judge, or to take part in an invite-only challenge), with Accept and Decline', async () => {
     await renderPage([invitation('a', 'PENDING'), invitation('b', 'EXPIRED'), invitation('p', 'PENDING', 'OPEN', 'PARTICIPANT')]);
     const table = screen.getByRole('table', { name: 'Invitations waiting for your answer' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toHaveTextContent('Take part (invite only)');
+    expect(within(rows[1]!).getByRole('button', { name: 'Accept to take part in Challenge p' })).toBeInTheDocument();
     expect(rows[0]).toHaveTextContent(/Challenge a.*Sponsored by Aquatech/);
     expect(within(rows[0]!).getByRole('button', { name: 'Accept to judge Challenge a' })).toHaveAttribute('value', 'accept');
     expect(screen.getByText('Challenge b: expired')).toBeInTheDocument();

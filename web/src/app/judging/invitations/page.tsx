@@ -7,7 +7,7 @@ import { StatusFlash } from '@/components/StatusFlash';
 import { DataTable, EmptyState, StatusBadge } from '@/components/ui';
 import { flashMessage } from '@/lib/flash';
 import { gql } from '@/lib/gateway';
-import { INVITATION_STATUS_WORDS } from '@/lib/judging';
+import { INVITATION_ROLE_WORDS, INVITATION_STATUS_WORDS } from '@/lib/judging';
 import { ViewerChallengeInvitationsDoc } from '@/lib/operations';
 import { requireViewer } from '@/lib/viewer';
 
@@ -22,9 +22,11 @@ export default async function JudgingInvitationsPage({ searchParams }: { searchP
   await requireViewer('/judging/invitations');
   const query = await searchParams;
   const data = await gql(ViewerChallengeInvitationsDoc);
-  const all = (data.viewer?.challengeInvitations ?? []).filter((i) => i.role === 'JUDGE');
+  // Invitations to take part in an invite-only challenge are answered here too (the same mail, the same link).
+  const all = data.viewer?.challengeInvitations ?? [];
   const pending = all.filter((i) => i.status === 'PENDING');
-  const judging = all.filter((i) => i.status === 'ACCEPTED');
+  const judging = all.filter((i) => i.status === 'ACCEPTED' && i.role === 'JUDGE');
+  const roles = new Set(pending.map((i) => i.role));
   return (
     <div className="stack">
       <StatusFlash message={flashMessage(query.done)} />
@@ -34,7 +36,7 @@ export default async function JudgingInvitationsPage({ searchParams }: { searchP
         <h2 id="pending-title">Invitations waiting for your answer</h2>
         {pending.length === 0 ? (
           <EmptyState title="No invitations waiting">
-            <p>When a sponsor invites you to judge a challenge, the invitation appears here.</p>
+            <p>When a sponsor invites you to judge a challenge (or to take part in an invite-only one), the invitation appears here.</p>
           </EmptyState>
         ) : (
           <DataTable caption="Invitations waiting for your answer" captionHidden rows={pending} rowKey={(i) => i.id} columns={[
@@ -44,9 +46,10 @@ export default async function JudgingInvitationsPage({ searchParams }: { searchP
                 <div className="muted">Sponsored by {i.challenge.organization.name}</div>
               </div>
             ) },
+            ...(roles.has('PARTICIPANT') ? [{ key: 'role', label: 'Invited to', render: (i: (typeof pending)[number]) => INVITATION_ROLE_WORDS[i.role] ?? i.role }] : []),
             { key: 'when', label: 'Judging until', render: (i) => <LocalDate iso={i.challenge.judgingDeadline} dayOnly /> },
             { key: 'expires', label: 'Answer by', render: (i) => <LocalDate iso={i.expiresAt} dayOnly /> },
-            { key: 'answer', label: 'Your answer', render: (i) => <ChallengeInvitationAnswer action={respondToChallengeInvitationAction} invitationId={i.id} challengeTitle={i.challenge.title} /> },
+            { key: 'answer', label: 'Your answer', render: (i) => <ChallengeInvitationAnswer action={respondToChallengeInvitationAction} invitationId={i.id} challengeTitle={i.challenge.title} role={i.role} /> },
           ]} />
         )}
       </section>
