@@ -87,6 +87,14 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'JudgingBoard.judges': 60,
   'SubmissionFeedback.criteria': 10,
   'SubmissionFeedback.comments': 60, // one per card of the round
+  // Judging in services/challenges: LISTED_PER_CHALLENGE, LISTED_PER_USER, MAX_FINALISTS, the rubric's 1..10
+  // criteria, MAX_EMAILS_PER_CALL, the five ChallengeRole values.
+  'Challenge.invitations': 100,
+  'User.challengeInvitations': 50,
+  'Challenge.finalists': 50,
+  'Rubric.criteria': 10,
+  'InviteToChallengePayload.invitations': 50,
+  'Challenge.viewerRoles': 5,
   'PayoutAccount.requirementsDue': 50,
   // Introspection (subgraphs, and the gateway outside production): about the size of our schemas, so the circular
   // introspection query (types { fields { type { fields ... } } }) is refused by its cost.

@@ -75,7 +75,7 @@ describe('discovery at 20,000 challenges', () => {
       const lines = result.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
       const time = Number(/Execution Time: ([\d.]+) ms/.exec(lines.join('\n'))?.[1]);
       if (run > 0) times.push(time);
-      plan = lines.slice(0, 8).join('\n');
+      plan = lines.join('\n');
     }
     times.sort((a, b) => a - b);
     return { ms: times[Math.floor(times.length / 2)], plan };
@@ -104,8 +104,8 @@ describe('discovery at 20,000 challenges', () => {
       for (const [what, result] of [['count', count], ['page', page], ['pageCursors', links]] as const) {
         if (result.ms > BOUND_MS) throw new Error(`${name}: ${what} took ${result.ms} ms\n${result.plan}`);
       }
-      // The page and its links never read the table in full.
-      expect(page.plan).not.toMatch(/Seq Scan on challenge/);
+      // The page and its links never read the table in full (challenge_invitation, empty here, may be).
+      expect(page.plan).not.toMatch(/Seq Scan on challenge c\b/);
       if (name.startsWith('open') || name.startsWith('signed')) console.log(`plans for "${name}":\ncount:\n${count.plan}\npage:\n${page.plan}\npageCursors:\n${links.plan}`);
     }
     console.log(`${ROWS} challenges, median of 5 EXPLAIN ANALYZE execution times (ms), page size 12:\n| listing | rows | count | page | pageCursors |\n|---|---|---|---|---|\n${report.join('\n')}`);

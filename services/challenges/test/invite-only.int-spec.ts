@@ -86,6 +86,14 @@ describe('INVITE_ONLY challenges are the sponsor’s business only', () => {
       query: `mutation($input: AwardPrizeInput!) { awardPrize(input: $input) { award { id } } }`,
       variables: { input: { challengeId, prizeRank: 1, submissionId } },
     },
+    'Mutation.awardPrizes': {
+      query: `mutation($input: AwardPrizesInput!) { awardPrizes(input: $input) { awardedCount } }`,
+      variables: { input: { challengeId, idempotencyKey: 'probe', awards: [{ prizeRank: 1, submissionId }] } },
+    },
+    'Mutation.scoreSubmission': {
+      query: `mutation($input: ScoreSubmissionInput!) { scoreSubmission(input: $input) { scoreCard { id } } }`,
+      variables: { input: { submissionId, scores: [{ criterionKey: 'overall', value: '7' }] } },
+    },
     'Mutation.submitSolution': {
       query: `mutation($input: SubmitSolutionInput!) { submitSolution(input: $input) { submission { id } } }`,
       variables: { input: { challengeId, title: 'Ceramic filter', body: 'Fired clay and copper mesh.' } },

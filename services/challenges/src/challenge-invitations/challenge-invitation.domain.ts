@@ -1,5 +1,6 @@
 import { FailedPreconditionError } from '@ideagora/subgraph-kit';
 import { ChallengeStatus, ChallengeVisibility } from '../challenges/challenge.domain';
+import { InvitationNotPendingError, SubmitterCannotJudgeError } from './challenge-invitation.errors';
 
 /** What the viewer is to a challenge. Organization roles come from the membership; JUDGE and PARTICIPANT from an accepted invitation (PARTICIPANT also from a submission). */
 export enum ChallengeRole {
@@ -50,4 +51,21 @@ export function isRenewable(status: ChallengeInvitationStatus): boolean {
 /** PARTICIPANT invitations open an INVITE_ONLY challenge; a PUBLIC one needs none. */
 export function participantInvitationAllowed(visibility: ChallengeVisibility): boolean {
   return visibility === ChallengeVisibility.INVITE_ONLY;
+}
+
+/**
+ * The invitee's answer: PENDING -accept-> ACCEPTED, -decline-> DECLINED; any other (read) status, EXPIRED included:
+ * FAILED_PRECONDITION. Someone who submitted to the challenge cannot accept to judge it.
+ * (Inviting again: DECLINED, REVOKED, EXPIRED -> PENDING, see isRenewable. Revoking: any -> REVOKED, see revokedStatus.)
+ */
+export function answeredStatus(args: { status: ChallengeInvitationStatus; accept: boolean; role: ChallengeInvitationRole; hasSubmitted: boolean }): ChallengeInvitationStatus {
+  if (args.status !== ChallengeInvitationStatus.PENDING) throw new InvitationNotPendingError(args.status);
+  if (!args.accept) return ChallengeInvitationStatus.DECLINED;
+  if (args.role === ChallengeInvitationRole.JUDGE && args.hasSubmitted) throw new SubmitterCannotJudgeError();
+  return ChallengeInvitationStatus.ACCEPTED;
+}
+
+/** The sponsor withdraws an invitation, whatever its status (again: no change); an ACCEPTED one's role is lost. */
+export function revokedStatus(status: ChallengeInvitationStatus): { status: ChallengeInvitationStatus; roleLost: boolean; changed: boolean } {
+  return { status: ChallengeInvitationStatus.REVOKED, roleLost: status === ChallengeInvitationStatus.ACCEPTED, changed: status !== ChallengeInvitationStatus.REVOKED };
 }

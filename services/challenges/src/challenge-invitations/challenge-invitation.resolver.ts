@@ -9,7 +9,7 @@ import { ChallengeInvitationType, InviteToChallengePayload, RespondToChallengeIn
 
 @Resolver(() => ChallengeInvitationType)
 export class ChallengeInvitationResolver {
-  @FieldResolver(() => ChallengeType, { description: 'Readable by the invitee even when the challenge is not public.' })
+  @FieldResolver(() => ChallengeType, { description: 'Readable by the invitee even when the challenge is INVITE_ONLY (the invitee reaches only invitations to published challenges).' })
   async challenge(@Root() invitation: ChallengeInvitationType, @Ctx() ctx: ChallengesContext): Promise<ChallengeType> {
     const challenge = await ctx.loaders.challengeById.load(invitation.challengeId);
     if (!challenge) throw new ChallengeNotFoundError(invitation.challengeId); // foreign key: cannot happen
@@ -18,7 +18,7 @@ export class ChallengeInvitationResolver {
 
   @Mutation(() => InviteToChallengePayload, {
     description:
-      'Invites people by email to judge (JUDGE) or enter (PARTICIPANT, INVITE_ONLY challenges only: BAD_USER_INPUT role) a challenge; each is mailed. OWNER or ADMIN only; DRAFT, OPEN or JUDGING (FAILED_PRECONDITION otherwise); 1 to 50 addresses (BAD_USER_INPUT emails naming a bad one); at most 50 JUDGE invitations per challenge (FAILED_PRECONDITION). An address invited already gets its invitation back, renewed (PENDING, mailed again) when declined, revoked or expired.',
+      'Invites people by email to judge (JUDGE) or enter (PARTICIPANT, INVITE_ONLY challenges only: BAD_USER_INPUT role) a challenge; each is mailed. OWNER or ADMIN only; DRAFT, OPEN or JUDGING (FAILED_PRECONDITION otherwise); 1 to 50 addresses (BAD_USER_INPUT emails naming a bad one); at most 50 JUDGE invitations per challenge (FAILED_PRECONDITION). An address invited already gets its invitation back, renewed (PENDING, mailed again) when declined, revoked or expired. A DRAFT\'s invitations are mailed, and shown to the invitees, when it is published (their 30 days start then).',
   })
   async inviteToChallenge(@Arg('input', () => InviteToChallengeInput) input: InviteToChallengeInput, @Ctx() ctx: ChallengesContext): Promise<InviteToChallengePayload> {
     const viewerId = requireUser(ctx.identity);
@@ -29,7 +29,7 @@ export class ChallengeInvitationResolver {
 
   @Mutation(() => RespondToChallengeInvitationPayload, {
     description:
-      "The invitee (signed in with the invited address) accepts or declines a PENDING invitation (FAILED_PRECONDITION otherwise, EXPIRED included); anyone else: NOT_FOUND. Someone who submitted to the challenge cannot accept to judge it (FAILED_PRECONDITION).",
+      "The invitee (signed in with the invited address) accepts or declines a PENDING invitation (FAILED_PRECONDITION otherwise, EXPIRED included); anyone else, or while the challenge is a DRAFT: NOT_FOUND. Someone who submitted to the challenge cannot accept to judge it (FAILED_PRECONDITION).",
   })
   async respondToChallengeInvitation(
     @Arg('input', () => RespondToChallengeInvitationInput) input: RespondToChallengeInvitationInput,

@@ -3,9 +3,11 @@ import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/e
 import { BadUserInputError, emailAddress, isUuid, requiredId } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ChallengeEntity } from '../challenges/challenge.entity';
+import { INVITED_CHALLENGE_IDS } from '../challenges/challenge.listing';
 import { lockForManager } from '../challenges/challenge.service';
 import { findUserEmail, invitationExpiry } from '../read-models/read-model.service';
 import {
+  answeredStatus,
   assertCanInvite,
   ChallengeInvitationRole,
   ChallengeInvitationStatus,
@@ -15,9 +17,10 @@ import {
   MAX_EMAILS_PER_CALL,
   MAX_JUDGE_INVITATIONS,
   participantInvitationAllowed,
+  revokedStatus,
 } from './challenge-invitation.domain';
 import { ChallengeInvitationEntity } from './challenge-invitation.entity';
-import { ChallengeInvitationNotFoundError, InvitationNotPendingError, SubmitterCannotJudgeError, TooManyJudgesError } from './challenge-invitation.errors';
+import { ChallengeInvitationNotFoundError, TooManyJudgesError } from './challenge-invitation.errors';
 import type { InviteToChallengeInput, RespondToChallengeInvitationInput } from './challenge-invitation.inputs';
 
 /** How many invitations Challenge.invitations and User.challengeInvitations list. */
@@ -25,10 +28,6 @@ export const LISTED_PER_CHALLENGE = 100;
 export const LISTED_PER_USER = 50;
 const ROLES = new Set<string>(Object.values(ChallengeInvitationRole));
 
-/** SQL: the challenges a viewer (`?` user id, twice) holds a pending or accepted invitation to. */
-export const INVITED_CHALLENGE_IDS = `select i.challenge_id from challenge_invitation i
-  where (i.status = 'ACCEPTED' and i.user_id = ?)
-     or (i.status = 'PENDING' and i.expires_at > now() and i.email = (select u.email from user_view u where u.id = ?))`;
 
 export class ChallengeInvitationService {
   constructor(
@@ -38,7 +37,9 @@ export class ChallengeInvitationService {
 
   /**
    * Invites each address (see the mutation's description). Under the challenge's row lock, so the cap of judges
-   * holds against concurrent calls; ChallengeInvitationSent for each new or renewed invitation, in the same transaction.
+   * holds against concurrent calls; ChallengeInvitationSent for each new or renewed invitation, in the same
+   * transaction. A DRAFT's invitations are mailed when it is published (sendPendingInvitations): until then the
+   * challenge is the sponsor's business only, its judges' included.
    */
   async invite(viewerId: string, input: InviteToChallengeInput): Promise<ChallengeInvitationEntity[]> {
     const challengeId = requiredId(input.challengeId, 'challengeId');
@@ -65,7 +66,7 @@ export class ChallengeInvitationService {
         invitation.status = ChallengeInvitationStatus.PENDING;
         invitation.expiresAt = invitationExpiry(now, INVITATION_LIFETIME_DAYS);
         invitation.invitedBy = viewerId;
-        recordSent(em, invitation, challenge, organizationName);
+        if (challenge.publishedAt) recordSent(em, invitation, challenge, organizationName);
       }
       for (const email of fresh) {
         const invitation = em.create(ChallengeInvitationEntity, {
@@ -77,7 +78,7 @@ export class ChallengeInvitationService {
           createdAt: now,
         });
         byEmail.set(email, invitation);
-        recordSent(em, invitation, challenge, organizationName);
+        if (challenge.publishedAt) recordSent(em, invitation, challenge, organizationName);
       }
       await em.flush();
       return emails.map((e) => byEmail.get(e) as ChallengeInvitationEntity);
@@ -97,18 +98,16 @@ export class ChallengeInvitationService {
       if (!found || !email || found.email !== email) throw new ChallengeInvitationNotFoundError(invitationId);
       // The challenge's row first (as invite and revoke take it), then the invitation's.
       const challenge = await em.findOneOrFail(ChallengeEntity, { id: found.challengeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // A draft's invitee has not been told yet (the mail goes at publication): nothing to answer.
+      if (!challenge.publishedAt) throw new ChallengeInvitationNotFoundError(invitationId);
       const invitation = await em.findOneOrFail(ChallengeInvitationEntity, { id: invitationId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const status = effectiveStatus(invitation, new Date());
-      if (status !== ChallengeInvitationStatus.PENDING) throw new InvitationNotPendingError(status);
-      if (!input.accept) {
-        invitation.status = ChallengeInvitationStatus.DECLINED;
-        await em.flush();
-        return { invitation, challenge };
+      const judging = input.accept && status === ChallengeInvitationStatus.PENDING && invitation.role === ChallengeInvitationRole.JUDGE;
+      invitation.status = answeredStatus({ status, accept: input.accept, role: invitation.role, hasSubmitted: judging && (await hasSubmitted(em, challenge.id, viewerId)) });
+      if (invitation.status === ChallengeInvitationStatus.ACCEPTED) {
+        invitation.userId = viewerId;
+        recordRoleChanged(em, invitation, true);
       }
-      if (invitation.role === ChallengeInvitationRole.JUDGE && (await hasSubmitted(em, challenge.id, viewerId))) throw new SubmitterCannotJudgeError();
-      invitation.status = ChallengeInvitationStatus.ACCEPTED;
-      invitation.userId = viewerId;
-      recordRoleChanged(em, invitation, true);
       await em.flush();
       return { invitation, challenge };
     });
@@ -128,9 +127,10 @@ export class ChallengeInvitationService {
         throw error;
       }
       const invitation = await em.findOneOrFail(ChallengeInvitationEntity, { id: invitationId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      if (invitation.status === ChallengeInvitationStatus.REVOKED) return invitation;
-      if (invitation.status === ChallengeInvitationStatus.ACCEPTED) recordRoleChanged(em, invitation, false);
-      invitation.status = ChallengeInvitationStatus.REVOKED;
+      const revoked = revokedStatus(invitation.status);
+      if (!revoked.changed) return invitation;
+      if (revoked.roleLost) recordRoleChanged(em, invitation, false);
+      invitation.status = revoked.status;
       await em.flush();
       return invitation;
     });
@@ -138,11 +138,15 @@ export class ChallengeInvitationService {
 
   // ---- queries ----------------------------------------------------------------
 
-  /** The viewer's invitations (by their email), every status, the newest LISTED_PER_USER: one statement. */
+  /**
+   * The viewer's invitations (by their email) to published challenges, every status, the newest LISTED_PER_USER:
+   * one statement. A draft's invitations appear when it is published (and mailed).
+   */
   async invitationsOf(userId: string): Promise<ChallengeInvitationEntity[]> {
     const rows = await this.em.execute<Record<string, unknown>[]>(
       `select i.* from challenge_invitation i
        where i.email = (select u.email from user_view u where u.id = ?)
+         and exists (select 1 from challenge c where c.id = i.challenge_id and c.published_at is not null)
        order by i.created_at desc, i.id desc limit ?`,
       [userId, LISTED_PER_USER],
       'all',
@@ -213,6 +217,18 @@ function parseEmails(input: string[]): string[] {
 async function hasSubmitted(em: EntityManager, challengeId: string, userId: string): Promise<boolean> {
   const rows = await em.execute(`select 1 from submission_view where challenge_id = ? and author_id = ? limit 1`, [challengeId, userId], 'all');
   return rows.length > 0;
+}
+
+/**
+ * At publication (in its transaction, under the challenge's row lock): the PENDING invitations made while it was a
+ * DRAFT are mailed now, each valid INVITATION_LIFETIME_DAYS from now (ChallengeInvitationSent each).
+ */
+export async function sendPendingInvitations(em: EntityManager, challenge: ChallengeEntity, now: Date): Promise<void> {
+  const pending = await em.find(ChallengeInvitationEntity, { challengeId: challenge.id, status: ChallengeInvitationStatus.PENDING }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  for (const invitation of pending) {
+    invitation.expiresAt = invitationExpiry(now, INVITATION_LIFETIME_DAYS);
+    recordSent(em, invitation, challenge, challenge.organizationName);
+  }
 }
 
 function recordSent(em: EntityManager, invitation: ChallengeInvitationEntity, challenge: ChallengeEntity, organizationName: string): void {

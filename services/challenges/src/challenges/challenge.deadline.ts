@@ -34,7 +34,7 @@ export async function startDeadlineJob(runtime: SubgraphRuntime): Promise<() => 
   }
 
   const sweep = async () => {
-    const moved = await new ChallengeService(orm.em.fork(), { log: logger }).sweepDeadlines();
+    const moved = await new ChallengeService(orm.em.fork(), { log: logger, deadlines: new PgBossDeadlineScheduler(boss) }).sweepDeadlines();
     if (moved.length > 0) {
       logger.info({ challengeIds: moved }, 'deadline passed: challenges moved to JUDGING');
       runtime.relay.nudge();

@@ -1,5 +1,14 @@
 import { FailedPreconditionError } from '@ideagora/subgraph-kit';
 import {
+  assertCanAdvanceToFinalRound,
+  assertCanFinishJudging,
+  assertCanSetRubric,
+  currentSubmissionDeadline,
+  DEFAULT_RUBRIC,
+  defaultJudgingDeadline,
+  isValidJudgingPeriod,
+  JudgingClosedError,
+  movedJudgingDeadline,
   assertCanCancel,
   assertCanEdit,
   assertCanPublish,
@@ -134,5 +143,67 @@ describe('challenge state machine', () => {
     expect(isPublishAwaitingFunding({ ...publish, canManage: false })).toBe(false);
     expect(isPublishAwaitingFunding({ ...publish, submissionDeadline: now })).toBe(false);
     for (const status of [S.OPEN, S.JUDGING, S.CANCELLED]) expect(isPublishAwaitingFunding({ ...publish, status })).toBe(false);
+  });
+
+  describe('judging (issue 13)', () => {
+    const DAY = 86_400_000;
+
+    it('keeps a guaranteed challenge from being cancelled once published, and any challenge once its judging closed', () => {
+      expect(assertCanCancel({ status: S.DRAFT, anyPrizeAwarded: false, guaranteed: true })).toBe(S.CANCELLED);
+      for (const status of [S.OPEN, S.JUDGING]) {
+        expect(() => assertCanCancel({ status, anyPrizeAwarded: false, guaranteed: true })).toThrow(/guaranteed/);
+      }
+      expect(() => assertCanCancel({ status: S.JUDGING, anyPrizeAwarded: false, judgingClosed: true })).toThrow(JudgingClosedError);
+      expect(assertCanCancel({ status: S.OPEN, anyPrizeAwarded: false, guaranteed: false })).toBe(S.CANCELLED);
+    });
+
+    it('finishes judging by the sponsor only before the judging deadline, and a guaranteed challenge only with every place awarded', () => {
+      const finish = { status: S.JUDGING, judgingClosed: false, guaranteed: false, unawardedPlaces: 3 };
+      expect(assertCanFinishJudging(finish)).toBe(S.AWARDED);
+      expect(() => assertCanFinishJudging({ ...finish, judgingClosed: true })).toThrow(JudgingClosedError);
+      expect(() => assertCanFinishJudging({ ...finish, guaranteed: true })).toThrow(/3 still to award/);
+      expect(assertCanFinishJudging({ ...finish, guaranteed: true, unawardedPlaces: 0 })).toBe(S.AWARDED);
+      for (const status of ALL.filter((x) => x !== S.JUDGING)) expect(() => assertCanFinishJudging({ ...finish, status })).toThrow(InvalidTransitionError);
+      expect(new JudgingClosedError('cancelled')).toBeInstanceOf(FailedPreconditionError);
+    });
+
+    it('advances to a final round from JUDGING of round 1 only, once, and not after the judging deadline', () => {
+      expect(assertCanAdvanceToFinalRound({ status: S.JUDGING, round: 1, judgingClosed: false })).toBe(S.OPEN);
+      expect(() => assertCanAdvanceToFinalRound({ status: S.JUDGING, round: 2, judgingClosed: false })).toThrow(/already in its final round/);
+      expect(() => assertCanAdvanceToFinalRound({ status: S.JUDGING, round: 1, judgingClosed: true })).toThrow(JudgingClosedError);
+      for (const status of ALL.filter((x) => x !== S.JUDGING)) {
+        expect(() => assertCanAdvanceToFinalRound({ status, round: 1, judgingClosed: false })).toThrow(InvalidTransitionError);
+      }
+    });
+
+    it('sets the rubric of a DRAFT only', () => {
+      expect(() => assertCanSetRubric(S.DRAFT)).not.toThrow();
+      for (const status of ALL.filter((x) => x !== S.DRAFT)) expect(() => assertCanSetRubric(status)).toThrow(FailedPreconditionError);
+      expect(DEFAULT_RUBRIC).toEqual([{ key: 'overall', label: 'Overall', description: '', weightPercent: 100 }]);
+    });
+
+    it('puts the judging deadline 30 days after the submission deadline by default, allows 1 ms to 180 days, and keeps the period when the deadline moves', () => {
+      expect(defaultJudgingDeadline(now).getTime() - now.getTime()).toBe(30 * DAY);
+      expect(isValidJudgingPeriod(now, new Date(now.getTime() + 1))).toBe(true);
+      expect(isValidJudgingPeriod(now, new Date(now.getTime() + 180 * DAY))).toBe(true);
+      expect(isValidJudgingPeriod(now, new Date(now.getTime() + 180 * DAY + 1))).toBe(false);
+      expect(isValidJudgingPeriod(now, now)).toBe(false);
+      expect(isValidJudgingPeriod(now, new Date(now.getTime() - DAY))).toBe(false);
+      const judging = new Date(now.getTime() + 40 * DAY);
+      expect(movedJudgingDeadline(judging, now, new Date(now.getTime() + 5 * DAY)).getTime()).toBe(now.getTime() + 45 * DAY);
+      expect(movedJudgingDeadline(judging, now, new Date(now.getTime() - 2 * DAY)).getTime()).toBe(now.getTime() + 38 * DAY);
+    });
+
+    it("reads the current round's submission deadline: the final round's in round 2", () => {
+      expect(currentSubmissionDeadline({ round: 1, submissionDeadline: now, finalRoundDeadline: null })).toBe(now);
+      expect(currentSubmissionDeadline({ round: 2, submissionDeadline: now, finalRoundDeadline: future })).toBe(future);
+    });
+
+    it('lets a DRAFT change guaranteed and judgingDeadline, an OPEN challenge neither', () => {
+      expect(() => assertCanEdit({ status: S.DRAFT, changed: ['guaranteed', 'judgingDeadline'], currentDeadline: future, now })).not.toThrow();
+      for (const field of ['guaranteed', 'judgingDeadline'] as EditableField[]) {
+        expect(() => assertCanEdit({ status: S.OPEN, changed: [field], currentDeadline: future, now })).toThrow(FieldNotEditableError);
+      }
+    });
   });
 });

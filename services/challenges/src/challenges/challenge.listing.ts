@@ -16,12 +16,24 @@ export interface SqlWhere {
 
 const PUBLISHED_PUBLIC = `c.visibility = 'PUBLIC' and c.published_at is not null`;
 const OF_VIEWERS_ORGANIZATIONS = `c.organization_id = any(array(select m.organization_id from organization_membership m where m.user_id = ?))`;
+/** SQL: the challenges a viewer (`?` user id, twice) holds a pending or accepted invitation to. */
+export const INVITED_CHALLENGE_IDS = `select i.challenge_id from challenge_invitation i
+  where (i.status = 'ACCEPTED' and i.user_id = ?)
+     or (i.status = 'PENDING' and i.expires_at > now() and i.email = (select u.email from user_view u where u.id = ?))`;
+/** Published challenges the viewer holds a pending or accepted invitation to (bindings: the viewer's id, twice). */
+const INVITED_PUBLISHED = `(c.published_at is not null and c.id = any(array(${INVITED_CHALLENGE_IDS})))`;
 
-/** What the viewer may see (published PUBLIC challenges, and every challenge of their organizations) under a filter. */
+/**
+ * What the viewer may see under a filter: published PUBLIC challenges, every challenge of their organizations, and
+ * the published ones they are invited to (an INVITE_ONLY challenge's judges and participants).
+ */
 export function listingWhere(viewerId: string | null, filter: ChallengeListFilter): SqlWhere {
   const filtered = filterWhere(filter);
   if (!viewerId) return { where: [PUBLISHED_PUBLIC, ...filtered.where], params: filtered.params };
-  return { where: [`((${PUBLISHED_PUBLIC}) or ${OF_VIEWERS_ORGANIZATIONS})`, ...filtered.where], params: [viewerId, ...filtered.params] };
+  return {
+    where: [`((${PUBLISHED_PUBLIC}) or ${OF_VIEWERS_ORGANIZATIONS} or ${INVITED_PUBLISHED})`, ...filtered.where],
+    params: [viewerId, viewerId, viewerId, ...filtered.params],
+  };
 }
 
 /** The filter's conditions, visibility aside. */
@@ -161,9 +173,11 @@ export function countStatement(viewerId: string | null, filter: ChallengeListFil
   const { where, params } = filterWhere(filter);
   const count = (visibility: string) => `(select count(*) from challenge c where ${[visibility, ...where].join(' and ')})`;
   if (!viewerId) return { sql: `select ${count(PUBLISHED_PUBLIC)}::int as "total"`, params };
+  // The third part: invited to, neither public nor the viewer's organization's (bindings: invited's two, organizations').
+  const invitedOnly = `${INVITED_PUBLISHED} and not (${PUBLISHED_PUBLIC}) and not ${OF_VIEWERS_ORGANIZATIONS}`;
   return {
-    sql: `select (${count(PUBLISHED_PUBLIC)} + ${count(`${OF_VIEWERS_ORGANIZATIONS} and not (${PUBLISHED_PUBLIC})`)})::int as "total"`,
-    params: [...params, viewerId, ...params],
+    sql: `select (${count(PUBLISHED_PUBLIC)} + ${count(`${OF_VIEWERS_ORGANIZATIONS} and not (${PUBLISHED_PUBLIC})`)} + ${count(invitedOnly)})::int as "total"`,
+    params: [...params, viewerId, ...params, viewerId, viewerId, viewerId, ...params],
   };
 }
 

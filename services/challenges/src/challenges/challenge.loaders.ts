@@ -43,12 +43,16 @@ export function createLoaders(
 
   const prizesByChallengeId = groupedLoader((ids) => challenges.prizesOf(ids), (p: PrizeEntity) => p.challengeId);
 
-  /** The challenge if the viewer may see it (published PUBLIC, a member of its organization, or invited to it), else null. */
+  /**
+   * The challenge if the viewer may see it (published PUBLIC, a member of its organization, or invited to it once it
+   * is published: a draft is the sponsor's business even for its judges), else null.
+   */
   async function visibleChallenge(id: string): Promise<ChallengeEntity | null> {
     const challenge = await challengeById.load(id);
     if (!challenge) return null;
     if (isPublic(challenge)) return challenge;
     if (await viewerRoleByOrganizationId.load(challenge.organizationId)) return challenge;
+    if (challenge.publishedAt == null) return null;
     return (await isInvited(challenge.id)) ? challenge : null;
   }
 

@@ -30,7 +30,7 @@ import { ChallengeSort } from './challenge.domain';
 @Resolver(() => ChallengeType)
 export class ChallengeResolver {
   @Query(() => ChallengeConnectionType, {
-    description: "Published PUBLIC challenges, plus every challenge of the viewer's organizations (drafts, INVITE_ONLY), in `sort` order (NEWEST by default).",
+    description: "Published PUBLIC challenges, plus every challenge of the viewer's organizations (drafts, INVITE_ONLY), plus the published ones the viewer holds a pending or accepted invitation to (judges, INVITE_ONLY participants), in `sort` order (NEWEST by default).",
   })
   async challenges(
     @Arg('first', () => Int, { nullable: true, description: '1 to 100, default 20.' }) first: number | null,

@@ -1,6 +1,7 @@
 import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
 import { ForbiddenError, isUuid, requiredId, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { sendPendingInvitations } from '../challenge-invitations/challenge-invitation.service';
 import { canManage, type OrganizationRole } from '../organizations/organization.domain';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationNotFoundError } from '../organizations/organization.errors';
@@ -101,8 +102,10 @@ export class ChallengeService {
     await this.awaitFundingKnown(viewerId, requiredId(challengeId, 'challengeId'));
     const challenge = await this.transition(viewerId, challengeId, async (em, c) => {
       const fundingSucceeded = await isFunded(em, c.id);
-      c.status = assertCanPublish({ status: c.status, fundingSucceeded, submissionDeadline: c.submissionDeadline, now: new Date() });
-      c.publishedAt = new Date();
+      const now = new Date();
+      c.status = assertCanPublish({ status: c.status, fundingSucceeded, submissionDeadline: c.submissionDeadline, now });
+      c.publishedAt = now;
+      await sendPendingInvitations(em, c, now);
     });
     await this.scheduleDeadline(challenge);
     return challenge;

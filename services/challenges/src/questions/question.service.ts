@@ -4,6 +4,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { isPublic } from '../challenges/challenge.domain';
 import { ChallengeEntity } from '../challenges/challenge.entity';
 import { ChallengeNotFoundError } from '../challenges/challenge.errors';
+import { INVITED_CHALLENGE_IDS } from '../challenges/challenge.listing';
 import { findRole } from '../organizations/organization.service';
 import { assertCanAnswer, assertCanAsk, QUESTION_WINDOW_MS, validateAnswer, validateQuestion } from './question.domain';
 import { ChallengeQuestionEntity } from './question.entity';
@@ -46,7 +47,7 @@ export class QuestionService {
       const challenge = await em.findOne(ChallengeEntity, { id: challengeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!challenge) throw new ChallengeNotFoundError(challengeId);
       const role = await findRole(em, challenge.organizationId, viewerId);
-      if (!role && !isPublic(challenge)) throw new ChallengeNotFoundError(challengeId);
+      if (!role && !isPublic(challenge) && !(challenge.publishedAt && (await isInvited(em, challengeId, viewerId)))) throw new ChallengeNotFoundError(challengeId);
       const now = new Date();
       const askedInWindow = role
         ? 0
@@ -155,3 +156,8 @@ export function decodeQuestionCursor(after: string | null | undefined): Question
   return { at: new Date(at), id };
 }
 
+/** Whether the user holds a pending or accepted invitation to the challenge (an INVITE_ONLY challenge's invitees see it once published). */
+async function isInvited(em: EntityManager, challengeId: string, userId: string): Promise<boolean> {
+  const rows = await em.execute(`select 1 from (${INVITED_CHALLENGE_IDS}) v where v.challenge_id = ? limit 1`, [userId, userId, challengeId], 'all');
+  return rows.length > 0;
+}

@@ -5,8 +5,8 @@ import { NotificationService, type NotificationSettings } from './notification.s
 export type { NotificationSettings } from './notification.service';
 
 /**
- * What this context does with other contexts' events (SUBSCRIPTIONS.solvers): mail the winner, and the invitee
- * of an organization or a team. The kit applies each
+ * What this context does with other contexts' events (SUBSCRIPTIONS.solvers): mail the winner, the invitee
+ * of an organization, a team or a challenge, and the authors when finalists are chosen. The kit applies each
  * event id once, in a transaction, with the `em` passed here: the mail is queued in that transaction, so a redelivered
  * event queues no second mail. The subgraph nudges the mail dispatcher once the transaction has committed.
  */
@@ -17,8 +17,7 @@ export function createNotificationEventHandlers(settings: () => NotificationSett
     PayoutPaid: (em, payload, envelope) => service(em).mailPayoutSent(payload, envelope),
     OrganizationInvitationSent: (em, payload) => service(em).mailOrganizationInvitation(payload),
     TeamInvitationSent: (em, payload) => service(em).mailTeamInvitation(payload),
-    // Issue 13 (judging): placeholders until their mails land.
-    ChallengeInvitationSent: async () => undefined,
-    FinalistsAnnounced: async () => undefined,
+    ChallengeInvitationSent: (em, payload) => service(em).mailChallengeInvitation(payload),
+    FinalistsAnnounced: (em, payload) => service(em).mailFinalistsAnnounced(payload),
   };
 }

@@ -1,4 +1,12 @@
-import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail, teamInvitationMail, teamPrizeAwardedMail } from './notification.mails';
+import {
+  challengeInvitationMail,
+  finalistsAnnouncedMail,
+  organizationInvitationMail,
+  payoutPaidMail,
+  prizeAwardedMail,
+  teamInvitationMail,
+  teamPrizeAwardedMail,
+} from './notification.mails';
 
 const WEB = 'https://ideagora.example/';
 const CHALLENGE = '0195f3a2-7c4e-7d1a-9b2c-3e4f5a6b7c8d';
@@ -114,5 +122,52 @@ describe('the team invitation mail', () => {
     expect(mail.subject).toBe('Someone invited you to join the team Clear Water on Ideagora');
     expect(mail.text).toContain('Someone invited you to join the team Clear Water on Ideagora.\n');
     expect(mail.text).toContain('Sign up with this email address (new@example.test) to accept or decline:\nhttps://ideagora.example/signup?next=%2Fteams%2Finvitations\n');
+  });
+});
+
+describe('the challenge invitation mail', () => {
+  const invitation = { inviterName: 'Grace', organizationName: 'Aquatech Labs', challengeTitle: 'Clean water', role: 'JUDGE', expiresAt: new Date('2026-12-20T10:00:00Z') };
+
+  it('invites a judge with an account to sign in, then the judging invitations page', () => {
+    expect(challengeInvitationMail('ada@example.test', invitation, true, 'http://localhost:3000/')).toEqual({
+      to: 'ada@example.test',
+      subject: 'Grace of Aquatech Labs invited you to judge “Clean water” on Ideagora',
+      text: [
+        'Grace of Aquatech Labs invited you to judge the challenge “Clean water” on Ideagora.',
+        'Judges read the sealed submissions of this challenge and score them by its criteria; the sponsor decides the prizes.',
+        '',
+        'Sign in to accept or decline:',
+        'http://localhost:3000/login?next=%2Fjudging%2Finvitations',
+        '',
+        'The invitation is valid until 20 December 2026. If you did not expect it, you can ignore this mail.',
+      ].join('\n'),
+    });
+  });
+
+  it('asks an address without an account to sign up with it; a participant is invited to enter; an unknown inviter is the organization', () => {
+    const mail = challengeInvitationMail('new@example.test', { ...invitation, inviterName: null, role: 'PARTICIPANT' }, false, 'https://ideagora.example');
+    expect(mail.subject).toBe('Aquatech Labs invited you to enter “Clean water” on Ideagora');
+    expect(mail.text).toContain('This challenge is by invitation only');
+    expect(mail.text).toContain('Sign up with this email address (new@example.test) to accept or decline:\nhttps://ideagora.example/signup?next=%2Fjudging%2Finvitations\n');
+  });
+});
+
+describe('the finalists mail', () => {
+  const announcement = { challengeId: CHALLENGE, challengeTitle: 'Clean water', finalRoundDeadline: new Date('2026-12-20T10:00:00Z'), finalist: true };
+
+  it('tells a finalist until when to submit new versions, with the challenge link', () => {
+    const mail = finalistsAnnouncedMail('ada@example.test', announcement, WEB);
+    expect(mail.subject).toBe('Your submission is a finalist of “Clean water”');
+    expect(mail.text).toContain('submit new versions until 20 December 2026');
+    expect(mail.text).toContain('10:00');
+    expect(mail.text.endsWith(`\nhttps://ideagora.example/challenges/${CHALLENGE}`)).toBe(true);
+  });
+
+  it('tells the others that the finalists are chosen without them; a missing title is worded', () => {
+    const mail = finalistsAnnouncedMail('bob@example.test', { ...announcement, finalist: false, challengeTitle: null }, WEB);
+    expect(mail.subject).toBe('The finalists of a challenge you entered have been chosen');
+    expect(mail.text).toContain('your submission is not among them');
+    expect(mail.text).not.toContain('new versions');
+    expect(mail.text.endsWith(`\nhttps://ideagora.example/challenges/${CHALLENGE}`)).toBe(true);
   });
 });

@@ -114,3 +114,80 @@ export function teamInvitationMail(
     ].join('\n'),
   };
 }
+
+const CHALLENGE_ROLE_WORDS: Record<string, string> = {
+  JUDGE: 'to judge',
+  PARTICIPANT: 'to enter',
+};
+
+/**
+ * To the invitee of a challenge (a judge, or a participant of an INVITE_ONLY challenge): who invited them, to what,
+ * until when, and how to answer: sign in (the address has an account) or sign up with this address, then the
+ * judging invitations page.
+ */
+export function challengeInvitationMail(
+  to: string,
+  invitation: { inviterName: string | null; organizationName: string; challengeTitle: string; role: string; expiresAt: Date },
+  hasAccount: boolean,
+  webBaseUrl: string,
+): OutgoingMail {
+  const who = invitation.inviterName ? `${invitation.inviterName} of ${invitation.organizationName}` : invitation.organizationName;
+  const what = CHALLENGE_ROLE_WORDS[invitation.role] ?? 'to take part in';
+  const until = invitation.expiresAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const next = encodeURIComponent('/judging/invitations');
+  const about =
+    invitation.role === 'JUDGE'
+      ? 'Judges read the sealed submissions of this challenge and score them by its criteria; the sponsor decides the prizes.'
+      : 'This challenge is by invitation only: accepting lets you read it and submit a solution.';
+  return {
+    to,
+    subject: `${who} invited you ${what} “${invitation.challengeTitle}” on Ideagora`,
+    text: [
+      `${who} invited you ${what} the challenge “${invitation.challengeTitle}” on Ideagora.`,
+      about,
+      '',
+      hasAccount ? 'Sign in to accept or decline:' : `Sign up with this email address (${to}) to accept or decline:`,
+      link(webBaseUrl, hasAccount ? `/login?next=${next}` : `/signup?next=${next}`),
+      '',
+      `The invitation is valid until ${until}. If you did not expect it, you can ignore this mail.`,
+    ].join('\n'),
+  };
+}
+
+/**
+ * To each author (and team member) of a submission when the sponsor chose the finalists: a finalist may submit new
+ * versions until the final round's deadline; the others are told they were not chosen.
+ */
+export function finalistsAnnouncedMail(
+  to: string,
+  announcement: { challengeId: string; challengeTitle: string | null; finalRoundDeadline: Date; finalist: boolean },
+  webBaseUrl: string,
+): OutgoingMail {
+  const title = announcement.challengeTitle ? `“${announcement.challengeTitle}”` : 'a challenge you entered';
+  const challengeLink = link(webBaseUrl, `/challenges/${encodeURIComponent(announcement.challengeId)}`);
+  if (announcement.finalist) {
+    const until = announcement.finalRoundDeadline.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+    return {
+      to,
+      subject: `Your submission is a finalist of ${title}`,
+      text: [
+        `Congratulations: the sponsor chose your submission to ${title} as a finalist.`,
+        `In the final round you may improve it: submit new versions until ${until}. The judges then score the finalists again.`,
+        '',
+        'The challenge:',
+        challengeLink,
+      ].join('\n'),
+    };
+  }
+  return {
+    to,
+    subject: `The finalists of ${title} have been chosen`,
+    text: [
+      `The sponsor of ${title} has chosen the finalists, and your submission is not among them this time.`,
+      'Thank you for taking part. You will hear about the results when the challenge is awarded.',
+      '',
+      'The challenge:',
+      challengeLink,
+    ].join('\n'),
+  };
+}

@@ -3,7 +3,15 @@ import { InvalidAmountError, normalizeCurrency, parseMinorUnits, UnknownCurrency
 import { isUuid, type Logger } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queueMail } from '../mail/mail.outbox';
-import { organizationInvitationMail, payoutPaidMail, prizeAwardedMail, teamInvitationMail, teamPrizeAwardedMail } from './notification.mails';
+import {
+  challengeInvitationMail,
+  finalistsAnnouncedMail,
+  organizationInvitationMail,
+  payoutPaidMail,
+  prizeAwardedMail,
+  teamInvitationMail,
+  teamPrizeAwardedMail,
+} from './notification.mails';
 
 export interface NotificationSettings {
   /** The web client: links in mail point to it. */
@@ -90,6 +98,40 @@ export class NotificationService {
     );
     const invitation = { inviterName: row?.inviter ?? null, teamName: payload.teamName, challengeTitle: payload.challengeTitle ?? null, expiresAt: new Date(payload.expiresAt) };
     queueMail(this.em, teamInvitationMail(payload.email, invitation, row?.has_account === true, this.settings.webBaseUrl));
+  }
+
+  /** "X of Org invited you to judge (or enter) the challenge T": to the address invited, as a team's invitation. */
+  async mailChallengeInvitation(payload: EventPayloads['ChallengeInvitationSent']): Promise<void> {
+    const [row] = await this.em.execute<{ has_account: boolean; inviter: string | null }[]>(
+      `select exists (select 1 from user_account where email = ?) as has_account,
+              (select display_name from user_account where id = ?) as inviter`,
+      [payload.email, isUuid(payload.invitedBy) ? payload.invitedBy : null],
+    );
+    const invitation = {
+      inviterName: row?.inviter ?? null,
+      organizationName: payload.organizationName,
+      challengeTitle: payload.challengeTitle,
+      role: payload.role,
+      expiresAt: new Date(payload.expiresAt),
+    };
+    queueMail(this.em, challengeInvitationMail(payload.email, invitation, row?.has_account === true, this.settings.webBaseUrl));
+  }
+
+  /**
+   * The finalists' news: one mail per user of the part (at most 1,000 ids: one statement for their emails), worded
+   * for finalists or for the others by `finalist`. A user listed twice gets one mail; accounts that are gone, none.
+   */
+  async mailFinalistsAnnounced(payload: EventPayloads['FinalistsAnnounced']): Promise<void> {
+    const ids = [...new Set(payload.userIds.filter(isUuid))];
+    if (ids.length === 0) return;
+    const users = await this.em.execute<{ email: string }[]>(`select email from user_account where id = any(?::uuid[]) order by email`, [`{${ids.join(',')}}`]);
+    const announcement = {
+      challengeId: payload.challengeId,
+      challengeTitle: payload.challengeTitle ?? null,
+      finalRoundDeadline: new Date(payload.finalRoundDeadline),
+      finalist: payload.finalist,
+    };
+    for (const user of users) queueMail(this.em, finalistsAnnouncedMail(user.email, announcement, this.settings.webBaseUrl));
   }
 
   /** The user's email, or null when there is no such user (any more). */
