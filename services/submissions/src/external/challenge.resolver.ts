@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubmissionsContext } from '../context';
 import { decodeSubmissionCursor, encodeSubmissionCursor } from '../submissions/submission.cursor';
 import { SubmissionsSealedError } from '../submissions/submission.errors';
-import { isSponsorReviewer } from '../submissions/submission.policy';
+import { isSubmissionReviewer } from '../submissions/submission.policy';
 import { SubmissionConnection, SubmissionType } from '../submissions/submission.type';
 import { TeamType } from '../teams/team.type';
 import { ChallengeRef } from './challenge.stub';
@@ -39,7 +39,7 @@ export class ChallengeSubmissionsResolver {
 
   @FieldResolver(() => SubmissionConnection, {
     description:
-      "The submissions to judge, in order of first submission; with shortlistedOnly, the shortlisted ones only; with finalistsOnly, round 2's finalists only; with unscoredByViewer, those the viewer has not scored in the current round (in round 2: finalists only), the judge's next to score (same order; a cursor is valid within its filters). Sponsor OWNER/ADMIN and the challenge's judges only (FORBIDDEN otherwise).",
+      "The submissions to judge, in order of first submission; with shortlistedOnly, the shortlisted ones only; with finalistsOnly, round 2's finalists only; with unscoredByViewer, those the viewer has not scored in the current round (in round 2: finalists only), the judge's next to score (same order; a cursor is valid within its filters). Sponsor OWNER/ADMIN and the challenge's accepted judges only (FORBIDDEN otherwise).",
   })
   async submissions(
     @Root() challenge: ChallengeRef,
@@ -54,8 +54,13 @@ export class ChallengeSubmissionsResolver {
     const viewerId = requireUser(ctx.identity);
     const limit = pageSize(first);
     const cursor = decodeSubmissionCursor(after);
-    const access = await ctx.loaders.challengeAccess.load(challenge.id);
-    if (!isSponsorReviewer(access?.role)) throw new SubmissionsSealedError();
+    let access = await ctx.loaders.challengeAccess.load(challenge.id);
+    if (!isSubmissionReviewer(access)) {
+      // A judge who just accepted: their ChallengeRoleChanged may be in flight (bounded wait, then the refusal).
+      access = await ctx.submissions.reviewerAccessAfterWait(challenge.id);
+      if (!isSubmissionReviewer(access)) throw new SubmissionsSealedError();
+      ctx.loaders.challengeAccess.clear(challenge.id).prime(challenge.id, access);
+    }
     const filter = { shortlistedOnly: shortlistedOnly === true, finalistsOnly: finalistsOnly === true, unscoredBy: unscoredByViewer === true ? viewerId : null };
     const countTotal = () => ctx.loaders.submissionCount.load({ challengeId: challenge.id, ...filter });
     const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor, ...filter });

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '@ideagora/subgraph-kit';
+import { JudgingNotOpenError } from './judging.errors';
 
 /** A rubric criterion as the read model holds it (ChallengeChanged's `rubric`; no description travels). */
 export interface RubricCriterion {
@@ -99,4 +100,78 @@ export interface ScorableChallenge {
   judgingClosed: boolean;
   round: number;
   finalistIds: readonly string[];
+}
+
+/** Mean of values in tenths, in hundredths rounded half up (a criterion's mean value, 2 decimals). */
+export function meanHundredthsOfTenths(sumTenths: number, count: number): number {
+  return Math.floor((20 * sumTenths + count) / (2 * count));
+}
+
+/** Kendall's W rounded to 3 decimals (the board's `agreement`). */
+export function roundAgreement(w: number): number {
+  return Math.round(w * 1000) / 1000;
+}
+
+/**
+ * Ranks within one judge's values: the highest value ranks 1, ties share the mean of the ranks they span (2 and 3
+ * tied: 2.5 each). Returns the ranks in input order and the judge's tie term sum(t^3 - t) over tie groups.
+ */
+export function midRanks(values: readonly number[]): { ranks: number[]; tieTerm: number } {
+  const order = values.map((value, index) => ({ value, index })).sort((a, b) => b.value - a.value);
+  const ranks = new Array<number>(values.length);
+  let tieTerm = 0;
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1].value === order[start].value) end += 1;
+    const t = end - start + 1;
+    const rank = (start + 1 + end + 1) / 2;
+    for (let i = start; i <= end; i += 1) ranks[order[i].index] = rank;
+    tieTerm += t ** 3 - t;
+    start = end + 1;
+  }
+  return { ranks, tieTerm };
+}
+
+/**
+ * Kendall's coefficient of concordance W with the tie correction, over a complete matrix: `scores[j][i]` is judge j's
+ * value of item i (every judge scored every item). W = 12 S / (m^2 (n^3 - n) - m sum_j T_j), where S is the sum of
+ * squared deviations of the items' rank sums from their mean m (n + 1) / 2 and T_j = sum(t^3 - t) over judge j's
+ * tie groups. Null below 2 judges or 2 items, or when every judge tied every item (no ranking to agree on).
+ * Not rounded (roundAgreement).
+ */
+export function kendallsW(scores: readonly (readonly number[])[]): number | null {
+  const m = scores.length;
+  const n = m > 0 ? scores[0].length : 0;
+  if (m < 2 || n < 2) return null;
+  if (scores.some((row) => row.length !== n)) throw new Error('kendallsW needs every judge to score every item');
+  const rankSums = new Array<number>(n).fill(0);
+  let tieTerms = 0;
+  for (const row of scores) {
+    const { ranks, tieTerm } = midRanks(row);
+    ranks.forEach((rank, i) => (rankSums[i] += rank));
+    tieTerms += tieTerm;
+  }
+  const mean = (m * (n + 1)) / 2;
+  const s = rankSums.reduce((sum, r) => sum + (r - mean) ** 2, 0);
+  const denominator = m * m * (n ** 3 - n) - m * tieTerms;
+  if (denominator <= 0) return null;
+  return (12 * s) / denominator;
+}
+
+/** A ChallengeChanged prize list's places: the sum of quantities (1 each when absent). */
+export function prizePlacesOf(prizes: readonly { quantity?: number }[] | null | undefined): number {
+  return (prizes ?? []).reduce((sum, p) => sum + (Number.isInteger(p.quantity) && (p.quantity as number) > 0 ? (p.quantity as number) : 1), 0);
+}
+
+/** Splits a list into parts of at most `size` (FinalistsAnnounced's user ids). */
+export function partsOf<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
+}
+
+/** Why a score is refused, in the order checked after the caller may score (see JudgingService.score). */
+export function assertScorable(challenge: ScorableChallenge, submissionId: string): void {
+  if (challenge.status !== 'JUDGING' || challenge.judgingClosed) throw new JudgingNotOpenError(challenge.judgingClosed ? 'closed' : 'status');
+  if (challenge.round === 2 && !challenge.finalistIds.includes(submissionId)) throw new JudgingNotOpenError('finalist');
 }

@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Float, Int, Mutation, Resolver, Root } from 't
 import type { SubmissionsContext } from '../context';
 import { ChallengeRef } from '../external/challenge.stub';
 import { UserRef } from '../external/user.stub';
+import { isSubmissionReviewer } from '../submissions/submission.policy';
 import { SubmissionType } from '../submissions/submission.type';
 import { ScoreSubmissionInput } from './judging.inputs';
 import {
@@ -45,6 +46,8 @@ export class SubmissionJudgingResolver {
   @FieldResolver(() => Boolean, { nullable: true, description: 'A finalist of round 2 (advanceToFinalRound). Null for those who cannot read the submission.' })
   async finalist(@Root() submission: SubmissionType, @Ctx() ctx: SubmissionsContext): Promise<boolean | null> {
     if (!ctx.identity.userId) return null;
+    // Every path to a Submission authorizes it; re-checked as `versions` does, sealing must not depend on that.
+    if (!(await ctx.loaders.readableSubmissionById.load(submission.id))) return null;
     const state = await ctx.loaders.judgingStateByChallenge.load(submission.challengeId);
     return state ? state.finalistIds.includes(submission.id) : false;
   }
@@ -83,12 +86,19 @@ export class ScoreCardResolver {
 export class ChallengeJudgingResolver {
   @FieldResolver(() => JudgingBoardType, {
     nullable: true,
-    description: "The judging board (ranking, judges' progress, agreement): the sponsor's OWNER/ADMIN and the challenge's judges only (FORBIDDEN otherwise).",
+    description: "The judging board (ranking, judges' progress, agreement): the sponsor's OWNER/ADMIN and the challenge's accepted judges; null for anyone else.",
   })
   async judging(@Root() challenge: ChallengeRef, @Ctx() ctx: SubmissionsContext): Promise<JudgingBoardType | null> {
-    requireUser(ctx.identity);
-    const state = await ctx.judging.boardAccess(challenge.id);
-    return JudgingBoardType.of(challenge.id, state.round);
+    if (!ctx.identity.userId) return null;
+    let access = await ctx.loaders.challengeAccess.load(challenge.id);
+    if (!isSubmissionReviewer(access)) {
+      // A judge who just accepted (ChallengeRoleChanged in flight): a bounded wait before answering null. Clients ask
+      // for the board when viewerRoles says JUDGE, OWNER or ADMIN, so others rarely pay it.
+      access = await ctx.submissions.reviewerAccessAfterWait(challenge.id);
+      if (!access || !isSubmissionReviewer(access)) return null;
+      ctx.loaders.challengeAccess.clear(challenge.id).prime(challenge.id, access);
+    }
+    return access ? JudgingBoardType.of(challenge.id, access.round) : null;
   }
 }
 

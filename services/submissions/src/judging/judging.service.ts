@@ -1,8 +1,29 @@
-import { emptyConnection } from '@ideagora/subgraph-kit';
+import { NIL_UUID, pgArray } from '@ideagora/db';
+import { isChallengeVisibleTo, NO_READ_MODEL_WAIT, type ChallengeStatusName, type ChallengeVisibilityName, type OrganizationRoleName, type ReadModelWait } from '@ideagora/events';
+import { emptyConnection, isUuid, toConnection } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NO_READ_MODEL_WAIT, type ReadModelWait } from '@ideagora/events';
+import { v7 as uuidv7 } from 'uuid';
+import { SubmissionNotFoundError } from '../submissions/submission.errors';
+import { isSponsorReviewer } from '../submissions/submission.policy';
+import { CURRENT_VERSION_JOIN, JUDGE_OF, ROLE_OF, SNAPSHOT_COLUMNS, toSnapshot, uuids, VIEWER_READS, type SubmissionRow } from '../submissions/submission.service';
+import { SubmissionType } from '../submissions/submission.type';
+import { rankingKey, rankingOrder } from './judging-events.service';
+import { decodeRankingCursor, encodeRankingCursor } from './judging.cursor';
+import {
+  assertScorable,
+  formatHundredths,
+  formatThousandths,
+  kendallsW,
+  meanHundredthsOfTenths,
+  parseScoreCard,
+  roundAgreement,
+  rubricOrDefault,
+  type CriterionTenths,
+  type RubricCriterion,
+} from './judging.domain';
 import type { ScoreCardSnapshot } from './judging.entity';
-import { JudgingRankingConnection, type SubmissionFeedbackType } from './judging.type';
+import { ScoreForbiddenError } from './judging.errors';
+import { CriterionFeedbackType, JudgingRankingConnection, RankedSubmissionType, SubmissionFeedbackType } from './judging.type';
 
 export interface JudgingState {
   challengeId: string;
@@ -15,6 +36,68 @@ export interface JudgeProgress {
   scoredCount: number;
 }
 
+interface CardRow {
+  id: string;
+  challenge_id: string;
+  submission_id: string;
+  judge_id: string;
+  round: number;
+  scores: CriterionTenths;
+  weighted_total: number;
+  comment: string | null;
+  updated_at: Date;
+  rubric: readonly RubricCriterion[] | null;
+}
+
+const CARD_COLUMNS = `sc.id, sc.challenge_id, sc.submission_id, sc.judge_id, sc.round, sc.scores, sc.weighted_total, sc.comment, sc.updated_at`;
+
+/** jsonb keeps no key order: the scores are given back in the rubric's order. */
+function toCard(row: CardRow): ScoreCardSnapshot {
+  const scores: CriterionTenths = {};
+  for (const criterion of rubricOrDefault(row.rubric)) if (criterion.key in row.scores) scores[criterion.key] = row.scores[criterion.key];
+  for (const [key, value] of Object.entries(row.scores)) if (!(key in scores)) scores[key] = value;
+  return {
+    id: row.id,
+    challengeId: row.challenge_id,
+    submissionId: row.submission_id,
+    judgeId: row.judge_id,
+    round: row.round,
+    scores,
+    weightedTotal: row.weighted_total,
+    comment: row.comment,
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+/** What scoring checks, read in one statement (under the submission's row lock in the transaction). */
+interface ScoringFacts {
+  id: string;
+  challenge_id: string | null;
+  first_submitted_at: Date;
+  status: ChallengeStatusName | null;
+  judging_closed: boolean;
+  round: number;
+  finalist_ids: string[];
+  rubric: RubricCriterion[] | null;
+  visibility: ChallengeVisibilityName;
+  published: boolean;
+  role: OrganizationRoleName | null;
+  judge: boolean;
+  challenge_role: boolean;
+}
+
+function isVisible(facts: ScoringFacts): boolean {
+  return facts.status !== null && isChallengeVisibleTo(facts, facts.role, facts.challenge_role);
+}
+
+function canScore(facts: ScoringFacts): boolean {
+  return isSponsorReviewer(facts.role) || facts.judge;
+}
+
+/**
+ * Score cards, the judging board and feedback: the only code of the judging aggregate touching the database. Reads are
+ * batches (one statement whatever the keys) for the DataLoaders; callers authorize the board before loading it.
+ */
 export class JudgingService {
   constructor(
     protected readonly em: EntityManager,
@@ -23,39 +106,276 @@ export class JudgingService {
     protected readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async score(_judgeId: string, _submissionId: string, _scores: readonly { criterionKey: string; value: string }[], _comment: string | null | undefined): Promise<ScoreCardSnapshot> {
-    throw new Error('not implemented yet');
+  /**
+   * Scores a submission in the current round (design: "Judging"). The rules are read first without a lock, waiting
+   * (bounded) while a refusal could be explained by an event in flight (a judge's ChallengeRoleChanged, the
+   * ChallengeChanged of the close of submissions); then one transaction: the submission's row locked (two judges
+   * scoring it serialise, so the aggregate is never stale), the rules again, the card upserted on its unique
+   * (judge, submission, round) and the submission's aggregate for the round recomputed from its cards.
+   */
+  async score(judgeId: string, submissionId: string, scores: readonly { criterionKey: string; value: string }[], comment: string | null | undefined): Promise<ScoreCardSnapshot> {
+    if (!isUuid(submissionId)) throw new SubmissionNotFoundError(submissionId);
+    const id = submissionId.toLowerCase();
+    await this.readModel.until(
+      () => this.scoringFacts(this.em, judgeId, id, false),
+      (facts) => facts !== null && isVisible(facts) && (!canScore(facts) || facts.status === 'OPEN'),
+    );
+    return this.em.transactional(async (em) => {
+      const facts = await this.scoringFacts(em, judgeId, id, true);
+      if (!facts || !isVisible(facts)) throw new SubmissionNotFoundError(submissionId);
+      if (!canScore(facts)) throw new ScoreForbiddenError();
+      assertScorable({ status: facts.status as string, judgingClosed: facts.judging_closed, round: facts.round, finalistIds: facts.finalist_ids ?? [] }, id);
+      const rubric = rubricOrDefault(facts.rubric);
+      const card = parseScoreCard(rubric, scores ?? [], comment);
+      const [saved] = await em.execute<CardRow[]>(
+        `insert into score_card as sc (id, challenge_id, submission_id, judge_id, round, scores, weighted_total, comment)
+         values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+         on conflict (judge_id, submission_id, round) do update
+           set scores = excluded.scores, weighted_total = excluded.weighted_total, comment = excluded.comment, updated_at = now()
+         returning ${CARD_COLUMNS}, null::jsonb as rubric`,
+        [uuidv7(), facts.challenge_id, id, judgeId, facts.round, JSON.stringify(card.scores), card.weightedTotal, card.comment],
+      );
+      // The ranking's aggregate, from the cards as they now stand (under the row lock: no concurrent card of it).
+      await em.execute(
+        `insert into submission_score as ss (submission_id, round, challenge_id, card_count, total_sum, mean_total, first_submitted_at)
+         select sc.submission_id, sc.round, ?::uuid, count(*)::int, sum(sc.weighted_total), ((2 * sum(sc.weighted_total) + count(*)) / (2 * count(*)))::int, ?::timestamptz
+         from score_card sc where sc.submission_id = ? and sc.round = ?
+         group by sc.submission_id, sc.round
+         on conflict (submission_id, round) do update
+           set card_count = excluded.card_count, total_sum = excluded.total_sum, mean_total = excluded.mean_total`,
+        [facts.challenge_id, new Date(facts.first_submitted_at).toISOString(), id, facts.round],
+        'run',
+      );
+      return toCard({ ...saved, rubric });
+    });
   }
 
-  async boardAccess(challengeId: string): Promise<JudgingState> {
-    return { challengeId, round: 1, finalistIds: [] };
+  private async scoringFacts(em: EntityManager, userId: string, submissionId: string, lock: boolean): Promise<ScoringFacts | null> {
+    const [row] = await em.execute<ScoringFacts[]>(
+      `select s.id, c.id as challenge_id, s.first_submitted_at, c.status, coalesce(c.judging_closed, false) as judging_closed, coalesce(c.round, 1) as round,
+         coalesce(c.finalist_ids, '{}') as finalist_ids, c.rubric, c.visibility, c.published, m.role,
+         ${JUDGE_OF('s.challenge_id', '?::uuid')} as judge, ${ROLE_OF('s.challenge_id', '?::uuid')} as challenge_role
+       from submission s
+       left join challenge_view c on c.id = s.challenge_id
+       left join membership_view m on m.organization_id = c.organization_id and m.user_id = ? and m.role is not null
+       where s.id = ?${lock ? '\n       for update of s' : ''}`,
+      [userId, userId, userId, submissionId],
+    );
+    return row ?? null;
   }
 
-  async agreement(_challengeId: string, _round: number): Promise<number | null> {
-    return null;
+  /** Round and finalists of each challenge the read model knows. */
+  async judgingStates(challengeIds: readonly string[]): Promise<Map<string, JudgingState>> {
+    const keys = uuids(challengeIds);
+    if (keys.length === 0) return new Map();
+    const rows = await this.em.execute<{ id: string; round: number; finalist_ids: string[] }[]>(
+      `select id, round, finalist_ids from challenge_view where id = any(?::uuid[])`,
+      [pgArray(keys)],
+    );
+    return new Map(rows.map((r) => [r.id, { challengeId: r.id, round: r.round, finalistIds: r.finalist_ids ?? [] }]));
   }
 
-  async rankingPage(_challengeId: string, _round: number, _limit: number, _after: string | null): Promise<JudgingRankingConnection> {
-    return JudgingRankingConnection.of(emptyConnection(), async () => 0);
+  /** The viewer's own cards of these submissions in their challenges' current rounds. */
+  async viewerScoreCards(submissionIds: readonly string[]): Promise<ScoreCardSnapshot[]> {
+    const keys = uuids(submissionIds);
+    if (!this.viewerId || keys.length === 0) return [];
+    const rows = await this.em.execute<CardRow[]>(
+      `select ${CARD_COLUMNS}, c.rubric from score_card sc join challenge_view c on c.id = sc.challenge_id and c.round = sc.round
+       where sc.judge_id = ? and sc.submission_id = any(?::uuid[])`,
+      [this.viewerId, pgArray(keys)],
+    );
+    return rows.map(toCard);
   }
 
-  async judgingStates(_challengeIds: readonly string[]): Promise<Map<string, JudgingState>> {
-    return new Map();
+  /** Submission.scoreCards: every card of the current round for the sponsor's OWNER/ADMIN, the viewer's own for anyone else. */
+  async scoreCardsFor(submissionIds: readonly string[]): Promise<ScoreCardSnapshot[]> {
+    const keys = uuids(submissionIds);
+    if (!this.viewerId || keys.length === 0) return [];
+    const rows = await this.em.execute<CardRow[]>(
+      `select ${CARD_COLUMNS}, c.rubric from score_card sc
+       join challenge_view c on c.id = sc.challenge_id and c.round = sc.round
+       left join membership_view m on m.organization_id = c.organization_id and m.user_id = ? and m.role in ('OWNER', 'ADMIN')
+       where sc.submission_id = any(?::uuid[]) and (m.user_id is not null or sc.judge_id = ?)
+       order by sc.created_at, sc.id`,
+      [this.viewerId, pgArray(keys), this.viewerId],
+    );
+    return rows.map(toCard);
   }
 
-  async viewerScoreCards(_submissionIds: readonly string[]): Promise<ScoreCardSnapshot[]> {
-    return [];
+  /**
+   * The board's judges of each challenge: its accepted JUDGEs and anyone with a card in the current round, with the
+   * number of submissions each scored in it (score_card_challenge_round_judge_idx). Most cards first.
+   */
+  async judgeProgress(challengeIds: readonly string[]): Promise<Map<string, JudgeProgress[]>> {
+    const keys = uuids(challengeIds);
+    if (keys.length === 0) return new Map();
+    const rows = await this.em.execute<{ challenge_id: string; user_id: string; scored: number }[]>(
+      `select c.id as challenge_id, j.user_id,
+         (select count(*) from score_card sc where sc.challenge_id = c.id and sc.round = c.round and sc.judge_id = j.user_id)::int as scored
+       from challenge_view c
+       cross join lateral (
+         select r.user_id from challenge_role_view r where r.challenge_id = c.id and r.role = 'JUDGE' and r.granted
+         union
+         select distinct sc.judge_id from score_card sc where sc.challenge_id = c.id and sc.round = c.round
+       ) j
+       where c.id = any(?::uuid[])
+       order by c.id, scored desc, j.user_id`,
+      [pgArray(keys)],
+    );
+    const progress = new Map<string, JudgeProgress[]>();
+    for (const row of rows) progress.set(row.challenge_id, [...(progress.get(row.challenge_id) ?? []), { userId: row.user_id, scoredCount: row.scored }]);
+    return progress;
   }
 
-  async scoreCardsFor(_submissionIds: readonly string[]): Promise<ScoreCardSnapshot[]> {
-    return [];
+  /**
+   * Kendall's W of the round: the judges who scored in it, over the submissions every one of them scored (one
+   * statement; only those cards travel). Null below 2 judges or 2 such submissions.
+   */
+  async agreement(challengeId: string, round: number): Promise<number | null> {
+    if (!isUuid(challengeId)) return null;
+    const rows = await this.em.execute<{ judge_id: string; submission_id: string; weighted_total: number }[]>(
+      `with judges as (select distinct judge_id from score_card where challenge_id = ? and round = ?),
+       common as (
+         select submission_id from score_card where challenge_id = ? and round = ?
+         group by submission_id having count(*) = (select count(*) from judges)
+       )
+       select sc.judge_id, sc.submission_id, sc.weighted_total
+       from score_card sc join common using (submission_id)
+       where sc.round = ? and (select count(*) from judges) >= 2
+       order by sc.judge_id, sc.submission_id`,
+      [challengeId, round, challengeId, round, round],
+    );
+    const judges = [...new Set(rows.map((r) => r.judge_id))];
+    const submissions = [...new Set(rows.map((r) => r.submission_id))].sort();
+    if (judges.length < 2 || submissions.length < 2) return null;
+    const index = new Map(submissions.map((id, i) => [id, i]));
+    const matrix = judges.map(() => new Array<number>(submissions.length).fill(0));
+    for (const row of rows) matrix[judges.indexOf(row.judge_id)][index.get(row.submission_id) as number] = row.weighted_total;
+    const w = kendallsW(matrix);
+    return w === null ? null : roundAgreement(w);
   }
 
-  async judgeProgress(_challengeIds: readonly string[]): Promise<Map<string, JudgeProgress[]>> {
-    return new Map();
+  /**
+   * One page of the round's ranking: a keyset scan of submission_score_ranking_idx from the cursor's keys, joined to
+   * the submissions' current versions, in ONE statement whatever the page; `rank` continues from the cursor's.
+   * totalCount is one more statement, only when selected.
+   */
+  async rankingPage(challengeId: string, round: number, limit: number, after: string | null): Promise<JudgingRankingConnection> {
+    const cursor = decodeRankingCursor(after);
+    if (!isUuid(challengeId)) return JudgingRankingConnection.of(emptyConnection(), async () => 0);
+    const rows = await this.em.execute<(SubmissionRow & { mean_total: number; card_count: number })[]>(
+      `select ss.mean_total, ss.card_count, ${SNAPSHOT_COLUMNS}
+       from (
+         select * from submission_score ss
+         where ss.challenge_id = ? and ss.round = ?
+           and ${rankingKey('ss')} > (cast(? as int), cast(? as int), cast(? as timestamptz), cast(? as uuid))
+         order by ${rankingOrder('ss')}
+         limit ?
+       ) ss
+       join submission s on s.id = ss.submission_id
+       ${CURRENT_VERSION_JOIN}
+       order by ${rankingOrder('ss')}`,
+      [
+        challengeId,
+        round,
+        // Before every row: -mean_total >= -10,000 > -10,001 decides the comparison alone.
+        cursor ? -cursor.meanTotal : -10_001,
+        cursor ? -cursor.cardCount : 0,
+        cursor ? cursor.firstSubmittedAt.toISOString() : '-infinity',
+        cursor?.submissionId ?? NIL_UUID,
+        limit + 1,
+      ],
+    );
+    const firstRank = (cursor?.rank ?? 0) + 1;
+    const ranked = rows.map((row, i) => ({ row, rank: firstRank + i }));
+    const countTotal = async () => {
+      const [count] = await this.em.execute<{ count: number }[]>(`select count(*)::int as count from submission_score where challenge_id = ? and round = ?`, [challengeId, round]);
+      return Number(count?.count ?? 0);
+    };
+    return JudgingRankingConnection.of(
+      toConnection(
+        ranked,
+        limit,
+        ({ row, rank }) =>
+          encodeRankingCursor({ rank, meanTotal: row.mean_total, cardCount: row.card_count, firstSubmittedAt: new Date(row.first_submitted_at), submissionId: row.id }),
+        ({ row, rank }) =>
+          Object.assign(new RankedSubmissionType(), {
+            rank,
+            meanWeightedTotal: formatThousandths(row.mean_total),
+            scoreCardCount: row.card_count,
+            submission: SubmissionType.from(toSnapshot(row)),
+          }),
+      ),
+      countTotal,
+    );
   }
 
-  async feedback(_submissionIds: readonly string[]): Promise<Map<string, SubmissionFeedbackType>> {
-    return new Map();
+  /**
+   * Submission.feedback, two statements for any number of submissions: the viewer's own submissions (author, a
+   * team's members) to AWARDED or CLOSED challenges, with their rank in the final ranking (round 2's ranked first,
+   * then the rest by round 1: counts of the rows ahead on the ranking index), outOf and the last round they were
+   * scored in; then that round's cards (criterion means, comments without names). Absent: no feedback (null).
+   */
+  async feedback(submissionIds: readonly string[]): Promise<Map<string, SubmissionFeedbackType>> {
+    const keys = uuids(submissionIds);
+    if (!this.viewerId || keys.length === 0) return new Map();
+    const rows = await this.em.execute<{ id: string; rubric: RubricCriterion[] | null; last_round: number | null; mean_total: number | null; rank: number | null; out_of: number }[]>(
+      `select s.id, c.rubric, last.round as last_round, last.mean_total,
+         case
+           when last.round is null then null
+           when r2.submission_id is not null then
+             1 + (select count(*) from submission_score o where o.challenge_id = s.challenge_id and o.round = 2 and ${rankingKey('o')} < ${rankingKey('r2')})
+           else
+             1 + (select count(*) from submission_score o where o.challenge_id = s.challenge_id and o.round = 2 and c.round = 2)
+               + (select count(*) from submission_score o where o.challenge_id = s.challenge_id and o.round = 1 and ${rankingKey('o')} < ${rankingKey('r1')}
+                    and not (c.round = 2 and exists (select 1 from submission_score f where f.submission_id = o.submission_id and f.round = 2)))
+         end::int as rank,
+         (select count(distinct o.submission_id) from submission_score o where o.challenge_id = s.challenge_id and o.round <= c.round)::int as out_of
+       from submission s
+       join challenge_view c on c.id = s.challenge_id and c.status in ('AWARDED', 'CLOSED')
+       left join submission_score r2 on r2.submission_id = s.id and r2.round = 2 and c.round = 2
+       left join submission_score r1 on r1.submission_id = s.id and r1.round = 1
+       left join lateral (
+         select ss.round, ss.mean_total from submission_score ss where ss.submission_id = s.id and ss.round <= c.round order by ss.round desc limit 1
+       ) last on true
+       where s.id = any(?::uuid[]) and ${VIEWER_READS.replaceAll('p.', 's.')}`,
+      [pgArray(keys), this.viewerId, this.viewerId],
+    );
+    const scored = rows.filter((r) => r.last_round !== null);
+    const cards =
+      scored.length === 0
+        ? []
+        : await this.em.execute<{ submission_id: string; scores: CriterionTenths; comment: string | null }[]>(
+            `select sc.submission_id, sc.scores, sc.comment
+             from unnest(?::uuid[], ?::int[]) as k(submission_id, round)
+             join score_card sc on sc.submission_id = k.submission_id and sc.round = k.round
+             order by sc.created_at, sc.id`,
+            [pgArray(scored.map((r) => r.id)), pgArray(scored.map((r) => String(r.last_round)))],
+          );
+    const feedback = new Map<string, SubmissionFeedbackType>();
+    for (const row of rows) {
+      const own = cards.filter((c) => c.submission_id === row.id);
+      const criteria =
+        own.length === 0
+          ? []
+          : rubricOrDefault(row.rubric).map((criterion) =>
+              Object.assign(new CriterionFeedbackType(), {
+                criterionKey: criterion.key,
+                label: criterion.label,
+                meanValue: formatHundredths(meanHundredthsOfTenths(own.reduce((sum, c) => sum + (c.scores[criterion.key] ?? 0), 0), own.length)),
+              }),
+            );
+      feedback.set(
+        row.id,
+        Object.assign(new SubmissionFeedbackType(), {
+          rank: row.rank,
+          outOf: row.out_of,
+          meanWeightedTotal: row.mean_total === null ? null : formatThousandths(row.mean_total),
+          criteria,
+          comments: own.map((c) => c.comment?.trim() ?? '').filter((c) => c !== ''),
+        }),
+      );
+    }
+    return feedback;
   }
 }

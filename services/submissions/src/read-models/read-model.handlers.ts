@@ -6,6 +6,5 @@ export const readModelEventHandlers: EventHandlers = {
   ChallengeChanged: (em, payload) => new ReadModelService(em).applyChallengeChanged(payload),
   MembershipChanged: (em, payload) => new ReadModelService(em).applyMembershipChanged(payload),
   UserRegistered: (em, payload) => new ReadModelService(em).applyUserRegistered(payload),
-  // Issue 13 (judging): placeholder until the judges' read model lands.
-  ChallengeRoleChanged: async () => undefined,
+  ChallengeRoleChanged: (em, payload) => new ReadModelService(em).applyChallengeRoleChanged(payload),
 };

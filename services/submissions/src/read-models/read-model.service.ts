@@ -1,5 +1,8 @@
+import { pgArray } from '@ideagora/db';
 import { challengeAudienceOf, type EventPayloads } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { JudgingEventService } from '../judging/judging-events.service';
+import { prizePlacesOf } from '../judging/judging.domain';
 
 /**
  * Applies the challenges context's events to the local read models. Called inside the consumer's transaction
@@ -8,17 +11,30 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 export class ReadModelService {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * The challenge as last heard (version-guarded), then what the new state asks of this context, once each (flags on
+   * the row, so a replayed or older event never repeats them): round 2 announces the finalists (FinalistsAnnounced),
+   * the judging deadline fixes the ranking (JudgingRankingFixed). Both read the row as it stands after the upsert.
+   */
   async applyChallengeChanged(payload: EventPayloads['ChallengeChanged']): Promise<void> {
     const audience = challengeAudienceOf(payload);
+    // Judging fields: absent in events queued before them (the defaults a challenge had then: round 1, default
+    // rubric, not closed). A rubric absent keeps what the row holds (it is fixed at publication).
     await this.em.execute(
-      `insert into challenge_view (id, organization_id, status, submission_deadline, currency, prizes, terms_required, visibility, published, title, version, updated_at)
-       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, now())
+      `insert into challenge_view (id, organization_id, status, submission_deadline, currency, prizes, terms_required, visibility, published, title,
+         rubric, guaranteed, judging_deadline, judging_closed, round, final_round_deadline, finalist_ids, prize_places, version, updated_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?::timestamptz, ?, ?, ?::timestamptz, ?::uuid[], ?, ?, now())
        on conflict (id) do update set
          organization_id = excluded.organization_id, status = excluded.status,
          submission_deadline = excluded.submission_deadline, currency = excluded.currency,
          prizes = excluded.prizes, terms_required = excluded.terms_required,
          visibility = excluded.visibility, published = excluded.published,
-         title = coalesce(excluded.title, challenge_view.title), version = excluded.version, updated_at = now()
+         title = coalesce(excluded.title, challenge_view.title),
+         rubric = coalesce(excluded.rubric, challenge_view.rubric), guaranteed = excluded.guaranteed,
+         judging_deadline = coalesce(excluded.judging_deadline, challenge_view.judging_deadline),
+         judging_closed = excluded.judging_closed, round = excluded.round,
+         final_round_deadline = excluded.final_round_deadline, finalist_ids = excluded.finalist_ids,
+         prize_places = excluded.prize_places, version = excluded.version, updated_at = now()
        where challenge_view.version <= excluded.version`,
       [
         payload.id,
@@ -32,8 +48,32 @@ export class ReadModelService {
         audience.visibility,
         audience.published,
         payload.title ?? null,
+        payload.rubric && payload.rubric.length > 0 ? JSON.stringify(payload.rubric.map((c) => ({ key: c.key, label: c.label, weightPercent: c.weightPercent }))) : null,
+        payload.guaranteed === true,
+        payload.judgingDeadline ? new Date(payload.judgingDeadline).toISOString() : null,
+        payload.judgingClosed === true,
+        payload.round === 2 ? 2 : 1,
+        payload.finalRoundDeadline ? new Date(payload.finalRoundDeadline).toISOString() : null,
+        pgArray((payload.finalistSubmissionIds ?? []).map((id) => id.toLowerCase())),
+        prizePlacesOf(payload.prizes),
         payload.version,
       ],
+      'run',
+    );
+    const judging = new JudgingEventService(this.em);
+    await judging.announceFinalistsOnce(payload.id);
+    await judging.fixRankingOnce(payload.id);
+  }
+
+  /** A judge or an invited participant gained (accepted invitation) or lost (revoked) the role; version-guarded. */
+  async applyChallengeRoleChanged(payload: EventPayloads['ChallengeRoleChanged']): Promise<void> {
+    await this.em.execute(
+      `insert into challenge_role_view (challenge_id, user_id, role, granted, version, updated_at)
+       values (?, ?, ?, ?, ?, now())
+       on conflict (challenge_id, user_id, role) do update set
+         granted = excluded.granted, version = excluded.version, updated_at = now()
+       where challenge_role_view.version <= excluded.version`,
+      [payload.challengeId, payload.userId, payload.role, payload.granted === true, payload.version ?? 0],
       'run',
     );
   }

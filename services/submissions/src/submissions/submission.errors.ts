@@ -27,7 +27,7 @@ export class TermsNotAcceptedError extends FailedPreconditionError {
 
 export class SubmissionsSealedError extends ForbiddenError {
   constructor() {
-    super("Only the sponsoring organization's owners and admins can read a challenge's submissions");
+    super("Only the sponsoring organization's owners and admins and the challenge's judges can read its submissions");
   }
 }
 
@@ -47,5 +47,19 @@ export class ShortlistForbiddenError extends ForbiddenError {
 export class ShortlistClosedError extends FailedPreconditionError {
   constructor() {
     super('The shortlist can only change while a challenge is open or being judged.');
+  }
+}
+
+/** Conflict of interest: a challenge's judge neither submits to it, nor accepts its terms, nor joins or creates a team. */
+export class JudgeParticipationError extends ForbiddenError {
+  constructor() {
+    super('Judges cannot enter the challenge they judge');
+  }
+}
+
+/** Round 2 (advanceToFinalRound): only the finalists' authors (a team's: its members) submit, new versions of their finalist submission. */
+export class FinalRoundSubmissionError extends FailedPreconditionError {
+  constructor() {
+    super('In the final round only the finalists submit, new versions of their finalist submission.');
   }
 }

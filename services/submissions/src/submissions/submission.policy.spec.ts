@@ -1,5 +1,5 @@
 import { ForbiddenError, FailedPreconditionError, NotFoundError } from '@ideagora/subgraph-kit';
-import { assertCanParticipate, assertCanShortlist, assertCanSubmit, canReadSubmission, isParticipationBehind, isSponsorReviewer, shortlistedFor } from './submission.policy';
+import { assertCanParticipate, assertCanShortlist, assertCanSubmit, canReadSubmission, currentSubmissionDeadline, isParticipationBehind, isSponsorReviewer, isSubmissionReviewer, shortlistedFor } from './submission.policy';
 
 const AUTHOR = 'a0000000-0000-4000-8000-000000000001';
 const OTHER = 'a0000000-0000-4000-8000-000000000002';
@@ -128,5 +128,39 @@ describe('isParticipationBehind (read-your-writes)', () => {
     expect(isParticipationBehind(null)).toBe(true);
     expect(isParticipationBehind({ ...open, status: 'DRAFT' })).toBe(true);
     for (const status of ['OPEN', 'JUDGING', 'AWARDED', 'CLOSED', 'CANCELLING', 'CANCELLED'] as const) expect(isParticipationBehind({ ...open, status })).toBe(false);
+  });
+});
+
+describe('judges and round 2 (issue 13)', () => {
+  const FINALIST = 'f0000000-0000-4000-8000-000000000001';
+  const round2 = { ...open, round: 2, finalRoundDeadline: new Date('2026-12-10T00:00:00Z'), finalistIds: [FINALIST], submissionDeadline: new Date('2026-11-01T00:00:00Z') };
+
+  it("lets an accepted judge read a challenge's submissions, never as a reviewer of another's", () => {
+    expect(canReadSubmission(OTHER, { authorId: AUTHOR }, null, new Set(), true)).toBe(true);
+    expect(canReadSubmission(OTHER, { authorId: AUTHOR, teamId: 't1' }, null, new Set(), true)).toBe(true);
+    expect(isSubmissionReviewer({ role: null, judge: true })).toBe(true);
+    expect(isSubmissionReviewer({ role: 'MEMBER', judge: false })).toBe(false);
+    expect(isSubmissionReviewer(null)).toBe(false);
+  });
+
+  it('refuses a judge entering (FORBIDDEN), after the visibility and status rules', () => {
+    expect(() => assertCanParticipate(CHALLENGE, { ...open, viewerIsJudge: true }, null, NOW)).toThrow('Judges cannot enter the challenge they judge');
+    expect(() => assertCanParticipate(CHALLENGE, { ...open, viewerIsJudge: true }, null, NOW)).toThrow(ForbiddenError);
+    expect(() => assertCanParticipate(CHALLENGE, { ...open, status: 'JUDGING', viewerIsJudge: true }, null, NOW)).toThrow(FailedPreconditionError);
+  });
+
+  it('shows an INVITE_ONLY challenge to those holding a challenge role', () => {
+    expect(() => assertCanParticipate(CHALLENGE, { ...open, visibility: 'INVITE_ONLY' }, null, NOW)).toThrow(NotFoundError);
+    expect(() => assertCanParticipate(CHALLENGE, { ...open, visibility: 'INVITE_ONLY', viewerHasChallengeRole: true }, null, NOW)).not.toThrow();
+  });
+
+  it('round 2: new versions of a finalist submission only, until finalRoundDeadline', () => {
+    expect(() => assertCanSubmit(CHALLENGE, { ...round2, viewerSubmissionId: FINALIST }, null, NOW)).not.toThrow();
+    for (const viewerSubmissionId of [null, 'f0000000-0000-4000-8000-000000000002']) {
+      expect(() => assertCanSubmit(CHALLENGE, { ...round2, viewerSubmissionId }, null, NOW)).toThrow(FailedPreconditionError);
+    }
+    expect(() => assertCanSubmit(CHALLENGE, { ...round2, viewerSubmissionId: FINALIST }, null, new Date('2026-12-10T00:00:00Z'))).toThrow('The submission deadline has passed');
+    expect(currentSubmissionDeadline(round2)).toEqual(round2.finalRoundDeadline);
+    expect(currentSubmissionDeadline(open)).toEqual(open.submissionDeadline);
   });
 });

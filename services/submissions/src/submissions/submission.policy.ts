@@ -2,6 +2,8 @@ import { isChallengeVisibleTo, type ChallengeAudience, type ChallengeStatusName,
 import {
   ChallengeNotFoundError,
   ChallengeNotOpenError,
+  FinalRoundSubmissionError,
+  JudgeParticipationError,
   OwnChallengeParticipationError,
   ShortlistClosedError,
   ShortlistForbiddenError,
@@ -18,17 +20,27 @@ export function isSponsorReviewer(role: OrganizationRoleName | null | undefined)
 }
 
 /**
+ * Who reads a challenge's sealed submissions as a whole (fields, Challenge.submissions, `_entities`): the sponsor's
+ * OWNERs and ADMINs and the challenge's accepted judges (never the teams' private details: TeamService keeps those
+ * to members and the sponsor).
+ */
+export function isSubmissionReviewer(access: { role: OrganizationRoleName | null; judge?: boolean } | null | undefined): boolean {
+  return isSponsorReviewer(access?.role) || access?.judge === true;
+}
+
+/**
  * Readers of a sealed submission: a solo one's author; every current member of a team's (a member who left no longer
- * reads it, the first submitter included); the sponsor's OWNERs and ADMINs.
+ * reads it, the first submitter included); the sponsor's OWNERs and ADMINs; the challenge's accepted judges.
  */
 export function canReadSubmission(
   viewerId: string | null,
   submission: { authorId: string; teamId?: string | null },
   viewerRoleInSponsor: OrganizationRoleName | null | undefined,
   viewerTeamIds: ReadonlySet<string> = new Set(),
+  viewerJudgesChallenge = false,
 ): boolean {
   if (!viewerId) return false;
-  if (isSponsorReviewer(viewerRoleInSponsor)) return true;
+  if (isSponsorReviewer(viewerRoleInSponsor) || viewerJudgesChallenge) return true;
   return submission.teamId ? viewerTeamIds.has(submission.teamId) : submission.authorId === viewerId;
 }
 
@@ -37,9 +49,24 @@ export interface ChallengeState extends ChallengeAudience {
   id: string;
   status: ChallengeStatusName;
   submissionDeadline: Date;
+  /** Judging (absent: round 1, not a judge). Round 2's submission deadline is finalRoundDeadline. */
+  round?: number;
+  finalRoundDeadline?: Date | null;
+  finalistIds?: readonly string[];
+  /** The viewer is an accepted JUDGE of this challenge (challenge_role_view). */
+  viewerIsJudge?: boolean;
+  /** The viewer holds a role on it through an accepted invitation (JUDGE or PARTICIPANT): it is visible to them. */
+  viewerHasChallengeRole?: boolean;
+}
+
+/** The deadline submissions answer to now: round 2's finalRoundDeadline, else the submission deadline. */
+export function currentSubmissionDeadline(challenge: Pick<ChallengeState, 'submissionDeadline' | 'round' | 'finalRoundDeadline'>): Date {
+  return challenge.round === 2 && challenge.finalRoundDeadline ? challenge.finalRoundDeadline : challenge.submissionDeadline;
 }
 
 export interface SubmittableChallenge extends ChallengeState {
+  /** The submission this submit would version (the viewer's solo one, or their team's); null: a first submission. */
+  viewerSubmissionId?: string | null;
   /** The challenge has terms (challenge_view.terms_required). */
   termsRequired: boolean;
   /** The author has accepted them (a terms_acceptance row). */
@@ -58,10 +85,12 @@ export function assertCanParticipate(
   viewerRoleInSponsor: OrganizationRoleName | null | undefined,
   now: Date,
 ): asserts challenge is ChallengeState {
-  if (!challenge || !isChallengeVisibleTo(challenge, viewerRoleInSponsor)) throw new ChallengeNotFoundError(challengeId);
+  if (!challenge || !isChallengeVisibleTo(challenge, viewerRoleInSponsor, challenge.viewerHasChallengeRole === true)) throw new ChallengeNotFoundError(challengeId);
   if (challenge.status !== 'OPEN') throw new ChallengeNotOpenError('status');
-  if (challenge.submissionDeadline.getTime() <= now.getTime()) throw new ChallengeNotOpenError('deadline');
+  if (currentSubmissionDeadline(challenge).getTime() <= now.getTime()) throw new ChallengeNotOpenError('deadline');
   if (viewerRoleInSponsor) throw new OwnChallengeParticipationError();
+  // Conflict of interest: a judge neither submits, nor accepts the terms, nor creates or joins a team.
+  if (challenge.viewerIsJudge) throw new JudgeParticipationError();
 }
 
 /**
@@ -81,6 +110,10 @@ export function assertCanSubmit(
   now: Date,
 ): asserts challenge is SubmittableChallenge {
   assertCanParticipate(challengeId, challenge, viewerRoleInSponsor, now);
+  // Round 2: only new versions of a finalist submission, by its author (a team's: its members).
+  if (challenge.round === 2 && !(challenge.viewerSubmissionId && (challenge.finalistIds ?? []).includes(challenge.viewerSubmissionId))) {
+    throw new FinalRoundSubmissionError();
+  }
   if (challenge.termsRequired && !challenge.termsAccepted) throw new TermsNotAcceptedError();
 }
 

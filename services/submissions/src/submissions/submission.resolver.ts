@@ -81,8 +81,8 @@ export class SubmissionResolver {
     // depend on that.
     const viewerId = ctx.identity.userId;
     const teamIds = submission.teamId ? await ctx.loaders.viewerTeamIds.load('viewer') : undefined;
-    const role = viewerId && !canReadSubmission(viewerId, submission, null, teamIds) ? (await ctx.loaders.challengeAccess.load(submission.challengeId))?.role : null;
-    if (!canReadSubmission(viewerId, submission, role, teamIds)) return [];
+    const access = viewerId && !canReadSubmission(viewerId, submission, null, teamIds) ? await ctx.loaders.challengeAccess.load(submission.challengeId) : null;
+    if (!canReadSubmission(viewerId, submission, access?.role, teamIds, access?.judge === true)) return [];
     const versions = await ctx.loaders.versionsBySubmission.load(submission.id);
     return versions.map(SubmissionVersionType.from);
   }

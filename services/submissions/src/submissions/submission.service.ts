@@ -14,6 +14,7 @@ import {
   assertCanSubmit,
   canReadSubmission,
   isParticipationBehind,
+  isSubmissionReviewer,
   type SubmittableChallenge,
 } from './submission.policy';
 import type { SubmitSolutionCommand } from './submission.validation';
@@ -58,7 +59,7 @@ function judgingFilterSql(filter: { finalistsOnly?: boolean; unscoredBy?: string
   return { sql, params };
 }
 
-interface SubmissionRow {
+export interface SubmissionRow {
   id: string;
   challenge_id: string;
   author_id: string;
@@ -72,10 +73,10 @@ interface SubmissionRow {
   body: string;
 }
 
-const SNAPSHOT_COLUMNS = `s.id, s.challenge_id, s.author_id, s.team_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at, v.title, v.body`;
-const CURRENT_VERSION_JOIN = `join submission_version v on v.submission_id = s.id and v.version = s.current_version`;
+export const SNAPSHOT_COLUMNS = `s.id, s.challenge_id, s.author_id, s.team_id, s.status, s.current_version, s.first_submitted_at, s.submitted_at, s.shortlisted_at, v.title, v.body`;
+export const CURRENT_VERSION_JOIN = `join submission_version v on v.submission_id = s.id and v.version = s.current_version`;
 
-function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
+export function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
   return {
     id: row.id,
     challengeId: row.challenge_id,
@@ -92,7 +93,7 @@ function toSnapshot(row: SubmissionRow): SubmissionSnapshot {
 }
 
 /** Ids that cannot name a row are dropped before they reach a `uuid[]` cast (a forged representation is not a crash). */
-function uuids(ids: readonly string[]): string[] {
+export function uuids(ids: readonly string[]): string[] {
   return [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
 }
 
@@ -100,7 +101,7 @@ function uuids(ids: readonly string[]): string[] {
  * In SQL, for a submission `p`: the viewer (parameter) reads it: a solo one they wrote, or their team's. The team's
  * through its members (team_member_user_idx): a member who left no longer reads it.
  */
-const VIEWER_READS = `((p.team_id is null and p.author_id = ?) or p.team_id in (select tm.team_id from team_member tm where tm.user_id = ?))`;
+export const VIEWER_READS = `((p.team_id is null and p.author_id = ?) or p.team_id in (select tm.team_id from team_member tm where tm.user_id = ?))`;
 
 /**
  * In SQL, for a submission `p`: its author may see its challenge (isChallengeVisibleTo, the rule the policy applies).
@@ -122,12 +123,32 @@ interface ParticipationRow {
   visibility: ChallengeVisibilityName;
   published: boolean;
   role: OrganizationRoleName | null;
+  round: number;
+  final_round_deadline: Date | null;
+  finalist_ids: string[];
+  judge: boolean;
+  challenge_role: boolean;
+  solo_submission_id: string | null;
+  team_submission_id: string | null;
 }
+
+/**
+ * In SQL, for a challenge `c` and a user (parameter): the user's accepted challenge roles (challenge_role_view, fed by
+ * ChallengeRoleChanged). `JUDGE_OF` the JUDGE role only; `ROLE_OF` any (JUDGE or PARTICIPANT: the challenge is visible).
+ */
+export const JUDGE_OF = (c: string, user: string) =>
+  `exists (select 1 from challenge_role_view r where r.challenge_id = ${c} and r.user_id = ${user} and r.role = 'JUDGE' and r.granted)`;
+export const ROLE_OF = (c: string, user: string) => `exists (select 1 from challenge_role_view r where r.challenge_id = ${c} and r.user_id = ${user} and r.granted)`;
 
 /** What shortlisting checks, read in one statement under the submission's row lock (see `shortlist`). */
 /** The viewer and a challenge: their role in its sponsor (null: none), and whether it is hidden from them. */
 export interface ChallengeAccess {
   role: OrganizationRoleName | null;
+  /** An accepted JUDGE of the challenge: reads its sealed submissions, scores, sees the board. */
+  judge: boolean;
+  status: ChallengeStatusName;
+  round: number;
+  finalistIds: string[];
   /** Hidden for good (isChallengeWithheldFrom): what entity references go by. */
   withheld: boolean;
 }
@@ -169,8 +190,8 @@ export class SubmissionService {
    */
   async submit(authorId: string, command: SubmitSolutionCommand): Promise<SubmissionSnapshot> {
     if (command.teamId) return this.submitAsTeam(authorId, command.teamId, command);
-    const { challenge, role } = await this.currentParticipation(command.challengeId, authorId);
-    assertCanSubmit(command.challengeId, challenge, role, this.clock());
+    const { challenge, role, soloSubmissionId } = await this.currentParticipation(command.challengeId, authorId);
+    assertCanSubmit(command.challengeId, challenge && { ...challenge, viewerSubmissionId: soloSubmissionId }, role, this.clock());
 
     // Create the submission or, on a resubmission, lock its row and take the next version (the upsert serialises
     // an author's concurrent submissions on the row), then store that version and its event.
@@ -246,8 +267,8 @@ export class SubmissionService {
    * SubmissionCreated with the teamId.
    */
   private async submitAsTeam(userId: string, teamId: string, command: SubmitSolutionCommand): Promise<SubmissionSnapshot> {
-    const { challenge, role } = await this.currentParticipation(command.challengeId, userId);
-    assertCanSubmit(command.challengeId, challenge, role, this.clock());
+    const { challenge, role, teamSubmissionIds } = await this.currentParticipation(command.challengeId, userId);
+    assertCanSubmit(command.challengeId, challenge && { ...challenge, viewerSubmissionId: teamSubmissionIds.get(teamId.toLowerCase()) ?? null }, role, this.clock());
     const now = this.clock();
     const saved = await this.em.transactional(async (em) => {
       const [team] = await em.execute<{ challenge_id: string; split_status: string; member: boolean }[]>(
@@ -289,17 +310,29 @@ export class SubmissionService {
     );
   }
 
-  /** The policy read of submit and acceptTerms, one statement: the challenge, the user's role in its sponsor, their acceptance. */
-  private async participation(challengeId: string, userId: string): Promise<{ challenge: SubmittableChallenge | null; role: OrganizationRoleName | null }> {
-    const [row] = await this.em.execute<ParticipationRow[]>(
-      `select c.id, c.status, c.submission_deadline, c.terms_required, a.user_id is not null as terms_accepted, c.visibility, c.published, m.role
+  /**
+   * The policy read of submit, acceptTerms and the team commands, one statement: the challenge, the user's role in its
+   * sponsor, their acceptance, their challenge roles (a judge may not enter), and for round 2 the submissions a submit
+   * would version (their solo one; their teams' by team id).
+   */
+  private async participation(
+    challengeId: string,
+    userId: string,
+  ): Promise<{ challenge: SubmittableChallenge | null; role: OrganizationRoleName | null; soloSubmissionId: string | null; teamSubmissionIds: Map<string, string> }> {
+    const [row] = await this.em.execute<(ParticipationRow & { team_submissions: { team_id: string; id: string }[] | null })[]>(
+      `select c.id, c.status, c.submission_deadline, c.terms_required, a.user_id is not null as terms_accepted, c.visibility, c.published, m.role,
+         c.round, c.final_round_deadline, c.finalist_ids,
+         ${JUDGE_OF('c.id', '?::uuid')} as judge, ${ROLE_OF('c.id', '?::uuid')} as challenge_role,
+         (select s.id from submission s where s.challenge_id = c.id and s.author_id = ?::uuid and s.team_id is null) as solo_submission_id,
+         (select json_agg(json_build_object('team_id', s.team_id, 'id', s.id)) from submission s
+          where s.challenge_id = c.id and s.team_id in (select tm.team_id from team_member tm where tm.user_id = ?::uuid)) as team_submissions
        from challenge_view c
        left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
        left join terms_acceptance a on a.challenge_id = c.id and a.user_id = ?
        where c.id = ?`,
-      [userId, userId, challengeId],
+      [userId, userId, userId, userId, userId, userId, challengeId],
     );
-    if (!row) return { challenge: null, role: null };
+    if (!row) return { challenge: null, role: null, soloSubmissionId: null, teamSubmissionIds: new Map() };
     const challenge = {
       id: row.id,
       status: row.status,
@@ -308,8 +341,18 @@ export class SubmissionService {
       termsAccepted: row.terms_accepted,
       visibility: row.visibility,
       published: row.published,
+      round: row.round,
+      finalRoundDeadline: row.final_round_deadline === null ? null : new Date(row.final_round_deadline),
+      finalistIds: row.finalist_ids ?? [],
+      viewerIsJudge: row.judge,
+      viewerHasChallengeRole: row.challenge_role,
     };
-    return { challenge, role: row.role };
+    return {
+      challenge,
+      role: row.role,
+      soloSubmissionId: row.solo_submission_id,
+      teamSubmissionIds: new Map((row.team_submissions ?? []).map((t) => [t.team_id, t.id])),
+    };
   }
 
   /**
@@ -350,20 +393,27 @@ export class SubmissionService {
   async findReadableByIds(ids: readonly string[]): Promise<SubmissionSnapshot[]> {
     const keys = uuids(ids);
     if (!this.viewerId || keys.length === 0) return [];
-    const rows = await this.em.execute<(SubmissionRow & { viewer_role: OrganizationRoleName | null; viewer_member: boolean })[]>(
-      `select ${SNAPSHOT_COLUMNS}, m.role as viewer_role,
-         (s.team_id is not null and exists (select 1 from team_member tm where tm.team_id = s.team_id and tm.user_id = ?)) as viewer_member
-       from submission s
-       ${CURRENT_VERSION_JOIN}
-       left join challenge_view c on c.id = s.challenge_id
-       left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
-       where s.id = any(?::uuid[]) and (${VIEWER_READS.replaceAll('p.', 's.')} or m.role in ('OWNER', 'ADMIN'))`,
-      [this.viewerId, this.viewerId, pgArray(keys), this.viewerId, this.viewerId],
+    const rows = await this.em.execute<(SubmissionRow & { viewer_role: OrganizationRoleName | null; viewer_member: boolean; viewer_judge: boolean })[]>(
+      `select * from (
+         select ${SNAPSHOT_COLUMNS}, m.role as viewer_role,
+           (s.team_id is not null and exists (select 1 from team_member tm where tm.team_id = s.team_id and tm.user_id = ?)) as viewer_member,
+           ${JUDGE_OF('s.challenge_id', '?::uuid')} as viewer_judge,
+           ${VIEWER_READS.replaceAll('p.', 's.')} as viewer_reads
+         from submission s
+         ${CURRENT_VERSION_JOIN}
+         left join challenge_view c on c.id = s.challenge_id
+         left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
+         where s.id = any(?::uuid[])
+       ) x
+       where x.viewer_reads or x.viewer_role in ('OWNER', 'ADMIN') or x.viewer_judge`,
+      [this.viewerId, this.viewerId, this.viewerId, this.viewerId, this.viewerId, pgArray(keys)],
     );
     // The SQL filter keeps sealed bodies in the database; the policy check is the rule itself (one statement: the
     // viewer's membership of the submission's team comes with the row).
     return rows
-      .filter((row) => canReadSubmission(this.viewerId, { authorId: row.author_id, teamId: row.team_id }, row.viewer_role, new Set(row.viewer_member && row.team_id ? [row.team_id] : [])))
+      .filter((row) =>
+        canReadSubmission(this.viewerId, { authorId: row.author_id, teamId: row.team_id }, row.viewer_role, new Set(row.viewer_member && row.team_id ? [row.team_id] : []), row.viewer_judge),
+      )
       .map(toSnapshot);
   }
 
@@ -374,14 +424,34 @@ export class SubmissionService {
   async challengeAccessByIds(challengeIds: readonly string[]): Promise<Map<string, ChallengeAccess>> {
     const keys = uuids(challengeIds);
     if (keys.length === 0) return new Map();
-    const rows = await this.em.execute<{ id: string; visibility: ChallengeVisibilityName; published: boolean; role: OrganizationRoleName | null }[]>(
-      `select c.id, c.visibility, c.published, m.role
+    const viewer = this.viewerId ?? NIL_UUID;
+    const rows = await this.em.execute<
+      { id: string; visibility: ChallengeVisibilityName; published: boolean; role: OrganizationRoleName | null; judge: boolean; challenge_role: boolean; status: ChallengeStatusName; round: number; finalist_ids: string[] }[]
+    >(
+      `select c.id, c.visibility, c.published, m.role, c.status, c.round, c.finalist_ids,
+         ${JUDGE_OF('c.id', '?::uuid')} as judge, ${ROLE_OF('c.id', '?::uuid')} as challenge_role
        from challenge_view c
        left join membership_view m on m.organization_id = c.organization_id and m.user_id = ? and m.role is not null
        where c.id = any(?::uuid[])`,
-      [this.viewerId ?? NIL_UUID, pgArray(keys)],
+      [viewer, viewer, viewer, pgArray(keys)],
     );
-    return new Map(rows.map((r) => [r.id, { role: r.role, withheld: isChallengeWithheldFrom(r, r.role) }]));
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { role: r.role, judge: r.judge, status: r.status, round: r.round, finalistIds: r.finalist_ids ?? [], withheld: isChallengeWithheldFrom(r, r.role, r.challenge_role) },
+      ]),
+    );
+  }
+
+  /**
+   * The viewer's access to a challenge for a refusal's sake: read again (bounded, runtime.readModelWaits) while it would
+   * refuse them as a reviewer, since a ChallengeRoleChanged in flight (a judge who just accepted) could explain it.
+   * Only called once the cheap read refused.
+   */
+  async reviewerAccessAfterWait(challengeId: string): Promise<ChallengeAccess | null> {
+    if (!this.viewerId) return null;
+    const read = async () => (await this.challengeAccessByIds([challengeId])).get(challengeId.toLowerCase()) ?? null;
+    return this.readModel.until(read, (access) => !isSubmissionReviewer(access));
   }
 
   /** The teams the viewer is a member of now (Submission's readers; empty when signed out, without a statement). */
