@@ -77,9 +77,9 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'Team.invitations': 20, // the same bound
   'Split.shares': 20, // one per member
   'User.teamInvitations': 50, // VIEWER_TEAM_INVITATIONS in services/submissions
-  // Sized by the mutation's own input (up to 10,000 places): counted at the input's length, see INPUT_SIZED_LISTS;
-  // this bound is for an input the estimate cannot read.
-  'AwardPrizesPayload.awards': 10_000,
+  // Sized by the mutation's own input (1..10,000 places): counted at the input's length, see INPUT_SIZED_LISTS; this
+  // bound only counts where the input is not in the operation (a subgraph's own fetch).
+  'AwardPrizesPayload.awards': 200,
   'Submission.versions': 20,
   // Judging (issue 13): 50 judges at most (MAX_JUDGE_INVITATIONS in services/challenges) plus the sponsor's scorers.
   'Submission.scoreCards': 60,

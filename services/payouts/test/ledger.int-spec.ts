@@ -531,4 +531,56 @@ describe('payouts ledger on real Postgres', () => {
       expect(await ledger.balance(em(), escrowAccount(c), 'USD')).toBe(-1_000n);
     });
   });
+
+  describe('many prizes awarded at once (postPrizesAwarded)', () => {
+    it('posts each award’s transaction as postPrizeAwarded / postTeamPrizeAwarded would, in as many statements for 2,000 awards as for 2', async () => {
+      const c = randomUUID();
+      await fund(c, 'USD', 1_000_000n, 0n);
+      const [w, m1, m2] = [randomUUID(), randomUUID(), randomUUID()];
+      const solo = randomUUID();
+      const team = randomUUID();
+      const statementsFor = async (awards: { awardId: string; parts: { recipientId: string; amount: bigint }[] }[]) => {
+        const before = totalScopedStatements();
+        await countStatements(() => tx((e) => ledger.postPrizesAwarded(e, { challengeId: c, currency: 'USD', awards })));
+        return totalScopedStatements() - before;
+      };
+      const few = await statementsFor([
+        { awardId: solo, parts: [{ recipientId: w, amount: 600n }] },
+        { awardId: team, parts: [{ recipientId: m1, amount: 300n }, { recipientId: m2, amount: 200n }] },
+      ]);
+      expect(await postingsOf(LEDGER_KINDS.prizeAwarded, `award:${solo}`)).toEqual({
+        challengeId: c,
+        postings: sorted([
+          { account: escrowAccount(c), currency: 'USD', amountMinor: 600n },
+          { account: payableAccount(w), currency: 'USD', amountMinor: -600n },
+        ]),
+      });
+      expect(await postingsOf(LEDGER_KINDS.prizeAwarded, `award:${team}`)).toEqual({
+        challengeId: c,
+        postings: sorted([
+          { account: escrowAccount(c), currency: 'USD', amountMinor: 500n },
+          { account: payableAccount(m1), currency: 'USD', amountMinor: -300n },
+          { account: payableAccount(m2), currency: 'USD', amountMinor: -200n },
+        ]),
+      });
+      const many = await statementsFor(Array.from({ length: 2_000 }, () => ({ awardId: randomUUID(), parts: [{ recipientId: randomUUID(), amount: 100n }] })));
+      expect(many).toBe(few);
+      expect(await ledger.escrowSummary(em(), c)).toMatchObject({ awarded: 1_100n + 200_000n, inEscrow: 1_000_000n - 201_100n });
+    });
+
+    it('refuses beyond what escrow holds in total, an award posted before, and bad parts: nothing written', async () => {
+      const c = randomUUID();
+      await fund(c, 'USD', 1_000n, 0n);
+      const before = await postingCount();
+      const one = (amount: bigint, awardId = randomUUID()) => ({ awardId, parts: [{ recipientId: randomUUID(), amount }] });
+      await expect(tx((e) => ledger.postPrizesAwarded(e, { challengeId: c, currency: 'USD', awards: [one(600n), one(401n)] }))).rejects.toBeInstanceOf(InsufficientEscrowError);
+      await expect(tx((e) => ledger.postPrizesAwarded(e, { challengeId: c, currency: 'USD', awards: [one(0n)] }))).rejects.toBeInstanceOf(InvalidPostingError);
+      await expect(tx((e) => ledger.postPrizesAwarded(e, { challengeId: c, currency: 'USD', awards: [{ awardId: randomUUID(), parts: [] }] }))).rejects.toBeInstanceOf(InvalidPostingError);
+      await expect(tx((e) => ledger.postPrizesAwarded(e, { challengeId: c, currency: 'EUR', awards: [one(10n)] }))).rejects.toBeInstanceOf(ChallengeCurrencyMismatchError);
+      expect(await postingCount()).toBe(before);
+      const awardId = randomUUID();
+      await tx((e) => ledger.postPrizeAwarded(e, { awardId, challengeId: c, winnerId: randomUUID(), currency: 'USD', amount: 10n }));
+      await expect(tx((e) => ledger.postPrizesAwarded(e, { challengeId: c, currency: 'USD', awards: [one(10n, awardId)] }))).rejects.toBeInstanceOf(LedgerReferenceConflictError);
+    });
+  });
 });

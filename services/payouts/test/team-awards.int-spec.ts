@@ -163,6 +163,8 @@ describe('awards to a team: one payout per member, by the agreed split', () => {
       challengeId: team.challengeId,
       prizeRank: 1,
       submissionId: team.submissionId,
+      awardId: awarded.id,
+      automatic: false,
       teamId: team.teamId,
       amountMinor: '100001',
       currency: 'USD',

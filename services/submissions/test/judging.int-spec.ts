@@ -224,8 +224,9 @@ describe('judging in submissions, through the gateway', () => {
       expect(card.scores).toEqual([{ criterionKey: 'impact', value: '8' }, { criterionKey: 'novelty', value: '5' }]);
     });
 
-    it('refuses outsiders, plain members and authors (FORBIDDEN) and unknown submissions (NOT_FOUND)', async () => {
-      for (const user of [outsider, member, authors[0]]) expect(errorCodes(await score(user, S[0], '5'))).toEqual(['FORBIDDEN']);
+    it('refuses whoever cannot see the submission (NOT_FOUND: outsiders, plain members, other authors) and its own author (FORBIDDEN)', async () => {
+      for (const user of [outsider, member, authors[1]]) expect(errorCodes(await score(user, S[0], '5'))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await score(authors[0], S[0], '5'))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await score(judge1, randomUUID(), '5'))).toEqual(['NOT_FOUND']);
       expect((await score(judge1, 'not-an-id', '5')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'submissionId' });
     });

@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
-import { BadUserInputError, isUuid } from '@ideagora/subgraph-kit';
+import { BadUserInputError, DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE } from '@ideagora/subgraph-kit';
 
 /** awardPrizes takes 1 to this many prize places in one call (Mechanical Turk scale). */
 export const MAX_AWARDS_PER_REQUEST = 10_000;
 export const MAX_IDEMPOTENCY_KEY_CHARS = 200;
 
-/** Prize.awards(first): a prize may have 10,000 places; a page of awards is at most this many. */
-export const MAX_PRIZE_AWARDS_PAGE = 1_000;
-export const DEFAULT_PRIZE_AWARDS_PAGE = 100;
+/**
+ * Prize.awards(first): sized as every page of the API (20 by default, at most 100), so that the operation limits can
+ * count it at `first` (the contract's TeamAwardPayouts, awards with their payouts over 20 prizes, passes with room).
+ * A prize's count is `awardedCount`; reading all 10,000 places of one prize needs a cursor (docs/ARCHITECTURE.md).
+ */
+export const MAX_PRIZE_AWARDS_PAGE = MAX_PAGE_SIZE;
+export const DEFAULT_PRIZE_AWARDS_PAGE = DEFAULT_PAGE_SIZE;
 
 export interface PrizePlace {
   prizeRank: number;

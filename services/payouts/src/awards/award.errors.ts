@@ -30,3 +30,25 @@ export class TeamSplitNotAgreedError extends FailedPreconditionError {
     super('The team has not agreed a split of its prizes');
   }
 }
+
+export class JudgingClosedError extends FailedPreconditionError {
+  constructor() {
+    super('The judging deadline has passed: what is left is decided by the challenge’s rules, not by the sponsor');
+  }
+}
+
+/** More awards of a prize than its places left, or a place the submission already holds: nothing was written. */
+export class PrizePlacesConflictError extends ConflictError {
+  override readonly field: string | undefined;
+  constructor(message: string, field?: string) {
+    super(message);
+    this.field = field;
+  }
+}
+
+export class IdempotencyKeyReusedError extends ConflictError {
+  override readonly field = 'idempotencyKey';
+  constructor() {
+    super('This idempotencyKey was used for other awards of this challenge');
+  }
+}

@@ -72,4 +72,10 @@ describe('quoteFunding', () => {
     expect(quote.prizePool).toBe(1_000_000n);
     expect(quote.total).toBe(quote.prizePool + quote.fee);
   });
+
+  it('counts each place of a prize: the pool is the sum of amount x quantity (absent quantity: 1)', () => {
+    const quote = quoteFunding([{ amountMinor: '500000', quantity: 1 }, { amountMinor: '1000', quantity: 250 }, { amountMinor: '300' }], 1000);
+    expect(quote.prizePool).toBe(500_000n + 250_000n + 300n);
+    expect(quote.fee).toBe(75_030n);
+  });
 });

@@ -13,10 +13,11 @@ export interface FundingQuote {
 
 /**
  * The one formula for what a sponsor pays: used by `fundChallenge` to create the funding (and so the PaymentIntent's
- * amount) and by `Challenge.fundingQuote` to show it before the payment, so the two cannot disagree.
+ * amount) and by `Challenge.fundingQuote` to show it before the payment, so the two cannot disagree. The pool is
+ * sum(amountMinor x quantity): a prize of several places pays each (quantity absent: 1, events queued before it).
  */
-export function quoteFunding(prizes: readonly { amountMinor: string | bigint }[], feeBasisPoints: number): FundingQuote {
-  const prizePool = sumMinor(prizes.map((p) => BigInt(p.amountMinor)));
+export function quoteFunding(prizes: readonly { amountMinor: string | bigint; quantity?: number }[], feeBasisPoints: number): FundingQuote {
+  const prizePool = sumMinor(prizes.map((p) => BigInt(p.amountMinor) * BigInt(p.quantity ?? 1)));
   const fee = platformFee(prizePool, feeBasisPoints);
   return { prizePool, fee, total: prizePool + fee };
 }

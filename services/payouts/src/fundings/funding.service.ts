@@ -61,7 +61,7 @@ export class FundingService {
   }
 
   /** What funding these prizes costs, by the formula `fund` charges (quoteFunding with this service's fee). */
-  quote(prizes: readonly { amountMinor: string }[]): FundingQuote {
+  quote(prizes: readonly { amountMinor: string; quantity?: number }[]): FundingQuote {
     return quoteFunding(prizes, this.feeBasisPoints);
   }
 

@@ -1,3 +1,4 @@
+import { pgArray } from '@ideagora/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { escrowAccount, FEE_REVENUE, isGuardedAccount, parseAccount, payableAccount, STRIPE_CASH } from './ledger.accounts';
@@ -45,6 +46,12 @@ export interface TeamPrizeAwardedInput {
   currency: string;
   /** Each member's non-zero part (the prize divided by the team's split); they sum to the prize. */
   parts: readonly { recipientId: string; amount: bigint }[];
+}
+export interface PrizesAwardedInput {
+  challengeId: string;
+  currency: string;
+  /** Each award with its recipients' non-zero parts (one part: a solo winner; several: a team's members). */
+  awards: readonly { awardId: string; parts: readonly { recipientId: string; amount: bigint }[] }[];
 }
 export interface TransferPaidInput {
   payoutId: string;
@@ -174,6 +181,64 @@ export class LedgerService {
         { account: escrowAccount(input.challengeId), currency: input.currency, amountMinor: total },
         ...parts.map((p) => ({ account: p.account, currency: input.currency, amountMinor: -p.amount })),
       ],
+    });
+  }
+
+  /**
+   * Many prize awards of one challenge at once (awardPrizes, the judging deadline's automatic awards): for each, the
+   * ledger transaction postPrizeAwarded / postTeamPrizeAwarded posts (reference `award:<awardId>`: escrow +A, each
+   * recipient's payable −part), in a constant number of statements whatever their number. Refused beyond what escrow
+   * holds, in total. The awards are new (ids just made): one posted before is a bug (LedgerReferenceConflictError).
+   */
+  async postPrizesAwarded(em: EntityManager, input: PrizesAwardedInput): Promise<void> {
+    if (input.awards.length === 0) return;
+    const transactions = input.awards.map((award) => {
+      if (award.parts.length === 0) throw new InvalidPostingError('an award needs at least one recipient');
+      const recipients = new Set(award.parts.map((p) => p.recipientId));
+      if (recipients.size !== award.parts.length) throw new InvalidPostingError('an award pays each recipient once');
+      const parts = award.parts.map((p) => ({ account: payableAccount(p.recipientId), amount: positiveAmount(p.amount, 'amount') }));
+      const total = parts.reduce((sum, p) => sum + p.amount, 0n);
+      return validateLedgerTransaction({
+        kind: LEDGER_KINDS.prizeAwarded,
+        reference: `award:${businessId(award.awardId, 'awardId')}`,
+        challengeId: input.challengeId,
+        postings: [
+          { account: escrowAccount(input.challengeId), currency: input.currency, amountMinor: total },
+          ...parts.map((p) => ({ account: p.account, currency: input.currency, amountMinor: -p.amount })),
+        ],
+      });
+    });
+    const escrow = escrowAccount(input.challengeId);
+    const total = transactions.reduce((sum, t) => sum + t.postings[0]!.amountMinor, 0n);
+    await this.inTransaction(em, async (tx) => {
+      await this.lock(tx, escrow);
+      const [row] = await run(
+        tx,
+        `select
+           (select count(*)::int from ledger_transaction where kind = ? and reference = any(?::text[])) as existing,
+           (select p.currency from ledger_transaction t join ledger_posting p on p.transaction_id = t.id
+             where t.challenge_id = ? and p.currency <> ? limit 1) as other_currency,
+           (select coalesce(sum(amount_minor), 0)::text from ledger_posting where account = ? and currency = ?) as balance`,
+        [LEDGER_KINDS.prizeAwarded, pgArray(transactions.map((t) => t.reference)), input.challengeId, input.currency, escrow, input.currency],
+      );
+      if (Number(row!.existing) > 0) throw new LedgerReferenceConflictError(LEDGER_KINDS.prizeAwarded, 'award:<one of a batch of new awards>');
+      if (row!.other_currency) throw new ChallengeCurrencyMismatchError(input.challengeId, String(row!.other_currency).trim(), input.currency);
+      const balance = BigInt(row!.balance as string);
+      if (balance + total > 0n) throw new InsufficientEscrowError(escrow, input.currency, balance < 0n ? -balance : 0n, total);
+      const ids = transactions.map(() => randomUUID());
+      await run(
+        tx,
+        `insert into ledger_transaction (id, kind, reference, challenge_id)
+         select r.id, ?, r.reference, ? from jsonb_to_recordset(?::jsonb) as r(id uuid, reference text)`,
+        [LEDGER_KINDS.prizeAwarded, input.challengeId, JSON.stringify(transactions.map((t, i) => ({ id: ids[i], reference: t.reference })))],
+      );
+      const postings = transactions.flatMap((t, i) => t.postings.map((p) => ({ t: ids[i], a: p.account, m: p.amountMinor.toString() })));
+      await run(
+        tx,
+        `insert into ledger_posting (transaction_id, account, currency, amount_minor)
+         select r.t, r.a, ?, r.m::bigint from jsonb_to_recordset(?::jsonb) as r(t uuid, a text, m text)`,
+        [input.currency, JSON.stringify(postings)],
+      );
     });
   }
 

@@ -1,5 +1,6 @@
 import { challengeAudienceOf, recordEvent, type EventHandlers } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { concludeJudging } from '../awards/judging-deadline.service';
 import { queueSettlement } from '../settlements/settlement.service';
 
 /**
@@ -54,8 +55,10 @@ export const readModelHandlers: EventHandlers = {
       em.getTransactionContext(),
     );
   },
-  // Issue 13 (judging): placeholder until the judging deadline's awards land.
-  JudgingRankingFixed: async () => undefined,
+  // The judging deadline passed: decide what is left of a guaranteed pool (once), then JudgingConcluded.
+  JudgingRankingFixed: async (em: EntityManager, p) => {
+    await concludeJudging(em, p);
+  },
   MembershipChanged: async (em: EntityManager, p) => {
     await em.getConnection().execute(
       `insert into membership_view (organization_id, user_id, role, version) values (?, ?, ?, ?)
@@ -80,8 +83,9 @@ export const readModelHandlers: EventHandlers = {
 
 /**
  * A judging challenge is being cancelled: payouts decides, because it is where awards are made. The upsert above
- * holds challenge_view's row lock until this transaction commits, and awardPrize reads that row `for share`:
- * an award that committed first is seen here (rejected), and an award attempted after sees CANCELLING (refused).
+ * holds challenge_view's row lock until this transaction commits, and every award path locks that row `for update`
+ * (lockChallengeForAwards): an award that committed first is seen here (rejected), and an award attempted after sees
+ * CANCELLING (refused).
  * Either the cancellation or the award wins, never both.
  */
 async function answerCancellation(em: EntityManager, challengeId: string, requestVersion: number): Promise<void> {

@@ -84,6 +84,8 @@ interface ScoringFacts {
   role: OrganizationRoleName | null;
   judge: boolean;
   challenge_role: boolean;
+  /** The viewer wrote it, or is a member of the team that did. */
+  own: boolean;
 }
 
 function isVisible(facts: ScoringFacts): boolean {
@@ -122,7 +124,9 @@ export class JudgingService {
     );
     return this.em.transactional(async (em) => {
       const facts = await this.scoringFacts(em, judgeId, id, true);
-      if (!facts || !isVisible(facts)) throw new SubmissionNotFoundError(submissionId);
+      // The contract: a submission the caller cannot see is NOT_FOUND (a sealed one is seen by its authors and its
+      // reviewers only); one they see but may not score (their own) is FORBIDDEN.
+      if (!facts || !isVisible(facts) || !(canScore(facts) || facts.own)) throw new SubmissionNotFoundError(submissionId);
       if (!canScore(facts)) throw new ScoreForbiddenError();
       assertScorable({ status: facts.status as string, judgingClosed: facts.judging_closed, round: facts.round, finalistIds: facts.finalist_ids ?? [] }, id);
       const rubric = rubricOrDefault(facts.rubric);
@@ -154,12 +158,13 @@ export class JudgingService {
     const [row] = await em.execute<ScoringFacts[]>(
       `select s.id, c.id as challenge_id, s.first_submitted_at, c.status, coalesce(c.judging_closed, false) as judging_closed, coalesce(c.round, 1) as round,
          coalesce(c.finalist_ids, '{}') as finalist_ids, c.rubric, c.visibility, c.published, m.role,
-         ${JUDGE_OF('s.challenge_id', '?::uuid')} as judge, ${ROLE_OF('s.challenge_id', '?::uuid')} as challenge_role
+         ${JUDGE_OF('s.challenge_id', '?::uuid')} as judge, ${ROLE_OF('s.challenge_id', '?::uuid')} as challenge_role,
+         (s.author_id = ?::uuid or exists (select 1 from team_member tm where tm.team_id = s.team_id and tm.user_id = ?::uuid)) as own
        from submission s
        left join challenge_view c on c.id = s.challenge_id
        left join membership_view m on m.organization_id = c.organization_id and m.user_id = ? and m.role is not null
        where s.id = ?${lock ? '\n       for update of s' : ''}`,
-      [userId, userId, userId, submissionId],
+      [userId, userId, userId, userId, userId, submissionId],
     );
     return row ?? null;
   }
