@@ -1,5 +1,6 @@
 import {
   challengeInput,
+  completePayoutOnboarding,
   createChallenge,
   createOrganization,
   errorCodes,
@@ -64,6 +65,37 @@ describe('judging, through the partner contract', () => {
   const finishJudging = (challengeId: string, token = sponsor.token) =>
     gql(`mutation ($challengeId: ID!) { finishJudging(challengeId: $challengeId) { challenge { id status } } }`, { challengeId }, token);
   const prizeRules = (challengeId: string, token = sponsor.token) => runContract(stack.client, 'ChallengePrizeRules', { id: challengeId }, token);
+  const escrowOf = async (challengeId: string) =>
+    ok(
+      await gql(
+        `query ($id: ID!) { challenge(id: $id) { escrow { funded { amountMinor } platformFee { amountMinor } awarded { amountMinor } paid { amountMinor } refunded { amountMinor } heldForWinners { amountMinor } inEscrow { amountMinor } } } }`,
+        { id: challengeId },
+        sponsor.token,
+      ),
+    ).challenge.escrow as Record<string, { amountMinor: string }>;
+  const amounts = (escrow: Record<string, { amountMinor: string }>) => Object.fromEntries(Object.entries(escrow).map(([k, v]) => [k, Number(v.amountMinor)]));
+  /** The judging deadline passes: set in the past, and the deadline job woken (as its own schedule would, within a minute). */
+  const passJudgingDeadline = async (challengeId: string) => {
+    await db.query(`update challenges.challenge set judging_deadline = now() - interval '1 second' where id = $1`, [challengeId]);
+    await db.query(`insert into pgboss.job (name, data) values ('challenges_deadline', $1)`, [{ challengeId }]);
+  };
+  const statusOf = async (challengeId: string) => ok(await runContract(stack.client, 'ChallengeDetail', { id: challengeId }, sponsor.token)).challenge.status as string;
+  /** Every ledger transaction of the challenge balances, and its escrow (a liability: credits are negative) never went below zero. */
+  const expectLedgerSound = async (challengeId: string) => {
+    const unbalanced = await db.query(
+      `select t.id from payouts.ledger_transaction t join payouts.ledger_posting p on p.transaction_id = t.id
+       where t.challenge_id = $1 group by t.id, p.currency having sum(p.amount_minor) <> 0`,
+      [challengeId],
+    );
+    expect(unbalanced.rows).toEqual([]);
+    const { rows } = await db.query(
+      `select min(held)::bigint as lowest, count(*)::int as postings from (
+         select -sum(p.amount_minor) over (order by p.id) as held from payouts.ledger_posting p where p.account = 'escrow:' || $1::text) r`,
+      [challengeId],
+    );
+    expect(rows[0].postings).toBeGreaterThan(1);
+    expect(Number(rows[0].lowest)).toBeGreaterThanOrEqual(0);
+  };
 
   it('runs a judged contest: rubric, an outside judge, score cards, the board, a final round, bulk awards and feedback', async () => {
     const prizes = [
@@ -169,6 +201,7 @@ describe('judging, through the partner contract', () => {
     // A judge cannot award, close or cancel.
     expect(errorCodes(await award(judge, challengeId, randomUUID(), [[1, a]]))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await finishJudging(challengeId, judge.token))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gql(`mutation ($challengeId: ID!) { cancelChallenge(challengeId: $challengeId) { challenge { id } } }`, { challengeId }, judge.token))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await runContract(stack.client, 'AdvanceToFinalRound', { input: { challengeId, finalistSubmissionIds: [a], finalRoundDeadline: new Date(Date.now() + DAY_MS).toISOString() } }, judge.token))).toEqual([
       'FORBIDDEN',
     ]);
@@ -195,8 +228,8 @@ describe('judging, through the partner contract', () => {
 
     // Bulk awards: all or nothing, once per key.
     const key = randomUUID();
-    const samePlaceTwice = await award(sponsor, challengeId, randomUUID(), [[1, a], [2, b], [2, b]]);
-    expect([errorCodes(samePlaceTwice), fieldOf(samePlaceTwice)]).toEqual([['CONFLICT'], 'awards']);
+    const samePlaceTwice = await award(sponsor, challengeId, randomUUID(), [[1, a], [2, b], [2, b]]); // the input repeats itself
+    expect([errorCodes(samePlaceTwice), fieldOf(samePlaceTwice)]).toEqual([['BAD_USER_INPUT'], 'awards']);
     expect(ok(await prizeRules(challengeId)).challenge.prizes.flatMap((p: { awards: unknown[] }) => p.awards)).toEqual([]); // nothing written
     const awarded = ok(await award(sponsor, challengeId, key, [[1, a], [2, c], [2, b]]));
     expect(awarded.awardPrizes.awardedCount).toBe(3);
@@ -215,6 +248,8 @@ describe('judging, through the partner contract', () => {
     expect(ok(await runContract(stack.client, 'ViewerFeedback', { challengeId }, ana.token)).challenge.viewerSubmissions[0].feedback).toBeNull();
     expect(ok(await finishJudging(challengeId)).finishJudging.challenge.status).toBe('AWARDED');
     const feedbackOf = async (user: TestUser) => ok(await runContract(stack.client, 'ViewerFeedback', { challengeId }, user.token)).challenge.viewerSubmissions[0].feedback;
+    // Submissions publishes feedback when it hears of AWARDED (an event, ~0.5 s later; docs/ARCHITECTURE.md, "Judging").
+    await eventually(async () => expect(await feedbackOf(ana)).not.toBeNull(), { timeoutMs: 15_000, intervalMs: 200 });
     expect(await feedbackOf(ana)).toEqual({
       rank: 1,
       outOf: 3,
@@ -241,6 +276,7 @@ describe('judging, through the partner contract', () => {
     expect(errorCodes(cancelled)).toEqual(['FAILED_PRECONDITION']);
 
     const [ana, ben, cai, dee] = await Promise.all([solver(), solver(), solver(), solver()]);
+    await completePayoutOnboarding(stack, ben.token); // the winner to be can receive transfers; the others not yet
     const ids: string[] = [];
     for (const [user, title] of [[ana, 'A'], [ben, 'B'], [cai, 'C'], [dee, 'D']] as const) ids.push(ok(await submit(user, challengeId, title)).submitSolution.submission.id);
     const [a, b, c, d] = ids;
@@ -249,29 +285,74 @@ describe('judging, through the partner contract', () => {
     expect(errorCodes(await finishJudging(challengeId))).toEqual(['FAILED_PRECONDITION']); // places unawarded
 
     // The judging deadline passes: the deadline job decides.
-    await db.query(`update challenges.challenge set judging_deadline = now() - interval '1 second' where id = $1`, [challengeId]);
-    await db.query(`insert into pgboss.job (name, data) values ('challenges_deadline', $1)`, [{ challengeId }]);
+    await passJudgingDeadline(challengeId);
     const decided = await eventually(
       async () => {
-        const challenge = ok(await prizeRules(challengeId)).challenge;
-        const status = ok(await runContract(stack.client, 'ChallengeDetail', { id: challengeId }, sponsor.token)).challenge.status;
-        expect(status).toBe('AWARDED');
-        return challenge;
+        expect(await statusOf(challengeId)).toBe('AWARDED');
+        return ok(await prizeRules(challengeId)).challenge;
       },
       { timeoutMs: 60_000, intervalMs: 500 },
     );
     // The winner is the only scored submission; the runner-up's two places have no ranked submission left, so
     // their money (2 x 50.01) is shared equally among the three others: 33.34 + 33.34 + 33.34 = 100.02.
     expect(decided.prizes[0].awards.map((x: { submission: { id: string } }) => x.submission.id)).toEqual([b]);
-    const { rows } = await db.query(`select submission_id, amount_minor::text as amount, automatic from payouts.award where challenge_id = $1 order by prize_rank, submission_id`, [challengeId]);
+    const awardRows = async () =>
+      (await db.query(`select submission_id, amount_minor::text as amount, automatic from payouts.award where challenge_id = $1 order by prize_rank, submission_id`, [challengeId])).rows;
+    const rows = await awardRows();
     expect(rows.filter((r) => r.submission_id === b)).toEqual([{ submission_id: b, amount: '300000', automatic: true }]);
     const shares = rows.filter((r) => r.submission_id !== b);
     expect(shares.map((r) => r.submission_id).sort()).toEqual([a, c, d].sort());
     expect(shares.reduce((sum, r) => sum + Number(r.amount), 0)).toBe(10002);
     expect(shares.every((r) => r.automatic && Math.abs(Number(r.amount) - 3334) <= 1)).toBe(true);
 
-    // Decided: no more scores or sponsor awards.
+    // Guaranteed: the whole pool goes to the winners, nothing is refunded; the winner who can receive is paid.
+    await eventually(
+      async () => expect(amounts(await escrowOf(challengeId))).toMatchObject({ awarded: 310002, refunded: 0, inEscrow: 0, paid: 300000, heldForWinners: 10002 }),
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    const transfers = await stack.stripe.transfers.list({ transfer_group: challengeId, limit: 100 });
+    expect(transfers.data.map((t) => t.amount)).toEqual([300000]);
+
+    // Decided once: the job woken again, and late scores or awards, change nothing.
+    await passJudgingDeadline(challengeId);
     expect(errorCodes(await score(sponsor, a, { overall: '5' }))).toEqual(['FAILED_PRECONDITION']);
     expect(errorCodes(await award(sponsor, challengeId, randomUUID(), [[2, a]]))).toEqual(['FAILED_PRECONDITION']);
+    // A judge of another challenge cannot see this one's sealed submissions.
+    expect(errorCodes(await score(judge, a, { overall: '5' }))).toEqual(['NOT_FOUND']);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await awardRows()).toEqual(rows);
+    expect((await stack.stripe.transfers.list({ transfer_group: challengeId, limit: 100 })).data).toHaveLength(1);
+    await expectLedgerSound(challengeId);
+  }, 300_000);
+
+  it('decides a contest that is not guaranteed at its judging deadline: what the sponsor awarded is paid, the rest refunded', async () => {
+    const prizes = [
+      { rank: 1, label: 'Winner', amountMinor: '200000' },
+      { rank: 2, label: 'Mention', amountMinor: '5000', quantity: 2 },
+    ];
+    const challengeId = (await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, { prizes }))).id;
+    await fundAndPublish(stack, sponsor.token, challengeId);
+    const [ana, ben] = await Promise.all([solver(), solver()]);
+    await completePayoutOnboarding(stack, ana.token);
+    const a = ok(await submit(ana, challengeId, 'A')).submitSolution.submission.id as string;
+    const b = ok(await submit(ben, challengeId, 'B')).submitSolution.submission.id as string;
+    ok(await closeSubmissions(challengeId));
+    ok(await score(sponsor, b, { overall: '10' })); // the best score, yet nothing obliges the sponsor to award it
+    ok(await award(sponsor, challengeId, randomUUID(), [[1, a]]));
+
+    await passJudgingDeadline(challengeId);
+    await eventually(async () => expect(await statusOf(challengeId)).toMatch(/^(AWARDED|CLOSED)$/), { timeoutMs: 60_000, intervalMs: 500 });
+    const { rows } = await db.query(`select submission_id, automatic from payouts.award where challenge_id = $1`, [challengeId]);
+    expect(rows).toEqual([{ submission_id: a, automatic: false }]);
+    // The mentions' 2 x 50.00 go back to the sponsor (with their share of the fee, as any refund of the rest).
+    await eventually(
+      async () => {
+        const escrow = amounts(await escrowOf(challengeId));
+        expect(escrow).toMatchObject({ awarded: 200000, paid: 200000, inEscrow: 0, heldForWinners: 0 });
+        expect(escrow.refunded).toBeGreaterThanOrEqual(10000);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    await expectLedgerSound(challengeId);
   }, 300_000);
 });

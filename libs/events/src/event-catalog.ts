@@ -105,9 +105,11 @@ export interface EventPayloads {
   /**
    * submissions' answer to a ChallengeChanged with `judgingClosed`: the final ranking of scored submissions (round 2's
    * finalists first, then round 1's others; at most as many as the challenge has prize places) and the shortlist (at
-   * most 10,000), for payouts to award what is left of a guaranteed pool.
+   * most 10,000), for payouts to award what is left of a guaranteed pool. `submissionCount`: the challenge's
+   * submissions then (payouts waits, by redelivery, until its own view holds as many: the shares among "all the
+   * submissions" must not miss one whose SubmissionCreated is still in flight; absent in events queued before it).
    */
-  JudgingRankingFixed: { challengeId: string; ranking: string[]; shortlist: string[] };
+  JudgingRankingFixed: { challengeId: string; ranking: string[]; shortlist: string[]; submissionCount?: number };
   /**
    * payouts decided what the judging deadline left undecided (guaranteed places awarded, `automaticAwards` of them);
    * challenges moves the challenge to AWARDED, and payouts then refunds what is left in escrow.

@@ -304,17 +304,39 @@ const COST_ARGUMENTS = new Set(['first', 'representations', 'if']);
 interface CheckedDocument {
   document: DocumentNode;
   costVariables: string[];
+  /** Variables holding an INPUT_SIZED_LISTS input, with the path to the list whose length the estimate reads. */
+  inputSizedVariables: { name: string; path: string[] }[];
   costs: Map<string, number | undefined>;
 }
 
+const INPUT_SIZED_BY_MUTATION = new Map(Object.values(INPUT_SIZED_LISTS).map(([mutation, argument, ...path]) => [mutation, { argument, path }]));
+
 function checked(document: DocumentNode): CheckedDocument {
   const costVariables = new Set<string>();
+  const inputSizedVariables: { name: string; path: string[] }[] = [];
   visit(document, {
     Argument: (node) => {
       if (COST_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) costVariables.add(node.value.name.value);
     },
+    Field: (node) => {
+      const sized = INPUT_SIZED_BY_MUTATION.get(node.name.value);
+      const argument = sized && node.arguments?.find((a) => a.name.value === sized.argument);
+      if (sized && argument?.value.kind === Kind.VARIABLE) inputSizedVariables.push({ name: argument.value.name.value, path: sized.path });
+    },
   });
-  return { document, costVariables: [...costVariables], costs: new Map() };
+  return { document, costVariables: [...costVariables], inputSizedVariables, costs: new Map() };
+}
+
+/** What of the request's variables the cost depends on (a list's length, not its items): the key of the cost cache. */
+function costKey(entry: CheckedDocument, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string {
+  const lengthOf = (value: unknown) => (Array.isArray(value) ? { length: value.length } : value);
+  const values = entry.costVariables.map((name) => lengthOf(variables?.[name]));
+  const sized = entry.inputSizedVariables.map(({ name, path }) => {
+    let value: unknown = variables?.[name];
+    for (const step of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[step] : undefined;
+    return Array.isArray(value) ? value.length : null;
+  });
+  return `${operationName ?? ''}:${JSON.stringify(values)}:${JSON.stringify(sized)}`;
 }
 
 /**
@@ -357,11 +379,7 @@ export function operationLimitsPlugin<TContext extends BaseContext>(
             if (passed.size >= CHECKED_DOCUMENTS_KEPT) passed.clear();
             passed.set(queryHash, entry);
           }
-          const values = entry.costVariables.map((name) => {
-            const value = request.variables?.[name];
-            return Array.isArray(value) ? { length: value.length } : value;
-          });
-          const key = `${request.operationName ?? ''}:${JSON.stringify(values)}`;
+          const key = costKey(entry, request.operationName, request.variables);
           let cost = entry.costs.get(key);
           if (!entry.costs.has(key)) {
             cost = operationCost(schema, entry.document, request.operationName, request.variables);

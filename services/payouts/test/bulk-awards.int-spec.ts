@@ -20,6 +20,8 @@ import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 
 const AWARD_PRIZES = `mutation($input: AwardPrizesInput!) { awardPrizes(input: $input) { awards { id prizeRank amount { amountMinor } automatic } awardedCount } }`;
+/** The contract's selection: the answer of 10,000 awards costs 40,003 (4 fields an award), under the operation limit. */
+const AWARD_PRIZES_AT_SCALE = `mutation($input: AwardPrizesInput!) { awardPrizes(input: $input) { awards { id prizeRank submission { id } } awardedCount } }`;
 const PRIZE_RULES = `query($id: ID!) { challenge(id: $id) { id status guaranteed
   prizes { rank quantity awardedCount awards(first: 100) { id automatic amount { amountMinor } submission { id } } } } }`;
 const PRIZE_COUNTS = `query($id: ID!) { challenge(id: $id) { id prizes { rank quantity awardedCount } } }`;
@@ -62,7 +64,7 @@ describe('awards at scale (awardPrizes) and the judging deadline (payouts)', () 
 
   const sql = async <T = Record<string, any>>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
   const awardPrizes = (challengeId: string, idempotencyKey: string, awards: Place[], token = sponsor.token) =>
-    stack.client.request(AWARD_PRIZES, { input: { challengeId, idempotencyKey, awards } }, { token });
+    stack.client.request(awards.length > 1_000 ? AWARD_PRIZES_AT_SCALE : AWARD_PRIZES, { input: { challengeId, idempotencyKey, awards } }, { token });
   const rulesOf = async (id: string) => (await stack.client.request(PRIZE_RULES, { id }, { token: sponsor.token })).data!.challenge;
   const escrowOf = async (id: string) => (await stack.client.request(ESCROW, { id }, { token: sponsor.token })).data!.challenge.escrow;
   const transfersOf = async (challengeId: string) => (await stack.stripe.transfers.list({ transfer_group: challengeId, limit: 100 })).data;
@@ -305,6 +307,24 @@ describe('awards at scale (awardPrizes) and the judging deadline (payouts)', () 
       ]);
       await eventually(async () => expect((await transfersOf(challenge.id)).map((t) => t.amount)).toEqual([33334]));
       await eventually(async () => expect(await escrowOf(challenge.id)).toMatchObject({ awarded: { amountMinor: '100000' }, inEscrow: { amountMinor: '0' } }));
+    }, 180_000);
+
+    it('waits (redelivery) until payouts knows every submission the ranking counted, so no share misses one in flight', async () => {
+      const solvers = await Promise.all([1, 2].map((i) => signUpUser(stack.client, { displayName: `Early ${i}` })));
+      const challenge = await judgingChallenge({ prizes: [{ rank: 1, amountMinor: '90000', quantity: 1 }], guaranteed: true, solvers });
+      await closeJudging(challenge.id);
+      // submissions counted three; the third's SubmissionCreated has not reached payouts yet.
+      await publishTestEvent(stack.databaseUrl, 'JudgingRankingFixed', { challengeId: challenge.id, ranking: [], shortlist: [], submissionCount: 3 });
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(await statusOf(challenge.id)).toBe('JUDGING');
+      expect(await awardCount(challenge.id)).toBe(0);
+      const late = uuidv7();
+      await sql(`insert into payouts.submission_view (id, challenge_id, author_id, team_id, version) values ($1, $2, gen_random_uuid(), null, 1)`, [late, challenge.id]);
+      await eventually(async () => expect(await statusOf(challenge.id)).toBe('AWARDED'), { timeoutMs: 60_000, intervalMs: 500 });
+      // Shared among all three: 300.00 each.
+      expect((await automaticAwards(challenge.id)).map((a) => [a.submission_id, a.amount_minor]).sort()).toEqual(
+        [...challenge.submissions, late].map((id) => [id, '30000']).sort(),
+      );
     }, 180_000);
 
     it('a guaranteed challenge without submissions, and a non-guaranteed one: nothing awarded, concluded, the pool refunded', async () => {

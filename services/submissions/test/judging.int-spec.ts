@@ -418,7 +418,7 @@ describe('judging in submissions, through the gateway', () => {
         return found;
       });
       // 3 places (1 + 2); S1 is round 1's best non-finalist.
-      expect(events[0]).toEqual({ challengeId, ranking: [S[2], S[0], S[1]], shortlist: [] });
+      expect(events[0]).toEqual({ challengeId, ranking: [S[2], S[0], S[1]], shortlist: [], submissionCount: AUTHORS });
       expect(errorCodes(await score(judge1, S[2], '1'))).toEqual(['FAILED_PRECONDITION']);
     });
 

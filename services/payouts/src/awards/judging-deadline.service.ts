@@ -16,6 +16,13 @@ export class ChallengeViewBehindError extends Error {
   }
 }
 
+/** The ranking names more submissions than payouts has heard of: SubmissionCreated events in flight (retried later). */
+export class SubmissionViewBehindError extends Error {
+  constructor(challengeId: string, known: number, expected: number) {
+    super(`JudgingRankingFixed for challenge ${challengeId}: payouts knows ${known} of its ${expected} submissions; retried later`);
+  }
+}
+
 /**
  * JudgingRankingFixed (the judging deadline passed): under challenge_view's row lock, once per challenge
  * (`concluded_at`), decides what is left undecided (decideJudgingDeadline) and awards it through the same code as
@@ -35,6 +42,10 @@ export async function concludeJudging(em: EntityManager, event: EventPayloads['J
     'all',
     em.getTransactionContext(),
   );
+  // Every submission counts (the ranking's, the shortlist's, and "all" for the shares): wait for those in flight.
+  if (event.submissionCount !== undefined && known!.submissions.length < event.submissionCount) {
+    throw new SubmissionViewBehindError(challenge.id, known!.submissions.length, event.submissionCount);
+  }
   const decided = decideJudgingDeadline({
     guaranteed: challenge.guaranteed,
     prizes: challenge.prizes.map((p) => ({ ...p, awarded: challenge.awarded.get(p.rank) ?? 0 })),

@@ -79,7 +79,8 @@ export class JudgingEventService {
       `select id from submission where challenge_id = ? and shortlisted_at is not null order by shortlisted_at, id limit ?`,
       [challengeId, MAX_SHORTLIST_IN_RANKING_FIXED],
     );
-    recordEvent(this.em, 'JudgingRankingFixed', { challengeId, ranking, shortlist: shortlist.map((r) => r.id) });
+    const [{ count: submissionCount }] = await this.em.execute<{ count: number }[]>(`select count(*)::int as count from submission where challenge_id = ?`, [challengeId]);
+    recordEvent(this.em, 'JudgingRankingFixed', { challengeId, ranking, shortlist: shortlist.map((r) => r.id), submissionCount });
   }
 
   /**

@@ -129,6 +129,14 @@ describe('isParticipationBehind (read-your-writes)', () => {
     expect(isParticipationBehind({ ...open, status: 'DRAFT' })).toBe(true);
     for (const status of ['OPEN', 'JUDGING', 'AWARDED', 'CLOSED', 'CANCELLING', 'CANCELLED'] as const) expect(isParticipationBehind({ ...open, status })).toBe(false);
   });
+
+  it('waits, for one who has entered, while round 1 is being judged: a final round reopening it may be in flight', () => {
+    expect(isParticipationBehind({ ...open, status: 'JUDGING' }, true)).toBe(true);
+    expect(isParticipationBehind({ ...open, status: 'JUDGING', round: 1 }, true)).toBe(true);
+    expect(isParticipationBehind({ ...open, status: 'JUDGING', round: 2 }, true)).toBe(false); // round 2 was already judged
+    expect(isParticipationBehind({ ...open, status: 'JUDGING' }, false)).toBe(false); // never a finalist
+    for (const status of ['OPEN', 'AWARDED', 'CLOSED', 'CANCELLED'] as const) expect(isParticipationBehind({ ...open, status }, true)).toBe(false);
+  });
 });
 
 describe('judges and round 2 (issue 13)', () => {

@@ -98,8 +98,17 @@ export function assertCanParticipate(
  * ChallengeChanged not applied yet) or still a DRAFT (its publication not applied yet): the command waits for the
  * read model (read-your-writes). Any later status is final for participation, and answered at once.
  */
-export function isParticipationBehind(challenge: ChallengeState | null): boolean {
-  return challenge === null || challenge.status === 'DRAFT';
+export function isParticipationBehind(challenge: ChallengeState | null, viewerHasEntered = false): boolean {
+  return challenge === null || challenge.status === 'DRAFT' || isFinalRoundPossiblyInFlight(challenge, viewerHasEntered);
+}
+
+/**
+ * A JUDGING challenge in round 1 refuses an entry, unless advanceToFinalRound has just reopened it for its finalists
+ * and the ChallengeChanged saying so is in flight: only someone who has entered can be a finalist, so only their
+ * refusal waits (a partner sends advanceToFinalRound, then the finalist's submitSolution, back to back).
+ */
+function isFinalRoundPossiblyInFlight(challenge: ChallengeState, viewerHasEntered: boolean): boolean {
+  return viewerHasEntered && challenge.status === 'JUDGING' && (challenge.round ?? 1) === 1;
 }
 
 /** May the viewer submit now? Everything assertCanParticipate checks, then: a challenge with terms needs them accepted. */

@@ -302,11 +302,14 @@ export class SubmissionService {
     return toSnapshot(saved);
   }
 
-  /** The policy read, repeated (only) while the read model may not have heard of the challenge's publication yet. */
+  /**
+   * The policy read, repeated (bounded) only while the read model may not have heard of the challenge's publication,
+   * or of a final round that reopens it for one who entered (isParticipationBehind).
+   */
   currentParticipation(challengeId: string, userId: string): ReturnType<SubmissionService['participation']> {
     return this.readModel.until(
       () => this.participation(challengeId, userId),
-      ({ challenge }) => isParticipationBehind(challenge),
+      ({ challenge, soloSubmissionId, teamSubmissionIds }) => isParticipationBehind(challenge, soloSubmissionId !== null || teamSubmissionIds.size > 0),
     );
   }
 
