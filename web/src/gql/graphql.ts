@@ -734,7 +734,7 @@ export type ScoringQueryVariables = Exact<{
 }>;
 
 
-export type ScoringQuery = { challenge: { id: string, title: string, status: ChallengeStatus, round: number, judgingClosed: boolean, judgingDeadline: string, viewerRoles: Array<ChallengeRole>, rubric: { criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, allToScore: { totalCount: number }, finalistsToScore: { totalCount: number }, unscored: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, finalist: boolean | null, viewerScoreCard: { id: string, weightedTotal: string, comment: string | null, scores: Array<{ criterionKey: string, value: string }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ScoringQuery = { challenge: { id: string, title: string, status: ChallengeStatus, round: number, judgingClosed: boolean, judgingDeadline: string, viewerRoles: Array<ChallengeRole>, rubric: { criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, finalists: Array<{ id: string }>, allToScore: { totalCount: number }, unscored: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, finalist: boolean | null, viewerScoreCard: { id: string, weightedTotal: string, comment: string | null, scores: Array<{ criterionKey: string, value: string }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type ScoreSubmissionMutationVariables = Exact<{
   input: ScoreSubmissionInput;
@@ -750,7 +750,7 @@ export type JudgingBoardQueryVariables = Exact<{
 }>;
 
 
-export type JudgingBoardQuery = { challenge: { id: string, status: ChallengeStatus, title: string, currency: string, round: number, judgingClosed: boolean, judgingDeadline: string, finalRoundDeadline: string | null, guaranteed: boolean, viewerRoles: Array<ChallengeRole>, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string } }>, finalists: Array<{ id: string }>, allSubmissions: { totalCount: number }, finalistSubmissions: { totalCount: number }, judging: { round: number, judgeCount: number, agreement: number | null, judges: Array<{ scoredCount: number, user: { id: string, displayName: string } }>, ranking: { totalCount: number, edges: Array<{ cursor: string, node: { rank: number, meanWeightedTotal: string, scoreCardCount: number, submission: { id: string, title: string, finalist: boolean | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null } };
+export type JudgingBoardQuery = { challenge: { id: string, status: ChallengeStatus, title: string, currency: string, round: number, judgingClosed: boolean, judgingDeadline: string, finalRoundDeadline: string | null, guaranteed: boolean, viewerRoles: Array<ChallengeRole>, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string } }>, finalists: Array<{ id: string }>, allSubmissions: { totalCount: number }, judging: { round: number, judgeCount: number, agreement: number | null, judges: Array<{ scoredCount: number, user: { id: string, displayName: string } }>, ranking: { totalCount: number, edges: Array<{ cursor: string, node: { rank: number, meanWeightedTotal: string, scoreCardCount: number, submission: { id: string, title: string, finalist: boolean | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null } };
 
 export type JudgingRankingQueryVariables = Exact<{
   challengeId: string | number;
@@ -2042,10 +2042,10 @@ export const ScoringDocument = new TypedDocumentString(`
         weightPercent
       }
     }
-    allToScore: submissions(first: 1) {
-      totalCount
+    finalists {
+      id
     }
-    finalistsToScore: submissions(first: 1, finalistsOnly: true) {
+    allToScore: submissions(first: 1) {
       totalCount
     }
     unscored: submissions(first: 1, unscoredByViewer: true) {
@@ -2125,9 +2125,6 @@ export const JudgingBoardDocument = new TypedDocumentString(`
       id
     }
     allSubmissions: submissions(first: 1) {
-      totalCount
-    }
-    finalistSubmissions: submissions(first: 1, finalistsOnly: true) {
       totalCount
     }
     judging {

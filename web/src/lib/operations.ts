@@ -446,8 +446,8 @@ export const ScoringDoc = graphql(`
     challenge(id: $challengeId) {
       id title status round judgingClosed judgingDeadline viewerRoles
       rubric { criteria { key label description weightPercent } }
+      finalists { id }
       allToScore: submissions(first: 1) { totalCount }
-      finalistsToScore: submissions(first: 1, finalistsOnly: true) { totalCount }
       unscored: submissions(first: 1, unscoredByViewer: true) { totalCount }
       submissions(first: $first, after: $after, unscoredByViewer: $unscoredOnly) {
         edges {
@@ -477,7 +477,6 @@ export const JudgingBoardDoc = graphql(`
       prizes { rank label quantity awardedCount amount { amountMinor currency } }
       finalists { id }
       allSubmissions: submissions(first: 1) { totalCount }
-      finalistSubmissions: submissions(first: 1, finalistsOnly: true) { totalCount }
       judging {
         round judgeCount agreement
         judges { user { id displayName } scoredCount }

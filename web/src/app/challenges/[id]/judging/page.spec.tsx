@@ -18,7 +18,7 @@ const usd = (amountMinor: string) => ({ amountMinor, currency: 'USD' });
 function challenge(overrides: Record<string, unknown> = {}) {
   return {
     id: 'c1', status: 'JUDGING', title: 'Cheap membranes', currency: 'USD', round: 1, judgingClosed: false, judgingDeadline: '2030-02-01T00:00:00Z', finalRoundDeadline: null,
-    guaranteed: false, viewerRoles: ['OWNER'], finalists: [], allSubmissions: { totalCount: 41 }, finalistSubmissions: { totalCount: 0 },
+    guaranteed: false, viewerRoles: ['OWNER'], finalists: [], allSubmissions: { totalCount: 41 },
     prizes: [{ rank: 1, label: 'First prize', quantity: 1, awardedCount: 0, amount: usd('100000') }],
     judging: {
       round: 1, judgeCount: 2, agreement: 0.82,

@@ -62,7 +62,7 @@ export default async function JudgingBoardPage({ params, searchParams }: {
   const judgingOpen = c.status === 'JUDGING' && !c.judgingClosed;
   const ranking = board.ranking;
   const rows = ranking.edges.map((e) => e.node);
-  const toScore = board.round === 2 ? c.finalistSubmissions.totalCount : c.allSubmissions.totalCount;
+  const toScore = board.round === 2 ? c.finalists.length : c.allSubmissions.totalCount;
   const agreement = agreementInWords(board.agreement);
   const firstRank = rows[0]?.rank ?? 0;
   const lastRank = rows[rows.length - 1]?.rank ?? 0;

@@ -20,7 +20,7 @@ function challenge(overrides: Record<string, unknown> = {}) {
   return {
     id: 'c1', title: 'Cheap membranes', status: 'JUDGING', round: 1, judgingClosed: false, judgingDeadline: '2030-02-01T00:00:00Z', viewerRoles: ['JUDGE'],
     rubric: { criteria: [{ key: 'cost', label: 'Cost', description: '', weightPercent: 100 }] },
-    allToScore: { totalCount: 3 }, finalistsToScore: { totalCount: 1 }, unscored: { totalCount: 2 },
+    allToScore: { totalCount: 3 }, finalists: [{ id: 'b' }], unscored: { totalCount: 2 },
     submissions: { edges: [submission('a'), submission('b', true)].map((node) => ({ node })), pageInfo: { hasNextPage: false, endCursor: null } },
     ...overrides,
   };

@@ -57,7 +57,7 @@ export default async function ScorePage({ params, searchParams }: {
   const board = `/challenges/${c.id}/judging`;
   const open = c.status === 'JUDGING' && !c.judgingClosed;
   // In the final round only the finalists are scored.
-  const total = c.round === 2 ? c.finalistsToScore.totalCount : c.allToScore.totalCount;
+  const total = c.round === 2 ? c.finalists.length : c.allToScore.totalCount;
   const submissions = c.submissions.edges.map((e) => e.node).filter((s) => c.round !== 2 || s.finalist);
   const { pageInfo } = c.submissions;
   const moreHref = pageInfo.hasNextPage && pageInfo.endCursor ? `${here}?${new URLSearchParams({ ...(showAll ? { show: 'all' } : {}), after: pageInfo.endCursor })}` : undefined;
