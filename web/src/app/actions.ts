@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, UpdateChallengeInput } from '@/gql/graphql';
+import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, RubricCriterionInput, UpdateChallengeInput } from '@/gql/graphql';
 import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import { gql } from '@/lib/gateway';
 import { fetchGateway } from '@/lib/gateway-fetch';
@@ -17,6 +17,10 @@ import {
   AgreeToPrizeSplitDoc, CreateTeamDoc, InviteTeamMemberDoc, LeaveTeamDoc, ProposeEqualPrizeSplitDoc, ProposePrizeSplitDoc, RespondToTeamInvitationDoc,
 } from '@/lib/operations';
 import { shareField, teamRefusal, validateShares } from '@/lib/teams';
+import { CHALLENGE_INVITATION_DAYS, COMMENT_MAX, judgeEmailsError, judgingRefusal, parseEmails } from '@/lib/judging';
+import {
+  AdvanceToFinalRoundDoc, AwardPrizesDoc, InviteToChallengeDoc, JudgingRankingDoc, RespondToChallengeInvitationDoc, RevokeChallengeInvitationDoc, ScoreSubmissionDoc, SetJudgingRubricDoc,
+} from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE, validateNewPassword } from '@/lib/passwords';
 import { positionFromForm, reviewHref } from '@/lib/review';
 import { clearSession, getRefreshToken, setSession, type SessionGrant } from '@/lib/session';
@@ -27,7 +31,7 @@ const text = (fd: FormData, name: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-const challengePath = (challengeId: string, page?: 'review' | 'team') =>
+const challengePath = (challengeId: string, page?: 'review' | 'team' | 'judging' | 'score' | 'edit') =>
   `/challenges/${encodeURIComponent(challengeId)}${page ? `/${page}` : ''}`;
 
 // ---- session ---------------------------------------------------------------
@@ -125,8 +129,12 @@ export async function createOrganizationAction(_prev: FormState, fd: FormData): 
   return { ok: true, message: 'Organization created.' };
 }
 
-/** Called by the challenge wizard with an already-checked input; redirects to the new draft. */
-export async function createChallengeAction(input: CreateChallengeInput): Promise<FormState> {
+/**
+ * Called by the challenge wizard with an already-checked input; redirects to the new draft. With `rubric` (judging
+ * criteria other than the default), the rubric is set on the new draft (setJudgingRubric); should that fail, the
+ * draft exists all the same: its edit page says so and offers the criteria again.
+ */
+export async function createChallengeAction(input: CreateChallengeInput, rubric?: RubricCriterionInput[]): Promise<FormState> {
   let id: string;
   try {
     id = (await gql(CreateChallengeDoc, { input })).createChallenge.challenge.id;
@@ -134,6 +142,13 @@ export async function createChallengeAction(input: CreateChallengeInput): Promis
     return toFormState(error);
   }
   revalidatePath('/sponsor');
+  if (rubric?.length) {
+    try {
+      await gql(SetJudgingRubricDoc, { input: { challengeId: id, criteria: rubric } });
+    } catch {
+      redirect(withFlash(challengePath(id, 'edit'), 'rubricNotSaved'));
+    }
+  }
   redirect(`/challenges/${id}?created=1`);
 }
 
@@ -151,7 +166,8 @@ export async function updateChallengeAction(_prev: FormState, fd: FormData): Pro
   const challengeId = text(fd, 'challengeId');
   if (!challengeId) return { formError: 'Unknown challenge.' };
   const values: Record<string, string> = {};
-  for (const name of ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'deadlineLocal']) if (fd.has(name)) values[name] = text(fd, name);
+  for (const name of ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'deadlineLocal', 'judgingDeadlineLocal']) if (fd.has(name)) values[name] = text(fd, name);
+  if (fd.has('guaranteedShown')) values.guaranteed = text(fd, 'guaranteed') === 'yes' ? 'yes' : 'no';
   const input: UpdateChallengeInput = { challengeId };
   if (fd.has('title')) input.title = values.title;
   if (fd.has('summary')) input.summary = values.summary;
@@ -163,6 +179,13 @@ export async function updateChallengeAction(_prev: FormState, fd: FormData): Pro
   if (deadline) {
     if (Number.isNaN(Date.parse(deadline))) return { fieldErrors: { submissionDeadline: 'Enter a valid date and time' }, values };
     input.submissionDeadline = new Date(deadline).toISOString();
+  }
+  // A DRAFT's judging settings: the box is sent only when ticked (`guaranteedShown` says the form had it).
+  if (fd.has('guaranteedShown')) input.guaranteed = text(fd, 'guaranteed') === 'yes';
+  const judgingDeadline = text(fd, 'judgingDeadline');
+  if (judgingDeadline) {
+    if (Number.isNaN(Date.parse(judgingDeadline))) return { fieldErrors: { judgingDeadline: 'Enter a valid date and time' }, values };
+    input.judgingDeadline = new Date(judgingDeadline).toISOString();
   }
   try {
     await gql(UpdateChallengeDoc, { input });
@@ -542,4 +565,163 @@ export async function startOnboardingAction(_prev: FormState, _fd: FormData): Pr
     return toFormState(error);
   }
   redirect(url);
+}
+
+// ---- judging -------------------------------------------------------------------------------------------------------
+
+/** Sets a DRAFT's judging criteria (the rubric editor of the edit page), with an already-checked input. */
+export async function setJudgingRubricAction(challengeId: string, criteria: RubricCriterionInput[]): Promise<FormState> {
+  try {
+    await gql(SetJudgingRubricDoc, { input: { challengeId, criteria } });
+  } catch (error) {
+    return judgingRefusal(toFormState(error), 'rubric');
+  }
+  revalidatePath(challengePath(challengeId), 'layout');
+  return { ok: true, message: 'Judging criteria saved.' };
+}
+
+/** Invites judges by email: several addresses, one per line or separated by commas; each is mailed a link to /judging/invitations. */
+export async function inviteJudgesAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  const values = { emails: text(fd, 'emails') };
+  const emails = parseEmails(values.emails);
+  const emailsError = judgeEmailsError(emails);
+  if (emailsError) return { fieldErrors: { emails: emailsError }, values };
+  let invited;
+  try {
+    invited = (await gql(InviteToChallengeDoc, { input: { challengeId, emails, role: 'JUDGE' } })).inviteToChallenge.invitations;
+  } catch (error) {
+    const state = judgingRefusal(toFormState(error), 'invite');
+    // The API names the refused address in its message; the field says it in our words.
+    if (state.fieldErrors?.emails) state.fieldErrors = { ...state.fieldErrors, emails: 'One of these addresses is not an email address like name@example.com.' };
+    return { ...state, values };
+  }
+  revalidatePath(challengePath(challengeId), 'layout');
+  // Inviting again returns the existing invitation: a judge who accepted already is said to be one, not mailed again.
+  const sent = invited.filter((i) => i.status === 'PENDING').map((i) => i.email);
+  const already = invited.filter((i) => i.status === 'ACCEPTED').map((i) => i.email);
+  // A draft's invitations are mailed when it is published (their days start then).
+  const draft = invited[0]?.challenge.status === 'DRAFT';
+  const parts = [
+    sent.length && draft ? `${sent.length === 1 ? 'Invitation' : `${sent.length} invitations`} for ${sent.join(', ')} saved: mailed when the challenge is published, then accepted within ${CHALLENGE_INVITATION_DAYS} days.` : '',
+    sent.length && !draft ? `${sent.length === 1 ? 'Invitation' : `${sent.length} invitations`} sent to ${sent.join(', ')}. Each judge accepts from the mail’s link within ${CHALLENGE_INVITATION_DAYS} days.` : '',
+    already.length ? `Already ${already.length === 1 ? 'a judge' : 'judges'}: ${already.join(', ')}.` : '',
+  ];
+  return { ok: true, message: parts.filter(Boolean).join(' ') || 'Nothing to send.' };
+}
+
+/** Withdraws an invitation (a judge who had accepted loses the role). */
+export async function revokeChallengeInvitationAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  let email: string;
+  try {
+    email = (await gql(RevokeChallengeInvitationDoc, { input: { invitationId: text(fd, 'invitationId') } })).revokeChallengeInvitation.invitation.email;
+  } catch (error) {
+    return judgingRefusal(toFormState(error), 'revoke');
+  }
+  revalidatePath(challengePath(challengeId), 'layout');
+  return { ok: true, message: `Invitation of ${email} withdrawn.` };
+}
+
+/** The invitee accepts or declines (the button pressed, `answer`), then back to their invitations with the outcome. */
+export async function respondToChallengeInvitationAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const accept = text(fd, 'answer') === 'accept';
+  let answered;
+  try {
+    answered = (await gql(RespondToChallengeInvitationDoc, { input: { invitationId: text(fd, 'invitationId'), accept } })).respondToChallengeInvitation;
+  } catch (error) {
+    return judgingRefusal(toFormState(error), 'respond');
+  }
+  revalidatePath('/', 'layout');
+  // A participant of an invite-only challenge goes on to it; a judge back to the challenges they judge.
+  if (accept && answered.invitation.role === 'PARTICIPANT') redirect(withFlash(challengePath(answered.challenge.id), 'participantAccepted'));
+  redirect(withFlash('/judging/invitations', accept ? 'judgeAccepted' : 'challengeInvitationDeclined'));
+}
+
+export interface ScoreInput {
+  submissionId: string;
+  scores: { criterionKey: string; value: string }[];
+  comment: string;
+}
+
+/**
+ * Saves the viewer's score card of one submission (the scoring page, checked there first) and answers the weighted
+ * total. The page moves on by itself: nothing is re-rendered, so the judge's place in the list is kept.
+ */
+export async function scoreSubmissionAction(input: ScoreInput): Promise<FormState & { weightedTotal?: string }> {
+  const comment = input.comment.trim();
+  if ([...comment].length > COMMENT_MAX) return { fieldErrors: { comment: `Use at most ${COMMENT_MAX.toLocaleString('en-US')} characters` } };
+  try {
+    const { scoreCard } = (await gql(ScoreSubmissionDoc, { input: { submissionId: input.submissionId, scores: input.scores, comment: comment || null } })).scoreSubmission;
+    return { ok: true, message: 'Scores saved.', weightedTotal: scoreCard.weightedTotal };
+  } catch (error) {
+    const state = judgingRefusal(toFormState(error), 'score');
+    if (state.fieldErrors?.scores) return { ...state, formError: 'Every criterion needs a score from 0 to 10 with one decimal at most.' };
+    return state;
+  }
+}
+
+/** Starts the final round with the finalists ticked on the board (`finalist`, several) and the round's deadline (an ISO instant). */
+export async function advanceToFinalRoundAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  const finalistSubmissionIds = fd.getAll('finalist').filter((v): v is string => typeof v === 'string' && v !== '');
+  const deadline = text(fd, 'finalRoundDeadline');
+  const fieldErrors: Record<string, string> = {};
+  if (finalistSubmissionIds.length === 0) fieldErrors.finalistSubmissionIds = 'Tick at least one submission in the ranking';
+  if (!deadline || Number.isNaN(Date.parse(deadline))) fieldErrors.finalRoundDeadline = 'Choose the final round’s deadline';
+  if (Object.keys(fieldErrors).length) return { fieldErrors };
+  try {
+    await gql(AdvanceToFinalRoundDoc, { input: { challengeId, finalistSubmissionIds, finalRoundDeadline: new Date(deadline).toISOString() } });
+  } catch (error) {
+    return judgingRefusal(toFormState(error), 'finalists');
+  }
+  revalidatePath(challengePath(challengeId), 'layout');
+  redirect(withFlash(challengePath(challengeId, 'judging'), 'finalRoundStarted'));
+}
+
+/** The ranking's submissions from rank `from` on, `count` of them (read a page of 100 at a time). */
+async function rankedSubmissionIds(challengeId: string, from: number, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const ranking = (await gql(JudgingRankingDoc, { challengeId, first: 100, after })).challenge.judging?.ranking;
+    if (!ranking) return ids;
+    for (const edge of ranking.edges) if (edge.node.rank >= from && ids.length < count) ids.push(edge.node.submission.id);
+    if (ids.length >= count || !ranking.pageInfo.hasNextPage || !ranking.pageInfo.endCursor) return ids;
+    after = ranking.pageInfo.endCursor;
+  }
+}
+
+/**
+ * Awards prize places in one request (awardPrizes): either `count` places from rank `fromRank` of the ranking
+ * (`mode` "top"), or the submissions ticked on the board (`mode` "selection", `submissionId` several), all to one prize.
+ * The form's `idempotencyKey` is made once per form: sending it again (a retry) awards nothing twice.
+ */
+export async function awardPrizesAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const challengeId = text(fd, 'challengeId');
+  const prizeRank = Number(text(fd, 'prizeRank'));
+  const idempotencyKey = text(fd, 'idempotencyKey');
+  const mode = text(fd, 'mode');
+  const values = { prizeRank: text(fd, 'prizeRank'), fromRank: text(fd, 'fromRank'), count: text(fd, 'count') };
+  if (!Number.isInteger(prizeRank) || prizeRank < 1) return { fieldErrors: { prizeRank: 'Choose a prize' }, values };
+  if (!idempotencyKey) return { formError: 'Reload the page and try again.', values };
+  let submissionIds: string[];
+  try {
+    if (mode === 'top') {
+      const fromRank = Number(values.fromRank);
+      const count = Number(values.count);
+      if (!Number.isInteger(fromRank) || fromRank < 1) return { fieldErrors: { fromRank: 'Enter a rank from 1' }, values };
+      if (!Number.isInteger(count) || count < 1) return { fieldErrors: { count: 'Enter how many places to award' }, values };
+      submissionIds = await rankedSubmissionIds(challengeId, fromRank, count);
+      if (submissionIds.length < count) return { fieldErrors: { count: `Only ${submissionIds.length} ranked ${submissionIds.length === 1 ? 'submission' : 'submissions'} from rank ${fromRank}: award fewer places.` }, values };
+    } else {
+      submissionIds = fd.getAll('submissionId').filter((v): v is string => typeof v === 'string' && v !== '');
+      if (submissionIds.length === 0) return { formError: 'Tick the submissions to award in the ranking first.', values };
+    }
+    const result = (await gql(AwardPrizesDoc, { input: { challengeId, idempotencyKey, awards: submissionIds.map((submissionId) => ({ prizeRank, submissionId })) } })).awardPrizes;
+    revalidatePath(challengePath(challengeId), 'layout');
+    return { ok: true, message: `${result.awardedCount === 1 ? '1 prize place' : `${result.awardedCount} prize places`} awarded. Winners are paid from escrow as soon as their payout account can receive it.` };
+  } catch (error) {
+    return { ...judgingRefusal(toFormState(error), 'award'), values };
+  }
 }

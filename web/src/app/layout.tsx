@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { logOutAction } from './actions';
+import { pendingJudgeInvitations } from '@/lib/judging';
 import { getViewer } from '@/lib/viewer';
 import { Disclosure } from '@/components/Disclosure';
 import { Logo } from '@/components/ui';
@@ -22,6 +23,8 @@ async function Header() {
   }
   const isSponsor = (viewer?.organizations.length ?? 0) > 0;
   const teamInvitations = viewer?.teamInvitations?.length ?? 0;
+  const judgingInvitations = pendingJudgeInvitations(viewer?.challengeInvitations);
+  const participantInvitations = pendingJudgeInvitations(viewer?.challengeInvitations, 'PARTICIPANT');
   return (
     <header className="site-header">
       <div className="inner">
@@ -35,6 +38,8 @@ async function Header() {
               {viewer && <li><Link href="/me/submissions">My submissions</Link></li>}
               {viewer && <li><Link href="/me/payouts">Payouts</Link></li>}
               {viewer && teamInvitations > 0 && <li><Link href="/teams/invitations">Team invitations ({teamInvitations})</Link></li>}
+              {viewer && judgingInvitations > 0 && <li><Link href="/judging/invitations">Judging ({judgingInvitations})</Link></li>}
+              {viewer && participantInvitations > 0 && <li><Link href="/judging/invitations">Challenge invitations ({participantInvitations})</Link></li>}
             </ul>
           </nav>
           <div className="nav nav-end">

@@ -105,4 +105,36 @@ describe('ChallengeEditForm', () => {
     expect(screen.getByLabelText('Summary')).toHaveAccessibleDescription('summary: is required');
     expect(screen.getByLabelText('Description')).toHaveValue('Kept');
   });
+
+  it('a draft’s judging settings: the guarantee (sent ticked or not), the judging deadline only when changed, places per prize shown', async () => {
+    const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({}));
+    render(<ChallengeEditForm action={action} challenge={challenge({
+      guaranteed: false, judgingDeadline: '2030-03-31T12:34:56.789Z',
+      prizes: [{ rank: 1, label: 'Mention', quantity: 10, amount: { amountMinor: '5000', currency: 'USD' } }],
+    })} />);
+    expect(screen.getByText('1. 10 × Mention')).toBeInTheDocument();
+    const judging = screen.getByLabelText('Judging deadline');
+    await waitFor(() => expect(judging).toHaveValue(toDateTimeLocal('2030-03-31T12:34:56.789Z')));
+    expect(judging).toHaveAccessibleDescription(/^Default: 30 days after the submission deadline, and it moves with it/);
+    await userEvent.click(screen.getByLabelText('Guarantee the prizes'));
+    await save();
+    await waitFor(() => expect(action).toHaveBeenCalled());
+    let fd = action.mock.calls[0]![1];
+    expect([fd.get('guaranteedShown'), fd.get('guaranteed'), fd.get('judgingDeadline')]).toEqual(['yes', 'yes', '']);
+    await userEvent.clear(judging);
+    await userEvent.type(judging, '2030-04-10T10:00');
+    // After an action the form is reset (the page redirects on success): the box is back to unticked.
+    expect(screen.getByLabelText('Guarantee the prizes')).not.toBeChecked();
+    await save();
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(2));
+    fd = action.mock.calls[1]![1];
+    expect(fd.get('guaranteed')).toBeNull();
+    expect(fd.get('judgingDeadline')).toBe(new Date('2030-04-10T10:00').toISOString());
+  });
+
+  it('an open challenge has no judging settings to change', () => {
+    render(<ChallengeEditForm action={jest.fn()} challenge={challenge({ status: 'OPEN', judgingDeadline: '2030-03-31T12:34:56.789Z' })} />);
+    expect(screen.queryByLabelText('Judging deadline')).toBeNull();
+    expect(screen.queryByLabelText('Guarantee the prizes')).toBeNull();
+  });
 });

@@ -5,10 +5,11 @@ import { useActionState, useEffect, useState } from 'react';
 import type { ChallengeType, ChallengeVisibility } from '@/gql/graphql';
 import { EXTEND_ONLY_HINT, FIXED_PRIZES_NOTE, toDateTimeLocal, type EditableStatus } from '@/lib/challenges';
 import type { FormState } from '@/lib/errors';
+import { GUARANTEED_MEANING } from '@/lib/judging';
 import { LIMITS, TYPES, VISIBILITIES } from './ChallengeWizard';
 import { SubmitButton } from './forms';
 import { Money } from './Money';
-import { Alert, Card, Select, TextArea, TextField } from './ui';
+import { Alert, Card, Checkbox, Select, TextArea, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 type MoneyValue = { amountMinor: string; currency: string };
@@ -25,7 +26,9 @@ export interface EditableChallenge {
   submissionDeadline: string;
   currency: string;
   totalPrize: MoneyValue;
-  prizes: { rank: number; label: string; amount: MoneyValue }[];
+  prizes: { rank: number; label: string; amount: MoneyValue; quantity?: number }[];
+  guaranteed?: boolean;
+  judgingDeadline?: string;
 }
 
 const ERROR_TITLES: Record<string, string> = {
@@ -54,6 +57,14 @@ export function ChallengeEditForm({ action, challenge }: { action: Action; chall
   }, [challenge.submissionDeadline]);
   const changedDeadline = deadline.value !== deadline.initial && deadline.value !== '' ? new Date(deadline.value) : null;
   const deadlineIso = changedDeadline && !Number.isNaN(changedDeadline.getTime()) ? changedDeadline.toISOString() : '';
+  // The judging deadline likewise: sent only when changed (else it moves with the submission deadline).
+  const [judging, setJudging] = useState({ initial: '', value: '' });
+  useEffect(() => {
+    const initial = challenge.judgingDeadline ? toDateTimeLocal(challenge.judgingDeadline) : '';
+    setJudging({ initial, value: initial });
+  }, [challenge.judgingDeadline]);
+  const changedJudging = judging.value !== judging.initial && judging.value !== '' ? new Date(judging.value) : null;
+  const judgingIso = changedJudging && !Number.isNaN(changedJudging.getTime()) ? changedJudging.toISOString() : '';
 
   return (
     <form action={formAction} noValidate className="stack" aria-label="Edit challenge">
@@ -85,6 +96,16 @@ export function ChallengeEditForm({ action, challenge }: { action: Action; chall
         onChange={(e) => setDeadline((d) => ({ ...d, value: e.target.value }))} error={errors.submissionDeadline}
         hint={isDraft ? 'Your local time; at most two years ahead' : `${EXTEND_ONLY_HINT} Your local time; at most two years ahead.`} />
       <input type="hidden" name="submissionDeadline" value={deadlineIso} />
+      {isDraft && (
+        <>
+          <TextField label="Judging deadline" type="datetime-local" name="judgingDeadlineLocal" value={judging.value} onChange={(e) => setJudging((d) => ({ ...d, value: e.target.value }))}
+            error={errors.judgingDeadline} hint="Default: 30 days after the submission deadline, and it moves with it; at most 180 days after it. By then every prize is decided." />
+          <input type="hidden" name="judgingDeadline" value={judgingIso} />
+          <input type="hidden" name="guaranteedShown" value="yes" />
+          <Checkbox label="Guarantee the prizes" name="guaranteed" value="yes" defaultChecked={values.guaranteed ? values.guaranteed === 'yes' : Boolean(challenge.guaranteed)}
+            error={errors.guaranteed} hint={GUARANTEED_MEANING} />
+        </>
+      )}
       {!isDraft && <p className="muted">Title, type, visibility and terms are fixed once a challenge is published: solvers entered on them.</p>}
       {isDraft && (
         <Card as="div" aria-labelledby="fixed-prizes-title">
@@ -95,7 +116,7 @@ export function ChallengeEditForm({ action, challenge }: { action: Action; chall
           <ul className="prize-list">
             {challenge.prizes.map((p) => (
               <li key={p.rank}>
-                <span>{p.rank}. {p.label}</span> <strong><Money {...p.amount} /></strong>
+                <span>{p.rank}. {(p.quantity ?? 1) > 1 ? `${p.quantity} × ` : ''}{p.label}</span> <strong><Money {...p.amount} />{(p.quantity ?? 1) > 1 ? ' each' : ''}</strong>
               </li>
             ))}
           </ul>

@@ -18,7 +18,7 @@ describe('validateChallengeDraft (mirrors the server)', () => {
   it('accepts a valid draft and converts amounts exactly', () => {
     const { errors, input } = validateChallengeDraft(draft({ prizes: [{ key: 1, label: 'First', amount: '1,500.50' }, { key: 2, label: 'Second', amount: '0.01' }] }), NOW, CURRENCIES);
     expect(errors).toEqual({});
-    expect(input?.prizes).toEqual([{ rank: 1, label: 'First', amountMinor: '150050' }, { rank: 2, label: 'Second', amountMinor: '1' }]);
+    expect(input?.prizes).toEqual([{ rank: 1, label: 'First', amountMinor: '150050', quantity: 1 }, { rank: 2, label: 'Second', amountMinor: '1', quantity: 1 }]);
     expect(input?.submissionDeadline).toBe(new Date('2027-01-31T17:00').toISOString());
   });
 
@@ -61,6 +61,33 @@ describe('validateChallengeDraft (mirrors the server)', () => {
     expect(validateChallengeDraft(draft({ deadline: '' }), NOW, CURRENCIES).errors.submissionDeadline).toBeDefined();
     expect(validateChallengeDraft(draft({ deadline: '2020-01-01T00:00' }), NOW, CURRENCIES).errors.submissionDeadline).toMatch(/future/);
     expect(validateChallengeDraft(draft({ deadline: '2029-01-01T00:00' }), NOW, CURRENCIES).errors.submissionDeadline).toMatch(/two years/);
+  });
+});
+
+describe('validateChallengeDraft: judging settings', () => {
+  it('takes prize places (blank counts 1), at most 10,000 per prize and in all; the pool counts them', () => {
+    const { input } = validateChallengeDraft(draft({ prizes: [{ key: 1, label: 'First', amount: '1000' }, { key: 2, label: 'Mention', amount: '50', quantity: '10' }] }), NOW, CURRENCIES);
+    expect(input?.prizes.map((p) => p.quantity)).toEqual([1, 10]);
+    expect(validateChallengeDraft(draft({ prizes: [{ key: 1, label: 'A', amount: '1', quantity: '0' }] }), NOW, CURRENCIES).errors['prizes[0].quantity']).toBe('Enter a whole number from 1 to 10,000');
+    expect(validateChallengeDraft(draft({ prizes: [{ key: 1, label: 'A', amount: '1', quantity: '2.5' }] }), NOW, CURRENCIES).errors['prizes[0].quantity']).toBeDefined();
+    const many = [{ key: 1, label: 'A', amount: '1', quantity: '6000' }, { key: 2, label: 'B', amount: '1', quantity: '5000' }];
+    expect(validateChallengeDraft(draft({ prizes: many }), NOW, CURRENCIES).errors.prizes).toBe('At most 10,000 prize places in all (11,000 now)');
+  });
+
+  it('sends guaranteed, a judging deadline within 180 days after the submission deadline, and a rubric other than the default', () => {
+    const plain = validateChallengeDraft(draft(), NOW, CURRENCIES);
+    expect(plain.input?.guaranteed).toBe(false);
+    expect(plain.input?.judgingDeadline).toBeUndefined();
+    expect(plain.rubric).toBeUndefined();
+    const set = validateChallengeDraft(draft({
+      guaranteed: true, judgingDeadline: '2027-03-01T17:00',
+      rubric: [{ key: '', label: 'Cost', description: '', weight: '70' }, { key: '', label: 'Impact', description: 'Lives changed', weight: '30' }],
+    }), NOW, CURRENCIES);
+    expect(set.errors).toEqual({});
+    expect(set.input).toMatchObject({ guaranteed: true, judgingDeadline: new Date('2027-03-01T17:00').toISOString() });
+    expect(set.rubric).toEqual([{ key: 'cost', label: 'Cost', description: '', weightPercent: 70 }, { key: 'impact', label: 'Impact', description: 'Lives changed', weightPercent: 30 }]);
+    expect(validateChallengeDraft(draft({ judgingDeadline: '2027-01-30T17:00' }), NOW, CURRENCIES).errors.judgingDeadline).toBe('The judging deadline must be after the submission deadline');
+    expect(validateChallengeDraft(draft({ rubric: [{ key: '', label: 'Cost', description: '', weight: '70' }] }), NOW, CURRENCIES).errors.criteria).toBe('Weights add up to 70 %: they must add up to 100 %.');
   });
 });
 
@@ -184,5 +211,44 @@ describe('ChallengeWizard', () => {
     await waitFor(() => expect(screen.getByLabelText(label)).toHaveAccessibleDescription(Object.values(fieldErrors)[0]));
     expect(screen.getByRole('heading', { name: /Step 1 of 3/ })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+  });
+
+  it('takes places per prize, the guarantee, the judging deadline (default shown) and the rubric with its live check', async () => {
+    const action = jest.fn(async (_input: CreateChallengeInput, _rubric?: unknown): Promise<FormState | undefined> => undefined);
+    render(<ChallengeWizard organizations={orgs} currencies={CURRENCIES} action={action} now={() => NOW} />);
+    await fillBasics();
+    await next();
+    await userEvent.type(screen.getByLabelText('Prize 1 amount (USD)'), '50');
+    await userEvent.clear(screen.getByLabelText('Prize 1 places'));
+    await userEvent.type(screen.getByLabelText('Prize 1 places'), '10');
+    expect(screen.getByText('$500.00')).toBeInTheDocument();
+    const guarantee = screen.getByLabelText('Guarantee the prizes');
+    expect(guarantee).toHaveAccessibleDescription(/^Guaranteed: every prize place will be paid out/);
+    await userEvent.click(guarantee);
+    await next();
+    expect(screen.getByRole('heading', { name: 'Step 3 of 3: Deadlines, judging and review' })).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Submission deadline'), { target: { value: '2027-02-01T12:00' } });
+    expect(screen.getByLabelText('Judging deadline (optional)')).toHaveAccessibleDescription(/^Default: 30 days after the submission deadline \(2027-03-03 12:00\)/);
+    await userEvent.clear(screen.getByLabelText('Criterion 1 name'));
+    await userEvent.type(screen.getByLabelText('Criterion 1 name'), 'Feasibility');
+    await userEvent.clear(screen.getByLabelText('Criterion 1 weight (%)'));
+    await userEvent.type(screen.getByLabelText('Criterion 1 weight (%)'), '60');
+    await userEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
+    await userEvent.type(screen.getByLabelText('Criterion 2 name'), 'Impact');
+    await userEvent.type(screen.getByLabelText('Criterion 2 weight (%)'), '30');
+    expect(screen.getByText('Weights add up to 90 %: they must add up to 100 %.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
+    expect(action).not.toHaveBeenCalled();
+    await userEvent.clear(screen.getByLabelText('Criterion 2 weight (%)'));
+    await userEvent.type(screen.getByLabelText('Criterion 2 weight (%)'), '40');
+    expect(screen.getByText('Weights add up to 100 %.')).toBeInTheDocument();
+    expect(screen.getByText('10 × First prize: $50.00 each', { exact: false })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(action.mock.calls[0]![0]).toMatchObject({ guaranteed: true, prizes: [{ rank: 1, label: 'First prize', amountMinor: '5000', quantity: 10 }] });
+    expect(action.mock.calls[0]![1]).toEqual([
+      { key: 'feasibility', label: 'Feasibility', description: '', weightPercent: 60 },
+      { key: 'impact', label: 'Impact', description: '', weightPercent: 40 },
+    ]);
   });
 });

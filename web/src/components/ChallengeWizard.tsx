@@ -1,15 +1,19 @@
 'use client';
 
 import { useRef, useState, useTransition, type FormEvent } from 'react';
-import type { ChallengeType, ChallengeVisibility, CreateChallengeInput } from '@/gql/graphql';
+import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, RubricCriterionInput } from '@/gql/graphql';
+import { toDateTimeLocal } from '@/lib/challenges';
 import type { FormState } from '@/lib/errors';
+import { DEFAULT_RUBRIC, GUARANTEED_MEANING, defaultJudgingDeadline, isDefaultRubric, judgingDeadlineError, validateRubric, type CriterionDraft } from '@/lib/judging';
 import { formatMoney, parseDecimalToMinor, sumMinor } from '@/lib/money';
-import { Alert, Button, Card, Select, Spinner, TextArea, TextField } from './ui';
+import { RubricEditor } from './JudgingForms';
+import { Alert, Button, Card, Checkbox, Select, Spinner, TextArea, TextField } from './ui';
 
 // Mirrors the server's checks (services/challenges challenge.validation.ts) so most mistakes never leave the page.
-export const LIMITS = { titleMin: 3, titleMax: 140, summaryMax: 500, descriptionMax: 20_000, termsMax: 20_000, labelMax: 80, prizesMax: 20 };
+export const LIMITS = { titleMin: 3, titleMax: 140, summaryMax: 500, descriptionMax: 20_000, termsMax: 20_000, labelMax: 80, prizesMax: 20, quantityMax: 10_000, placesMax: 10_000 };
 
-export interface PrizeDraft { key: number; label: string; amount: string }
+/** `quantity`: how many different submissions win this prize's amount ("10" honourable mentions); blank counts 1. */
+export interface PrizeDraft { key: number; label: string; amount: string; quantity?: string }
 export interface ChallengeDraft {
   organizationId: string;
   title: string;
@@ -22,6 +26,12 @@ export interface ChallengeDraft {
   currency: string;
   deadline: string; // <input type="datetime-local"> value, the reader's local time
   prizes: PrizeDraft[];
+  /** Every prize place will be paid out (the rules award what is left at the judging deadline). */
+  guaranteed?: boolean;
+  /** datetime-local; blank: the default, 30 days after the submission deadline. */
+  judgingDeadline?: string;
+  /** The judging criteria; the default rubric (Overall, 100 %) is not sent. */
+  rubric?: CriterionDraft[];
 }
 
 export type DraftErrors = Record<string, string>;
@@ -32,7 +42,7 @@ const chars = (s: string) => [...s.trim()].length;
  * Checks a draft; returns the errors (keyed like the server's BAD_USER_INPUT fields) and, when clean, the API input.
  * `currencies` are the API's `challengeCurrencies`, the only ones createChallenge accepts.
  */
-export function validateChallengeDraft(draft: ChallengeDraft, now: Date, currencies: readonly string[]): { errors: DraftErrors; input?: CreateChallengeInput } {
+export function validateChallengeDraft(draft: ChallengeDraft, now: Date, currencies: readonly string[]): { errors: DraftErrors; input?: CreateChallengeInput; rubric?: RubricCriterionInput[] } {
   const errors: DraftErrors = {};
   if (!draft.organizationId) errors.organizationId = 'Choose the sponsoring organization';
   const title = chars(draft.title);
@@ -49,14 +59,20 @@ export function validateChallengeDraft(draft: ChallengeDraft, now: Date, currenc
   if (draft.prizes.length < 1) errors.prizes = 'Add at least one prize';
   else if (draft.prizes.length > LIMITS.prizesMax) errors.prizes = `At most ${LIMITS.prizesMax} prizes`;
   const prizes: CreateChallengeInput['prizes'] = [];
+  let places = 0;
   draft.prizes.forEach((prize, i) => {
     const label = prize.label.trim();
     if (!label) errors[`prizes[${i}].label`] = 'Enter a label, e.g. “First prize”';
     else if (chars(label) > LIMITS.labelMax) errors[`prizes[${i}].label`] = `Use at most ${LIMITS.labelMax} characters`;
     const amount = parseDecimalToMinor(prize.amount, draft.currency || 'USD');
     if (!amount.ok) errors[`prizes[${i}].amountMinor`] = amount.error;
-    else prizes.push({ rank: i + 1, label, amountMinor: amount.amountMinor });
+    const typedQuantity = (prize.quantity ?? '').trim() || '1';
+    const quantity = /^\d+$/.test(typedQuantity) ? Number(typedQuantity) : NaN;
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > LIMITS.quantityMax) errors[`prizes[${i}].quantity`] = `Enter a whole number from 1 to ${LIMITS.quantityMax.toLocaleString('en-US')}`;
+    else places += quantity;
+    if (amount.ok && !errors[`prizes[${i}].quantity`]) prizes.push({ rank: i + 1, label, amountMinor: amount.amountMinor, quantity });
   });
+  if (!errors.prizes && places > LIMITS.placesMax) errors.prizes = `At most ${LIMITS.placesMax.toLocaleString('en-US')} prize places in all (${places.toLocaleString('en-US')} now)`;
 
   let deadline: Date | undefined;
   if (!draft.deadline) errors.submissionDeadline = 'Choose the submission deadline';
@@ -70,9 +86,18 @@ export function validateChallengeDraft(draft: ChallengeDraft, now: Date, currenc
       if (deadline.getTime() > latest.getTime()) errors.submissionDeadline = 'The deadline must be within two years';
     }
   }
+  let judgingDeadline: Date | undefined;
+  if (draft.judgingDeadline) {
+    judgingDeadline = new Date(draft.judgingDeadline);
+    const error = deadline && !errors.submissionDeadline ? judgingDeadlineError(judgingDeadline, deadline) : Number.isNaN(judgingDeadline.getTime()) ? 'Enter a valid date and time' : null;
+    if (error) errors.judgingDeadline = error;
+  }
+  const rubric = validateRubric(draft.rubric ?? DEFAULT_RUBRIC);
+  Object.assign(errors, rubric.errors);
   if (Object.keys(errors).length || !deadline) return { errors };
   return {
     errors,
+    rubric: isDefaultRubric(rubric.input) ? undefined : rubric.input,
     input: {
       organizationId: draft.organizationId,
       title: draft.title.trim(),
@@ -84,15 +109,17 @@ export function validateChallengeDraft(draft: ChallengeDraft, now: Date, currenc
       currency: draft.currency,
       prizes,
       submissionDeadline: deadline.toISOString(),
+      guaranteed: Boolean(draft.guaranteed),
+      ...(judgingDeadline ? { judgingDeadline: judgingDeadline.toISOString() } : {}),
     },
   };
 }
 
-const STEPS = ['Basics', 'Prizes', 'Deadline and review'] as const;
+const STEPS = ['Basics', 'Prizes', 'Deadlines, judging and review'] as const;
 const STEP_FIELDS: ((field: string) => boolean)[] = [
   (f) => ['organizationId', 'title', 'summary', 'description', 'terms', 'type', 'visibility'].includes(f),
-  (f) => f === 'currency' || f.startsWith('prizes'),
-  (f) => f === 'submissionDeadline',
+  (f) => f === 'currency' || f === 'guaranteed' || f.startsWith('prizes'),
+  (f) => f === 'submissionDeadline' || f === 'judgingDeadline' || f.startsWith('criteria'),
 ];
 const stepOf = (field: string) => Math.max(0, STEP_FIELDS.findIndex((match) => match(field)));
 
@@ -109,7 +136,8 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
   organizations: { id: string; name: string }[];
   /** The API's `challengeCurrencies` (from the page's query): the wizard keeps no list of its own. */
   currencies: readonly string[];
-  action: (input: CreateChallengeInput) => Promise<FormState | undefined>;
+  /** Creates the draft; `rubric`: judging criteria to set on it (absent: the default one). */
+  action: (input: CreateChallengeInput, rubric?: RubricCriterionInput[]) => Promise<FormState | undefined>;
   now?: () => Date;
 }) {
   const nextKey = useRef(2);
@@ -117,7 +145,8 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
   const [draft, setDraft] = useState<ChallengeDraft>({
     organizationId: organizations[0]?.id ?? '',
     title: '', summary: '', description: '', terms: '', type: 'IDEATION', visibility: 'PUBLIC', currency: currencies.includes('USD') ? 'USD' : currencies[0] ?? '', deadline: '',
-    prizes: [{ key: 1, label: 'First prize', amount: '' }],
+    prizes: [{ key: 1, label: 'First prize', amount: '', quantity: '1' }],
+    guaranteed: false, judgingDeadline: '', rubric: DEFAULT_RUBRIC,
   });
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formError, setFormError] = useState<string>();
@@ -147,8 +176,9 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
     if (step < STEPS.length - 1) return goTo(step + 1);
     if (!result.input) return;
     const input = result.input;
+    const rubric = result.rubric;
     startTransition(async () => {
-      const outcome = await action(input);
+      const outcome = await action(input, rubric);
       if (!outcome) return;
       setErrors(outcome.fieldErrors ?? {});
       setFormError(outcome.formError ?? (outcome.fieldErrors ? 'Please correct the highlighted fields.' : undefined));
@@ -159,8 +189,15 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
 
   const total = (() => {
     const amounts = draft.prizes.map((p) => parseDecimalToMinor(p.amount, draft.currency));
-    return amounts.every((a) => a.ok) && amounts.length ? sumMinor(amounts.map((a) => (a.ok ? a.amountMinor : '0'))) : null;
+    const quantities = draft.prizes.map((p) => ((p.quantity ?? '').trim() || '1'));
+    if (!amounts.length || !amounts.every((a) => a.ok) || !quantities.every((q) => /^\d+$/.test(q))) return null;
+    // The pool: each prize's amount times its places.
+    return sumMinor(amounts.map((a, i) => (a.ok ? (BigInt(a.amountMinor) * BigInt(quantities[i]!)).toString() : '0')));
   })();
+  const submissionDeadline = draft.deadline ? new Date(draft.deadline) : null;
+  const judgingDefault = submissionDeadline && !Number.isNaN(submissionDeadline.getTime()) ? defaultJudgingDeadline(submissionDeadline) : null;
+  const money = (amountMinor: string) => formatMoney(amountMinor, draft.currency, 'en-US');
+  const quantityOf = (p: PrizeDraft) => Number((p.quantity ?? '').trim() || '1');
 
   return (
     <form onSubmit={submit} noValidate className="stack wizard" aria-label="Create a challenge">
@@ -207,8 +244,10 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
                 <div className="grid-2">
                   <TextField label={`Prize ${i + 1} label`} value={prize.label} onChange={(e) => setPrize(i, { label: e.target.value })} error={errors[`prizes[${i}].label`]} />
                   <TextField label={`Prize ${i + 1} amount (${draft.currency})`} inputMode="decimal" value={prize.amount} onChange={(e) => setPrize(i, { amount: e.target.value })}
-                    error={errors[`prizes[${i}].amountMinor`]} hint="e.g. 1500 or 1500.50" />
+                    error={errors[`prizes[${i}].amountMinor`]} hint="Each winner of this prize receives it; e.g. 1500 or 1500.50" />
                 </div>
+                <TextField label={`Prize ${i + 1} places`} inputMode="numeric" value={prize.quantity ?? '1'} onChange={(e) => setPrize(i, { quantity: e.target.value })}
+                  error={errors[`prizes[${i}].quantity`]} hint="How many different submissions win it: 1 for a single winner, 10 for “10 × $50 honourable mentions”" />
                 {draft.prizes.length > 1 && (
                   <Button variant="ghost" onClick={() => set('prizes', draft.prizes.filter((_, j) => j !== i))}>
                     Remove prize {i + 1}
@@ -219,11 +258,12 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
           </fieldset>
           <div className="row">
             <Button variant="secondary" disabled={draft.prizes.length >= LIMITS.prizesMax}
-              onClick={() => set('prizes', [...draft.prizes, { key: nextKey.current++, label: '', amount: '' }])}>
+              onClick={() => set('prizes', [...draft.prizes, { key: nextKey.current++, label: '', amount: '', quantity: '1' }])}>
               Add a prize
             </Button>
             <p aria-live="polite">Total prize pool: <strong>{total ? formatMoney(total, draft.currency, 'en-US') : '—'}</strong></p>
           </div>
+          <Checkbox label="Guarantee the prizes" checked={Boolean(draft.guaranteed)} onChange={(e) => set('guaranteed', e.target.checked)} error={errors.guaranteed} hint={GUARANTEED_MEANING} />
         </>
       )}
 
@@ -231,15 +271,22 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
         <>
           <TextField label="Submission deadline" type="datetime-local" value={draft.deadline} onChange={(e) => set('deadline', e.target.value)}
             error={errors.submissionDeadline} hint="Your local time; at most two years ahead" />
+          <TextField label="Judging deadline (optional)" type="datetime-local" value={draft.judgingDeadline ?? ''} onChange={(e) => set('judgingDeadline', e.target.value)}
+            error={errors.judgingDeadline}
+            hint={`Default: 30 days after the submission deadline${judgingDefault ? ` (${toDateTimeLocal(judgingDefault.toISOString()).replace('T', ' ')})` : ''}; at most 180 days after it. By then every prize is decided: ${draft.guaranteed ? 'places not awarded go to the best-ranked submissions' : 'prizes not awarded are refunded to you'}.`} />
+          <RubricEditor criteria={draft.rubric ?? DEFAULT_RUBRIC} onChange={(rubric) => set('rubric', rubric)} errors={errors} />
           <Card as="div">
             <h3>{draft.title || 'Untitled challenge'}</h3>
             <p>{draft.summary}</p>
             <ul>
               {draft.prizes.map((p, i) => {
                 const amount = parseDecimalToMinor(p.amount, draft.currency);
-                return <li key={p.key}>{i + 1}. {p.label}: {amount.ok ? formatMoney(amount.amountMinor, draft.currency, 'en-US') : '—'}</li>;
+                const q = quantityOf(p);
+                return <li key={p.key}>{i + 1}. {q > 1 ? `${q} × ` : ''}{p.label}: {amount.ok ? `${money(amount.amountMinor)}${q > 1 ? ' each' : ''}` : '—'}</li>;
               })}
             </ul>
+            <p>{draft.guaranteed ? 'Guaranteed: every prize place will be paid out.' : 'Not guaranteed: prizes you do not award are refunded to you.'}</p>
+            <p>Judged on: {(draft.rubric ?? DEFAULT_RUBRIC).map((c) => `${c.label.trim() || 'unnamed'} (${c.weight.trim() || '?'} %)`).join(', ')}.</p>
             <p>{draft.terms.trim() ? 'Solvers must accept your terms before submitting.' : 'No terms: solvers can submit without accepting any.'} Terms cannot be changed once the challenge is published.</p>
             <p>The challenge is saved as a draft. You fund the prize pool (plus the platform fee) and publish it next.</p>
           </Card>

@@ -16,6 +16,14 @@ export type AddOrganizationMemberInput = {
   userId: string | number;
 };
 
+export type AdvanceToFinalRoundInput = {
+  challengeId: string | number;
+  /** In the future, at most 180 days ahead: round 2 closes then. */
+  finalRoundDeadline: string;
+  /** 1 to 50 distinct submissions of this challenge. */
+  finalistSubmissionIds: Array<string | number>;
+};
+
 export type AgreeToPrizeSplitInput = {
   splitVersion: number;
   teamId: string | number;
@@ -41,6 +49,14 @@ export type AwardPrizeInput = {
   submissionId: string | number;
 };
 
+export type AwardPrizesInput = {
+  /** 1 to 10,000 prize places; a submission at most once per prize. */
+  awards: Array<PrizeAwardInput>;
+  challengeId: string | number;
+  /** Chosen by the caller (1 to 200 characters): the same key returns the first result and moves nothing again. */
+  idempotencyKey: string;
+};
+
 export type ChallengeFilter = {
   /** ISO 4217 code (any case): only challenges whose prizes are in this currency. Give it with minTotalPrizeMinor: minor units of different currencies do not compare. BAD_USER_INPUT (field filter.currency) when not supported. */
   currency?: string | null | undefined;
@@ -51,6 +67,27 @@ export type ChallengeFilter = {
   status?: ChallengeStatus | null | undefined;
   type?: ChallengeType | null | undefined;
 };
+
+/** JUDGE: reads and scores the sealed submissions. PARTICIPANT: may enter an INVITE_ONLY challenge. */
+export type ChallengeInvitationRole =
+  | 'JUDGE'
+  | 'PARTICIPANT';
+
+export type ChallengeInvitationStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  /** Pending for 30 days without an answer: can no longer be accepted (inviting again renews it). */
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REVOKED';
+
+/** What the viewer is to a challenge: OWNER/ADMIN/MEMBER of its organization, JUDGE or PARTICIPANT by an accepted invitation (PARTICIPANT also by a submission). */
+export type ChallengeRole =
+  | 'ADMIN'
+  | 'JUDGE'
+  | 'MEMBER'
+  | 'OWNER'
+  | 'PARTICIPANT';
 
 /** Orders of the challenges listing, each with the id as the tie-break. */
 export type ChallengeSort =
@@ -118,6 +155,13 @@ export type CreateTeamInput = {
   name: string;
 };
 
+export type CriterionScoreInput = {
+  /** A key of the challenge's rubric. */
+  criterionKey: string;
+  /** From 0 to 10 with at most one decimal, as a decimal string ("7.5", "10", "0"). */
+  value: string;
+};
+
 export type FundingStatus =
   | 'FAILED'
   | 'PARTIALLY_REFUNDED'
@@ -136,6 +180,14 @@ export type InviteOrganizationMemberInput = {
 export type InviteTeamMemberInput = {
   email: string;
   teamId: string | number;
+};
+
+export type InviteToChallengeInput = {
+  challengeId: string | number;
+  /** 1 to 50 email addresses (lower-cased). Inviting an address again returns its invitation (renewed when declined, revoked or expired). */
+  emails: Array<string>;
+  /** PARTICIPANT only for an INVITE_ONLY challenge. */
+  role: ChallengeInvitationRole;
 };
 
 export type LeaveTeamInput = {
@@ -170,6 +222,12 @@ export type PayoutStatus =
   | 'PAID'
   | 'PROCESSING'
   | 'REVERSED';
+
+/** One prize place: the prize (by rank) and the submission it goes to. */
+export type PrizeAwardInput = {
+  prizeRank: number;
+  submissionId: string | number;
+};
 
 export type PrizeInput = {
   /** Positive integer minor units of the challenge's currency, as a decimal string: what each place of the prize receives. */
@@ -208,6 +266,11 @@ export type ResetPasswordInput = {
   token: string;
 };
 
+export type RespondToChallengeInvitationInput = {
+  accept: boolean;
+  invitationId: string | number;
+};
+
 export type RespondToOrganizationInvitationInput = {
   /** true: become a member with the invited role; false: decline. */
   accept: boolean;
@@ -217,6 +280,35 @@ export type RespondToOrganizationInvitationInput = {
 export type RespondToTeamInvitationInput = {
   accept: boolean;
   invitationId: string | number;
+};
+
+export type RevokeChallengeInvitationInput = {
+  invitationId: string | number;
+};
+
+export type RubricCriterionInput = {
+  /** 0 to 500 characters. */
+  description: string;
+  /** Matches ^[a-z][a-z0-9_]{0,31}$, unique within the rubric. */
+  key: string;
+  /** 1 to 80 characters. */
+  label: string;
+  /** 1 to 100; the weights sum to 100. */
+  weightPercent: number;
+};
+
+export type ScoreSubmissionInput = {
+  /** At most 2,000 characters; shown to the author, without the judge's name, once the challenge is AWARDED. */
+  comment?: string | null | undefined;
+  /** Every criterion of the challenge's rubric exactly once (BAD_USER_INPUT field scores otherwise). */
+  scores: Array<CriterionScoreInput>;
+  submissionId: string | number;
+};
+
+export type SetJudgingRubricInput = {
+  challengeId: string | number;
+  /** 1 to 10 criteria (BAD_USER_INPUT field criteria otherwise). */
+  criteria: Array<RubricCriterionInput>;
 };
 
 export type ShortlistSubmissionInput = {
@@ -347,7 +439,7 @@ export type ResetPasswordMutation = { resetPassword: { token: string, refreshTok
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, teamInvitations: Array<{ id: string }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, paidAt: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, prize: { label: string }, submission: { id: string, team: { id: string, name: string } | null } | null, challenge: { id: string, title: string } } } }> } } | null };
+export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, teamInvitations: Array<{ id: string }>, challengeInvitations: Array<{ id: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, paidAt: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, prize: { label: string }, submission: { id: string, team: { id: string, name: string } | null } | null, challenge: { id: string, title: string } } } }> } } | null };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
@@ -370,12 +462,14 @@ export type CreateChallengeMutationVariables = Exact<{
 
 export type CreateChallengeMutation = { createChallenge: { challenge: { id: string, status: ChallengeStatus, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string } }> } } };
 
+export type FeedbackFieldsFragment = { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> };
+
 export type UpdateChallengeMutationVariables = Exact<{
   input: UpdateChallengeInput;
 }>;
 
 
-export type UpdateChallengeMutation = { updateChallenge: { challenge: { id: string, status: ChallengeStatus, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, visibility: ChallengeVisibility, submissionDeadline: string } } };
+export type UpdateChallengeMutation = { updateChallenge: { challenge: { id: string, status: ChallengeStatus, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, visibility: ChallengeVisibility, submissionDeadline: string, guaranteed: boolean, judgingDeadline: string } } };
 
 export type FundChallengeMutationVariables = Exact<{
   challengeId: string | number;
@@ -430,7 +524,7 @@ export type ChallengeDetailQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus } | null, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -440,7 +534,7 @@ export type ChallengeReviewQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, funding: { id: string, status: FundingStatus } | null, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, heldForWinners: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string }, team: { id: string, name: string, members: Array<{ user: { id: string, displayName: string } }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, funding: { id: string, status: FundingStatus } | null, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, heldForWinners: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string }, team: { id: string, name: string, members: Array<{ user: { id: string, displayName: string } }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type FundingReceiptQueryVariables = Exact<{
   fundingId: string | number;
@@ -599,6 +693,107 @@ export type LeaveTeamMutationVariables = Exact<{
 
 export type LeaveTeamMutation = { leaveTeam: { teamId: string, dissolved: boolean } };
 
+export type SetJudgingRubricMutationVariables = Exact<{
+  input: SetJudgingRubricInput;
+}>;
+
+
+export type SetJudgingRubricMutation = { setJudgingRubric: { challenge: { id: string, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> } } } };
+
+export type InviteToChallengeMutationVariables = Exact<{
+  input: InviteToChallengeInput;
+}>;
+
+
+export type InviteToChallengeMutation = { inviteToChallenge: { invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, challenge: { id: string, status: ChallengeStatus } }> } };
+
+export type RevokeChallengeInvitationMutationVariables = Exact<{
+  input: RevokeChallengeInvitationInput;
+}>;
+
+
+export type RevokeChallengeInvitationMutation = { revokeChallengeInvitation: { invitation: { id: string, email: string, status: ChallengeInvitationStatus } } };
+
+export type ViewerChallengeInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerChallengeInvitationsQuery = { viewer: { id: string, challengeInvitations: Array<{ id: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string, challenge: { id: string, title: string, status: ChallengeStatus, submissionDeadline: string, judgingDeadline: string, organization: { id: string, name: string } } }> } | null };
+
+export type RespondToChallengeInvitationMutationVariables = Exact<{
+  input: RespondToChallengeInvitationInput;
+}>;
+
+
+export type RespondToChallengeInvitationMutation = { respondToChallengeInvitation: { invitation: { id: string, status: ChallengeInvitationStatus, role: ChallengeInvitationRole }, challenge: { id: string, status: ChallengeStatus, viewerRoles: Array<ChallengeRole> } } };
+
+export type ScoringQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  unscoredOnly?: boolean | null | undefined;
+}>;
+
+
+export type ScoringQuery = { challenge: { id: string, title: string, status: ChallengeStatus, round: number, judgingClosed: boolean, judgingDeadline: string, viewerRoles: Array<ChallengeRole>, rubric: { criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, finalists: Array<{ id: string }>, allToScore: { totalCount: number }, unscored: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, finalist: boolean | null, viewerScoreCard: { id: string, weightedTotal: string, comment: string | null, scores: Array<{ criterionKey: string, value: string }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type ScoreSubmissionMutationVariables = Exact<{
+  input: ScoreSubmissionInput;
+}>;
+
+
+export type ScoreSubmissionMutation = { scoreSubmission: { scoreCard: { id: string, round: number, weightedTotal: string, comment: string | null, scores: Array<{ criterionKey: string, value: string }>, submission: { id: string } } } };
+
+export type JudgingBoardQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type JudgingBoardQuery = { challenge: { id: string, status: ChallengeStatus, title: string, currency: string, round: number, judgingClosed: boolean, judgingDeadline: string, finalRoundDeadline: string | null, guaranteed: boolean, viewerRoles: Array<ChallengeRole>, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string } }>, finalists: Array<{ id: string }>, allSubmissions: { totalCount: number }, judging: { round: number, judgeCount: number, agreement: number | null, judges: Array<{ scoredCount: number, user: { id: string, displayName: string } }>, ranking: { totalCount: number, edges: Array<{ cursor: string, node: { rank: number, meanWeightedTotal: string, scoreCardCount: number, submission: { id: string, title: string, finalist: boolean | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null } };
+
+export type JudgingRankingQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type JudgingRankingQuery = { challenge: { id: string, judging: { ranking: { edges: Array<{ node: { rank: number, submission: { id: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null } };
+
+export type AdvanceToFinalRoundMutationVariables = Exact<{
+  input: AdvanceToFinalRoundInput;
+}>;
+
+
+export type AdvanceToFinalRoundMutation = { advanceToFinalRound: { challenge: { id: string, status: ChallengeStatus, round: number, finalRoundDeadline: string | null, finalists: Array<{ id: string }> } } };
+
+export type ChallengePrizeRulesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChallengePrizeRulesQuery = { challenge: { id: string, guaranteed: boolean, judgingDeadline: string, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string }, awards: Array<{ id: string, submission: { id: string } | null }> }> } };
+
+export type AwardPrizesMutationVariables = Exact<{
+  input: AwardPrizesInput;
+}>;
+
+
+export type AwardPrizesMutation = { awardPrizes: { awardedCount: number, awards: Array<{ id: string, prizeRank: number, submission: { id: string } | null }> } };
+
+export type ViewerFeedbackQueryVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type ViewerFeedbackQuery = { challenge: { id: string, status: ChallengeStatus, viewerSubmissions: Array<{ id: string, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }> } };
+
+export type MySubmissionsFeedbackQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySubmissionsFeedbackQuery = { viewer: { id: string, submissions: { edges: Array<{ node: { id: string, title: string, challenge: { id: string, title: string, status: ChallengeStatus }, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } }> } } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -617,6 +812,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const FeedbackFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FeedbackFields on SubmissionFeedback {
+  rank
+  outOf
+  meanWeightedTotal
+  criteria {
+    criterionKey
+    label
+    meanValue
+  }
+  comments
+}
+    `, {"fragmentName":"FeedbackFields"}) as unknown as TypedDocumentString<FeedbackFieldsFragment, unknown>;
 export const TeamFieldsFragmentDoc = new TypedDocumentString(`
     fragment TeamFields on Team {
   id
@@ -745,6 +953,11 @@ export const ViewerDocument = new TypedDocumentString(`
     teamInvitations {
       id
     }
+    challengeInvitations {
+      id
+      role
+      status
+    }
     payoutAccount {
       status
       requirementsDue
@@ -858,6 +1071,8 @@ export const UpdateChallengeDocument = new TypedDocumentString(`
       type
       visibility
       submissionDeadline
+      guaranteed
+      judgingDeadline
     }
   }
 }
@@ -1011,6 +1226,8 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
     prizes {
       rank
       label
+      quantity
+      awardedCount
       amount {
         amountMinor
         currency
@@ -1032,6 +1249,32 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       }
     }
     submissionCount
+    guaranteed
+    judgingDeadline
+    judgingClosed
+    round
+    finalRoundDeadline
+    viewerRoles
+    finalists {
+      id
+    }
+    rubric {
+      isDefault
+      criteria {
+        key
+        label
+        description
+        weightPercent
+      }
+    }
+    invitations {
+      id
+      email
+      role
+      status
+      expiresAt
+      createdAt
+    }
     viewerSubmissions {
       id
       title
@@ -1039,6 +1282,9 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       status
       version
       submittedAt
+      feedback {
+        ...FeedbackFields
+      }
     }
     viewerHasAcceptedTerms
     questions(first: 20, after: $questionsAfter) {
@@ -1065,10 +1311,27 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
     }
     viewerTeam {
       ...TeamFields
+      submission {
+        id
+        feedback {
+          ...FeedbackFields
+        }
+      }
     }
   }
 }
-    fragment TeamFields on Team {
+    fragment FeedbackFields on SubmissionFeedback {
+  rank
+  outOf
+  meanWeightedTotal
+  criteria {
+    criterionKey
+    label
+    meanValue
+  }
+  comments
+}
+fragment TeamFields on Team {
   id
   name
   createdAt
@@ -1128,6 +1391,8 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
     prizes {
       rank
       label
+      quantity
+      awardedCount
       amount {
         amountMinor
         currency
@@ -1672,3 +1937,358 @@ export const LeaveTeamDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LeaveTeamMutation, LeaveTeamMutationVariables>;
+export const SetJudgingRubricDocument = new TypedDocumentString(`
+    mutation SetJudgingRubric($input: SetJudgingRubricInput!) {
+  setJudgingRubric(input: $input) {
+    challenge {
+      id
+      rubric {
+        isDefault
+        criteria {
+          key
+          label
+          description
+          weightPercent
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetJudgingRubricMutation, SetJudgingRubricMutationVariables>;
+export const InviteToChallengeDocument = new TypedDocumentString(`
+    mutation InviteToChallenge($input: InviteToChallengeInput!) {
+  inviteToChallenge(input: $input) {
+    invitations {
+      id
+      email
+      role
+      status
+      expiresAt
+      challenge {
+        id
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteToChallengeMutation, InviteToChallengeMutationVariables>;
+export const RevokeChallengeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeChallengeInvitation($input: RevokeChallengeInvitationInput!) {
+  revokeChallengeInvitation(input: $input) {
+    invitation {
+      id
+      email
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeChallengeInvitationMutation, RevokeChallengeInvitationMutationVariables>;
+export const ViewerChallengeInvitationsDocument = new TypedDocumentString(`
+    query ViewerChallengeInvitations {
+  viewer {
+    id
+    challengeInvitations {
+      id
+      role
+      status
+      expiresAt
+      createdAt
+      challenge {
+        id
+        title
+        status
+        submissionDeadline
+        judgingDeadline
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerChallengeInvitationsQuery, ViewerChallengeInvitationsQueryVariables>;
+export const RespondToChallengeInvitationDocument = new TypedDocumentString(`
+    mutation RespondToChallengeInvitation($input: RespondToChallengeInvitationInput!) {
+  respondToChallengeInvitation(input: $input) {
+    invitation {
+      id
+      status
+      role
+    }
+    challenge {
+      id
+      status
+      viewerRoles
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToChallengeInvitationMutation, RespondToChallengeInvitationMutationVariables>;
+export const ScoringDocument = new TypedDocumentString(`
+    query Scoring($challengeId: ID!, $first: Int, $after: String, $unscoredOnly: Boolean) {
+  challenge(id: $challengeId) {
+    id
+    title
+    status
+    round
+    judgingClosed
+    judgingDeadline
+    viewerRoles
+    rubric {
+      criteria {
+        key
+        label
+        description
+        weightPercent
+      }
+    }
+    finalists {
+      id
+    }
+    allToScore: submissions(first: 1) {
+      totalCount
+    }
+    unscored: submissions(first: 1, unscoredByViewer: true) {
+      totalCount
+    }
+    submissions(first: $first, after: $after, unscoredByViewer: $unscoredOnly) {
+      edges {
+        node {
+          id
+          title
+          body
+          version
+          submittedAt
+          finalist
+          viewerScoreCard {
+            id
+            weightedTotal
+            comment
+            scores {
+              criterionKey
+              value
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScoringQuery, ScoringQueryVariables>;
+export const ScoreSubmissionDocument = new TypedDocumentString(`
+    mutation ScoreSubmission($input: ScoreSubmissionInput!) {
+  scoreSubmission(input: $input) {
+    scoreCard {
+      id
+      round
+      weightedTotal
+      comment
+      scores {
+        criterionKey
+        value
+      }
+      submission {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScoreSubmissionMutation, ScoreSubmissionMutationVariables>;
+export const JudgingBoardDocument = new TypedDocumentString(`
+    query JudgingBoard($challengeId: ID!, $first: Int, $after: String) {
+  challenge(id: $challengeId) {
+    id
+    status
+    title
+    currency
+    round
+    judgingClosed
+    judgingDeadline
+    finalRoundDeadline
+    guaranteed
+    viewerRoles
+    prizes {
+      rank
+      label
+      quantity
+      awardedCount
+      amount {
+        amountMinor
+        currency
+      }
+    }
+    finalists {
+      id
+    }
+    allSubmissions: submissions(first: 1) {
+      totalCount
+    }
+    judging {
+      round
+      judgeCount
+      agreement
+      judges {
+        user {
+          id
+          displayName
+        }
+        scoredCount
+      }
+      ranking(first: $first, after: $after) {
+        edges {
+          cursor
+          node {
+            rank
+            meanWeightedTotal
+            scoreCardCount
+            submission {
+              id
+              title
+              finalist
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        totalCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JudgingBoardQuery, JudgingBoardQueryVariables>;
+export const JudgingRankingDocument = new TypedDocumentString(`
+    query JudgingRanking($challengeId: ID!, $first: Int, $after: String) {
+  challenge(id: $challengeId) {
+    id
+    judging {
+      ranking(first: $first, after: $after) {
+        edges {
+          node {
+            rank
+            submission {
+              id
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JudgingRankingQuery, JudgingRankingQueryVariables>;
+export const AdvanceToFinalRoundDocument = new TypedDocumentString(`
+    mutation AdvanceToFinalRound($input: AdvanceToFinalRoundInput!) {
+  advanceToFinalRound(input: $input) {
+    challenge {
+      id
+      status
+      round
+      finalRoundDeadline
+      finalists {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdvanceToFinalRoundMutation, AdvanceToFinalRoundMutationVariables>;
+export const ChallengePrizeRulesDocument = new TypedDocumentString(`
+    query ChallengePrizeRules($id: ID!) {
+  challenge(id: $id) {
+    id
+    guaranteed
+    judgingDeadline
+    prizes {
+      rank
+      label
+      quantity
+      awardedCount
+      amount {
+        amountMinor
+        currency
+      }
+      awards {
+        id
+        submission {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChallengePrizeRulesQuery, ChallengePrizeRulesQueryVariables>;
+export const AwardPrizesDocument = new TypedDocumentString(`
+    mutation AwardPrizes($input: AwardPrizesInput!) {
+  awardPrizes(input: $input) {
+    awards {
+      id
+      prizeRank
+      submission {
+        id
+      }
+    }
+    awardedCount
+  }
+}
+    `) as unknown as TypedDocumentString<AwardPrizesMutation, AwardPrizesMutationVariables>;
+export const ViewerFeedbackDocument = new TypedDocumentString(`
+    query ViewerFeedback($challengeId: ID!) {
+  challenge(id: $challengeId) {
+    id
+    status
+    viewerSubmissions {
+      id
+      feedback {
+        rank
+        outOf
+        meanWeightedTotal
+        criteria {
+          criterionKey
+          label
+          meanValue
+        }
+        comments
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerFeedbackQuery, ViewerFeedbackQueryVariables>;
+export const MySubmissionsFeedbackDocument = new TypedDocumentString(`
+    query MySubmissionsFeedback {
+  viewer {
+    id
+    submissions(first: 50) {
+      edges {
+        node {
+          id
+          title
+          challenge {
+            id
+            title
+            status
+          }
+          feedback {
+            rank
+            outOf
+            meanWeightedTotal
+            criteria {
+              criterionKey
+              label
+              meanValue
+            }
+            comments
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MySubmissionsFeedbackQuery, MySubmissionsFeedbackQueryVariables>;

@@ -2,7 +2,9 @@
 export const CANCELLABLE = ['DRAFT', 'OPEN', 'JUDGING'] as const;
 
 /** Plain logic (no 'use client'): the server-rendered challenge page calls it to decide whether to offer cancelling. */
-export function canCancelChallenge(challenge: { status: string; prizes: { award?: unknown }[] }): boolean {
+export function canCancelChallenge(challenge: { status: string; prizes: { award?: unknown }[]; guaranteed?: boolean }): boolean {
+  // A guaranteed pool is promised to the solvers: only a draft can still be cancelled.
+  if (challenge.guaranteed && challenge.status !== 'DRAFT') return false;
   return (CANCELLABLE as readonly string[]).includes(challenge.status) && !challenge.prizes.some((p) => p.award);
 }
 

@@ -27,6 +27,11 @@ export const FLASH_MESSAGES = {
   splitProposed: 'Split proposed. Each member now agrees to it; you already have.',
   splitAgreed: 'You agreed to the split.',
   teamLeft: 'You left the team.',
+  rubricNotSaved: 'Draft created, but its judging criteria could not be saved: set them again below.',
+  judgeAccepted: 'Invitation accepted: you are a judge of this challenge. You can score its submissions once submissions close.',
+  challengeInvitationDeclined: 'Invitation declined.',
+  participantAccepted: 'Invitation accepted: you can take part in this challenge.',
+  finalRoundStarted: 'Final round started: the finalists can resubmit until its deadline, then judging starts again.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

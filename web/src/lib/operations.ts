@@ -47,6 +47,7 @@ export const ViewerDoc = graphql(`
       organizations { id name viewerRole }
       organizationInvitations { id role invitedAt expiresAt organization { id name } }
       teamInvitations { id }
+      challengeInvitations { id role status }
       payoutAccount { status requirementsDue }
       submissions(first: 50) { edges { node { id title status version submittedAt challenge { id title status } } } }
       payouts(first: 50) {
@@ -81,10 +82,17 @@ export const CreateChallengeDoc = graphql(`
   }
 `);
 
+/** What the judges' comments and scores say to an author, once the challenge is AWARDED or CLOSED. */
+export const FeedbackFieldsFragment = graphql(`
+  fragment FeedbackFields on SubmissionFeedback {
+    rank outOf meanWeightedTotal criteria { criterionKey label meanValue } comments
+  }
+`);
+
 /** Edits a DRAFT (any field but prizes and currency) or an OPEN challenge (summary, description, a later deadline). */
 export const UpdateChallengeDoc = graphql(`
   mutation UpdateChallenge($input: UpdateChallengeInput!) {
-    updateChallenge(input: $input) { challenge { id status title summary description terms type visibility submissionDeadline } }
+    updateChallenge(input: $input) { challenge { id status title summary description terms type visibility submissionDeadline guaranteed judgingDeadline } }
   }
 `);
 
@@ -163,18 +171,22 @@ export const ChallengeDetailDoc = graphql(`
       funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }
       fundingQuote { prizePool { amountMinor currency } platformFee { amountMinor currency } total { amountMinor currency } }
       prizes {
-        rank label amount { amountMinor currency }
+        rank label quantity awardedCount amount { amountMinor currency }
         award { id awardedAt submission { id title } payouts { status amount { amountMinor currency } } }
       }
       submissionCount
-      viewerSubmissions { id title body status version submittedAt }
+      guaranteed judgingDeadline judgingClosed round finalRoundDeadline viewerRoles
+      finalists { id }
+      rubric { isDefault criteria { key label description weightPercent } }
+      invitations { id email role status expiresAt createdAt }
+      viewerSubmissions { id title body status version submittedAt feedback { ...FeedbackFields } }
       viewerHasAcceptedTerms
       questions(first: 20, after: $questionsAfter) {
         edges { node { id question answer answeredAt published } }
         pageInfo { hasNextPage endCursor }
       }
       viewerQuestions { id question answer askedAt published }
-      viewerTeam { ...TeamFields }
+      viewerTeam { ...TeamFields submission { id feedback { ...FeedbackFields } } }
     }
   }
 `);
@@ -186,7 +198,7 @@ export const ChallengeReviewDoc = graphql(`
       organization { id name viewerRole }
       totalPrize { amountMinor currency }
       prizes {
-        rank label amount { amountMinor currency }
+        rank label quantity awardedCount amount { amountMinor currency }
         award { id submission { id title } payouts { id status amount { amountMinor currency } } }
       }
       funding { id status }
@@ -376,5 +388,167 @@ export const AgreeToPrizeSplitDoc = graphql(`
 export const LeaveTeamDoc = graphql(`
   mutation LeaveTeam($input: LeaveTeamInput!) {
     leaveTeam(input: $input) { teamId dissolved }
+  }
+`);
+
+// ---- judging (partner contract v2, judging.graphql: names, variables and selected fields kept; fields added) ------
+
+export const SetJudgingRubricDoc = graphql(`
+  mutation SetJudgingRubric($input: SetJudgingRubricInput!) {
+    setJudgingRubric(input: $input) {
+      challenge { id rubric { isDefault criteria { key label description weightPercent } } }
+    }
+  }
+`);
+
+export const InviteToChallengeDoc = graphql(`
+  mutation InviteToChallenge($input: InviteToChallengeInput!) {
+    inviteToChallenge(input: $input) {
+      invitations { id email role status expiresAt challenge { id status } }
+    }
+  }
+`);
+
+export const RevokeChallengeInvitationDoc = graphql(`
+  mutation RevokeChallengeInvitation($input: RevokeChallengeInvitationInput!) {
+    revokeChallengeInvitation(input: $input) { invitation { id email status } }
+  }
+`);
+
+/** The judge's inbox (/judging/invitations): every invitation sent to the viewer's address, newest first. */
+export const ViewerChallengeInvitationsDoc = graphql(`
+  query ViewerChallengeInvitations {
+    viewer {
+      id
+      challengeInvitations {
+        id role status expiresAt createdAt
+        challenge { id title status submissionDeadline judgingDeadline organization { id name } }
+      }
+    }
+  }
+`);
+
+export const RespondToChallengeInvitationDoc = graphql(`
+  mutation RespondToChallengeInvitation($input: RespondToChallengeInvitationInput!) {
+    respondToChallengeInvitation(input: $input) {
+      invitation { id status role }
+      challenge { id status viewerRoles }
+    }
+  }
+`);
+
+/**
+ * The scoring page: the rubric, the counts ("n of N scored") and a batch of submissions to score (the viewer's
+ * unscored ones by default), each with the viewer's card when there is one.
+ */
+export const ScoringDoc = graphql(`
+  query Scoring($challengeId: ID!, $first: Int, $after: String, $unscoredOnly: Boolean) {
+    challenge(id: $challengeId) {
+      id title status round judgingClosed judgingDeadline viewerRoles
+      rubric { criteria { key label description weightPercent } }
+      finalists { id }
+      allToScore: submissions(first: 1) { totalCount }
+      unscored: submissions(first: 1, unscoredByViewer: true) { totalCount }
+      submissions(first: $first, after: $after, unscoredByViewer: $unscoredOnly) {
+        edges {
+          node {
+            id title body version submittedAt finalist
+            viewerScoreCard { id weightedTotal comment scores { criterionKey value } }
+          }
+        }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+export const ScoreSubmissionDoc = graphql(`
+  mutation ScoreSubmission($input: ScoreSubmissionInput!) {
+    scoreSubmission(input: $input) {
+      scoreCard { id round weightedTotal comment scores { criterionKey value } submission { id } }
+    }
+  }
+`);
+
+export const JudgingBoardDoc = graphql(`
+  query JudgingBoard($challengeId: ID!, $first: Int, $after: String) {
+    challenge(id: $challengeId) {
+      id status title currency round judgingClosed judgingDeadline finalRoundDeadline guaranteed viewerRoles
+      prizes { rank label quantity awardedCount amount { amountMinor currency } }
+      finalists { id }
+      allSubmissions: submissions(first: 1) { totalCount }
+      judging {
+        round judgeCount agreement
+        judges { user { id displayName } scoredCount }
+        ranking(first: $first, after: $after) {
+          edges { cursor node { rank meanWeightedTotal scoreCardCount submission { id title finalist } } }
+          pageInfo { hasNextPage endCursor }
+          totalCount
+        }
+      }
+    }
+  }
+`);
+
+/** The ranking alone, a page at a time: the bulk award of "ranks 1 to N" reads it through. */
+export const JudgingRankingDoc = graphql(`
+  query JudgingRanking($challengeId: ID!, $first: Int, $after: String) {
+    challenge(id: $challengeId) {
+      id
+      judging {
+        ranking(first: $first, after: $after) {
+          edges { node { rank submission { id } } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+    }
+  }
+`);
+
+export const AdvanceToFinalRoundDoc = graphql(`
+  mutation AdvanceToFinalRound($input: AdvanceToFinalRoundInput!) {
+    advanceToFinalRound(input: $input) {
+      challenge { id status round finalRoundDeadline finalists { id } }
+    }
+  }
+`);
+
+export const ChallengePrizeRulesDoc = graphql(`
+  query ChallengePrizeRules($id: ID!) {
+    challenge(id: $id) {
+      id guaranteed judgingDeadline
+      prizes { rank label quantity awardedCount amount { amountMinor currency } awards { id submission { id } } }
+    }
+  }
+`);
+
+export const AwardPrizesDoc = graphql(`
+  mutation AwardPrizes($input: AwardPrizesInput!) {
+    awardPrizes(input: $input) {
+      awards { id prizeRank submission { id } }
+      awardedCount
+    }
+  }
+`);
+
+export const ViewerFeedbackDoc = graphql(`
+  query ViewerFeedback($challengeId: ID!) {
+    challenge(id: $challengeId) {
+      id status
+      viewerSubmissions {
+        id
+        feedback { rank outOf meanWeightedTotal criteria { criterionKey label meanValue } comments }
+      }
+    }
+  }
+`);
+
+/** /me/submissions: the feedback of each of the viewer's submissions (null until its challenge is AWARDED or CLOSED). */
+export const MySubmissionsFeedbackDoc = graphql(`
+  query MySubmissionsFeedback {
+    viewer {
+      id
+      submissions(first: 50) { edges { node { id title challenge { id title status } feedback { rank outOf meanWeightedTotal criteria { criterionKey label meanValue } comments } } } }
+    }
   }
 `);

@@ -64,6 +64,11 @@ export function prizeOptionLabel(prize: { rank: number; label: string; amount: {
  * moment after the award (whose page reloads at once): a JUDGING challenge whose every prize has an award (payouts'
  * answer, in this very response) is shown AWARDED, with no "Finish judging" left to press.
  */
-export function reviewStatus(status: string, prizes: readonly { award?: unknown }[]): string {
-  return status === 'JUDGING' && prizes.length > 0 && prizes.every((p) => p.award) ? 'AWARDED' : status;
+export function reviewStatus(status: string, prizes: readonly { award?: unknown; quantity?: number; awardedCount?: number }[]): string {
+  return status === 'JUDGING' && prizes.length > 0 && prizes.every(prizeFullyAwarded) ? 'AWARDED' : status;
+}
+
+/** Whether every place of a prize is awarded (a prize of several places: its count; else its one award). */
+export function prizeFullyAwarded(prize: { award?: unknown; quantity?: number; awardedCount?: number }): boolean {
+  return prize.quantity !== undefined && prize.awardedCount !== undefined ? prize.awardedCount >= prize.quantity : Boolean(prize.award);
 }

@@ -5,6 +5,7 @@ import PayoutsPage from './payouts/page';
 import MySubmissionsPage from './submissions/page';
 
 jest.mock('@/lib/viewer', () => ({ requireViewer: jest.fn() }));
+jest.mock('@/lib/gateway', () => ({ gql: jest.fn(async () => ({ viewer: { id: 'u1', submissions: { edges: [] } } })) }));
 jest.mock('@/app/actions', () => ({ startOnboardingAction: jest.fn() }));
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }) }));
 const viewerMock = requireViewer as unknown as jest.Mock;

@@ -10,6 +10,7 @@ jest.mock('@/lib/viewer', () => ({ getViewer: jest.fn() }));
 jest.mock('@/lib/stripe-config', () => ({ stripePublishableKey: () => undefined }));
 jest.mock('@/app/actions', () => ({
   askQuestionAction: jest.fn(), challengeTransitionAction: jest.fn(), createTeamAction: jest.fn(), fundChallengeAction: jest.fn(), startCardPaymentAction: jest.fn(), submitSolutionAction: jest.fn(),
+  inviteJudgesAction: jest.fn(), revokeChallengeInvitationAction: jest.fn(),
 }));
 jest.mock('next/navigation', () => ({
   notFound: jest.fn(() => {
@@ -30,8 +31,8 @@ function challenge(overrides: Record<string, unknown> = {}) {
     totalPrize: usd('125000'),
     funding: { id: 'f1', status: 'SUCCEEDED', failureReason: null, amount: usd('131250'), platformFee: usd('6250') },
     prizes: [
-      { rank: 1, label: 'First prize', amount: usd('100000'), award: null },
-      { rank: 2, label: 'Runner-up', amount: usd('25000'), award: null },
+      { rank: 1, label: 'First prize', amount: usd('100000'), award: null, quantity: 1, awardedCount: 0 },
+      { rank: 2, label: 'Runner-up', amount: usd('25000'), award: null, quantity: 1, awardedCount: 0 },
     ],
     submissionCount: 4,
     viewerSubmissions: [],
@@ -39,6 +40,9 @@ function challenge(overrides: Record<string, unknown> = {}) {
     questions: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } },
     viewerQuestions: [],
     viewerTeam: null,
+    guaranteed: false, judgingDeadline: '2030-01-31T00:00:00Z', judgingClosed: false, round: 1, finalRoundDeadline: null, viewerRoles: [],
+    rubric: { isDefault: true, criteria: [{ key: 'overall', label: 'Overall', description: '', weightPercent: 100 }] },
+    invitations: [], finalists: [],
     ...overrides,
   };
 }
@@ -182,5 +186,44 @@ describe('ChallengePage', () => {
   it('a cancelled challenge ends its timeline with Cancelled and strikes what never happened', () => {
     const steps = challengeTimeline({ status: 'CANCELLED', publishedAt: null, submissionDeadline: '2030-01-01T00:00:00Z', prizes: [] });
     expect(steps.map((s) => [s.key, s.state])).toEqual([['published', 'skipped'], ['deadline', 'skipped'], ['judging', 'skipped'], ['results', 'skipped'], ['cancelled', 'current']]);
+  });
+
+  describe('judging', () => {
+    const ada = { id: 'u1', displayName: 'Ada', organizations: [] };
+    const mine = (overrides: Record<string, unknown> = {}) => ({ id: 's1', title: 'Mine', body: 'B', status: 'SUBMITTED', version: 1, submittedAt: '2029-12-01T00:00:00Z', feedback: null, ...overrides });
+
+    it('gives the sponsor the Judges card: the invitations with their status and the invite form', async () => {
+      await renderPage(challenge({
+        organization: { id: 'o1', name: 'Aquatech', viewerRole: 'OWNER', createdAt: '2025-03-01T00:00:00Z' }, viewerRoles: ['OWNER'],
+        invitations: [{ id: 'i1', email: 'judge@example.com', role: 'JUDGE', status: 'PENDING', expiresAt: '2030-01-01T00:00:00Z', createdAt: '2029-12-01T00:00:00Z' }],
+      }), ada);
+      const card = screen.getByRole('region', { name: 'Judges' });
+      expect(within(card).getByRole('row', { name: /judge@example.com/ })).toHaveTextContent('Waiting for an answer');
+      expect(within(card).getByLabelText('Judges’ email addresses')).toBeInTheDocument();
+    });
+
+    it('tells a judge how to score, and never offers them to enter', async () => {
+      await renderPage(challenge({ status: 'JUDGING', viewerRoles: ['JUDGE'] }), ada);
+      const card = screen.getByRole('region', { name: 'You judge this challenge' });
+      expect(within(card).getByRole('link', { name: 'Score submissions' })).toHaveAttribute('href', '/challenges/c1/score');
+      await renderPage(challenge({ viewerRoles: ['JUDGE'] }), ada);
+      expect(screen.queryByRole('heading', { name: 'Submit a solution' })).toBeNull();
+    });
+
+    it('shows the author the judges’ feedback once the challenge is awarded', async () => {
+      const feedback = { rank: 3, outOf: 41, meanWeightedTotal: '7.25', criteria: [{ criterionKey: 'cost', label: 'Cost', meanValue: '7.5' }], comments: ['Clever.'] };
+      await renderPage(challenge({ status: 'AWARDED', viewerSubmissions: [mine({ feedback })] }), ada);
+      const card = screen.getByRole('region', { name: 'Judges’ feedback' });
+      expect(card).toHaveTextContent('Ranked 3rd of 41');
+      expect(card).toHaveTextContent('Clever.');
+    });
+
+    it('in the final round, only a finalist’s author may resubmit', async () => {
+      await renderPage(challenge({ round: 2, finalRoundDeadline: '2030-03-01T00:00:00Z', finalists: [{ id: 's1' }], viewerSubmissions: [mine()] }), ada);
+      expect(screen.getByText('Final round deadline')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Resubmit solution' })).toBeInTheDocument();
+      await renderPage(challenge({ round: 2, finalRoundDeadline: '2030-03-01T00:00:00Z', finalists: [{ id: 's9' }], viewerSubmissions: [mine()] }), ada);
+      expect(screen.getAllByText('The final round is for the finalists only: your submission stays as it is.').length).toBeGreaterThan(0);
+    });
   });
 });

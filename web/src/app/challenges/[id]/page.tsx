@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { askQuestionAction, challengeTransitionAction, createTeamAction, fundChallengeAction, startCardPaymentAction, submitSolutionAction } from '@/app/actions';
+import {
+  askQuestionAction, challengeTransitionAction, createTeamAction, fundChallengeAction, inviteJudgesAction, revokeChallengeInvitationAction, startCardPaymentAction, submitSolutionAction,
+} from '@/app/actions';
+import { FeedbackCard } from '@/components/FeedbackCard';
+import { JudgesCard } from '@/components/JudgesCard';
 import { CancelChallenge } from '@/components/CancelChallenge';
 import { Countdown, LocalDate } from '@/components/dates';
 import { ActionButton } from '@/components/forms';
@@ -49,7 +53,14 @@ export default async function ChallengePage({ params, searchParams }: Props) {
   const latest = team ? team.submission ?? undefined : [...c.viewerSubmissions].sort((a, b) => b.version - a.version)[0];
   const won = prizeWonBy(c.prizes, latest?.id);
   const winners = c.prizes.filter((p) => p.award);
-  const canSubmit = !isManager && !role && c.status === 'OPEN';
+  const isJudge = c.viewerRoles.includes('JUDGE');
+  // Judges cannot enter the challenge they judge; in the final round only finalists resubmit (the server decides).
+  // The final round (round 2): only the finalists' authors resubmit their finalist submission.
+  const deadline = c.round === 2 && c.finalRoundDeadline ? c.finalRoundDeadline : c.submissionDeadline;
+  const finalRoundClosedToViewer = c.round === 2 && !(latest && c.finalists.some((f) => f.id === latest.id));
+  const canSubmit = !isManager && !role && !isJudge && c.status === 'OPEN' && !finalRoundClosedToViewer;
+  // In a team, the feedback is the team's submission's; alone, the viewer's latest version's.
+  const feedback = team ? team.submission?.feedback : c.viewerSubmissions.find((s) => s.id === latest?.id)?.feedback;
   const here = `/challenges/${c.id}`;
   // "Enter as a team": signed in, may enter, not in a team yet and not already submitted alone.
   const canCreateTeam = canSubmit && Boolean(viewer) && !team && !latest;
@@ -75,8 +86,8 @@ export default async function ChallengePage({ params, searchParams }: Props) {
             <dd className="amount"><Money {...c.totalPrize} /></dd>
           </div>
           <div className="fact-deadline">
-            <dt>{deadlineIsAhead(c.status) ? 'Deadline' : 'Deadline was'}</dt>
-            <dd>{deadlineIsAhead(c.status) ? <Countdown iso={c.submissionDeadline} /> : <LocalDate iso={c.submissionDeadline} />}</dd>
+            <dt>{c.round === 2 ? (deadlineIsAhead(c.status) ? 'Final round deadline' : 'Final round deadline was') : deadlineIsAhead(c.status) ? 'Deadline' : 'Deadline was'}</dt>
+            <dd>{deadlineIsAhead(c.status) ? <Countdown iso={deadline} /> : <LocalDate iso={deadline} />}</dd>
           </div>
           <div>
             <dt>Submissions</dt>
@@ -108,7 +119,28 @@ export default async function ChallengePage({ params, searchParams }: Props) {
           <p>
             “{latest.title}”, version {latest.version}, submitted <LocalDate iso={latest.submittedAt} /> <StatusBadge status={latest.status} />
           </p>
-          {c.status === 'OPEN' && <p className="muted">You can resubmit until the deadline: the latest version is the one judged.</p>}
+          {c.status === 'OPEN' && c.round === 1 && <p className="muted">You can resubmit until the deadline: the latest version is the one judged.</p>}
+          {c.status === 'OPEN' && c.round === 2 && (finalRoundClosedToViewer
+            ? <p className="muted">The final round is for the finalists only: your submission stays as it is.</p>
+            : <p><Badge tone="info">Finalist</Badge> Your submission is in the final round: you can resubmit until the final round’s deadline; the latest version is judged again.</p>)}
+        </Card>
+      )}
+
+      {latest && feedback && (c.status === 'AWARDED' || c.status === 'CLOSED') && <FeedbackCard feedback={feedback} submissionId={latest.id} />}
+
+      {isJudge && !isManager && (
+        <Card aria-labelledby="judge-title">
+          <h2 id="judge-title">You judge this challenge</h2>
+          {c.status === 'JUDGING' && !c.judgingClosed ? (
+            <>
+              <p>Score each submission against the sponsor’s criteria before <LocalDate iso={c.judgingDeadline} />.</p>
+              <p className="row"><ButtonLink href={`${here}/score`}>Score submissions</ButtonLink> <Link href={`${here}/judging`}>Judging board</Link></p>
+            </>
+          ) : c.status === 'OPEN' ? (
+            <p>Scoring starts when submissions close (<LocalDate iso={c.submissionDeadline} />).</p>
+          ) : (
+            <p><Link href={`${here}/judging`}>Judging board</Link></p>
+          )}
         </Card>
       )}
 
@@ -192,11 +224,12 @@ export default async function ChallengePage({ params, searchParams }: Props) {
             <ul className="prize-list">
               {c.prizes.map((p) => (
                 <li key={p.rank}>
-                  <span>{p.label}{p.award ? ' (awarded)' : ''}</span>
-                  <strong><Money {...p.amount} /></strong>
+                  <span>{p.quantity > 1 ? `${p.quantity} × ` : ''}{p.label}{p.quantity > 1 ? (p.awardedCount ? ` (${p.awardedCount} awarded)` : '') : p.award ? ' (awarded)' : ''}</span>
+                  <strong><Money {...p.amount} />{p.quantity > 1 ? ' each' : ''}</strong>
                 </li>
               ))}
             </ul>
+            {c.guaranteed && <p className="muted"><Badge tone="success">Guaranteed</Badge> Every prize place will be paid out: places not awarded by the judging deadline (<LocalDate iso={c.judgingDeadline} />) go to the best-ranked submissions.</p>}
           </Card>
 
           <Card aria-labelledby="timeline-title">
@@ -254,10 +287,16 @@ export default async function ChallengePage({ params, searchParams }: Props) {
               {(['OPEN', 'JUDGING', 'AWARDED', 'CLOSED', 'CANCELLING'].includes(c.status) || (c.status === 'CANCELLED' && (c.publishedAt || funding))) && (
                 <p><ButtonLink href={`/challenges/${c.id}/review`} variant="secondary">Review submissions and escrow</ButtonLink></p>
               )}
+              {['JUDGING', 'AWARDED', 'CLOSED'].includes(c.status) && (
+                <p><Link href={`/challenges/${c.id}/judging`}>Judging board: ranking, judges, finalists and awards</Link></p>
+              )}
               {canCancelChallenge(c) && (
                 <CancelChallenge action={challengeTransitionAction} challengeId={c.id} title={c.title} funded={funding?.status === 'SUCCEEDED'} submissionCount={c.submissionCount} />
               )}
             </Card>
+          )}
+          {isManager && (
+            <JudgesCard challengeId={c.id} status={c.status} invitations={c.invitations} inviteAction={inviteJudgesAction} revokeAction={revokeChallengeInvitationAction} />
           )}
         </div>
       </div>

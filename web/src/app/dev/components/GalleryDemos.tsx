@@ -2,7 +2,9 @@
 
 import { useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/Dialog';
+import { RubricEditor } from '@/components/JudgingForms';
 import { Toast } from '@/components/Toast';
+import type { CriterionDraft } from '@/lib/judging';
 import { Button } from '@/components/ui';
 
 /** The interactive parts of the gallery: the confirmation and the toast. */
@@ -42,4 +44,13 @@ export function LoadingButtonDemo() {
       Publish challenge
     </Button>
   );
+}
+
+/** The rubric editor (wizard, edit page): criteria with weights, and the live "weights add up to 100 %" check. */
+export function RubricDemo() {
+  const [criteria, setCriteria] = useState<CriterionDraft[]>([
+    { key: 'cost', label: 'Cost', description: 'Cheaper to build and run.', weight: '60' },
+    { key: 'impact', label: 'Impact', description: '', weight: '30' },
+  ]);
+  return <RubricEditor criteria={criteria} onChange={setCriteria} />;
 }

@@ -5,7 +5,8 @@ import { Money } from '@/components/Money';
 import {
   Alert, Badge, Button, ButtonLink, Card, Checkbox, DataTable, EmptyState, FigureTable, ErrorState, LoadingState, Logo, LogoMark, Select, StatusBadge, TextArea, TextField,
 } from '@/components/ui';
-import { DialogDemo, LoadingButtonDemo, ToastDemo } from './GalleryDemos';
+import { FeedbackCard } from '@/components/FeedbackCard';
+import { DialogDemo, LoadingButtonDemo, RubricDemo, ToastDemo } from './GalleryDemos';
 
 export const metadata: Metadata = { title: 'Component gallery', robots: { index: false } };
 
@@ -128,6 +129,16 @@ export default function ComponentGallery() {
         <h2 id="g-dialog">Confirmation dialog and toast</h2>
         <DialogDemo />
         <ToastDemo />
+      </section>
+
+      <section aria-labelledby="g-judging" className="stack">
+        <h2 id="g-judging">Judging (rubric editor, feedback to an author)</h2>
+        <RubricDemo />
+        <FeedbackCard submissionId="demo" title="Ceramic filter" feedback={{
+          rank: 3, outOf: 41, meanWeightedTotal: '7.25',
+          criteria: [{ criterionKey: 'cost', label: 'Cost', meanValue: '7.5' }, { criterionKey: 'impact', label: 'Impact', meanValue: '6.88' }],
+          comments: ['Clever use of local clay.', 'The copper mesh may be hard to source.'],
+        }} />
       </section>
 
       <section aria-labelledby="g-disclosure">

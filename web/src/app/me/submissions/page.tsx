@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LocalDate } from '@/components/dates';
+import { FeedbackCard } from '@/components/FeedbackCard';
 import { PrizeWon } from '@/components/PrizeWon';
 import { DataTable, EmptyState, StatusBadge } from '@/components/ui';
+import { gql } from '@/lib/gateway';
+import { MySubmissionsFeedbackDoc } from '@/lib/operations';
 import { requireViewer } from '@/lib/viewer';
 
 export const metadata: Metadata = { title: 'My submissions' };
@@ -15,6 +18,10 @@ export default async function MySubmissionsPage() {
   const payouts = viewer.payouts.edges.map((e) => e.node);
   const wonBy = (submissionId: string) => payouts.filter((p) => p.award.submission?.id === submissionId);
   const accountActive = viewer.payoutAccount?.status === 'ACTIVE';
+  // The judges' feedback, once a challenge is AWARDED or CLOSED (its own query: the header's viewer stays light).
+  const results = subs.some((s) => s.challenge.status === 'AWARDED' || s.challenge.status === 'CLOSED')
+    ? (await gql(MySubmissionsFeedbackDoc)).viewer?.submissions.edges.map((e) => e.node).filter((s) => s.feedback) ?? []
+    : [];
   return (
     <div className="stack">
       <h1>My submissions</h1>
@@ -34,6 +41,17 @@ export default async function MySubmissionsPage() {
               : <StatusBadge status={s.challenge.status} prefix="Challenge" />;
           } },
         ]} />
+      )}
+      {results.length > 0 && (
+        <section className="stack" aria-labelledby="feedback-title">
+          <h2 id="feedback-title">Judges’ feedback</h2>
+          {results.map((s) => (
+            <div key={s.id} className="stack">
+              <p className="muted">{s.challenge.title}</p>
+              <FeedbackCard feedback={s.feedback!} submissionId={s.id} title={s.title} />
+            </div>
+          ))}
+        </section>
       )}
     </div>
   );

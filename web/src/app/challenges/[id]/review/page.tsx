@@ -13,7 +13,7 @@ import { GatewayError, messageFor } from '@/lib/errors';
 import { flashMessage } from '@/lib/flash';
 import { gql } from '@/lib/gateway';
 import { ChallengeReviewDoc } from '@/lib/operations';
-import { parseReviewPosition, prizeOptionLabel, REVIEW_PAGE_SIZE, reviewHref, reviewStatus, type ReviewView } from '@/lib/review';
+import { parseReviewPosition, prizeFullyAwarded, prizeOptionLabel, REVIEW_PAGE_SIZE, reviewHref, reviewStatus, type ReviewView } from '@/lib/review';
 import { requireViewer } from '@/lib/viewer';
 import { QuestionsCard } from './QuestionsCard';
 
@@ -49,7 +49,7 @@ export default async function ReviewPage({ params, searchParams }: {
   const submissions = c.submissions.edges.map((e) => e.node);
   const { pageInfo } = c.submissions;
   const counts = { all: c.allSubmissions.totalCount, shortlist: c.shortlist.totalCount };
-  const prizesToAward = status === 'JUDGING' ? c.prizes.filter((p) => !p.award).map((p) => ({ rank: p.rank, label: prizeOptionLabel(p) })) : [];
+  const prizesToAward = status === 'JUDGING' ? c.prizes.filter((p) => !prizeFullyAwarded(p)).map((p) => ({ rank: p.rank, label: prizeOptionLabel(p) })) : [];
   const nextHref = pageInfo.hasNextPage && pageInfo.endCursor ? reviewHref(c.id, { view, after: pageInfo.endCursor }) : null;
   const escrow = c.escrow;
   return (
@@ -89,8 +89,13 @@ export default async function ReviewPage({ params, searchParams }: {
             <div className="stack">
               {c.prizes.map((p) => (
                 <div key={p.rank} className="stack">
-                  <h3>{p.rank}. {p.label}: <Money {...p.amount} /></h3>
-                  {p.award ? (
+                  <h3>{p.rank}. {(p.quantity ?? 1) > 1 ? `${p.quantity} × ` : ''}{p.label}: <Money {...p.amount} />{(p.quantity ?? 1) > 1 ? ' each' : ''}</h3>
+                  {(p.quantity ?? 1) > 1 ? (
+                    <p>
+                      {p.awardedCount} of {p.quantity} places awarded.{' '}
+                      <Link href={`/challenges/${c.id}/judging`}>Award places from the judging board</Link>
+                    </p>
+                  ) : p.award ? (
                     <p>
                       Awarded to “{p.award.submission?.title ?? 'a submission'}”.{' '}
                       {p.award.payouts.map((po) => <StatusBadge key={po.id} status={po.status} prefix="Payout" />)}
