@@ -240,6 +240,7 @@ const ENTRY_POINTS: Record<string, (f: Fixtures) => { rootField: string; wrap: (
   Challenge: (f) => ({ rootField: 'challenge', wrap: (s) => `challenge(id: "${f.openId}") { ${s} }` }),
   User: () => ({ rootField: 'viewer', wrap: (s) => `viewer { ${s} }` }),
   Organization: (f) => ({ rootField: 'organization', wrap: (s) => `organization(id: "${f.organizationId}") { ${s} }` }),
+  Prize: (f) => ({ rootField: 'challenge', wrap: (s) => `challenge(id: "${f.openId}") { prizes { ${s} } }` }),
 };
 
 function targets(f: Fixtures): Target[] {

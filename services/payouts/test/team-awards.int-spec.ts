@@ -25,7 +25,8 @@ import { Client } from 'pg';
 
 // TeamAwardPayouts (docs/partner-api/operations.graphql) without `submission.team`, which the submissions context
 // resolves (a submission only payouts has heard of is null there), plus the split and the payouts' ids.
-const TEAM_AWARD_PAYOUTS = `query($challengeId: ID!) { challenge(id: $challengeId) { prizes { rank awards { id
+// awards(first: 5): with every share and payout of 20 members, 20 prizes of 20 awards would cost more than the limit.
+const TEAM_AWARD_PAYOUTS = `query($challengeId: ID!) { challenge(id: $challengeId) { prizes { rank awards(first: 5) { id
   split { version shares { user { id } basisPoints amount { amountMinor currency } } }
   payouts { id recipient { id } status amount { amountMinor currency } } } } } }`;
 const ESCROW = `query($id: ID!) { challenge(id: $id) { escrow { awarded { amountMinor } paid { amountMinor } inEscrow { amountMinor } } } }`;
