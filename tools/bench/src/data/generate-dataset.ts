@@ -37,7 +37,7 @@ export interface GenerateDatasetOptions {
 /** Tables the generator writes, per context schema: all must exist (the subgraphs' migrations ran) and be empty. */
 const TABLES: Record<string, string[]> = {
   solvers: ['user_account'],
-  challenges: ['organization', 'organization_membership', 'challenge', 'prize', 'challenge_funding'],
+  challenges: ['organization', 'organization_membership', 'challenge', 'prize', 'prize_award', 'challenge_funding'],
   submissions: ['challenge_view', 'membership_view', 'submission', 'submission_version', 'challenge_role_view', 'score_card', 'submission_score'],
   payouts: ['payout_account', 'challenge_view', 'membership_view', 'submission_view', 'funding', 'ledger_transaction', 'ledger_posting', 'award', 'payout', 'settlement'],
 };
