@@ -53,10 +53,51 @@ async function pageCursors(databaseUrl: string, challengeId: string): Promise<st
   }
 }
 
+/**
+ * Cursors of every page of the big contest's judging ranking (round 1), in the ranking's order (mean desc, more cards
+ * first, earlier first submission, id: submission_score_ranking_idx). The layout is judging.cursor.ts's
+ * (rank, mean, cards, first submitted, id) through the shared codec; a tool may not import a subgraph's code, so
+ * `checkRankingCursors` compares the cursor built here with the one the API returns at the end of page 1.
+ */
+async function rankingCursors(databaseUrl: string, challengeId: string): Promise<string[]> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ n: string; mean_total: number; card_count: number; at: Date; id: string }>(
+      `select n, mean_total, card_count, first_submitted_at as at, submission_id as id from (
+         select ss.*, row_number() over (order by -ss.mean_total, -ss.card_count, ss.first_submitted_at, ss.submission_id) as n
+           from submissions.submission_score ss where ss.challenge_id = $1 and ss.round = 1) s
+        where n % $2 = 0 order by n`,
+      [challengeId, PAGE_SIZE],
+    );
+    return rows.map((r) => encodeCursor([Number(r.n), r.mean_total, r.card_count, r.at.toISOString(), r.id]));
+  } finally {
+    await db.end();
+  }
+}
+
+/** Page 1's endCursor from the API must be the cursor built for page 2; the last page must start at its rank. */
+async function checkRankingCursors(gatewayUrl: string, owner: Caller, challengeId: string, cursors: string[], lastPage: number): Promise<void> {
+  const ask = async (after: string | null) => {
+    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` }, body: body(ops.JUDGING_BOARD, { challengeId, first: PAGE_SIZE, after }) });
+    const result = (await response.json()) as { data?: { challenge?: { judging?: { ranking: { edges: { node: { rank: number } }[]; pageInfo: { endCursor: string | null } } } } }; errors?: unknown };
+    const ranking = result.data?.challenge?.judging?.ranking;
+    if (!ranking) throw new Error(`JudgingBoard of the big contest failed: ${JSON.stringify(result.errors ?? result)}`);
+    return ranking;
+  };
+  if (cursors.length === 0) throw new Error('the big contest has no ranking: was the data set generated before Q4?');
+  const first = await ask(null);
+  if (first.pageInfo.endCursor !== cursors[0]) throw new Error(`ranking cursor mismatch: the API ends page 1 with ${first.pageInfo.endCursor}, the bench built ${cursors[0]}`);
+  const last = await ask(lastPage <= 1 ? null : cursors[lastPage - 2]);
+  if (last.edges[0]?.node.rank !== (lastPage - 1) * PAGE_SIZE + 1) throw new Error(`the last ranking page (${lastPage}) starts at rank ${last.edges[0]?.node.rank}`);
+}
+
 export interface PreparedRequests {
-  factory(scenario: Exclude<ScenarioName, 'M2'>, target: TargetName): RequestFactory | undefined;
+  factory(scenario: Exclude<ScenarioName, 'M2' | 'M3'>, target: TargetName): RequestFactory | undefined;
   /** The page numbers Q2-first and Q2-last ask for. */
   pages: { first: number; last: number; total: number };
+  /** The page numbers Q4-first and Q4-last ask for (the judging ranking). */
+  rankingPages: { first: number; last: number; total: number };
 }
 
 export async function prepareRequests(stack: RunningStack, databaseUrl: string, dataset: Dataset): Promise<PreparedRequests> {
@@ -66,6 +107,12 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
   // Page n starts after the cursor of row (n-1)*PAGE_SIZE: cursors[n-2]. The last full page is `cursors.length`.
   const lastPage = cursors.length;
   const afterForPage = (page: number) => (page <= 1 ? null : cursors[page - 2]);
+  // The judging ranking: same paging (page n starts after the ranking's row (n-1)*PAGE_SIZE). With a full last page
+  // the page after it is empty: the last page with rows is then cursors.length.
+  const ranking = await rankingCursors(databaseUrl, dataset.bigChallenge.id);
+  const lastRankingPage = ranking.length + (dataset.bigChallenge.submissionCount % PAGE_SIZE === 0 ? 0 : 1);
+  const rankingAfter = (page: number) => (page <= 1 ? null : ranking[page - 2]);
+  await checkRankingCursors(stack.gatewayUrl, owner, dataset.bigChallenge.id, ranking, lastRankingPage);
   const representations = [{ __typename: 'Challenge', id: dataset.bigChallenge.id }];
   const authorization = (c: Caller) => ({ authorization: `Bearer ${c.token}` });
   const direct = (c: Caller, subgraph: string) => ({ 'x-ideagora-identity': c.identity[subgraph] });
@@ -85,7 +132,7 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
   });
 
   const gatewayUrl = (target: TargetName) => (target === 'hive' ? stack.hiveUrl : stack.gatewayUrl);
-  const factory = (scenario: Exclude<ScenarioName, 'M2'>, target: TargetName): RequestFactory | undefined => {
+  const factory = (scenario: Exclude<ScenarioName, 'M2' | 'M3'>, target: TargetName): RequestFactory | undefined => {
     const through = target !== 'direct';
     const url = through ? gatewayUrl(target) : undefined;
     switch (scenario) {
@@ -102,6 +149,14 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
         if (through) return url ? { url, next: () => ({ body: body(ops.CHALLENGE_SUBMISSIONS, { challengeId: dataset.bigChallenge.id, first: PAGE_SIZE, after: afterForPage(page()) }), headers: authorization(owner) }) } : undefined;
         return { url: stack.subgraphUrls.submissions, next: () => ({ body: body(ops.CHALLENGE_SUBMISSIONS_DIRECT, { representations, first: PAGE_SIZE, after: afterForPage(page()) }), headers: direct(owner, 'submissions') }) };
       }
+      case 'Q4':
+      case 'Q4-first':
+      case 'Q4-last': {
+        // The board as the sponsor's owner: judges and their progress, Kendall's W, one page of the ranking.
+        const page = () => (scenario === 'Q4-first' ? 1 : scenario === 'Q4-last' ? lastRankingPage : 1 + Math.floor(Math.random() * lastRankingPage));
+        if (through) return url ? { url, next: () => ({ body: body(ops.JUDGING_BOARD, { challengeId: dataset.bigChallenge.id, first: PAGE_SIZE, after: rankingAfter(page()) }), headers: authorization(owner) }) } : undefined;
+        return undefined;
+      }
       case 'Q3':
         if (through) return url ? { url, next: () => ({ body: body(ops.CHALLENGE_DETAIL, { id: pick(dataset.browsableChallengeIds) }), headers: authorization(pick(solvers)) }) } : undefined;
         return { url: stack.subgraphUrls.challenges, next: () => ({ body: body(ops.CHALLENGE_DETAIL_DIRECT, { id: pick(dataset.browsableChallengeIds) }), headers: direct(pick(solvers), 'challenges') }) };
@@ -110,5 +165,5 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
         return { url: stack.subgraphUrls.submissions, next: () => ({ body: body(ops.SUBMIT_SOLUTION, { input: submission() }), headers: direct(pick(solvers), 'submissions') }) };
     }
   };
-  return { factory, pages: { first: 1, last: lastPage, total: lastPage } };
+  return { factory, pages: { first: 1, last: lastPage, total: lastPage }, rankingPages: { first: 1, last: lastRankingPage, total: lastRankingPage } };
 }

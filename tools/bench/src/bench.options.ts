@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['F1', 'Q1', 'Q2', 'Q2-first', 'Q2-last', 'Q3', 'M1', 'M2'] as const;
+export const SCENARIOS = ['F1', 'Q1', 'Q2', 'Q2-first', 'Q2-last', 'Q3', 'Q4', 'Q4-first', 'Q4-last', 'M1', 'M2', 'M3'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const TARGETS = ['gateway', 'hive', 'direct'] as const;
 export type TargetName = (typeof TARGETS)[number];
@@ -16,6 +16,8 @@ export interface BenchOptions {
   targets: TargetName[];
   /** AwardPrize calls per concurrency level in M2. */
   awards: number;
+  /** M3: the awards of its one AwardPrizes call (10,000, the contract's most). */
+  bulkAwards: number;
   regenerate: boolean;
   outDir: string;
 }
@@ -27,7 +29,7 @@ const list = <T extends string>(value: string, allowed: readonly T[], what: stri
   });
 
 export const USAGE = `npm run bench -- [--quick] [--size small|large] [--runs N] [--duration S] [--warmup S]
-  [--connections 1,10,50] [--scenarios ${SCENARIOS.join(',')}] [--targets ${TARGETS.join(',')}] [--awards N] [--regenerate] [--out DIR]`;
+  [--connections 1,10,50] [--scenarios ${SCENARIOS.join(',')}] [--targets ${TARGETS.join(',')}] [--awards N] [--bulk-awards N] [--regenerate] [--out DIR]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -42,6 +44,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       scenarios: { type: 'string', default: SCENARIOS.join(',') },
       targets: { type: 'string', default: TARGETS.join(',') },
       awards: { type: 'string' },
+      'bulk-awards': { type: 'string' },
       regenerate: { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -69,6 +72,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     scenarios: list(values.scenarios!, SCENARIOS, 'scenario'),
     targets: list(values.targets!, TARGETS, 'target'),
     awards: positive(values.awards, quick ? 60 : 300, 'awards'),
+    bulkAwards: Math.min(10_000, positive(values['bulk-awards'], 10_000, 'bulk-awards')),
     regenerate: values.regenerate ?? false,
     outDir: values.out ?? (quick ? 'tmp/bench' : 'docs/benchmarks'),
   };

@@ -11,12 +11,13 @@ import { parseBenchOptions, type BenchOptions, type ScenarioName, type TargetNam
 import { BENCH_SECRETS, dropDatabase, startBenchDatabase, startBenchStack, type RunningStack, SUBGRAPHS } from './bench-stack';
 import { prepareRequests, type PreparedRequests } from './bench-requests';
 import { prepareAwards, waitUntilPaid } from './award-setup';
+import { prepareBulkAward } from './bulk-award-setup';
 import { generateDataset, readDataset, type Dataset } from './data/generate-dataset';
 import { runLoad } from './load-runner';
 import { endUsage, startUsage } from './process-metrics';
 import { perOperation, SqlStatements, type StatementCounts } from './sql-metrics';
 import { writeReport, type Measurement } from './report';
-import { AWARD_PRIZE } from './scenarios';
+import { AWARD_PRIZE, AWARD_PRIZES } from './scenarios';
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -36,6 +37,10 @@ async function subgraphStatements(stack: RunningStack): Promise<Record<string, n
 
 async function ensureDataset(options: BenchOptions, databaseName: string, database: Awaited<ReturnType<typeof startBenchDatabase>>, onStackStarted: (stack: RunningStack) => void): Promise<{ dataset: Dataset; stack: RunningStack }> {
   let dataset = options.regenerate ? undefined : await readDataset(database.url).catch(() => undefined);
+  if (dataset && !dataset.bigChallenge.judgeIds) {
+    log(`the ${options.size} data set predates the judging board's scores (Q4): regenerating it`);
+    dataset = undefined;
+  }
   if (!dataset) {
     if (!database.postgres && !process.env.BENCH_DATABASE_ADMIN_URL) throw new Error('no admin connection to recreate the database');
     log(`no ${options.size} data set yet: creating database ${databaseName} and generating it`);
@@ -121,7 +126,7 @@ async function main(): Promise<void> {
     sql = await SqlStatements.connect(database.url);
     await vacuumAnalyze(database.url);
     const requests = await prepareRequests(stack, database.url, dataset);
-    log(`big contest: ${dataset.bigChallenge.submissionCount} submissions, ${requests.pages.total} pages of 20`);
+    log(`big contest: ${dataset.bigChallenge.submissionCount} submissions, ${requests.pages.total} pages of 20; its ranking: ${dataset.bigChallenge.scoreCards} score cards by ${dataset.bigChallenge.judgeIds.length} judges, ${requests.rankingPages.total} pages`);
     const idle = await measureIdle(sql, stack);
     log(`while idle for 5 s: ${idle.statements.background} background statements, ${idle.statements.foreground} others; CPU ms/s ${JSON.stringify(idle.cpuMsPerSecond)}`);
 
@@ -130,6 +135,10 @@ async function main(): Promise<void> {
       for (const scenario of options.scenarios) {
         if (scenario === 'M2') {
           measurements.push(...(await measureAwards(options, stack, database.url, sql, run)));
+          continue;
+        }
+        if (scenario === 'M3') {
+          measurements.push(await measureBulkAward(options, stack, database.url, sql, run));
           continue;
         }
         for (const connections of connectionLevels(options, scenario)) {
@@ -144,7 +153,7 @@ async function main(): Promise<void> {
       }
     }
     const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-    const files = writeReport(options, { dataset, measurements, machine, idleCpuMsPerSecond: idle.cpuMsPerSecond, pages: requests.pages, minutes: (Date.now() - began) / 60000 });
+    const files = writeReport(options, { dataset, measurements, machine, idleCpuMsPerSecond: idle.cpuMsPerSecond, pages: requests.pages, rankingPages: requests.rankingPages, minutes: (Date.now() - began) / 60000 });
     log(`report written: ${files.join(', ')} (${((Date.now() - began) / 60000).toFixed(1)} min in all)`);
   } finally {
     await sql?.close().catch(() => undefined);
@@ -153,14 +162,16 @@ async function main(): Promise<void> {
   }
 }
 
-/** Q2-first/Q2-last compare page 1 with the last page: one level of concurrency is enough for that. */
+const FIRST_VS_LAST: readonly ScenarioName[] = ['Q2-first', 'Q2-last', 'Q4-first', 'Q4-last'];
+
+/** Q2-first/Q2-last (Q4-first/Q4-last) compare page 1 with the last page: one level of concurrency is enough for that. */
 function connectionLevels(options: BenchOptions, scenario: ScenarioName): number[] {
-  if (scenario === 'Q2-first' || scenario === 'Q2-last') return options.connections.filter((c) => c <= 10);
+  if (FIRST_VS_LAST.includes(scenario)) return options.connections.filter((c) => c <= 10);
   return options.connections;
 }
 
 function targetsFor(options: BenchOptions, scenario: ScenarioName): TargetName[] {
-  if (scenario === 'Q2-first' || scenario === 'Q2-last') return options.targets.filter((t) => t === 'gateway');
+  if (FIRST_VS_LAST.includes(scenario)) return options.targets.filter((t) => t === 'gateway');
   return options.targets;
 }
 
@@ -244,6 +255,65 @@ async function measureAwards(options: BenchOptions, stack: RunningStack, databas
   }
   return results;
 }
+
+/**
+ * M3: ONE AwardPrizes call of `--bulk-awards` awards (10,000 by default) of 0.50 USD, then until every payout is PAID
+ * through the Stripe emulator. CPU and SQL statements are counted from the call until the last PAID, per award.
+ */
+async function measureBulkAward(options: BenchOptions, stack: RunningStack, databaseUrl: string, sql: SqlStatements, run: number): Promise<Measurement> {
+  const count = options.bulkAwards;
+  log(`M3: preparing one challenge with ${count} places of 0.50 USD and ${count} onboarded solvers' submissions…`);
+  await drainEvents(databaseUrl);
+  const award = await prepareBulkAward(stack.gatewayUrl, stack.stripeUrl, databaseUrl, count, log);
+  const drained = await drainEvents(databaseUrl);
+  log(`M3 setup done (s: ${JSON.stringify(award.setupSeconds)}, events drained in ${drained} s)`);
+  const body = JSON.stringify({
+    query: AWARD_PRIZES,
+    variables: { input: { challengeId: award.challengeId, idempotencyKey: `bench-m3-${run}-${Date.now()}`, awards: award.submissionIds.map((submissionId) => ({ prizeRank: 1, submissionId })) } },
+  });
+  const groups = stack.groups();
+  await sql.reset();
+  const before = await subgraphStatements(stack);
+  const usage = startUsage(groups);
+  const startedAt = new Date();
+  const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${award.sponsorToken}` }, body });
+  const result = (await response.json()) as { data?: { awardPrizes?: { awardedCount: number } }; errors?: unknown[] };
+  const callMs = Date.now() - startedAt.getTime();
+  const awarded = result.data?.awardPrizes?.awardedCount ?? 0;
+  const failed = !response.ok || !!result.errors?.length || awarded !== count;
+  const callStatements = await subgraphStatements(stack);
+  log(`M3 call: ${callMs} ms for ${awarded} awards (${Math.round((awarded / callMs) * 1000)}/s)${failed ? `  ERROR ${response.status} ${JSON.stringify(result.errors ?? result).slice(0, 300)}` : ''}`);
+  const paid = await waitUntilPaid(databaseUrl, [{ challengeId: award.challengeId }], startedAt, 1_800_000, count);
+  const used = endUsage(groups, usage);
+  const statements = await sql.read();
+  const perAward = (n: number) => Math.round((n / count) * 1000) / 1000;
+  const m: Measurement = {
+    run,
+    scenario: 'M3',
+    target: 'gateway',
+    connections: 1,
+    requests: count,
+    seconds: callMs / 1000,
+    rps: (awarded / callMs) * 1000,
+    p50Ms: callMs,
+    p99Ms: callMs,
+    failures: response.ok ? 0 : 1,
+    graphqlErrors: result.errors?.length ? 1 : 0,
+    firstError: failed ? JSON.stringify(result.errors ?? result).slice(0, 500) : undefined,
+    topStatements: statements.top,
+    sqlPerOperation: perOperation(statements, count),
+    // Statements each subgraph counted inside GraphQL requests during the call (the call itself, not the transfers).
+    subgraphStatementsPerOperation: Object.fromEntries(SUBGRAPHS.map((n) => [n, perAward(callStatements[n] - before[n])])),
+    cpuMsPerRequest: Object.fromEntries(used.filter((u) => u.cpuMs > 0).map((u) => [u.name, perAward(u.cpuMs)])),
+    peakRssMb: Object.fromEntries(used.map((u) => [u.name, u.peakRssMb])),
+    paid,
+    bulk: { awards: count, callMs, setupSeconds: award.setupSeconds, callStatementsBySubgraph: Object.fromEntries(SUBGRAPHS.map((n) => [n, callStatements[n] - before[n]])) },
+  };
+  log(`run ${run} M3       gateway  ${fmtRate(m.rps)} awards/s in the call  PAID ${paid.paid}/${count}, last PAID ${paid.drainSeconds} s after the call began  CPU ms/award ${JSON.stringify(m.cpuMsPerRequest)}  SQL/award ${m.sqlPerOperation.total}+${m.sqlPerOperation.background}bg`);
+  return m;
+}
+
+const fmtRate = (n: number) => n.toFixed(0).padStart(6);
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);

@@ -20,6 +20,8 @@ export interface Measurement extends LoadResult {
   topStatements?: { calls: number; query: string }[];
   /** M1: seconds after the load until every event it caused was applied. */
   eventsDrainedSeconds?: number;
+  /** M3: the one AwardPrizes call (per-award figures are in the fields above: requests = awards). */
+  bulk?: { awards: number; callMs: number; setupSeconds: Record<string, number>; callStatementsBySubgraph: Record<string, number> };
 }
 
 interface ReportInput {
@@ -29,6 +31,7 @@ interface ReportInput {
   /** CPU each process used per second with no load (pollers, job workers). */
   idleCpuMsPerSecond?: Record<string, number>;
   pages: { first: number; last: number; total: number };
+  rankingPages?: { first: number; last: number; total: number };
   minutes: number;
 }
 
@@ -96,7 +99,7 @@ export function ratios(measurements: Measurement[]): { scenario: ScenarioName; c
   for (const m of measurements) byKey.set(`${m.run}|${keyOf(m)}`, m);
   const rows: ReturnType<typeof ratios> = [];
   for (const m of measurements) {
-    if (m.target !== 'gateway' || m.scenario === 'M2') continue;
+    if (m.target !== 'gateway' || m.scenario === 'M2' || m.scenario === 'M3') continue;
     const hive = byKey.get(`${m.run}|${m.scenario}|hive|${m.connections}`);
     const direct = byKey.get(`${m.run}|${m.scenario}|direct|${m.connections}`);
     rows.push({
@@ -123,6 +126,7 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
     options.quick ? '--quick' : '',
     `--size ${options.size} --runs ${options.runs} --duration ${options.durationSeconds} --warmup ${options.warmupSeconds}`,
     `--scenarios ${options.scenarios.join(',')} --targets ${options.targets.join(',')} --connections ${options.connections.join(',')}`,
+    options.scenarios.includes('M3') ? `--bulk-awards ${options.bulkAwards}` : '',
   ].filter(Boolean);
   lines.push(`Generated ${new Date().toISOString()} by \`npm run bench -- ${command.join(' ')}\` in ${fmt(input.minutes)} min.`);
   lines.push('');
@@ -131,7 +135,7 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
     const idle = Object.entries(input.idleCpuMsPerSecond).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
     lines.push(`With no load (5 s), CPU ms per second: ${idle.map(([n, v]) => `${n} ${v}`).join(', ') || 'none'} — background work (pollers, job workers) every request's CPU share includes.`);
   }
-  lines.push(`Data (\`${d.size}\`): ${Object.entries(d.counts).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${Number(v).toLocaleString('en-US')}`).join(', ')}; big contest ${d.bigChallenge.submissionCount.toLocaleString('en-US')} submissions (${input.pages.total.toLocaleString('en-US')} pages of 20).`);
+  lines.push(`Data (\`${d.size}\`): ${Object.entries(d.counts).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${Number(v).toLocaleString('en-US')}`).join(', ')}; big contest ${d.bigChallenge.submissionCount.toLocaleString('en-US')} submissions (${input.pages.total.toLocaleString('en-US')} pages of 20)${d.bigChallenge.judgeIds ? `, scored by ${d.bigChallenge.judgeIds.length} judges (${d.bigChallenge.scoreCards.toLocaleString('en-US')} score cards; ranking ${input.rankingPages?.total.toLocaleString('en-US') ?? '–'} pages)` : ''}.`);
   lines.push('');
   lines.push(`### Throughput and latency (median of ${options.runs} run${options.runs > 1 ? 's' : ''}, ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up)`);
   lines.push('');
@@ -156,7 +160,7 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
     const m = (f: (r: (typeof rows)[number]) => number | undefined) => fmt(median(rows.map(f).filter((v): v is number => v !== undefined)), 2);
     lines.push(`| ${rows[0].scenario} | ${rows[0].connections} | ${m((r) => r.rpsVsHive)} | ${m((r) => r.p99VsHive)} | ${m((r) => r.rpsVsDirect)} | ${m((r) => r.p99VsDirect)} |`);
   }
-  const paid = input.measurements.filter((m) => m.paid);
+  const paid = input.measurements.filter((m) => m.paid && m.scenario === 'M2');
   if (paid.length > 0) {
     lines.push('');
     lines.push('### M2: AwardPrize through payout PAID (Stripe emulator)');
@@ -164,6 +168,23 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
     lines.push('| run | conns | awards | awards/s | p50 ms | p99 ms | PAID | award→PAID p50 ms | p99 ms | all PAID after s |');
     lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const m of paid) lines.push(`| ${m.run} | ${m.connections} | ${m.requests} | ${fmt(m.rps, 0)} | ${fmt(m.p50Ms)} | ${fmt(m.p99Ms)} | ${m.paid!.paid}/${m.paid!.expected} | ${m.paid!.p50Ms} | ${m.paid!.p99Ms} | ${m.paid!.drainSeconds} |`);
+  }
+  const bulk = input.measurements.filter((m) => m.bulk);
+  if (bulk.length > 0) {
+    lines.push('');
+    lines.push('### M3: one AwardPrizes call of many awards, through payout PAID (Stripe emulator)');
+    lines.push('');
+    lines.push('CPU and SQL per award are counted from the call until the last payout PAID (every process; statements: request + background).');
+    lines.push('');
+    lines.push('| run | awards | call s | awards/s in the call | PAID | award→PAID p50 s | p99 s | last PAID after s | CPU ms/award by process | SQL/award | statements in the call by subgraph | setup s |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|');
+    for (const m of bulk) {
+      const b = m.bulk!;
+      const cpu = Object.entries(m.cpuMsPerRequest).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+      const total = Object.values(m.cpuMsPerRequest).reduce((x, y) => x + y, 0);
+      const calls = Object.entries(b.callStatementsBySubgraph).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ');
+      lines.push(`| ${m.run} | ${b.awards} | ${fmt(b.callMs / 1000, 2)} | ${fmt(m.rps, 0)} | ${m.paid!.paid}/${m.paid!.expected} | ${fmt(m.paid!.p50Ms / 1000, 1)} | ${fmt(m.paid!.p99Ms / 1000, 1)} | ${m.paid!.drainSeconds} | ${fmt(total, 2)}: ${cpu} | ${fmt(m.sqlPerOperation.total, 2)} + ${fmt(m.sqlPerOperation.background, 2)} | ${calls} | ${JSON.stringify(b.setupSeconds).replace(/"/g, '')} |`);
+    }
   }
   lines.push('');
   lines.push('### Targets');
@@ -173,6 +194,11 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   const first = find('Q2-first', 'gateway', 10) ?? find('Q2-first', 'gateway', 1);
   const last = first ? find('Q2-last', 'gateway', first.connections) : undefined;
   lines.push(`- Q2 last page (${input.pages.last}) within 1.2× page 1 (p50, ${first?.connections ?? '–'} conns): ${first && last ? `${fmt(last.p50Ms)} ms vs ${fmt(first.p50Ms)} ms = ${fmt(last.p50Ms / first.p50Ms, 2)}× — ${check(last.p50Ms <= 1.2 * first.p50Ms)}` : 'not measured'}`);
+  const q4first = find('Q4-first', 'gateway', 10) ?? find('Q4-first', 'gateway', 1);
+  const q4last = q4first ? find('Q4-last', 'gateway', q4first.connections) : undefined;
+  if (q4first && q4last) {
+    lines.push(`- Q4 judging board: last ranking page (${input.rankingPages?.last ?? '–'}) vs page 1 (p50, ${q4first.connections} conns): ${fmt(q4last.p50Ms)} ms vs ${fmt(q4first.p50Ms)} ms = ${fmt(q4last.p50Ms / q4first.p50Ms, 2)}×; SQL statements per page ${fmt(q4last.sqlPerOperation, 1)} vs ${fmt(q4first.sqlPerOperation, 1)} (submissions ${q4last.subgraphStatementsPerOperation.submissions ?? '–'} vs ${q4first.subgraphStatementsPerOperation.submissions ?? '–'}) — ${check(Math.abs(q4last.sqlPerOperation - q4first.sqlPerOperation) < 0.5)} (constant)`);
+  }
   const q1Ratio = ratioGroups.get('Q1|50');
   const q1 = q1Ratio ? median(q1Ratio.map((r) => r.rpsVsHive).filter((v): v is number => v !== undefined)) : NaN;
   lines.push(`- Q1 at 50 connections, Ideagora ≥ 0.9× Hive Gateway req/s: ${Number.isFinite(q1) ? `${fmt(q1, 2)}× — ${check(q1 >= 0.9)}` : 'not measured'}`);
@@ -182,7 +208,7 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   lines.push(`- M1 sustains ≥ 500 submissions/s: ${m1 ? `best ${fmt(m1.rps, 0)}/s at ${m1.connections} conns — ${check(m1.rps >= 500)}` : 'not measured'}`);
   const drains = input.measurements.filter((m) => m.scenario === 'M1' && m.target === 'gateway' && m.eventsDrainedSeconds !== undefined);
   if (drains.length > 0) lines.push(`- M1 events (SubmissionCreated → payouts' read model) applied within ${fmt(Math.max(...drains.map((m) => m.eventsDrainedSeconds!)), 1)} s after the load stopped (worst point)`);
-  const sqlRows = summaries.filter((s) => s.target === 'gateway' && s.scenario !== 'M2').map((s) => `${s.scenario} ${fmt(s.sqlPerOperation, 1)}`);
+  const sqlRows = summaries.filter((s) => s.target === 'gateway' && s.scenario !== 'M2' && s.scenario !== 'M3').map((s) => `${s.scenario} ${fmt(s.sqlPerOperation, 1)}`);
   lines.push(`- SQL statements per operation (gateway, request statements incl. BEGIN/COMMIT, by concurrency): ${sqlRows.join(', ')}`);
   return lines.join('\n') + '\n';
 }

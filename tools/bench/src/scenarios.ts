@@ -75,8 +75,14 @@ export const CHALLENGE_DETAIL_DIRECT = `query ChallengeDetailDirect($id: ID!) {
   }
 }`;
 
+/** Q4: the contract's JudgingBoard (round, judges and their progress, Kendall's W, one page of the ranking). */
+export const JUDGING_BOARD = print(contractOperation('JudgingBoard'));
+
 /** M1: the contract's SubmitSolution. */
 export const SUBMIT_SOLUTION = print(contractOperation('SubmitSolution'));
 
 /** M2: the contract's AwardPrize. */
 export const AWARD_PRIZE = print(contractOperation('AwardPrize'));
+
+/** M3: the contract's AwardPrizes (up to 10,000 awards in one call). */
+export const AWARD_PRIZES = print(contractOperation('AwardPrizes'));

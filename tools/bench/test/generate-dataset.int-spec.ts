@@ -112,6 +112,39 @@ describe('benchmark data set (tiny) on the real stack', () => {
     expect(pages).toBe(3);
   });
 
+  it("shows the big challenge's judging board to its owner: 3 judges who scored every submission, the whole ranking over keyset pages", async () => {
+    const token = await logIn(dataset.bigChallenge.ownerUserId);
+    const ranked: { rank: number; meanWeightedTotal: string; scoreCardCount: number; submission: { id: string } }[] = [];
+    let after: string | null = null;
+    let judging: any;
+    for (;;) {
+      const response: any = await runContract(stack.client, 'JudgingBoard', { challengeId: dataset.bigChallenge.id, first: 100, after }, token);
+      expect(response.errors).toBeUndefined();
+      judging = response.data.challenge.judging;
+      ranked.push(...judging.ranking.edges.map((e: any) => e.node));
+      if (!judging.ranking.pageInfo.hasNextPage) break;
+      after = judging.ranking.pageInfo.endCursor;
+    }
+    expect(judging.round).toBe(1);
+    expect(judging.judgeCount).toBe(3);
+    expect(judging.agreement).not.toBeNull();
+    expect(judging.judges.map((j: any) => j.user.id).sort()).toEqual([...dataset.bigChallenge.judgeIds].sort());
+    expect(judging.judges.every((j: any) => j.scoredCount === 300 && j.user.displayName)).toBe(true);
+    expect(ranked.map((r) => r.rank)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(ranked.every((r) => r.scoreCardCount === 3)).toBe(true);
+    const means = ranked.map((r) => Number(r.meanWeightedTotal));
+    expect(means).toEqual([...means].sort((a, b) => b - a));
+    // The aggregate is what scoreSubmission would have computed from the cards.
+    const [mismatch] = await query<{ n: number }>(
+      `select count(*)::int as n from submissions.submission_score ss
+         left join (select submission_id, round, count(*)::int as cards, sum(weighted_total) as total, ((2 * sum(weighted_total) + count(*)) / (2 * count(*)))::int as mean
+                      from submissions.score_card group by submission_id, round) a using (submission_id, round)
+        where ss.challenge_id = $1 and (ss.card_count, ss.total_sum, ss.mean_total) is distinct from (a.cards, a.total, a.mean)`,
+      [dataset.bigChallenge.id],
+    );
+    expect(mismatch!.n).toBe(0);
+  });
+
   it('shows a closed challenge with every prize awarded and paid', async () => {
     const challengeId = dataset.closedChallengeIds[0]!;
     const [owner] = await query<{ user_id: string }>(

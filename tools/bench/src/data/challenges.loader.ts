@@ -59,7 +59,7 @@ async function copyAll(client: Client, plan: DatasetPlan, pool: SentencePool): P
     'challenge',
     [
       'id', 'organization_id', 'organization_name', 'title', 'summary', 'description', 'type', 'status', 'visibility', 'currency',
-      'submission_deadline', 'total_prize_minor', 'version', 'created_at', 'updated_at', 'published_at',
+      'submission_deadline', 'judging_deadline', 'total_prize_minor', 'version', 'created_at', 'updated_at', 'published_at',
     ],
     (function* () {
       for (const c of plan.challenges) {
@@ -76,6 +76,7 @@ async function copyAll(client: Client, plan: DatasetPlan, pool: SentencePool): P
           c.visibility,
           c.currency,
           copyTimestamp(c.deadline),
+          copyTimestamp(judgingDeadline(c, plan.now)),
           c.totalPrizeMinor,
           c.version,
           copyTimestamp(c.createdAt),
@@ -88,12 +89,21 @@ async function copyAll(client: Client, plan: DatasetPlan, pool: SentencePool): P
   const prizes = await copyRows(
     client,
     'prize',
-    ['challenge_id', 'rank', 'label', 'amount_minor', 'awarded_submission_id', 'awarded_at'],
+    ['challenge_id', 'rank', 'label', 'amount_minor', 'quantity'],
     (function* () {
       for (const c of plan.challenges) {
-        for (const p of c.prizes) {
-          yield copyRow([c.id, p.rank, copyText(p.label), p.amountMinor, p.award?.submissionId ?? null, p.award ? copyTimestamp(p.award.appliedAt) : null]);
-        }
+        for (const p of c.prizes) yield copyRow([c.id, p.rank, copyText(p.label), p.amountMinor, 1]);
+      }
+    })(),
+  );
+  // PrizeAwarded applied: one row per (prize, awarded submission).
+  await copyRows(
+    client,
+    'prize_award',
+    ['challenge_id', 'prize_rank', 'submission_id', 'awarded_at'],
+    (function* () {
+      for (const c of plan.challenges) {
+        for (const p of c.prizes) if (p.award) yield copyRow([c.id, p.rank, p.award.submissionId, copyTimestamp(p.award.appliedAt)]);
       }
     })(),
   );
@@ -108,4 +118,16 @@ async function copyAll(client: Client, plan: DatasetPlan, pool: SentencePool): P
     })(),
   );
   return { organizations, memberships, challenges, prizes, fundings };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * 30 days after the submission deadline (createChallenge's default); a contest being judged keeps at least 30 days
+ * ahead of "now" (at most 180 after its deadline, the rule's bound), so the deadline job never decides the big
+ * contest while it is benchmarked.
+ */
+function judgingDeadline(c: DatasetPlan['challenges'][number], now: number): number {
+  const standard = c.deadline + 30 * DAY;
+  return c.status === 'JUDGING' ? Math.min(c.deadline + 180 * DAY, Math.max(standard, now + 30 * DAY)) : standard;
 }

@@ -37,8 +37,11 @@ export interface Dataset {
   password: string;
   /** A user's email is `<user id>@<emailDomain>` (see benchUserEmail). */
   emailDomain: string;
-  /** The contest with the most submissions: status JUDGING, PUBLIC, readable in full by its owner. */
-  bigChallenge: { id: string; ownerUserId: string; ownerEmail: string; submissionCount: number };
+  /**
+   * The contest with the most submissions: status JUDGING, PUBLIC, readable in full by its owner; every submission
+   * scored in round 1 by each of `judgeIds` (accepted judges), `scoreCards` cards in all (Q4's judging board).
+   */
+  bigChallenge: { id: string; ownerUserId: string; ownerEmail: string; submissionCount: number; judgeIds: string[]; scoreCards: number };
   /** Sample (≤ 2000) of PUBLIC published challenges, any status but DRAFT. */
   browsableChallengeIds: string[];
   /** Sample (≤ 2000) of OPEN PUBLIC challenges whose deadline is at least 60 days after anchoredAt. */

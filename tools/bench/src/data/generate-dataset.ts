@@ -10,6 +10,7 @@ import { connectToSchema } from './schema-client';
 import { loadSolvers } from './solvers.loader';
 import { STREAM } from './submission-sequence';
 import { loadSubmissions } from './submissions.loader';
+import { bigContestJudges } from './judging-scores';
 import { SentencePool } from './vocabulary';
 
 export { benchUserEmail, DATASET_SIZES, type Dataset, type DatasetCounts, type DatasetSize } from './dataset.types';
@@ -36,8 +37,8 @@ export interface GenerateDatasetOptions {
 /** Tables the generator writes, per context schema: all must exist (the subgraphs' migrations ran) and be empty. */
 const TABLES: Record<string, string[]> = {
   solvers: ['user_account'],
-  challenges: ['organization', 'organization_membership', 'challenge', 'prize', 'challenge_funding'],
-  submissions: ['challenge_view', 'membership_view', 'submission', 'submission_version'],
+  challenges: ['organization', 'organization_membership', 'challenge', 'prize', 'prize_award', 'challenge_funding'],
+  submissions: ['challenge_view', 'membership_view', 'submission', 'submission_version', 'challenge_role_view', 'score_card', 'submission_score'],
   payouts: ['payout_account', 'challenge_view', 'membership_view', 'submission_view', 'funding', 'ledger_transaction', 'ledger_posting', 'award', 'payout', 'settlement'],
 };
 
@@ -132,6 +133,8 @@ export async function generateDataset(databaseUrl: string, size: DatasetSize, op
         ownerUserId: plan.bigChallenge.organization.owner.id,
         ownerEmail: benchUserEmail(plan.bigChallenge.organization.owner.id),
         submissionCount: plan.bigChallenge.submissionCount,
+        judgeIds: bigContestJudges(plan),
+        scoreCards: submissions.scoreCards,
       },
       ...samples(plan, now),
       searchTerms: await searchTerms(admin, plan),

@@ -203,12 +203,12 @@ async function loadInTransaction(client: Client, plan: DatasetPlan): Promise<Pay
   const awards = await copyRows(
     client,
     'award',
-    ['id', 'challenge_id', 'prize_rank', 'submission_id', 'winner_id', 'awarded_by', 'awarded_at'],
+    ['id', 'challenge_id', 'prize_rank', 'submission_id', 'winner_id', 'awarded_by', 'awarded_at', 'amount_minor', 'currency'],
     (function* () {
       for (const c of plan.challenges) {
         for (const p of c.prizes) {
           const a = p.award;
-          if (a) yield copyRow([a.id, c.id, a.rank, a.submissionId, a.winnerId, c.organization.owner.id, copyTimestamp(a.awardedAt)]);
+          if (a) yield copyRow([a.id, c.id, a.rank, a.submissionId, a.winnerId, c.organization.owner.id, copyTimestamp(a.awardedAt), a.amountMinor, c.currency]);
         }
       }
     })(),

@@ -126,6 +126,9 @@ export const UUID_KIND = {
   payout: 8,
   refund: 9,
   ledgerTransaction: 10,
+  scoreCard: 11,
+  /** M3's solvers, made at each run (not part of the data set). */
+  bulkSolver: 12,
 } as const;
 
 /**

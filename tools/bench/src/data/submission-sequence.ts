@@ -10,6 +10,7 @@ export const STREAM = {
   users: 5,
   ledger: 6,
   sentences: 7,
+  scores: 8,
 } as const;
 
 /** What every context needs of one submission (the text is generated only by the submissions loader). */

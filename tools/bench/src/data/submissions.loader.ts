@@ -6,12 +6,16 @@ import type { ChallengePlan, DatasetPlan } from './dataset-plan';
 import { hashSeed, Random } from './random';
 import { challengeSubmissions, STREAM } from './submission-sequence';
 import { submissionTitle, type SentencePool } from './vocabulary';
+import { judgeRoleRows, scoreCardRows, submissionScoreRows } from './judging-scores';
 
 export interface SubmissionsLoadResult {
   challengeViews: number;
   membershipViews: number;
   submissions: number;
   submissionVersions: number;
+  judgeRoles: number;
+  scoreCards: number;
+  submissionScores: number;
 }
 
 /** The `prizes` of ChallengeChanged, as both read models store it: [{ rank, amountMinor: "<decimal string>" }]. */
@@ -31,10 +35,11 @@ export async function loadSubmissions(client: Client, plan: DatasetPlan, pool: S
   const challengeViews = await copyRows(
     client,
     'challenge_view',
-    ['id', 'organization_id', 'status', 'submission_deadline', 'currency', 'prizes', 'version', 'updated_at'],
+    ['id', 'organization_id', 'status', 'submission_deadline', 'currency', 'prizes', 'prize_places', 'version', 'updated_at'],
     (function* () {
       for (const c of plan.challenges) {
-        yield copyRow([c.id, c.organization.id, c.status, copyTimestamp(c.deadline), c.currency, prizesJson(c), c.version, copyTimestamp(c.readModelUpdatedAt)]);
+        // One place per prize (quantity 1): what ChallengeChanged's prizes add up to.
+        yield copyRow([c.id, c.organization.id, c.status, copyTimestamp(c.deadline), c.currency, prizesJson(c), c.prizes.length, c.version, copyTimestamp(c.readModelUpdatedAt)]);
       }
     })(),
   );
@@ -48,18 +53,29 @@ export async function loadSubmissions(client: Client, plan: DatasetPlan, pool: S
     })(),
   );
 
-  // Keys, indexes and the version -> submission foreign key are built (and validated) once, after both loads, in
-  // the same transaction (see index-rebuild.ts).
-  const bulk = ['submission', 'submission_version'];
-  const [submissions, submissionVersions] = await inTransaction(client, async () => {
+  // The big contest's judges (accepted JUDGE invitations, as ChallengeRoleChanged leaves them).
+  const judgeRoles = await copyRows(client, 'challenge_role_view', ['challenge_id', 'user_id', 'role', 'granted', 'version', 'updated_at'], judgeRoleRows(plan));
+
+  // Keys, indexes and the foreign keys to submission are built (and validated) once, after the loads, in the same
+  // transaction (see index-rebuild.ts).
+  const bulk = ['submission', 'submission_version', 'score_card', 'submission_score'];
+  const [submissions, submissionVersions, scoreCards, submissionScores] = await inTransaction(client, async () => {
     const dropped = await dropIndexes(client, bulk, { constraints: true });
     const counts = await copySubmissions(client, plan, pool);
+    // Q4: every submission of the big contest scored by each of its judges in round 1 (scoreSubmission's rows).
+    const cards = await copyRows(
+      client,
+      'score_card',
+      ['id', 'challenge_id', 'submission_id', 'judge_id', 'round', 'scores', 'weighted_total', 'comment', 'created_at', 'updated_at'],
+      scoreCardRows(plan),
+    );
+    const scores = await copyRows(client, 'submission_score', ['submission_id', 'round', 'challenge_id', 'card_count', 'total_sum', 'mean_total', 'first_submitted_at'], submissionScoreRows(plan));
     await restoreIndexes(client, bulk, dropped);
-    return counts;
+    return [...counts, cards, scores] as const;
   });
 
-  for (const table of ['challenge_view', 'membership_view', 'submission', 'submission_version']) await client.query(`analyze "${table}"`);
-  return { challengeViews, membershipViews, submissions, submissionVersions };
+  for (const table of ['challenge_view', 'membership_view', 'challenge_role_view', ...bulk]) await client.query(`analyze "${table}"`);
+  return { challengeViews, membershipViews, submissions, submissionVersions, judgeRoles, scoreCards, submissionScores };
 }
 
 async function copySubmissions(client: Client, plan: DatasetPlan, pool: SentencePool): Promise<[number, number]> {
