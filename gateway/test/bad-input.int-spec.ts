@@ -241,6 +241,7 @@ const ENTRY_POINTS: Record<string, (f: Fixtures) => { rootField: string; wrap: (
   User: () => ({ rootField: 'viewer', wrap: (s) => `viewer { ${s} }` }),
   Organization: (f) => ({ rootField: 'organization', wrap: (s) => `organization(id: "${f.organizationId}") { ${s} }` }),
   Prize: (f) => ({ rootField: 'challenge', wrap: (s) => `challenge(id: "${f.openId}") { prizes { ${s} } }` }),
+  JudgingBoard: (f) => ({ rootField: 'challenge', wrap: (s) => `challenge(id: "${f.openId}") { judging { ${s} } }` }),
 };
 
 function targets(f: Fixtures): Target[] {

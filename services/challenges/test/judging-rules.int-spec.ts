@@ -356,7 +356,7 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
       expectBadInput(await advance({ finalistSubmissionIds: Array.from({ length: 51 }, () => randomUUID()) }), 'finalistSubmissionIds');
       expectBadInput(await advance({ finalistSubmissionIds: [a, a] }), 'finalistSubmissionIds', /twice/);
       expectBadInput(await advance({ finalistSubmissionIds: [a, other] }), 'finalistSubmissionIds', new RegExp(`${other} is not a submission of this challenge`));
-      expectBadInput(await advance({ finalistSubmissionIds: ['not-an-id'] }), 'finalistSubmissionIds');
+      expectBadInput(await advance({ finalistSubmissionIds: ['not-an-id'] }), 'finalistSubmissionIds[0]');
       expectBadInput(await advance({ finalRoundDeadline: new Date(Date.now() - 60_000).toISOString() }), 'finalRoundDeadline');
       expectBadInput(await advance({ finalRoundDeadline: inDays(181) }), 'finalRoundDeadline');
       expect(errorCodes(await advance({}, member.token))).toEqual(['FORBIDDEN']);

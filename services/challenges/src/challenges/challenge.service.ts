@@ -172,8 +172,9 @@ export class ChallengeService {
 
   /** Sets the rubric of a DRAFT (fixed once published). ChallengeChanged carries it. */
   async setRubric(viewerId: string, input: SetJudgingRubricInput): Promise<ChallengeEntity> {
+    const challengeId = requiredId(input.challengeId, 'challengeId');
     const criteria = validateRubric(input.criteria);
-    return this.transition(viewerId, input.challengeId, (_em, c) => {
+    return this.transition(viewerId, challengeId, (_em, c) => {
       assertCanSetRubric(c.status);
       c.rubric = criteria;
     });
@@ -190,7 +191,7 @@ export class ChallengeService {
     if (!Array.isArray(ids) || ids.length < 1 || ids.length > MAX_FINALISTS) {
       throw new BadUserInputError('finalistSubmissionIds', `choose 1 to ${MAX_FINALISTS} finalists`);
     }
-    for (const id of ids) requiredId(id, 'finalistSubmissionIds');
+    ids.forEach((id, i) => requiredId(id, `finalistSubmissionIds[${i}]`));
     if (new Set(ids).size !== ids.length) throw new BadUserInputError('finalistSubmissionIds', 'a submission is listed twice');
     const deadline = input.finalRoundDeadline;
     const now = new Date();

@@ -33,8 +33,8 @@ describe('awardPrizes requests', () => {
     expect(fieldOf(() => validPrizePlaces([]))).toBe('BAD_USER_INPUT:awards');
     expect(fieldOf(() => validPrizePlaces(null))).toBe('BAD_USER_INPUT:awards');
     expect(fieldOf(() => validPrizePlaces(Array.from({ length: MAX_AWARDS_PER_REQUEST + 1 }, () => ({ prizeRank: 1, submissionId: A }))))).toBe('BAD_USER_INPUT:awards');
-    expect(fieldOf(() => validPrizePlaces([{ prizeRank: 0, submissionId: A }]))).toBe('BAD_USER_INPUT:awards');
-    expect(fieldOf(() => validPrizePlaces([{ prizeRank: 1, submissionId: 'nope' }]))).toBe('BAD_USER_INPUT:awards');
+    expect(fieldOf(() => validPrizePlaces([{ prizeRank: 0, submissionId: A }]))).toBe('BAD_USER_INPUT:awards[0].prizeRank');
+    expect(fieldOf(() => validPrizePlaces([{ prizeRank: 1, submissionId: 'nope' }]))).toBe('BAD_USER_INPUT:awards[0].submissionId');
     expect(fieldOf(() => validPrizePlaces([{ prizeRank: 1, submissionId: A }, { prizeRank: 1, submissionId: A.toUpperCase() }]))).toBe('BAD_USER_INPUT:awards');
     // The same submission may hold places of two prizes.
     expect(validPrizePlaces([{ prizeRank: 1, submissionId: A }, { prizeRank: 2, submissionId: A }])).toHaveLength(2);

@@ -49,8 +49,8 @@ export function validPrizePlaces(awards: readonly PrizePlace[] | null | undefine
   }
   const seen = new Set<string>();
   return awards.map((award, index) => {
-    if (!Number.isInteger(award.prizeRank) || award.prizeRank < 1) throw new BadUserInputError('awards', `award ${index + 1}: prizeRank must be a positive integer`);
-    if (typeof award.submissionId !== 'string' || !isUuid(award.submissionId)) throw new BadUserInputError('awards', `award ${index + 1}: submissionId is not a valid id`);
+    if (!Number.isInteger(award.prizeRank) || award.prizeRank < 1) throw new BadUserInputError(`awards[${index}].prizeRank`, `award ${index + 1}: prizeRank must be a positive integer`);
+    if (typeof award.submissionId !== 'string' || !isUuid(award.submissionId)) throw new BadUserInputError(`awards[${index}].submissionId`, `award ${index + 1}: submissionId is not a valid id`);
     const place = { prizeRank: award.prizeRank, submissionId: award.submissionId.toLowerCase() };
     const key = placeKey(place);
     if (seen.has(key)) throw new BadUserInputError('awards', `award ${index + 1}: submission ${place.submissionId} is given prize ${place.prizeRank} twice`);
