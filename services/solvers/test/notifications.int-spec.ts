@@ -91,7 +91,10 @@ describe('mail to prize winners: "you won", then "your prize money has been sent
 
     // PrizeAwarded carries the winner and the amount.
     const [awarded] = await outboxEvents('PrizeAwarded', 'challengeId', challengeId);
-    expect(awarded.payload).toEqual({ challengeId, prizeRank: 1, submissionId: expect.any(String), winnerId: winner.id, amountMinor: '500000', currency: 'USD' });
+    expect(awarded.payload).toEqual({
+      challengeId, prizeRank: 1, submissionId: expect.any(String), awardId: expect.any(String), automatic: false,
+      winnerId: winner.id, amountMinor: '500000', currency: 'USD',
+    });
 
     const [won] = await eventually(async () => {
       const mails = await mailsTo(winner.email);
