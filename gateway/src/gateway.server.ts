@@ -42,7 +42,7 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
       const url = urls[name];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
       const limits = { timeoutMs: config.GATEWAY_SUBGRAPH_TIMEOUT_MS, maxResponseBytes: OPERATION_LIMITS.maxResponseBytes };
-      return new IdentityDataSource(name, url, config.GATEWAY_IDENTITY_SECRET, config.GATEWAY_IDENTITY_TTL_SECONDS, limits);
+      return new IdentityDataSource(name, url, config.GATEWAY_IDENTITY_SECRET, config.GATEWAY_IDENTITY_TTL_SECONDS, limits, config.GATEWAY_MUTATION_TIMEOUT_MS);
     },
   });
   useStrictScalars(gateway);

@@ -3,7 +3,7 @@ import { IDENTITY_HEADER, signIdentity, type Identity } from '@ideagora/auth';
 import type { GraphQLError } from 'graphql';
 import { errorFromSubgraphResponse } from './client-errors';
 import type { GatewayContext } from './gateway.context';
-import { fetchSubgraph, type FetchLimits } from './subgraph.fetcher';
+import { FETCH_TIMEOUT_HEADER, fetchSubgraph, type FetchLimits } from './subgraph.fetcher';
 
 /**
  * Sends each subgraph request with an identity the gateway signs for that subgraph only (audience = its name).
@@ -16,15 +16,22 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly secret: string,
     private readonly ttlSeconds: number,
     limits: FetchLimits,
+    /** The fetch deadline of every fetch of a mutation operation (a bounded write is allowed to finish). */
+    private readonly mutationTimeoutMs: number = limits.timeoutMs,
   ) {
     const fetcher = (target: string, init: Parameters<typeof fetchSubgraph>[1]) => fetchSubgraph(target, init, limits);
     super({ url, fetcher: fetcher as unknown as NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'] });
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request, context } = options;
     const headers = request.http?.headers;
     if (!headers) return;
     headers.delete(IDENTITY_HEADER);
+    headers.delete(FETCH_TIMEOUT_HEADER);
+    if ('incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'mutation') {
+      headers.set(FETCH_TIMEOUT_HEADER, String(this.mutationTimeoutMs));
+    }
     const identity: Identity = 'viewer' in context && context.viewer ? context.viewer : { userId: null, scopes: [] };
     // One signature per subgraph per client request, not per fetch.
     const cache = 'signedIdentities' in context && context.signedIdentities ? context.signedIdentities : new Map<string, Promise<string>>();

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { fetchSubgraph } from './subgraph.fetcher';
+import { FETCH_TIMEOUT_HEADER, fetchSubgraph } from './subgraph.fetcher';
 
 /** A subgraph stand-in that resets the connection for the requests `reset` picks (by order on their socket). */
 function startServer(reset: (requestOnSocket: number) => boolean): Promise<{ url: string; server: Server; seen: () => number }> {
@@ -76,6 +76,23 @@ describe('fetchSubgraph', () => {
       expect(performance.now() - started).toBeLessThan(2_000);
       expect(failure).toMatchObject({ message: 'A service did not answer within 200 ms', extensions: { code: 'TIMEOUT' } });
       expect(String((failure as Error).message)).not.toContain('127.0.0.1');
+    });
+
+    it("takes a mutation's deadline from the data source's header, and does not send the header", async () => {
+      let seenHeaders: Record<string, unknown> = {};
+      const server = createServer((req, res) => {
+        seenHeaders = req.headers;
+        req.resume();
+        const timer = setTimeout(() => res.end('{"data":{}}'), 400);
+        res.on('close', () => clearTimeout(timer));
+      });
+      const url = await new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`)));
+      stop = () => server.close();
+      const post = (headers: Record<string, string>) =>
+        fetchSubgraph(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' }, { timeoutMs: 100, maxResponseBytes: 1_000 });
+      await expect(post({})).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+      expect((await post({ [FETCH_TIMEOUT_HEADER]: '5000' })).ok).toBe(true);
+      expect(Object.keys(seenHeaders)).not.toContain(FETCH_TIMEOUT_HEADER);
     });
 
     it('refuses a response over the size limit (QUERY_TOO_COMPLEX) instead of buffering it', async () => {

@@ -28,11 +28,24 @@ export interface FetchLimits {
   maxResponseBytes: number;
 }
 
+/**
+ * Set by the data source on the fetches of a mutation operation (their longer deadline, in ms); read and removed
+ * here, never sent.
+ */
+export const FETCH_TIMEOUT_HEADER = 'x-ideagora-fetch-timeout-ms';
+
 const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 15_000, maxResponseBytes: 4 * 1024 * 1024 };
 
 type FetchInit = { method?: string; headers?: Record<string, string>; body?: string };
 
-export function fetchSubgraph(url: string, init: FetchInit, limits: FetchLimits = DEFAULT_LIMITS): Promise<SubgraphResponse> {
+export function fetchSubgraph(url: string, init: FetchInit, defaultLimits: FetchLimits = DEFAULT_LIMITS): Promise<SubgraphResponse> {
+  let limits = defaultLimits;
+  const timeout = init.headers?.[FETCH_TIMEOUT_HEADER];
+  if (timeout !== undefined) {
+    const { [FETCH_TIMEOUT_HEADER]: _, ...headers } = init.headers as Record<string, string>;
+    init = { ...init, headers };
+    limits = { ...limits, timeoutMs: Number(timeout) };
+  }
   return send(url, init, limits).catch((error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
     // A pooled socket the subgraph closed while idle fails before the request reached it: Node's documented case
     // for one retry (the subgraph never saw the request, so even a mutation is safe to send again).

@@ -166,10 +166,21 @@ describe('operation limits (the probe of issue 10)', () => {
     await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
     try {
       const hungUrl = `http://127.0.0.1:${(hung.address() as AddressInfo).port}/graphql`;
-      const gateway = new GraphQLTestClient(await stack.startAnotherGateway({ CHALLENGES_URL: hungUrl, GATEWAY_SUBGRAPH_TIMEOUT_MS: '300' }));
+      const gateway = new GraphQLTestClient(
+        await stack.startAnotherGateway({ CHALLENGES_URL: hungUrl, GATEWAY_SUBGRAPH_TIMEOUT_MS: '300', GATEWAY_MUTATION_TIMEOUT_MS: '1500' }),
+      );
       const response = await timed('gateway: hung subgraph, 300 ms deadline', () => gateway.request('{ challenges(first: 1) { edges { node { id } } } }'));
       expect(errorCodes(response)).toEqual(['TIMEOUT']);
       expect(JSON.stringify(response)).not.toContain(hungUrl.replace('/graphql', ''));
+      // A mutation's fetches wait for the mutation deadline instead (a bounded write is allowed to finish).
+      const started = performance.now();
+      const mutation = await gateway.request(
+        'mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { challenge { id } } }',
+        { input: challengeInput('00000000-0000-4000-8000-000000000000') }, // never read: the subgraph hangs
+        { token: sponsor.token },
+      );
+      expect(errorCodes(mutation)).toEqual(['TIMEOUT']);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(1_450);
       const next = await gateway.request('{ viewer { id } }', {}, { token: sponsor.token });
       expect(next).toMatchObject({ data: { viewer: { id: sponsor.userId } } });
     } finally {

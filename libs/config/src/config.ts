@@ -50,6 +50,9 @@ export const subgraphSchema = baseSchema.extend({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
   /** A GraphQL request's deadline: no field starts resolving after it (TIMEOUT). Below the gateway's fetch deadline. */
   SUBGRAPH_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** A mutation's deadline, checked before each mutation field starts (a committed mutation always answers). Longer:
+   * a bounded write such as awardPrizes' 10,000 awards takes ~6 s at rest and several times that under load. */
+  SUBGRAPH_MUTATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
   /** Postgres statement_timeout of the subgraph's connections: a statement already running is cancelled past it (the
    * request deadline only stops new fields). Above the request deadline, so background batches have room. */
   SUBGRAPH_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
@@ -181,6 +184,8 @@ export const gatewaySchema = baseSchema.extend({
   /** Deadline of one subgraph fetch (connect to last byte); past it the fetch fails with TIMEOUT. Above the
    * subgraphs' own request deadline (SUBGRAPH_REQUEST_TIMEOUT_MS), so a slow subgraph usually answers TIMEOUT itself. */
   GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** The same for every fetch of a mutation operation; above SUBGRAPH_MUTATION_TIMEOUT_MS. */
+  GATEWAY_MUTATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(65_000),
 });
 
 function isProxyAddress(entry: string): boolean {

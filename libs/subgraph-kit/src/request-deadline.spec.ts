@@ -42,4 +42,35 @@ describe('requestDeadlinePlugin', () => {
       await apollo.stop();
     }
   });
+
+  it('gives a mutation its own deadline, checked before each mutation field, and always answers a committed one', async () => {
+    const committed: string[] = [];
+    const apollo = new ApolloServer({
+      typeDefs: 'type Payload { id: ID! echo: String! } type Query { fast: Int! } type Mutation { write(id: ID!): Payload! }',
+      resolvers: {
+        Query: { fast: () => 1 },
+        // 600 ms of work, past the 100 ms request deadline, then committed; its payload resolves after it.
+        Mutation: { write: async (_: unknown, { id }: { id: string }) => (await sleep(600), committed.push(id), { id }) },
+        Payload: { echo: async ({ id }: { id: string }) => (await sleep(10), `done ${id}`) },
+      },
+      plugins: [requestDeadlinePlugin(100, 1_000)],
+      formatError: createErrorFormatter(createLogger('test', 'silent')),
+    });
+    await apollo.start();
+    try {
+      const response = await apollo.executeOperation({ query: 'mutation { a: write(id: "a") { id echo } b: write(id: "b") { id echo } }' });
+      const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+      // a: past the request deadline, within the mutation's, answered in full; b starts at ~610 ms < 1,000, answered;
+      expect(result?.data).toEqual({ a: { id: 'a', echo: 'done a' }, b: { id: 'b', echo: 'done b' } });
+      expect(committed).toEqual(['a', 'b']);
+      // a third would start at ~1,220 ms, past 1,000: refused before it runs.
+      committed.length = 0;
+      const three = await apollo.executeOperation({ query: 'mutation { a: write(id: "a") { id } b: write(id: "b") { id } c: write(id: "c") { id } }' });
+      const threeResult = three.body.kind === 'single' ? three.body.singleResult : undefined;
+      expect(threeResult?.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['c'], 'TIMEOUT']]);
+      expect(committed).toEqual(['a', 'b']);
+    } finally {
+      await apollo.stop();
+    }
+  });
 });

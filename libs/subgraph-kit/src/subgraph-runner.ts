@@ -141,6 +141,7 @@ export async function runSubgraph<TContext extends BaseContext, TOwn = undefined
     port: config.PORT,
     identitySecret: config.GATEWAY_IDENTITY_SECRET,
     requestTimeoutMs: config.SUBGRAPH_REQUEST_TIMEOUT_MS,
+    mutationTimeoutMs: config.SUBGRAPH_MUTATION_TIMEOUT_MS,
     logger,
     createContext: (identity) => definition.createContext({ identity, em: orm.em.fork(), runtime }),
     extraRoutes: definition.extraRoutes ? (app) => definition.extraRoutes!(app, runtime) : undefined,

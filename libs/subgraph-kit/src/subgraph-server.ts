@@ -21,6 +21,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   identitySecret: string;
   /** A request's deadline (TIMEOUT after it); 10 s when not given. */
   requestTimeoutMs?: number;
+  /** A mutation's deadline, checked before each mutation field starts; the request deadline when not given. */
+  mutationTimeoutMs?: number;
   logger: Logger;
   createContext: (identity: Identity) => Promise<TContext> | TContext;
   /** Extra routes (e.g. webhooks) mounted before the GraphQL endpoint; they do their own authentication. */
@@ -53,7 +55,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(),
-      requestDeadlinePlugin(options.requestTimeoutMs ?? 10_000),
+      requestDeadlinePlugin(options.requestTimeoutMs ?? 10_000, options.mutationTimeoutMs ?? options.requestTimeoutMs ?? 10_000),
       variableErrorFieldsPlugin(),
     ],
   });

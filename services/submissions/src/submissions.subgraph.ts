@@ -3,8 +3,9 @@ import { createSubmissionsContext, type SubmissionsContext } from './context';
 import { ChallengeSubmissionsResolver, resolveChallengeReference } from './external/challenge.resolver';
 import { resolveUserReference, UserSubmissionsResolver, UserTeamInvitationsResolver } from './external/user.resolver';
 import { ChallengeJudgingResolver, JudgingBoardResolver, JudgingRankingConnectionResolver, ScoreCardResolver, SubmissionJudgingResolver } from './judging/judging.resolver';
-import { ChallengeRoleViewEntity, ScoreCardEntity, SubmissionScoreEntity } from './judging/judging.entity';
+import { ChallengeRoleViewEntity, JudgeRoundProgressEntity, RoundAgreementEntity, ScoreCardEntity, SubmissionScoreEntity } from './judging/judging.entity';
 import { Migration20261207090000_judging } from './migrations/Migration20261207090000_judging';
+import { Migration20261208090000_round_agreement } from './migrations/Migration20261208090000_round_agreement';
 import { Migration20261123090000_submissions } from './migrations/Migration20261123090000_submissions';
 import { Migration20261126090000_terms_acceptance } from './migrations/Migration20261126090000_terms_acceptance';
 import { Migration20261127090000_shortlist } from './migrations/Migration20261127090000_shortlist';
@@ -22,7 +23,8 @@ import { resolveTeamReference, TeamInvitationResolver, TeamResolver } from './te
 export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
   name: 'submissions',
   entities: [SubmissionEntity, SubmissionVersionEntity, TermsAcceptanceEntity, ChallengeViewEntity, MembershipViewEntity,
-    UserViewEntity, TeamEntity, TeamMemberEntity, TeamInvitationEntity, ChallengeParticipantEntity, ScoreCardEntity, SubmissionScoreEntity, ChallengeRoleViewEntity],
+    UserViewEntity, TeamEntity, TeamMemberEntity, TeamInvitationEntity, ChallengeParticipantEntity, ScoreCardEntity, SubmissionScoreEntity, ChallengeRoleViewEntity,
+    JudgeRoundProgressEntity, RoundAgreementEntity],
   migrations: [
     { name: 'Migration20261123090000_submissions', class: Migration20261123090000_submissions },
     { name: 'Migration20261126090000_terms_acceptance', class: Migration20261126090000_terms_acceptance },
@@ -30,6 +32,7 @@ export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
     { name: 'Migration20261205090000_challenge_audience', class: Migration20261205090000_challenge_audience },
     { name: 'Migration20261206100000_teams', class: Migration20261206100000_teams },
     { name: 'Migration20261207090000_judging', class: Migration20261207090000_judging },
+    { name: 'Migration20261208090000_round_agreement', class: Migration20261208090000_round_agreement },
   ],
   buildSchema: () =>
     buildFederatedSchema({

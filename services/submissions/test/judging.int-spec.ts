@@ -342,6 +342,8 @@ describe('judging in submissions, through the gateway', () => {
       const judging = (await board(sponsor)).data!.challenge.judging;
       expect(judging.judgeCount).toBe(3);
       expect(judging.judges).toEqual(expect.arrayContaining([{ user: { id: sponsor.id }, scoredCount: 1 }]));
+      // The agreement read before is not served again: no submission has all three judges' cards.
+      expect(judging.agreement).toBeNull();
       // S3 now has 2 cards of mean 5: still last.
       expect(judging.ranking.edges.at(-1).node).toMatchObject({ submission: { id: S[3] }, meanWeightedTotal: '5', scoreCardCount: 2 });
     });

@@ -155,9 +155,6 @@ export async function startBenchStack(databaseUrl: string, postgres: RunningPost
       SETTLEMENT_POLL_MS: '1000',
       // The generated fundings are not known to the emulator: reconciling them would only report drifts.
       RECONCILIATION_INTERVAL_MS: '0',
-      // M3's 10,000-award AwardPrizes call takes 5.5 s at rest; on two cores shared with the load generator, Postgres
-      // and the other processes it can pass the default 10 s request deadline (the gateway's fetch deadline above it).
-      SUBGRAPH_REQUEST_TIMEOUT_MS: '60000',
     };
     const payoutsUrl = `http://127.0.0.1:${PORTS.payouts}`;
     processes.push(
@@ -182,8 +179,6 @@ export async function startBenchStack(databaseUrl: string, postgres: RunningPost
       ...routing,
       DATABASE_URL: databaseUrl,
       RATE_LIMIT_SCALE: '1000000',
-      // Above the subgraphs' raised request deadline (M3).
-      GATEWAY_SUBGRAPH_TIMEOUT_MS: '65000',
       PORT: String(PORTS.gateway),
       HOST: '127.0.0.1',
       GATEWAY_WORKERS: gatewayWorkers,

@@ -134,10 +134,7 @@ export function midRanks(values: readonly number[]): { ranks: number[]; tieTerm:
 
 /**
  * Kendall's coefficient of concordance W with the tie correction, over a complete matrix: `scores[j][i]` is judge j's
- * value of item i (every judge scored every item). W = 12 S / (m^2 (n^3 - n) - m sum_j T_j), where S is the sum of
- * squared deviations of the items' rank sums from their mean m (n + 1) / 2 and T_j = sum(t^3 - t) over judge j's
- * tie groups. Null below 2 judges or 2 items, or when every judge tied every item (no ranking to agree on).
- * Not rounded (roundAgreement).
+ * value of item i (every judge scored every item). Not rounded (roundAgreement).
  */
 export function kendallsW(scores: readonly (readonly number[])[]): number | null {
   const m = scores.length;
@@ -152,10 +149,31 @@ export function kendallsW(scores: readonly (readonly number[])[]): number | null
     tieTerms += tieTerm;
   }
   const mean = (m * (n + 1)) / 2;
-  const s = rankSums.reduce((sum, r) => sum + (r - mean) ** 2, 0);
+  const squaredDeviations = rankSums.reduce((sum, r) => sum + (r - mean) ** 2, 0);
+  return concordance({ judges: m, items: n, squaredDeviations, tieTerms });
+}
+
+/** What W is computed from; the board's SQL sums these over the round's cards (JudgingService.agreement). */
+export interface ConcordanceSums {
+  /** m: judges. */
+  judges: number;
+  /** n: items every judge ranked. */
+  items: number;
+  /** S: sum over items of (rank sum - m (n + 1) / 2)^2, with mid-ranks for ties. */
+  squaredDeviations: number;
+  /** sum over judges of T_j = sum(t^3 - t) over judge j's tie groups. */
+  tieTerms: number;
+}
+
+/**
+ * W = 12 S / (m^2 (n^3 - n) - m sum_j T_j). Null below 2 judges or 2 items, or when every judge tied every item (no
+ * ranking to agree on).
+ */
+export function concordance({ judges: m, items: n, squaredDeviations, tieTerms }: ConcordanceSums): number | null {
+  if (m < 2 || n < 2) return null;
   const denominator = m * m * (n ** 3 - n) - m * tieTerms;
   if (denominator <= 0) return null;
-  return (12 * s) / denominator;
+  return (12 * squaredDeviations) / denominator;
 }
 
 /** A ChallengeChanged prize list's places: the sum of quantities (1 each when absent). */

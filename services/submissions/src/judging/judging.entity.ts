@@ -102,3 +102,48 @@ export interface ScoreCardSnapshot {
   comment: string | null;
   updatedAt: Date;
 }
+
+/** A judge's cards in a round: kept by scoreSubmission in its transaction (the board's progress, W's cache key). */
+@Entity({ tableName: 'judge_round_progress' })
+export class JudgeRoundProgressEntity {
+  @PrimaryKey({ type: 'uuid' })
+  challengeId!: string;
+
+  @PrimaryKey({ type: 'integer' })
+  round!: number;
+
+  @PrimaryKey({ type: 'uuid' })
+  judgeId!: string;
+
+  @Property({ type: 'integer' })
+  scoredCount!: number;
+
+  /** Bumped by every card the judge writes in the round (a new one or a change). */
+  @Property({ type: 'bigint' })
+  cardsVersion!: string;
+}
+
+/** Kendall's W's sums of a round, as of the sum of its judges' `cards_version` (recomputed when that moves). */
+@Entity({ tableName: 'round_agreement' })
+export class RoundAgreementEntity {
+  @PrimaryKey({ type: 'uuid' })
+  challengeId!: string;
+
+  @PrimaryKey({ type: 'integer' })
+  round!: number;
+
+  @Property({ type: 'bigint' })
+  cardsVersion!: string;
+
+  @Property({ type: 'integer' })
+  judges!: number;
+
+  @Property({ type: 'integer' })
+  items!: number;
+
+  @Property({ type: 'decimal' })
+  squaredDeviations!: string;
+
+  @Property({ type: 'decimal' })
+  tieTerms!: string;
+}

@@ -12,8 +12,8 @@ import { decodeRankingCursor, encodeRankingCursor } from './judging.cursor';
 import {
   assertScorable,
   formatHundredths,
+  concordance,
   formatThousandths,
-  kendallsW,
   meanHundredthsOfTenths,
   parseScoreCard,
   roundAgreement,
@@ -131,13 +131,29 @@ export class JudgingService {
       assertScorable({ status: facts.status as string, judgingClosed: facts.judging_closed, round: facts.round, finalistIds: facts.finalist_ids ?? [] }, id);
       const rubric = rubricOrDefault(facts.rubric);
       const card = parseScoreCard(rubric, scores ?? [], comment);
+      // The card, and the judge's progress in the round in the same statement (`prior`: this statement's snapshot,
+      // taken before the upsert; the row lock keeps another card of this submission out meanwhile).
       const [saved] = await em.execute<CardRow[]>(
-        `insert into score_card as sc (id, challenge_id, submission_id, judge_id, round, scores, weighted_total, comment)
-         values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
-         on conflict (judge_id, submission_id, round) do update
-           set scores = excluded.scores, weighted_total = excluded.weighted_total, comment = excluded.comment, updated_at = now()
-         returning ${CARD_COLUMNS}, null::jsonb as rubric`,
-        [uuidv7(), facts.challenge_id, id, judgeId, facts.round, JSON.stringify(card.scores), card.weightedTotal, card.comment],
+        `with prior as (select count(*)::int as n from score_card where judge_id = ? and submission_id = ? and round = ?),
+         saved as (
+           insert into score_card as sc (id, challenge_id, submission_id, judge_id, round, scores, weighted_total, comment)
+           values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+           on conflict (judge_id, submission_id, round) do update
+             set scores = excluded.scores, weighted_total = excluded.weighted_total, comment = excluded.comment, updated_at = now()
+           returning ${CARD_COLUMNS}, null::jsonb as rubric
+         ),
+         progress as (
+           insert into judge_round_progress as p (challenge_id, round, judge_id, scored_count, cards_version)
+           select ?, ?, ?, 1 - prior.n, 1 from prior
+           on conflict (challenge_id, round, judge_id) do update
+             set scored_count = p.scored_count + excluded.scored_count, cards_version = p.cards_version + 1
+         )
+         select * from saved`,
+        [
+          judgeId, id, facts.round,
+          uuidv7(), facts.challenge_id, id, judgeId, facts.round, JSON.stringify(card.scores), card.weightedTotal, card.comment,
+          facts.challenge_id, facts.round, judgeId,
+        ],
       );
       // The ranking's aggregate, from the cards as they now stand (under the row lock: no concurrent card of it).
       await em.execute(
@@ -209,20 +225,20 @@ export class JudgingService {
 
   /**
    * The board's judges of each challenge: its accepted JUDGEs and anyone with a card in the current round, with the
-   * number of submissions each scored in it (score_card_challenge_round_judge_idx). Most cards first.
+   * number of submissions each scored in it (judge_round_progress, kept by `score`). Most cards first.
    */
   async judgeProgress(challengeIds: readonly string[]): Promise<Map<string, JudgeProgress[]>> {
     const keys = uuids(challengeIds);
     if (keys.length === 0) return new Map();
     const rows = await this.em.execute<{ challenge_id: string; user_id: string; scored: number }[]>(
-      `select c.id as challenge_id, j.user_id,
-         (select count(*) from score_card sc where sc.challenge_id = c.id and sc.round = c.round and sc.judge_id = j.user_id)::int as scored
+      `select c.id as challenge_id, j.user_id, coalesce(p.scored_count, 0) as scored
        from challenge_view c
        cross join lateral (
          select r.user_id from challenge_role_view r where r.challenge_id = c.id and r.role = 'JUDGE' and r.granted
          union
-         select distinct sc.judge_id from score_card sc where sc.challenge_id = c.id and sc.round = c.round
+         select p.judge_id from judge_round_progress p where p.challenge_id = c.id and p.round = c.round and p.scored_count > 0
        ) j
+       left join judge_round_progress p on p.challenge_id = c.id and p.round = c.round and p.judge_id = j.user_id
        where c.id = any(?::uuid[])
        order by c.id, scored desc, j.user_id`,
       [pgArray(keys)],
@@ -233,30 +249,60 @@ export class JudgingService {
   }
 
   /**
-   * Kendall's W of the round: the judges who scored in it, over the submissions every one of them scored (one
-   * statement; only those cards travel). Null below 2 judges or 2 such submissions.
+   * Kendall's W of the round: the judges who scored in it, over the submissions every one of them scored. One
+   * statement: the round's sums as cached in round_agreement when they were computed at the round's current version
+   * (the sum of its judges' cards_version, a few rows); otherwise computed in SQL (mid-ranks by window functions,
+   * only numbers leave Postgres) and stored for the next read. W itself is the domain's `concordance` of the sums.
+   * Null below 2 judges or 2 such submissions.
    */
   async agreement(challengeId: string, round: number): Promise<number | null> {
     if (!isUuid(challengeId)) return null;
-    const rows = await this.em.execute<{ judge_id: string; submission_id: string; weighted_total: number }[]>(
-      `with judges as (select distinct judge_id from score_card where challenge_id = ? and round = ?),
+    const [sums] = await this.em.execute<{ judges: number; items: number; squared_deviations: string; tie_terms: string }[]>(
+      `with version as (
+         select coalesce(sum(cards_version), 0)::bigint as v from judge_round_progress where challenge_id = ? and round = ?
+       ),
+       cached as (
+         select a.judges, a.items, a.squared_deviations, a.tie_terms from round_agreement a, version
+         where a.challenge_id = ? and a.round = ? and a.cards_version = version.v
+       ),
+       judges as (
+         select judge_id from judge_round_progress where challenge_id = ? and round = ? and scored_count > 0
+       ),
        common as (
          select submission_id from score_card where challenge_id = ? and round = ?
          group by submission_id having count(*) = (select count(*) from judges)
+       ),
+       ranked as (
+         select sc.submission_id,
+           -- Mid-rank: ties share the mean of the ranks they span (judging.domain midRanks); t: the tie group's size.
+           rank() over (partition by sc.judge_id order by sc.weighted_total desc) + (count(*) over (partition by sc.judge_id, sc.weighted_total) - 1) / 2.0 as mid_rank,
+           count(*) over (partition by sc.judge_id, sc.weighted_total) as t
+         from score_card sc join common using (submission_id)
+         where sc.challenge_id = ? and sc.round = ? and not exists (select 1 from cached)
+       ),
+       rank_sums as (select sum(mid_rank) as rank_sum from ranked group by submission_id),
+       computed as (
+         select (select count(*) from judges)::int as judges, (select count(*) from rank_sums)::int as items,
+           coalesce((select sum(power(rank_sum - (select count(*) from judges) * ((select count(*) from rank_sums) + 1) / 2.0, 2)) from rank_sums), 0) as squared_deviations,
+           -- Each member of a tie group of t adds t^2 - 1: the group adds t^3 - t.
+           coalesce((select sum(t * t - 1) from ranked), 0) as tie_terms
+         where not exists (select 1 from cached)
+       ),
+       stored as (
+         insert into round_agreement as a (challenge_id, round, cards_version, judges, items, squared_deviations, tie_terms)
+         select ?, ?, version.v, computed.judges, computed.items, computed.squared_deviations, computed.tie_terms from computed, version
+         on conflict (challenge_id, round) do update
+           set cards_version = excluded.cards_version, judges = excluded.judges, items = excluded.items,
+               squared_deviations = excluded.squared_deviations, tie_terms = excluded.tie_terms
+           where a.cards_version < excluded.cards_version
        )
-       select sc.judge_id, sc.submission_id, sc.weighted_total
-       from score_card sc join common using (submission_id)
-       where sc.round = ? and (select count(*) from judges) >= 2
-       order by sc.judge_id, sc.submission_id`,
-      [challengeId, round, challengeId, round, round],
+       select judges, items, squared_deviations::text, tie_terms::text from cached
+       union all
+       select judges, items, squared_deviations::text, tie_terms::text from computed`,
+      [challengeId, round, challengeId, round, challengeId, round, challengeId, round, challengeId, round, challengeId, round],
     );
-    const judges = [...new Set(rows.map((r) => r.judge_id))];
-    const submissions = [...new Set(rows.map((r) => r.submission_id))].sort();
-    if (judges.length < 2 || submissions.length < 2) return null;
-    const index = new Map(submissions.map((id, i) => [id, i]));
-    const matrix = judges.map(() => new Array<number>(submissions.length).fill(0));
-    for (const row of rows) matrix[judges.indexOf(row.judge_id)][index.get(row.submission_id) as number] = row.weighted_total;
-    const w = kendallsW(matrix);
+    if (!sums) return null;
+    const w = concordance({ judges: sums.judges, items: sums.items, squaredDeviations: Number(sums.squared_deviations), tieTerms: Number(sums.tie_terms) });
     return w === null ? null : roundAgreement(w);
   }
 
