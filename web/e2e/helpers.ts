@@ -101,3 +101,24 @@ export async function mailedResetToken(email: string): Promise<string> {
     .toBeDefined();
   return token!;
 }
+
+/** On a funded-and-unpublished challenge's page: pays the prize pool on the emulator's page, then publishes. */
+export async function fundAndPublish(sponsor: Page): Promise<void> {
+  await sponsor.waitForLoadState('networkidle');
+  await sponsor.getByRole('button', { name: 'Fund prize pool' }).click();
+  await sponsor.waitForURL(/\/hosted\/pay\//);
+  await sponsor.locator('input[value="pm_card_visa"]').check();
+  await sponsor.getByRole('button', { name: /^Pay/ }).click();
+  await sponsor.waitForURL(/funding=return/);
+  await sponsor.getByRole('button', { name: 'Publish challenge' }).waitFor({ timeout: 60_000 });
+  await sponsor.getByRole('button', { name: 'Publish challenge' }).click();
+  await sponsor.getByRole('status').filter({ hasText: 'Published: solvers can now find and enter it.' }).waitFor();
+}
+
+/** Clicks an action that asks to be confirmed, confirms it, and waits for the page to say it was done. */
+export async function confirmed(page: Page, action: string, confirm: string, done: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: action }).click();
+  await page.getByRole('button', { name: confirm }).click();
+  await page.getByRole('status').filter({ hasText: done }).waitFor();
+}

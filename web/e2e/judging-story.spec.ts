@@ -6,12 +6,13 @@
 // the finalist; the sponsor awards the first prize from the board and finishes judging; the author reads the judges'
 // feedback. Each test is one step; a failed step skips the rest (serial). Every new page is checked (page-checks.ts),
 // and docs/screenshots gets judging-board.png (1440 px) and scoring-390.png (390 px).
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { castOf } from './cast';
 import { expect, test } from './fixtures';
 import { OUTPUT } from './page-checks';
-import { runId, signUp, unfold } from './helpers';
+import { runId, signUp, unfold, confirmed, fundAndPublish } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,9 +21,7 @@ let title = '';
 let challengeUrl = '';
 const people = ['sponsor', 'judge', 'ada', 'bo'] as const;
 type Who = (typeof people)[number];
-const contexts = new Map<Who, BrowserContext>();
-const pages = new Map<Who, Page>();
-const page = (who: Who) => pages.get(who)!;
+const page = castOf(people);
 const email = (who: Who) => `${who}-${run}@e2e.test`;
 const ideas = { ada: () => `Solar still ${run}`, bo: () => `Fog net ${run}` };
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -41,32 +40,9 @@ async function eventually(p: Page, url: string, check: () => Promise<void>, mess
   }, message).toPass({ intervals: [1000, 2000], timeout: 60_000 });
 }
 
-test.beforeAll(async ({ browser, checks }, testInfo) => {
+test.beforeAll(async ({}, testInfo) => {
   run = runId(testInfo.project.name);
   title = `Judged ${run} water still`;
-  const { viewport, isMobile, hasTouch, deviceScaleFactor } = testInfo.project.use;
-  const options = { viewport, isMobile, hasTouch, deviceScaleFactor, baseURL: checks.base };
-  for (const who of people) {
-    const ctx = await browser.newContext(options);
-    const p = await ctx.newPage();
-    await checks.watch(p, who);
-    contexts.set(who, ctx);
-    pages.set(who, p);
-  }
-});
-
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status === testInfo.expectedStatus) return;
-  for (const [who, p] of pages) {
-    const alerts = await p.getByRole('alert').allInnerTexts().catch(() => []);
-    await testInfo.attach(`${who} at failure`, { body: `${p.url()}\nalerts: ${JSON.stringify(alerts)}`, contentType: 'text/plain' });
-    const shot = await p.screenshot({ fullPage: true }).catch(() => undefined);
-    if (shot) await testInfo.attach(`${who}.png`, { body: shot, contentType: 'image/png' });
-  }
-});
-
-test.afterAll(async () => {
-  for (const ctx of contexts.values()) await ctx.close();
 });
 
 test('sponsor creates a challenge with a rubric of two criteria, funds and publishes it, and invites a judge', async ({ checks }) => {
@@ -110,15 +86,7 @@ test('sponsor creates a challenge with a rubric of two criteria, funds and publi
   await sponsor.getByText('$1,100.00 in total').waitFor();
   await expect(sponsor.getByRole('region', { name: 'Prizes', exact: true }), 'a prize of two places').toContainText('2 × Honourable mention');
 
-  await sponsor.waitForLoadState('networkidle');
-  await sponsor.getByRole('button', { name: 'Fund prize pool' }).click();
-  await sponsor.waitForURL(/\/hosted\/pay\//);
-  await sponsor.locator('input[value="pm_card_visa"]').check();
-  await sponsor.getByRole('button', { name: /^Pay/ }).click();
-  await sponsor.waitForURL(/funding=return/);
-  await sponsor.getByRole('button', { name: 'Publish challenge' }).waitFor({ timeout: 60_000 });
-  await sponsor.getByRole('button', { name: 'Publish challenge' }).click();
-  await sponsor.getByRole('status').filter({ hasText: 'Published: solvers can now find and enter it.' }).waitFor();
+  await fundAndPublish(sponsor);
 
   const judges = sponsor.getByRole('region', { name: 'Judges', exact: true });
   await sponsor.waitForLoadState('networkidle');
@@ -145,10 +113,7 @@ test('two solvers submit; the sponsor closes submissions', async () => {
   }
   const sponsor = page('sponsor');
   await sponsor.goto(challengeUrl);
-  await sponsor.waitForLoadState('networkidle');
-  await sponsor.getByRole('button', { name: 'Close submissions' }).click();
-  await sponsor.getByRole('button', { name: 'Yes, close submissions' }).click();
-  await sponsor.getByRole('status').filter({ hasText: 'Submissions closed: judging has started.' }).waitFor();
+  await confirmed(sponsor, 'Close submissions', 'Yes, close submissions', 'Submissions closed: judging has started.');
 });
 
 test('the judge signs up from the invitation’s link and accepts it on /judging/invitations', async ({ checks }) => {
@@ -239,10 +204,7 @@ test('final round: the finalist resubmits, the sponsor closes again, the judge s
 
   const sponsor = page('sponsor');
   await sponsor.goto(challengeUrl);
-  await sponsor.waitForLoadState('networkidle');
-  await sponsor.getByRole('button', { name: 'Close submissions' }).click();
-  await sponsor.getByRole('button', { name: 'Yes, close submissions' }).click();
-  await sponsor.getByRole('status').filter({ hasText: 'Submissions closed: judging has started.' }).waitFor();
+  await confirmed(sponsor, 'Close submissions', 'Yes, close submissions', 'Submissions closed: judging has started.');
 
   const judge = page('judge');
   await eventually(judge, `${challengeUrl}/score`, async () => {
@@ -286,10 +248,7 @@ test('the sponsor awards the first prize from the board and finishes judging', a
   }, 'the award goes through').toPass({ intervals: [2000], timeout: 60_000 });
 
   await sponsor.goto(`${challengeUrl}/review`);
-  await sponsor.waitForLoadState('networkidle');
-  await sponsor.getByRole('button', { name: 'Finish judging' }).click();
-  await sponsor.getByRole('button', { name: 'Yes, finish judging' }).click();
-  await sponsor.getByRole('status').filter({ hasText: 'Judging finished.' }).waitFor();
+  await confirmed(sponsor, 'Finish judging', 'Yes, finish judging', 'Judging finished.');
 });
 
 test('the author reads the judges’ feedback', async ({ checks }) => {

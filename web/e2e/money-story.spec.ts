@@ -5,7 +5,8 @@
 // won, sets up payouts, is paid and reads the payment receipt; the sponsor invites the solver into the organization by
 // email; the solver resets a forgotten password. Each test is one step; a failed step skips the rest (serial). Every
 // page shown is checked (page-checks.ts).
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { castOf } from './cast';
 import { expect, test } from './fixtures';
 import { createChallenge, logOut, mailedResetToken, PASSWORD, redirectTarget, runId, signedIn, signUp, unfold } from './helpers';
 
@@ -21,42 +22,18 @@ let fundingReceiptUrl = '';
 const PRIZE = '$1,250.50';
 /** "You won First prize — $1,250.50": how a winner reads their prize, never "Rank 1". */
 const WON = /You won First prize — \$[\d,.]+/;
-let sponsorCtx: BrowserContext;
-let solverCtx: BrowserContext;
+/** The solver signed in on another device too (the password reset must end that session). */
+const page = castOf(['sponsor', 'solver', 'solver-elsewhere'] as const);
 let sponsor: Page;
 let solver: Page;
-/** Pages of the story, so that a failing step can show where each one was and what it said. */
-const openPages = new Map<string, Page>();
 const terms = 'Winning solutions assign their IP to the sponsor.\nKeep the brief confidential.';
 
-test.beforeAll(async ({ browser, checks }, testInfo) => {
+test.beforeAll(async ({}, testInfo) => {
   run = runId(testInfo.project.name);
   word = `zephyr${run}`;
   title = `Low-cost ${word} water filter`;
-  const { viewport, isMobile, hasTouch, deviceScaleFactor } = testInfo.project.use;
-  const options = { viewport, isMobile, hasTouch, deviceScaleFactor, baseURL: checks.base };
-  sponsorCtx = await browser.newContext(options);
-  solverCtx = await browser.newContext(options);
-  sponsor = await sponsorCtx.newPage();
-  solver = await solverCtx.newPage();
-  await checks.watch(sponsor, 'sponsor');
-  await checks.watch(solver, 'solver');
-  openPages.set('sponsor', sponsor).set('solver', solver);
-});
-
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status === testInfo.expectedStatus) return;
-  for (const [who, page] of openPages) {
-    const alerts = await page.getByRole('alert').allInnerTexts().catch(() => []);
-    await testInfo.attach(`${who} at failure`, { body: `${page.url()}\nalerts: ${JSON.stringify(alerts)}`, contentType: 'text/plain' });
-    const shot = await page.screenshot({ fullPage: true }).catch(() => undefined);
-    if (shot) await testInfo.attach(`${who}.png`, { body: shot, contentType: 'image/png' });
-  }
-});
-
-test.afterAll(async () => {
-  await sponsorCtx?.close();
-  await solverCtx?.close();
+  sponsor = page('sponsor');
+  solver = page('solver');
 });
 
 test('sponsor signs up and creates an organization', async ({ checks }) => {
@@ -392,7 +369,7 @@ test('sponsor invites the solver by email as an admin, who accepts; an admin can
   await expect(solver.getByLabel('Role of E2E Sponsor', { exact: true }), 'the owner, after the refusal').toHaveValue('OWNER');
 });
 
-test('solver forgets the password: reset link by mail, new password, signed in', async ({ browser, checks, baseURL }, testInfo) => {
+test('solver forgets the password: reset link by mail, new password, signed in', async ({ checks }) => {
   // The link is read from the mail `npm start` prints (no mail server locally); a reused stack's output is not ours.
   test.skip(!process.env.E2E_STACK_LOG, 'the stack was already running: its mail is not visible here');
   const email = `solver-${run}@e2e.test`;
@@ -400,11 +377,8 @@ test('solver forgets the password: reset link by mail, new password, signed in',
 
   // Another browser signed in as the same solver (another device, or whoever stole the password): the reset must
   // end its session.
-  const { viewport, isMobile, hasTouch, deviceScaleFactor } = testInfo.project.use;
-  const otherCtx = await browser.newContext({ viewport, isMobile, hasTouch, deviceScaleFactor, baseURL });
-  const other = await otherCtx.newPage();
-  await checks.watch(other, 'solver-elsewhere');
-  openPages.set('solver-elsewhere', other);
+  const other = page('solver-elsewhere');
+  const otherCtx = other.context();
   await other.goto('/login');
   await other.getByLabel('Email').fill(email);
   await other.getByLabel('Password').fill(PASSWORD);
@@ -444,15 +418,13 @@ test('solver forgets the password: reset link by mail, new password, signed in',
   await other.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
   const otherCookies = (await otherCtx.cookies()).map((c) => c.name);
   expect(otherCookies.filter((name) => name.startsWith('ideagora_')), 'cookies left by the ended session').toEqual([]);
-  openPages.delete('solver-elsewhere');
-  await otherCtx.close();
 
   // This browser's session goes on without its access token: the proxy renews it from the refresh token.
-  await solverCtx.clearCookies({ name: 'ideagora_session' });
+  await solver.context().clearCookies({ name: 'ideagora_session' });
   await solver.goto('/me/profile');
   await solver.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
   await signedIn(solver);
-  expect((await solverCtx.cookies()).map((c) => c.name), 'the refreshed access token is kept').toContain('ideagora_session');
+  expect((await solver.context().cookies()).map((c) => c.name), 'the refreshed access token is kept').toContain('ideagora_session');
 
   // The link worked once.
   await solver.goto(`/reset-password?token=${token}`);

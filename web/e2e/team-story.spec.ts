@@ -6,9 +6,9 @@
 // awards the prize to the team's submission; two members set up payouts and are paid their part, the third's part
 // stays held until they set up payouts too. Each test is one step; a failed step skips the rest (serial). Every page
 // and state shown is checked (page-checks.ts).
-import type { BrowserContext, Page } from '@playwright/test';
+import { castOf } from './cast';
 import { expect, test } from './fixtures';
-import { createChallenge, runId, signUp } from './helpers';
+import { createChallenge, runId, signUp, confirmed, fundAndPublish } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,39 +20,14 @@ const PRIZE = '$1,000.00';
 const people = ['sponsor', 'ada', 'bo', 'cy'] as const;
 type Who = (typeof people)[number];
 const NAMES: Record<Exclude<Who, 'sponsor'>, string> = { ada: 'E2E Ada', bo: 'E2E Bo', cy: 'E2E Cy' };
-const contexts = new Map<Who, BrowserContext>();
-const pages = new Map<Who, Page>();
-const page = (who: Who) => pages.get(who)!;
+const page = castOf(people);
 const email = (who: Who) => `${who}-${run}@e2e.test`;
 const teamUrl = () => `${challengeUrl}/team`;
 
-test.beforeAll(async ({ browser, checks }, testInfo) => {
+test.beforeAll(async ({}, testInfo) => {
   run = runId(testInfo.project.name);
   title = `Team ${run} solar dryer`;
   team = `Crew ${run}`;
-  const { viewport, isMobile, hasTouch, deviceScaleFactor } = testInfo.project.use;
-  const options = { viewport, isMobile, hasTouch, deviceScaleFactor, baseURL: checks.base };
-  for (const who of people) {
-    const ctx = await browser.newContext(options);
-    const p = await ctx.newPage();
-    await checks.watch(p, who);
-    contexts.set(who, ctx);
-    pages.set(who, p);
-  }
-});
-
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status === testInfo.expectedStatus) return;
-  for (const [who, p] of pages) {
-    const alerts = await p.getByRole('alert').allInnerTexts().catch(() => []);
-    await testInfo.attach(`${who} at failure`, { body: `${p.url()}\nalerts: ${JSON.stringify(alerts)}`, contentType: 'text/plain' });
-    const shot = await p.screenshot({ fullPage: true }).catch(() => undefined);
-    if (shot) await testInfo.attach(`${who}.png`, { body: shot, contentType: 'image/png' });
-  }
-});
-
-test.afterAll(async () => {
-  for (const ctx of contexts.values()) await ctx.close();
 });
 
 test('sponsor creates, funds and publishes a challenge of one prize', async () => {
@@ -65,15 +40,7 @@ test('sponsor creates, funds and publishes a challenge of one prize', async () =
   await createChallenge(sponsor, title, `Dry mangoes with the sun, ${run}.`, [['First prize', '1000']]);
   challengeUrl = sponsor.url().split('?')[0]!;
   await sponsor.getByText(`${PRIZE} in total`).waitFor();
-  await sponsor.waitForLoadState('networkidle');
-  await sponsor.getByRole('button', { name: 'Fund prize pool' }).click();
-  await sponsor.waitForURL(/\/hosted\/pay\//);
-  await sponsor.locator('input[value="pm_card_visa"]').check();
-  await sponsor.getByRole('button', { name: /^Pay/ }).click();
-  await sponsor.waitForURL(/funding=return/);
-  await sponsor.getByRole('button', { name: 'Publish challenge' }).waitFor({ timeout: 60_000 });
-  await sponsor.getByRole('button', { name: 'Publish challenge' }).click();
-  await sponsor.getByRole('status').filter({ hasText: 'Published: solvers can now find and enter it.' }).waitFor();
+  await fundAndPublish(sponsor);
 });
 
 test('three solvers sign up; one creates a team from the challenge page', async ({ checks }) => {
@@ -212,10 +179,7 @@ test('a member submits as the team', async ({ checks }) => {
 test('sponsor closes submissions, sees the team on the review page and awards it the prize', async ({ checks }) => {
   const sponsor = page('sponsor');
   await sponsor.goto(challengeUrl);
-  await sponsor.waitForLoadState('networkidle');
-  await sponsor.getByRole('button', { name: 'Close submissions' }).click();
-  await sponsor.getByRole('button', { name: 'Yes, close submissions' }).click();
-  await sponsor.getByRole('status').filter({ hasText: 'Submissions closed: judging has started.' }).waitFor();
+  await confirmed(sponsor, 'Close submissions', 'Yes, close submissions', 'Submissions closed: judging has started.');
   await sponsor.goto(`${challengeUrl}/review`);
   const card = sponsor.getByRole('article', { name: `Solar tunnel ${run}` });
   await card.waitFor();

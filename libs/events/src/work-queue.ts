@@ -61,6 +61,11 @@ interface QueueTable<Row> {
   batchSize: number;
   /** Interval of the poll; a nudge runs it sooner. */
   pollMs: number;
+  /**
+   * Items worked at once by one process (locked and leased queues; default 1): each lane claims, works and records
+   * its own item, as separate processes would (skip locked). For remote calls (Stripe), where a lane mostly waits.
+   */
+  concurrency?: number;
   /** Fields that name an item in logs (never its content). */
   describe(row: Row): Record<string, unknown>;
   /** Commits of this queue do not nudge the outbox relay (set it when the work records no events). */
@@ -192,11 +197,24 @@ export class WorkQueue<Row extends QueueRow = QueueRow, Work = never> {
       await this.execute(tx, `update ${options.table} set ${options.done} where ${options.key} in (${rows.map(() => '?').join(', ')})`, rows.map((r) => r[options.key]));
       return rows.length;
     });
-    for (let taken = 0; taken < options.batchSize; taken += 1) {
-      const claimed = options.mode === 'locked' ? await this.handleLocked(options) : await this.handleLeased(options);
-      if (!claimed) return taken;
-    }
-    return options.batchSize;
+    // Lanes take items from one budget of batchSize until it is spent or nothing is due.
+    let taken = 0;
+    let exhausted = false;
+    const lane = async () => {
+      while (!exhausted && taken < options.batchSize) {
+        taken += 1;
+        const claimed = options.mode === 'locked' ? await this.handleLocked(options) : await this.handleLeased(options);
+        if (!claimed) {
+          taken -= 1;
+          exhausted = true;
+        }
+      }
+    };
+    const lanes = Math.max(1, Math.min(options.concurrency ?? 1, options.batchSize));
+    const outcomes = await Promise.allSettled(Array.from({ length: lanes }, lane));
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    return taken;
   }
 
   /** Claims, handles and marks (or records the failure of) the next due row in one transaction; false when none. */

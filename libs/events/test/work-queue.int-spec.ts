@@ -203,6 +203,48 @@ describe('work queue over a table of ours, on real Postgres', () => {
     expect(await row(id)).toMatchObject({ done: true, outcome: 'ok', attempts: 0 });
   });
 
+  it('works up to `concurrency` leased items at once in one process, each once, within one batch', async () => {
+    const ids = await add(11);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const performed: string[] = [];
+    const queue = new WorkQueue<Job, string>(
+      orm.em as EntityManager,
+      {
+        mode: 'leased',
+        name: 'concurrent job',
+        table,
+        key: 'id',
+        pending: 'done_at is null',
+        columns: ['payload'],
+        batchSize: 8,
+        concurrency: 4,
+        pollMs: 60_000,
+        retry: policy,
+        leaseSeconds: 60,
+        describe: (job) => ({ jobId: job.id }),
+        messages: { retry: 'concurrent job failed' },
+        prepare: async (_tx, job) => ({ work: job.payload }),
+        perform: async (_payload, job) => {
+          inFlight += 1;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+          await sleep(100); // a remote call: the lane waits
+          performed.push(job.id);
+          await sql(`update ${table} set done_at = now() where id = ?`, [job.id]);
+          inFlight -= 1;
+        },
+      },
+      recordingLogger(),
+    );
+    expect(await queue.runOnce()).toBe(true); // a full batch of 8: more may wait
+    expect(performed).toHaveLength(8);
+    expect(mostInFlight).toBe(4);
+    expect(await queue.runOnce()).toBe(false); // the last 3
+    expect([...performed].sort()).toEqual([...ids].sort());
+    expect(await queue.runOnce()).toBe(false);
+    expect(performed).toHaveLength(11);
+  });
+
   it('runs at once when nudged, not at the next poll, and not before it is started', async () => {
     const seen: string[] = [];
     const { queue } = lockedQueue(async (_tx, job) => void seen.push(job.id));

@@ -48,6 +48,7 @@ export function createPayoutsOwn(runtime: SubgraphRuntime<undefined>): PayoutsOw
     pollMs: config.PAYOUT_POLL_MS,
     retryBaseMs: config.PAYOUT_RETRY_BASE_MS,
     claimLeaseSeconds: config.PAYOUT_CLAIM_LEASE_SECONDS,
+    concurrency: config.PAYOUT_TRANSFER_CONCURRENCY,
   });
   const nudgePayouts = (afterMs: number) => payoutTransfers.nudge(afterMs);
   const stripeEvents = new StripeEventProcessor(

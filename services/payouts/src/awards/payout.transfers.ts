@@ -20,6 +20,8 @@ export interface PayoutTransferSettings {
   /** A claimed payout is not picked again before this lease ends (longer than the SDK's 15 s timeout); after a crash
    * mid-transfer, the payout is retried (same idempotency key) once it expires. */
   claimLeaseSeconds: number;
+  /** Transfers in flight at once in this process. */
+  concurrency: number;
 }
 
 type DuePayout = { id: string; attempts: number };
@@ -57,6 +59,7 @@ export class PayoutTransferProcessor extends WorkQueue<DuePayout, ClaimedPayout>
         pending: `status in ${payoutStatusesSql(PAYOUT_IN_TRANSFER)}`,
         bookkeeping: { lastError: 'failure_reason', updatedAt: 'updated_at' },
         batchSize: BATCH,
+        concurrency: settings.concurrency,
         pollMs: settings.pollMs,
         retry,
         leaseSeconds: settings.claimLeaseSeconds,
