@@ -61,7 +61,7 @@ export const storageSchema = z.object({
   FILES_SIGNING_SECRET: secret(LOCAL_FILES_SIGNING_SECRET),
   S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')),
   /** An S3-compatible server (MinIO, R2...); unset: AWS. */
-  S3_ENDPOINT: optional(z.string().url()),
+  S3_ENDPOINT: optional(z.string().url().regex(/^https?:\/\//, 'must be an http:// or https:// URL')),
   S3_REGION: z.string().min(1).default('us-east-1'),
   /** Both or neither; neither: the AWS SDK's default credential chain (instance role, AWS_* variables). */
   S3_ACCESS_KEY_ID: optional(z.string().min(1)),
