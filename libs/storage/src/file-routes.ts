@@ -119,8 +119,8 @@ async function download(storage: FilesystemStorage, req: Request, res: Response)
   );
   if (size === null) return refuse(res, 404, 'No such file');
   protect(res);
+  res.setHeader('Content-Type', contentType); // as signed: Express's res.set would add a charset
   res.set({
-    'Content-Type': contentType,
     'Content-Length': String(size),
     'Content-Disposition': disposition,
     'Cache-Control': `private, max-age=${Math.max(0, Math.floor((expiresAt - storage.currentTime()) / 1000))}`,
