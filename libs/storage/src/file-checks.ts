@@ -116,7 +116,6 @@ export async function digestAndSniff(stream: NodeJS.ReadableStream, byteSize: nu
 }
 
 // Control characters (C0, DEL, C1) and the bidirectional overrides that can make "gpj.exe" read as "exe.jpg".
-// eslint-disable-next-line no-control-regex
 const UNSAFE_NAME_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { storageSchema } from '@ideagora/config';
-import { createFileRoutes, createObjectStorage, FilesystemStorage, S3Storage, type FileRoutesOptions } from '@ideagora/storage';
+import { createFileRoutes, createObjectStorage, FilesystemStorage, S3Storage, type FileRoutesOptions } from '../src';
 import { describeStorageContract } from './storage.contract';
 
 const SECRET = 'test-files-signing-secret-0123456789abcdef';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
-import { S3Storage } from '@ideagora/storage';
+import { S3Storage } from '../src';
 import { presignedSignatureProblem } from './s3-signature-check';
 import { describeStorageContract } from './storage.contract';
 

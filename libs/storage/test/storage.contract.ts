@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { digestAndSniff, ObjectNotFoundError, type ObjectStorage } from '@ideagora/storage';
+import { digestAndSniff, ObjectNotFoundError, type ObjectStorage } from '../src';
 
 export interface StorageUnderTest {
   storage: ObjectStorage;
