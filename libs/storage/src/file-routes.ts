@@ -8,7 +8,8 @@ import type { FilesystemStorage } from './filesystem-storage';
 export interface FileRoutesOptions {
   /** Called once the bytes of `key` are in place, before the PUT answers (so verification is done when it returns). */
   onUploaded?: (key: string) => Promise<void> | void;
-  /** Where an `onUploaded` failure goes (the bytes are stored all the same: a later sweep verifies them). */
+  /** Where an `onUploaded` failure goes (the bytes are stored all the same: a later sweep verifies them). Default: a
+   * process warning. */
   onError?: (error: unknown, key: string) => void;
 }
 
@@ -49,10 +50,13 @@ async function upload(storage: FilesystemStorage, options: FileRoutesOptions, re
   try {
     temporary = await storage.temporaryPath();
     const received = await receive(req, createWriteStream(temporary, { flags: 'wx' }), byteSize);
-    if (received === 'too-large') return refuse(res, 413, `The file must be ${byteSize} bytes, as signed`, true);
-    if (received === 'too-short') return refuse(res, 400, `The file must be ${byteSize} bytes, as signed; fewer were received`);
-    await storage.commit(temporary, key);
+    if (received !== 'complete') {
+      if (received === 'too-large') return refuse(res, 413, `The file must be ${byteSize} bytes, as signed`, true);
+      return refuse(res, 400, `The file must be ${byteSize} bytes, as signed; fewer were received`);
+    }
+    const stored = await storage.commit(temporary, key, { once: true });
     temporary = undefined;
+    if (!stored) return refuse(res, 409, 'This file has already been uploaded');
   } catch {
     if (!res.headersSent && !req.destroyed) refuse(res, 500, 'The file could not be stored');
     return;
@@ -62,7 +66,8 @@ async function upload(storage: FilesystemStorage, options: FileRoutesOptions, re
   try {
     await options.onUploaded?.(key);
   } catch (error) {
-    options.onError?.(error, key);
+    if (options.onError) options.onError(error, key);
+    else process.emitWarning(`files: onUploaded failed for ${key}: ${(error as Error).message}`);
   }
   protect(res);
   res.status(200).end();
@@ -76,13 +81,13 @@ function receive(req: IncomingMessage, file: WriteStream, limit: number): Promis
   return new Promise((resolve, reject) => {
     let received = 0;
     let settled = false;
-    const finish = (outcome: 'complete' | 'too-large' | 'too-short' | Error) => {
+    const finish = (outcome: 'complete' | 'too-large' | 'too-short' | { failed: unknown }) => {
       if (settled) return;
       settled = true;
       req.off('data', onData).off('end', onEnd).off('error', onFailure).off('close', onClose);
-      if (outcome instanceof Error) {
+      if (typeof outcome === 'object') {
         file.destroy();
-        reject(outcome);
+        reject(outcome.failed);
       } else if (outcome === 'complete') {
         file.end();
         file.once('finish', () => resolve(outcome)).once('error', reject);
@@ -101,8 +106,8 @@ function receive(req: IncomingMessage, file: WriteStream, limit: number): Promis
       }
     };
     const onEnd = () => finish(received === limit ? 'complete' : 'too-short');
-    const onFailure = (error: Error) => finish(error);
-    const onClose = () => finish(new Error('The client went away before the end of the file'));
+    const onFailure = (error: unknown) => finish({ failed: error });
+    const onClose = () => finish({ failed: new Error('The client went away before the end of the file') });
     file.on('error', onFailure);
     req.on('data', onData).on('end', onEnd).on('error', onFailure).on('close', onClose);
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { contentDisposition } from './file-checks';
 import { signFileToken, verifyFileToken, type TokenCheck } from './file-tokens';
@@ -97,11 +97,27 @@ export class FilesystemStorage implements ObjectStorage {
     return join(directory, randomUUID());
   }
 
-  /** @internal Moves complete bytes into place atomically: a reader sees the old object or the new one, never a part. */
-  async commit(temporary: string, key: string): Promise<void> {
+  /**
+   * @internal Moves complete bytes into place atomically: a reader sees the old object or the new one, never a part.
+   * `once`: only if the key is free (a hard link fails on an existing name; false when taken): an upload URL stays
+   * valid for minutes, and bytes verified once must not be swapped by a second PUT.
+   */
+  async commit(temporary: string, key: string, { once = false } = {}): Promise<boolean> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
-    await rename(temporary, path);
+    if (!once) {
+      await rename(temporary, path);
+      return true;
+    }
+    try {
+      await link(temporary, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    } finally {
+      await rm(temporary, { force: true });
+    }
+    return true;
   }
 
   /** @internal */

@@ -23,7 +23,8 @@ export interface UploadOptions {
 
 export interface UploadTarget {
   url: string;
-  /** Headers the PUT must carry, as signed. Content-Length is signed too, but a browser sets it from the body. */
+  /** Headers the PUT must carry, as signed (Content-Type; S3: If-None-Match too). Content-Length is signed as well, but
+   * a browser sets it from the body. */
   headers: { name: string; value: string }[];
 }
 

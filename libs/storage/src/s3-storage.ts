@@ -38,10 +38,12 @@ export class S3Storage implements ObjectStorage {
 
   async createUpload(key: string, { contentType, byteSize, expiresInSeconds }: UploadOptions): Promise<UploadTarget> {
     assertValidKey(key);
-    const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: byteSize });
+    // If-None-Match: * (S3 conditional writes): a second PUT within the URL's validity cannot swap verified bytes.
+    const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: byteSize, IfNoneMatch: '*' });
     // The presigner leaves Content-Type unsigned by default: signing it (and the length) binds the URL to what was declared.
-    const url = await getSignedUrl(this.client, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length']) });
-    return { url, headers: [{ name: 'Content-Type', value: contentType }] };
+    const signableHeaders = new Set(['content-type', 'content-length', 'if-none-match']);
+    const url = await getSignedUrl(this.client, command, { expiresIn: expiresInSeconds, signableHeaders });
+    return { url, headers: [{ name: 'Content-Type', value: contentType }, { name: 'If-None-Match', value: '*' }] };
   }
 
   async createDownload(key: string, { expiresInSeconds, fileName, contentType, inline }: DownloadOptions): Promise<string> {

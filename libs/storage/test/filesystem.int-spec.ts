@@ -41,7 +41,7 @@ function tamperings(url: string): string[] {
 
 describeStorageContract('filesystem', async () => {
   const started = await startFilesystemStorage();
-  return { storage: started.storage, tamperings, stop: started.stop };
+  return { storage: started.storage, tamperings, refusesOverwrite: true, stop: started.stop };
 });
 
 describe('filesystem storage routes', () => {
@@ -85,7 +85,21 @@ describe('filesystem storage routes', () => {
     expect(await started.storage.stat(key)).toBeNull();
     expect(await putChunked(target.url, 'model/stl', [Buffer.alloc(600), Buffer.alloc(400)])).toBe(200);
     expect(await started.storage.stat(key)).toEqual({ byteSize: 1000 });
+    expect(await putChunked(target.url, 'model/stl', [Buffer.alloc(1000, 1)])).toBe(409); // the URL is still valid: written once
     expect(await readdir(join(started.directory, '.incoming'))).toEqual([]); // refused bodies leave nothing behind
+  });
+
+  it('a client that goes away mid-upload leaves no object and no temporary file', async () => {
+    const key = 'attachments/u/abandoned';
+    const target = await started.storage.createUpload(key, { contentType: 'application/pdf', byteSize: 100_000, expiresInSeconds: 60 });
+    const req = request(target.url, { method: 'PUT', headers: { 'Content-Type': 'application/pdf', 'Content-Length': '100000' } });
+    req.on('error', () => undefined);
+    req.write(Buffer.alloc(50_000));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    req.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await started.storage.stat(key)).toBeNull();
+    expect(await readdir(join(started.directory, '.incoming'))).toEqual([]);
   });
 
   it('a declared Content-Length beyond the signed size is refused before reading: 413', async () => {

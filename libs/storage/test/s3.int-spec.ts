@@ -49,7 +49,7 @@ function tamperings(url: string): string[] {
 
 describeStorageContract('S3 (s3rver)', async () => {
   const started = await startS3(true);
-  return { storage: started.storage, tamperings, stop: started.stop };
+  return { storage: started.storage, tamperings, refusesOverwrite: false, stop: started.stop };
 });
 
 describe('S3 storage', () => {
@@ -59,19 +59,22 @@ describe('S3 storage', () => {
   });
   afterAll(() => started.stop());
 
-  it('signs Content-Type and Content-Length into the upload URL, and no checksum of an empty body', async () => {
+  it('signs Content-Type, Content-Length and If-None-Match into the upload URL, and no checksum of an empty body', async () => {
     const { url, headers } = await started.storage.createUpload('attachments/u/a', { contentType: 'model/step', byteSize: 1234, expiresInSeconds: 900 });
     const query = new URL(url).searchParams;
-    expect(query.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+    expect(query.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host;if-none-match');
     expect(query.get('X-Amz-Expires')).toBe('900');
     expect([...query.keys()].filter((name) => /checksum/i.test(name))).toEqual([]);
-    expect(headers).toEqual([{ name: 'Content-Type', value: 'model/step' }]);
+    expect(headers).toEqual([
+      { name: 'Content-Type', value: 'model/step' },
+      { name: 'If-None-Match', value: '*' },
+    ]);
   });
 
   it('(the test server) s3rver alone accepts a tampered V4 signature: hence the check in front of it', async () => {
     const key = 'attachments/u/unchecked';
     const { url } = await started.storage.createUpload(key, { contentType: 'text/plain', byteSize: 5, expiresInSeconds: 60 });
-    const response = await fetch(tamperings(url)[0], { method: 'PUT', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
+    const response = await fetch(tamperings(url)[0], { method: 'PUT', headers: { 'Content-Type': 'text/plain', 'If-None-Match': '*' }, body: 'hello' });
     expect(response.status).toBe(200);
     expect(await started.storage.stat(key)).toEqual({ byteSize: 5 });
   });
