@@ -26,7 +26,7 @@ export function createFileRoutes(storage: FilesystemStorage, options: FileRoutes
 
 // An uploaded file must never run as our origin, whatever its bytes: no sniffing, no script, no embedding.
 function protect(res: Response): void {
-  res.set({ 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox", 'Cross-Origin-Resource-Policy': 'same-site' });
+  res.set({ 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox" });
 }
 
 function refuse(res: Response, status: number, message: string, closeConnection = false): void {
