@@ -8,6 +8,7 @@ import {
   LOCAL_STRIPE_WEBHOOK_SECRET,
   payoutsSchema,
   solversSchema,
+  storageSchema,
   stripeSettings,
   subgraphSchema,
 } from './config';
@@ -117,5 +118,43 @@ describe('loadConfig', () => {
     const live = stripeSettings(loadConfig(payoutsSchema, { ...production, STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_connect_endpoint_0123' }));
     expect([live.webhookSecret, live.connectWebhookSecret]).toEqual(['whsec_account_endpoint_0123', 'whsec_connect_endpoint_0123']);
     expect(() => loadConfig(payoutsSchema, { STRIPE_CONNECT_WEBHOOK_SECRET: 'short' })).toThrow(/STRIPE_CONNECT_WEBHOOK_SECRET/);
+  });
+
+  describe('file storage', () => {
+    const schema = subgraphSchema.extend(storageSchema.shape);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/ideagora', AUTH_TOKEN_SECRET: 'a'.repeat(40), GATEWAY_IDENTITY_SECRET: 'b'.repeat(40) };
+
+    it('stores files under DATA_DIR, reached through the gateway\'s /files, by default', () => {
+      const config = loadConfig(schema, {});
+      expect([config.DATA_DIR, config.FILES_PUBLIC_URL, config.S3_BUCKET, config.S3_REGION, config.S3_FORCE_PATH_STYLE]).toEqual(['.data', 'http://localhost:4000/files', undefined, 'us-east-1', false]);
+      expect(config.FILES_SIGNING_SECRET.length).toBeGreaterThanOrEqual(32);
+    });
+
+    it('reads an S3 setup; docker-compose\'s empty strings count as unset', () => {
+      const config = loadConfig(schema, { S3_BUCKET: 'ideagora-files', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_REGION: 'eu-west-3', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'key', S3_FORCE_PATH_STYLE: 'true' });
+      expect([config.S3_BUCKET, config.S3_ENDPOINT, config.S3_REGION, config.S3_ACCESS_KEY_ID, config.S3_FORCE_PATH_STYLE]).toEqual(['ideagora-files', 'http://127.0.0.1:9000', 'eu-west-3', 'id', true]);
+      const unset = loadConfig(schema, { S3_BUCKET: '', S3_ENDPOINT: '', S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '', S3_FORCE_PATH_STYLE: '' });
+      expect([unset.S3_BUCKET, unset.S3_ENDPOINT, unset.S3_ACCESS_KEY_ID, unset.S3_FORCE_PATH_STYLE]).toEqual([undefined, undefined, undefined, false]);
+    });
+
+    it('refuses nonsense, a short secret, and half a pair of S3 credentials', () => {
+      expect(() => loadConfig(schema, { FILES_SIGNING_SECRET: 'short' })).toThrow(/FILES_SIGNING_SECRET: must be at least 32 characters/);
+      expect(() => loadConfig(schema, { FILES_PUBLIC_URL: 'files' })).toThrow(/FILES_PUBLIC_URL/);
+      expect(() => loadConfig(schema, { S3_BUCKET: 'Not A Bucket' })).toThrow(/S3_BUCKET/);
+      expect(() => loadConfig(schema, { S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT/);
+      expect(() => loadConfig(schema, { S3_FORCE_PATH_STYLE: 'yes' })).toThrow(/S3_FORCE_PATH_STYLE/);
+      expect(() => loadConfig(schema, { S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'id' })).toThrow(/S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both, or neither/);
+    });
+
+    it('production: the filesystem storage needs its own secret and a public https:// address', () => {
+      expect(() => loadConfig(schema, production)).toThrow(/FILES_SIGNING_SECRET: a default written in the repository[\s\S]*FILES_PUBLIC_URL/);
+      expect(() => loadConfig(schema, { ...production, FILES_SIGNING_SECRET: 'f'.repeat(40), FILES_PUBLIC_URL: 'http://ideagora.example/files' })).toThrow(/FILES_PUBLIC_URL/);
+      const ok = loadConfig(schema, { ...production, FILES_SIGNING_SECRET: 'f'.repeat(40), FILES_PUBLIC_URL: 'https://ideagora.example/files' });
+      expect(ok.FILES_PUBLIC_URL).toBe('https://ideagora.example/files');
+      // With S3 the secret signs nothing and the URLs are the bucket's: neither is asked for.
+      expect(() => loadConfig(schema, { ...production, S3_BUCKET: 'ideagora-files' })).not.toThrow();
+      // Processes without storage are not concerned.
+      expect(() => loadConfig(subgraphSchema, production)).not.toThrow();
+    });
   });
 });

@@ -12,8 +12,9 @@ export class ConfigError extends Error {
 // Local-only defaults. They are refused when NODE_ENV=production (see `secret()`).
 const LOCAL_AUTH_SECRET = 'local-only-auth-token-secret-change-me-0123456789';
 const LOCAL_IDENTITY_SECRET = 'local-only-gateway-identity-secret-change-me-0123456789';
+const LOCAL_FILES_SIGNING_SECRET = 'local-only-files-signing-secret-change-me-0123456789';
 /** Secrets written in this repository (the defaults above, docker-compose.yml's): anyone can read them. */
-const PUBLISHED_SECRETS = new Set([LOCAL_AUTH_SECRET, LOCAL_IDENTITY_SECRET, 'compose-only-auth-token-secret-0123456789', 'compose-only-identity-secret-0123456789']);
+const PUBLISHED_SECRETS = new Set([LOCAL_AUTH_SECRET, LOCAL_IDENTITY_SECRET, LOCAL_FILES_SIGNING_SECRET, 'compose-only-auth-token-secret-0123456789', 'compose-only-identity-secret-0123456789']);
 
 const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
 
@@ -25,13 +26,17 @@ export const SUBGRAPH_NAMES = ['solvers', 'challenges', 'submissions', 'payouts'
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 const port = z.coerce.number().int().min(0).max(65535);
+/** Where local state lives: the embedded Postgres cluster, the filesystem storage's objects. */
+const dataDir = z.string().default('.data');
+// docker-compose passes an unset variable as '': that is "unset", not an invalid value.
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export const baseSchema = z.object({
   NODE_ENV: nodeEnv,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Postgres connection string; when absent the embedded Postgres under DATA_DIR is used. */
   DATABASE_URL: z.string().url().optional(),
-  DATA_DIR: z.string().default('.data'),
+  DATA_DIR: dataDir,
   AUTH_TOKEN_SECRET: secret(LOCAL_AUTH_SECRET),
   /** Lifetime of an access token (the bearer token). Short: the gateway checks no state, so a revoked session's
    * access token lives until it expires; the session goes on through its refresh token (see SESSION_TTL_DAYS). */
@@ -42,6 +47,32 @@ export const baseSchema = z.object({
   /** Lifetime of the identity the gateway signs for one subgraph request. */
   GATEWAY_IDENTITY_TTL_SECONDS: z.coerce.number().int().positive().default(60),
 });
+
+/**
+ * Uploaded files (libs/storage), a part for the schema of a process that stores files:
+ * `subgraphSchema.extend(storageSchema.shape)`. With S3_BUCKET: that bucket, clients using presigned URLs; without it:
+ * files under DATA_DIR/objects, reached through FILES_PUBLIC_URL with URLs signed by FILES_SIGNING_SECRET.
+ */
+export const storageSchema = z.object({
+  DATA_DIR: dataDir,
+  /** Where browsers reach the filesystem storage's routes (`PUT/GET <url>/<token>`): the gateway's /files. */
+  FILES_PUBLIC_URL: z.string().url().default('http://localhost:4000/files'),
+  /** HMAC key of the filesystem storage's upload/download URLs (unused with S3). */
+  FILES_SIGNING_SECRET: secret(LOCAL_FILES_SIGNING_SECRET),
+  S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')),
+  /** An S3-compatible server (MinIO, R2...); unset: AWS. */
+  S3_ENDPOINT: optional(z.string().url().regex(/^https?:\/\//, 'must be an http:// or https:// URL')),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Both or neither; neither: the AWS SDK's default credential chain (instance role, AWS_* variables). */
+  S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+});
+
+export type StorageConfig = z.infer<typeof storageSchema>;
 
 export const subgraphSchema = baseSchema.extend({
   PORT: port.default(0),
@@ -212,10 +243,20 @@ export function loadConfig<S extends typeof baseSchema>(schema: S, env: NodeJS.P
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const config = parsed.data as z.infer<S>;
+  if ('S3_BUCKET' in schema.shape) {
+    const storage = config as unknown as StorageConfig;
+    if (!storage.S3_ACCESS_KEY_ID !== !storage.S3_SECRET_ACCESS_KEY) throw new ConfigError(['S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both, or neither (the default credential chain)']);
+  }
   if (config.NODE_ENV === 'production') {
     const unsafe: string[] = [];
     if (PUBLISHED_SECRETS.has(config.AUTH_TOKEN_SECRET)) unsafe.push('AUTH_TOKEN_SECRET: a default written in the repository is not allowed in production');
     if (PUBLISHED_SECRETS.has(config.GATEWAY_IDENTITY_SECRET)) unsafe.push('GATEWAY_IDENTITY_SECRET: a default written in the repository is not allowed in production');
+    // Files on the local filesystem: the secret signs their URLs, which must reach browsers over TLS.
+    if ('FILES_SIGNING_SECRET' in schema.shape && !(config as unknown as StorageConfig).S3_BUCKET) {
+      const storage = config as unknown as StorageConfig;
+      if (PUBLISHED_SECRETS.has(storage.FILES_SIGNING_SECRET)) unsafe.push('FILES_SIGNING_SECRET: a default written in the repository is not allowed in production');
+      if (!isPublicHttps(storage.FILES_PUBLIC_URL)) unsafe.push('FILES_PUBLIC_URL: the public https:// address of /files is required in production (file URLs point there)');
+    }
     // Subgraphs keep their data there, the gateway its rate-limit counters.
     if (!config.DATABASE_URL) unsafe.push('DATABASE_URL: required in production (the embedded Postgres is for local use)');
     // A process that sends mail: without a server, mail (reset links included) would be written to the log.
