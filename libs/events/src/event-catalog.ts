@@ -16,7 +16,7 @@ export interface EventPayloads {
      * `quantity` (default 1 when absent: events queued before it): how many different submissions the prize can be
      * awarded to, each receiving `amountMinor`; the pool is the sum of amountMinor x quantity. `label` optional.
      */
-    prizes: { rank: number; amountMinor: string; quantity?: number; label?: string }[];
+    prizes: { rank: number; amountMinor: string; quantity?: number; label?: string; communityChoice?: boolean }[];
     version: number;
     /** Solvers must accept the challenge's terms before submitting. Optional: events queued before it existed lack it (= false). */
     termsRequired?: boolean;
@@ -42,6 +42,16 @@ export interface EventPayloads {
     round?: number;
     finalRoundDeadline?: string | null;
     finalistSubmissionIds?: string[];
+    /**
+     * Entries (issue 14). All optional: events queued before lack them (SEALED, no voting). `submissionVisibility`:
+     * who reads the entries (SEALED: the authors, the sponsor's OWNER/ADMIN and the judges; GALLERY: everyone once
+     * submitted; GALLERY_AFTER_CLOSE: everyone once submissions closed). `voting`: the public vote's window (ISO-8601;
+     * null: no vote). `votingClosed`: the window's end passed (challenges' deadline job): submissions answers with
+     * VotingRankingFixed, payouts then awards the community-choice prizes (prizes[].communityChoice).
+     */
+    submissionVisibility?: 'SEALED' | 'GALLERY' | 'GALLERY_AFTER_CLOSE';
+    voting?: { startsAt: string; endsAt: string } | null;
+    votingClosed?: boolean;
   };
   MembershipChanged: { organizationId: string; userId: string; role: OrganizationRoleName | null; version: number };
   /**
@@ -110,6 +120,12 @@ export interface EventPayloads {
    * submissions" must not miss one whose SubmissionCreated is still in flight; absent in events queued before it).
    */
   JudgingRankingFixed: { challengeId: string; ranking: string[]; shortlist: string[]; submissionCount?: number };
+  /**
+   * submissions' answer to a ChallengeChanged with `votingClosed`: the counted votes' ranking (most votes first, then
+   * earlier submission; at most as many as the community-choice places), for payouts to award the community-choice
+   * prizes. Emitted once per challenge.
+   */
+  VotingRankingFixed: { challengeId: string; ranking: { submissionId: string; voteCount: number }[] };
   /**
    * payouts decided what the judging deadline left undecided (guaranteed places awarded, `automaticAwards` of them);
    * challenges moves the challenge to AWARDED, and payouts then refunds what is left in escrow.
