@@ -133,3 +133,41 @@ export async function waitUntilPaid(databaseUrl: string, awards: Pick<PendingAwa
     await db.end();
   }
 }
+
+/** The ledger of one challenge after M3: transactions that do not sum to zero, and the escrow's lowest running balance. */
+export interface LedgerSoundness {
+  transactions: number;
+  unbalancedTransactions: number;
+  escrowPostings: number;
+  /** Minor units; the escrow is a liability (credits negative), so held = -sum, which must never go below 0. */
+  lowestEscrowHeld: number;
+  escrowHeldAtEnd: number;
+}
+
+export async function ledgerSoundness(databaseUrl: string, challengeId: string): Promise<LedgerSoundness> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ transactions: number; unbalanced: number; postings: number; lowest: string | null; final: string | null }>(
+      `select
+         (select count(*)::int from payouts.ledger_transaction where challenge_id = $1::uuid) as transactions,
+         (select count(*)::int from (
+            select t.id from payouts.ledger_transaction t join payouts.ledger_posting p on p.transaction_id = t.id
+            where t.challenge_id = $1::uuid group by t.id, p.currency having sum(p.amount_minor) <> 0) u) as unbalanced,
+         count(*)::int as postings, min(held)::text as lowest,
+         (select -coalesce(sum(amount_minor), 0) from payouts.ledger_posting where account = $2)::text as final
+       from (select -sum(p.amount_minor) over (order by p.id) as held from payouts.ledger_posting p where p.account = $2) r`,
+      [challengeId, `escrow:${challengeId}`],
+    );
+    const row = rows[0];
+    return {
+      transactions: row.transactions,
+      unbalancedTransactions: row.unbalanced,
+      escrowPostings: row.postings,
+      lowestEscrowHeld: Number(row.lowest ?? 0),
+      escrowHeldAtEnd: Number(row.final ?? 0),
+    };
+  } finally {
+    await db.end();
+  }
+}

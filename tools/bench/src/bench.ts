@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { parseBenchOptions, type BenchOptions, type ScenarioName, type TargetName } from './bench.options';
 import { BENCH_SECRETS, dropDatabase, startBenchDatabase, startBenchStack, type RunningStack, SUBGRAPHS } from './bench-stack';
 import { prepareRequests, type PreparedRequests } from './bench-requests';
-import { prepareAwards, waitUntilPaid } from './award-setup';
+import { ledgerSoundness, prepareAwards, waitUntilPaid } from './award-setup';
 import { prepareBulkAward } from './bulk-award-setup';
 import { generateDataset, readDataset, type Dataset } from './data/generate-dataset';
 import { runLoad } from './load-runner';
@@ -286,6 +286,8 @@ async function measureBulkAward(options: BenchOptions, stack: RunningStack, data
   const paid = await waitUntilPaid(databaseUrl, [{ challengeId: award.challengeId }], startedAt, 1_800_000, count);
   const used = endUsage(groups, usage);
   const statements = await sql.read();
+  const ledger = await ledgerSoundness(databaseUrl, award.challengeId);
+  log(`M3 ledger: ${ledger.transactions} transactions, ${ledger.unbalancedTransactions} unbalanced; escrow over ${ledger.escrowPostings} postings, lowest ${ledger.lowestEscrowHeld}, at the end ${ledger.escrowHeldAtEnd} (minor units)`);
   const perAward = (n: number) => Math.round((n / count) * 1000) / 1000;
   const m: Measurement = {
     run,
@@ -307,7 +309,7 @@ async function measureBulkAward(options: BenchOptions, stack: RunningStack, data
     cpuMsPerRequest: Object.fromEntries(used.filter((u) => u.cpuMs > 0).map((u) => [u.name, perAward(u.cpuMs)])),
     peakRssMb: Object.fromEntries(used.map((u) => [u.name, u.peakRssMb])),
     paid,
-    bulk: { awards: count, callMs, setupSeconds: award.setupSeconds, callStatementsBySubgraph: Object.fromEntries(SUBGRAPHS.map((n) => [n, callStatements[n] - before[n]])) },
+    bulk: { awards: count, callMs, setupSeconds: award.setupSeconds, ledger, callStatementsBySubgraph: Object.fromEntries(SUBGRAPHS.map((n) => [n, callStatements[n] - before[n]])) },
   };
   log(`run ${run} M3       gateway  ${fmtRate(m.rps)} awards/s in the call  PAID ${paid.paid}/${count}, last PAID ${paid.drainSeconds} s after the call began  CPU ms/award ${JSON.stringify(m.cpuMsPerRequest)}  SQL/award ${m.sqlPerOperation.total}+${m.sqlPerOperation.background}bg`);
   return m;

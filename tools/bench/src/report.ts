@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PaidSummary } from './award-setup';
+import type { LedgerSoundness, PaidSummary } from './award-setup';
 import type { BenchOptions, ScenarioName, TargetName } from './bench.options';
 import type { Dataset } from './data/generate-dataset';
 import type { LoadResult } from './load-runner';
@@ -21,7 +21,7 @@ export interface Measurement extends LoadResult {
   /** M1: seconds after the load until every event it caused was applied. */
   eventsDrainedSeconds?: number;
   /** M3: the one AwardPrizes call (per-award figures are in the fields above: requests = awards). */
-  bulk?: { awards: number; callMs: number; setupSeconds: Record<string, number>; callStatementsBySubgraph: Record<string, number> };
+  bulk?: { awards: number; callMs: number; setupSeconds: Record<string, number>; callStatementsBySubgraph: Record<string, number>; ledger?: LedgerSoundness };
 }
 
 interface ReportInput {
@@ -178,13 +178,16 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
     lines.push('');
     lines.push('| run | awards | call s | awards/s in the call | PAID | award→PAID p50 s | p99 s | last PAID after s | CPU ms/award by process | SQL/award | statements in the call by subgraph | setup s |');
     lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|');
+    const ledgerLines: string[] = [];
     for (const m of bulk) {
       const b = m.bulk!;
       const cpu = Object.entries(m.cpuMsPerRequest).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${v}`).join(', ');
       const total = Object.values(m.cpuMsPerRequest).reduce((x, y) => x + y, 0);
       const calls = Object.entries(b.callStatementsBySubgraph).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ');
       lines.push(`| ${m.run} | ${b.awards} | ${fmt(b.callMs / 1000, 2)} | ${fmt(m.rps, 0)} | ${m.paid!.paid}/${m.paid!.expected} | ${fmt(m.paid!.p50Ms / 1000, 1)} | ${fmt(m.paid!.p99Ms / 1000, 1)} | ${m.paid!.drainSeconds} | ${fmt(total, 2)}: ${cpu} | ${fmt(m.sqlPerOperation.total, 2)} + ${fmt(m.sqlPerOperation.background, 2)} | ${calls} | ${JSON.stringify(b.setupSeconds).replace(/"/g, '')} |`);
+      if (b.ledger) ledgerLines.push(`- run ${m.run}: ${b.ledger.transactions} ledger transactions, ${b.ledger.unbalancedTransactions} unbalanced; escrow over ${b.ledger.escrowPostings} postings, lowest ${b.ledger.lowestEscrowHeld}, at the end ${b.ledger.escrowHeldAtEnd} minor units (${b.ledger.unbalancedTransactions === 0 && b.ledger.lowestEscrowHeld >= 0 ? 'sound' : '**not sound**'})`);
     }
+    if (ledgerLines.length > 0) lines.push('', 'The ledger of the awarded challenge after the last PAID:', ...ledgerLines);
   }
   lines.push('');
   lines.push('### Targets');

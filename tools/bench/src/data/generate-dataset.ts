@@ -38,7 +38,7 @@ export interface GenerateDatasetOptions {
 const TABLES: Record<string, string[]> = {
   solvers: ['user_account'],
   challenges: ['organization', 'organization_membership', 'challenge', 'prize', 'prize_award', 'challenge_funding'],
-  submissions: ['challenge_view', 'membership_view', 'submission', 'submission_version', 'challenge_role_view', 'score_card', 'submission_score'],
+  submissions: ['challenge_view', 'membership_view', 'submission', 'submission_version', 'challenge_role_view', 'score_card', 'submission_score', 'judge_round_progress', 'round_agreement'],
   payouts: ['payout_account', 'challenge_view', 'membership_view', 'submission_view', 'funding', 'ledger_transaction', 'ledger_posting', 'award', 'payout', 'settlement'],
 };
 

@@ -71,6 +71,10 @@ export async function loadSubmissions(client: Client, plan: DatasetPlan, pool: S
     );
     const scores = await copyRows(client, 'submission_score', ['submission_id', 'round', 'challenge_id', 'card_count', 'total_sum', 'mean_total', 'first_submitted_at'], submissionScoreRows(plan));
     await restoreIndexes(client, bulk, dropped);
+    // Each judge's progress, as scoreSubmission keeps it (one version per card written). W's cache stays empty: the
+    // first board read computes it.
+    await client.query(`insert into judge_round_progress (challenge_id, round, judge_id, scored_count, cards_version)
+      select challenge_id, round, judge_id, count(*), count(*) from score_card group by 1, 2, 3`);
     return [...counts, cards, scores] as const;
   });
 
