@@ -129,7 +129,8 @@ export function RadioGroup<Value extends string>({ legend, name, options, value,
             <div className="field-check">
               <input type="radio" id={optionId} name={name} value={option.value} className="checkbox" disabled={disabled}
                 aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                {...(value !== undefined ? { checked: value === option.value, onChange: () => onChange?.(option.value) } : { defaultChecked: defaultValue === option.value, onChange: () => onChange?.(option.value) })} />
+                {...(value !== undefined ? { checked: value === option.value } : { defaultChecked: defaultValue === option.value })}
+                {...(onChange ? { onChange: () => onChange(option.value) } : {})} />
               <label htmlFor={optionId}>{option.label}</label>
             </div>
             {option.hint && <p className="field-hint" id={`${optionId}-hint`}>{option.hint}</p>}
