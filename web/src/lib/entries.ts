@@ -15,6 +15,13 @@ export const SUBMISSION_VISIBILITIES: { value: SubmissionVisibility; label: stri
   },
 ];
 
+/** What a solver (or visitor) is told about who will see the entries. */
+export const ENTRIES_SEEN_BY: Record<SubmissionVisibility, string> = {
+  SEALED: 'Entries are sealed: only the sponsor and the judges see them.',
+  GALLERY: 'Entries are public: everyone can see them as soon as they are submitted.',
+  GALLERY_AFTER_CLOSE: 'Entries become public when submissions close; until then only the sponsor and the judges see them.',
+};
+
 export const COMMUNITY_CHOICE_MEANING =
   'Community choice: decided by the public vote, not by you or your judges. When voting closes, the entries with the most votes win its places.';
 
