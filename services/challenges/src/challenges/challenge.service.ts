@@ -262,7 +262,10 @@ export class ChallengeService {
    * description and a later deadline (assertCanEdit). Prizes and currency are never edited. In one transaction under
    * the row lock; fields given with their current value are no change, and a request with no change writes nothing.
    * ChallengeChanged (next version) only when what other contexts read changes: the deadline, whether there are
-   * terms, the visibility, or the title (payouts names the challenge on the payment page). An OPEN challenge's new deadline gets its own deadline job (the old one finds nothing due when it fires).
+   * terms, the visibility, the title (payouts names the challenge on the payment page), or the entries settings
+   * (mode, voting window). The challenge as edited must keep the voting rules (assertEntriesTermsKept): the window
+   * does not move with the deadlines. An OPEN challenge's new deadline gets its own deadline job (the old one finds
+   * nothing due when it fires).
    */
   async update(viewerId: string, input: UpdateChallengeInput): Promise<ChallengeEntity> {
     const id = requiredId(input.challengeId, 'challengeId');
