@@ -5,6 +5,7 @@ import { ChallengeInvitationEntity } from './challenge-invitations/challenge-inv
 import { ChallengeInvitationResolver, UserChallengeInvitationsResolver } from './challenge-invitations/challenge-invitation.resolver';
 import { SubmissionViewEntity } from './read-models/submission-view.entity';
 import { Migration20261207090000_judging } from './migrations/Migration20261207090000_judging';
+import { Migration20261209090000_entries } from './migrations/Migration20261209090000_entries';
 import { createChallengeEventHandlers } from './challenges/challenge.events';
 import { ChallengeConnectionResolver, ChallengeJudgingResolver, ChallengeResolver, resolveChallengeReference, resolvePrizeReference } from './challenges/challenge.resolver';
 import { createChallengesContext, type ChallengesContext } from './context';
@@ -40,6 +41,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261206090000_invitations_by_email', class: Migration20261206090000_invitations_by_email },
     { name: 'Migration20261206090000_discovery', class: Migration20261206090000_discovery },
     { name: 'Migration20261207090000_judging', class: Migration20261207090000_judging },
+    { name: 'Migration20261209090000_entries', class: Migration20261209090000_entries },
   ],
   buildSchema: () =>
     buildFederatedSchema({

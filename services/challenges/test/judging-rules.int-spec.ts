@@ -366,7 +366,9 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
     });
 
     it('JUDGING -> OPEN round 2 with the finalists; the judging deadline follows; the deadline job moves it to JUDGING at finalRoundDeadline; once', async () => {
-      const id = await judging({ submissionDeadline: inDays(7), judgingDeadline: inDays(17) });
+      // One instant for both: two Date.now() calls a millisecond apart made the period 10 days + 1 ms.
+      const start = Date.now();
+      const id = await judging({ submissionDeadline: inDays(7, start), judgingDeadline: inDays(17, start) });
       const [a, b, c] = [await submission(id), await submission(id), await submission(id)];
       const finalRoundDeadline = new Date(Date.now() + 6000).toISOString();
       const response = await gql(ADVANCE, { input: { challengeId: id, finalistSubmissionIds: [b, a], finalRoundDeadline } });

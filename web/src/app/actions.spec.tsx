@@ -126,7 +126,44 @@ describe('updateChallengeAction', () => {
   });
 });
 
+describe('updateChallengeAction: entries settings', () => {
+  it('sends who sees the entries and the voting window as instants; both dates blank remove the vote', async () => {
+    gqlMock.mockResolvedValue({ updateChallenge: { challenge: { id: 'c1' } } });
+    await run(updateChallengeAction, {
+      challengeId: 'c1', summary: 'S', submissionVisibility: 'GALLERY', votingShown: 'yes', votingStartsAt: '2030-04-01T07:30:00.000Z', votingEndsAt: '2030-04-10T07:30:00.000Z',
+    });
+    expect(gqlMock).toHaveBeenLastCalledWith(UpdateChallengeDoc, {
+      input: { challengeId: 'c1', summary: 'S', submissionVisibility: 'GALLERY', voting: { startsAt: '2030-04-01T07:30:00.000Z', endsAt: '2030-04-10T07:30:00.000Z' } },
+    });
+    await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', submissionVisibility: 'SEALED', votingShown: 'yes', votingStartsAt: '', votingEndsAt: '' });
+    expect(gqlMock).toHaveBeenLastCalledWith(UpdateChallengeDoc, { input: { challengeId: 'c1', summary: 'S', submissionVisibility: 'SEALED', voting: null } });
+  });
+
+  it('asks for the missing date without calling the API; an unknown mode is not sent', async () => {
+    const { state } = await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', votingShown: 'yes', votingStartsAt: '2030-04-01T07:30:00.000Z', votingEndsAt: '' });
+    expect(state).toMatchObject({ fieldErrors: { 'voting.endsAt': 'Enter when voting closes, or leave both dates blank for no vote' } });
+    expect(gqlMock).not.toHaveBeenCalled();
+    gqlMock.mockResolvedValue({ updateChallenge: { challenge: { id: 'c1' } } });
+    await run(updateChallengeAction, { challengeId: 'c1', summary: 'S', submissionVisibility: 'EVERYONE' });
+    expect(gqlMock).toHaveBeenLastCalledWith(UpdateChallengeDoc, { input: { challengeId: 'c1', summary: 'S' } });
+  });
+
+  it('shows a refused window by its field, in words', async () => {
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'voting.endsAt: voting must end by the judging deadline, when every prize is decided', extensions: { code: 'BAD_USER_INPUT', field: 'voting.endsAt' } }]));
+    const { state } = await run(updateChallengeAction, { challengeId: 'c1', votingShown: 'yes', votingStartsAt: '2030-04-01T07:30:00.000Z', votingEndsAt: '2031-04-10T07:30:00.000Z' });
+    expect(state).toMatchObject({ fieldErrors: { 'voting.endsAt': 'Voting must close by the judging deadline, when every prize is decided.' } });
+  });
+});
+
 describe('challengeTransitionAction refusals', () => {
+  it('says that voting has already closed when publishing a draft whose window ended', async () => {
+    gqlMock.mockRejectedValueOnce(new GatewayError([{
+      message: 'The voting window has already ended: move it later (or remove it) before publishing', extensions: { code: 'FAILED_PRECONDITION', field: 'voting.endsAt' },
+    }]));
+    const { state } = await run(challengeTransitionAction, { challengeId: 'c1', op: 'publish' });
+    expect(state).toMatchObject({ code: 'FAILED_PRECONDITION', formError: 'Voting has already closed: edit the challenge to move the voting dates later, or remove them, then publish.', fieldErrors: undefined });
+  });
+
   it('says in words that judging is over when "Finish judging" meets an AWARDED challenge, not the server wording', async () => {
     gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'A AWARDED challenge cannot be finished (judging is not open)', extensions: { code: 'FAILED_PRECONDITION' } }]));
     const { state } = await run(challengeTransitionAction, { challengeId: 'c1', op: 'finish', from: 'review' });

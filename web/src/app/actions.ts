@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, RubricCriterionInput, UpdateChallengeInput } from '@/gql/graphql';
+import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, RubricCriterionInput, SubmissionVisibility, UpdateChallengeInput } from '@/gql/graphql';
 import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import { gql } from '@/lib/gateway';
 import { fetchGateway } from '@/lib/gateway-fetch';
@@ -154,6 +154,25 @@ export async function createChallengeAction(input: CreateChallengeInput, rubric?
 
 const CHALLENGE_TYPES: readonly ChallengeType[] = ['IDEATION', 'THEORETICAL', 'REDUCTION_TO_PRACTICE', 'DESIGN'];
 const CHALLENGE_VISIBILITIES: readonly ChallengeVisibility[] = ['PUBLIC', 'INVITE_ONLY'];
+const SUBMISSION_VISIBILITY_VALUES: readonly SubmissionVisibility[] = ['SEALED', 'GALLERY', 'GALLERY_AFTER_CLOSE'];
+
+/**
+ * The public vote's window as the edit form sends it (`votingShown`: the form had it): two instants, both blank for
+ * no vote (null), or the field to correct.
+ */
+function votingFromForm(fd: FormData): { voting?: { startsAt: string; endsAt: string } | null; fieldErrors?: Record<string, string> } {
+  if (!fd.has('votingShown')) return {};
+  const startsAt = text(fd, 'votingStartsAt');
+  const endsAt = text(fd, 'votingEndsAt');
+  if (!startsAt && !endsAt) return { voting: null };
+  const fieldErrors: Record<string, string> = {};
+  if (!startsAt) fieldErrors['voting.startsAt'] = 'Enter when voting opens, or leave both dates blank for no vote';
+  else if (Number.isNaN(Date.parse(startsAt))) fieldErrors['voting.startsAt'] = 'Enter a valid date and time';
+  if (!endsAt) fieldErrors['voting.endsAt'] = 'Enter when voting closes, or leave both dates blank for no vote';
+  else if (Number.isNaN(Date.parse(endsAt))) fieldErrors['voting.endsAt'] = 'Enter a valid date and time';
+  if (Object.keys(fieldErrors).length) return { fieldErrors };
+  return { voting: { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() } };
+}
 
 /**
  * The edit form (ChallengeEditForm): sends the fields the form has (an OPEN challenge's form has no title, terms,
@@ -166,7 +185,9 @@ export async function updateChallengeAction(_prev: FormState, fd: FormData): Pro
   const challengeId = text(fd, 'challengeId');
   if (!challengeId) return { formError: 'Unknown challenge.' };
   const values: Record<string, string> = {};
-  for (const name of ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'deadlineLocal', 'judgingDeadlineLocal']) if (fd.has(name)) values[name] = text(fd, name);
+  for (const name of ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'deadlineLocal', 'judgingDeadlineLocal', 'submissionVisibility', 'votingStartsLocal', 'votingEndsLocal']) {
+    if (fd.has(name)) values[name] = text(fd, name);
+  }
   if (fd.has('guaranteedShown')) values.guaranteed = text(fd, 'guaranteed') === 'yes' ? 'yes' : 'no';
   const input: UpdateChallengeInput = { challengeId };
   if (fd.has('title')) input.title = values.title;
@@ -187,6 +208,11 @@ export async function updateChallengeAction(_prev: FormState, fd: FormData): Pro
     if (Number.isNaN(Date.parse(judgingDeadline))) return { fieldErrors: { judgingDeadline: 'Enter a valid date and time' }, values };
     input.judgingDeadline = new Date(judgingDeadline).toISOString();
   }
+  // A DRAFT's entries settings: who sees them, and the public vote's window (blank: none).
+  if (SUBMISSION_VISIBILITY_VALUES.includes(values.submissionVisibility as SubmissionVisibility)) input.submissionVisibility = values.submissionVisibility as SubmissionVisibility;
+  const voting = votingFromForm(fd);
+  if (voting.fieldErrors) return { fieldErrors: voting.fieldErrors, values };
+  if (voting.voting !== undefined) input.voting = voting.voting;
   try {
     await gql(UpdateChallengeDoc, { input });
   } catch (error) {
@@ -294,6 +320,9 @@ export async function challengeTransitionAction(_prev: FormState, fd: FormData):
     if (op === 'cancel' && result.cancelChallenge?.challenge.status === 'CANCELLING') done = 'cancelling';
   } catch (error) {
     const state = toFormState(error);
+    // The one refusal of a transition that names a field: a voting window that has ended (the form has no field for it).
+    const votingEnded = state.fieldErrors?.['voting.endsAt'];
+    if (votingEnded) return { ...state, formError: votingEnded, fieldErrors: undefined };
     const movedOn = MOVED_ON[op as keyof typeof TRANSITIONS];
     return state.code === 'FAILED_PRECONDITION' && movedOn ? { ...state, formError: movedOn } : state;
   }

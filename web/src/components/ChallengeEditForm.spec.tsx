@@ -137,4 +137,58 @@ describe('ChallengeEditForm', () => {
     expect(screen.queryByLabelText('Judging deadline')).toBeNull();
     expect(screen.queryByLabelText('Guarantee the prizes')).toBeNull();
   });
+
+  describe('entries settings (DRAFT)', () => {
+    const WINDOW = { startsAt: '2030-03-02T08:15:30.000Z', endsAt: '2030-03-20T08:15:30.000Z' };
+
+    it('shows who sees the entries and the voting window; an untouched window is sent back as it was', async () => {
+      const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({}));
+      render(<ChallengeEditForm action={action} challenge={challenge({ submissionVisibility: 'GALLERY', votingWindow: WINDOW, prizes: [{ rank: 1, label: 'Crowd', amount: { amountMinor: '100', currency: 'USD' }, communityChoice: true }] })} />);
+      expect(screen.getByRole('group', { name: 'Who sees the entries' })).toBeInTheDocument();
+      expect(screen.getByRole('radio', { name: /^Public gallery:/ })).toBeChecked();
+      await waitFor(() => expect(screen.getByLabelText('Voting opens')).toHaveValue(toDateTimeLocal(WINDOW.startsAt)));
+      expect(screen.getByText('1. Crowd (community choice)')).toBeInTheDocument();
+      await save();
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+      const fd = action.mock.calls[0][1];
+      expect([fd.get('submissionVisibility'), fd.get('votingShown'), fd.get('votingStartsAt'), fd.get('votingEndsAt')]).toEqual(['GALLERY', 'yes', WINDOW.startsAt, WINDOW.endsAt]);
+    });
+
+    it('sends a changed window as instants, and none once sealed', async () => {
+      const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({}));
+      render(<ChallengeEditForm action={action} challenge={challenge({ submissionVisibility: 'GALLERY', votingWindow: WINDOW })} />);
+      await waitFor(() => expect(screen.getByLabelText('Voting closes')).toHaveValue(toDateTimeLocal(WINDOW.endsAt)));
+      const closes = screen.getByLabelText('Voting closes');
+      await userEvent.clear(closes);
+      await userEvent.type(closes, '2030-03-25T18:00');
+      await save();
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+      expect(action.mock.calls[0][1].get('votingEndsAt')).toBe(new Date('2030-03-25T18:00').toISOString());
+      await userEvent.click(screen.getByRole('radio', { name: 'Sealed: only you and your judges see entries' }));
+      expect(screen.queryByLabelText('Voting opens')).not.toBeInTheDocument();
+      expect(screen.getByText(/Entries are sealed, so the public cannot vote/)).toBeInTheDocument();
+      await save();
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(2));
+      const fd = action.mock.calls[1][1];
+      expect([fd.get('submissionVisibility'), fd.get('votingStartsAt'), fd.get('votingEndsAt')]).toEqual(['SEALED', '', '']);
+    });
+
+    it('shows the refusals by field', async () => {
+      const action: Action = jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({
+        formError: 'Please correct the highlighted fields.',
+        fieldErrors: { 'voting.endsAt': 'Voting must close after it opens.', submissionVisibility: 'Pick one.' },
+      }));
+      render(<ChallengeEditForm action={action} challenge={challenge({ submissionVisibility: 'GALLERY_AFTER_CLOSE', votingWindow: WINDOW })} />);
+      await save();
+      expect(await screen.findByText('Voting must close after it opens.')).toBeInTheDocument();
+      expect(screen.getByLabelText('Voting closes')).toHaveAccessibleDescription('Voting must close after it opens.');
+      expect(screen.getByRole('group', { name: 'Who sees the entries' })).toHaveAccessibleDescription('Pick one.');
+    });
+
+    it('is not offered once published', () => {
+      render(<ChallengeEditForm action={jest.fn()} challenge={challenge({ status: 'OPEN', submissionVisibility: 'GALLERY', votingWindow: WINDOW })} />);
+      expect(screen.queryByRole('group', { name: 'Who sees the entries' })).not.toBeInTheDocument();
+      expect(screen.queryByLabelText('Voting opens')).not.toBeInTheDocument();
+    });
+  });
 });

@@ -2,14 +2,15 @@
 
 import Link from 'next/link';
 import { useActionState, useEffect, useState } from 'react';
-import type { ChallengeType, ChallengeVisibility } from '@/gql/graphql';
+import type { ChallengeType, ChallengeVisibility, SubmissionVisibility } from '@/gql/graphql';
 import { EXTEND_ONLY_HINT, FIXED_PRIZES_NOTE, toDateTimeLocal, type EditableStatus } from '@/lib/challenges';
 import type { FormState } from '@/lib/errors';
+import { COMMUNITY_CHOICE_MEANING, isGallery, SUBMISSION_VISIBILITIES, VOTING_HINT } from '@/lib/entries';
 import { GUARANTEED_MEANING } from '@/lib/judging';
 import { LIMITS, TYPES, VISIBILITIES } from './ChallengeWizard';
 import { SubmitButton } from './forms';
 import { Money } from './Money';
-import { Alert, Card, Checkbox, Select, TextArea, TextField } from './ui';
+import { Alert, Card, Checkbox, RadioGroup, Select, TextArea, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 type MoneyValue = { amountMinor: string; currency: string };
@@ -26,9 +27,26 @@ export interface EditableChallenge {
   submissionDeadline: string;
   currency: string;
   totalPrize: MoneyValue;
-  prizes: { rank: number; label: string; amount: MoneyValue; quantity?: number }[];
+  prizes: { rank: number; label: string; amount: MoneyValue; quantity?: number; communityChoice?: boolean }[];
   guaranteed?: boolean;
   judgingDeadline?: string;
+  submissionVisibility?: SubmissionVisibility;
+  votingWindow?: { startsAt: string; endsAt: string } | null;
+}
+
+/**
+ * A date-time field of the form: the reader's local value, and the instant to send: the original one while untouched
+ * (so its seconds are not rounded away), the typed one once changed, '' when blank.
+ */
+function useLocalInstant(original: string | null | undefined) {
+  const [state, setState] = useState({ initial: '', value: '' });
+  useEffect(() => {
+    const initial = original ? toDateTimeLocal(original) : '';
+    setState({ initial, value: initial });
+  }, [original]);
+  const typed = state.value !== '' ? new Date(state.value) : null;
+  const iso = state.value === '' ? '' : state.value === state.initial && original ? original : typed && !Number.isNaN(typed.getTime()) ? typed.toISOString() : state.value;
+  return { value: state.value, iso, set: (value: string) => setState((s) => ({ ...s, value })) };
 }
 
 const ERROR_TITLES: Record<string, string> = {
@@ -65,6 +83,10 @@ export function ChallengeEditForm({ action, challenge }: { action: Action; chall
   }, [challenge.judgingDeadline]);
   const changedJudging = judging.value !== judging.initial && judging.value !== '' ? new Date(judging.value) : null;
   const judgingIso = changedJudging && !Number.isNaN(changedJudging.getTime()) ? changedJudging.toISOString() : '';
+  // Who sees the entries, and the public vote's window (a sealed challenge has none: its fields are sent blank).
+  const [mode, setMode] = useState<SubmissionVisibility>((values.submissionVisibility as SubmissionVisibility | undefined) ?? challenge.submissionVisibility ?? 'SEALED');
+  const votingStarts = useLocalInstant(challenge.votingWindow?.startsAt);
+  const votingEnds = useLocalInstant(challenge.votingWindow?.endsAt);
 
   return (
     <form action={formAction} noValidate className="stack" aria-label="Edit challenge">
@@ -104,9 +126,29 @@ export function ChallengeEditForm({ action, challenge }: { action: Action; chall
           <input type="hidden" name="guaranteedShown" value="yes" />
           <Checkbox label="Guarantee the prizes" name="guaranteed" value="yes" defaultChecked={values.guaranteed ? values.guaranteed === 'yes' : Boolean(challenge.guaranteed)}
             error={errors.guaranteed} hint={GUARANTEED_MEANING} />
+          <RadioGroup legend="Who sees the entries" name="submissionVisibility" value={mode} onChange={setMode} options={SUBMISSION_VISIBILITIES}
+            error={errors.submissionVisibility} hint="Fixed once the challenge is published." />
+          <fieldset className="stack" aria-describedby={errors.voting ? 'voting-error' : undefined}>
+            <legend>Public vote (optional)</legend>
+            <input type="hidden" name="votingShown" value="yes" />
+            <input type="hidden" name="votingStartsAt" value={isGallery(mode) ? votingStarts.iso : ''} />
+            <input type="hidden" name="votingEndsAt" value={isGallery(mode) ? votingEnds.iso : ''} />
+            {isGallery(mode) ? (
+              <>
+                <p className="field-hint">{VOTING_HINT}{mode === 'GALLERY_AFTER_CLOSE' ? ' Voting can open when submissions close at the earliest.' : ''} It closes by the judging deadline at the latest. Leave both blank for no vote.</p>
+                <div className="grid-2">
+                  <TextField label="Voting opens" type="datetime-local" name="votingStartsLocal" value={votingStarts.value} onChange={(e) => votingStarts.set(e.target.value)} error={errors['voting.startsAt']} />
+                  <TextField label="Voting closes" type="datetime-local" name="votingEndsLocal" value={votingEnds.value} onChange={(e) => votingEnds.set(e.target.value)} error={errors['voting.endsAt']} />
+                </div>
+              </>
+            ) : (
+              <p className="muted">Entries are sealed, so the public cannot vote. To let people vote, choose a public gallery above.</p>
+            )}
+            {errors.voting && <p className="field-error" id="voting-error">{errors.voting}</p>}
+          </fieldset>
         </>
       )}
-      {!isDraft && <p className="muted">Title, type, visibility and terms are fixed once a challenge is published: solvers entered on them.</p>}
+      {!isDraft && <p className="muted">Title, type, visibility, terms, who sees the entries and the public vote are fixed once a challenge is published: solvers entered on them.</p>}
       {isDraft && (
         <Card as="div" aria-labelledby="fixed-prizes-title">
           <h2 id="fixed-prizes-title">Prizes and currency</h2>
@@ -116,11 +158,12 @@ export function ChallengeEditForm({ action, challenge }: { action: Action; chall
           <ul className="prize-list">
             {challenge.prizes.map((p) => (
               <li key={p.rank}>
-                <span>{p.rank}. {(p.quantity ?? 1) > 1 ? `${p.quantity} × ` : ''}{p.label}</span> <strong><Money {...p.amount} />{(p.quantity ?? 1) > 1 ? ' each' : ''}</strong>
+                <span>{p.rank}. {(p.quantity ?? 1) > 1 ? `${p.quantity} × ` : ''}{p.label}{p.communityChoice ? ' (community choice)' : ''}</span> <strong><Money {...p.amount} />{(p.quantity ?? 1) > 1 ? ' each' : ''}</strong>
               </li>
             ))}
           </ul>
           <p className="muted">{FIXED_PRIZES_NOTE}</p>
+          {challenge.prizes.some((p) => p.communityChoice) && <p className="muted">{COMMUNITY_CHOICE_MEANING}</p>}
         </Card>
       )}
       <div className="row">

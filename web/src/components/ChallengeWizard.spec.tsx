@@ -91,6 +91,38 @@ describe('validateChallengeDraft: judging settings', () => {
   });
 });
 
+describe('validateChallengeDraft: entries settings', () => {
+  it('sends SEALED by default, without a vote; community-choice only when ticked', () => {
+    const { input } = validateChallengeDraft(draft(), NOW, CURRENCIES);
+    expect(input?.submissionVisibility).toBe('SEALED');
+    expect(input?.voting).toBeUndefined();
+    expect(input?.prizes[0]).not.toHaveProperty('communityChoice');
+  });
+
+  it('sends the mode, the window as instants and the community-choice prizes', () => {
+    const { errors, input } = validateChallengeDraft(draft({
+      submissionVisibility: 'GALLERY_AFTER_CLOSE', votingStartsAt: '2027-01-31T17:00', votingEndsAt: '2027-02-14T17:00',
+      prizes: [{ key: 1, label: 'Jury', amount: '100' }, { key: 2, label: 'Community', amount: '50', communityChoice: true }],
+    }), NOW, CURRENCIES);
+    expect(errors).toEqual({});
+    expect(input).toMatchObject({
+      submissionVisibility: 'GALLERY_AFTER_CLOSE',
+      voting: { startsAt: new Date('2027-01-31T17:00').toISOString(), endsAt: new Date('2027-02-14T17:00').toISOString() },
+      prizes: [{ rank: 1, label: 'Jury' }, { rank: 2, label: 'Community', communityChoice: true }],
+    });
+  });
+
+  it('checks the window against the deadlines: the default judging deadline, or the one typed', () => {
+    const gallery = { submissionVisibility: 'GALLERY' as const, votingStartsAt: '2027-01-01T10:00' };
+    expect(validateChallengeDraft(draft({ ...gallery, votingEndsAt: '2027-03-02T17:00' }), NOW, CURRENCIES).errors).toEqual({});
+    expect(validateChallengeDraft(draft({ ...gallery, votingEndsAt: '2027-03-02T17:01' }), NOW, CURRENCIES).errors['voting.endsAt']).toMatch(/judging deadline/);
+    expect(validateChallengeDraft(draft({ ...gallery, votingEndsAt: '2027-02-20T17:00', judgingDeadline: '2027-02-10T17:00' }), NOW, CURRENCIES).errors['voting.endsAt']).toMatch(/judging deadline/);
+    expect(validateChallengeDraft(draft({ ...gallery, submissionVisibility: 'GALLERY_AFTER_CLOSE', votingEndsAt: '2027-02-20T17:00' }), NOW, CURRENCIES).errors['voting.startsAt'])
+      .toMatch(/at the submission deadline at the earliest/);
+    expect(validateChallengeDraft(draft({ prizes: [{ key: 1, label: 'Community', amount: '50', communityChoice: true }] }), NOW, CURRENCIES).errors.voting).toMatch(/public gallery/);
+  });
+});
+
 describe('ChallengeWizard', () => {
   async function fillBasics(title = 'Cheap membranes') {
     await userEvent.type(screen.getByLabelText('Title'), title);
@@ -250,5 +282,38 @@ describe('ChallengeWizard', () => {
       { key: 'feasibility', label: 'Feasibility', description: '', weightPercent: 60 },
       { key: 'impact', label: 'Impact', description: '', weightPercent: 40 },
     ]);
+  });
+
+  it('asks who sees the entries, a community choice per prize and the voting dates, and sends them', async () => {
+    const action = jest.fn(async (_input: CreateChallengeInput) => undefined);
+    render(<ChallengeWizard organizations={orgs} currencies={CURRENCIES} action={action} now={() => NOW} />);
+    await fillBasics();
+    const group = screen.getByRole('group', { name: 'Who sees the entries' });
+    expect(group).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Sealed: only you and your judges see entries' })).toBeChecked();
+    await userEvent.click(screen.getByRole('radio', { name: /^Public after submissions close:/ }));
+    await next();
+    await userEvent.type(screen.getByLabelText('Prize 1 amount (USD)'), '100');
+    const community = screen.getByLabelText('Prize 1 is a community choice prize');
+    expect(community).toHaveAccessibleDescription(/^Community choice: decided by the public vote/);
+    await userEvent.click(community);
+    await next();
+    fireEvent.change(screen.getByLabelText('Submission deadline'), { target: { value: '2027-02-01T12:00' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
+    expect(await screen.findByText('A community-choice prize is decided by the public vote: set when voting opens and closes.')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Voting opens'), { target: { value: '2027-01-20T12:00' } });
+    fireEvent.change(screen.getByLabelText('Voting closes'), { target: { value: '2027-02-15T12:00' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
+    expect(await screen.findByText(/^Entries become public when submissions close/)).toBeInTheDocument();
+    expect(action).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('Voting opens'), { target: { value: '2027-02-01T12:00' } });
+    expect(screen.getByText(/Public after submissions close: .* The public votes from 2027-02-01 12:00 to 2027-02-15 12:00/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft challenge' }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(action.mock.calls[0]![0]).toMatchObject({
+      submissionVisibility: 'GALLERY_AFTER_CLOSE',
+      voting: { startsAt: new Date('2027-02-01T12:00').toISOString(), endsAt: new Date('2027-02-15T12:00').toISOString() },
+      prizes: [{ rank: 1, communityChoice: true }],
+    });
   });
 });

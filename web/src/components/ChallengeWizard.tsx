@@ -1,19 +1,24 @@
 'use client';
 
 import { useRef, useState, useTransition, type FormEvent } from 'react';
-import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, RubricCriterionInput } from '@/gql/graphql';
+import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, RubricCriterionInput, SubmissionVisibility } from '@/gql/graphql';
 import { toDateTimeLocal } from '@/lib/challenges';
+import { checkVoting, COMMUNITY_CHOICE_MEANING, isGallery, SUBMISSION_VISIBILITIES, VOTING_HINT } from '@/lib/entries';
 import type { FormState } from '@/lib/errors';
 import { DEFAULT_RUBRIC, GUARANTEED_MEANING, defaultJudgingDeadline, isDefaultRubric, judgingDeadlineError, validateRubric, type CriterionDraft } from '@/lib/judging';
 import { formatMoney, parseDecimalToMinor, sumMinor } from '@/lib/money';
 import { RubricEditor } from './JudgingForms';
-import { Alert, Button, Card, Checkbox, Select, Spinner, TextArea, TextField } from './ui';
+import { Alert, Button, Card, Checkbox, RadioGroup, Select, Spinner, TextArea, TextField } from './ui';
 
 // Mirrors the server's checks (services/challenges challenge.validation.ts) so most mistakes never leave the page.
 export const LIMITS = { titleMin: 3, titleMax: 140, summaryMax: 500, descriptionMax: 20_000, termsMax: 20_000, labelMax: 80, prizesMax: 20, quantityMax: 10_000, placesMax: 10_000 };
 
 /** `quantity`: how many different submissions win this prize's amount ("10" honourable mentions); blank counts 1. */
-export interface PrizeDraft { key: number; label: string; amount: string; quantity?: string }
+export interface PrizeDraft {
+  key: number; label: string; amount: string; quantity?: string;
+  /** Decided by the public vote (needs a voting window). */
+  communityChoice?: boolean;
+}
 export interface ChallengeDraft {
   organizationId: string;
   title: string;
@@ -32,6 +37,11 @@ export interface ChallengeDraft {
   judgingDeadline?: string;
   /** The judging criteria; the default rubric (Overall, 100 %) is not sent. */
   rubric?: CriterionDraft[];
+  /** Who sees the entries; default SEALED. */
+  submissionVisibility?: SubmissionVisibility;
+  /** datetime-local; both blank: no public vote. */
+  votingStartsAt?: string;
+  votingEndsAt?: string;
 }
 
 export type DraftErrors = Record<string, string>;
@@ -70,7 +80,7 @@ export function validateChallengeDraft(draft: ChallengeDraft, now: Date, currenc
     const quantity = /^\d+$/.test(typedQuantity) ? Number(typedQuantity) : NaN;
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > LIMITS.quantityMax) errors[`prizes[${i}].quantity`] = `Enter a whole number from 1 to ${LIMITS.quantityMax.toLocaleString('en-US')}`;
     else places += quantity;
-    if (amount.ok && !errors[`prizes[${i}].quantity`]) prizes.push({ rank: i + 1, label, amountMinor: amount.amountMinor, quantity });
+    if (amount.ok && !errors[`prizes[${i}].quantity`]) prizes.push({ rank: i + 1, label, amountMinor: amount.amountMinor, quantity, ...(prize.communityChoice ? { communityChoice: true } : {}) });
   });
   if (!errors.prizes && places > LIMITS.placesMax) errors.prizes = `At most ${LIMITS.placesMax.toLocaleString('en-US')} prize places in all (${places.toLocaleString('en-US')} now)`;
 
@@ -94,6 +104,18 @@ export function validateChallengeDraft(draft: ChallengeDraft, now: Date, currenc
   }
   const rubric = validateRubric(draft.rubric ?? DEFAULT_RUBRIC);
   Object.assign(errors, rubric.errors);
+  const submissionVisibility = draft.submissionVisibility ?? 'SEALED';
+  const validDeadline = deadline && !errors.submissionDeadline ? deadline : undefined;
+  const voting = checkVoting({
+    mode: submissionVisibility,
+    startsAt: draft.votingStartsAt ?? '',
+    endsAt: draft.votingEndsAt ?? '',
+    submissionDeadline: validDeadline,
+    judgingDeadline: errors.judgingDeadline ? undefined : judgingDeadline ?? (validDeadline && defaultJudgingDeadline(validDeadline)),
+    communityChoice: draft.prizes.some((p) => p.communityChoice),
+    now,
+  });
+  Object.assign(errors, voting.errors);
   if (Object.keys(errors).length || !deadline) return { errors };
   return {
     errors,
@@ -111,15 +133,17 @@ export function validateChallengeDraft(draft: ChallengeDraft, now: Date, currenc
       submissionDeadline: deadline.toISOString(),
       guaranteed: Boolean(draft.guaranteed),
       ...(judgingDeadline ? { judgingDeadline: judgingDeadline.toISOString() } : {}),
+      submissionVisibility,
+      ...(voting.voting ? { voting: voting.voting } : {}),
     },
   };
 }
 
 const STEPS = ['Basics', 'Prizes', 'Deadlines, judging and review'] as const;
 const STEP_FIELDS: ((field: string) => boolean)[] = [
-  (f) => ['organizationId', 'title', 'summary', 'description', 'terms', 'type', 'visibility'].includes(f),
+  (f) => ['organizationId', 'title', 'summary', 'description', 'terms', 'type', 'visibility', 'submissionVisibility'].includes(f),
   (f) => f === 'currency' || f === 'guaranteed' || f.startsWith('prizes'),
-  (f) => f === 'submissionDeadline' || f === 'judgingDeadline' || f.startsWith('criteria'),
+  (f) => f === 'submissionDeadline' || f === 'judgingDeadline' || f.startsWith('criteria') || f === 'voting' || f.startsWith('voting.'),
 ];
 const stepOf = (field: string) => Math.max(0, STEP_FIELDS.findIndex((match) => match(field)));
 
@@ -131,6 +155,15 @@ export const TYPES: { value: ChallengeType; label: string }[] = [
   { value: 'DESIGN', label: 'Design' },
 ];
 export const VISIBILITIES: { value: ChallengeVisibility; label: string }[] = [{ value: 'PUBLIC', label: 'Public' }, { value: 'INVITE_ONLY', label: 'Invite only' }];
+
+/** The review's sentence about who sees the entries and the public vote. */
+function entriesSummary(draft: ChallengeDraft): string {
+  const mode = SUBMISSION_VISIBILITIES.find((m) => m.value === (draft.submissionVisibility ?? 'SEALED'))!;
+  const vote = isGallery(mode.value) && draft.votingStartsAt && draft.votingEndsAt
+    ? ` The public votes from ${draft.votingStartsAt.replace('T', ' ')} to ${draft.votingEndsAt.replace('T', ' ')}.`
+    : ' No public vote.';
+  return `${mode.label}.${vote} Both are fixed once the challenge is published.`;
+}
 
 export function ChallengeWizard({ organizations, currencies, action, now = () => new Date() }: {
   organizations: { id: string; name: string }[];
@@ -147,6 +180,7 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
     title: '', summary: '', description: '', terms: '', type: 'IDEATION', visibility: 'PUBLIC', currency: currencies.includes('USD') ? 'USD' : currencies[0] ?? '', deadline: '',
     prizes: [{ key: 1, label: 'First prize', amount: '', quantity: '1' }],
     guaranteed: false, judgingDeadline: '', rubric: DEFAULT_RUBRIC,
+    submissionVisibility: 'SEALED', votingStartsAt: '', votingEndsAt: '',
   });
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formError, setFormError] = useState<string>();
@@ -228,6 +262,8 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
             <Select label="Visibility" value={draft.visibility} onChange={(e) => set('visibility', e.target.value as ChallengeVisibility)} error={errors.visibility}
               options={VISIBILITIES} />
           </div>
+          <RadioGroup legend="Who sees the entries" name="submissionVisibility" value={draft.submissionVisibility ?? 'SEALED'} onChange={(mode) => set('submissionVisibility', mode)}
+            options={SUBMISSION_VISIBILITIES} error={errors.submissionVisibility} hint="Fixed once the challenge is published." />
         </>
       )}
 
@@ -248,6 +284,8 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
                 </div>
                 <TextField label={`Prize ${i + 1} places`} inputMode="numeric" value={prize.quantity ?? '1'} onChange={(e) => setPrize(i, { quantity: e.target.value })}
                   error={errors[`prizes[${i}].quantity`]} hint="How many different submissions win it: 1 for a single winner, 10 for “10 × $50 honourable mentions”" />
+                <Checkbox label={`Prize ${i + 1} is a community choice prize`} checked={Boolean(prize.communityChoice)} onChange={(e) => setPrize(i, { communityChoice: e.target.checked })}
+                  error={errors[`prizes[${i}].communityChoice`]} hint={COMMUNITY_CHOICE_MEANING} />
                 {draft.prizes.length > 1 && (
                   <Button variant="ghost" onClick={() => set('prizes', draft.prizes.filter((_, j) => j !== i))}>
                     Remove prize {i + 1}
@@ -275,6 +313,21 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
             error={errors.judgingDeadline}
             hint={`Default: 30 days after the submission deadline${judgingDefault ? ` (${toDateTimeLocal(judgingDefault.toISOString()).replace('T', ' ')})` : ''}; at most 180 days after it. By then every prize is decided: ${draft.guaranteed ? 'places not awarded go to the best-ranked submissions' : 'prizes not awarded are refunded to you'}.`} />
           <RubricEditor criteria={draft.rubric ?? DEFAULT_RUBRIC} onChange={(rubric) => set('rubric', rubric)} errors={errors} />
+          <fieldset className="stack" aria-describedby={errors.voting ? 'voting-error' : undefined}>
+            <legend>Public vote (optional)</legend>
+            {isGallery(draft.submissionVisibility ?? 'SEALED') ? (
+              <>
+                <p className="field-hint">{VOTING_HINT}{draft.submissionVisibility === 'GALLERY_AFTER_CLOSE' ? ' Voting can open when submissions close at the earliest.' : ''} It closes by the judging deadline at the latest.</p>
+                <div className="grid-2">
+                  <TextField label="Voting opens" type="datetime-local" value={draft.votingStartsAt ?? ''} onChange={(e) => set('votingStartsAt', e.target.value)} error={errors['voting.startsAt']} />
+                  <TextField label="Voting closes" type="datetime-local" value={draft.votingEndsAt ?? ''} onChange={(e) => set('votingEndsAt', e.target.value)} error={errors['voting.endsAt']} />
+                </div>
+              </>
+            ) : (
+              <p className="muted">Entries are sealed, so the public cannot vote. To let people vote, choose a public gallery in step 1.</p>
+            )}
+            {errors.voting && <p className="field-error" id="voting-error">{errors.voting}</p>}
+          </fieldset>
           <Card as="div">
             <h3>{draft.title || 'Untitled challenge'}</h3>
             <p>{draft.summary}</p>
@@ -282,10 +335,11 @@ export function ChallengeWizard({ organizations, currencies, action, now = () =>
               {draft.prizes.map((p, i) => {
                 const amount = parseDecimalToMinor(p.amount, draft.currency);
                 const q = quantityOf(p);
-                return <li key={p.key}>{i + 1}. {q > 1 ? `${q} × ` : ''}{p.label}: {amount.ok ? `${money(amount.amountMinor)}${q > 1 ? ' each' : ''}` : '—'}</li>;
+                return <li key={p.key}>{i + 1}. {q > 1 ? `${q} × ` : ''}{p.label}: {amount.ok ? `${money(amount.amountMinor)}${q > 1 ? ' each' : ''}` : '—'}{p.communityChoice ? ' (community choice: decided by the public vote)' : ''}</li>;
               })}
             </ul>
             <p>{draft.guaranteed ? 'Guaranteed: every prize place will be paid out.' : 'Not guaranteed: prizes you do not award are refunded to you.'}</p>
+            <p>{entriesSummary(draft)}</p>
             <p>Judged on: {(draft.rubric ?? DEFAULT_RUBRIC).map((c) => `${c.label.trim() || 'unnamed'} (${c.weight.trim() || '?'} %)`).join(', ')}.</p>
             <p>{draft.terms.trim() ? 'Solvers must accept your terms before submitting.' : 'No terms: solvers can submit without accepting any.'} Terms cannot be changed once the challenge is published.</p>
             <p>The challenge is saved as a draft. You fund the prize pool (plus the platform fee) and publish it next.</p>

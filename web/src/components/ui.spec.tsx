@@ -5,7 +5,7 @@ import type { FormState } from '@/lib/errors';
 import { Disclosure } from './Disclosure';
 import { ActionButton } from './forms';
 import { Toast } from './Toast';
-import { Button, DataTable, FigureTable, Logo, TextField } from './ui';
+import { Button, DataTable, FigureTable, Logo, RadioGroup, TextField } from './ui';
 
 jest.mock('next/navigation', () => ({ usePathname: () => '/' }));
 
@@ -25,6 +25,21 @@ describe('TextField', () => {
     rerender(<TextField label="Title" hint="What solvers see first" error="Enter the title." />);
     expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('Enter the title.');
     expect(screen.getByLabelText('Title')).toBeInvalid();
+  });
+});
+
+describe('RadioGroup', () => {
+  it('names the group by its legend, describes each option by its hint, and the group by its error', async () => {
+    const onChange = jest.fn();
+    const options = [{ value: 'a', label: 'Option A', hint: 'What A means' }, { value: 'b', label: 'Option B' }];
+    const { rerender } = render(<RadioGroup legend="Pick one" name="pick" value="a" onChange={onChange} options={options} />);
+    expect(screen.getByRole('group', { name: 'Pick one' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Option A' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Option A' })).toHaveAccessibleDescription('What A means');
+    await userEvent.click(screen.getByRole('radio', { name: 'Option B' }));
+    expect(onChange).toHaveBeenCalledWith('b');
+    rerender(<RadioGroup legend="Pick one" name="pick" value="a" onChange={onChange} options={options} error="Choose again" />);
+    expect(screen.getByRole('group', { name: 'Pick one' })).toHaveAccessibleDescription('Choose again');
   });
 });
 

@@ -101,6 +101,47 @@ export function Checkbox({ label, error, hint, id, ...props }: FieldProps & Omit
   );
 }
 
+/**
+ * One choice among a few, each said in words with an optional hint: a fieldset whose legend names the question. The
+ * error (after a refusal) is the group's description; each option's hint describes its own radio.
+ */
+export function RadioGroup<Value extends string>({ legend, name, options, value, defaultValue, onChange, error, hint, disabled }: {
+  legend: string;
+  name: string;
+  options: { value: Value; label: string; hint?: string }[];
+  /** Controlled (with onChange), else `defaultValue`. */
+  value?: Value;
+  defaultValue?: Value;
+  onChange?: (value: Value) => void;
+  error?: string;
+  hint?: string;
+  disabled?: boolean;
+}) {
+  const groupId = useId();
+  return (
+    <fieldset className={cx('radio-group', error && 'field-invalid')} aria-describedby={describedBy(groupId, error, hint)} aria-invalid={error ? true : undefined}>
+      <legend>{legend}</legend>
+      {hint && !error && <p className="field-hint" id={`${groupId}-hint`}>{hint}</p>}
+      {options.map((option, i) => {
+        const optionId = `${groupId}-${i}`;
+        return (
+          <div key={option.value} className="radio-option">
+            <div className="field-check">
+              <input type="radio" id={optionId} name={name} value={option.value} className="checkbox" disabled={disabled}
+                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                {...(value !== undefined ? { checked: value === option.value } : { defaultChecked: defaultValue === option.value })}
+                {...(onChange ? { onChange: () => onChange(option.value) } : {})} />
+              <label htmlFor={optionId}>{option.label}</label>
+            </div>
+            {option.hint && <p className="field-hint" id={`${optionId}-hint`}>{option.hint}</p>}
+          </div>
+        );
+      })}
+      {error && <p className="field-error" id={`${groupId}-error`}>{error}</p>}
+    </fieldset>
+  );
+}
+
 export function Select({ label, error, hint, id, options, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   const auto = useId();
   const fieldId = id ?? auto;

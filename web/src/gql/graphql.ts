@@ -134,6 +134,8 @@ export type CreateChallengeInput = {
   prizes: Array<PrizeInput>;
   /** In the future, at most two years ahead. */
   submissionDeadline: string;
+  /** Who reads the entries. SEALED (default): only the author, the sponsor's OWNER/ADMIN and the judges; GALLERY: everyone, as soon as submitted; GALLERY_AFTER_CLOSE: sealed while OPEN, everyone once submissions close. */
+  submissionVisibility?: SubmissionVisibility | null | undefined;
   /** 1 to 500 characters. */
   summary: string;
   /** What solvers must accept before submitting (IP transfer, confidentiality, eligibility); up to 20,000 characters. Absent or blank: no terms. Editable while DRAFT (updateChallenge), fixed once published. */
@@ -142,6 +144,8 @@ export type CreateChallengeInput = {
   title: string;
   type: ChallengeType;
   visibility: ChallengeVisibility;
+  /** The public vote's window (optional): needs GALLERY or GALLERY_AFTER_CLOSE (BAD_USER_INPUT voting otherwise) and ends by the judging deadline. Absent or null: no public vote. */
+  voting?: VotingInput | null | undefined;
 };
 
 export type CreateOrganizationInput = {
@@ -232,6 +236,8 @@ export type PrizeAwardInput = {
 export type PrizeInput = {
   /** Positive integer minor units of the challenge's currency, as a decimal string: what each place of the prize receives. */
   amountMinor: string;
+  /** Default false. Awarded by the public vote when voting ends, its places to the top of the vote count; never by the sponsor nor by the judges' ranking. Needs a voting window (BAD_USER_INPUT prizes[i].communityChoice). */
+  communityChoice?: boolean | null | undefined;
   /** 1 to 80 characters. */
   label: string;
   /** How many different submissions the prize can be awarded to (1 to 10,000; default 1); at most 10,000 places in all. The pool counts amountMinor x quantity. */
@@ -346,6 +352,15 @@ export type StartPayoutOnboardingInput = {
 export type SubmissionStatus =
   | 'SUBMITTED';
 
+/** Who reads a challenge's entries (submissions enforces it on every path: gallery, submission reads, files). */
+export type SubmissionVisibility =
+  /** Everyone who may see the challenge, as soon as an entry is submitted. */
+  | 'GALLERY'
+  /** Sealed while submissions are open; everyone who may see the challenge once they close. */
+  | 'GALLERY_AFTER_CLOSE'
+  /** Only the author, the sponsor's OWNER/ADMIN and the judges (the default). */
+  | 'SEALED';
+
 export type SubmitSolutionInput = {
   /** 1 to 100,000 characters. */
   body: string;
@@ -363,7 +378,7 @@ export type TeamInvitationStatus =
   | 'EXPIRED'
   | 'PENDING';
 
-/** Absent (or null) fields are unchanged; give at least one. Each field follows createChallenge's rules. */
+/** Absent (or null) fields are unchanged, except voting (null removes the window); give at least one. Each field follows createChallenge's rules, and the challenge as edited must keep the voting rules (the window does not move with the deadlines). */
 export type UpdateChallengeInput = {
   challengeId: string | number;
   /** 1 to 20,000 characters. DRAFT or OPEN. */
@@ -374,6 +389,8 @@ export type UpdateChallengeInput = {
   judgingDeadline?: string | null | undefined;
   /** In the future, at most two years ahead. DRAFT: any such date. OPEN: only later than the current deadline (extend, never shorten). The judging deadline moves by the same amount (unless judgingDeadline is given). */
   submissionDeadline?: string | null | undefined;
+  /** DRAFT only. Who reads the entries. SEALED (default): only the author, the sponsor's OWNER/ADMIN and the judges; GALLERY: everyone, as soon as submitted; GALLERY_AFTER_CLOSE: sealed while OPEN, everyone once submissions close. */
+  submissionVisibility?: SubmissionVisibility | null | undefined;
   /** 1 to 500 characters. DRAFT or OPEN. */
   summary?: string | null | undefined;
   /** Up to 20,000 characters; "" or blank removes the terms. DRAFT only: once published, solvers have accepted them. */
@@ -384,6 +401,8 @@ export type UpdateChallengeInput = {
   type?: ChallengeType | null | undefined;
   /** DRAFT only. */
   visibility?: ChallengeVisibility | null | undefined;
+  /** DRAFT only. The public vote's window (optional): needs GALLERY or GALLERY_AFTER_CLOSE (BAD_USER_INPUT voting otherwise) and ends by the judging deadline. Unlike the other fields, null removes the window (absent: unchanged); refused while a prize is a community-choice prize (BAD_USER_INPUT voting). */
+  voting?: VotingInput | null | undefined;
 };
 
 export type UpdateProfileInput = {
@@ -392,6 +411,14 @@ export type UpdateProfileInput = {
   country?: string | null | undefined;
   displayName?: string | null | undefined;
   skills?: Array<string> | null | undefined;
+};
+
+/** The public vote's window. */
+export type VotingInput = {
+  /** In the future, after startsAt, at the latest the judging deadline (BAD_USER_INPUT voting.endsAt). Publishing once it passed: FAILED_PRECONDITION. */
+  endsAt: string;
+  /** Before endsAt. May be in the past at publication (voting opens at once). GALLERY_AFTER_CLOSE: not before the submission deadline (BAD_USER_INPUT voting.startsAt). */
+  startsAt: string;
 };
 
 export type SignUpMutationVariables = Exact<{
@@ -469,7 +496,7 @@ export type UpdateChallengeMutationVariables = Exact<{
 }>;
 
 
-export type UpdateChallengeMutation = { updateChallenge: { challenge: { id: string, status: ChallengeStatus, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, visibility: ChallengeVisibility, submissionDeadline: string, guaranteed: boolean, judgingDeadline: string } } };
+export type UpdateChallengeMutation = { updateChallenge: { challenge: { id: string, status: ChallengeStatus, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, visibility: ChallengeVisibility, submissionDeadline: string, guaranteed: boolean, judgingDeadline: string, submissionVisibility: SubmissionVisibility, votingWindow: { startsAt: string, endsAt: string } | null } } };
 
 export type FundChallengeMutationVariables = Exact<{
   challengeId: string | number;
@@ -524,7 +551,7 @@ export type ChallengeDetailQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, submissionVisibility: SubmissionVisibility, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, votingWindow: { startsAt: string, endsAt: string } | null, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -1073,6 +1100,11 @@ export const UpdateChallengeDocument = new TypedDocumentString(`
       submissionDeadline
       guaranteed
       judgingDeadline
+      submissionVisibility
+      votingWindow {
+        startsAt
+        endsAt
+      }
     }
   }
 }
@@ -1228,6 +1260,7 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       label
       quantity
       awardedCount
+      communityChoice
       amount {
         amountMinor
         currency
@@ -1255,6 +1288,11 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
     round
     finalRoundDeadline
     viewerRoles
+    submissionVisibility
+    votingWindow {
+      startsAt
+      endsAt
+    }
     finalists {
       id
     }

@@ -23,6 +23,32 @@ describe('fieldMessage', () => {
     expect(fieldMessage('email', 'An account with this email already exists')).toBe('An account with this email already exists.');
   });
 
+  it('says the entries settings’ refusals (services/challenges) in words', () => {
+    const said = (field: string, message: string) => fieldMessage(field, `${field}: ${message}`);
+    expect(said('voting', 'the public vote needs a public gallery: choose GALLERY or GALLERY_AFTER_CLOSE, or remove the voting window')).toBe(
+      'A public vote needs entries people can see: choose a public gallery, or leave the voting dates blank.',
+    );
+    expect(said('voting.endsAt', 'voting must end after it starts')).toBe('Voting must close after it opens.');
+    expect(said('voting.endsAt', 'voting must end by the judging deadline, when every prize is decided')).toBe('Voting must close by the judging deadline, when every prize is decided.');
+    expect(said('voting.endsAt', 'must be in the future')).toBe('Choose a date and time in the future.');
+    expect(said('voting.startsAt', 'the entries are public only once submissions close: voting cannot start before the submission deadline')).toMatch(/^Entries become public when submissions close/);
+    expect(said('prizes[1].communityChoice', 'a community-choice prize is awarded by the public vote: set a voting window')).toBe(
+      'A community-choice prize is decided by the public vote: set when voting opens and closes.',
+    );
+    expect(said('voting', 'a community-choice prize is awarded by the public vote: the voting window cannot be removed')).toBe(
+      'A prize of this challenge is decided by the public vote, so the vote cannot be removed.',
+    );
+    expect(said('submissionDeadline', 'the entries are public only once submissions close: voting cannot start before the submission deadline; move the voting window in the same change'))
+      .toBe('This date no longer fits the public vote’s dates: change them too.');
+    expect(said('submissionDeadline', 'the deadline cannot move there: the entries are public only once submissions close: voting cannot start before the submission deadline (the voting window is fixed once published)'))
+      .toMatch(/^The public vote’s dates are fixed since the challenge was published/);
+    expect(fieldMessage('voting.endsAt', 'The voting window has already ended: move it later (or remove it) before publishing')).toMatch(/^Voting has already closed/);
+    expect(fieldMessage('submissionVisibility', 'submissionVisibility cannot be changed once the challenge is published (it is OPEN)')).toBe(
+      'The entry visibility cannot be changed once the challenge is published.',
+    );
+    expect(fieldMessage('voting', 'voting cannot be changed once the challenge is published (it is OPEN)')).toBe('The public vote cannot be changed once the challenge is published.');
+  });
+
   it('keeps a message already written for people, and hides an internal one behind the field’s name', () => {
     expect(fieldMessage('token', 'This reset link is invalid or has expired.')).toBe('This reset link is invalid or has expired.');
     expect(fieldMessage('currency', 'currency: unknownCurrencyCode XYZ_1')).toBe('Check the currency.');

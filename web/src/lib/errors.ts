@@ -56,6 +56,7 @@ export const FIELD_LABELS: Record<string, string> = {
   email: 'Email', password: 'Password', newPassword: 'New password', displayName: 'Display name', bio: 'Bio', skills: 'Skills',
   name: 'Name', body: 'Solution', question: 'Question', answer: 'Answer', userId: 'User', role: 'Role', organizationId: 'Organization',
   challengeId: 'Challenge', submissionId: 'Submission', prizeRank: 'Prize', token: 'Link', first: 'Page size', after: 'Page',
+  submissionVisibility: 'Entry visibility', voting: 'Public vote', startsAt: 'Voting opens', endsAt: 'Voting closes', communityChoice: 'Community choice',
 };
 
 /** The last segment of a field path ("input.prizes.0.label" → "label"), as people call it. */
@@ -82,6 +83,16 @@ const sentence = (text: string) => {
 /** Server messages about a field, rewritten (the field is already named by the label next to it). */
 const FIELD_RULES: { test: RegExp; say: (m: RegExpMatchArray, label: string) => string }[] = [
   { test: /not a valid cursor/, say: () => 'This link to a page of results is out of date or damaged.' },
+  // Entries: who sees them and the public vote (services/challenges, entriesRuleViolation).
+  { test: /voting window is fixed once published/, say: () => 'The public vote’s dates are fixed since the challenge was published, and this deadline would no longer fit them.' },
+  { test: /move the voting window in the same change/, say: () => 'This date no longer fits the public vote’s dates: change them too.' },
+  { test: /needs a public gallery/, say: () => 'A public vote needs entries people can see: choose a public gallery, or leave the voting dates blank.' },
+  { test: /voting must end after it starts/, say: () => 'Voting must close after it opens.' },
+  { test: /voting must end by the judging deadline/, say: () => 'Voting must close by the judging deadline, when every prize is decided.' },
+  { test: /voting cannot start before the submission deadline/, say: () => 'Entries become public when submissions close: voting can open at the submission deadline at the earliest.' },
+  { test: /voting window cannot be removed/, say: () => 'A prize of this challenge is decided by the public vote, so the vote cannot be removed.' },
+  { test: /community-choice prize is awarded by the public vote/, say: () => 'A community-choice prize is decided by the public vote: set when voting opens and closes.' },
+  { test: /voting window has already ended/, say: () => 'Voting has already closed: edit the challenge to move the voting dates later, or remove them, then publish.' },
   { test: /^is required$/, say: (_m, label) => `Enter the ${label.toLowerCase()}.` },
   { test: /^must be at most (\d+) characters$/, say: (m) => `Use at most ${m[1]} characters.` },
   { test: /^must be at least (\d+) characters$/, say: (m) => `Use at least ${m[1]} characters.` },

@@ -92,7 +92,9 @@ export const FeedbackFieldsFragment = graphql(`
 /** Edits a DRAFT (any field but prizes and currency) or an OPEN challenge (summary, description, a later deadline). */
 export const UpdateChallengeDoc = graphql(`
   mutation UpdateChallenge($input: UpdateChallengeInput!) {
-    updateChallenge(input: $input) { challenge { id status title summary description terms type visibility submissionDeadline guaranteed judgingDeadline } }
+    updateChallenge(input: $input) {
+      challenge { id status title summary description terms type visibility submissionDeadline guaranteed judgingDeadline submissionVisibility votingWindow { startsAt endsAt } }
+    }
   }
 `);
 
@@ -171,11 +173,12 @@ export const ChallengeDetailDoc = graphql(`
       funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }
       fundingQuote { prizePool { amountMinor currency } platformFee { amountMinor currency } total { amountMinor currency } }
       prizes {
-        rank label quantity awardedCount amount { amountMinor currency }
+        rank label quantity awardedCount communityChoice amount { amountMinor currency }
         award { id awardedAt submission { id title } payouts { status amount { amountMinor currency } } }
       }
       submissionCount
       guaranteed judgingDeadline judgingClosed round finalRoundDeadline viewerRoles
+      submissionVisibility votingWindow { startsAt endsAt }
       finalists { id }
       rubric { isDefault criteria { key label description weightPercent } }
       invitations { id email role status expiresAt createdAt }

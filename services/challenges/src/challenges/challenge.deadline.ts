@@ -2,7 +2,10 @@ import type { PgBoss } from '@ideagora/events';
 import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
 import { ChallengeService, type DeadlineScheduler } from './challenge.service';
 
-/** pg-boss queue of the deadline sweep: a job per published challenge at its deadline, plus a per-minute schedule. */
+/**
+ * pg-boss queue of the deadline sweep: a job per published challenge at each of its dates (submission deadline,
+ * voting window's end, judging deadline), plus a per-minute schedule.
+ */
 export const DEADLINE_QUEUE = 'challenges_deadline';
 export const DEADLINE_CRON = '* * * * *';
 
@@ -36,7 +39,7 @@ export async function startDeadlineJob(runtime: SubgraphRuntime): Promise<() => 
   const sweep = async () => {
     const moved = await new ChallengeService(orm.em.fork(), { log: logger, deadlines: new PgBossDeadlineScheduler(boss) }).sweepDeadlines();
     if (moved.length > 0) {
-      logger.info({ challengeIds: moved }, 'deadline passed: challenges moved to JUDGING');
+      logger.info({ challengeIds: moved }, 'deadlines passed: challenges moved to JUDGING, or their voting or judging closed');
       runtime.relay.nudge();
     }
   };

@@ -1,4 +1,4 @@
-import { FailedPreconditionError } from '@ideagora/subgraph-kit';
+import { BadUserInputError, FailedPreconditionError } from '@ideagora/subgraph-kit';
 import {
   assertCanAdvanceToFinalRound,
   assertCanFinishJudging,
@@ -22,8 +22,16 @@ import {
   isPublic,
   isPublishAwaitingFunding,
   nextStatus,
+  assertEntriesTerms,
+  assertEntriesTermsKept,
+  entriesRuleViolation,
+  EntriesTermsBrokenError,
+  isVotingDue,
+  SubmissionVisibility as V,
+  VotingEndedError,
   type ChallengeAction,
   type EditableField,
+  type EntriesTerms,
 } from './challenge.domain';
 
 const ALL = Object.values(S);
@@ -204,6 +212,143 @@ describe('challenge state machine', () => {
       for (const field of ['guaranteed', 'judgingDeadline'] as EditableField[]) {
         expect(() => assertCanEdit({ status: S.OPEN, changed: [field], currentDeadline: future, now })).toThrow(FieldNotEditableError);
       }
+    });
+  });
+
+  describe('entries: visibility, voting, community-choice prizes (issue 14)', () => {
+    const DAY = 86_400_000;
+    const at = (days: number) => new Date(now.getTime() + days * DAY);
+    // Submissions close in 10 days, judging in 40.
+    const terms = (patch: Partial<EntriesTerms> = {}): EntriesTerms => ({
+      submissionVisibility: V.GALLERY,
+      voting: { startsAt: at(1), endsAt: at(20) },
+      submissionDeadline: at(10),
+      judgingDeadline: at(40),
+      prizes: [{ communityChoice: false }, { communityChoice: true }],
+      ...patch,
+    });
+    /** The BAD_USER_INPUT (or other domain error) `run` throws: its class, code and field. */
+    const refusal = (run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        return { error, code: (error as BadUserInputError).code, field: (error as BadUserInputError).field, message: (error as Error).message };
+      }
+      throw new Error('expected a refusal');
+    };
+
+    it('takes SEALED without voting, and GALLERY with a window around the submission deadline', () => {
+      expect(entriesRuleViolation(terms({ submissionVisibility: V.SEALED, voting: null, prizes: [{ communityChoice: false }] }))).toBeNull();
+      expect(entriesRuleViolation(terms({ voting: null, prizes: [] }))).toBeNull();
+      expect(entriesRuleViolation(terms())).toBeNull();
+      // Up to the judging deadline itself.
+      expect(entriesRuleViolation(terms({ voting: { startsAt: at(-5), endsAt: at(40) } }))).toBeNull();
+    });
+
+    it('needs a gallery for voting (voting)', () => {
+      expect(entriesRuleViolation(terms({ submissionVisibility: V.SEALED }))).toMatchObject({ field: 'voting', message: expect.stringMatching(/gallery/) });
+    });
+
+    it('needs the window to end after it starts (voting.endsAt)', () => {
+      expect(entriesRuleViolation(terms({ voting: { startsAt: at(5), endsAt: at(5) } }))?.field).toBe('voting.endsAt');
+      expect(entriesRuleViolation(terms({ voting: { startsAt: at(6), endsAt: at(5) } }))?.field).toBe('voting.endsAt');
+    });
+
+    it('needs the window to end by the judging deadline (voting.endsAt)', () => {
+      expect(entriesRuleViolation(terms({ voting: { startsAt: at(1), endsAt: new Date(at(40).getTime() + 1) } }))).toMatchObject({
+        field: 'voting.endsAt',
+        message: expect.stringMatching(/judging deadline/),
+      });
+    });
+
+    it('starts the vote of GALLERY_AFTER_CLOSE at the submission deadline at the earliest (voting.startsAt)', () => {
+      const after = { submissionVisibility: V.GALLERY_AFTER_CLOSE };
+      expect(entriesRuleViolation(terms({ ...after, voting: { startsAt: at(10), endsAt: at(20) } }))).toBeNull();
+      expect(entriesRuleViolation(terms({ ...after, voting: { startsAt: new Date(at(10).getTime() - 1), endsAt: at(20) } }))?.field).toBe('voting.startsAt');
+    });
+
+    it('needs voting for a community-choice prize, naming the prize (prizes[i].communityChoice)', () => {
+      expect(entriesRuleViolation(terms({ voting: null }))).toMatchObject({ field: 'prizes[1].communityChoice', message: expect.stringMatching(/voting window/) });
+      expect(entriesRuleViolation(terms({ submissionVisibility: V.SEALED, voting: null }))?.field).toBe('prizes[1].communityChoice');
+    });
+
+    it('refuses a new challenge as BAD_USER_INPUT with the field; a window must end in the future', () => {
+      expect(() => assertEntriesTerms(terms(), now)).not.toThrow();
+      expect(refusal(() => assertEntriesTerms(terms({ submissionVisibility: V.SEALED }), now))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'voting' });
+      expect(refusal(() => assertEntriesTerms(terms({ voting: { startsAt: at(-2), endsAt: now } }), now))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'voting.endsAt' });
+    });
+
+    describe('assertEntriesTermsKept (updateChallenge)', () => {
+      const kept = (after: EntriesTerms, changed: EditableField[], status = S.DRAFT) => () => assertEntriesTermsKept({ status, after, changed, now });
+
+      it('takes an edit that keeps the rules, and a window removed when no prize needs it', () => {
+        expect(kept(terms(), ['voting'])).not.toThrow();
+        expect(kept(terms({ voting: null, prizes: [{ communityChoice: false }] }), ['voting'])).not.toThrow();
+        expect(kept(terms({ submissionVisibility: V.SEALED, voting: null, prizes: [] }), ['submissionVisibility', 'voting'])).not.toThrow();
+      });
+
+      it('names the voting field when the window was given', () => {
+        expect(refusal(kept(terms({ voting: { startsAt: at(1), endsAt: at(41) } }), ['voting']))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'voting.endsAt' });
+        expect(refusal(kept(terms({ submissionVisibility: V.SEALED }), ['voting', 'submissionVisibility']))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'voting' });
+        expect(refusal(kept(terms({ voting: { startsAt: at(-2), endsAt: at(-1) } }), ['voting']))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'voting.endsAt', message: /future/ });
+      });
+
+      it('names the mode when only the mode changed', () => {
+        expect(refusal(kept(terms({ submissionVisibility: V.SEALED }), ['submissionVisibility']))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'submissionVisibility' });
+        expect(refusal(kept(terms({ submissionVisibility: V.GALLERY_AFTER_CLOSE }), ['submissionVisibility']))).toMatchObject({ field: 'submissionVisibility' });
+      });
+
+      it('names the deadline that moved when only a deadline moved (the window is not moved with it)', () => {
+        const later = terms({ submissionVisibility: V.GALLERY_AFTER_CLOSE, voting: { startsAt: at(10), endsAt: at(20) }, submissionDeadline: at(11) });
+        expect(refusal(kept(later, ['submissionDeadline', 'judgingDeadline']))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'submissionDeadline', message: /voting window/ });
+        expect(refusal(kept(terms({ judgingDeadline: at(15) }), ['judgingDeadline']))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'judgingDeadline' });
+      });
+
+      it('refuses to remove the window of a community-choice prize (voting)', () => {
+        expect(refusal(kept(terms({ voting: null }), ['voting']))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'voting', message: /community-choice/ });
+      });
+
+      it('refuses an OPEN extension that would break the fixed window: FAILED_PRECONDITION submissionDeadline', () => {
+        const extended = terms({ submissionVisibility: V.GALLERY_AFTER_CLOSE, voting: { startsAt: at(10), endsAt: at(20) }, submissionDeadline: at(12), judgingDeadline: at(42) });
+        const refused = refusal(kept(extended, ['submissionDeadline', 'judgingDeadline'], S.OPEN));
+        expect(refused).toMatchObject({ code: 'FAILED_PRECONDITION', field: 'submissionDeadline', message: /fixed once published/ });
+        expect(refused.error).toBeInstanceOf(EntriesTermsBrokenError);
+        // A GALLERY window that started before the deadline is not broken by an extension.
+        expect(kept(terms({ submissionDeadline: at(12), judgingDeadline: at(42) }), ['submissionDeadline', 'judgingDeadline'], S.OPEN)).not.toThrow();
+      });
+    });
+
+    it('fixes the mode and the window at publication (FAILED_PRECONDITION naming them)', () => {
+      expect(() => assertCanEdit({ status: S.DRAFT, changed: ['submissionVisibility', 'voting'], currentDeadline: future, now })).not.toThrow();
+      for (const field of ['submissionVisibility', 'voting'] as EditableField[]) {
+        const refused = refusal(() => assertCanEdit({ status: S.OPEN, changed: [field], currentDeadline: future, now }));
+        expect(refused).toMatchObject({ code: 'FAILED_PRECONDITION', field });
+      }
+    });
+
+    it('publishes with a window that started (voting opens at once), not with one that ended', () => {
+      const publish = { status: S.DRAFT, fundingSucceeded: true, submissionDeadline: future, now };
+      expect(assertCanPublish({ ...publish, votingEndsAt: new Date(now.getTime() + 1) })).toBe(S.OPEN);
+      expect(assertCanPublish({ ...publish, votingEndsAt: null })).toBe(S.OPEN);
+      const refused = refusal(() => assertCanPublish({ ...publish, votingEndsAt: now }));
+      expect(refused).toMatchObject({ code: 'FAILED_PRECONDITION', field: 'voting.endsAt' });
+      expect(refused.error).toBeInstanceOf(VotingEndedError);
+    });
+
+    it('keeps the sponsor from finishing judging while a community-choice prize waits for the vote', () => {
+      const finish = { status: S.JUDGING, judgingClosed: false, guaranteed: false, unawardedPlaces: 0 };
+      expect(() => assertCanFinishJudging({ ...finish, communityChoicePending: true })).toThrow(/public vote has not ended/);
+      expect(assertCanFinishJudging({ ...finish, communityChoicePending: false })).toBe(S.AWARDED);
+    });
+
+    it('closes voting once the window ended, on a published challenge not being cancelled, once', () => {
+      const due = { status: S.JUDGING, votingEndsAt: now, votingClosedAt: null };
+      expect(isVotingDue(due, now)).toBe(true);
+      expect(isVotingDue({ ...due, votingEndsAt: new Date(now.getTime() + 1) }, now)).toBe(false);
+      expect(isVotingDue({ ...due, votingClosedAt: now }, now)).toBe(false);
+      expect(isVotingDue({ ...due, votingEndsAt: null }, now)).toBe(false);
+      for (const status of [S.OPEN, S.JUDGING, S.AWARDED, S.CLOSED]) expect(isVotingDue({ ...due, status }, now)).toBe(true);
+      for (const status of [S.DRAFT, S.CANCELLING, S.CANCELLED]) expect(isVotingDue({ ...due, status }, now)).toBe(false);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { FailedPreconditionError } from '@ideagora/subgraph-kit';
+import { BadUserInputError, FailedPreconditionError } from '@ideagora/subgraph-kit';
 
 /** What kind of work a challenge asks for. GraphQL name: `ChallengeType` (the object type is `Challenge`). */
 export enum ChallengeKind {
@@ -11,6 +11,17 @@ export enum ChallengeKind {
 export enum ChallengeVisibility {
   PUBLIC = 'PUBLIC',
   INVITE_ONLY = 'INVITE_ONLY',
+}
+
+/**
+ * Who reads a challenge's entries (eYeka's three modes; enforced by submissions, which learns it from
+ * ChallengeChanged). SEALED: the author, the sponsor's OWNER/ADMIN and the judges; GALLERY: everyone once submitted;
+ * GALLERY_AFTER_CLOSE: sealed while OPEN, everyone once submissions closed.
+ */
+export enum SubmissionVisibility {
+  SEALED = 'SEALED',
+  GALLERY = 'GALLERY',
+  GALLERY_AFTER_CLOSE = 'GALLERY_AFTER_CLOSE',
 }
 
 /** Values match `ChallengeStatusName` in the event catalog. */
@@ -109,14 +120,28 @@ export function nextStatus(status: ChallengeStatus, action: ChallengeAction): Ch
   return TRANSITIONS[action].to;
 }
 
-/** DRAFT -> OPEN needs a SUCCEEDED funding and a deadline still in the future. */
-export function assertCanPublish(args: { status: ChallengeStatus; fundingSucceeded: boolean; submissionDeadline: Date; now: Date }): ChallengeStatus {
+/**
+ * DRAFT -> OPEN needs a SUCCEEDED funding, a deadline still in the future and, with voting, a voting window that has
+ * not ended (one that has started opens at once).
+ */
+export function assertCanPublish(args: { status: ChallengeStatus; fundingSucceeded: boolean; submissionDeadline: Date; now: Date; votingEndsAt?: Date | null }): ChallengeStatus {
   const next = nextStatus(args.status, 'publish');
   if (!args.fundingSucceeded) throw new FailedPreconditionError('The challenge cannot be published before its prize pool is funded');
   if (args.submissionDeadline.getTime() <= args.now.getTime()) {
     throw new FailedPreconditionError('The submission deadline has passed: the challenge cannot be published');
   }
+  if (args.votingEndsAt && args.votingEndsAt.getTime() <= args.now.getTime()) {
+    throw new VotingEndedError();
+  }
   return next;
+}
+
+/** Publishing a draft whose voting window already ended: the sponsor moves (or removes) the window first. */
+export class VotingEndedError extends FailedPreconditionError {
+  override readonly field = 'voting.endsAt';
+  constructor() {
+    super('The voting window has already ended: move it later (or remove it) before publishing');
+  }
 }
 
 /**
@@ -151,12 +176,22 @@ export class JudgingClosedError extends FailedPreconditionError {
 }
 
 /**
- * JUDGING -> AWARDED by the sponsor. Not once the judging deadline passed (the rules decide), and a guaranteed
- * challenge only once every prize place is awarded.
+ * JUDGING -> AWARDED by the sponsor. Not once the judging deadline passed (the rules decide), not while a
+ * community-choice prize waits for the vote, and a guaranteed challenge only once every prize place is awarded.
  */
-export function assertCanFinishJudging(args: { status: ChallengeStatus; judgingClosed: boolean; guaranteed: boolean; unawardedPlaces: number }): ChallengeStatus {
+export function assertCanFinishJudging(args: {
+  status: ChallengeStatus;
+  judgingClosed: boolean;
+  guaranteed: boolean;
+  unawardedPlaces: number;
+  /** A community-choice prize waits for the vote, which has not closed yet. */
+  communityChoicePending?: boolean;
+}): ChallengeStatus {
   const next = nextStatus(args.status, 'finishJudging');
   if (args.judgingClosed) throw new JudgingClosedError('finished by the sponsor');
+  if (args.communityChoicePending) {
+    throw new FailedPreconditionError('The public vote has not ended: the community-choice prize is awarded when it does, so judging cannot be finished before');
+  }
   if (args.guaranteed && args.unawardedPlaces > 0) {
     throw new FailedPreconditionError(`A guaranteed challenge pays out every prize place: ${args.unawardedPlaces} still to award`);
   }
@@ -212,14 +247,25 @@ export function assertCanSetRubric(status: ChallengeStatus): void {
  * What updateChallenge can change. Prizes and currency never: the funding's amount derives from them. The judging
  * deadline also moves with the submission deadline (the judging period is kept), in DRAFT and OPEN.
  */
-export type EditableField = 'title' | 'summary' | 'description' | 'terms' | 'type' | 'visibility' | 'submissionDeadline' | 'guaranteed' | 'judgingDeadline';
+export type EditableField =
+  | 'title'
+  | 'summary'
+  | 'description'
+  | 'terms'
+  | 'type'
+  | 'visibility'
+  | 'submissionDeadline'
+  | 'guaranteed'
+  | 'judgingDeadline'
+  | 'submissionVisibility'
+  | 'voting';
 
 /**
  * DRAFT: every editable field. OPEN: the brief's text and the deadline (extended only): title, type, visibility and
  * terms are what solvers saw and accepted when they entered. Any other status: nothing.
  */
 const EDITABLE: Partial<Record<ChallengeStatus, readonly EditableField[]>> = {
-  [ChallengeStatus.DRAFT]: ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'submissionDeadline', 'guaranteed', 'judgingDeadline'],
+  [ChallengeStatus.DRAFT]: ['title', 'summary', 'description', 'terms', 'type', 'visibility', 'submissionDeadline', 'guaranteed', 'judgingDeadline', 'submissionVisibility', 'voting'],
   [ChallengeStatus.OPEN]: ['summary', 'description', 'submissionDeadline'],
 };
 
@@ -265,6 +311,119 @@ export function assertCanEdit(args: { status: ChallengeStatus; changed: readonly
     if (args.newDeadline.getTime() <= args.currentDeadline.getTime()) throw new DeadlineNotExtendedError('earlier');
   }
 }
+
+// ---- entries: visibility, voting, community-choice prizes -------------------------------------------------------
+
+export interface VotingWindow {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** The binding terms the voting rules relate (a challenge as it would be after a create or an edit). */
+export interface EntriesTerms {
+  submissionVisibility: SubmissionVisibility;
+  voting: VotingWindow | null;
+  /** The current round's submission deadline. */
+  submissionDeadline: Date;
+  judgingDeadline: Date;
+  prizes: readonly { communityChoice: boolean }[];
+}
+
+/** A broken voting rule: the input field it is about (as BAD_USER_INPUT names it) and why, in words. */
+export interface EntriesRuleViolation {
+  field: string;
+  message: string;
+}
+
+/**
+ * The first voting rule `terms` break, or null. Voting needs a gallery (`voting`); the window starts before it ends
+ * (`voting.endsAt`) and ends by the judging deadline (`voting.endsAt`: the community's choice is known before
+ * everything must be decided); in GALLERY_AFTER_CLOSE it starts once submissions close (`voting.startsAt`: the
+ * entries are sealed before); a community-choice prize needs voting (`prizes[i].communityChoice`).
+ */
+export function entriesRuleViolation(terms: EntriesTerms): EntriesRuleViolation | null {
+  const { voting } = terms;
+  if (voting) {
+    if (terms.submissionVisibility === SubmissionVisibility.SEALED) {
+      return { field: 'voting', message: 'the public vote needs a public gallery: choose GALLERY or GALLERY_AFTER_CLOSE, or remove the voting window' };
+    }
+    if (voting.startsAt.getTime() >= voting.endsAt.getTime()) return { field: 'voting.endsAt', message: 'voting must end after it starts' };
+    if (voting.endsAt.getTime() > terms.judgingDeadline.getTime()) {
+      return { field: 'voting.endsAt', message: 'voting must end by the judging deadline, when every prize is decided' };
+    }
+    if (terms.submissionVisibility === SubmissionVisibility.GALLERY_AFTER_CLOSE && voting.startsAt.getTime() < terms.submissionDeadline.getTime()) {
+      return { field: 'voting.startsAt', message: 'the entries are public only once submissions close: voting cannot start before the submission deadline' };
+    }
+  }
+  const communityChoice = terms.prizes.findIndex((p) => p.communityChoice);
+  if (communityChoice >= 0 && !voting) {
+    return { field: `prizes[${communityChoice}].communityChoice`, message: 'a community-choice prize is awarded by the public vote: set a voting window' };
+  }
+  return null;
+}
+
+/**
+ * createChallenge: BAD_USER_INPUT naming the rule's field. The window must also end in the future (an ended window
+ * could never open).
+ */
+export function assertEntriesTerms(terms: EntriesTerms, now: Date): void {
+  if (terms.voting && terms.voting.endsAt.getTime() <= now.getTime()) throw new BadUserInputError('voting.endsAt', 'must be in the future');
+  const violation = entriesRuleViolation(terms);
+  if (violation) throw new BadUserInputError(violation.field, violation.message);
+}
+
+/**
+ * updateChallenge: the challenge as it would be after the edit must keep the voting rules. A rule is reported on
+ * what the edit changed: the voting field when the window was given, else the mode, else the deadline that moved
+ * (BAD_USER_INPUT, DRAFT). An OPEN challenge's window is fixed, so a deadline extension that would break it is
+ * FAILED_PRECONDITION `submissionDeadline`. A window given must end in the future (`voting.endsAt`).
+ */
+export function assertEntriesTermsKept(args: {
+  status: ChallengeStatus;
+  after: EntriesTerms;
+  changed: readonly EditableField[];
+  now: Date;
+}): void {
+  const { after, changed } = args;
+  if (changed.includes('voting') && after.voting && after.voting.endsAt.getTime() <= args.now.getTime()) {
+    throw new BadUserInputError('voting.endsAt', 'must be in the future');
+  }
+  const violation = entriesRuleViolation(after);
+  if (!violation) return;
+  const onVoting = violation.field === 'voting' || violation.field.startsWith('voting.');
+  if (args.status !== ChallengeStatus.DRAFT) {
+    throw new EntriesTermsBrokenError('submissionDeadline', `the deadline cannot move there: ${violation.message} (the voting window is fixed once published)`);
+  }
+  if (violation.field.startsWith('prizes[')) {
+    // Prizes are not edited: it is the window's removal that broke the rule.
+    throw new BadUserInputError('voting', 'a community-choice prize is awarded by the public vote: the voting window cannot be removed');
+  }
+  if (!onVoting || changed.includes('voting')) throw new BadUserInputError(violation.field, violation.message);
+  if (changed.includes('submissionVisibility')) throw new BadUserInputError('submissionVisibility', violation.message);
+  const moved = changed.includes('judgingDeadline') && !changed.includes('submissionDeadline') ? 'judgingDeadline' : 'submissionDeadline';
+  throw new BadUserInputError(moved, `${violation.message}; move the voting window in the same change`);
+}
+
+/** An OPEN challenge's deadline move that the fixed voting window forbids. */
+export class EntriesTermsBrokenError extends FailedPreconditionError {
+  constructor(
+    override readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+  }
+}
+
+/** The deadline job closes voting once its window ended, on a published challenge that is not being cancelled. */
+export function isVotingDue(challenge: { status: ChallengeStatus; votingEndsAt?: Date | null; votingClosedAt?: Date | null }, now: Date): boolean {
+  return (
+    challenge.votingEndsAt != null &&
+    challenge.votingClosedAt == null &&
+    challenge.votingEndsAt.getTime() <= now.getTime() &&
+    VOTING_CLOSES_IN.includes(challenge.status)
+  );
+}
+export const VOTING_CLOSES_IN: readonly ChallengeStatus[] = [ChallengeStatus.OPEN, ChallengeStatus.JUDGING, ChallengeStatus.AWARDED, ChallengeStatus.CLOSED];
 
 /** Public challenges are listed and readable by anyone once published; the rest only by the organization's members. */
 export function isPublic(challenge: { visibility: ChallengeVisibility; publishedAt?: Date | null }): boolean {

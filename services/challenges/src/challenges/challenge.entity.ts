@@ -1,11 +1,12 @@
 import { BigIntType, Entity, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
-import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+import { ChallengeKind, ChallengeStatus, ChallengeVisibility, SubmissionVisibility } from './challenge.domain';
 
 /** The `search_vector` column (generated tsvector over the texts and the sponsor's name) is not mapped: only raw SQL reads it. */
 @Entity({ tableName: 'challenge' })
 export class ChallengeEntity {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'guaranteed' | 'round' | 'rubric' | 'judgingClosedAt' | 'finalRoundDeadline' | 'finalistSubmissionIds';
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'guaranteed' | 'round' | 'rubric' | 'judgingClosedAt' | 'finalRoundDeadline' | 'finalistSubmissionIds'
+    | 'submissionVisibility' | 'votingStartsAt' | 'votingEndsAt' | 'votingClosedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -97,6 +98,21 @@ export class ChallengeEntity {
   /** The judging criteria (setJudgingRubric, DRAFT only); null: the default rubric. */
   @Property({ type: 'jsonb', nullable: true })
   rubric?: RubricCriterion[] | null;
+
+  /** Who reads the entries (enforced by submissions); DRAFT only, like the other binding terms. */
+  @Property({ type: 'text', default: SubmissionVisibility.SEALED })
+  submissionVisibility: SubmissionVisibility = SubmissionVisibility.SEALED;
+
+  /** The public vote's window: both set or both null (a check in the table); DRAFT only. */
+  @Property({ type: 'timestamptz', nullable: true })
+  votingStartsAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  votingEndsAt?: Date | null;
+
+  /** Set once by the deadline job when the window ended (ChallengeChanged `votingClosed`). */
+  @Property({ type: 'timestamptz', nullable: true })
+  votingClosedAt?: Date | null;
 }
 
 export interface RubricCriterion {
@@ -109,7 +125,7 @@ export interface RubricCriterion {
 @Entity({ tableName: 'prize' })
 export class PrizeEntity {
   [PrimaryKeyProp]?: ['challengeId', 'rank'];
-  [OptionalProps]?: 'quantity';
+  [OptionalProps]?: 'quantity' | 'communityChoice';
 
   @PrimaryKey({ type: 'uuid' })
   challengeId!: string;
@@ -127,6 +143,10 @@ export class PrizeEntity {
   /** How many different submissions the prize can be awarded to, each receiving amountMinor. */
   @Property({ type: 'integer', default: 1 })
   quantity: number = 1;
+
+  /** Awarded by the public vote at its end (payouts), to the top `quantity` of the vote count; never by the sponsor. */
+  @Property({ type: 'boolean', default: false })
+  communityChoice: boolean = false;
 }
 
 /** A prize place awarded (payouts' PrizeAwarded): a prize has up to `quantity` of them, each to a different submission. */

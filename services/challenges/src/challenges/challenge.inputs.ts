@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ChallengeKind, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+import { ChallengeKind, ChallengeStatus, ChallengeVisibility, SubmissionVisibility } from './challenge.domain';
 
 @InputType('PrizeInput')
 export class PrizeInput {
@@ -14,7 +14,28 @@ export class PrizeInput {
 
   @Field(() => Int, { nullable: true, description: 'How many different submissions the prize can be awarded to (1 to 10,000; default 1); at most 10,000 places in all. The pool counts amountMinor x quantity.' })
   quantity?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Default false. Awarded by the public vote when voting ends, its places to the top of the vote count; never by the sponsor nor by the judges' ranking. Needs a voting window (BAD_USER_INPUT prizes[i].communityChoice).",
+  })
+  communityChoice?: boolean | null;
 }
+
+@InputType('VotingInput', { description: 'The public vote\'s window.' })
+export class VotingInput {
+  @Field(() => Date, { description: 'Before endsAt. May be in the past at publication (voting opens at once). GALLERY_AFTER_CLOSE: not before the submission deadline (BAD_USER_INPUT voting.startsAt).' })
+  startsAt!: Date;
+
+  @Field(() => Date, { description: 'In the future, after startsAt, at the latest the judging deadline (BAD_USER_INPUT voting.endsAt). Publishing once it passed: FAILED_PRECONDITION.' })
+  endsAt!: Date;
+}
+
+const SUBMISSION_VISIBILITY_INPUT =
+  'Who reads the entries. SEALED (default): only the author, the sponsor\'s OWNER/ADMIN and the judges; GALLERY: everyone, as soon as submitted; GALLERY_AFTER_CLOSE: sealed while OPEN, everyone once submissions close.';
+const VOTING_INPUT =
+  'The public vote\'s window (optional): needs GALLERY or GALLERY_AFTER_CLOSE (BAD_USER_INPUT voting otherwise) and ends by the judging deadline.';
 
 @InputType('CreateChallengeInput')
 export class CreateChallengeInput {
@@ -56,9 +77,17 @@ export class CreateChallengeInput {
 
   @Field(() => Date, { nullable: true, description: 'After submissionDeadline, at most 180 days after it; default 30 days after it.' })
   judgingDeadline?: Date | null;
+
+  @Field(() => SubmissionVisibility, { nullable: true, description: SUBMISSION_VISIBILITY_INPUT })
+  submissionVisibility?: SubmissionVisibility | null;
+
+  @Field(() => VotingInput, { nullable: true, description: `${VOTING_INPUT} Absent or null: no public vote.` })
+  voting?: VotingInput | null;
 }
 
-@InputType('UpdateChallengeInput', { description: 'Absent (or null) fields are unchanged; give at least one. Each field follows createChallenge\'s rules.' })
+@InputType('UpdateChallengeInput', {
+  description: 'Absent (or null) fields are unchanged, except voting (null removes the window); give at least one. Each field follows createChallenge\'s rules, and the challenge as edited must keep the voting rules (the window does not move with the deadlines).',
+})
 export class UpdateChallengeInput {
   @Field(() => ID)
   challengeId!: string;
@@ -95,6 +124,15 @@ export class UpdateChallengeInput {
 
   @Field(() => Date, { nullable: true, description: 'DRAFT only. After the submission deadline, at most 180 days after it.' })
   judgingDeadline?: Date | null;
+
+  @Field(() => SubmissionVisibility, { nullable: true, description: `DRAFT only. ${SUBMISSION_VISIBILITY_INPUT}` })
+  submissionVisibility?: SubmissionVisibility | null;
+
+  @Field(() => VotingInput, {
+    nullable: true,
+    description: `DRAFT only. ${VOTING_INPUT} Unlike the other fields, null removes the window (absent: unchanged); refused while a prize is a community-choice prize (BAD_USER_INPUT voting).`,
+  })
+  voting?: VotingInput | null;
 }
 
 @InputType('RubricCriterionInput')

@@ -117,7 +117,7 @@ export class ChallengeResolver {
 
   @Mutation(() => UpdateChallengePayload, {
     description:
-      'Edits a challenge. OWNER or ADMIN of the organization only. DRAFT: every field of the input. OPEN: summary, description, and the deadline extended only (later than the current one, still at most two years ahead); title, type, visibility and terms are fixed once published, because solvers entered (and accepted the terms) on them. Any other status: nothing. Prizes and currency are never editable (the funding\'s amount derives from them): cancel a draft and create a new one. A field given with its current value is no change; a request that changes nothing writes nothing. FAILED_PRECONDITION (with the field) for a change the status does not allow.',
+      'Edits a challenge. OWNER or ADMIN of the organization only. DRAFT: every field of the input. OPEN: summary, description, and the deadline extended only (later than the current one, still at most two years ahead); title, type, visibility, terms, submissionVisibility and voting are fixed once published, because solvers entered (and accepted the terms) on them. Any other status: nothing. Prizes and currency are never editable (the funding\'s amount derives from them): cancel a draft and create a new one. A field given with its current value is no change; a request that changes nothing writes nothing. FAILED_PRECONDITION (with the field) for a change the status does not allow.',
   })
   async updateChallenge(@Arg('input', () => UpdateChallengeInput) input: UpdateChallengeInput, @Ctx() ctx: ChallengesContext): Promise<UpdateChallengePayload> {
     const viewerId = requireUser(ctx.identity);

@@ -13,6 +13,7 @@ import {
   assertCanFinishJudging,
   assertCanPublish,
   assertCanSetRubric,
+  assertEntriesTermsKept,
   ChallengeStatus,
   currentSubmissionDeadline,
   DEFAULT_RUBRIC,
@@ -23,7 +24,9 @@ import {
   isPublic,
   isPublishAwaitingFunding,
   nextStatus,
+  VOTING_CLOSES_IN,
   type EditableField,
+  type VotingWindow,
 } from './challenge.domain';
 import { ChallengeEntity, PrizeEntity } from './challenge.entity';
 import { ChallengeNotFoundError } from './challenge.errors';
@@ -51,6 +54,7 @@ const CHALLENGE_COLUMNS = [
   'id', 'organization_id', 'organization_name', 'title', 'summary', 'description', 'terms', 'type', 'status', 'visibility', 'currency',
   'submission_deadline', 'total_prize_minor', 'version', 'created_at', 'updated_at', 'published_at',
   'guaranteed', 'judging_deadline', 'judging_closed_at', 'round', 'final_round_deadline', 'finalist_submission_ids', 'rubric',
+  'submission_visibility', 'voting_starts_at', 'voting_ends_at', 'voting_closed_at',
 ].map((c) => `c."${c}"`).join(', ');
 
 export class ChallengeService {
@@ -85,11 +89,14 @@ export class ChallengeService {
         totalPrizeMinor: data.totalPrizeMinor,
         guaranteed: data.guaranteed,
         judgingDeadline: data.judgingDeadline,
+        submissionVisibility: data.submissionVisibility,
+        votingStartsAt: data.voting?.startsAt ?? null,
+        votingEndsAt: data.voting?.endsAt ?? null,
         status: ChallengeStatus.DRAFT,
         version: 1,
       });
       const prizes = data.prizes.map((p) =>
-        em.create(PrizeEntity, { challengeId: challenge.id, rank: p.rank, label: p.label, amountMinor: p.amountMinor, quantity: p.quantity }),
+        em.create(PrizeEntity, { challengeId: challenge.id, rank: p.rank, label: p.label, amountMinor: p.amountMinor, quantity: p.quantity, communityChoice: p.communityChoice }),
       );
       recordChallengeChanged(em, challenge, prizes);
       await em.flush();
@@ -97,17 +104,21 @@ export class ChallengeService {
     });
   }
 
-  /** DRAFT -> OPEN once funded and before the deadline; then schedules the deadline job. */
+  /**
+   * DRAFT -> OPEN once funded, before the deadline and the voting window's end; then schedules the deadline job at the
+   * submission deadline and at the window's end.
+   */
   async publish(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
     await this.awaitFundingKnown(viewerId, requiredId(challengeId, 'challengeId'));
     const challenge = await this.transition(viewerId, challengeId, async (em, c) => {
       const fundingSucceeded = await isFunded(em, c.id);
       const now = new Date();
-      c.status = assertCanPublish({ status: c.status, fundingSucceeded, submissionDeadline: c.submissionDeadline, now });
+      c.status = assertCanPublish({ status: c.status, fundingSucceeded, submissionDeadline: c.submissionDeadline, now, votingEndsAt: c.votingEndsAt });
       c.publishedAt = now;
       await sendPendingInvitations(em, c, now);
     });
     await this.scheduleDeadline(challenge);
+    if (challenge.votingEndsAt) await this.scheduleDeadline(challenge, challenge.votingEndsAt);
     return challenge;
   }
 
@@ -166,6 +177,7 @@ export class ChallengeService {
         judgingClosed: c.judgingClosedAt != null,
         guaranteed: c.guaranteed,
         unawardedPlaces: c.guaranteed ? await unawardedPlaces(em, c.id, prizes) : 0,
+        communityChoicePending: c.votingClosedAt == null && prizes.some((p) => p.communityChoice),
       });
     });
   }
@@ -250,7 +262,10 @@ export class ChallengeService {
    * description and a later deadline (assertCanEdit). Prizes and currency are never edited. In one transaction under
    * the row lock; fields given with their current value are no change, and a request with no change writes nothing.
    * ChallengeChanged (next version) only when what other contexts read changes: the deadline, whether there are
-   * terms, the visibility, or the title (payouts names the challenge on the payment page). An OPEN challenge's new deadline gets its own deadline job (the old one finds nothing due when it fires).
+   * terms, the visibility, the title (payouts names the challenge on the payment page), or the entries settings
+   * (mode, voting window). The challenge as edited must keep the voting rules (assertEntriesTermsKept): the window
+   * does not move with the deadlines. An OPEN challenge's new deadline gets its own deadline job (the old one finds
+   * nothing due when it fires).
    */
   async update(viewerId: string, input: UpdateChallengeInput): Promise<ChallengeEntity> {
     const id = requiredId(input.challengeId, 'challengeId');
@@ -268,14 +283,37 @@ export class ChallengeService {
       else if (changes.submissionDeadline !== undefined) {
         changes.judgingDeadline = movedJudgingDeadline(challenge.judgingDeadline, challenge.submissionDeadline, changes.submissionDeadline);
       }
+      // The voting window is not moved with the deadlines: an edit that would break its rules is refused.
+      if (ENTRIES_TERMS.some((field) => changed.includes(field))) {
+        const voting = changes.voting !== undefined ? changes.voting : votingWindowOf(challenge);
+        assertEntriesTermsKept({
+          status: challenge.status,
+          changed,
+          now,
+          after: {
+            submissionVisibility: changes.submissionVisibility ?? challenge.submissionVisibility,
+            voting,
+            submissionDeadline: currentSubmissionDeadline({ ...challenge, submissionDeadline: newSubmissionDeadline }),
+            judgingDeadline: changes.judgingDeadline ?? challenge.judgingDeadline,
+            prizes,
+          },
+        });
+      }
+      const { voting, ...assigned } = changes;
+      if (voting !== undefined) {
+        challenge.votingStartsAt = voting?.startsAt ?? null;
+        challenge.votingEndsAt = voting?.endsAt ?? null;
+      }
       const seenElsewhere =
         changes.submissionDeadline !== undefined ||
         changes.judgingDeadline !== undefined ||
         changes.guaranteed !== undefined ||
         changes.title !== undefined || // payouts names the challenge on the payment page
         changes.visibility !== undefined ||
+        changes.submissionVisibility !== undefined ||
+        voting !== undefined ||
         (changes.terms !== undefined && (changes.terms == null) !== (challenge.terms == null));
-      em.assign(challenge, changes);
+      em.assign(challenge, assigned);
       if (seenElsewhere) bumpVersion(em, challenge, prizes);
       await em.flush();
       return { challenge, rescheduled: challenge.status === ChallengeStatus.OPEN && changes.submissionDeadline !== undefined };
@@ -307,7 +345,9 @@ export class ChallengeService {
    * The deadline job's sweep. Moves every OPEN challenge whose current round's deadline has passed to JUDGING (and
    * schedules its judging deadline's job), then closes the judging of every JUDGING challenge whose judging deadline
    * has passed (`judging_closed_at`; ChallengeChanged `judgingClosed`: submissions fixes the ranking, payouts decides
-   * what is left). Rows locked by someone else are skipped: the next run takes them. Each batch is one transaction.
+   * what is left). Before that, closes the public vote of every published challenge whose voting window ended
+   * (`voting_closed_at`; ChallengeChanged `votingClosed`: submissions fixes the vote ranking, payouts awards the
+   * community-choice prizes). Rows locked by someone else are skipped: the next run takes them. Each batch is one transaction.
    * Returns the ids moved to JUDGING and those whose judging closed.
    */
   async sweepDeadlines(now: Date = new Date(), batchSize = 200): Promise<string[]> {
@@ -327,6 +367,16 @@ export class ChallengeService {
       return due;
     });
     for (const challenge of moved) await this.scheduleDeadline(challenge, challenge.judgingDeadline);
+    // Before the judging deadline's closing: a window may end exactly then, and the vote is decided first.
+    const votingClosed = await this.sweepBatches(batchSize, async (em) => {
+      const due = await em.find(
+        ChallengeEntity,
+        { votingClosedAt: null, votingEndsAt: { $lte: now }, status: { $in: [...VOTING_CLOSES_IN] } },
+        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { votingEndsAt: 'asc', id: 'asc' }, limit: batchSize },
+      );
+      for (const challenge of due) challenge.votingClosedAt = now;
+      return due;
+    });
     const closed = await this.sweepBatches(batchSize, async (em) => {
       const due = await em.find(
         ChallengeEntity,
@@ -336,7 +386,7 @@ export class ChallengeService {
       for (const challenge of due) challenge.judgingClosedAt = now;
       return due;
     });
-    return [...moved, ...closed].map((c) => c.id);
+    return [...moved, ...votingClosed, ...closed].map((c) => c.id);
   }
 
   /** Batches of `change` (which locks and changes what is due), each one transaction with the version bumps. */
@@ -594,7 +644,21 @@ function changedFields(challenge: ChallengeEntity, edit: ChallengeEdit): Challen
   }
   if (edit.guaranteed !== undefined && edit.guaranteed !== challenge.guaranteed) changes.guaranteed = edit.guaranteed;
   if (edit.judgingDeadline !== undefined && edit.judgingDeadline.getTime() !== challenge.judgingDeadline.getTime()) changes.judgingDeadline = edit.judgingDeadline;
+  if (edit.submissionVisibility !== undefined && edit.submissionVisibility !== challenge.submissionVisibility) changes.submissionVisibility = edit.submissionVisibility;
+  if (edit.voting !== undefined && !sameWindow(edit.voting, votingWindowOf(challenge))) changes.voting = edit.voting;
   return changes;
+}
+
+/** The fields whose change is checked against the voting rules (assertEntriesTermsKept). */
+const ENTRIES_TERMS: readonly EditableField[] = ['submissionDeadline', 'judgingDeadline', 'submissionVisibility', 'voting'];
+
+function votingWindowOf(challenge: ChallengeEntity): VotingWindow | null {
+  return challenge.votingStartsAt && challenge.votingEndsAt ? { startsAt: challenge.votingStartsAt, endsAt: challenge.votingEndsAt } : null;
+}
+
+function sameWindow(a: VotingWindow | null, b: VotingWindow | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.startsAt.getTime() === b.startsAt.getTime() && a.endsAt.getTime() === b.endsAt.getTime();
 }
 
 /** Whether any funding of the challenge has SUCCEEDED (read model of payouts' events). */
@@ -634,7 +698,9 @@ function recordChallengeChanged(em: EntityManager, challenge: ChallengeEntity, p
     status: challenge.status,
     submissionDeadline: challenge.submissionDeadline.toISOString(),
     currency: challenge.currency,
-    prizes: [...prizes].sort((a, b) => a.rank - b.rank).map((p) => ({ rank: p.rank, amountMinor: p.amountMinor.toString(), quantity: p.quantity, label: p.label })),
+    prizes: [...prizes]
+      .sort((a, b) => a.rank - b.rank)
+      .map((p) => ({ rank: p.rank, amountMinor: p.amountMinor.toString(), quantity: p.quantity, label: p.label, communityChoice: p.communityChoice })),
     version: challenge.version,
     termsRequired: challenge.terms != null,
     visibility: challenge.visibility,
@@ -646,5 +712,8 @@ function recordChallengeChanged(em: EntityManager, challenge: ChallengeEntity, p
     round: challenge.round,
     finalRoundDeadline: challenge.finalRoundDeadline?.toISOString() ?? null,
     finalistSubmissionIds: challenge.finalistSubmissionIds ?? [],
+    submissionVisibility: challenge.submissionVisibility,
+    voting: challenge.votingStartsAt && challenge.votingEndsAt ? { startsAt: challenge.votingStartsAt.toISOString(), endsAt: challenge.votingEndsAt.toISOString() } : null,
+    votingClosed: challenge.votingClosedAt != null,
   });
 }

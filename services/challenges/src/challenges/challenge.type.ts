@@ -1,6 +1,6 @@
 import { ConnectionType, MoneyType, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility, SubmissionVisibility } from './challenge.domain';
 import { DEFAULT_RUBRIC } from './challenge.domain';
 import type { ChallengeEntity, PrizeEntity, RubricCriterion } from './challenge.entity';
 
@@ -18,6 +18,15 @@ registerEnumType(ChallengeSort, {
     PRIZE_HIGHEST: {
       description: 'Largest total prize first. Needs filter.currency (BAD_USER_INPUT `sort` without it): amounts in different currencies do not compare.',
     },
+  },
+});
+registerEnumType(SubmissionVisibility, {
+  name: 'SubmissionVisibility',
+  description: "Who reads a challenge's entries (submissions enforces it on every path: gallery, submission reads, files).",
+  valuesConfig: {
+    SEALED: { description: "Only the author, the sponsor's OWNER/ADMIN and the judges (the default)." },
+    GALLERY: { description: 'Everyone who may see the challenge, as soon as an entry is submitted.' },
+    GALLERY_AFTER_CLOSE: { description: 'Sealed while submissions are open; everyone who may see the challenge once they close.' },
   },
 });
 registerEnumType(ChallengeStatus, {
@@ -57,6 +66,15 @@ export class RubricType {
       isDefault: !(criteria && criteria.length > 0),
     });
   }
+}
+
+@ObjectType('VotingWindow', { description: "The public vote's window as the sponsor set it (Challenge.voting tells whether it is open and the viewer's votes)." })
+export class VotingWindowType {
+  @Field(() => Date)
+  startsAt!: Date;
+
+  @Field(() => Date)
+  endsAt!: Date;
 }
 
 /** GraphQL `Challenge` (the `ChallengeType` GraphQL enum is `ChallengeKind` here). */
@@ -122,6 +140,12 @@ export class ChallengeType {
   @Field(() => RubricType, { description: 'The judging criteria; the default rubric (one criterion "overall") when none was set.' })
   rubric!: RubricType;
 
+  @Field(() => SubmissionVisibility, { description: 'Who reads the entries; fixed at publication.' })
+  submissionVisibility!: SubmissionVisibility;
+
+  @Field(() => VotingWindowType, { nullable: true, description: "The public vote's window, fixed at publication; null: no public vote." })
+  votingWindow!: VotingWindowType | null;
+
   // `viewerRoles`, `finalists` and `invitations` are field resolvers.
 
   /** Not in the schema: for the field resolvers. */
@@ -149,6 +173,9 @@ export class ChallengeType {
       round: entity.round,
       finalRoundDeadline: entity.finalRoundDeadline ?? null,
       rubric: RubricType.from(entity.rubric ?? null),
+      submissionVisibility: entity.submissionVisibility,
+      votingWindow:
+        entity.votingStartsAt && entity.votingEndsAt ? Object.assign(new VotingWindowType(), { startsAt: entity.votingStartsAt, endsAt: entity.votingEndsAt }) : null,
       organizationId: entity.organizationId,
       finalistSubmissionIds: entity.finalistSubmissionIds ?? [],
     });
@@ -173,6 +200,9 @@ export class PrizeType {
   @Field(() => Int, { description: 'How many different submissions the prize can be awarded to, each receiving `amount`.' })
   quantity!: number;
 
+  @Field(() => Boolean, { description: 'Awarded by the public vote when it ends (its places to the top of the vote count), not by the sponsor.' })
+  communityChoice!: boolean;
+
   // No `challenge` field: `challenge { prizes { challenge { prizes ... } } }` was a cycle that served no client
   // (challengeId is here, and every query reaches prizes through their challenge).
 
@@ -183,6 +213,7 @@ export class PrizeType {
       label: entity.label,
       amount: MoneyType.of({ amountMinor: entity.amountMinor, currency }),
       quantity: entity.quantity,
+      communityChoice: entity.communityChoice,
     });
   }
 }

@@ -1,5 +1,5 @@
 import { BadUserInputError } from '@ideagora/subgraph-kit';
-import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility } from './challenge.domain';
+import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility, SubmissionVisibility } from './challenge.domain';
 import { listingOrder } from './challenge.listing';
 import { parseChallengeFilter, parseChallengeSort, validateChallengeEdit, validateNewChallenge } from './challenge.validation';
 
@@ -80,6 +80,45 @@ describe('validateNewChallenge', () => {
 
   it('names the terms in its message', () => {
     expect(() => validateNewChallenge({ ...valid, terms: 'x'.repeat(20001) }, now)).toThrow('terms: must be at most 20000 characters');
+  });
+
+  describe('entries (issue 14)', () => {
+    const day = (n: number) => new Date(Date.parse('2030-03-01T00:00:00Z') + n * 86_400_000);
+    const gallery = { ...valid, submissionVisibility: SubmissionVisibility.GALLERY, voting: { startsAt: day(-10), endsAt: day(5) } };
+
+    it('defaults to SEALED, no voting, no community-choice prize', () => {
+      const result = validateNewChallenge(valid, now);
+      expect(result).toMatchObject({ submissionVisibility: 'SEALED', voting: null });
+      expect(result.prizes.every((p) => !p.communityChoice)).toBe(true);
+    });
+
+    it('keeps the mode, the window and the community-choice flag', () => {
+      const result = validateNewChallenge({ ...gallery, prizes: [{ rank: 1, label: 'Community choice', amountMinor: '100', communityChoice: true }] }, now);
+      expect(result).toMatchObject({ submissionVisibility: 'GALLERY', voting: { startsAt: day(-10), endsAt: day(5) } });
+      expect(result.prizes[0]!.communityChoice).toBe(true);
+    });
+
+    it.each([
+      [{ submissionVisibility: 'PUBLIC' as SubmissionVisibility }, 'submissionVisibility'],
+      [{ voting: { startsAt: new Date('nope'), endsAt: day(5) } }, 'voting.startsAt'],
+      [{ voting: { startsAt: day(1), endsAt: new Date('nope') } }, 'voting.endsAt'],
+      [{ submissionVisibility: SubmissionVisibility.SEALED }, 'voting'],
+      [{ voting: { startsAt: day(2), endsAt: day(1) } }, 'voting.endsAt'],
+      [{ voting: { startsAt: day(1), endsAt: day(31) } }, 'voting.endsAt'],
+      [{ submissionVisibility: SubmissionVisibility.GALLERY_AFTER_CLOSE }, 'voting.startsAt'],
+      [{ voting: { startsAt: new Date('2029-12-01T00:00:00Z'), endsAt: new Date('2029-12-31T00:00:00Z') } }, 'voting.endsAt'],
+      [{ voting: null, prizes: [{ rank: 1, label: 'a', amountMinor: '1' }, { rank: 2, label: 'b', amountMinor: '1', communityChoice: true }] }, 'prizes[1].communityChoice'],
+    ])('%j -> BAD_USER_INPUT on %s', (patch, field) => {
+      expect(fieldOf(() => validateNewChallenge({ ...gallery, ...patch }, now))).toBe(field);
+    });
+
+    it('edits: null removes the window, absent leaves it', () => {
+      const current = new Date('2030-02-01T00:00:00Z');
+      expect(validateChallengeEdit({ voting: null }, now, current)).toEqual({ voting: null });
+      expect(validateChallengeEdit({ submissionVisibility: SubmissionVisibility.GALLERY }, now, current)).toEqual({ submissionVisibility: 'GALLERY' });
+      expect(validateChallengeEdit({ voting: { startsAt: day(1), endsAt: day(2) } }, now, current)).toEqual({ voting: { startsAt: day(1), endsAt: day(2) } });
+      expect(fieldOf(() => validateChallengeEdit({ voting: { startsAt: day(1), endsAt: new Date('nope') } }, now, current))).toBe('voting.endsAt');
+    });
   });
 
   it('accepts a deadline exactly two years ahead', () => {

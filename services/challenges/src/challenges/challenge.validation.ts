@@ -1,8 +1,19 @@
 import { CHALLENGE_CURRENCIES, InvalidAmountError, isChallengeCurrency, MAX_MINOR_UNITS, normalizeCurrency, parseMinorUnits, parsePositiveMoney } from '@ideagora/money';
 import { BadUserInputError, optionalText, requiredText } from '@ideagora/subgraph-kit';
-import { ChallengeKind, ChallengeSort, ChallengeStatus, ChallengeVisibility, defaultJudgingDeadline, isValidJudgingPeriod, MAX_PERIOD_DAYS } from './challenge.domain';
+import {
+  assertEntriesTerms,
+  ChallengeKind,
+  ChallengeSort,
+  ChallengeStatus,
+  ChallengeVisibility,
+  defaultJudgingDeadline,
+  isValidJudgingPeriod,
+  MAX_PERIOD_DAYS,
+  SubmissionVisibility,
+  type VotingWindow,
+} from './challenge.domain';
 import type { RubricCriterion } from './challenge.entity';
-import type { ChallengeFilter, CreateChallengeInput, RubricCriterionInput, UpdateChallengeInput } from './challenge.inputs';
+import type { ChallengeFilter, CreateChallengeInput, RubricCriterionInput, UpdateChallengeInput, VotingInput } from './challenge.inputs';
 
 export const TITLE_LENGTH = { min: 3, max: 140 };
 export const SUMMARY_MAX = 500;
@@ -24,11 +35,14 @@ export interface NewChallenge {
   visibility: ChallengeVisibility;
   currency: string;
   submissionDeadline: Date;
-  prizes: { rank: number; label: string; amountMinor: bigint; quantity: number }[];
+  prizes: { rank: number; label: string; amountMinor: bigint; quantity: number; communityChoice: boolean }[];
   /** The pool: sum of amountMinor x quantity. */
   totalPrizeMinor: bigint;
   guaranteed: boolean;
   judgingDeadline: Date;
+  submissionVisibility: SubmissionVisibility;
+  /** null: no public vote. */
+  voting: VotingWindow | null;
 }
 
 const KINDS = new Set<string>(Object.values(ChallengeKind));
@@ -74,7 +88,9 @@ export function validateNewChallenge(input: Omit<CreateChallengeInput, 'organiza
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
       throw new BadUserInputError('prizes', `prizes[${i}].quantity must be a whole number from 1 to ${MAX_QUANTITY}`);
     }
-    return { rank: prize.rank, label, amountMinor, quantity };
+    const communityChoice = prize.communityChoice ?? false;
+    if (typeof communityChoice !== 'boolean') throw new BadUserInputError(`${at}.communityChoice`, 'must be true or false');
+    return { rank: prize.rank, label, amountMinor, quantity, communityChoice };
   });
   if (prizes.reduce((sum, p) => sum + p.quantity, 0) > MAX_PLACES) throw new BadUserInputError('prizes', `at most ${MAX_PLACES} prize places in all (the sum of the quantities)`);
   const totalPrizeMinor = prizes.reduce((sum, p) => sum + p.amountMinor * BigInt(p.quantity), 0n);
@@ -83,6 +99,10 @@ export function validateNewChallenge(input: Omit<CreateChallengeInput, 'organiza
   const submissionDeadline = validateSubmissionDeadline(input.submissionDeadline, now);
   const guaranteed = input.guaranteed ?? false;
   const judgingDeadline = input.judgingDeadline == null ? defaultJudgingDeadline(submissionDeadline) : validateJudgingDeadline(input.judgingDeadline, submissionDeadline);
+  const submissionVisibility = input.submissionVisibility == null ? SubmissionVisibility.SEALED : validateSubmissionVisibility(input.submissionVisibility);
+  const voting = input.voting == null ? null : validateVotingWindow(input.voting);
+  // In the input's order, so that prizes[i] names the prize as given.
+  assertEntriesTerms({ submissionVisibility, voting, submissionDeadline, judgingDeadline, prizes }, now);
 
   return {
     title,
@@ -97,7 +117,25 @@ export function validateNewChallenge(input: Omit<CreateChallengeInput, 'organiza
     totalPrizeMinor,
     guaranteed,
     judgingDeadline,
+    submissionVisibility,
+    voting,
   };
+}
+
+const SUBMISSION_VISIBILITIES = new Set<string>(Object.values(SubmissionVisibility));
+
+export function validateSubmissionVisibility(value: SubmissionVisibility): SubmissionVisibility {
+  if (!SUBMISSION_VISIBILITIES.has(value)) throw new BadUserInputError('submissionVisibility', 'is not a valid submission visibility');
+  return value;
+}
+
+/** Both ends valid date-times (BAD_USER_INPUT voting.startsAt / voting.endsAt); the rules between them are the domain's. */
+export function validateVotingWindow(value: VotingInput): VotingWindow {
+  const startsAt = value.startsAt;
+  const endsAt = value.endsAt;
+  if (!(startsAt instanceof Date) || Number.isNaN(startsAt.getTime())) throw new BadUserInputError('voting.startsAt', 'is not a valid date-time');
+  if (!(endsAt instanceof Date) || Number.isNaN(endsAt.getTime())) throw new BadUserInputError('voting.endsAt', 'is not a valid date-time');
+  return { startsAt, endsAt };
 }
 
 /** After the submission deadline, at most MAX_PERIOD_DAYS after it (BAD_USER_INPUT `judgingDeadline`). */
@@ -194,11 +232,14 @@ export interface ChallengeEdit {
   guaranteed?: boolean;
   /** Checked against the submission deadline by the service (which knows the current one). */
   judgingDeadline?: Date;
+  submissionVisibility?: SubmissionVisibility;
+  /** null removes the window. Checked against the deadlines by the service (assertEntriesTermsKept). */
+  voting?: VotingWindow | null;
 }
 
 /**
  * Checks an updateChallenge input with createChallenge's rules, field by field. Absent (or null) fields are left
- * out; terms "" or blank means "no terms". At least one field must be given (BAD_USER_INPUT `input`).
+ * out, except `voting: null` (no public vote); terms "" or blank means "no terms". At least one field must be given (BAD_USER_INPUT `input`).
  * A deadline equal to the current one (`currentDeadline`) is not a change, so it is not held to "in the future".
  */
 export function validateChallengeEdit(input: Omit<UpdateChallengeInput, 'challengeId'>, now: Date, currentDeadline: Date): ChallengeEdit {
@@ -218,6 +259,10 @@ export function validateChallengeEdit(input: Omit<UpdateChallengeInput, 'challen
     if (!(input.judgingDeadline instanceof Date) || Number.isNaN(input.judgingDeadline.getTime())) throw new BadUserInputError('judgingDeadline', 'is not a valid date-time');
     edit.judgingDeadline = input.judgingDeadline;
   }
+  if (input.submissionVisibility != null) edit.submissionVisibility = validateSubmissionVisibility(input.submissionVisibility);
+  // Unlike the other fields, an explicit null means something: no public vote.
+  if (input.voting === null) edit.voting = null;
+  else if (input.voting !== undefined) edit.voting = validateVotingWindow(input.voting);
   if (Object.keys(edit).length === 0) throw new BadUserInputError('input', 'give at least one field to change');
   return edit;
 }

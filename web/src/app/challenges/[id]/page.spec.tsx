@@ -43,6 +43,7 @@ function challenge(overrides: Record<string, unknown> = {}) {
     guaranteed: false, judgingDeadline: '2030-01-31T00:00:00Z', judgingClosed: false, round: 1, finalRoundDeadline: null, viewerRoles: [],
     rubric: { isDefault: true, criteria: [{ key: 'overall', label: 'Overall', description: '', weightPercent: 100 }] },
     invitations: [], finalists: [],
+    submissionVisibility: 'SEALED', votingWindow: null,
     ...overrides,
   };
 }
@@ -60,6 +61,21 @@ beforeEach(() => {
 });
 
 describe('ChallengePage', () => {
+  it('says who will see the entries, when the public votes and which prize the vote decides', async () => {
+    const { unmount } = await renderPage(challenge());
+    expect(screen.getByText('Entries are sealed: only the sponsor and the judges see them.')).toBeInTheDocument();
+    expect(screen.queryByText(/Public vote:/)).not.toBeInTheDocument();
+    unmount();
+    await renderPage(challenge({
+      submissionVisibility: 'GALLERY_AFTER_CLOSE', votingWindow: { startsAt: '2030-01-01T00:00:00Z', endsAt: '2030-01-15T00:00:00Z' },
+      prizes: [{ rank: 1, label: 'Community prize', amount: usd('100000'), award: null, quantity: 1, awardedCount: 0, communityChoice: true }],
+    }));
+    expect(screen.getByText(/^Entries become public when submissions close/)).toBeInTheDocument();
+    expect(screen.getByText(/^Public vote: from/)).toBeInTheDocument();
+    expect(screen.getByText('Community prize (community choice)')).toBeInTheDocument();
+    expect(screen.getByText(/^Community choice: decided by the public vote/)).toBeInTheDocument();
+  });
+
   it('puts the prize, the deadline and the call to action before the brief, with a sticky copy for phones', async () => {
     await renderPage(challenge());
     const hero = screen.getByRole('region', { name: 'Cheap membranes' });

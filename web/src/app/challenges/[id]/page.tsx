@@ -18,6 +18,7 @@ import { StickyCta } from '@/components/StickyCta';
 import { CreateTeamForm } from '@/components/TeamForms';
 import { Alert, Badge, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
 import { canCancelChallenge, canEditChallenge, challengeTimeline, deadlineIsAhead, eligibility, prizeWonBy, termsStep, termsSummary } from '@/lib/challenges';
+import { COMMUNITY_CHOICE_MEANING, ENTRIES_SEEN_BY } from '@/lib/entries';
 import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeDetailDoc } from '@/lib/operations';
@@ -224,12 +225,15 @@ export default async function ChallengePage({ params, searchParams }: Props) {
             <ul className="prize-list">
               {c.prizes.map((p) => (
                 <li key={p.rank}>
-                  <span>{p.quantity > 1 ? `${p.quantity} × ` : ''}{p.label}{p.quantity > 1 ? (p.awardedCount ? ` (${p.awardedCount} awarded)` : '') : p.award ? ' (awarded)' : ''}</span>
+                  <span>{p.quantity > 1 ? `${p.quantity} × ` : ''}{p.label}{p.communityChoice ? ' (community choice)' : ''}{p.quantity > 1 ? (p.awardedCount ? ` (${p.awardedCount} awarded)` : '') : p.award ? ' (awarded)' : ''}</span>
                   <strong><Money {...p.amount} />{p.quantity > 1 ? ' each' : ''}</strong>
                 </li>
               ))}
             </ul>
             {c.guaranteed && <p className="muted"><Badge tone="success">Guaranteed</Badge> Every prize place will be paid out: places not awarded by the judging deadline (<LocalDate iso={c.judgingDeadline} />) go to the best-ranked submissions.</p>}
+            {c.prizes.some((p) => p.communityChoice) && <p className="muted">{COMMUNITY_CHOICE_MEANING}</p>}
+            <p className="muted">{ENTRIES_SEEN_BY[c.submissionVisibility]}</p>
+            {c.votingWindow && <p className="muted">Public vote: from <LocalDate iso={c.votingWindow.startsAt} /> to <LocalDate iso={c.votingWindow.endsAt} />.</p>}
           </Card>
 
           <Card aria-labelledby="timeline-title">

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Disclosure } from '@/components/Disclosure';
+import { SUBMISSION_VISIBILITIES } from '@/lib/entries';
 import { Money } from '@/components/Money';
 import {
-  Alert, Badge, Button, ButtonLink, Card, Checkbox, DataTable, EmptyState, FigureTable, ErrorState, LoadingState, Logo, LogoMark, Select, StatusBadge, TextArea, TextField,
+  Alert, Badge, Button, ButtonLink, Card, Checkbox, DataTable, RadioGroup, EmptyState, FigureTable, ErrorState, LoadingState, Logo, LogoMark, Select, StatusBadge, TextArea, TextField,
 } from '@/components/ui';
 import { FeedbackCard } from '@/components/FeedbackCard';
 import { DialogDemo, LoadingButtonDemo, RubricDemo, ToastDemo } from './GalleryDemos';
@@ -84,6 +85,7 @@ export default function ComponentGallery() {
           <Select label="Currency" name="currency" options={[{ value: 'USD', label: 'US dollar (USD)' }, { value: 'EUR', label: 'Euro (EUR)' }]} />
           <TextArea label="Description" name="description" rows={3} hint="Markdown is not rendered" />
           <Checkbox label="I accept the terms of this challenge" name="terms" error="Tick the box to accept the terms of this challenge before submitting" />
+          <RadioGroup legend="Who sees the entries" name="submissionVisibility" defaultValue="SEALED" options={SUBMISSION_VISIBILITIES} hint="Fixed once the challenge is published." />
         </form>
       </section>
 
