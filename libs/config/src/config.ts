@@ -96,6 +96,17 @@ export const subgraphSchema = baseSchema.extend({
   READ_MODEL_MAX_WAITERS: z.coerce.number().int().min(0).max(10_000).default(100),
 });
 
+/** Submissions stores entries' files (libs/storage) and sweeps them. */
+export const submissionsSchema = subgraphSchema.extend(storageSchema.shape).extend({
+  /** How often PENDING attachments whose upload window passed are verified (REJECTED when no bytes came). */
+  ATTACHMENT_VERIFY_POLL_MS: z.coerce.number().int().positive().default(60_000),
+  /** How often unreferenced attachments older than ATTACHMENT_ORPHAN_HOURS are deleted (object and row). */
+  ATTACHMENT_SWEEP_POLL_MS: z.coerce.number().int().positive().default(600_000),
+  ATTACHMENT_ORPHAN_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+});
+
+export type SubmissionsConfig = z.infer<typeof submissionsSchema>;
+
 export const solversSchema = subgraphSchema.extend({
   /** Where the web client lives: links in mail (password reset) point there. */
   WEB_BASE_URL: z.string().url().default('http://localhost:3000'),
