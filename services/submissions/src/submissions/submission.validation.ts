@@ -21,6 +21,6 @@ export function parseSubmitSolutionInput(input: { challengeId: unknown; title: u
     title: requiredText(input.title as string, 'title', { max: TITLE_MAX_CHARS }),
     body: requiredText(input.body as string, 'body', { max: BODY_MAX_CHARS, multiline: true }),
     ...(input.teamId === undefined || input.teamId === null ? {} : { teamId: requiredId(input.teamId as string, 'teamId') }),
-    attachmentIds: parseAttachmentIds(Array.isArray(input.attachmentIds) ? input.attachmentIds : null),
+    ...(Array.isArray(input.attachmentIds) ? { attachmentIds: parseAttachmentIds(input.attachmentIds) } : {}),
   };
 }
