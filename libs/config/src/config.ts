@@ -14,7 +14,14 @@ const LOCAL_AUTH_SECRET = 'local-only-auth-token-secret-change-me-0123456789';
 const LOCAL_IDENTITY_SECRET = 'local-only-gateway-identity-secret-change-me-0123456789';
 const LOCAL_FILES_SIGNING_SECRET = 'local-only-files-signing-secret-change-me-0123456789';
 /** Secrets written in this repository (the defaults above, docker-compose.yml's): anyone can read them. */
-const PUBLISHED_SECRETS = new Set([LOCAL_AUTH_SECRET, LOCAL_IDENTITY_SECRET, LOCAL_FILES_SIGNING_SECRET, 'compose-only-auth-token-secret-0123456789', 'compose-only-identity-secret-0123456789']);
+const PUBLISHED_SECRETS = new Set([
+  LOCAL_AUTH_SECRET,
+  LOCAL_IDENTITY_SECRET,
+  LOCAL_FILES_SIGNING_SECRET,
+  'compose-only-auth-token-secret-0123456789',
+  'compose-only-identity-secret-0123456789',
+  'compose-only-files-signing-secret-0123456789',
+]);
 
 const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
 
