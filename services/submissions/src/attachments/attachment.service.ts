@@ -265,7 +265,7 @@ export async function attachToVersion(tx: EntityManager, submissionId: string, v
   if (ids.length === 0) return;
   await tx.execute(
     `insert into submission_version_attachment (submission_id, version, position, attachment_id)
-     select ?, ?, k.ord - 1, k.id from unnest(?::uuid[]) with ordinality as k(id, ord)`,
+     select ?::uuid, ?::int, k.ord - 1, k.id from unnest(?::uuid[]) with ordinality as k(id, ord)`,
     [submissionId, version, pgArray([...ids])],
     'run',
   );
