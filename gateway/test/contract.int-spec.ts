@@ -84,6 +84,11 @@ describe('partner contract', () => {
     expectV2OperationsUnchanged('judging.graphql', 10);
   });
 
+  it('keeps the entries operations of contract v2 (shared/contract/v2/entries.graphql) unchanged in docs/partner-api/operations.graphql', () => {
+    // The gallery (it selects voteCount and voting) and the votes join with votes.
+    expectV2OperationsUnchanged('entries.graphql', 2, (name, ours) => ['ChallengeGallery', 'CastVote', 'WithdrawVote'].includes(name) && !ours.has(name));
+  });
+
   it.each(operations.map((o) => [o.name?.value ?? '?']))('%s validates against the supergraph', (name) => {
     const errors = validate(apiSchema, { kind: Kind.DOCUMENT, definitions: [operations.find((o) => o.name?.value === name)!] });
     expect(errors.map((e) => e.message)).toEqual([]);

@@ -64,6 +64,10 @@ export const RATE_LIMIT_RULES: readonly RateLimitRule[] = [
     windowSeconds: HOUR,
     what: 'invitations from your network',
   },
+  // Uploads (issue 14): submissions keeps at most 50 waiting per account; this bounds the files (25 MB each) one account
+  // or address may store in an hour.
+  { name: 'uploads-account', counts: { rootFields: ['createAttachmentUpload'] }, per: 'account', points: 200, windowSeconds: HOUR, what: 'file uploads' },
+  { name: 'uploads-address', counts: { rootFields: ['createAttachmentUpload'] }, per: 'address', points: 600, windowSeconds: HOUR, what: 'file uploads from your network' },
   // Expensive queries: an address's budget (anonymous scrapers), and an account's, whatever addresses it uses.
   { name: 'query-cost-address', counts: 'cost', per: 'address', points: COST_PER_MINUTE, windowSeconds: MINUTE, what: 'expensive requests from your network' },
   { name: 'query-cost-account', counts: 'cost', per: 'account', points: COST_PER_MINUTE, windowSeconds: MINUTE, what: 'expensive requests' },

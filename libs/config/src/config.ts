@@ -14,7 +14,14 @@ const LOCAL_AUTH_SECRET = 'local-only-auth-token-secret-change-me-0123456789';
 const LOCAL_IDENTITY_SECRET = 'local-only-gateway-identity-secret-change-me-0123456789';
 const LOCAL_FILES_SIGNING_SECRET = 'local-only-files-signing-secret-change-me-0123456789';
 /** Secrets written in this repository (the defaults above, docker-compose.yml's): anyone can read them. */
-const PUBLISHED_SECRETS = new Set([LOCAL_AUTH_SECRET, LOCAL_IDENTITY_SECRET, LOCAL_FILES_SIGNING_SECRET, 'compose-only-auth-token-secret-0123456789', 'compose-only-identity-secret-0123456789']);
+const PUBLISHED_SECRETS = new Set([
+  LOCAL_AUTH_SECRET,
+  LOCAL_IDENTITY_SECRET,
+  LOCAL_FILES_SIGNING_SECRET,
+  'compose-only-auth-token-secret-0123456789',
+  'compose-only-identity-secret-0123456789',
+  'compose-only-files-signing-secret-0123456789',
+]);
 
 const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
 
@@ -95,6 +102,17 @@ export const subgraphSchema = baseSchema.extend({
   /** Commands waiting for a read model at once, per process; beyond it they answer at once. */
   READ_MODEL_MAX_WAITERS: z.coerce.number().int().min(0).max(10_000).default(100),
 });
+
+/** Submissions stores entries' files (libs/storage) and sweeps them. */
+export const submissionsSchema = subgraphSchema.extend(storageSchema.shape).extend({
+  /** How often PENDING attachments whose upload window passed are verified (REJECTED when no bytes came). */
+  ATTACHMENT_VERIFY_POLL_MS: z.coerce.number().int().positive().default(60_000),
+  /** How often unreferenced attachments older than ATTACHMENT_ORPHAN_HOURS are deleted (object and row). */
+  ATTACHMENT_SWEEP_POLL_MS: z.coerce.number().int().positive().default(600_000),
+  ATTACHMENT_ORPHAN_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+});
+
+export type SubmissionsConfig = z.infer<typeof submissionsSchema>;
 
 export const solversSchema = subgraphSchema.extend({
   /** Where the web client lives: links in mail (password reset) point there. */

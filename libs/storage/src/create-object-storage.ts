@@ -4,8 +4,11 @@ import { FilesystemStorage } from './filesystem-storage';
 import type { ObjectStorage } from './object-storage';
 import { S3Storage } from './s3-storage';
 
-/** S3 when S3_BUCKET is set; otherwise files under DATA_DIR/objects, served by `createFileRoutes`. */
-export function createObjectStorage(config: StorageConfig): ObjectStorage {
+/**
+ * S3 when S3_BUCKET is set; otherwise files under DATA_DIR/objects, served by `createFileRoutes`, their URLs under
+ * FILES_PUBLIC_URL (or `publicUrl`, when the process knows a better address only once it listens).
+ */
+export function createObjectStorage(config: StorageConfig, options: { publicUrl?: () => string } = {}): ObjectStorage {
   if (config.S3_BUCKET) {
     return new S3Storage({
       bucket: config.S3_BUCKET,
@@ -15,5 +18,5 @@ export function createObjectStorage(config: StorageConfig): ObjectStorage {
       forcePathStyle: config.S3_FORCE_PATH_STYLE,
     });
   }
-  return new FilesystemStorage({ directory: resolve(join(config.DATA_DIR, 'objects')), publicUrl: config.FILES_PUBLIC_URL, signingSecret: config.FILES_SIGNING_SECRET });
+  return new FilesystemStorage({ directory: resolve(join(config.DATA_DIR, 'objects')), publicUrl: options.publicUrl ?? config.FILES_PUBLIC_URL, signingSecret: config.FILES_SIGNING_SECRET });
 }

@@ -8,8 +8,9 @@ import { assertValidKey, ObjectNotFoundError, type DownloadOptions, type ObjectS
 export interface FilesystemStorageOptions {
   /** Where objects live (`DATA_DIR/objects`); a key is a relative path below it. */
   directory: string;
-  /** Base of upload/download URLs (`FILES_PUBLIC_URL`): the routes of `createFileRoutes`, reached from the browser. */
-  publicUrl: string;
+  /** Base of upload/download URLs (`FILES_PUBLIC_URL`): the routes of `createFileRoutes`, reached from the browser. A
+   * function when it is known only later (a process on a port chosen at listen time); read at each URL made. */
+  publicUrl: string | (() => string);
   /** HMAC-SHA256 key of the URLs' tokens (`FILES_SIGNING_SECRET`). */
   signingSecret: string;
   /** Milliseconds since the epoch (tests move time). */
@@ -22,12 +23,15 @@ export interface FilesystemStorageOptions {
  */
 export class FilesystemStorage implements ObjectStorage {
   readonly kind = 'filesystem' as const;
-  private readonly publicUrl: string;
   private readonly now: () => number;
 
   constructor(private readonly options: FilesystemStorageOptions) {
-    this.publicUrl = options.publicUrl.replace(/\/+$/, '');
     this.now = options.now ?? Date.now;
+  }
+
+  private get publicUrl(): string {
+    const { publicUrl } = this.options;
+    return (typeof publicUrl === 'function' ? publicUrl() : publicUrl).replace(/\/+$/, '');
   }
 
   async createUpload(key: string, { contentType, byteSize, expiresInSeconds }: UploadOptions): Promise<UploadTarget> {

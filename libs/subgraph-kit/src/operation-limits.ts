@@ -96,6 +96,11 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'InviteToChallengePayload.invitations': 50,
   'Challenge.viewerRoles': 5,
   'PayoutAccount.requirementsDue': 50,
+  // Entries (issue 14): MAX_ATTACHMENTS a version in services/submissions; the upload's headers (Content-Type, and
+  // If-None-Match with S3).
+  'Submission.attachments': 10,
+  'SubmissionVersion.attachments': 10,
+  'CreateAttachmentUploadPayload.uploadHeaders': 5,
   // Introspection (subgraphs, and the gateway outside production): about the size of our schemas, so the circular
   // introspection query (types { fields { type { fields ... } } }) is refused by its cost.
   '__Schema.types': 200,

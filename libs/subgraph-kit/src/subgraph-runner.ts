@@ -65,6 +65,8 @@ export interface SubgraphDefinition<TContext extends BaseContext, TOwn = undefin
   workers?(runtime: SubgraphRuntime<TOwn>): BackgroundWorker[];
   /** Other background work (scheduled jobs); returns how to stop it. */
   onStart?(runtime: SubgraphRuntime<TOwn>): Promise<(() => Promise<void>) | void>;
+  /** The server listens at `url` (its /graphql; the port is chosen at listen time when PORT is 0), before it is announced. */
+  onListening?(runtime: SubgraphRuntime<TOwn>, url: string): void;
 }
 
 /** Default port of the embedded Postgres `npm start` and a lone subgraph share. */
@@ -146,6 +148,7 @@ export async function runSubgraph<TContext extends BaseContext, TOwn = undefined
     createContext: (identity) => definition.createContext({ identity, em: orm.em.fork(), runtime }),
     extraRoutes: definition.extraRoutes ? (app) => definition.extraRoutes!(app, runtime) : undefined,
   });
+  definition.onListening?.(runtime, server.url);
   // The harness and `npm start` read this line to learn the port.
   logger.info({ url: server.url }, 'listening');
 

@@ -3,6 +3,8 @@ import { stopEventPublishers } from '@ideagora/events';
 import { startStripeEmulator } from '@ideagora/stripe-emulator';
 import Stripe from 'stripe';
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from './test-database';
 import { GraphQLTestClient } from './graphql.client';
@@ -26,6 +28,8 @@ interface ProcessHandle {
 
 export interface Stack {
   databaseUrl: string;
+  /** Every process's DATA_DIR (a temporary directory): stored files are under `objects/`. */
+  dataDir: string;
   /** The local Stripe emulator the payouts subgraph talks to, and a real `stripe` SDK client for it. */
   stripe: Stripe;
   stripeEmulatorUrl: string;
@@ -97,10 +101,14 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   const databaseUrl = await createTestDatabase();
   const emulator = await startStripeEmulator({ port: 0, webhookRetryBaseMs: 100 });
   const emulatorAddress = new URL(emulator.url);
+  // Files the stack stores (submissions' attachments under DATA_DIR/objects): a directory of its own, removed at stop.
+  const dataDir = mkdtempSync(join(tmpdir(), 'ideagora-stack-'));
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
   const common = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: '0',
     OUTBOX_POLL_MS: '200',
@@ -160,6 +168,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
         return extra.url;
       },
       databaseUrl,
+      dataDir,
       gatewayUrl: gateway.url,
       subgraphUrls,
       client: new GraphQLTestClient(gateway.url),
@@ -168,11 +177,13 @@ export async function startStack(options: { env?: Record<string, string> } = {})
         await stopEventPublishers();
         await Promise.all(handles.map(stopProcess));
         await emulator.close();
+        removeDataDir();
       },
     };
   } catch (error) {
     await Promise.all(handles.map(stopProcess));
     await emulator.close();
+    removeDataDir();
     throw error;
   }
 }

@@ -1,8 +1,10 @@
 import type { Identity } from '@ideagora/auth';
-import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createAttachmentLoaders } from './attachments/attachment.loaders';
+import { AttachmentService } from './attachments/attachment.service';
 import { createJudgingLoaders } from './judging/judging.loaders';
 import { JudgingService } from './judging/judging.service';
+import type { SubmissionsRuntime } from './submissions.runtime';
 import { createSubmissionLoaders } from './submissions/submission.loaders';
 import { SubmissionService } from './submissions/submission.service';
 import { createTeamLoaders } from './teams/team.loaders';
@@ -13,13 +15,25 @@ export interface SubmissionsContext {
   submissions: SubmissionService;
   teams: TeamService;
   judging: JudgingService;
-  loaders: ReturnType<typeof createSubmissionLoaders> & ReturnType<typeof createTeamLoaders> & ReturnType<typeof createJudgingLoaders>;
+  attachments: AttachmentService;
+  loaders: ReturnType<typeof createSubmissionLoaders> &
+    ReturnType<typeof createTeamLoaders> &
+    ReturnType<typeof createJudgingLoaders> &
+    ReturnType<typeof createAttachmentLoaders>;
 }
 
-export function createSubmissionsContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): SubmissionsContext {
+export function createSubmissionsContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubmissionsRuntime }): SubmissionsContext {
   const nudge = () => runtime.relay.nudge();
   const submissions = new SubmissionService(em, identity.userId, nudge, runtime.readModelWaits);
   const teams = new TeamService(em, identity.userId, submissions, nudge, runtime.readModelWaits);
   const judging = new JudgingService(em, identity.userId, runtime.readModelWaits);
-  return { identity, submissions, teams, judging, loaders: { ...createSubmissionLoaders(submissions), ...createTeamLoaders(teams), ...createJudgingLoaders(judging) } };
+  const attachments = new AttachmentService(em, identity.userId, runtime.own.files);
+  return {
+    identity,
+    submissions,
+    teams,
+    judging,
+    attachments,
+    loaders: { ...createSubmissionLoaders(submissions), ...createTeamLoaders(teams), ...createJudgingLoaders(judging), ...createAttachmentLoaders(attachments) },
+  };
 }

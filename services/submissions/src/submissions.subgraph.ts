@@ -1,6 +1,14 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import { createSubmissionsContext, type SubmissionsContext } from './context';
-import { ChallengeSubmissionsResolver, resolveChallengeReference } from './external/challenge.resolver';
+import { createFileRoutes, FilesystemStorage } from '@ideagora/storage';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { attachmentIdOfKey } from './attachments/attachment.domain';
+import { AttachmentEntity, SubmissionVersionAttachmentEntity } from './attachments/attachment.entity';
+import { AttachmentResolver, SubmissionAttachmentsResolver, SubmissionVersionAttachmentsResolver } from './attachments/attachment.resolver';
+import { AttachmentService } from './attachments/attachment.service';
+import { Migration20261209090000_entries } from './migrations/Migration20261209090000_entries';
+import { createSubmissionsOwn, type SubmissionsOwn } from './submissions.runtime';
+import { ChallengeGalleryResolver, ChallengeSubmissionsResolver, resolveChallengeReference } from './external/challenge.resolver';
 import { resolveUserReference, UserSubmissionsResolver, UserTeamInvitationsResolver } from './external/user.resolver';
 import { ChallengeJudgingResolver, JudgingBoardResolver, JudgingRankingConnectionResolver, ScoreCardResolver, SubmissionJudgingResolver } from './judging/judging.resolver';
 import { ChallengeRoleViewEntity, JudgeRoundProgressEntity, RoundAgreementEntity, ScoreCardEntity, SubmissionScoreEntity } from './judging/judging.entity';
@@ -20,11 +28,11 @@ import { resolveSubmissionReference, SubmissionConnectionResolver, SubmissionRes
 import { ChallengeParticipantEntity, TeamEntity, TeamInvitationEntity, TeamMemberEntity } from './teams/team.entity';
 import { resolveTeamReference, TeamInvitationResolver, TeamResolver } from './teams/team.resolver';
 
-export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
+export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext, SubmissionsOwn> = {
   name: 'submissions',
   entities: [SubmissionEntity, SubmissionVersionEntity, TermsAcceptanceEntity, ChallengeViewEntity, MembershipViewEntity,
     UserViewEntity, TeamEntity, TeamMemberEntity, TeamInvitationEntity, ChallengeParticipantEntity, ScoreCardEntity, SubmissionScoreEntity, ChallengeRoleViewEntity,
-    JudgeRoundProgressEntity, RoundAgreementEntity],
+    JudgeRoundProgressEntity, RoundAgreementEntity, AttachmentEntity, SubmissionVersionAttachmentEntity],
   migrations: [
     { name: 'Migration20261123090000_submissions', class: Migration20261123090000_submissions },
     { name: 'Migration20261126090000_terms_acceptance', class: Migration20261126090000_terms_acceptance },
@@ -33,11 +41,13 @@ export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
     { name: 'Migration20261206100000_teams', class: Migration20261206100000_teams },
     { name: 'Migration20261207090000_judging', class: Migration20261207090000_judging },
     { name: 'Migration20261208090000_round_agreement', class: Migration20261208090000_round_agreement },
+    { name: 'Migration20261209090000_entries', class: Migration20261209090000_entries },
   ],
   buildSchema: () =>
     buildFederatedSchema({
       resolvers: [SubmissionResolver, SubmissionConnectionResolver, ChallengeSubmissionsResolver, UserSubmissionsResolver, UserTeamInvitationsResolver, TeamResolver, TeamInvitationResolver,
-        SubmissionJudgingResolver, ScoreCardResolver, ChallengeJudgingResolver, JudgingBoardResolver, JudgingRankingConnectionResolver],
+        SubmissionJudgingResolver, ScoreCardResolver, ChallengeJudgingResolver, JudgingBoardResolver, JudgingRankingConnectionResolver,
+        AttachmentResolver, SubmissionAttachmentsResolver, SubmissionVersionAttachmentsResolver, ChallengeGalleryResolver],
       referenceResolvers: {
         Submission: { __resolveReference: resolveSubmissionReference },
         Challenge: { __resolveReference: resolveChallengeReference },
@@ -45,6 +55,23 @@ export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext> = {
         Team: { __resolveReference: resolveTeamReference },
       },
     }),
+  own: createSubmissionsOwn,
   createContext: createSubmissionsContext,
   eventHandlers: readModelEventHandlers,
+  workers: (runtime) => runtime.own.workers,
+  onListening: (runtime, url) => runtime.own.listening(url),
+  // The filesystem storage's signed upload/download routes (`/files/:token`); an upload is verified before the PUT answers.
+  extraRoutes: (app, runtime) => {
+    const { storage, files } = runtime.own;
+    if (!(storage instanceof FilesystemStorage)) return;
+    app.use(
+      createFileRoutes(storage, {
+        onUploaded: async (key) => {
+          const attachmentId = attachmentIdOfKey(key);
+          if (attachmentId) await new AttachmentService(runtime.orm.em.fork() as EntityManager, null, files).verify(attachmentId);
+        },
+        onError: (err, key) => runtime.logger.warn({ err, key }, 'verification after an upload failed; the queue retries it'),
+      }),
+    );
+  },
 };

@@ -362,6 +362,8 @@ export type SubmissionVisibility =
   | 'SEALED';
 
 export type SubmitSolutionInput = {
+  /** This version's files, in order (createAttachmentUpload, then the PUT): at most 10 (BAD_USER_INPUT attachmentIds), no duplicates (BAD_USER_INPUT attachmentIds[i]), each uploaded by the caller (or already a file of this submission), else NOT_FOUND attachmentIds[i]; READY once verified (REJECTED or not uploaded: FAILED_PRECONDITION attachmentIds[i], the reason in words). Absent: none. Each version keeps its own list. */
+  attachmentIds?: Array<string | number> | null | undefined;
   /** 1 to 100,000 characters. */
   body: string;
   challengeId: string | number;

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubmissionsContext } from '../context';
 import { decodeSubmissionCursor, encodeSubmissionCursor } from '../submissions/submission.cursor';
 import { SubmissionsSealedError } from '../submissions/submission.errors';
-import { isSubmissionReviewer } from '../submissions/submission.policy';
+import { isPublicTo, isSubmissionReviewer } from '../submissions/submission.policy';
 import { SubmissionConnection, SubmissionType } from '../submissions/submission.type';
 import { TeamType } from '../teams/team.type';
 import { ChallengeRef } from './challenge.stub';
@@ -66,6 +66,29 @@ export class ChallengeSubmissionsResolver {
     const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor, ...filter });
     if (rows.length === 0 && !cursor) return SubmissionConnection.of(emptyConnection(), async () => 0);
     return SubmissionConnection.of(toConnection(rows, limit, (s) => encodeSubmissionCursor(s.firstSubmittedAt, s.id), SubmissionType.from), countTotal);
+  }
+}
+
+@Resolver(() => ChallengeRef)
+export class ChallengeGalleryResolver {
+  @FieldResolver(() => SubmissionConnection, {
+    description:
+      "The public entries, in order of first submission: every submission when the challenge's submissionVisibility is GALLERY, or GALLERY_AFTER_CLOSE once submissions have closed; empty (not an error) otherwise, and for a challenge the viewer cannot see. Each shows its title, body, author and files (never its team's private details, scores or the shortlist).",
+  })
+  async gallery(
+    @Root() challenge: ChallengeRef,
+    @Ctx() ctx: SubmissionsContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<SubmissionConnection> {
+    const limit = pageSize(first);
+    const cursor = decodeSubmissionCursor(after);
+    const access = await ctx.loaders.challengeAccess.load(challenge.id);
+    if (!isPublicTo(access)) return SubmissionConnection.of(emptyConnection(), async () => 0);
+    const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor });
+    return SubmissionConnection.of(toConnection(rows, limit, (s) => encodeSubmissionCursor(s.firstSubmittedAt, s.id), SubmissionType.from), () =>
+      ctx.loaders.submissionCount.load({ challengeId: challenge.id, shortlistedOnly: false }),
+    );
   }
 }
 

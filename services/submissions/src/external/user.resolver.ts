@@ -9,7 +9,8 @@ import { UserRef } from './user.stub';
 @Resolver(() => UserRef)
 export class UserSubmissionsResolver {
   @FieldResolver(() => SubmissionConnection, {
-    description: "The user's submissions, latest submitted first. Only for the user themselves (empty, totalCount 0, for anyone else).",
+    description:
+      "The user's submissions, latest submitted first: all of theirs (their teams' too) for the user themselves; for anyone else, signed out too, only those public to them (entries of a gallery challenge, Challenge.submissionVisibility) that they authored.",
   })
   async submissions(
     @Root() user: UserRef,
@@ -20,7 +21,15 @@ export class UserSubmissionsResolver {
     const limit = pageSize(first);
     const cursor = decodeSubmissionCursor(after);
     const viewerId = ctx.identity.userId;
-    if (!viewerId || viewerId.toLowerCase() !== String(user.id).toLowerCase()) return SubmissionConnection.of(emptyConnection(), async () => 0);
+    if (!viewerId || viewerId.toLowerCase() !== String(user.id).toLowerCase()) {
+      const ownerId = String(user.id);
+      const rows = await ctx.loaders.publicAuthorSubmissionsPage.load({ ownerId, limit, after: cursor });
+      if (rows.length === 0 && !cursor) return SubmissionConnection.of(emptyConnection(), async () => 0);
+      return SubmissionConnection.of(
+        toConnection(rows, limit, (s) => encodeSubmissionCursor(s.submittedAt, s.id), SubmissionType.from),
+        () => ctx.loaders.publicSubmissionCountByAuthor.load(ownerId),
+      );
+    }
     const rows = await ctx.loaders.authorSubmissionsPage.load({ ownerId: viewerId, limit, after: cursor });
     return SubmissionConnection.of(
       toConnection(rows, limit, (s) => encodeSubmissionCursor(s.submittedAt, s.id), SubmissionType.from),

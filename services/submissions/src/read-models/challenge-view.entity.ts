@@ -1,13 +1,15 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type { ChallengeStatusName, ChallengeVisibilityName } from '@ideagora/events';
 import type { RubricCriterion } from '../judging/judging.domain';
+import type { SubmissionVisibilityName } from '../submissions/submission.policy';
 
 /** What this context knows about a challenge, fed by `ChallengeChanged` (never read from the challenges schema). */
 @Entity({ tableName: 'challenge_view' })
 export class ChallengeViewEntity {
   [OptionalProps]?:
     | 'updatedAt' | 'termsRequired' | 'visibility' | 'published' | 'title' | 'rubric' | 'guaranteed' | 'judgingDeadline' | 'judgingClosed'
-    | 'round' | 'finalRoundDeadline' | 'finalistIds' | 'prizePlaces' | 'rankingFixedAt' | 'finalistsAnnouncedAt';
+    | 'round' | 'finalRoundDeadline' | 'finalistIds' | 'prizePlaces' | 'rankingFixedAt' | 'finalistsAnnouncedAt'
+    | 'submissionVisibility' | 'votingStartsAt' | 'votingEndsAt' | 'votingClosed' | 'submissionsClosedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -80,6 +82,25 @@ export class ChallengeViewEntity {
   /** When FinalistsAnnounced was emitted (once). */
   @Property({ type: 'timestamptz', nullable: true })
   finalistsAnnouncedAt?: Date | null;
+
+  /** Who reads the entries (isSubmissionPublic): SEALED, GALLERY, GALLERY_AFTER_CLOSE. */
+  @Property({ type: 'text', default: 'SEALED' })
+  submissionVisibility!: SubmissionVisibilityName;
+
+  /** The public vote's window (null: no vote). */
+  @Property({ type: 'timestamptz', nullable: true })
+  votingStartsAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  votingEndsAt?: Date | null;
+
+  /** The window's end passed (ChallengeChanged.votingClosed; one-way). */
+  @Property({ type: 'boolean', default: false })
+  votingClosed!: boolean;
+
+  /** The first time the challenge was seen past OPEN: GALLERY_AFTER_CLOSE entries are public from then on. */
+  @Property({ type: 'timestamptz', nullable: true })
+  submissionsClosedAt?: Date | null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();

@@ -4,6 +4,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { JudgingEventService } from '../judging/judging-events.service';
 import { prizePlacesOf } from '../judging/judging.domain';
 
+/** Past OPEN: submissions have closed (a final round's OPEN comes after JUDGING; CANCELLING only from JUDGING). */
+const CLOSED_STATUSES_SQL = `('JUDGING', 'AWARDED', 'CLOSED', 'CANCELLING')`;
+
 /**
  * Applies the challenges context's events to the local read models. Called inside the consumer's transaction
  * (exactly once per event id); an event older than the version held is ignored, so out-of-order delivery is safe.
@@ -15,6 +18,8 @@ export class ReadModelService {
    * The challenge as last heard (version-guarded), then what the new state asks of this context, once each (flags on
    * the row, so a replayed or older event never repeats them): round 2 announces the finalists (FinalistsAnnounced),
    * the judging deadline fixes the ranking (JudgingRankingFixed). Both read the row as it stands after the upsert.
+   * `submissions_closed_at` is set the first time the challenge is seen past OPEN and kept for good: GALLERY_AFTER_CLOSE
+   * entries are public from then on.
    */
   async applyChallengeChanged(payload: EventPayloads['ChallengeChanged']): Promise<void> {
     const audience = challengeAudienceOf(payload);
@@ -22,8 +27,11 @@ export class ReadModelService {
     // rubric, not closed). A rubric absent keeps what the row holds (it is fixed at publication).
     await this.em.execute(
       `insert into challenge_view (id, organization_id, status, submission_deadline, currency, prizes, terms_required, visibility, published, title,
-         rubric, guaranteed, judging_deadline, judging_closed, round, final_round_deadline, finalist_ids, prize_places, version, updated_at)
-       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?::timestamptz, ?, ?, ?::timestamptz, ?::uuid[], ?, ?, now())
+         rubric, guaranteed, judging_deadline, judging_closed, round, final_round_deadline, finalist_ids, prize_places, version, updated_at,
+         submission_visibility, voting_starts_at, voting_ends_at, voting_closed, submissions_closed_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?::timestamptz, ?, ?, ?::timestamptz, ?::uuid[], ?, ?, now(),
+         coalesce(?::text, 'SEALED'), ?::timestamptz, ?::timestamptz, ?::boolean,
+         case when ?::text in ${CLOSED_STATUSES_SQL} then now() end)
        on conflict (id) do update set
          organization_id = excluded.organization_id, status = excluded.status,
          submission_deadline = excluded.submission_deadline, currency = excluded.currency,
@@ -34,7 +42,12 @@ export class ReadModelService {
          judging_deadline = coalesce(excluded.judging_deadline, challenge_view.judging_deadline),
          judging_closed = excluded.judging_closed, round = excluded.round,
          final_round_deadline = excluded.final_round_deadline, finalist_ids = excluded.finalist_ids,
-         prize_places = excluded.prize_places, version = excluded.version, updated_at = now()
+         prize_places = excluded.prize_places, version = excluded.version, updated_at = now(),
+         submission_visibility = coalesce(?::text, challenge_view.submission_visibility),
+         voting_starts_at = case when ?::boolean then excluded.voting_starts_at else challenge_view.voting_starts_at end,
+         voting_ends_at = case when ?::boolean then excluded.voting_ends_at else challenge_view.voting_ends_at end,
+         voting_closed = challenge_view.voting_closed or excluded.voting_closed,
+         submissions_closed_at = coalesce(challenge_view.submissions_closed_at, excluded.submissions_closed_at)
        where challenge_view.version <= excluded.version`,
       [
         payload.id,
@@ -57,6 +70,15 @@ export class ReadModelService {
         pgArray((payload.finalistSubmissionIds ?? []).map((id) => id.toLowerCase())),
         prizePlacesOf(payload.prizes),
         payload.version,
+        // Entries (issue 14). Absent in events queued before: SEALED, no vote; an absent field keeps what is held.
+        payload.submissionVisibility ?? null,
+        payload.voting ? new Date(payload.voting.startsAt).toISOString() : null,
+        payload.voting ? new Date(payload.voting.endsAt).toISOString() : null,
+        payload.votingClosed === true,
+        payload.status,
+        payload.submissionVisibility ?? null,
+        payload.voting !== undefined,
+        payload.voting !== undefined,
       ],
       'run',
     );

@@ -23,6 +23,13 @@ export class SubmitSolutionInput {
       "Submit as this team: a new version of the team's one submission (any member). Its split must be AGREED (FAILED_PRECONDITION otherwise); not a member: NOT_FOUND. A team member submitting without it: CONFLICT field teamId.",
   })
   teamId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "This version's files, in order (createAttachmentUpload, then the PUT): at most 10 (BAD_USER_INPUT attachmentIds), no duplicates (BAD_USER_INPUT attachmentIds[i]), each uploaded by the caller (or already a file of this submission), else NOT_FOUND attachmentIds[i]; READY once verified (REJECTED or not uploaded: FAILED_PRECONDITION attachmentIds[i], the reason in words). Absent: none. Each version keeps its own list.",
+  })
+  attachmentIds?: string[] | null;
 }
 
 @InputType('ShortlistSubmissionInput')

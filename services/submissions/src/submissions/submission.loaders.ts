@@ -21,6 +21,14 @@ export function createSubmissionLoaders(submissions: SubmissionService) {
       },
       { cacheKeyFn: lower },
     ),
+    /** What the viewer may read, sealed or public (isSubmissionPublic); null otherwise: `_entities`, Query.submission. */
+    visibleSubmissionById: new DataLoader<string, SubmissionSnapshot | null>(
+      async (ids) => {
+        const found = new Map((await submissions.findVisibleByIds(ids)).map((s) => [s.id, s]));
+        return ids.map((id) => found.get(lower(id)) ?? null);
+      },
+      { cacheKeyFn: lower },
+    ),
     /** The viewer's role in each challenge's sponsor and whether it is withheld from them; null for a challenge not (yet) known. */
     challengeAccess: new DataLoader<string, ChallengeAccess | null>(
       async (ids) => {
@@ -72,6 +80,19 @@ export function createSubmissionLoaders(submissions: SubmissionService) {
     authorSubmissionsPage: new DataLoader<PageRequest, SubmissionSnapshot[], string>(
       async (requests) => Promise.all(requests.map((r) => submissions.pageByAuthor(r))),
       { cacheKeyFn: pageKey },
+    ),
+    /** Another user's public submissions (User.submissions of someone else): a page per user asked for. */
+    publicAuthorSubmissionsPage: new DataLoader<PageRequest, SubmissionSnapshot[], string>(
+      async (requests) => Promise.all(requests.map((r) => submissions.publicPageByAuthor(r))),
+      { cacheKeyFn: pageKey },
+    ),
+    /** Their totalCount. */
+    publicSubmissionCountByAuthor: new DataLoader<string, number>(
+      async (ids) => {
+        const counts = await submissions.countPublicByAuthorIds(ids);
+        return ids.map((id) => counts.get(lower(id)) ?? 0);
+      },
+      { cacheKeyFn: lower },
     ),
     /** The teams the viewer is a member of (one key, 'viewer': one statement per request). */
     viewerTeamIds: new DataLoader<'viewer', Set<string>>(async (keys) => {

@@ -1,5 +1,18 @@
 import { ForbiddenError, FailedPreconditionError, NotFoundError } from '@ideagora/subgraph-kit';
-import { assertCanParticipate, assertCanShortlist, assertCanSubmit, canReadSubmission, currentSubmissionDeadline, isParticipationBehind, isSponsorReviewer, isSubmissionReviewer, shortlistedFor } from './submission.policy';
+import {
+  assertCanParticipate,
+  assertCanShortlist,
+  assertCanSubmit,
+  canReadSubmission,
+  currentSubmissionDeadline,
+  isParticipationBehind,
+  isSponsorReviewer,
+  isSubmissionPublic,
+  isSubmissionReviewer,
+  mayReadSubmission,
+  shortlistedFor,
+  type SubmissionAudience,
+} from './submission.policy';
 
 const AUTHOR = 'a0000000-0000-4000-8000-000000000001';
 const OTHER = 'a0000000-0000-4000-8000-000000000002';
@@ -170,5 +183,43 @@ describe('judges and round 2 (issue 13)', () => {
     expect(() => assertCanSubmit(CHALLENGE, { ...round2, viewerSubmissionId: FINALIST }, null, new Date('2026-12-10T00:00:00Z'))).toThrow('The submission deadline has passed');
     expect(currentSubmissionDeadline(round2)).toEqual(round2.finalRoundDeadline);
     expect(currentSubmissionDeadline(open)).toEqual(open.submissionDeadline);
+  });
+});
+
+describe('isSubmissionPublic and mayReadSubmission (issue 14: galleries)', () => {
+  const closedAt = new Date('2026-12-01T00:00:00Z');
+  const audience = (submissionVisibility: 'SEALED' | 'GALLERY' | 'GALLERY_AFTER_CLOSE', change: Partial<SubmissionAudience> = {}): SubmissionAudience => ({
+    visibility: 'PUBLIC',
+    published: true,
+    submissionVisibility,
+    submissionsClosedAt: null,
+    ...change,
+  });
+
+  it('SEALED: never public; GALLERY: at once; GALLERY_AFTER_CLOSE: once submissions closed', () => {
+    expect(isSubmissionPublic(audience('SEALED', { submissionsClosedAt: closedAt }), null)).toBe(false);
+    expect(isSubmissionPublic(audience('GALLERY'), null)).toBe(true);
+    expect(isSubmissionPublic(audience('GALLERY_AFTER_CLOSE'), null)).toBe(false);
+    expect(isSubmissionPublic(audience('GALLERY_AFTER_CLOSE', { submissionsClosedAt: closedAt }), null)).toBe(true);
+  });
+
+  it('only to those who may see the challenge: INVITE_ONLY to its members and invitees; never before publication', () => {
+    const inviteOnly = audience('GALLERY', { visibility: 'INVITE_ONLY' });
+    expect(isSubmissionPublic(inviteOnly, null)).toBe(false);
+    expect(isSubmissionPublic(inviteOnly, 'MEMBER')).toBe(true);
+    expect(isSubmissionPublic(inviteOnly, null, true)).toBe(true);
+    expect(isSubmissionPublic(audience('GALLERY', { published: false }), 'OWNER')).toBe(false);
+    expect(isSubmissionPublic(null, null)).toBe(false);
+  });
+
+  it('mayReadSubmission: public, or a sealed reader', () => {
+    const access = (a: SubmissionAudience, role: 'OWNER' | null = null) => ({ role, judge: false, challengeRole: false, audience: a });
+    const submission = { authorId: 'author', teamId: null };
+    expect(mayReadSubmission(null, submission, access(audience('GALLERY')))).toBe(true);
+    expect(mayReadSubmission('someone', submission, access(audience('SEALED')))).toBe(false);
+    expect(mayReadSubmission('author', submission, access(audience('SEALED')))).toBe(true);
+    expect(mayReadSubmission('owner', submission, access(audience('SEALED'), 'OWNER'))).toBe(true);
+    expect(mayReadSubmission('someone', { authorId: 'author', teamId: 't' }, access(audience('SEALED')), new Set(['t']))).toBe(true);
+    expect(mayReadSubmission('someone', submission, null)).toBe(false);
   });
 });

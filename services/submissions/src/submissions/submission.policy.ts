@@ -155,3 +155,56 @@ export function assertCanShortlist(
 export function shortlistedFor(submission: { shortlistedAt: Date | null }, viewerRoleInSponsor: OrganizationRoleName | null | undefined): boolean | null {
   return isSponsorReviewer(viewerRoleInSponsor) ? submission.shortlistedAt !== null : null;
 }
+
+export type SubmissionVisibilityName = 'SEALED' | 'GALLERY' | 'GALLERY_AFTER_CLOSE';
+
+/** What deciding whether a challenge's entries are public needs (challenge_view, fed by ChallengeChanged). */
+export interface SubmissionAudience extends ChallengeAudience {
+  submissionVisibility: SubmissionVisibilityName;
+  /** The first time the challenge was seen past OPEN (JUDGING, AWARDED, CLOSED); null while it never was. */
+  submissionsClosedAt: Date | null;
+}
+
+/**
+ * Are the challenge's entries public to this viewer (title, body, author, files; never teams' private details,
+ * scores, the shortlist)? The challenge must be visible to them (isChallengeVisibleTo) and published, and its mode
+ * GALLERY, or GALLERY_AFTER_CLOSE once submissions closed: for good from then on (through a final round's OPEN and a
+ * later cancellation; a challenge cancelled while OPEN never closed, so its entries stay sealed). SEALED: never.
+ * The one rule of every read path: Challenge.gallery, Submission (`_entities`, Query.submission), User.submissions,
+ * the files' URLs. SQL that filters by it (SUBMISSION_PUBLIC_SQL in submission.service.ts) says the same.
+ */
+export function isSubmissionPublic(
+  challenge: SubmissionAudience | null | undefined,
+  viewerRoleInSponsor: OrganizationRoleName | null | undefined,
+  viewerHasChallengeRole = false,
+): boolean {
+  if (!challenge || !challenge.published || !isChallengeVisibleTo(challenge, viewerRoleInSponsor, viewerHasChallengeRole)) return false;
+  if (challenge.submissionVisibility === 'GALLERY') return true;
+  return challenge.submissionVisibility === 'GALLERY_AFTER_CLOSE' && challenge.submissionsClosedAt !== null;
+}
+
+/** The viewer and a challenge, as the read paths know them (ChallengeAccess in submission.service.ts). */
+export interface ViewerChallengeAccess {
+  role: OrganizationRoleName | null;
+  judge: boolean;
+  challengeRole: boolean;
+  audience: SubmissionAudience;
+}
+
+/** Public to the viewer (isSubmissionPublic) with what the access read says. */
+export function isPublicTo(access: ViewerChallengeAccess | null | undefined): boolean {
+  return !!access && isSubmissionPublic(access.audience, access.role, access.challengeRole);
+}
+
+/**
+ * May the viewer read this submission (its fields, its files' URLs)? Public (isSubmissionPublic), or one of its sealed
+ * readers (canReadSubmission: the author, the team's members, the sponsor's OWNER/ADMIN, the challenge's judges).
+ */
+export function mayReadSubmission(
+  viewerId: string | null,
+  submission: { authorId: string; teamId?: string | null },
+  access: ViewerChallengeAccess | null | undefined,
+  viewerTeamIds: ReadonlySet<string> = new Set(),
+): boolean {
+  return isPublicTo(access) || canReadSubmission(viewerId, submission, access?.role, viewerTeamIds, access?.judge === true);
+}

@@ -1,5 +1,5 @@
 import { requiredId, requireUser } from '@ideagora/subgraph-kit';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubmissionsContext } from '../context';
 import { ChallengeRef } from '../external/challenge.stub';
 import { AcceptChallengeTermsInput, ShortlistSubmissionInput, SubmitSolutionInput } from './submission.inputs';
@@ -24,8 +24,20 @@ export class SubmissionResolver {
   async submitSolution(@Arg('input', () => SubmitSolutionInput) input: SubmitSolutionInput, @Ctx() ctx: SubmissionsContext): Promise<SubmitSolutionPayload> {
     const authorId = requireUser(ctx.identity);
     const command = parseSubmitSolutionInput(input);
+    // The caller's files not verified yet (an S3 upload has no hook): checked now, outside the submit's transaction.
+    if (command.attachmentIds?.length) await ctx.attachments.verifyPendingOf(authorId, command.attachmentIds);
     const submission = await ctx.submissions.submit(authorId, command);
     return Object.assign(new SubmitSolutionPayload(), { submission: SubmissionType.from(submission) });
+  }
+
+  @Query(() => SubmissionType, {
+    nullable: true,
+    description:
+      'A submission, for those who may read it: its author (a team\'s: its members), the sponsor\'s OWNER/ADMIN and the judges, or anyone when it is public (a gallery challenge\'s entry, Challenge.submissionVisibility); null otherwise, as for an unknown id.',
+  })
+  async submission(@Arg('id', () => ID) id: string, @Ctx() ctx: SubmissionsContext): Promise<SubmissionType | null> {
+    const found = await ctx.loaders.visibleSubmissionById.load(requiredId(id, 'id'));
+    return found ? SubmissionType.from(found) : null;
   }
 
   @Mutation(() => AcceptChallengeTermsPayload, {
@@ -96,9 +108,12 @@ export class SubmissionConnectionResolver {
   }
 }
 
-/** `_entities` for Submission: batched, and null for whatever the caller may not read (a forged request gets nothing). */
+/**
+ * `_entities` for Submission: batched, and null for whatever the caller may not read, sealed or public
+ * (mayReadSubmission): a forged request gets nothing.
+ */
 export async function resolveSubmissionReference(reference: { id: string }, ctx: SubmissionsContext): Promise<SubmissionType | null> {
-  if (!ctx.identity.userId || typeof reference?.id !== 'string') return null;
-  const submission = await ctx.loaders.readableSubmissionById.load(reference.id);
+  if (typeof reference?.id !== 'string') return null;
+  const submission = await ctx.loaders.visibleSubmissionById.load(reference.id);
   return submission ? SubmissionType.from(submission) : null;
 }

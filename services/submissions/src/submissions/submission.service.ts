@@ -14,10 +14,14 @@ import {
   assertCanSubmit,
   canReadSubmission,
   isParticipationBehind,
+  isSubmissionPublic,
   isSubmissionReviewer,
+  type SubmissionVisibilityName,
   type SubmittableChallenge,
+  type ViewerChallengeAccess,
 } from './submission.policy';
 import type { SubmitSolutionCommand } from './submission.validation';
+import { attachToVersion, claimAttachmentsForVersion } from '../attachments/attachment.service';
 
 /** One page request for Challenge.submissions; `limit + 1` rows are fetched to know whether a next page exists. */
 export interface PageRequest {
@@ -104,6 +108,25 @@ export function uuids(ids: readonly string[]): string[] {
 export const VIEWER_READS = `((p.team_id is null and p.author_id = ?) or p.team_id in (select tm.team_id from team_member tm where tm.user_id = ?))`;
 
 /**
+ * In SQL, for a challenge row `c` (with its visibility, published, submission_visibility, submissions_closed_at), the
+ * viewer's role in its sponsor and whether they hold a challenge role: its entries are public to the viewer. The same
+ * rule as isSubmissionPublic (submission.policy.ts), for statements that filter by it.
+ */
+export const SUBMISSION_PUBLIC_SQL = (c: string, role: string, challengeRole: string) =>
+  `(${c}.published and (${c}.visibility = 'PUBLIC' or ${role} is not null or ${challengeRole})
+    and (${c}.submission_visibility = 'GALLERY' or (${c}.submission_visibility = 'GALLERY_AFTER_CLOSE' and ${c}.submissions_closed_at is not null)))`;
+
+/** A row's challenge columns as the policy's SubmissionAudience. */
+export function audienceOf(row: { visibility: ChallengeVisibilityName; published: boolean; submission_visibility: SubmissionVisibilityName; submissions_closed_at: Date | null }) {
+  return {
+    visibility: row.visibility,
+    published: row.published,
+    submissionVisibility: row.submission_visibility,
+    submissionsClosedAt: row.submissions_closed_at === null ? null : new Date(row.submissions_closed_at),
+  };
+}
+
+/**
  * In SQL, for a submission `p`: its author may see its challenge (isChallengeVisibleTo, the rule the policy applies).
  * User.submissions lists only those, so a submission made before INVITE_ONLY was enforced never links the author to a
  * challenge they may not see (the gateway would null their whole `viewer`).
@@ -142,7 +165,7 @@ export const ROLE_OF = (c: string, user: string) => `exists (select 1 from chall
 
 /** What shortlisting checks, read in one statement under the submission's row lock (see `shortlist`). */
 /** The viewer and a challenge: their role in its sponsor (null: none), and whether it is hidden from them. */
-export interface ChallengeAccess {
+export interface ChallengeAccess extends ViewerChallengeAccess {
   role: OrganizationRoleName | null;
   /** An accepted JUDGE of the challenge: reads its sealed submissions, scores, sees the board. */
   judge: boolean;
@@ -203,7 +226,36 @@ export class SubmissionService {
     // its lock, so a solo submit and a team join racing cannot both win (the join inserts the same key). On a
     // resubmission the claim is a no-op update of an existing row: one extra index lookup and tuple on the hot path.
     const now = this.clock();
-    const [saved] = await this.em.execute<
+    const attachmentIds = command.attachmentIds ?? [];
+    // With files: one transaction, the attachments locked and checked, then the statement, then the version's files.
+    const write = async (em: EntityManager) => {
+      await claimAttachmentsForVersion(em, { userId: authorId, challengeId: command.challengeId, teamId: null }, attachmentIds);
+      const [saved] = await this.upsertSolo(em, authorId, command, now);
+      if (saved) await attachToVersion(em, saved.id, saved.current_version, attachmentIds);
+      return saved;
+    };
+    const saved = attachmentIds.length > 0 ? await this.em.transactional((em) => write(em as EntityManager)) : await write(this.em);
+    if (!saved) throw new SubmitAsTeamError();
+    this.eventsCommitted();
+    return {
+      id: saved.id,
+      challengeId: command.challengeId,
+      authorId,
+      teamId: null,
+      status: saved.status,
+      version: saved.current_version,
+      title: command.title,
+      body: command.body,
+      submittedAt: new Date(saved.submitted_at),
+      firstSubmittedAt: new Date(saved.first_submitted_at),
+      // A resubmission stays on the shortlist (the judges look at the current version).
+      shortlistedAt: saved.shortlisted_at === null ? null : new Date(saved.shortlisted_at),
+    };
+  }
+
+  /** The solo submit's one statement (see submit). */
+  private upsertSolo(em: EntityManager, authorId: string, command: SubmitSolutionCommand, now: Date) {
+    return em.execute<
       { id: string; status: SubmissionStatusName; current_version: number; first_submitted_at: Date; submitted_at: Date; shortlisted_at: Date | null }[]
     >(
       `with claimed as (
@@ -225,22 +277,6 @@ export class SubmissionService {
        select id, status, current_version, first_submitted_at, submitted_at, shortlisted_at from upserted`,
       [command.challengeId, authorId, uuidv7(), command.challengeId, authorId, now, now, command.title, command.body, newEventId()],
     );
-    if (!saved) throw new SubmitAsTeamError();
-    this.eventsCommitted();
-    return {
-      id: saved.id,
-      challengeId: command.challengeId,
-      authorId,
-      teamId: null,
-      status: saved.status,
-      version: saved.current_version,
-      title: command.title,
-      body: command.body,
-      submittedAt: new Date(saved.submitted_at),
-      firstSubmittedAt: new Date(saved.first_submitted_at),
-      // A resubmission stays on the shortlist (the judges look at the current version).
-      shortlistedAt: saved.shortlisted_at === null ? null : new Date(saved.shortlisted_at),
-    };
   }
 
   /**
@@ -278,6 +314,9 @@ export class SubmissionService {
       );
       if (!team || !team.member || team.challenge_id !== command.challengeId) throw new TeamNotFoundError(teamId);
       if (team.split_status !== 'AGREED') throw new SplitNotAgreedError();
+      // A team's files: the submitting member's uploads (or files already in the team's submission).
+      const attachmentIds = command.attachmentIds ?? [];
+      await claimAttachmentsForVersion(em, { userId, challengeId: command.challengeId, teamId }, attachmentIds);
       const [row] = await em.execute<SubmissionRow[]>(
         `with upserted as (
            insert into submission as s (id, challenge_id, author_id, team_id, status, current_version, first_submitted_at, submitted_at)
@@ -296,6 +335,7 @@ export class SubmissionService {
          from upserted s`,
         [uuidv7(), command.challengeId, userId, teamId, now, now, command.title, command.body, userId, newEventId(), command.title, command.body],
       );
+      await attachToVersion(em, row.id, row.current_version, attachmentIds);
       return row;
     });
     this.eventsCommitted();
@@ -392,30 +432,56 @@ export class SubmissionService {
     });
   }
 
-  /** Submissions the viewer may read (author, or OWNER/ADMIN of the sponsor); the others are simply absent. */
+  /** Submissions the viewer may read sealed (author, team member, OWNER/ADMIN of the sponsor, judge); the others are simply absent. */
   async findReadableByIds(ids: readonly string[]): Promise<SubmissionSnapshot[]> {
+    return this.findByIdsFor(ids, false);
+  }
+
+  /** As findReadableByIds, plus the public ones (isSubmissionPublic): `_entities` and Query.submission, signed out too. */
+  async findVisibleByIds(ids: readonly string[]): Promise<SubmissionSnapshot[]> {
+    return this.findByIdsFor(ids, true);
+  }
+
+  private async findByIdsFor(ids: readonly string[], includePublic: boolean): Promise<SubmissionSnapshot[]> {
     const keys = uuids(ids);
-    if (!this.viewerId || keys.length === 0) return [];
-    const rows = await this.em.execute<(SubmissionRow & { viewer_role: OrganizationRoleName | null; viewer_member: boolean; viewer_judge: boolean })[]>(
+    if ((!this.viewerId && !includePublic) || keys.length === 0) return [];
+    const viewer = this.viewerId ?? NIL_UUID;
+    const rows = await this.em.execute<
+      (SubmissionRow & {
+        viewer_role: OrganizationRoleName | null;
+        viewer_member: boolean;
+        viewer_judge: boolean;
+        viewer_challenge_role: boolean;
+        visibility: ChallengeVisibilityName;
+        published: boolean;
+        submission_visibility: SubmissionVisibilityName;
+        submissions_closed_at: Date | null;
+      })[]
+    >(
       `select * from (
          select ${SNAPSHOT_COLUMNS}, m.role as viewer_role,
            (s.team_id is not null and exists (select 1 from team_member tm where tm.team_id = s.team_id and tm.user_id = ?)) as viewer_member,
            ${JUDGE_OF('s.challenge_id', '?::uuid')} as viewer_judge,
-           ${VIEWER_READS.replaceAll('p.', 's.')} as viewer_reads
+           ${ROLE_OF('s.challenge_id', '?::uuid')} as viewer_challenge_role,
+           ${VIEWER_READS.replaceAll('p.', 's.')} as viewer_reads,
+           c.visibility, c.published, c.submission_visibility, c.submissions_closed_at
          from submission s
          ${CURRENT_VERSION_JOIN}
          left join challenge_view c on c.id = s.challenge_id
-         left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?
+         left join membership_view m on m.organization_id = c.organization_id and m.user_id = ? and m.role is not null
          where s.id = any(?::uuid[])
        ) x
-       where x.viewer_reads or x.viewer_role in ('OWNER', 'ADMIN') or x.viewer_judge`,
-      [this.viewerId, this.viewerId, this.viewerId, this.viewerId, this.viewerId, pgArray(keys)],
+       where x.viewer_reads or x.viewer_role in ('OWNER', 'ADMIN') or x.viewer_judge
+         or (?::boolean and ${SUBMISSION_PUBLIC_SQL('x', 'x.viewer_role', 'x.viewer_challenge_role')})`,
+      [viewer, viewer, viewer, viewer, viewer, viewer, pgArray(keys), includePublic],
     );
     // The SQL filter keeps sealed bodies in the database; the policy check is the rule itself (one statement: the
     // viewer's membership of the submission's team comes with the row).
     return rows
-      .filter((row) =>
-        canReadSubmission(this.viewerId, { authorId: row.author_id, teamId: row.team_id }, row.viewer_role, new Set(row.viewer_member && row.team_id ? [row.team_id] : []), row.viewer_judge),
+      .filter(
+        (row) =>
+          canReadSubmission(this.viewerId, { authorId: row.author_id, teamId: row.team_id }, row.viewer_role, new Set(row.viewer_member && row.team_id ? [row.team_id] : []), row.viewer_judge) ||
+          (includePublic && isSubmissionPublic(audienceOf(row), row.viewer_role, row.viewer_challenge_role)),
       )
       .map(toSnapshot);
   }
@@ -429,9 +495,21 @@ export class SubmissionService {
     if (keys.length === 0) return new Map();
     const viewer = this.viewerId ?? NIL_UUID;
     const rows = await this.em.execute<
-      { id: string; visibility: ChallengeVisibilityName; published: boolean; role: OrganizationRoleName | null; judge: boolean; challenge_role: boolean; status: ChallengeStatusName; round: number; finalist_ids: string[] }[]
+      {
+        id: string;
+        visibility: ChallengeVisibilityName;
+        published: boolean;
+        role: OrganizationRoleName | null;
+        judge: boolean;
+        challenge_role: boolean;
+        status: ChallengeStatusName;
+        round: number;
+        finalist_ids: string[];
+        submission_visibility: SubmissionVisibilityName;
+        submissions_closed_at: Date | null;
+      }[]
     >(
-      `select c.id, c.visibility, c.published, m.role, c.status, c.round, c.finalist_ids,
+      `select c.id, c.visibility, c.published, m.role, c.status, c.round, c.finalist_ids, c.submission_visibility, c.submissions_closed_at,
          ${JUDGE_OF('c.id', '?::uuid')} as judge, ${ROLE_OF('c.id', '?::uuid')} as challenge_role
        from challenge_view c
        left join membership_view m on m.organization_id = c.organization_id and m.user_id = ? and m.role is not null
@@ -441,7 +519,21 @@ export class SubmissionService {
     return new Map(
       rows.map((r) => [
         r.id,
-        { role: r.role, judge: r.judge, status: r.status, round: r.round, finalistIds: r.finalist_ids ?? [], withheld: isChallengeWithheldFrom(r, r.role, r.challenge_role) },
+        {
+          role: r.role,
+          judge: r.judge,
+          challengeRole: r.challenge_role,
+          status: r.status,
+          round: r.round,
+          finalistIds: r.finalist_ids ?? [],
+          withheld: isChallengeWithheldFrom(r, r.role, r.challenge_role),
+          audience: {
+            visibility: r.visibility,
+            published: r.published,
+            submissionVisibility: r.submission_visibility,
+            submissionsClosedAt: r.submissions_closed_at === null ? null : new Date(r.submissions_closed_at),
+          },
+        },
       ]),
     );
   }
@@ -629,6 +721,57 @@ export class SubmissionService {
       [...keyset, ...keyset, request.limit + 1],
     );
     return rows.map(toSnapshot);
+  }
+
+  /**
+   * A page of another user's public submissions (isSubmissionPublic for the viewer, signed out too): those they
+   * authored (a team's: its first submitter, who is its public author), latest submitted first, the same keyset as
+   * pageByAuthor. A person's submissions are few: the challenge rule is checked per row.
+   */
+  async publicPageByAuthor(request: PageRequest): Promise<SubmissionSnapshot[]> {
+    if (!isUuid(request.ownerId)) return [];
+    const viewer = this.viewerId ?? NIL_UUID;
+    const rows = await this.em.execute<SubmissionRow[]>(
+      `select ${SNAPSHOT_COLUMNS}
+       from (
+         select p.* from submission p
+         join challenge_view c on c.id = p.challenge_id
+         left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?::uuid and m.role is not null
+         where p.author_id = ? and (p.submitted_at, p.id) < (?::timestamptz, ?::uuid)
+           and ${SUBMISSION_PUBLIC_SQL('c', 'm.role', ROLE_OF('c.id', '?::uuid'))}
+         order by p.submitted_at desc, p.id desc
+         limit ?
+       ) s
+       ${CURRENT_VERSION_JOIN}
+       order by s.submitted_at desc, s.id desc`,
+      [
+        viewer,
+        request.ownerId,
+        request.after ? request.after.at.toISOString() : 'infinity',
+        request.after?.id ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+        viewer,
+        request.limit + 1,
+      ],
+    );
+    return rows.map(toSnapshot);
+  }
+
+  /** How many public submissions each author has, for the viewer (publicPageByAuthor's totalCount). */
+  async countPublicByAuthorIds(authorIds: readonly string[]): Promise<Map<string, number>> {
+    const keys = uuids(authorIds);
+    if (keys.length === 0) return new Map();
+    const viewer = this.viewerId ?? NIL_UUID;
+    const rows = await this.em.execute<{ author_id: string; count: number }[]>(
+      `select k.author_id, (
+         select count(*) from submission p
+         join challenge_view c on c.id = p.challenge_id
+         left join membership_view m on m.organization_id = c.organization_id and m.user_id = ?::uuid and m.role is not null
+         where p.author_id = k.author_id and ${SUBMISSION_PUBLIC_SQL('c', 'm.role', ROLE_OF('c.id', '?::uuid'))}
+       )::int as count
+       from unnest(?::uuid[]) as k(author_id)`,
+      [viewer, viewer, pgArray(keys)],
+    );
+    return new Map(rows.map((r) => [r.author_id, Number(r.count)]));
   }
 
   /** All versions of each submission, oldest first (callers authorize first). */

@@ -29,8 +29,12 @@ export class SubmissionVersionType {
   @Field(() => UserRef, { description: "Who submitted this version (a team's member, or the author)." })
   submittedBy!: UserRef;
 
+  /** Not exposed: the submission it belongs to (its files). */
+  submissionId!: string;
+
   static from(snapshot: SubmissionVersionSnapshot): SubmissionVersionType {
     return Object.assign(new SubmissionVersionType(), {
+      submissionId: snapshot.submissionId,
       version: snapshot.version,
       title: snapshot.title,
       body: snapshot.body,
@@ -40,7 +44,10 @@ export class SubmissionVersionType {
   }
 }
 
-@ObjectType('Submission', { description: "A solver's (or a team's) answer to a challenge. Sealed: only its author (a team's: its members) and the sponsor's owners/admins can read it." })
+@ObjectType('Submission', {
+  description:
+    "A solver's (or a team's) answer to a challenge. Sealed: only its author (a team's: its members), the sponsor's owners/admins and the challenge's judges read it; public (title, body, author, files) when its challenge is a gallery (Challenge.submissionVisibility).",
+})
 @Directive('@key(fields: "id")')
 export class SubmissionType {
   @Field(() => ID)
