@@ -103,7 +103,7 @@ async function run(): Promise<void> {
   urls.solvers = await supervisor.run('solvers', () => launch('solvers', 'services/solvers/src/main.ts', { ...env, PORT: String(SUBGRAPH_PORTS.solvers) }));
   await Promise.all(
     (['challenges', 'submissions', 'payouts'] as const).map(async (name) => {
-      const own = name === 'submissions' ? { FILES_PUBLIC_URL: filesPublicUrl } : {};
+      const own: Record<string, string> = name === 'submissions' ? { FILES_PUBLIC_URL: filesPublicUrl } : {};
       urls[name] = await supervisor.run(name, () => launch(name, `services/${name}/src/main.ts`, { ...env, ...own, PORT: String(SUBGRAPH_PORTS[name]) }));
     }),
   );
