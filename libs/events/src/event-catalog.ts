@@ -215,7 +215,8 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
   // UserRegistered: user_view (whose email a team invitation names). ChallengeRoleChanged: the judges.
   submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered', 'ChallengeRoleChanged'],
   // TeamSplitAgreed: the split in force, recorded with an award to the team. JudgingRankingFixed: the deadline's awards.
-  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated', 'TeamSplitAgreed', 'JudgingRankingFixed'],
+  // VotingRankingFixed: the community-choice prizes' awards.
+  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated', 'TeamSplitAgreed', 'JudgingRankingFixed', 'VotingRankingFixed'],
   // The winner's mail: "you won" and "your prize money has been sent".
   // And the invitee's mail: "X invited you to join Org".
   // And a team invitation's mail.
