@@ -9,6 +9,7 @@ import {
   jobsChannel,
   OutboxRelay,
   recordEvent,
+  SUBSCRIPTIONS,
   EVENT_TABLES_MIGRATION,
   publishEnvelope,
   readModelChannel,
@@ -199,12 +200,10 @@ describe('read-model waits and job wake-ups (LISTEN/NOTIFY) on real Postgres', (
         consumer: 'payouts',
         em: consumer.em as EntityManager,
         pollingIntervalSeconds: 60,
+        // Every event payouts subscribes to needs a handler: the others do nothing here.
         handlers: {
+          ...Object.fromEntries(SUBSCRIPTIONS.payouts.map((type) => [type, async () => undefined])),
           ChallengeChanged: async (_em, payload) => void applied.push(payload.id),
-          MembershipChanged: async () => undefined,
-          SubmissionCreated: async () => undefined,
-          TeamSplitAgreed: async () => undefined,
-          JudgingRankingFixed: async () => undefined,
         },
       });
       listener.on(jobsChannel('payouts'), (types) => consumers.wake(types));
