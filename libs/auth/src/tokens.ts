@@ -64,6 +64,8 @@ export async function verifyUserToken(token: string, secret: string): Promise<{ 
 export interface Identity {
   userId: string | null;
   scopes: string[];
+  /** The client's address as the gateway resolved it (TRUSTED_PROXIES), signed with the identity; absent when not forwarded. */
+  clientAddress?: string;
 }
 
 export const IDENTITY_HEADER = 'x-ideagora-identity';
