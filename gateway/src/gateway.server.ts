@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createClientErrorFormatter, jsonBodyErrors, useStrictScalars } from './client-errors';
+import { mountFilesProxy } from './files.proxy';
 import { createGatewayContext, type GatewayContext } from './gateway.context';
 import { IdentityDataSource } from './identity.data-source';
 import { valueCompletionErrorsPlugin } from './value-completion.plugin';
@@ -84,6 +85,8 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
     res.json({ status: 'ok', service: 'gateway' });
   });
   const allowedOrigins = new Set(config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean));
+  // The filesystem storage's signed file URLs (FILES_PUBLIC_URL = this origin's /files), carried to submissions.
+  mountFilesProxy(app, { submissionsUrl: config.SUBMISSIONS_URL, allowedOrigins, logger });
   app.use('/graphql', (req, res, next) => {
     const origin = req.headers.origin;
     if (origin && allowedOrigins.has(origin)) {

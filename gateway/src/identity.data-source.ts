@@ -32,7 +32,10 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if ('incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'mutation') {
       headers.set(FETCH_TIMEOUT_HEADER, String(this.mutationTimeoutMs));
     }
-    const identity: Identity = 'viewer' in context && context.viewer ? context.viewer : { userId: null, scopes: [] };
+    const viewer: Identity = 'viewer' in context && context.viewer ? context.viewer : { userId: null, scopes: [] };
+    // The client's address (req.ip through TRUSTED_PROXIES) travels signed, so a subgraph can trust it (votes).
+    const clientAddress = 'clientAddress' in context && context.clientAddress ? context.clientAddress : undefined;
+    const identity: Identity = clientAddress ? { ...viewer, clientAddress } : viewer;
     // One signature per subgraph per client request, not per fetch.
     const cache = 'signedIdentities' in context && context.signedIdentities ? context.signedIdentities : new Map<string, Promise<string>>();
     let token = cache.get(this.subgraphName);

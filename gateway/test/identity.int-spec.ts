@@ -1,5 +1,7 @@
-import { IDENTITY_HEADER, issueUserToken, signIdentity } from '@ideagora/auth';
-import { errorCodes, requestSubgraph, signUpUser, startStack, SUBGRAPHS, TEST_SECRETS, type Stack } from '@ideagora/testing';
+import { IDENTITY_HEADER, issueUserToken, signIdentity, verifyIdentity, type Identity } from '@ideagora/auth';
+import { errorCodes, GraphQLTestClient, requestSubgraph, signUpUser, startStack, SUBGRAPHS, TEST_SECRETS, type Stack } from '@ideagora/testing';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 describe('identity between the gateway and the subgraphs', () => {
   let stack: Stack;
@@ -81,6 +83,42 @@ describe('identity between the gateway and the subgraphs', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data!.viewer).toBeNull();
   });
+
+  it('signs the client address it resolved: a subgraph sees it; X-Forwarded-For is believed from trusted proxies only', async () => {
+    // A stand-in for challenges verifies each identity as every subgraph does (audience, signature) and keeps it.
+    const seen: Identity[] = [];
+    const challenges = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        void verifyIdentity(String(req.headers[IDENTITY_HEADER]), 'challenges', TEST_SECRETS.GATEWAY_IDENTITY_SECRET).then((identity) => {
+          seen.push(identity);
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { challenge: null } }));
+        });
+      });
+    });
+    await new Promise<void>((resolve) => challenges.listen(0, '127.0.0.1', resolve));
+    try {
+      const CHALLENGES_URL = `http://127.0.0.1:${(challenges.address() as AddressInfo).port}/graphql`;
+      const query = '{ challenge(id: "00000000-0000-7000-8000-000000000000") { id } }';
+      const behindProxy = new GraphQLTestClient(await stack.startAnotherGateway({ CHALLENGES_URL, TRUSTED_PROXIES: 'loopback' }));
+      const direct = new GraphQLTestClient(await stack.startAnotherGateway({ CHALLENGES_URL, TRUSTED_PROXIES: '' }));
+      const user = await signUpUser(stack.client);
+
+      // From a trusted proxy (loopback here): the client it names. (The stand-in's null challenge is the gateway's
+      // NOT_FOUND: only what reached the subgraph matters here.)
+      await behindProxy.request(query, {}, { token: user.token, headers: { 'x-forwarded-for': '203.0.113.9' } });
+      // No proxy in between: the peer itself.
+      await behindProxy.request(query);
+      // An untrusted peer's X-Forwarded-For is the client's own claim: not believed.
+      await direct.request(query, {}, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+      expect(seen).toHaveLength(3);
+      expect(seen[0]).toEqual({ userId: user.id, scopes: ['user'], clientAddress: '203.0.113.9' });
+      expect(seen[1].clientAddress).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+      expect(seen[2].clientAddress).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    } finally {
+      await new Promise<void>((resolve) => challenges.close(() => resolve()));
+    }
+  }, 60_000);
 
   it('rejects a bad or expired bearer token with 401 UNAUTHENTICATED', async () => {
     const user = await signUpUser(stack.client);

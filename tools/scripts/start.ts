@@ -94,13 +94,17 @@ async function run(): Promise<void> {
     env.STRIPE_API_URL = emulator.url;
   }
 
+  // Entries' files: their signed URLs lead to the gateway's /files (a fixed port, known before the gateway starts),
+  // which carries the bytes to submissions.
+  const filesPublicUrl = process.env.FILES_PUBLIC_URL ?? `http://localhost:${GATEWAY_PORT}/files`;
   // solvers first: it creates the event bus schema, the others then start together.
   const urls: Record<string, string> = {};
   // (the payouts webhook endpoint is registered with the emulator once payouts listens)
   urls.solvers = await supervisor.run('solvers', () => launch('solvers', 'services/solvers/src/main.ts', { ...env, PORT: String(SUBGRAPH_PORTS.solvers) }));
   await Promise.all(
     (['challenges', 'submissions', 'payouts'] as const).map(async (name) => {
-      urls[name] = await supervisor.run(name, () => launch(name, `services/${name}/src/main.ts`, { ...env, PORT: String(SUBGRAPH_PORTS[name]) }));
+      const own: Record<string, string> = name === 'submissions' ? { FILES_PUBLIC_URL: filesPublicUrl } : {};
+      urls[name] = await supervisor.run(name, () => launch(name, `services/${name}/src/main.ts`, { ...env, ...own, PORT: String(SUBGRAPH_PORTS[name]) }));
     }),
   );
   // As on Stripe: an account endpoint and a Connect endpoint, each with its own secret.

@@ -38,6 +38,21 @@ describe('tokens', () => {
     await expect(verifyIdentity(anonymous, 'solvers', secret)).resolves.toEqual({ userId: null, scopes: [] });
   });
 
+  it('signs the client address with the rest: verified as sent, a tampered one refused', async () => {
+    const signed = await signIdentity({ userId: 'u1', scopes: ['user'], clientAddress: '203.0.113.7' }, 'submissions', secret, 60);
+    await expect(verifyIdentity(signed, 'submissions', secret)).resolves.toEqual({ userId: 'u1', scopes: ['user'], clientAddress: '203.0.113.7' });
+    const anonymous = await signIdentity({ userId: null, scopes: [], clientAddress: '2001:db8::1' }, 'submissions', secret, 60);
+    await expect(verifyIdentity(anonymous, 'submissions', secret)).resolves.toEqual({ userId: null, scopes: [], clientAddress: '2001:db8::1' });
+    // Another address in the payload, the signature kept: refused.
+    const [header, payload, signature] = signed.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const tampered = [header, Buffer.from(JSON.stringify({ ...claims, addr: '198.51.100.1' })).toString('base64url'), signature].join('.');
+    await expect(verifyIdentity(tampered, 'submissions', secret)).rejects.toBeInstanceOf(InvalidTokenError);
+    // Without an address (identities not made for a client request): none comes back.
+    const plain = await verifyIdentity(await signIdentity({ userId: 'u1', scopes: [] }, 'submissions', secret, 60), 'submissions', secret);
+    expect(plain).not.toHaveProperty('clientAddress');
+  });
+
   it('a user token is not an identity', async () => {
     const token = await issueUserToken('u1', secret, 60);
     await expect(verifyIdentity(token, 'challenges', secret)).rejects.toBeInstanceOf(InvalidTokenError);

@@ -64,7 +64,10 @@ export async function verifyUserToken(token: string, secret: string): Promise<{ 
 export interface Identity {
   userId: string | null;
   scopes: string[];
-  /** The client's address as the gateway resolved it (TRUSTED_PROXIES), signed with the identity; absent when not forwarded. */
+  /**
+   * The client's address as the gateway resolved it (Express's req.ip through TRUSTED_PROXIES), signed with the
+   * rest so a subgraph can trust it (votes' fraud rules); absent for identities not made for a client request.
+   */
   clientAddress?: string;
 }
 
@@ -75,7 +78,7 @@ export const OPS_SCOPE = 'ops';
 
 /** Signs a short-lived identity for one subgraph (the audience), so it cannot be replayed against another. */
 export async function signIdentity(identity: Identity, audience: string, secret: string, ttlSeconds: number): Promise<string> {
-  const jwt = new SignJWT({ scopes: identity.scopes })
+  const jwt = new SignJWT(identity.clientAddress ? { scopes: identity.scopes, addr: identity.clientAddress } : { scopes: identity.scopes })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(IDENTITY_ISSUER)
     .setAudience(audience)
@@ -89,7 +92,9 @@ export async function verifyIdentity(token: string, audience: string, secret: st
   try {
     const { payload } = await jwtVerify(token, key(secret), { issuer: IDENTITY_ISSUER, audience, algorithms: ['HS256'] });
     const scopes = Array.isArray(payload.scopes) ? payload.scopes.filter((s): s is string => typeof s === 'string') : [];
-    return { userId: payload.sub ?? null, scopes };
+    const identity: Identity = { userId: payload.sub ?? null, scopes };
+    if (typeof payload.addr === 'string') identity.clientAddress = payload.addr;
+    return identity;
   } catch (error) {
     throw toInvalid(error);
   }

@@ -4,6 +4,7 @@ import { startStripeEmulator } from '@ideagora/stripe-emulator';
 import Stripe from 'stripe';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from './test-database';
@@ -96,6 +97,21 @@ async function stopProcess(handle: ProcessHandle): Promise<void> {
   });
 }
 
+/**
+ * A port free now on 127.0.0.1 (listened on, then closed), for a process whose address another must know before it
+ * starts: the gateway's, which submissions puts into its file URLs (FILES_PUBLIC_URL) and starts earlier.
+ */
+export function reserveFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Boots the four subgraphs and the gateway as real processes on free ports, on a fresh database. */
 export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
   const databaseUrl = await createTestDatabase();
@@ -116,13 +132,17 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     ...TEST_SECRETS,
     ...options.env,
   };
+  // The gateway's port is chosen first: submissions' file URLs lead to the gateway's /files, which proxies them back.
+  const gatewayPort = await reserveFreePort();
+  const subgraphEnv = (name: SubgraphName) =>
+    name === 'submissions' ? { FILES_PUBLIC_URL: `http://127.0.0.1:${gatewayPort}/files`, ...common } : common;
   const handles: ProcessHandle[] = [];
   try {
     // Sequential first boot of the event-bus schema is avoided by letting solvers create it, then the rest in parallel.
     handles.push(await startProcess('solvers', 'services/solvers/src/main.ts', common));
     handles.push(
       ...(await Promise.all(
-        SUBGRAPHS.filter((n) => n !== 'solvers').map((name) => startProcess(name, `services/${name}/src/main.ts`, common)),
+        SUBGRAPHS.filter((n) => n !== 'solvers').map((name) => startProcess(name, `services/${name}/src/main.ts`, subgraphEnv(name))),
       )),
     );
     const subgraphUrls = Object.fromEntries(handles.map((h) => [h.name, h.url])) as Record<SubgraphName, string>;
@@ -141,7 +161,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       SUBMISSIONS_URL: subgraphUrls.submissions,
       PAYOUTS_URL: subgraphUrls.payouts,
     };
-    const gateway = await startProcess('gateway', 'gateway/src/main.ts', gatewayEnv);
+    const gateway = await startProcess('gateway', 'gateway/src/main.ts', { ...gatewayEnv, PORT: String(gatewayPort) });
     handles.push(gateway);
     const stripe = new Stripe(LOCAL_STRIPE_SECRET_KEY, {
       host: emulatorAddress.hostname,
@@ -158,7 +178,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
           old.child.kill('SIGKILL');
         });
         const port = new URL(old.url).port;
-        handles[index] = await startProcess(name, `services/${name}/src/main.ts`, { ...common, PORT: port });
+        handles[index] = await startProcess(name, `services/${name}/src/main.ts`, { ...subgraphEnv(name), PORT: port });
       },
       stripe,
       stripeEmulatorUrl: emulator.url,

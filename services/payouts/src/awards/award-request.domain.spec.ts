@@ -1,4 +1,5 @@
 import {
+  firstCommunityChoicePlace,
   prizeAwardsPageSize,
   prizesOverQuantity,
   requestHash,
@@ -49,8 +50,8 @@ describe('awardPrizes requests', () => {
 
   it('finds ranks the challenge lacks, and prizes asked beyond the places they have left', () => {
     const prizes = [
-      { rank: 1, amountMinor: 100n, quantity: 1 },
-      { rank: 2, amountMinor: 10n, quantity: 3 },
+      { rank: 1, amountMinor: 100n, quantity: 1, communityChoice: false },
+      { rank: 2, amountMinor: 10n, quantity: 3, communityChoice: false },
     ];
     const places = [{ prizeRank: 2, submissionId: A }, { prizeRank: 2, submissionId: B }, { prizeRank: 5, submissionId: A }];
     expect(unknownPrizeRanks(places, prizes)).toEqual([5]);
@@ -58,6 +59,16 @@ describe('awardPrizes requests', () => {
     expect(prizesOverQuantity(known, prizes, new Map())).toEqual([]);
     expect(prizesOverQuantity(known, prizes, new Map([[2, 2]]))).toEqual([{ rank: 2, asked: 2, left: 1 }]);
     expect(prizesOverQuantity([{ prizeRank: 1, submissionId: A }], prizes, new Map([[1, 1]]))).toEqual([{ rank: 1, asked: 1, left: 0 }]);
+  });
+
+  it('finds the first place asked of a community-choice prize (awarded by the vote, not by the sponsor)', () => {
+    const prizes = [
+      { rank: 1, amountMinor: 100n, quantity: 1, communityChoice: false },
+      { rank: 2, amountMinor: 10n, quantity: 3, communityChoice: true },
+    ];
+    expect(firstCommunityChoicePlace([{ prizeRank: 1, submissionId: A }], prizes)).toBe(-1);
+    expect(firstCommunityChoicePlace([{ prizeRank: 1, submissionId: A }, { prizeRank: 2, submissionId: B }, { prizeRank: 2, submissionId: A }], prizes)).toBe(1);
+    expect(firstCommunityChoicePlace([{ prizeRank: 2, submissionId: A }], prizes.slice(0, 1))).toBe(-1);
   });
 
   it('pages a prize’s awards by 1 to 100 (20 by default), as every page of the API', () => {

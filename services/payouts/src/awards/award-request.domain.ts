@@ -18,11 +18,13 @@ export interface PrizePlace {
   submissionId: string;
 }
 
-/** What the challenge says of its prizes (challenge_view.prizes; quantity 1 for events queued before it). */
+/** What the challenge says of its prizes (challenge_view.prizes; quantity 1 and not community-choice for events queued before them). */
 export interface PrizeTerms {
   rank: number;
   amountMinor: bigint;
   quantity: number;
+  /** Awarded by the public vote (VotingRankingFixed), never by the sponsor nor by the judging deadline's ranking. */
+  communityChoice: boolean;
 }
 
 export function prizeAwardsPageSize(first: number | null | undefined): number {
@@ -78,6 +80,12 @@ export function placesAskedByPrize(places: readonly PrizePlace[]): Map<number, n
 export function unknownPrizeRanks(places: readonly PrizePlace[], prizes: readonly PrizeTerms[]): number[] {
   const known = new Set(prizes.map((p) => p.rank));
   return [...new Set(places.map((p) => p.prizeRank))].filter((rank) => !known.has(rank)).sort((a, b) => a - b);
+}
+
+/** The index of the first place asked of a community-choice prize (the sponsor may not award it), or -1. */
+export function firstCommunityChoicePlace(places: readonly PrizePlace[], prizes: readonly PrizeTerms[]): number {
+  const byVote = new Set(prizes.filter((p) => p.communityChoice).map((p) => p.rank));
+  return places.findIndex((p) => byVote.has(p.prizeRank));
 }
 
 /** Prizes asked beyond what is left of their quantity: [rank, asked, left] (CONFLICT). */

@@ -31,6 +31,15 @@ export class TeamSplitNotAgreedError extends FailedPreconditionError {
   }
 }
 
+/** A community-choice prize is awarded by the public vote (VotingRankingFixed), never by the sponsor. */
+export class CommunityChoicePrizeError extends FailedPreconditionError {
+  override readonly field: string;
+  constructor(rank: number, field: string) {
+    super(`This prize is awarded by the public vote: prize ${rank} goes to the most-voted entries when voting ends, not to the sponsor’s choice`);
+    this.field = field;
+  }
+}
+
 export class JudgingClosedError extends FailedPreconditionError {
   constructor() {
     super('The judging deadline has passed: what is left is decided by the challenge’s rules, not by the sponsor');

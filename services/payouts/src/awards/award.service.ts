@@ -11,6 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   ChallengeNotFundedError,
   ChallengeNotJudgingError,
+  CommunityChoicePrizeError,
   IdempotencyKeyReusedError,
   JudgingClosedError,
   PrizeAlreadyAwardedError,
@@ -18,7 +19,7 @@ import {
   SubmissionOfAnotherChallengeError,
   TeamSplitNotAgreedError,
 } from './award.errors';
-import { prizesOverQuantity, requestHash, unknownPrizeRanks, validIdempotencyKey, validPrizePlaces, type PrizePlace, type PrizeTerms } from './award-request.domain';
+import { firstCommunityChoicePlace, prizesOverQuantity, requestHash, unknownPrizeRanks, validIdempotencyKey, validPrizePlaces, type PrizePlace, type PrizeTerms } from './award-request.domain';
 import { initialPayoutStatus } from './payout.domain';
 import { findForRead, mapRowForRead, pgArray } from '@ideagora/db';
 import { splitByLargestRemainder } from '@ideagora/money';
@@ -55,6 +56,8 @@ export interface ChallengeForAwards {
   judgingClosed: boolean;
   deadlinePassed: boolean;
   concluded: boolean;
+  /** The vote was applied (VotingRankingFixed): community-choice prizes awarded, once. */
+  voteConcluded: boolean;
   funded: boolean;
   /** Places awarded per prize rank. */
   awarded: Map<number, number>;
@@ -114,6 +117,8 @@ export class AwardService {
         if (report === 'single') throw new BadUserInputError('prizeRank', `this challenge has no prize of rank ${unknown[0]}`);
         throw new BadUserInputError('awards', `this challenge has no prize of rank ${unknown.join(', ')}`);
       }
+      const byVote = firstCommunityChoicePlace(places, challenge.prizes);
+      if (byVote >= 0) throw new CommunityChoicePrizeError(places[byVote]!.prizeRank, report === 'single' ? 'prizeRank' : `awards[${byVote}].prizeRank`);
       const over = prizesOverQuantity(places, challenge.prizes, challenge.awarded);
       if (over.length) {
         if (report === 'single') throw new PrizeAlreadyAwardedError(over[0]!.rank);
@@ -206,15 +211,16 @@ export async function lockChallengeForAwards(em: EntityManager, challengeId: str
     id: string;
     status: string;
     currency: string;
-    prizes: { rank: number; amountMinor: string; quantity?: number }[];
+    prizes: { rank: number; amountMinor: string; quantity?: number; communityChoice?: boolean }[];
     guaranteed: boolean;
     judging_closed: boolean;
     concluded: boolean;
+    vote_concluded: boolean;
     deadline_passed: boolean;
   }>(
     em,
     `select c.id, c.status, c.currency, c.prizes, c.guaranteed, c.judging_closed, c.concluded_at is not null as concluded,
-       coalesce(c.judging_deadline <= now(), false) as deadline_passed
+       c.vote_concluded_at is not null as vote_concluded, coalesce(c.judging_deadline <= now(), false) as deadline_passed
      from challenge_view c where c.id = ? for update`,
     [challengeId],
   );
@@ -232,11 +238,12 @@ export async function lockChallengeForAwards(em: EntityManager, challengeId: str
     id: row.id,
     status: row.status,
     currency: row.currency.trim(),
-    prizes: (row.prizes ?? []).map((p) => ({ rank: p.rank, amountMinor: BigInt(p.amountMinor), quantity: p.quantity ?? 1 })),
+    prizes: (row.prizes ?? []).map((p) => ({ rank: p.rank, amountMinor: BigInt(p.amountMinor), quantity: p.quantity ?? 1, communityChoice: p.communityChoice === true })),
     guaranteed: row.guaranteed,
     judgingClosed: row.judging_closed,
     deadlinePassed: row.deadline_passed,
     concluded: row.concluded,
+    voteConcluded: row.vote_concluded,
     funded: facts!.funded,
     awarded: new Map(Object.entries(facts!.awarded ?? {}).map(([rank, n]) => [Number(rank), Number(n)])),
     now: new Date(facts!.now),

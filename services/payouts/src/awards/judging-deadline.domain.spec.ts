@@ -112,6 +112,26 @@ describe('decideJudgingDeadline', () => {
     ]);
   });
 
+  it('leaves a community-choice prize to the vote: its places are not filled from the ranking, its money is not shared', () => {
+    const awards = decideJudgingDeadline(
+      facts({
+        prizes: [
+          { rank: 1, amountMinor: 1_000n, quantity: 1, awarded: 0 },
+          { rank: 2, amountMinor: 100n, quantity: 3, awarded: 0, communityChoice: true },
+          { rank: 3, amountMinor: 50n, quantity: 2, awarded: 0 },
+        ],
+        ranking: [s1, s2],
+        shortlist: [s3],
+      }),
+    );
+    // Prize 1 and one place of prize 3 from the ranking; prize 3's other place (50) shared with the shortlist.
+    expect(places(awards)).toEqual([
+      [1, s1, 1_000n, 'PLACE'],
+      [3, s2, 50n, 'PLACE'],
+      [3, s3, 50n, 'SHARE'],
+    ]);
+  });
+
   it('decides nothing when every place is already awarded', () => {
     const full = facts({
       prizes: [

@@ -6,6 +6,8 @@ export interface DeadlinePrize {
   amountMinor: bigint;
   quantity: number;
   awarded: number;
+  /** Awarded by the public vote (decideCommunityChoice): the judging deadline leaves it alone. */
+  communityChoice?: boolean;
 }
 
 export interface JudgingDeadlineFacts {
@@ -18,7 +20,10 @@ export interface JudgingDeadlineFacts {
   shortlist: readonly string[];
   /** Every submission of the challenge payouts knows (submission_view), oldest first. */
   submissions: readonly string[];
-  /** Submissions already awarded something in this challenge (by the sponsor). */
+  /**
+   * Submissions already awarded something in this challenge other than a community-choice prize (the vote's winners
+   * may win a jury place too, whichever of the two decisions is applied first).
+   */
   awardedSubmissions: ReadonlySet<string>;
 }
 
@@ -38,13 +43,24 @@ export interface AutomaticAward {
  *   best-ranked submissions not yet awarded anything; the money of places left without a ranked submission is shared
  *   equally (largest remainder, integer minor units) among the shortlisted submissions not awarded, else among all
  *   the challenge's submissions not awarded; with none, nothing (refunded).
- * Only submissions the challenge has count (an id of another challenge, or unknown, is passed over). A share is
- * recorded against the prizes whose money it is: the leftover money of each prize and each recipient's share laid
- * end to end (rank order, recipients' order), one award per (prize, recipient) overlap. So a prize's shares sum to
- * its leftover money, a recipient's awards sum to its share, and each (prize, submission) appears once.
+ * Community-choice prizes are left to the vote (decideCommunityChoice): their places are not filled from the judges'
+ * ranking, and their money is not shared. Only submissions the challenge has count (an id of another challenge, or
+ * unknown, is passed over). A share is recorded against the prizes whose money it is: the leftover money of each prize
+ * and each recipient's share laid end to end (rank order, recipients' order), one award per (prize, recipient)
+ * overlap. So a prize's shares sum to its leftover money, a recipient's awards sum to its share, and each (prize,
+ * submission) appears once.
  */
 export function decideJudgingDeadline(facts: JudgingDeadlineFacts): AutomaticAward[] {
   if (!facts.guaranteed) return [];
+  return fillPrizePlaces({ ...facts, prizes: facts.prizes.filter((p) => !p.communityChoice) }, { share: true });
+}
+
+/**
+ * Fills the given prizes' remaining places from the ranking (submissions not taken), prize by prize in rank order;
+ * with `share`, the money of places left unfilled is shared among the shortlisted submissions not taken, else among
+ * all of them not taken.
+ */
+export function fillPrizePlaces(facts: Omit<JudgingDeadlineFacts, 'guaranteed'>, options: { share: boolean }): AutomaticAward[] {
   const known = new Set(facts.submissions.map(lower));
   const taken = new Set([...facts.awardedSubmissions].map(lower));
   const eligible = (ids: readonly string[]) => unique(ids.map(lower)).filter((id) => known.has(id) && !taken.has(id));
@@ -68,7 +84,7 @@ export function decideJudgingDeadline(facts: JudgingDeadlineFacts): AutomaticAwa
   }
 
   const leftover = leftovers.reduce((sum, l) => sum + l.money, 0n);
-  if (leftover === 0n) return awards;
+  if (!options.share || leftover === 0n) return awards;
   const shortlisted = eligible(facts.shortlist);
   const recipients = shortlisted.length > 0 ? shortlisted : eligible(facts.submissions);
   if (recipients.length === 0) return awards;

@@ -1,4 +1,5 @@
 import { recordEvent, type EventPayloads } from '@ideagora/events';
+import { pgArray } from '@ideagora/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requestHash } from './award-request.domain';
 import { insertRequest, lockChallengeForAwards, writeAwards } from './award.service';
@@ -35,10 +36,12 @@ export async function concludeJudging(em: EntityManager, event: EventPayloads['J
   if (!challenge || BEFORE_JUDGING.has(challenge.status)) throw new ChallengeViewBehindError(event.challengeId, challenge?.status ?? null);
   if (challenge.status !== 'JUDGING' || challenge.concluded) return null; // ended otherwise (cancelled), or done already
 
+  // The vote's awards do not take a submission out of the judges' places (nor the other way round, see concludeVoting).
+  const byVote = challenge.prizes.filter((p) => p.communityChoice).map((p) => String(p.rank));
   const [known] = await em.getConnection().execute<{ awarded: string[]; submissions: string[] }[]>(
-    `select (select coalesce(array_agg(distinct submission_id::text), '{}') from award where challenge_id = ?) as awarded,
+    `select (select coalesce(array_agg(distinct submission_id::text), '{}') from award where challenge_id = ? and prize_rank <> all(?::int[])) as awarded,
             (select coalesce(array_agg(id::text order by id), '{}') from submission_view where challenge_id = ?) as submissions`,
-    [challenge.id, challenge.id],
+    [challenge.id, pgArray(byVote), challenge.id],
     'all',
     em.getTransactionContext(),
   );
@@ -48,7 +51,7 @@ export async function concludeJudging(em: EntityManager, event: EventPayloads['J
   }
   const decided = decideJudgingDeadline({
     guaranteed: challenge.guaranteed,
-    prizes: challenge.prizes.map((p) => ({ ...p, awarded: challenge.awarded.get(p.rank) ?? 0 })),
+    prizes: challenge.prizes.map((p) => ({ ...p, awarded: challenge.awarded.get(p.rank) ?? 0 })), // community-choice ones left alone
     ranking: event.ranking,
     shortlist: event.shortlist,
     submissions: known!.submissions,

@@ -19,9 +19,12 @@ export class ChallengeView {
   @Property({ type: 'timestamptz' })
   submissionDeadline!: Date;
 
-  /** [{ rank, amountMinor, quantity }], amounts as decimal strings; quantity absent (= 1) in events queued before it. */
+  /**
+   * [{ rank, amountMinor, quantity, label, communityChoice }] as ChallengeChanged carries them, amounts as decimal
+   * strings; quantity absent (= 1) and communityChoice absent (= false) in events queued before them.
+   */
   @Property({ type: 'json' })
-  prizes!: { rank: number; amountMinor: string; quantity?: number }[];
+  prizes!: { rank: number; amountMinor: string; quantity?: number; label?: string; communityChoice?: boolean }[];
 
   /** The whole pool will be paid out (automatic awards at the judging deadline). */
   @Property({ type: 'boolean', default: false })
@@ -38,6 +41,10 @@ export class ChallengeView {
   /** When payouts decided what the judging deadline left undecided (JudgingConcluded): once. */
   @Property({ type: 'timestamptz', nullable: true })
   concludedAt?: Date | null;
+
+  /** When payouts applied the challenge's vote (VotingRankingFixed: community-choice prizes awarded): once. */
+  @Property({ type: 'timestamptz', nullable: true })
+  voteConcludedAt?: Date | null;
 
   /** Who may see it, with `published` (isChallengeVisibleTo). */
   @Property({ type: 'text', default: 'PUBLIC' })

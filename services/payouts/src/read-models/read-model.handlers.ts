@@ -1,5 +1,6 @@
-import { challengeAudienceOf, recordEvent, type EventHandlers } from '@ideagora/events';
+import { challengeAudienceOf, recordEvent, type EventHandlers, type EventPayloads } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { concludeVoting } from '../awards/community-choice.service';
 import { concludeJudging } from '../awards/judging-deadline.service';
 import { queueSettlement } from '../settlements/settlement.service';
 
@@ -10,7 +11,7 @@ import { queueSettlement } from '../settlements/settlement.service';
 export const readModelHandlers: EventHandlers = {
   ChallengeChanged: async (em: EntityManager, p) => {
     const audience = challengeAudienceOf(p);
-    const applied: unknown[] = await em.getConnection().execute(
+    const applied: { vote_concluded: boolean }[] = await em.getConnection().execute(
       `insert into challenge_view (id, organization_id, status, currency, submission_deadline, prizes, visibility, published, title,
          guaranteed, judging_deadline, judging_closed, version)
        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
@@ -21,7 +22,7 @@ export const readModelHandlers: EventHandlers = {
          judging_deadline = coalesce(excluded.judging_deadline, challenge_view.judging_deadline),
          judging_closed = excluded.judging_closed or challenge_view.judging_closed, version = excluded.version
        where challenge_view.version < excluded.version
-       returning id`,
+       returning vote_concluded_at is not null as vote_concluded`,
       [
         p.id,
         p.organizationId,
@@ -40,8 +41,11 @@ export const readModelHandlers: EventHandlers = {
       'all',
       em.getTransactionContext(),
     );
-    // A challenge that ended has money to settle (refund the unawarded part, or all of it when cancelled).
-    if (applied.length > 0 && (p.status === 'AWARDED' || p.status === 'CANCELLED')) await queueSettlement(em, p.id, p.status);
+    // A challenge that ended has money to settle (refund the unawarded part, or all of it when cancelled). An awarded
+    // one whose community-choice prize waits for the vote is settled once the vote is applied (concludeVoting queues
+    // it): its money is not refunded before. Both take this row's lock, so exactly one of them sees the other.
+    if (applied.length > 0 && p.status === 'CANCELLED') await queueSettlement(em, p.id, p.status);
+    if (applied.length > 0 && p.status === 'AWARDED' && !awaitsVote(p, applied[0]!.vote_concluded)) await queueSettlement(em, p.id, p.status);
     if (applied.length > 0 && p.status === 'CANCELLING') await answerCancellation(em, p.id, p.version);
   },
   // The split in force for an award to the team: the latest agreed version (an award records the one it paid).
@@ -58,6 +62,10 @@ export const readModelHandlers: EventHandlers = {
   // The judging deadline passed: decide what is left of a guaranteed pool (once), then JudgingConcluded.
   JudgingRankingFixed: async (em: EntityManager, p) => {
     await concludeJudging(em, p);
+  },
+  // Voting closed: award the community-choice prizes from the vote (once).
+  VotingRankingFixed: async (em: EntityManager, p) => {
+    await concludeVoting(em, p);
   },
   MembershipChanged: async (em: EntityManager, p) => {
     await em.getConnection().execute(
@@ -80,6 +88,11 @@ export const readModelHandlers: EventHandlers = {
     );
   },
 };
+
+/** A community-choice prize whose vote payouts has not applied yet (VotingRankingFixed): its money must stay in escrow. */
+function awaitsVote(challenge: EventPayloads['ChallengeChanged'], voteConcluded: boolean): boolean {
+  return !voteConcluded && challenge.prizes.some((prize) => prize.communityChoice === true);
+}
 
 /**
  * A judging challenge is being cancelled: payouts decides, because it is where awards are made. The upsert above
