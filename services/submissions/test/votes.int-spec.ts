@@ -6,7 +6,7 @@ import {
   createOrganization,
   eventually,
   fundAndPublish,
-  publishTestEvent,
+  pushSubmissionsChallenge,
   runContract,
   signUpUser,
   startStack,
@@ -35,43 +35,8 @@ describe('community votes, through the gateway', () => {
   /** S[i] by authors[i]. */
   let S: string[];
 
-  async function pushChallenge(changes: Partial<EventPayloads['ChallengeChanged']>): Promise<void> {
-    const { rows } = await db.query(
-      `select organization_id, status, submission_deadline, currency, prizes, version, terms_required, visibility, published, title, guaranteed,
-              judging_deadline, judging_closed, round, final_round_deadline, finalist_ids::text[] as finalist_ids, submission_visibility,
-              voting_starts_at, voting_ends_at
-       from submissions.challenge_view where id = $1`,
-      [challengeId],
-    );
-    const c = rows[0];
-    const version = Math.max(c.version, 1000) + 1;
-    await publishTestEvent(stack.databaseUrl, 'ChallengeChanged', {
-      id: challengeId,
-      organizationId: c.organization_id,
-      status: c.status,
-      submissionDeadline: c.submission_deadline.toISOString(),
-      currency: c.currency,
-      prizes: c.prizes,
-      version,
-      termsRequired: c.terms_required,
-      visibility: c.visibility,
-      published: c.published,
-      title: c.title,
-      guaranteed: c.guaranteed,
-      judgingDeadline: c.judging_deadline?.toISOString(),
-      judgingClosed: c.judging_closed,
-      round: c.round,
-      finalRoundDeadline: c.final_round_deadline?.toISOString() ?? null,
-      finalistSubmissionIds: c.finalist_ids,
-      submissionVisibility: c.submission_visibility,
-      voting: c.voting_starts_at ? { startsAt: c.voting_starts_at.toISOString(), endsAt: c.voting_ends_at.toISOString() } : null,
-      ...changes,
-    });
-    await eventually(async () => {
-      const { rows: now } = await db.query(`select version from submissions.challenge_view where id = $1`, [challengeId]);
-      expect(now[0].version).toBe(version);
-    });
-  }
+  /** Sets the challenge as submissions knows it, as a later ChallengeChanged would (versions far above the real ones). */
+  const pushChallenge = (changes: Partial<EventPayloads['ChallengeChanged']>) => pushSubmissionsChallenge(stack.databaseUrl, db, challengeId, changes);
 
   /**
    * castVote through the gateway, as a client at `address` (X-Forwarded-For, believed from loopback by the test
