@@ -243,6 +243,29 @@ describe('community votes, through the gateway', () => {
     expect(others[0].counted).toBe(true);
   }, 60_000);
 
+  it('gallery(orderBy: VOTES): most counted votes first, then first submission, paged by cursor', async () => {
+    const BY_VOTES = `query($id: ID!, $first: Int, $after: String) {
+      challenge(id: $id) { gallery(first: $first, after: $after, orderBy: VOTES) { edges { node { id voteCount } } pageInfo { hasNextPage endCursor } } }
+    }`;
+    const { rows } = await db.query(
+      `select id, vote_count from submissions.submission where challenge_id = $1 order by vote_count desc, first_submitted_at, id`,
+      [challengeId],
+    );
+    const seen: { id: string; voteCount: number }[] = [];
+    let after: string | null = null;
+    do {
+      const response: GraphQLResponse = await stack.client.request(BY_VOTES, { id: challengeId, first: 7, after });
+      expect(response.errors).toBeUndefined();
+      const page = response.data!.challenge.gallery;
+      seen.push(...page.edges.map((e: { node: { id: string; voteCount: number } }) => e.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(rows.map((r) => ({ id: r.id, voteCount: r.vote_count })));
+    expect(seen[0]).toEqual({ id: S[5], voteCount: expect.any(Number) });
+    const forged = await stack.client.request(BY_VOTES, { id: challengeId, after: 'not-a-cursor' });
+    expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('refuses votes and withdrawals after the window, fixes the ranking once at the end of voting (VotingRankingFixed)', async () => {
     const [late] = await signUpMany(1);
     await spreadCreation([late], Date.now() - 30 * 24 * HOUR);

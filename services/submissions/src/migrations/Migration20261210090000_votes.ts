@@ -41,7 +41,8 @@ export class Migration20261210090000_votes extends Migration {
     this.addSql(`create index "vote_voter_created_idx" on "vote" ("submission_id", "voter_created_at")`);
     // Challenge.flaggedVotes: keyset (created_at, id) over the flagged ones only.
     this.addSql(`create index "vote_flagged_idx" on "vote" ("challenge_id", "created_at", "id") where not "counted"`);
-    // Challenge.voting's viewerVotesLeft comes from ballot; the ranking at the end of voting reads this index.
-    this.addSql(`create index "submission_vote_ranking_idx" on "submission" ("challenge_id", "vote_count" desc, "first_submitted_at", "id")`);
+    // The vote ranking (most votes first, then earlier first submission): Challenge.gallery(orderBy: VOTES)'s keyset
+    // on the row (-vote_count, first_submitted_at, id) and the ranking fixed at the end of voting.
+    this.addSql(`create index "submission_vote_ranking_idx" on "submission" ("challenge_id", (-"vote_count"), "first_submitted_at", "id")`);
   }
 }

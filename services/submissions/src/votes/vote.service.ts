@@ -6,7 +6,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SubmissionKeyset } from '../submissions/submission.cursor';
 import { SubmissionNotFoundError } from '../submissions/submission.errors';
 import { isSponsorReviewer, isSubmissionPublic, type SubmissionVisibilityName } from '../submissions/submission.policy';
-import { audienceOf, ROLE_OF, uuids } from '../submissions/submission.service';
+import type { SubmissionSnapshot } from '../submissions/submission.entity';
+import { audienceOf, CURRENT_VERSION_JOIN, ROLE_OF, SNAPSHOT_COLUMNS, toSnapshot, uuids, type SubmissionRow } from '../submissions/submission.service';
+import type { VoteRankingKeyset } from './vote.cursor';
 import { FRAUD_WINDOW_MS, isAccountOldEnough, isVotingOpen, VOTES_PER_VOTER, voteFlagReason, type VoteFlagReasonName, type VotingState } from './vote.domain';
 import { AccountTooNewToVoteError, AlreadyVotedError, OwnEntryVoteError, SponsorVoteError, VoteNotFoundError, VotesUsedUpError, VotingClosedError } from './vote.errors';
 
@@ -192,6 +194,28 @@ export class VoteService {
     return new Map(rows.map((r) => [r.id, r.vote_count]));
   }
 
+  /**
+   * A page of a challenge's entries by votes (most first, then earlier first submission, id): one keyset scan of
+   * submission_vote_ranking_idx from the cursor's row; `limit + 1` rows. Callers authorize (public entries only).
+   * Counts move while someone pages: an entry may then show twice or not at all, as in any live ranking.
+   */
+  async pageByVotes(challengeId: string, limit: number, after: VoteRankingKeyset | null): Promise<(SubmissionSnapshot & { voteCount: number })[]> {
+    if (!isUuid(challengeId)) return [];
+    const rows = await this.em.execute<(SubmissionRow & { vote_count: number })[]>(
+      `select ${SNAPSHOT_COLUMNS}, s.vote_count
+       from (
+         select p.* from submission p
+         where p.challenge_id = ? and (-p.vote_count, p.first_submitted_at, p.id) > (?::int, ?::timestamptz, ?::uuid)
+         order by -p.vote_count, p.first_submitted_at, p.id
+         limit ?
+       ) s
+       ${CURRENT_VERSION_JOIN}
+       order by -s.vote_count, s.first_submitted_at, s.id`,
+      [challengeId, after ? -after.voteCount : -2147483647, after ? after.at.toISOString() : '-infinity', after?.id ?? NIL_UUID, limit + 1],
+    );
+    return rows.map((row) => ({ ...toSnapshot(row), voteCount: row.vote_count }));
+  }
+
   /** A page of a challenge's flagged votes, (created_at, id) keyset on vote_flagged_idx; `limit + 1` rows. Callers authorize. */
   async flaggedPage(challengeId: string, limit: number, after: SubmissionKeyset | null): Promise<FlaggedVoteSnapshot[]> {
     if (!isUuid(challengeId)) return [];
@@ -227,7 +251,7 @@ export async function fixVoteRankingOnce(em: EntityManager, challengeId: string)
     claimed.community_places > 0
       ? await em.execute<{ id: string; vote_count: number }[]>(
           `select id, vote_count from submission where challenge_id = ? and vote_count > 0
-           order by vote_count desc, first_submitted_at, id limit ?`,
+           order by -vote_count, first_submitted_at, id limit ?`,
           [challengeId, claimed.community_places],
         )
       : [];

@@ -17,6 +17,19 @@ registerEnumType(VoteFlagReason, {
   },
 });
 
+export enum GalleryOrder {
+  FIRST_SUBMITTED = 'FIRST_SUBMITTED',
+  VOTES = 'VOTES',
+}
+registerEnumType(GalleryOrder, {
+  name: 'GalleryOrder',
+  description: 'The order of Challenge.gallery.',
+  valuesConfig: {
+    FIRST_SUBMITTED: { description: 'Earliest first submission first (the default).' },
+    VOTES: { description: 'Most counted votes first, then earliest first submission.' },
+  },
+});
+
 @ObjectType('Vote')
 export class VoteType {
   @Field(() => ID)
