@@ -12,8 +12,8 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261210090000_votes extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "user_view" add column "created_at" timestamptz null`);
-    // Accounts known before: when their UserRegistered reached us (their creation, or solvers' re-announcement of
-    // every account, which is later: they may vote sooner than their true age would allow, never later).
+    // Accounts known before: when their UserRegistered reached us (their creation, or solvers' later re-announcement
+    // of every account): never older than they are, so the minimum age is never cut short.
     this.addSql(`update "user_view" set "created_at" = "updated_at" where "created_at" is null`);
     this.addSql(`alter table "submission" add column "vote_count" integer not null default 0 check ("vote_count" >= 0)`);
     this.addSql(`alter table "challenge_view"
