@@ -110,9 +110,16 @@ export const submissionsSchema = subgraphSchema.extend(storageSchema.shape).exte
   /** How often unreferenced attachments older than ATTACHMENT_ORPHAN_HOURS are deleted (object and row). */
   ATTACHMENT_SWEEP_POLL_MS: z.coerce.number().int().positive().default(600_000),
   ATTACHMENT_ORPHAN_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  /** castVote: the voter's account must be at least this old (hours). Unset: 24 with NODE_ENV=production, 0 otherwise (voteMinAccountAgeHours). */
+  VOTE_MIN_ACCOUNT_AGE_HOURS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().min(0).max(24 * 365).optional()),
 });
 
 export type SubmissionsConfig = z.infer<typeof submissionsSchema>;
+
+/** The minimum account age to vote: VOTE_MIN_ACCOUNT_AGE_HOURS, else 24 h in production (new accounts cannot stuff a vote) and 0 elsewhere. */
+export function voteMinAccountAgeHours(config: Pick<SubmissionsConfig, 'NODE_ENV' | 'VOTE_MIN_ACCOUNT_AGE_HOURS'>): number {
+  return config.VOTE_MIN_ACCOUNT_AGE_HOURS ?? (config.NODE_ENV === 'production' ? 24 : 0);
+}
 
 export const solversSchema = subgraphSchema.extend({
   /** Where the web client lives: links in mail (password reset) point there. */

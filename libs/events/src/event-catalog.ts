@@ -166,9 +166,11 @@ export interface EventPayloads {
   /**
    * A user signed up. `email` (lower-cased, as stored) is optional: events queued before it existed lack it (solvers'
    * migration Migration20261206090000_announce_users announced every account again with it). Challenges keeps
-   * `user_view` from it: which user ids exist, and whose email an invitation by email names.
+   * `user_view` from it: which user ids exist, and whose email an invitation by email names. `createdAt` (ISO-8601):
+   * the account's creation (submissions: the minimum age to vote, accounts created together); absent in events
+   * queued before it (the envelope's occurredAt stands in).
    */
-  UserRegistered: { id: string; displayName: string; email?: string };
+  UserRegistered: { id: string; displayName: string; email?: string; createdAt?: string };
   /**
    * An organization invited someone (a new invitation, or an expired one renewed; not a role change of a pending one).
    * Exactly one of `email` (inviteOrganizationMember: the address as typed, normalised) and `userId`

@@ -8,3 +8,4 @@ export * from './smtp-sink';
 export * from './stripe-webhooks';
 export * from './schema-drift';
 export type { FaultMode } from '@ideagora/stripe-emulator';
+export * from './submissions-view';

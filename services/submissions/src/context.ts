@@ -9,6 +9,9 @@ import { createSubmissionLoaders } from './submissions/submission.loaders';
 import { SubmissionService } from './submissions/submission.service';
 import { createTeamLoaders } from './teams/team.loaders';
 import { TeamService } from './teams/team.service';
+import { createVoteLoaders } from './votes/vote.loaders';
+import { VoteService } from './votes/vote.service';
+import { voteMinAccountAgeHours } from '@ideagora/config';
 
 export interface SubmissionsContext {
   identity: Identity;
@@ -16,10 +19,12 @@ export interface SubmissionsContext {
   teams: TeamService;
   judging: JudgingService;
   attachments: AttachmentService;
+  votes: VoteService;
   loaders: ReturnType<typeof createSubmissionLoaders> &
     ReturnType<typeof createTeamLoaders> &
     ReturnType<typeof createJudgingLoaders> &
-    ReturnType<typeof createAttachmentLoaders>;
+    ReturnType<typeof createAttachmentLoaders> &
+    ReturnType<typeof createVoteLoaders>;
 }
 
 export function createSubmissionsContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubmissionsRuntime }): SubmissionsContext {
@@ -28,12 +33,20 @@ export function createSubmissionsContext({ identity, em, runtime }: { identity: 
   const teams = new TeamService(em, identity.userId, submissions, nudge, runtime.readModelWaits);
   const judging = new JudgingService(em, identity.userId, runtime.readModelWaits);
   const attachments = new AttachmentService(em, identity.userId, runtime.own.files);
+  const votes = new VoteService(em, identity.userId, identity.clientAddress ?? null, voteMinAccountAgeHours(runtime.own.config));
   return {
     identity,
     submissions,
     teams,
     judging,
     attachments,
-    loaders: { ...createSubmissionLoaders(submissions), ...createTeamLoaders(teams), ...createJudgingLoaders(judging), ...createAttachmentLoaders(attachments) },
+    votes,
+    loaders: {
+      ...createSubmissionLoaders(submissions),
+      ...createTeamLoaders(teams),
+      ...createJudgingLoaders(judging),
+      ...createAttachmentLoaders(attachments),
+      ...createVoteLoaders(votes),
+    },
   };
 }

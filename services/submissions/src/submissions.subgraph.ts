@@ -7,6 +7,9 @@ import { AttachmentEntity, SubmissionVersionAttachmentEntity } from './attachmen
 import { AttachmentResolver, SubmissionAttachmentsResolver, SubmissionVersionAttachmentsResolver } from './attachments/attachment.resolver';
 import { AttachmentService } from './attachments/attachment.service';
 import { Migration20261209090000_entries } from './migrations/Migration20261209090000_entries';
+import { Migration20261210090000_votes } from './migrations/Migration20261210090000_votes';
+import { BallotEntity, VoteEntity } from './votes/vote.entity';
+import { ChallengeVotesResolver, FlaggedVoteResolver, SubmissionVotesResolver, VoteResolver } from './votes/vote.resolver';
 import { createSubmissionsOwn, type SubmissionsOwn } from './submissions.runtime';
 import { ChallengeGalleryResolver, ChallengeSubmissionsResolver, resolveChallengeReference } from './external/challenge.resolver';
 import { resolveUserReference, UserSubmissionsResolver, UserTeamInvitationsResolver } from './external/user.resolver';
@@ -32,7 +35,7 @@ export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext, Submiss
   name: 'submissions',
   entities: [SubmissionEntity, SubmissionVersionEntity, TermsAcceptanceEntity, ChallengeViewEntity, MembershipViewEntity,
     UserViewEntity, TeamEntity, TeamMemberEntity, TeamInvitationEntity, ChallengeParticipantEntity, ScoreCardEntity, SubmissionScoreEntity, ChallengeRoleViewEntity,
-    JudgeRoundProgressEntity, RoundAgreementEntity, AttachmentEntity, SubmissionVersionAttachmentEntity],
+    JudgeRoundProgressEntity, RoundAgreementEntity, AttachmentEntity, SubmissionVersionAttachmentEntity, BallotEntity, VoteEntity],
   migrations: [
     { name: 'Migration20261123090000_submissions', class: Migration20261123090000_submissions },
     { name: 'Migration20261126090000_terms_acceptance', class: Migration20261126090000_terms_acceptance },
@@ -42,12 +45,14 @@ export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext, Submiss
     { name: 'Migration20261207090000_judging', class: Migration20261207090000_judging },
     { name: 'Migration20261208090000_round_agreement', class: Migration20261208090000_round_agreement },
     { name: 'Migration20261209090000_entries', class: Migration20261209090000_entries },
+    { name: 'Migration20261210090000_votes', class: Migration20261210090000_votes },
   ],
   buildSchema: () =>
     buildFederatedSchema({
       resolvers: [SubmissionResolver, SubmissionConnectionResolver, ChallengeSubmissionsResolver, UserSubmissionsResolver, UserTeamInvitationsResolver, TeamResolver, TeamInvitationResolver,
         SubmissionJudgingResolver, ScoreCardResolver, ChallengeJudgingResolver, JudgingBoardResolver, JudgingRankingConnectionResolver,
-        AttachmentResolver, SubmissionAttachmentsResolver, SubmissionVersionAttachmentsResolver, ChallengeGalleryResolver],
+        AttachmentResolver, SubmissionAttachmentsResolver, SubmissionVersionAttachmentsResolver, ChallengeGalleryResolver,
+        VoteResolver, SubmissionVotesResolver, ChallengeVotesResolver, FlaggedVoteResolver],
       referenceResolvers: {
         Submission: { __resolveReference: resolveSubmissionReference },
         Challenge: { __resolveReference: resolveChallengeReference },

@@ -5,7 +5,7 @@ import {
   createOrganization,
   eventually,
   fundAndPublish,
-  publishTestEvent,
+  pushSubmissionsChallenge,
   runContract,
   signUpUser,
   sqlStatementCounts,
@@ -42,42 +42,8 @@ describe('public galleries (isSubmissionPublic), through the gateway', () => {
   /** Submissions in first-submission order; S[i] by authors[i]. */
   let S: string[];
 
-  /** Sets the challenge as submissions knows it, as a later ChallengeChanged would (the challenges side of issue 14 is built apart). */
-  async function pushChallenge(changes: Partial<EventPayloads['ChallengeChanged']>): Promise<void> {
-    const { rows } = await db.query(
-      `select organization_id, status, submission_deadline, currency, prizes, version, terms_required, visibility, published, title, guaranteed,
-              judging_deadline, judging_closed, round, final_round_deadline, finalist_ids::text[] as finalist_ids, submission_visibility
-       from submissions.challenge_view where id = $1`,
-      [challengeId],
-    );
-    const c = rows[0];
-    const version = Math.max(c.version, 1000) + 1;
-    await publishTestEvent(stack.databaseUrl, 'ChallengeChanged', {
-      id: challengeId,
-      organizationId: c.organization_id,
-      status: c.status,
-      submissionDeadline: c.submission_deadline.toISOString(),
-      currency: c.currency,
-      prizes: c.prizes,
-      version,
-      termsRequired: c.terms_required,
-      visibility: c.visibility,
-      published: c.published,
-      title: c.title,
-      guaranteed: c.guaranteed,
-      judgingDeadline: c.judging_deadline?.toISOString(),
-      judgingClosed: c.judging_closed,
-      round: c.round,
-      finalRoundDeadline: c.final_round_deadline?.toISOString() ?? null,
-      finalistSubmissionIds: c.finalist_ids,
-      submissionVisibility: c.submission_visibility,
-      ...changes,
-    });
-    await eventually(async () => {
-      const { rows: now } = await db.query(`select version from submissions.challenge_view where id = $1`, [challengeId]);
-      expect(now[0].version).toBe(version);
-    });
-  }
+  /** Sets the challenge as submissions knows it, as a later ChallengeChanged would (versions far above the real ones). */
+  const pushChallenge = (changes: Partial<EventPayloads['ChallengeChanged']>) => pushSubmissionsChallenge(stack.databaseUrl, db, challengeId, changes);
   const gallery = async (user: TestUser | null, variables: { first?: number; after?: string | null } = {}) => {
     const response = await stack.client.request(GALLERY, { id: challengeId, ...variables }, { token: user?.token });
     expect(response.errors).toBeUndefined();

@@ -8,7 +8,7 @@ import {
   errorCodes,
   eventually,
   fundAndPublish,
-  publishTestEvent,
+  pushSubmissionsChallenge,
   runContract,
   signUpUser,
   sqlStatementCounts,
@@ -95,41 +95,7 @@ describe('judging in submissions, through the gateway', () => {
     (await db.query(`select payload from submissions.outbox_event where type = $1 and payload->>'challengeId' = $2 order by occurred_at, id`, [type, id])).rows.map((r) => r.payload);
 
   /** Sets the challenge as submissions knows it, as a later ChallengeChanged would (versions far above the real ones). */
-  async function pushChallenge(changes: Partial<EventPayloads['ChallengeChanged']>, id = challengeId): Promise<void> {
-    const { rows } = await db.query(
-      `select organization_id, status, submission_deadline, currency, prizes, version, terms_required, visibility, published, title, rubric, guaranteed,
-              judging_deadline, judging_closed, round, final_round_deadline, finalist_ids::text[] as finalist_ids
-       from submissions.challenge_view where id = $1`,
-      [id],
-    );
-    const c = rows[0];
-    const version = Math.max(c.version, 1000) + 1;
-    await publishTestEvent(stack.databaseUrl, 'ChallengeChanged', {
-      id,
-      organizationId: c.organization_id,
-      status: c.status,
-      submissionDeadline: c.submission_deadline.toISOString(),
-      currency: c.currency,
-      prizes: c.prizes,
-      version,
-      termsRequired: c.terms_required,
-      visibility: c.visibility,
-      published: c.published,
-      title: c.title,
-      rubric: c.rubric ?? undefined,
-      guaranteed: c.guaranteed,
-      judgingDeadline: c.judging_deadline?.toISOString(),
-      judgingClosed: c.judging_closed,
-      round: c.round,
-      finalRoundDeadline: c.final_round_deadline?.toISOString() ?? null,
-      finalistSubmissionIds: c.finalist_ids,
-      ...changes,
-    });
-    await eventually(async () => {
-      const { rows: now } = await db.query(`select version from submissions.challenge_view where id = $1`, [id]);
-      expect(now[0].version).toBe(version);
-    });
-  }
+  const pushChallenge = (changes: Partial<EventPayloads['ChallengeChanged']>, id = challengeId) => pushSubmissionsChallenge(stack.databaseUrl, db, id, changes);
 
   async function makeJudge(user: TestUser): Promise<void> {
     const invited = await stack.client.request(

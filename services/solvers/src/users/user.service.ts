@@ -28,7 +28,7 @@ export class UserService {
     return this.em.transactional(async (em) => {
       if (await em.count(UserEntity, { email })) throw new EmailTakenError();
       const created = em.create(UserEntity, { email, passwordHash, displayName });
-      recordEvent(em, 'UserRegistered', { id: created.id, displayName, email });
+      recordEvent(em, 'UserRegistered', { id: created.id, displayName, email, createdAt: created.createdAt.toISOString() });
       try {
         await em.flush();
       } catch (error) {

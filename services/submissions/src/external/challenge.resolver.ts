@@ -7,6 +7,8 @@ import { isPublicTo, isSubmissionReviewer } from '../submissions/submission.poli
 import { SubmissionConnection, SubmissionType } from '../submissions/submission.type';
 import { TeamType } from '../teams/team.type';
 import { ChallengeRef } from './challenge.stub';
+import { decodeVoteRankingCursor, encodeVoteRankingCursor } from '../votes/vote.cursor';
+import { GalleryOrder } from '../votes/vote.type';
 
 /** The fields this context contributes to Challenge. Every one is batched through a DataLoader. */
 @Resolver(() => ChallengeRef)
@@ -73,22 +75,32 @@ export class ChallengeSubmissionsResolver {
 export class ChallengeGalleryResolver {
   @FieldResolver(() => SubmissionConnection, {
     description:
-      "The public entries, in order of first submission: every submission when the challenge's submissionVisibility is GALLERY, or GALLERY_AFTER_CLOSE once submissions have closed; empty (not an error) otherwise, and for a challenge the viewer cannot see. Each shows its title, body, author and files (never its team's private details, scores or the shortlist).",
+      "The public entries, in order of first submission (orderBy: VOTES: most counted votes first, then first submission): every submission when the challenge's submissionVisibility is GALLERY, or GALLERY_AFTER_CLOSE once submissions have closed; empty (not an error) otherwise, and for a challenge the viewer cannot see. Each shows its title, body, author and files (never its team's private details, scores or the shortlist).",
   })
   async gallery(
     @Root() challenge: ChallengeRef,
     @Ctx() ctx: SubmissionsContext,
+    // Declared in reverse of the printed order (after, first, orderBy), as type-graphql lists them.
+    @Arg('orderBy', () => GalleryOrder, { nullable: true, defaultValue: GalleryOrder.FIRST_SUBMITTED }) orderBy?: GalleryOrder | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<SubmissionConnection> {
     const limit = pageSize(first);
-    const cursor = decodeSubmissionCursor(after);
+    const byVotes = orderBy === GalleryOrder.VOTES;
+    const cursor = byVotes ? null : decodeSubmissionCursor(after);
+    const votesCursor = byVotes ? decodeVoteRankingCursor(after) : null;
     const access = await ctx.loaders.challengeAccess.load(challenge.id);
     if (!isPublicTo(access)) return SubmissionConnection.of(emptyConnection(), async () => 0);
+    const countTotal = () => ctx.loaders.submissionCount.load({ challengeId: challenge.id, shortlistedOnly: false });
+    if (byVotes) {
+      const rows = await ctx.votes.pageByVotes(challenge.id, limit, votesCursor);
+      return SubmissionConnection.of(
+        toConnection(rows, limit, (s) => encodeVoteRankingCursor({ voteCount: s.voteCount, at: s.firstSubmittedAt, id: s.id }), SubmissionType.from),
+        countTotal,
+      );
+    }
     const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor });
-    return SubmissionConnection.of(toConnection(rows, limit, (s) => encodeSubmissionCursor(s.firstSubmittedAt, s.id), SubmissionType.from), () =>
-      ctx.loaders.submissionCount.load({ challengeId: challenge.id, shortlistedOnly: false }),
-    );
+    return SubmissionConnection.of(toConnection(rows, limit, (s) => encodeSubmissionCursor(s.firstSubmittedAt, s.id), SubmissionType.from), countTotal);
   }
 }
 

@@ -9,7 +9,7 @@ export class ChallengeViewEntity {
   [OptionalProps]?:
     | 'updatedAt' | 'termsRequired' | 'visibility' | 'published' | 'title' | 'rubric' | 'guaranteed' | 'judgingDeadline' | 'judgingClosed'
     | 'round' | 'finalRoundDeadline' | 'finalistIds' | 'prizePlaces' | 'rankingFixedAt' | 'finalistsAnnouncedAt'
-    | 'submissionVisibility' | 'votingStartsAt' | 'votingEndsAt' | 'votingClosed' | 'submissionsClosedAt';
+    | 'submissionVisibility' | 'votingStartsAt' | 'votingEndsAt' | 'votingClosed' | 'submissionsClosedAt' | 'communityPlaces' | 'voteRankingFixedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -101,6 +101,14 @@ export class ChallengeViewEntity {
   /** The first time the challenge was seen past OPEN: GALLERY_AFTER_CLOSE entries are public from then on. */
   @Property({ type: 'timestamptz', nullable: true })
   submissionsClosedAt?: Date | null;
+
+  /** The community-choice prizes' places (their quantities summed): VotingRankingFixed's ranking length. */
+  @Property({ type: 'integer', default: 0 })
+  communityPlaces!: number;
+
+  /** When VotingRankingFixed was emitted (once); no vote is taken from then on. */
+  @Property({ type: 'timestamptz', nullable: true })
+  voteRankingFixedAt?: Date | null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();

@@ -5,6 +5,6 @@ import { ReadModelService } from './read-model.service';
 export const readModelEventHandlers: EventHandlers = {
   ChallengeChanged: (em, payload) => new ReadModelService(em).applyChallengeChanged(payload),
   MembershipChanged: (em, payload) => new ReadModelService(em).applyMembershipChanged(payload),
-  UserRegistered: (em, payload) => new ReadModelService(em).applyUserRegistered(payload),
+  UserRegistered: (em, payload, envelope) => new ReadModelService(em).applyUserRegistered(payload, envelope.occurredAt),
   ChallengeRoleChanged: (em, payload) => new ReadModelService(em).applyChallengeRoleChanged(payload),
 };

@@ -3,6 +3,8 @@ import { challengeAudienceOf, type EventPayloads } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { JudgingEventService } from '../judging/judging-events.service';
 import { prizePlacesOf } from '../judging/judging.domain';
+import { communityPlacesOf } from '../votes/vote.domain';
+import { fixVoteRankingOnce } from '../votes/vote.service';
 
 /** Past OPEN: submissions have closed (a final round's OPEN comes after JUDGING; CANCELLING only from JUDGING). */
 const CLOSED_STATUSES_SQL = `('JUDGING', 'AWARDED', 'CLOSED', 'CANCELLING')`;
@@ -28,10 +30,10 @@ export class ReadModelService {
     await this.em.execute(
       `insert into challenge_view (id, organization_id, status, submission_deadline, currency, prizes, terms_required, visibility, published, title,
          rubric, guaranteed, judging_deadline, judging_closed, round, final_round_deadline, finalist_ids, prize_places, version, updated_at,
-         submission_visibility, voting_starts_at, voting_ends_at, voting_closed, submissions_closed_at)
+         submission_visibility, voting_starts_at, voting_ends_at, voting_closed, submissions_closed_at, community_places)
        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?::timestamptz, ?, ?, ?::timestamptz, ?::uuid[], ?, ?, now(),
          coalesce(?::text, 'SEALED'), ?::timestamptz, ?::timestamptz, ?::boolean,
-         case when ?::text in ${CLOSED_STATUSES_SQL} then now() end)
+         case when ?::text in ${CLOSED_STATUSES_SQL} then now() end, ?)
        on conflict (id) do update set
          organization_id = excluded.organization_id, status = excluded.status,
          submission_deadline = excluded.submission_deadline, currency = excluded.currency,
@@ -47,7 +49,8 @@ export class ReadModelService {
          voting_starts_at = case when ?::boolean then excluded.voting_starts_at else challenge_view.voting_starts_at end,
          voting_ends_at = case when ?::boolean then excluded.voting_ends_at else challenge_view.voting_ends_at end,
          voting_closed = challenge_view.voting_closed or excluded.voting_closed,
-         submissions_closed_at = coalesce(challenge_view.submissions_closed_at, excluded.submissions_closed_at)
+         submissions_closed_at = coalesce(challenge_view.submissions_closed_at, excluded.submissions_closed_at),
+         community_places = excluded.community_places
        where challenge_view.version <= excluded.version`,
       [
         payload.id,
@@ -76,6 +79,7 @@ export class ReadModelService {
         payload.voting ? new Date(payload.voting.endsAt).toISOString() : null,
         payload.votingClosed === true,
         payload.status,
+        communityPlacesOf(payload.prizes),
         payload.submissionVisibility ?? null,
         payload.voting !== undefined,
         payload.voting !== undefined,
@@ -85,6 +89,7 @@ export class ReadModelService {
     const judging = new JudgingEventService(this.em);
     await judging.announceFinalistsOnce(payload.id);
     await judging.fixRankingOnce(payload.id);
+    await fixVoteRankingOnce(this.em, payload.id);
   }
 
   /** A judge or an invited participant gained (accepted invitation) or lost (revoked) the role; version-guarded. */
@@ -100,12 +105,17 @@ export class ReadModelService {
     );
   }
 
-  /** An account's email never changes, so a replayed or older event writes the same row: no versions. */
-  async applyUserRegistered(payload: EventPayloads['UserRegistered']): Promise<void> {
+  /**
+   * An account's email never changes, so a replayed or older event writes the same row: no versions. Its creation:
+   * `createdAt`, else the event's occurredAt (a re-announcement's is later than the creation: the earliest is kept).
+   */
+  async applyUserRegistered(payload: EventPayloads['UserRegistered'], occurredAt?: string): Promise<void> {
+    const createdAt = payload.createdAt ?? occurredAt;
     await this.em.execute(
-      `insert into user_view (id, email, updated_at) values (?, ?, now())
-       on conflict (id) do update set email = coalesce(excluded.email, user_view.email), updated_at = now()`,
-      [payload.id, payload.email?.trim().toLowerCase() ?? null],
+      `insert into user_view (id, email, created_at, updated_at) values (?, ?, ?::timestamptz, now())
+       on conflict (id) do update set email = coalesce(excluded.email, user_view.email),
+         created_at = least(user_view.created_at, excluded.created_at), updated_at = now()`,
+      [payload.id, payload.email?.trim().toLowerCase() ?? null, createdAt ? new Date(createdAt).toISOString() : null],
       'run',
     );
   }

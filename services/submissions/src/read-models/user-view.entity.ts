@@ -15,6 +15,10 @@ export class UserViewEntity {
   @Property({ type: 'text', nullable: true })
   email!: string | null;
 
+  /** When the account was created (UserRegistered's createdAt, else its occurredAt): castVote's minimum account age. */
+  @Property({ type: 'timestamptz', nullable: true })
+  createdAt?: Date | null;
+
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }

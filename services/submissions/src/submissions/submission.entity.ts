@@ -8,7 +8,7 @@ export type SubmissionStatusName = (typeof SUBMISSION_STATUSES)[number];
 /** One per (challenge, author); its content lives in versions. Writes go through SubmissionService (insert-or-lock). */
 @Entity({ tableName: 'submission' })
 export class SubmissionEntity {
-  [OptionalProps]?: 'status' | 'currentVersion';
+  [OptionalProps]?: 'status' | 'currentVersion' | 'voteCount';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -43,6 +43,10 @@ export class SubmissionEntity {
    */
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   shortlistedAt?: Date | null;
+
+  /** The counted votes (VoteService moves it in the vote's transaction; flagged votes are not in it). */
+  @Property({ type: 'integer', default: 0 })
+  voteCount: number = 0;
 }
 
 @Entity({ tableName: 'submission_version' })
