@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { MikroORM, PostgreSqlDriver, type Constructor, type EntityClass, type EntityData, type FilterQuery, type Options, type QueryOrderMap, type SqlEntityManager } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver, type Constructor, type EntityClass, type EntityData, type EntitySchema, type FilterQuery, type Options, type QueryOrderMap, type SqlEntityManager } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 
 export type MigrationList = { name: string; class: Constructor<Migration> }[];
@@ -9,7 +9,8 @@ export interface SubgraphOrmOptions {
   url: string;
   /** The Postgres schema this bounded context owns. No other context reads it. */
   schema: string;
-  entities: EntityClass<unknown>[];
+  /** Decorated classes (the subgraphs) or schemas (tests' probe tables). */
+  entities: (EntityClass<unknown> | EntitySchema)[];
   migrations: MigrationList;
   poolMax?: number;
   /**

@@ -93,8 +93,8 @@ describe('outbox, relay and idempotent consumers on real Postgres', () => {
     expect(await relay.flush()).toBe(1);
     expect(await relay.flush()).toBe(0);
     await eventually(async () => {
-      const rows = await consumer.em.getConnection().execute('select challenge_id from seen');
-      expect(rows.map((r: { challenge_id: string }) => r.challenge_id)).toEqual([kept]);
+      const rows: { challenge_id: string }[] = await consumer.em.getConnection().execute('select challenge_id from seen');
+      expect(rows.map((r) => r.challenge_id)).toEqual([kept]);
     });
   });
 
