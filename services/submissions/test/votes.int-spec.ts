@@ -76,7 +76,8 @@ describe('community votes, through the gateway', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack();
+    // As production's default: an account must be a day old to vote (every other voter here is dated back).
+    stack = await startStack({ env: { VOTE_MIN_ACCOUNT_AGE_HOURS: '24' } });
     db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
     [sponsor, voter, ...authors] = await Promise.all(Array.from({ length: AUTHORS + 2 }, () => signUpUser(stack.client)));
@@ -132,6 +133,22 @@ describe('community votes, through the gateway', () => {
       await pushChallenge({ submissionVisibility: 'GALLERY' });
     }
     expect(await voteCount(S[0])).toBe(0);
+  });
+
+  it('refuses an account younger than VOTE_MIN_ACCOUNT_AGE_HOURS (FAILED_PRECONDITION), and takes it once old enough', async () => {
+    const [fresh] = await signUpMany(1);
+    // Before submissions has heard of the account (UserRegistered in flight), it counts as created now: refused.
+    const unknown = await cast(fresh, S[5]);
+    expect(errorOf(unknown).code).toBe('FAILED_PRECONDITION');
+    await spreadCreation([fresh], Date.now() - 23 * HOUR);
+    const young = await cast(fresh, S[5]);
+    expect(errorOf(young).code).toBe('FAILED_PRECONDITION');
+    expect(young.errors![0].message).toMatch(/24 hours|a day/);
+    expect(await voteCount(S[5])).toBe(0);
+    await spreadCreation([fresh], Date.now() - 25 * HOUR);
+    expect((await cast(fresh, S[5])).errors).toBeUndefined();
+    expect(await voteCount(S[5])).toBe(1);
+    expect((await withdraw(fresh, S[5])).errors).toBeUndefined();
   });
 
   it('takes 3 votes a voter, one an entry; a fourth is CONFLICT on submissionId; withdrawing gives the vote back', async () => {
