@@ -1,7 +1,7 @@
 import { emptyConnection, pageSize, requireUser, toConnection } from '@ideagora/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubmissionsContext } from '../context';
-import { decodeSubmissionCursor, encodeSubmissionCursor } from '../submissions/submission.cursor';
+import { decodeSubmissionCursor } from '../submissions/submission.cursor';
 import { SubmissionsSealedError } from '../submissions/submission.errors';
 import { isPublicTo, isSubmissionReviewer } from '../submissions/submission.policy';
 import { SubmissionConnection, SubmissionType } from '../submissions/submission.type';
@@ -66,8 +66,7 @@ export class ChallengeSubmissionsResolver {
     const filter = { shortlistedOnly: shortlistedOnly === true, finalistsOnly: finalistsOnly === true, unscoredBy: unscoredByViewer === true ? viewerId : null };
     const countTotal = () => ctx.loaders.submissionCount.load({ challengeId: challenge.id, ...filter });
     const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor, ...filter });
-    if (rows.length === 0 && !cursor) return SubmissionConnection.of(emptyConnection(), async () => 0);
-    return SubmissionConnection.of(toConnection(rows, limit, (s) => encodeSubmissionCursor(s.firstSubmittedAt, s.id), SubmissionType.from), countTotal);
+    return SubmissionConnection.ofRows(rows, { limit, orderedBy: 'firstSubmittedAt', firstPage: !cursor }, countTotal);
   }
 }
 
@@ -100,7 +99,7 @@ export class ChallengeGalleryResolver {
       );
     }
     const rows = await ctx.loaders.challengeSubmissionsPage.load({ ownerId: challenge.id, limit, after: cursor });
-    return SubmissionConnection.of(toConnection(rows, limit, (s) => encodeSubmissionCursor(s.firstSubmittedAt, s.id), SubmissionType.from), countTotal);
+    return SubmissionConnection.ofRows(rows, { limit, orderedBy: 'firstSubmittedAt', firstPage: !cursor }, countTotal);
   }
 }
 

@@ -1,8 +1,8 @@
-import { emptyConnection, pageSize, toConnection } from '@ideagora/subgraph-kit';
+import { pageSize } from '@ideagora/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubmissionsContext } from '../context';
-import { decodeSubmissionCursor, encodeSubmissionCursor } from '../submissions/submission.cursor';
-import { SubmissionConnection, SubmissionType } from '../submissions/submission.type';
+import { decodeSubmissionCursor } from '../submissions/submission.cursor';
+import { SubmissionConnection } from '../submissions/submission.type';
 import { TeamInvitationType } from '../teams/team.type';
 import { UserRef } from './user.stub';
 
@@ -24,17 +24,10 @@ export class UserSubmissionsResolver {
     if (!viewerId || viewerId.toLowerCase() !== String(user.id).toLowerCase()) {
       const ownerId = String(user.id);
       const rows = await ctx.loaders.publicAuthorSubmissionsPage.load({ ownerId, limit, after: cursor });
-      if (rows.length === 0 && !cursor) return SubmissionConnection.of(emptyConnection(), async () => 0);
-      return SubmissionConnection.of(
-        toConnection(rows, limit, (s) => encodeSubmissionCursor(s.submittedAt, s.id), SubmissionType.from),
-        () => ctx.loaders.publicSubmissionCountByAuthor.load(ownerId),
-      );
+      return SubmissionConnection.ofRows(rows, { limit, orderedBy: 'submittedAt', firstPage: !cursor }, () => ctx.loaders.publicSubmissionCountByAuthor.load(ownerId));
     }
     const rows = await ctx.loaders.authorSubmissionsPage.load({ ownerId: viewerId, limit, after: cursor });
-    return SubmissionConnection.of(
-      toConnection(rows, limit, (s) => encodeSubmissionCursor(s.submittedAt, s.id), SubmissionType.from),
-      () => ctx.loaders.submissionCountByAuthor.load(viewerId),
-    );
+    return SubmissionConnection.ofRows(rows, { limit, orderedBy: 'submittedAt', firstPage: !cursor }, () => ctx.loaders.submissionCountByAuthor.load(viewerId));
   }
 }
 

@@ -1,8 +1,9 @@
-import { PageInfo, type ConnectionShape } from '@ideagora/subgraph-kit';
+import { emptyConnection, PageInfo, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChallengeRef } from '../external/challenge.stub';
 import { UserRef } from '../external/user.stub';
 import type { SubmissionSnapshot, SubmissionStatusName, SubmissionVersionSnapshot } from './submission.entity';
+import { encodeSubmissionCursor } from './submission.cursor';
 
 export enum SubmissionStatus {
   SUBMITTED = 'SUBMITTED',
@@ -135,6 +136,19 @@ export class SubmissionConnection {
 
   static of(page: ConnectionShape<SubmissionType>, countTotal: () => Promise<number>): SubmissionConnection {
     return Object.assign(new SubmissionConnection(), { edges: page.edges, pageInfo: page.pageInfo, countTotal });
+  }
+
+  /**
+   * A page of rows in (`orderedBy`, id) order, its cursors as decodeSubmissionCursor reads them. An empty first page
+   * counts 0 without asking.
+   */
+  static ofRows(
+    rows: SubmissionSnapshot[],
+    page: { limit: number; orderedBy: 'firstSubmittedAt' | 'submittedAt'; firstPage: boolean },
+    countTotal: () => Promise<number>,
+  ): SubmissionConnection {
+    if (rows.length === 0 && page.firstPage) return SubmissionConnection.of(emptyConnection(), async () => 0);
+    return SubmissionConnection.of(toConnection(rows, page.limit, (s) => encodeSubmissionCursor(s[page.orderedBy], s.id), SubmissionType.from), countTotal);
   }
 }
 
