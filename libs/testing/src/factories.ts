@@ -132,6 +132,19 @@ export async function waitForSubmissionsToKnow(stack: Stack, challengeId: string
   });
 }
 
+/**
+ * Submits an entry (SubmitSolution) as `solver` and returns its id, retried until submissions knows the challenge OPEN
+ * (its ChallengeChanged may be in flight); throws with the errors if it is still refused.
+ */
+export async function submitEntry(client: GraphQLTestClient, solver: TestUser, challengeId: string, content: { title?: string; body?: string } = {}): Promise<string> {
+  return eventually(async () => {
+    const input = { challengeId, title: content.title ?? `Entry by ${solver.displayName}`, body: content.body ?? 'A ceramic filter with silver nanoparticles.' };
+    const response = await runContract(client, 'SubmitSolution', { input }, solver.token);
+    if (response.errors) throw new Error(JSON.stringify(response.errors));
+    return response.data!.submitSolution.submission.id as string;
+  });
+}
+
 /** Creates a team for a challenge (CreateTeam) as `creator`; throws if refused. Submissions must know the challenge OPEN. */
 export async function createTeam(client: GraphQLTestClient, creator: TestUser, challengeId: string, name = `Team ${next()}`): Promise<string> {
   const response = await runContract(client, 'CreateTeam', { input: { challengeId, name } }, creator.token);

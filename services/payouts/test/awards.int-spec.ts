@@ -12,6 +12,7 @@ import {
   setWebhookPolicy,
   signUpUser,
   startStack,
+  submitEntry,
   type Stack,
   type TestUser,
 } from '@ideagora/testing';
@@ -69,11 +70,7 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
     await fundAndPublish(stack, sponsor.token, id);
     const submissions: Record<string, string> = {};
     for (const solver of solvers) {
-      submissions[solver.id] = await eventually(async () => {
-        const response = await runContract(stack.client, 'SubmitSolution', { input: { challengeId: id, title: `Solution by ${solver.displayName}`, body: 'A ceramic filter with silver nanoparticles.' } }, solver.token);
-        expect(errorCodes(response)).toEqual([]);
-        return response.data!.submitSolution.submission.id as string;
-      });
+      submissions[solver.id] = await submitEntry(stack.client, solver, id, { title: `Solution by ${solver.displayName}` });
     }
     if (close) {
       const closed = await runContract(stack.client, 'CloseSubmissions', { challengeId: id }, sponsor.token);

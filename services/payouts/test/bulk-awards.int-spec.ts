@@ -12,6 +12,7 @@ import {
   signUpUser,
   sqlStatementCounts,
   startStack,
+  submitEntry,
   type Stack,
   type TestUser,
 } from '@ideagora/testing';
@@ -87,13 +88,7 @@ describe('awards at scale (awardPrizes) and the judging deadline (payouts)', () 
     await fundAndPublish(stack, sponsor.token, id);
     const submissions: string[] = [];
     for (const solver of options.solvers ?? []) {
-      submissions.push(
-        await eventually(async () => {
-          const response = await runContract(stack.client, 'SubmitSolution', { input: { challengeId: id, title: `By ${solver.displayName}`, body: 'A ceramic filter.' } }, solver.token);
-          expect(errorCodes(response)).toEqual([]);
-          return response.data!.submitSolution.submission.id as string;
-        }),
-      );
+      submissions.push(await submitEntry(stack.client, solver, id));
     }
     const closed = await runContract(stack.client, 'CloseSubmissions', { challengeId: id }, sponsor.token);
     expect(closed.data!.closeSubmissions.challenge.status).toBe('JUDGING');

@@ -10,6 +10,7 @@ import {
   runContract,
   signUpUser,
   startStack,
+  submitEntry,
   type Stack,
   type TestUser,
 } from '@ideagora/testing';
@@ -75,13 +76,7 @@ describe('community-choice prizes (payouts)', () => {
     await fundAndPublish(stack, sponsor.token, id);
     const submissions: string[] = [];
     for (const solver of solvers) {
-      submissions.push(
-        await eventually(async () => {
-          const response = await runContract(stack.client, 'SubmitSolution', { input: { challengeId: id, title: `By ${solver.displayName}`, body: 'A poster.' } }, solver.token);
-          expect(errorCodes(response)).toEqual([]);
-          return response.data!.submitSolution.submission.id as string;
-        }),
-      );
+      submissions.push(await submitEntry(stack.client, solver, id, { body: 'A poster.' }));
     }
     const closed = await runContract(stack.client, 'CloseSubmissions', { challengeId: id }, sponsor.token);
     expect(closed.data!.closeSubmissions.challenge.status).toBe('JUDGING');

@@ -13,6 +13,7 @@ import {
   signUpUser,
   sqlStatementCounts,
   startStack,
+  submitEntry,
   type Stack,
   type TestUser,
 } from '@ideagora/testing';
@@ -142,11 +143,7 @@ describe('money made visible: the quote before paying, held payouts in escrow, r
   });
 
   it('shows money awarded to a winner without payouts as held for winners, then a paid payout with its receipt for the winner only', async () => {
-    const submissionId = await eventually(async () => {
-      const response = await runContract(stack.client, 'SubmitSolution', { input: { challengeId, title: 'Solar stills', body: 'Stills on every roof.' } }, winner.token);
-      expect(errorCodes(response)).toEqual([]);
-      return response.data!.submitSolution.submission.id as string;
-    });
+    const submissionId = await submitEntry(stack.client, winner, challengeId, { title: 'Solar stills', body: 'Stills on every roof.' });
     expect(errorCodes(await runContract(stack.client, 'CloseSubmissions', { challengeId }, owner.token))).toEqual([]);
     const award = await eventually(async () => {
       const response = await runContract(stack.client, 'AwardPrize', { input: { challengeId, prizeRank: 1, submissionId } }, owner.token);

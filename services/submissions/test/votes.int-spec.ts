@@ -10,6 +10,7 @@ import {
   runContract,
   signUpUser,
   startStack,
+  submitEntry,
   type GraphQLResponse,
   type Stack,
   type TestUser,
@@ -85,13 +86,7 @@ describe('community votes, through the gateway', () => {
     ({ id: challengeId } = await createChallenge(stack.client, sponsor.token, challengeInput(organizationId)));
     await fundAndPublish(stack, sponsor.token, challengeId, { simulated: true });
     S = await Promise.all(
-      authors.map((author, i) =>
-        eventually(async () => {
-          const response = await runContract(stack.client, 'SubmitSolution', { input: { challengeId, title: `Entry ${i}`, body: 'Drawn by hand.' } }, author.token);
-          expect(response.errors).toBeUndefined();
-          return response.data!.submitSolution.submission.id as string;
-        }),
-      ),
+      authors.map((author, i) => submitEntry(stack.client, author, challengeId, { title: `Entry ${i}`, body: 'Drawn by hand.' })),
     );
     await spreadCreation([voter, ...authors], Date.now() - 400 * 24 * HOUR);
     // As challenges' ChallengeChanged would carry them: a gallery, a window open now, a community-choice prize of 2 places.
