@@ -1,22 +1,14 @@
-import { startEventBus, type PgBoss } from '@ideagora/events';
 import {
-  addMember,
   challengeInput,
   createChallenge,
-  createOrganization,
   errorCodes,
   eventually,
   fundAndPublish,
   publishTestEvent,
-  signUpUser,
-  startStack,
-  type GraphQLResponse,
-  type Stack,
-  type TestUser,
 } from '@ideagora/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DEADLINE_QUEUE } from '../src/challenges/challenge.deadline';
+import { useSponsorStack } from './sponsor.fixture';
 
 /**
  * Issue 14 in challenges: who reads the entries (submissionVisibility), the public vote's window and community-choice
@@ -36,43 +28,13 @@ const LIST = `query { challenges(first: 100) { edges { node { id submissionVisib
 const simple = (name: string) => `mutation($id: ID!) { ${name}(challengeId: $id) { challenge { id status } } }`;
 
 describe('entries settings of a challenge (visibility, voting window, community-choice prizes)', () => {
-  let stack: Stack;
-  let db: Client;
-  let bus: PgBoss;
-  let sponsor: TestUser;
-  let member: TestUser;
-  let organizationId: string;
+  const fixture = useSponsorStack();
+  const { gql, row, changes, expectRefused } = fixture;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    db = new Client({ connectionString: stack.databaseUrl });
-    await db.connect();
-    bus = await startEventBus({ url: stack.databaseUrl, poolMax: 2, declareTopology: false });
-    [sponsor, member] = await Promise.all([signUpUser(stack.client), signUpUser(stack.client)]);
-    organizationId = await createOrganization(stack.client, sponsor.token);
-    await addMember(stack.client, sponsor.token, organizationId, member!, 'MEMBER');
-  }, 120_000);
-  afterAll(async () => {
-    await bus?.stop({ graceful: false, wait: true, timeout: 2000 });
-    await db?.end();
-    await stack?.stop();
-  });
-
-  const gql = (query: string, variables: Record<string, unknown>, token: string | null = sponsor.token) => stack.client.request(query, variables, { token: token ?? undefined });
   const detail = async (id: string) => {
     const response = await gql(DETAIL, { id });
     expect(response.errors).toBeUndefined();
     return response.data!.challenge;
-  };
-  const row = async (id: string) => (await db.query(`select * from challenges.challenge where id = $1`, [id])).rows[0];
-  const changes = async (id: string) =>
-    (await db.query(`select payload from challenges.outbox_event where type = 'ChallengeChanged' and payload->>'id' = $1 order by (payload->>'version')::int`, [id])).rows.map(
-      (r) => r.payload as Record<string, any>,
-    );
-  const expectRefused = (response: GraphQLResponse, code: string, field: string, message?: RegExp) => {
-    expect(errorCodes(response)).toEqual([code]);
-    expect(response.errors![0]!.extensions!.field).toBe(field);
-    if (message) expect(response.errors![0]!.message).toMatch(message);
   };
 
   // Submissions close in 7 days; judging in 37 (the default 30 days after).
@@ -82,17 +44,17 @@ describe('entries settings of a challenge (visibility, voting window, community-
     { rank: 1, label: 'Jury prize', amountMinor: '500000' },
     { rank: 2, label: 'Community choice', amountMinor: '100000', quantity: 2, communityChoice: true },
   ];
-  const create = (overrides: Record<string, unknown>) => gql(CREATE, { input: challengeInput(organizationId, { submissionDeadline: submissionDeadline(), ...overrides }) });
-  const draft = async (overrides: Record<string, unknown> = {}) => (await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, overrides))).id;
+  const create = (overrides: Record<string, unknown>) => gql(CREATE, { input: challengeInput(fixture.organizationId, { submissionDeadline: submissionDeadline(), ...overrides }) });
+  const draft = async (overrides: Record<string, unknown> = {}) => (await createChallenge(fixture.stack.client, fixture.sponsor.token, challengeInput(fixture.organizationId, overrides))).id;
   const open = async (overrides: Record<string, unknown> = {}) => {
     const id = await draft(overrides);
-    await fundAndPublish(stack, sponsor.token, id, { simulated: true });
+    await fundAndPublish(fixture.stack, fixture.sponsor.token, id, { simulated: true });
     return id;
   };
   /** The voting window ends (moved into the past) and the deadline job runs. */
   const passVotingEnd = async (id: string) => {
-    await db.query(`update challenges.challenge set voting_starts_at = now() - interval '1 hour', voting_ends_at = now() - interval '1 second' where id = $1`, [id]);
-    await bus.send(DEADLINE_QUEUE, {});
+    await fixture.db.query(`update challenges.challenge set voting_starts_at = now() - interval '1 hour', voting_ends_at = now() - interval '1 second' where id = $1`, [id]);
+    await fixture.bus.send(DEADLINE_QUEUE, {});
   };
 
   describe('createChallenge', () => {
@@ -116,7 +78,7 @@ describe('entries settings of a challenge (visibility, voting window, community-
     ])('takes %s (with a window or not), read back and in ChallengeChanged', async (mode, votingFor) => {
       const deadline = submissionDeadline();
       const voting = votingFor?.(deadline);
-      const created = await gql(CREATE, { input: challengeInput(organizationId, { submissionDeadline: deadline, submissionVisibility: mode, ...(voting ? { voting } : {}) }) });
+      const created = await gql(CREATE, { input: challengeInput(fixture.organizationId, { submissionDeadline: deadline, submissionVisibility: mode, ...(voting ? { voting } : {}) }) });
       expect(created.errors).toBeUndefined();
       const { id } = created.data!.createChallenge.challenge;
       const read = await detail(id);
@@ -157,9 +119,9 @@ describe('entries settings of a challenge (visibility, voting window, community-
       ['a community-choice prize without voting', { submissionVisibility: 'GALLERY', prizes: communityPrizes }, 'prizes[1].communityChoice'],
       ['a community-choice prize of a SEALED challenge', { prizes: communityPrizes }, 'prizes[1].communityChoice'],
     ])('refuses %s: BAD_USER_INPUT with the field, nothing created', async (_what, overrides, field) => {
-      const before = (await db.query(`select count(*)::int as n from challenges.challenge`)).rows[0].n;
+      const before = (await fixture.db.query(`select count(*)::int as n from challenges.challenge`)).rows[0].n;
       expectRefused(await create(overrides), 'BAD_USER_INPUT', field);
-      expect((await db.query(`select count(*)::int as n from challenges.challenge`)).rows[0].n).toBe(before);
+      expect((await fixture.db.query(`select count(*)::int as n from challenges.challenge`)).rows[0].n).toBe(before);
     });
 
     it('refuses an unknown mode (GraphQL validation)', async () => {
@@ -240,7 +202,7 @@ describe('entries settings of a challenge (visibility, voting window, community-
 
     it('is for OWNERs and ADMINs only (FORBIDDEN)', async () => {
       const id = await draft();
-      expect(errorCodes(await gql(UPDATE, { input: { challengeId: id, submissionVisibility: 'GALLERY' } }, member.token))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await gql(UPDATE, { input: { challengeId: id, submissionVisibility: 'GALLERY' } }, fixture.member.token))).toEqual(['FORBIDDEN']);
     });
   });
 
@@ -262,9 +224,9 @@ describe('entries settings of a challenge (visibility, voting window, community-
 
     it('is refused once the window ended (FAILED_PRECONDITION voting.endsAt)', async () => {
       const id = await draft({ submissionVisibility: 'GALLERY', voting: span(1, 20) });
-      await db.query(`update challenges.challenge set voting_starts_at = now() - interval '2 hours', voting_ends_at = now() - interval '1 second' where id = $1`, [id]);
-      await publishTestEvent(stack.databaseUrl, 'FundingSucceeded', { challengeId: id, fundingId: randomUUID() });
-      await eventually(async () => expect((await db.query(`select 1 from challenges.challenge_funding where challenge_id = $1`, [id])).rowCount).toBe(1));
+      await fixture.db.query(`update challenges.challenge set voting_starts_at = now() - interval '2 hours', voting_ends_at = now() - interval '1 second' where id = $1`, [id]);
+      await publishTestEvent(fixture.stack.databaseUrl, 'FundingSucceeded', { challengeId: id, fundingId: randomUUID() });
+      await eventually(async () => expect((await fixture.db.query(`select 1 from challenges.challenge_funding where challenge_id = $1`, [id])).rowCount).toBe(1));
       expectRefused(await gql(simple('publishChallenge'), { id }), 'FAILED_PRECONDITION', 'voting.endsAt', /voting window has already ended/);
       expect((await row(id)).status).toBe('DRAFT');
       // Moved later, it publishes.
@@ -281,7 +243,7 @@ describe('entries settings of a challenge (visibility, voting window, community-
       await eventually(async () => expect((await row(id)).voting_closed_at).not.toBeNull(), { timeoutMs: 20_000 });
       const closedAt = (await row(id)).voting_closed_at;
       // The sweep runs again: nothing more.
-      await bus.send(DEADLINE_QUEUE, {});
+      await fixture.bus.send(DEADLINE_QUEUE, {});
       await new Promise((r) => setTimeout(r, 1500));
       expect((await row(id)).voting_closed_at).toEqual(closedAt);
       const closings = (await changes(id)).filter((c) => c.votingClosed);

@@ -1,22 +1,15 @@
-import { startEventBus, type PgBoss } from '@ideagora/events';
 import {
-  addMember,
   challengeInput,
   createChallenge,
-  createOrganization,
   errorCodes,
   eventually,
   fundAndPublish,
   publishTestEvent,
-  signUpUser,
-  startStack,
   type GraphQLResponse,
-  type Stack,
-  type TestUser,
 } from '@ideagora/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DEADLINE_QUEUE } from '../src/challenges/challenge.deadline';
+import { useSponsorStack } from './sponsor.fixture';
 
 /** Issue 13 in challenges: the rubric, prize quantities, guaranteed pools, the judging deadline, the final round. */
 
@@ -42,53 +35,24 @@ const PRIZE_RULES = `query ChallengePrizeRules($id: ID!) {
 const simple = (name: string) => `mutation($id: ID!) { ${name}(challengeId: $id) { challenge { id status } } }`;
 
 describe('judging rules of a challenge (rubric, quantities, guaranteed, judging deadline, final round)', () => {
-  let stack: Stack;
-  let db: Client;
-  let bus: PgBoss;
-  let sponsor: TestUser;
-  let member: TestUser;
-  let organizationId: string;
+  const fixture = useSponsorStack();
+  const { gql, row, changes, expectRefused } = fixture;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    db = new Client({ connectionString: stack.databaseUrl });
-    await db.connect();
-    bus = await startEventBus({ url: stack.databaseUrl, poolMax: 2, declareTopology: false });
-    [sponsor, member] = await Promise.all([signUpUser(stack.client), signUpUser(stack.client)]);
-    organizationId = await createOrganization(stack.client, sponsor.token);
-    await addMember(stack.client, sponsor.token, organizationId, member!, 'MEMBER');
-  }, 120_000);
-  afterAll(async () => {
-    await bus?.stop({ graceful: false, wait: true, timeout: 2000 });
-    await db?.end();
-    await stack?.stop();
-  });
-
-  const gql = (query: string, variables: Record<string, unknown>, token: string | null = sponsor.token) => stack.client.request(query, variables, { token: token ?? undefined });
   const detail = async (id: string) => {
     const response = await gql(DETAIL, { id });
     expect(response.errors).toBeUndefined();
     return response.data!.challenge;
   };
-  const row = async (id: string) => (await db.query(`select * from challenges.challenge where id = $1`, [id])).rows[0];
-  const changes = async (id: string) =>
-    (await db.query(`select payload from challenges.outbox_event where type = 'ChallengeChanged' and payload->>'id' = $1 order by (payload->>'version')::int`, [id])).rows.map(
-      (r) => r.payload as Record<string, any>,
-    );
-  const expectBadInput = (response: GraphQLResponse, field: string, message?: RegExp) => {
-    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(response.errors![0]!.extensions!.field).toBe(field);
-    if (message) expect(response.errors![0]!.message).toMatch(message);
-  };
+  const expectBadInput = (response: GraphQLResponse, field: string, message?: RegExp) => expectRefused(response, 'BAD_USER_INPUT', field, message);
   const expectPrecondition = (response: GraphQLResponse, message?: RegExp) => {
     expect(errorCodes(response)).toEqual(['FAILED_PRECONDITION']);
     if (message) expect(response.errors![0]!.message).toMatch(message);
   };
 
-  const draft = async (overrides: Record<string, unknown> = {}) => (await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, overrides))).id;
+  const draft = async (overrides: Record<string, unknown> = {}) => (await createChallenge(fixture.stack.client, fixture.sponsor.token, challengeInput(fixture.organizationId, overrides))).id;
   const open = async (overrides: Record<string, unknown> = {}) => {
     const id = await draft(overrides);
-    await fundAndPublish(stack, sponsor.token, id, { simulated: true });
+    await fundAndPublish(fixture.stack, fixture.sponsor.token, id, { simulated: true });
     return id;
   };
   const judging = async (overrides: Record<string, unknown> = {}) => {
@@ -100,21 +64,21 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
   /** A submission to the challenge as submissions announces it (SubmissionCreated), once challenges has applied it. */
   const submission = async (challengeId: string, authorId: string = randomUUID()) => {
     const id = randomUUID();
-    await publishTestEvent(stack.databaseUrl, 'SubmissionCreated', { id, challengeId, authorId, version: 1 });
-    await eventually(async () => expect((await db.query(`select 1 from challenges.submission_view where id = $1`, [id])).rowCount).toBe(1));
+    await publishTestEvent(fixture.stack.databaseUrl, 'SubmissionCreated', { id, challengeId, authorId, version: 1 });
+    await eventually(async () => expect((await fixture.db.query(`select 1 from challenges.submission_view where id = $1`, [id])).rowCount).toBe(1));
     return id;
   };
   const award = async (challengeId: string, prizeRank: number) => {
     const submissionId = await submission(challengeId);
-    await publishTestEvent(stack.databaseUrl, 'PrizeAwarded', { challengeId, prizeRank, submissionId });
+    await publishTestEvent(fixture.stack.databaseUrl, 'PrizeAwarded', { challengeId, prizeRank, submissionId });
     await eventually(async () =>
-      expect((await db.query(`select 1 from challenges.prize_award where submission_id = $1`, [submissionId])).rowCount).toBe(1),
+      expect((await fixture.db.query(`select 1 from challenges.prize_award where submission_id = $1`, [submissionId])).rowCount).toBe(1),
     );
   };
   /** The judging deadline passes (moved into the past) and the deadline job runs. */
   const passJudgingDeadline = async (id: string) => {
-    await db.query(`update challenges.challenge set judging_deadline = now() - interval '1 second' where id = $1`, [id]);
-    await bus.send(DEADLINE_QUEUE, {});
+    await fixture.db.query(`update challenges.challenge set judging_deadline = now() - interval '1 second' where id = $1`, [id]);
+    await fixture.bus.send(DEADLINE_QUEUE, {});
     await eventually(async () => expect((await row(id)).judging_closed_at).not.toBeNull(), { timeoutMs: 20_000 });
   };
 
@@ -165,7 +129,7 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
 
     it('is fixed once published (FAILED_PRECONDITION), and only an OWNER/ADMIN sets it (FORBIDDEN)', async () => {
       const draftId = await draft();
-      expect(errorCodes(await gql(SET_RUBRIC, { input: { challengeId: draftId, criteria } }, member.token))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await gql(SET_RUBRIC, { input: { challengeId: draftId, criteria } }, fixture.member.token))).toEqual(['FORBIDDEN']);
       const openId = await open();
       expectPrecondition(await gql(SET_RUBRIC, { input: { challengeId: openId, criteria } }), /fixed once the challenge is published/);
     });
@@ -174,7 +138,7 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
   describe('prize quantity', () => {
     it('defaults to 1; the pool is the sum of amount x quantity (totalPrize, ChallengeChanged, ChallengePrizeRules)', async () => {
       const created = await gql(CREATE, {
-        input: challengeInput(organizationId, {
+        input: challengeInput(fixture.organizationId, {
           prizes: [
             { rank: 1, label: 'First', amountMinor: '500000' },
             { rank: 2, label: 'Honourable mention', amountMinor: '1000', quantity: 3 },
@@ -202,7 +166,7 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
         ],
       ],
     ])('refuses %s: BAD_USER_INPUT prizes', async (_what, prizes) => {
-      expectBadInput(await gql(CREATE, { input: challengeInput(organizationId, { prizes }) }), 'prizes');
+      expectBadInput(await gql(CREATE, { input: challengeInput(fixture.organizationId, { prizes }) }), 'prizes');
     });
   });
 
@@ -261,7 +225,7 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
     ])('refuses one %s: BAD_USER_INPUT judgingDeadline', async (_what, offset) => {
       const submissionDeadline = inDays(7);
       const judgingDeadline = new Date(ms(submissionDeadline) + offset).toISOString();
-      expectBadInput(await gql(CREATE, { input: challengeInput(organizationId, { submissionDeadline, judgingDeadline }) }), 'judgingDeadline');
+      expectBadInput(await gql(CREATE, { input: challengeInput(fixture.organizationId, { submissionDeadline, judgingDeadline }) }), 'judgingDeadline');
     });
 
     it('moves with the submission deadline of a DRAFT (the judging period is kept), unless given', async () => {
@@ -305,7 +269,7 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
       const closedAt = (await row(id)).judging_closed_at;
       expect((await detail(id)).judgingClosed).toBe(true);
       // The sweep runs again: nothing more.
-      await bus.send(DEADLINE_QUEUE, {});
+      await fixture.bus.send(DEADLINE_QUEUE, {});
       await new Promise((r) => setTimeout(r, 1500));
       expect((await row(id)).judging_closed_at).toEqual(closedAt);
       const closings = (await changes(id)).filter((c) => c.judgingClosed && c.status === 'JUDGING'); // then AWARDED, once payouts concluded
@@ -332,13 +296,13 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
     it('JudgingConcluded moves a JUDGING challenge to AWARDED; another status is left as it is', async () => {
       const id = await judging();
       await passJudgingDeadline(id);
-      await publishTestEvent(stack.databaseUrl, 'JudgingConcluded', { challengeId: id, automaticAwards: 0 });
+      await publishTestEvent(fixture.stack.databaseUrl, 'JudgingConcluded', { challengeId: id, automaticAwards: 0 });
       await eventually(async () => expect((await row(id)).status).toBe('AWARDED'));
       expect((await changes(id)).at(-1)).toMatchObject({ status: 'AWARDED', judgingClosed: true });
       const stillOpen = await open();
-      const eventId = await publishTestEvent(stack.databaseUrl, 'JudgingConcluded', { challengeId: stillOpen, automaticAwards: 0 });
+      const eventId = await publishTestEvent(fixture.stack.databaseUrl, 'JudgingConcluded', { challengeId: stillOpen, automaticAwards: 0 });
       await eventually(async () => {
-        const { rows } = await db.query(`select state from pgboss.job where name = 'challenges_JudgingConcluded' and data->>'eventId' = $1`, [eventId]);
+        const { rows } = await fixture.db.query(`select state from pgboss.job where name = 'challenges_JudgingConcluded' and data->>'eventId' = $1`, [eventId]);
         expect(rows.map((r) => r.state)).toEqual(['completed']);
       });
       expect((await row(stillOpen)).status).toBe('OPEN');
@@ -350,7 +314,7 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
       const id = await judging();
       const [a, b] = [await submission(id), await submission(id)];
       const other = await submission(await judging());
-      const advance = (input: Record<string, unknown>, token: string = sponsor.token) =>
+      const advance = (input: Record<string, unknown>, token: string = fixture.sponsor.token) =>
         gql(ADVANCE, { input: { challengeId: id, finalistSubmissionIds: [a, b], finalRoundDeadline: inDays(7), ...input } }, token);
       expectBadInput(await advance({ finalistSubmissionIds: [] }), 'finalistSubmissionIds');
       expectBadInput(await advance({ finalistSubmissionIds: Array.from({ length: 51 }, () => randomUUID()) }), 'finalistSubmissionIds');
@@ -359,7 +323,7 @@ describe('judging rules of a challenge (rubric, quantities, guaranteed, judging 
       expectBadInput(await advance({ finalistSubmissionIds: ['not-an-id'] }), 'finalistSubmissionIds[0]');
       expectBadInput(await advance({ finalRoundDeadline: new Date(Date.now() - 60_000).toISOString() }), 'finalRoundDeadline');
       expectBadInput(await advance({ finalRoundDeadline: inDays(181) }), 'finalRoundDeadline');
-      expect(errorCodes(await advance({}, member.token))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await advance({}, fixture.member.token))).toEqual(['FORBIDDEN']);
       const stillOpen = await open();
       expectPrecondition(await gql(ADVANCE, { input: { challengeId: stillOpen, finalistSubmissionIds: [a], finalRoundDeadline: inDays(7) } }));
       expect((await row(id)).round).toBe(1);
