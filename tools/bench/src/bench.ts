@@ -136,6 +136,7 @@ async function main(): Promise<void> {
     const idle = await measureIdle(sql, stack);
     log(`while idle for 5 s: ${idle.statements.background} background statements, ${idle.statements.foreground} others; CPU ms/s ${JSON.stringify(idle.cpuMsPerSecond)}`);
 
+    const idleStatementsPerSecond = { foreground: idle.statements.foreground / 5, background: idle.statements.background / 5 };
     const measurements: Measurement[] = [];
     for (let run = 1; run <= options.runs; run += 1) {
       for (const scenario of options.scenarios) {
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
           continue;
         }
         if (scenario === 'F2') {
-          measurements.push(...(await measureFileTransfers(options, stack, sql, dataset, requests, run)));
+          measurements.push(...(await measureFileTransfers(options, stack, sql, dataset, requests, run, idleStatementsPerSecond)));
           continue;
         }
         for (const connections of connectionLevels(options, scenario)) {
@@ -334,7 +335,15 @@ let benchPng: Promise<{ bytes: Buffer; sha256: string; width: number; height: nu
  * PUT through the gateway's /files, submitSolution with it), then as many downloads. Row per concurrency: the upload
  * phase in the common fields (files/s, per-file latency), both phases in `files`.
  */
-async function measureFileTransfers(options: BenchOptions, stack: RunningStack, sql: SqlStatements, dataset: Dataset, requests: PreparedRequests, run: number): Promise<Measurement[]> {
+async function measureFileTransfers(
+  options: BenchOptions,
+  stack: RunningStack,
+  sql: SqlStatements,
+  dataset: Dataset,
+  requests: PreparedRequests,
+  run: number,
+  idleStatementsPerSecond: { foreground: number; background: number },
+): Promise<Measurement[]> {
   benchPng ??= makePng(options.fileBytes);
   const file = await benchPng;
   log(`F2: a ${file.width}×${file.height} PNG of ${file.bytes.length} bytes`);
@@ -342,8 +351,8 @@ async function measureFileTransfers(options: BenchOptions, stack: RunningStack, 
   for (const connections of options.fileConnections) {
     const count = Math.max(options.files, connections * 2);
     // Warm-up: a few files first (connections, JIT, sharp's first call), not counted.
-    await measureFiles(stack, sql, { connections, count: Math.min(count, connections * 2, 8), file, uploaders: requests.solverTokens.map((token) => ({ token })).reverse(), challengeIds: dataset.openChallengeIds, run });
-    const point = await measureFiles(stack, sql, { connections, count, file, uploaders: requests.solverTokens.map((token) => ({ token })), challengeIds: dataset.openChallengeIds, run });
+    await measureFiles(stack, sql, { connections, count: Math.min(count, connections * 2, 8), file, uploaders: requests.solverTokens.map((token) => ({ token })).reverse(), challengeIds: dataset.openChallengeIds, run, idleStatementsPerSecond });
+    const point = await measureFiles(stack, sql, { connections, count, file, uploaders: requests.solverTokens.map((token) => ({ token })), challengeIds: dataset.openChallengeIds, run, idleStatementsPerSecond });
     const perFile = (cpuMsPerMb: Record<string, number>) => Object.fromEntries(Object.entries(cpuMsPerMb).map(([n, v]) => [n, Math.round(((v * point.fileBytes) / MB) * 100) / 100]));
     const m: Measurement = {
       run,

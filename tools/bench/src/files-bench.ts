@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 import sharp from 'sharp';
 import { FILES_PUBLIC_ORIGIN, type RunningStack } from './bench-stack';
 import { endUsage, startUsage } from './process-metrics';
-import { perOperation, type SqlStatements, type StatementsPerOperation } from './sql-metrics';
+import { perOperation, type SqlStatements, type StatementCounts, type StatementsPerOperation } from './sql-metrics';
 import { CREATE_ATTACHMENT_UPLOAD, SUBMIT_SOLUTION_WITH_FILES } from './scenarios';
 
 /** MB = 10^6 bytes throughout F2. */
@@ -126,9 +126,24 @@ async function pool(count: number, connections: number, task: (index: number) =>
 export async function measureFiles(
   stack: RunningStack,
   sql: SqlStatements,
-  input: { connections: number; count: number; file: { bytes: Buffer; sha256: string }; uploaders: Uploader[]; challengeIds: string[]; run: number },
+  input: {
+    connections: number;
+    count: number;
+    file: { bytes: Buffer; sha256: string };
+    uploaders: Uploader[];
+    challengeIds: string[];
+    run: number;
+    /** Statements per second with no load (pollers): taken off each phase's count, a phase lasting only seconds. */
+    idleStatementsPerSecond: { foreground: number; background: number };
+  },
 ): Promise<FilesPoint> {
   const { connections, count, file } = input;
+  const netOfIdle = (counted: StatementCounts, seconds: number): StatementCounts => {
+    const idle = input.idleStatementsPerSecond;
+    const share = counted.foreground > 0 ? counted.foregroundData / counted.foreground : 0;
+    const foreground = Math.max(0, counted.foreground - idle.foreground * seconds);
+    return { ...counted, foreground, foregroundData: foreground * share, background: Math.max(0, counted.background - idle.background * seconds) };
+  };
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const groups = stack.groups();
   const downloads: string[] = [];
@@ -163,7 +178,7 @@ export async function measureFiles(
       downloads.push(stored.downloadUrl);
     });
     let used = endUsage(groups, usage);
-    const upStatements = perOperation(await sql.read(), count);
+    const upStatements = perOperation(netOfIdle(await sql.read(), up.seconds), count);
     const bytesUp = (count - up.errors) * file.bytes.length;
     const perMb = (cpu: { name: string; cpuMs: number }[], bytes: number) =>
       Object.fromEntries(cpu.filter((u) => u.cpuMs > 0).map((u) => [u.name, bytes ? Math.round((u.cpuMs / (bytes / MB)) * 100) / 100 : 0]));
@@ -193,7 +208,7 @@ export async function measureFiles(
       if (got.bytes !== file.bytes.length || got.sha256 !== file.sha256) throw new Error(`GET returned ${got.bytes} bytes, sha256 ${got.sha256}: not the uploaded file`);
     });
     used = endUsage(groups, usage);
-    const downStatements = perOperation(await sql.read(), downloads.length);
+    const downStatements = perOperation(netOfIdle(await sql.read(), down.seconds), downloads.length);
     const bytesDown = (downloads.length - down.errors) * file.bytes.length;
     const download: FilePhase = {
       files: downloads.length - down.errors,

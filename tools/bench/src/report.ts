@@ -201,7 +201,7 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
     lines.push('');
     lines.push(`### F2: files of ${(f.fileBytes / 1e6).toFixed(2)} MB (a real PNG) through the gateway's /files (MB = 10^6 bytes)`);
     lines.push('');
-    lines.push('Upload = createAttachmentUpload + PUT (verified: size, sha256, type; preview made) + submitSolution with it; download = GET of its downloadUrl, every byte hashed. CPU of every process per MB moved; SQL per file (request + background).');
+    lines.push('Upload = createAttachmentUpload + PUT (verified: size, sha256, type; preview made) + submitSolution with it; download = GET of its downloadUrl, every byte hashed. CPU of every process per MB moved (idle work included: pollers); SQL per file (request + background, net of the idle rate measured before).');
     lines.push('');
     lines.push('| run | conns | phase | files | MB/s | p50 / p99 ms per file | PUT or GET p50 / p99 ms | CPU ms/MB (total: by process) | SQL/file | errors |');
     lines.push('|---:|---:|---|---:|---:|---:|---:|---|---:|---:|');
