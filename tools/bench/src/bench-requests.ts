@@ -92,12 +92,68 @@ async function checkRankingCursors(gatewayUrl: string, owner: Caller, challengeI
   if (last.edges[0]?.node.rank !== (lastPage - 1) * PAGE_SIZE + 1) throw new Error(`the last ranking page (${lastPage}) starts at rank ${last.edges[0]?.node.rank}`);
 }
 
+/** Q5's page size: the gallery's grid of 24. */
+export const GALLERY_PAGE_SIZE = 24;
+
+type GalleryOrder = 'FIRST_SUBMITTED' | 'VOTES';
+
+/**
+ * The gallery's cursors at rows `rows` (1-based) in one order, through the shared codec with the resolver's layouts:
+ * (first submitted, id), or (vote count, first submitted, id) for VOTES (vote.cursor.ts). Only the rows asked for are
+ * read (an offset on the order's index): the last page's cursor is computed once, no walk through 4,000 pages.
+ */
+async function galleryCursors(databaseUrl: string, challengeId: string, order: GalleryOrder, rows: number[]): Promise<string[]> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const orderBy = order === 'VOTES' ? '-vote_count, first_submitted_at, id' : 'first_submitted_at, id';
+    const cursors: string[] = [];
+    for (const row of rows) {
+      const { rows: found } = await db.query<{ vote_count: number; at: Date; id: string }>(
+        `select vote_count, first_submitted_at as at, id from submissions.submission where challenge_id = $1 order by ${orderBy} offset $2 limit 1`,
+        [challengeId, row - 1],
+      );
+      const r = found[0];
+      if (!r) throw new Error(`the gallery has no row ${row}`);
+      cursors.push(order === 'VOTES' ? encodeCursor([r.vote_count, r.at.toISOString(), r.id]) : encodeCursor([r.at.toISOString(), r.id]));
+    }
+    return cursors;
+  } finally {
+    await db.end();
+  }
+}
+
+interface GalleryPage {
+  edges: { node: { id: string; voteCount: number } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** Page 1's endCursor from the API must be the one built here; the last page must hold the rows left and end the list. */
+async function checkGalleryCursors(gatewayUrl: string, viewer: Caller, challengeId: string, order: GalleryOrder, page2: string, lastAfter: string, lastRows: number): Promise<void> {
+  const ask = async (after: string | null): Promise<GalleryPage> => {
+    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${viewer.token}` }, body: body(ops.CHALLENGE_GALLERY, { challengeId, first: GALLERY_PAGE_SIZE, after, orderBy: order }) });
+    const result = (await response.json()) as { data?: { challenge?: { gallery?: GalleryPage } }; errors?: unknown };
+    const gallery = result.data?.challenge?.gallery;
+    if (!gallery || result.errors) throw new Error(`ChallengeGallery (${order}) of the big contest failed: ${JSON.stringify(result.errors ?? result).slice(0, 500)}`);
+    return gallery;
+  };
+  const first = await ask(null);
+  if (first.edges.length !== GALLERY_PAGE_SIZE) throw new Error(`gallery page 1 (${order}) has ${first.edges.length} entries: is the big contest a gallery (dataset.bigChallenge.gallery)?`);
+  if (first.pageInfo.endCursor !== page2) throw new Error(`gallery cursor mismatch (${order}): the API ends page 1 with ${first.pageInfo.endCursor}, the bench built ${page2}`);
+  const last = await ask(lastAfter);
+  if (last.edges.length !== lastRows || last.pageInfo.hasNextPage) throw new Error(`the last gallery page (${order}) has ${last.edges.length} entries (expected ${lastRows}), hasNextPage ${last.pageInfo.hasNextPage}`);
+}
+
 export interface PreparedRequests {
-  factory(scenario: Exclude<ScenarioName, 'M2' | 'M3'>, target: TargetName): RequestFactory | undefined;
+  factory(scenario: Exclude<ScenarioName, 'M2' | 'M3' | 'F2'>, target: TargetName): RequestFactory | undefined;
   /** The page numbers Q2-first and Q2-last ask for. */
   pages: { first: number; last: number; total: number };
   /** The page numbers Q4-first and Q4-last ask for (the judging ranking). */
   rankingPages: { first: number; last: number; total: number };
+  /** Q5: the gallery's pages of 24 (the last one holds what is left). */
+  galleryPages: { first: number; last: number; total: number };
+  /** Signed-in solvers (tokens valid an hour): F2's uploaders. */
+  solverTokens: string[];
 }
 
 export async function prepareRequests(stack: RunningStack, databaseUrl: string, dataset: Dataset): Promise<PreparedRequests> {
@@ -113,6 +169,17 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
   const lastRankingPage = ranking.length + (dataset.bigChallenge.submissionCount % PAGE_SIZE === 0 ? 0 : 1);
   const rankingAfter = (page: number) => (page <= 1 ? null : ranking[page - 2]);
   await checkRankingCursors(stack.gatewayUrl, owner, dataset.bigChallenge.id, ranking, lastRankingPage);
+  // Q5: the last gallery page of each order starts after row (pages - 1) * 24; page 1 ends at row 24.
+  const entries = dataset.bigChallenge.submissionCount;
+  const galleryPages = Math.ceil(entries / GALLERY_PAGE_SIZE);
+  const lastGalleryAfter: Record<GalleryOrder, string> = { FIRST_SUBMITTED: '', VOTES: '' };
+  if (dataset.bigChallenge.gallery) {
+    for (const order of ['FIRST_SUBMITTED', 'VOTES'] as const) {
+      const [page2, last] = await galleryCursors(databaseUrl, dataset.bigChallenge.id, order, [GALLERY_PAGE_SIZE, (galleryPages - 1) * GALLERY_PAGE_SIZE]);
+      await checkGalleryCursors(stack.gatewayUrl, solvers[0], dataset.bigChallenge.id, order, page2, last, entries - (galleryPages - 1) * GALLERY_PAGE_SIZE);
+      lastGalleryAfter[order] = last;
+    }
+  }
   const representations = [{ __typename: 'Challenge', id: dataset.bigChallenge.id }];
   const authorization = (c: Caller) => ({ authorization: `Bearer ${c.token}` });
   const direct = (c: Caller, subgraph: string) => ({ 'x-ideagora-identity': c.identity[subgraph] });
@@ -132,7 +199,7 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
   });
 
   const gatewayUrl = (target: TargetName) => (target === 'hive' ? stack.hiveUrl : stack.gatewayUrl);
-  const factory = (scenario: Exclude<ScenarioName, 'M2' | 'M3'>, target: TargetName): RequestFactory | undefined => {
+  const factory = (scenario: Exclude<ScenarioName, 'M2' | 'M3' | 'F2'>, target: TargetName): RequestFactory | undefined => {
     const through = target !== 'direct';
     const url = through ? gatewayUrl(target) : undefined;
     switch (scenario) {
@@ -157,6 +224,16 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
         if (through) return url ? { url, next: () => ({ body: body(ops.JUDGING_BOARD, { challengeId: dataset.bigChallenge.id, first: PAGE_SIZE, after: rankingAfter(page()) }), headers: authorization(owner) }) } : undefined;
         return undefined;
       }
+      case 'Q5-first':
+      case 'Q5-last':
+      case 'Q5-votes-first':
+      case 'Q5-votes-last': {
+        // The gallery as a random signed-in solver (its voting block reads the viewer's ballot): page 1 or the last.
+        const order: GalleryOrder = scenario.startsWith('Q5-votes') ? 'VOTES' : 'FIRST_SUBMITTED';
+        const after = scenario.endsWith('-last') ? lastGalleryAfter[order] : null;
+        if (through && url) return { url, next: () => ({ body: body(ops.CHALLENGE_GALLERY, { challengeId: dataset.bigChallenge.id, first: GALLERY_PAGE_SIZE, after, orderBy: order }), headers: authorization(pick(solvers)) }) };
+        return undefined;
+      }
       case 'Q3':
         if (through) return url ? { url, next: () => ({ body: body(ops.CHALLENGE_DETAIL, { id: pick(dataset.browsableChallengeIds) }), headers: authorization(pick(solvers)) }) } : undefined;
         return { url: stack.subgraphUrls.challenges, next: () => ({ body: body(ops.CHALLENGE_DETAIL_DIRECT, { id: pick(dataset.browsableChallengeIds) }), headers: direct(pick(solvers), 'challenges') }) };
@@ -165,5 +242,11 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
         return { url: stack.subgraphUrls.submissions, next: () => ({ body: body(ops.SUBMIT_SOLUTION, { input: submission() }), headers: direct(pick(solvers), 'submissions') }) };
     }
   };
-  return { factory, pages: { first: 1, last: lastPage, total: lastPage }, rankingPages: { first: 1, last: lastRankingPage, total: lastRankingPage } };
+  return {
+    factory,
+    pages: { first: 1, last: lastPage, total: lastPage },
+    rankingPages: { first: 1, last: lastRankingPage, total: lastRankingPage },
+    galleryPages: { first: 1, last: galleryPages, total: galleryPages },
+    solverTokens: solvers.map((s) => s.token),
+  };
 }

@@ -16,7 +16,19 @@ export type Subgraph = (typeof SUBGRAPHS)[number];
 export const BENCH_SECRETS = {
   AUTH_TOKEN_SECRET: 'bench-auth-token-secret-0123456789-abcdefghij',
   GATEWAY_IDENTITY_SECRET: 'bench-gateway-identity-secret-0123456789-abcd',
+  FILES_SIGNING_SECRET: 'bench-files-signing-secret-0123456789-abcdefgh',
 };
+
+/**
+ * The public address of the gateway's `/files` (submissions' FILES_PUBLIC_URL). Production refuses anything but a
+ * public https:// address there (the URLs reach browsers), so the bench names one, as a deployment's TLS terminator
+ * would, and the load generator sends what is addressed to it to the gateway (`toGateway`): the same path, token
+ * and proxy as in production, without the TLS hop.
+ */
+export const FILES_PUBLIC_ORIGIN = 'https://files.bench.ideagora.invalid';
+
+/** Submissions' stored files (DATA_DIR/objects), kept beside the cluster: F2 writes ~5 MB per upload. */
+export const FILES_DATA_DIR = join(process.env.BENCH_DATA_DIR ?? '/var/tmp/ideagora-bench', 'files');
 
 /** Ports away from `npm start`'s (4000–4004, 54329, 12111), so both can run side by side. */
 export const PORTS = { gateway: 4100, solvers: 4101, challenges: 4102, submissions: 4103, payouts: 4104, hive: 4105, stripe: 12121, postgres: 54339 };
@@ -168,7 +180,16 @@ export async function startBenchStack(databaseUrl: string, postgres: RunningPost
     // solvers first: it creates the event bus schema; then the others together.
     processes.push(await launch('solvers', 'services/solvers/src/main.ts', { ...common, PORT: String(PORTS.solvers), SMTP_URL: smtp.url, WEB_BASE_URL: 'https://bench.ideagora.invalid' }));
     processes.push(
-      ...(await Promise.all((['challenges', 'submissions', 'payouts'] as const).map((name) => launch(name, `services/${name}/src/main.ts`, { ...common, PORT: String(PORTS[name]) })))),
+      ...(await Promise.all(
+        (['challenges', 'submissions', 'payouts'] as const).map((name) =>
+          launch(name, `services/${name}/src/main.ts`, {
+            ...common,
+            PORT: String(PORTS[name]),
+            // File URLs lead to the gateway's /files (FILES_PUBLIC_ORIGIN), which proxies them back to submissions.
+            ...(name === 'submissions' ? { FILES_PUBLIC_URL: `${FILES_PUBLIC_ORIGIN}/files`, DATA_DIR: FILES_DATA_DIR } : {}),
+          }),
+        ),
+      )),
     );
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${PORTS[name]}/graphql`])) as Record<Subgraph, string>;
     const routing = { SOLVERS_URL: subgraphUrls.solvers, CHALLENGES_URL: subgraphUrls.challenges, SUBMISSIONS_URL: subgraphUrls.submissions, PAYOUTS_URL: subgraphUrls.payouts };

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['F1', 'Q1', 'Q2', 'Q2-first', 'Q2-last', 'Q3', 'Q4', 'Q4-first', 'Q4-last', 'M1', 'M2', 'M3'] as const;
+export const SCENARIOS = ['F1', 'Q1', 'Q2', 'Q2-first', 'Q2-last', 'Q3', 'Q4', 'Q4-first', 'Q4-last', 'M1', 'M2', 'M3', 'F2', 'Q5-first', 'Q5-last', 'Q5-votes-first', 'Q5-votes-last'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const TARGETS = ['gateway', 'hive', 'direct'] as const;
 export type TargetName = (typeof TARGETS)[number];
@@ -18,6 +18,12 @@ export interface BenchOptions {
   awards: number;
   /** M3: the awards of its one AwardPrizes call (10,000, the contract's most). */
   bulkAwards: number;
+  /** F2: the concurrencies (uploads, then downloads, in flight at once). */
+  fileConnections: number[];
+  /** F2: files uploaded (then downloaded) per concurrency level and run (at least 2 per connection). */
+  files: number;
+  /** F2: each file's size in bytes (a real PNG of about this size). */
+  fileBytes: number;
   regenerate: boolean;
   outDir: string;
 }
@@ -29,7 +35,8 @@ const list = <T extends string>(value: string, allowed: readonly T[], what: stri
   });
 
 export const USAGE = `npm run bench -- [--quick] [--size small|large] [--runs N] [--duration S] [--warmup S]
-  [--connections 1,10,50] [--scenarios ${SCENARIOS.join(',')}] [--targets ${TARGETS.join(',')}] [--awards N] [--bulk-awards N] [--regenerate] [--out DIR]`;
+  [--connections 1,10,50] [--scenarios ${SCENARIOS.join(',')}] [--targets ${TARGETS.join(',')}] [--awards N] [--bulk-awards N]
+  [--file-connections 1,4,16] [--files N] [--file-mb N] [--regenerate] [--out DIR]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -45,6 +52,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       targets: { type: 'string', default: TARGETS.join(',') },
       awards: { type: 'string' },
       'bulk-awards': { type: 'string' },
+      'file-connections': { type: 'string', default: '1,4,16' },
+      files: { type: 'string' },
+      'file-mb': { type: 'string' },
       regenerate: { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -73,6 +83,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     targets: list(values.targets!, TARGETS, 'target'),
     awards: positive(values.awards, quick ? 60 : 300, 'awards'),
     bulkAwards: Math.min(10_000, positive(values['bulk-awards'], 10_000, 'bulk-awards')),
+    fileConnections: values['file-connections']!.split(',').map((c) => positive(c, 1, 'file-connections')),
+    files: positive(values.files, quick ? 8 : 48, 'files'),
+    fileBytes: Math.round(positive(values['file-mb'], 5, 'file-mb') * 1_000_000),
     regenerate: values.regenerate ?? false,
     outDir: values.out ?? (quick ? 'tmp/bench' : 'docs/benchmarks'),
   };

@@ -12,12 +12,13 @@ import { BENCH_SECRETS, dropDatabase, startBenchDatabase, startBenchStack, type 
 import { prepareRequests, type PreparedRequests } from './bench-requests';
 import { ledgerSoundness, prepareAwards, waitUntilPaid } from './award-setup';
 import { prepareBulkAward } from './bulk-award-setup';
-import { generateDataset, readDataset, type Dataset } from './data/generate-dataset';
+import { addGallery, generateDataset, readDataset, type Dataset } from './data/generate-dataset';
 import { runLoad } from './load-runner';
 import { endUsage, startUsage } from './process-metrics';
 import { perOperation, SqlStatements, type StatementCounts } from './sql-metrics';
 import { writeReport, type Measurement } from './report';
 import { AWARD_PRIZE, AWARD_PRIZES } from './scenarios';
+import { makePng, MB, measureFiles } from './files-bench';
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,6 +56,11 @@ async function ensureDataset(options: BenchOptions, databaseName: string, databa
     log(`generated ${options.size} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(dataset.counts)}`);
   } else {
     log(`reusing the ${options.size} data set generated earlier: ${JSON.stringify(dataset.counts)}`);
+    if (!dataset.bigChallenge.gallery) {
+      const started = Date.now();
+      dataset = await addGallery(database.url, dataset);
+      log(`the big contest made a gallery with votes (Q5) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(dataset.bigChallenge.gallery)}`);
+    }
   }
   return { dataset, stack };
 }
@@ -130,6 +136,7 @@ async function main(): Promise<void> {
     const idle = await measureIdle(sql, stack);
     log(`while idle for 5 s: ${idle.statements.background} background statements, ${idle.statements.foreground} others; CPU ms/s ${JSON.stringify(idle.cpuMsPerSecond)}`);
 
+    const idleStatementsPerSecond = { foreground: idle.statements.foreground / 5, background: idle.statements.background / 5 };
     const measurements: Measurement[] = [];
     for (let run = 1; run <= options.runs; run += 1) {
       for (const scenario of options.scenarios) {
@@ -139,6 +146,10 @@ async function main(): Promise<void> {
         }
         if (scenario === 'M3') {
           measurements.push(await measureBulkAward(options, stack, database.url, sql, run));
+          continue;
+        }
+        if (scenario === 'F2') {
+          measurements.push(...(await measureFileTransfers(options, stack, sql, dataset, requests, run, idleStatementsPerSecond)));
           continue;
         }
         for (const connections of connectionLevels(options, scenario)) {
@@ -153,7 +164,7 @@ async function main(): Promise<void> {
       }
     }
     const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-    const files = writeReport(options, { dataset, measurements, machine, idleCpuMsPerSecond: idle.cpuMsPerSecond, pages: requests.pages, rankingPages: requests.rankingPages, minutes: (Date.now() - began) / 60000 });
+    const files = writeReport(options, { dataset, measurements, machine, idleCpuMsPerSecond: idle.cpuMsPerSecond, pages: requests.pages, rankingPages: requests.rankingPages, galleryPages: requests.galleryPages, minutes: (Date.now() - began) / 60000 });
     log(`report written: ${files.join(', ')} (${((Date.now() - began) / 60000).toFixed(1)} min in all)`);
   } finally {
     await sql?.close().catch(() => undefined);
@@ -162,7 +173,7 @@ async function main(): Promise<void> {
   }
 }
 
-const FIRST_VS_LAST: readonly ScenarioName[] = ['Q2-first', 'Q2-last', 'Q4-first', 'Q4-last'];
+const FIRST_VS_LAST: readonly ScenarioName[] = ['Q2-first', 'Q2-last', 'Q4-first', 'Q4-last', 'Q5-first', 'Q5-last', 'Q5-votes-first', 'Q5-votes-last'];
 
 /** Q2-first/Q2-last (Q4-first/Q4-last) compare page 1 with the last page: one level of concurrency is enough for that. */
 function connectionLevels(options: BenchOptions, scenario: ScenarioName): number[] {
@@ -316,6 +327,58 @@ async function measureBulkAward(options: BenchOptions, stack: RunningStack, data
 }
 
 const fmtRate = (n: number) => n.toFixed(0).padStart(6);
+
+let benchPng: Promise<{ bytes: Buffer; sha256: string; width: number; height: number }> | undefined;
+
+/**
+ * F2: at each of `--file-connections`, `--files` uploads of a real PNG of `--file-mb` MB through the stack (create,
+ * PUT through the gateway's /files, submitSolution with it), then as many downloads. Row per concurrency: the upload
+ * phase in the common fields (files/s, per-file latency), both phases in `files`.
+ */
+async function measureFileTransfers(
+  options: BenchOptions,
+  stack: RunningStack,
+  sql: SqlStatements,
+  dataset: Dataset,
+  requests: PreparedRequests,
+  run: number,
+  idleStatementsPerSecond: { foreground: number; background: number },
+): Promise<Measurement[]> {
+  benchPng ??= makePng(options.fileBytes);
+  const file = await benchPng;
+  log(`F2: a ${file.width}×${file.height} PNG of ${file.bytes.length} bytes`);
+  const results: Measurement[] = [];
+  for (const connections of options.fileConnections) {
+    const count = Math.max(options.files, connections * 2);
+    // Warm-up: a few files first (connections, JIT, sharp's first call), not counted.
+    await measureFiles(stack, sql, { connections, count: Math.min(count, connections * 2, 8), file, uploaders: requests.solverTokens.map((token) => ({ token })).reverse(), challengeIds: dataset.openChallengeIds, run, idleStatementsPerSecond });
+    const point = await measureFiles(stack, sql, { connections, count, file, uploaders: requests.solverTokens.map((token) => ({ token })), challengeIds: dataset.openChallengeIds, run, idleStatementsPerSecond });
+    const perFile = (cpuMsPerMb: Record<string, number>) => Object.fromEntries(Object.entries(cpuMsPerMb).map(([n, v]) => [n, Math.round(((v * point.fileBytes) / MB) * 100) / 100]));
+    const m: Measurement = {
+      run,
+      scenario: 'F2',
+      target: 'gateway',
+      connections,
+      requests: point.upload.files,
+      seconds: point.upload.seconds,
+      rps: point.upload.files / point.upload.seconds,
+      p50Ms: point.upload.p50Ms,
+      p99Ms: point.upload.p99Ms,
+      failures: point.upload.errors + point.download.errors,
+      graphqlErrors: 0,
+      firstError: point.upload.firstError ?? point.download.firstError,
+      sqlPerOperation: point.upload.sql,
+      subgraphStatementsPerOperation: {},
+      cpuMsPerRequest: perFile(point.upload.cpuMsPerMb),
+      peakRssMb: {},
+      files: point,
+    };
+    const total = (r: Record<string, number>) => Math.round(Object.values(r).reduce((a, b) => a + b, 0) * 10) / 10;
+    log(`run ${run} F2       gateway c=${String(connections).padStart(2)}  up ${point.upload.mbPerSecond} MB/s (${point.upload.files} files, p50 ${point.upload.p50Ms} ms, PUT p50 ${point.upload.transferP50Ms} ms, CPU ${total(point.upload.cpuMsPerMb)} ms/MB, SQL/file ${point.upload.sql.total}+${point.upload.sql.background}bg)  down ${point.download.mbPerSecond} MB/s (p50 ${point.download.p50Ms} ms, CPU ${total(point.download.cpuMsPerMb)} ms/MB, SQL/file ${point.download.sql.total})  errors ${m.failures}${m.firstError ? `  first: ${m.firstError.slice(0, 300)}` : ''}`);
+    results.push(m);
+  }
+  return results;
+}
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);

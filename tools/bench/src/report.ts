@@ -5,6 +5,7 @@ import type { BenchOptions, ScenarioName, TargetName } from './bench.options';
 import type { Dataset } from './data/generate-dataset';
 import type { LoadResult } from './load-runner';
 import type { StatementsPerOperation } from './sql-metrics';
+import type { FilePhase, FilesPoint } from './files-bench';
 
 export interface Measurement extends LoadResult {
   run: number;
@@ -21,6 +22,8 @@ export interface Measurement extends LoadResult {
   /** M1: seconds after the load until every event it caused was applied. */
   eventsDrainedSeconds?: number;
   /** M3: the one AwardPrizes call (per-award figures are in the fields above: requests = awards). */
+  /** F2: the upload and the download phase of one concurrency level. */
+  files?: FilesPoint;
   bulk?: { awards: number; callMs: number; setupSeconds: Record<string, number>; callStatementsBySubgraph: Record<string, number>; ledger?: LedgerSoundness };
 }
 
@@ -32,6 +35,7 @@ interface ReportInput {
   idleCpuMsPerSecond?: Record<string, number>;
   pages: { first: number; last: number; total: number };
   rankingPages?: { first: number; last: number; total: number };
+  galleryPages?: { first: number; last: number; total: number };
   minutes: number;
 }
 
@@ -99,7 +103,7 @@ export function ratios(measurements: Measurement[]): { scenario: ScenarioName; c
   for (const m of measurements) byKey.set(`${m.run}|${keyOf(m)}`, m);
   const rows: ReturnType<typeof ratios> = [];
   for (const m of measurements) {
-    if (m.target !== 'gateway' || m.scenario === 'M2' || m.scenario === 'M3') continue;
+    if (m.target !== 'gateway' || m.scenario === 'M2' || m.scenario === 'M3' || m.scenario === 'F2') continue;
     const hive = byKey.get(`${m.run}|${m.scenario}|hive|${m.connections}`);
     const direct = byKey.get(`${m.run}|${m.scenario}|direct|${m.connections}`);
     rows.push({
@@ -127,6 +131,7 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
     `--size ${options.size} --runs ${options.runs} --duration ${options.durationSeconds} --warmup ${options.warmupSeconds}`,
     `--scenarios ${options.scenarios.join(',')} --targets ${options.targets.join(',')} --connections ${options.connections.join(',')}`,
     options.scenarios.includes('M3') ? `--bulk-awards ${options.bulkAwards}` : '',
+    options.scenarios.includes('F2') ? `--file-connections ${options.fileConnections.join(',')} --files ${options.files} --file-mb ${options.fileBytes / 1e6}` : '',
   ].filter(Boolean);
   lines.push(`Generated ${new Date().toISOString()} by \`npm run bench -- ${command.join(' ')}\` in ${fmt(input.minutes)} min.`);
   lines.push('');
@@ -142,6 +147,7 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   lines.push('| scenario | target | conns | req/s | p50 ms | p99 ms | SQL/op: request (data) + background | SQL/op by subgraph | CPU ms/req by process | peak RSS MB | errors |');
   lines.push('|---|---|---:|---:|---:|---:|---:|---|---|---|---:|');
   for (const s of summaries) {
+    if (s.scenario === 'F2') continue;
     const cpu = Object.entries(s.cpuMsPerRequest).filter(([, v]) => v >= 0.01).sort((a, b) => b[1] - a[1]).map(([n, v]) => `${n} ${v}`).join(', ');
     // Peak RSS of the processes that worked for this point (CPU ≥ 0.05 ms per request).
     const rss = Object.entries(s.peakRssMb).filter(([n, v]) => v > 0 && n !== 'load-generator' && (s.cpuMsPerRequest[n] ?? 0) >= 0.05).map(([n, v]) => `${n} ${v}`).join(', ');
@@ -189,6 +195,26 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
     }
     if (ledgerLines.length > 0) lines.push('', 'The ledger of the awarded challenge after the last PAID:', ...ledgerLines);
   }
+  const fileRows = input.measurements.filter((m) => m.files);
+  if (fileRows.length > 0) {
+    const f = fileRows[0].files!;
+    lines.push('');
+    lines.push(`### F2: files of ${(f.fileBytes / 1e6).toFixed(2)} MB (a real PNG) through the gateway's /files (MB = 10^6 bytes)`);
+    lines.push('');
+    lines.push('Upload = createAttachmentUpload + PUT (verified: size, sha256, type; preview made) + submitSolution with it; download = GET of its downloadUrl, every byte hashed. CPU of every process per MB moved (idle work included: pollers); SQL per file (request + background, net of the idle rate measured before).');
+    lines.push('');
+    lines.push('| run | conns | phase | files | MB/s | p50 / p99 ms per file | PUT or GET p50 / p99 ms | CPU ms/MB (total: by process) | SQL/file | errors |');
+    lines.push('|---:|---:|---|---:|---:|---:|---:|---|---:|---:|');
+    const row = (m: Measurement, name: string, p: FilePhase) => {
+      const cpu = Object.entries(p.cpuMsPerMb).filter(([, v]) => v >= 0.01).sort((a, b) => b[1] - a[1]);
+      const total = cpu.reduce((sum, [, v]) => sum + v, 0);
+      lines.push(`| ${m.run} | ${m.connections} | ${name} | ${p.files} | ${fmt(p.mbPerSecond)} | ${p.p50Ms} / ${p.p99Ms} | ${p.transferP50Ms} / ${p.transferP99Ms} | ${fmt(total, 1)}: ${cpu.map(([n, v]) => `${n} ${v}`).join(', ')} | ${fmt(p.sql.total, 1)} + ${fmt(p.sql.background, 1)} | ${p.errors} |`);
+    };
+    for (const m of fileRows) {
+      row(m, 'upload', m.files!.upload);
+      row(m, 'download', m.files!.download);
+    }
+  }
   lines.push('');
   lines.push('### Targets');
   lines.push('');
@@ -202,6 +228,13 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   if (q4first && q4last) {
     lines.push(`- Q4 judging board: last ranking page (${input.rankingPages?.last ?? '–'}) vs page 1 (p50, ${q4first.connections} conns): ${fmt(q4last.p50Ms)} ms vs ${fmt(q4first.p50Ms)} ms = ${fmt(q4last.p50Ms / q4first.p50Ms, 2)}×; SQL statements per page ${fmt(q4last.sqlPerOperation, 1)} vs ${fmt(q4first.sqlPerOperation, 1)} (submissions ${q4last.subgraphStatementsPerOperation.submissions ?? '–'} vs ${q4first.subgraphStatementsPerOperation.submissions ?? '–'}) — ${check(Math.abs(q4last.sqlPerOperation - q4first.sqlPerOperation) < 0.5)} (constant)`);
   }
+  for (const order of ['', '-votes'] as const) {
+    const g1 = find(`Q5${order}-first` as ScenarioName, 'gateway', 10) ?? find(`Q5${order}-first` as ScenarioName, 'gateway', 1);
+    const gl = g1 ? find(`Q5${order}-last` as ScenarioName, 'gateway', g1.connections) : undefined;
+    if (g1 && gl) {
+      lines.push(`- Q5 gallery${order ? ' by votes' : ''}: last page (${input.galleryPages?.last ?? '–'}) vs page 1 (p50, ${g1.connections} conns): ${fmt(gl.p50Ms)} ms vs ${fmt(g1.p50Ms)} ms = ${fmt(gl.p50Ms / g1.p50Ms, 2)}×; SQL statements per page ${fmt(gl.sqlPerOperation, 1)} vs ${fmt(g1.sqlPerOperation, 1)} — ${check(Math.abs(gl.sqlPerOperation - g1.sqlPerOperation) < 0.5)} (constant)`);
+    }
+  }
   const q1Ratio = ratioGroups.get('Q1|50');
   const q1 = q1Ratio ? median(q1Ratio.map((r) => r.rpsVsHive).filter((v): v is number => v !== undefined)) : NaN;
   lines.push(`- Q1 at 50 connections, Ideagora ≥ 0.9× Hive Gateway req/s: ${Number.isFinite(q1) ? `${fmt(q1, 2)}× — ${check(q1 >= 0.9)}` : 'not measured'}`);
@@ -211,7 +244,7 @@ export function renderMarkdown(options: BenchOptions, input: ReportInput): strin
   lines.push(`- M1 sustains ≥ 500 submissions/s: ${m1 ? `best ${fmt(m1.rps, 0)}/s at ${m1.connections} conns — ${check(m1.rps >= 500)}` : 'not measured'}`);
   const drains = input.measurements.filter((m) => m.scenario === 'M1' && m.target === 'gateway' && m.eventsDrainedSeconds !== undefined);
   if (drains.length > 0) lines.push(`- M1 events (SubmissionCreated → payouts' read model) applied within ${fmt(Math.max(...drains.map((m) => m.eventsDrainedSeconds!)), 1)} s after the load stopped (worst point)`);
-  const sqlRows = summaries.filter((s) => s.target === 'gateway' && s.scenario !== 'M2' && s.scenario !== 'M3').map((s) => `${s.scenario} ${fmt(s.sqlPerOperation, 1)}`);
+  const sqlRows = summaries.filter((s) => s.target === 'gateway' && s.scenario !== 'M2' && s.scenario !== 'M3' && s.scenario !== 'F2').map((s) => `${s.scenario} ${fmt(s.sqlPerOperation, 1)}`);
   lines.push(`- SQL statements per operation (gateway, request statements incl. BEGIN/COMMIT, by concurrency): ${sqlRows.join(', ')}`);
   return lines.join('\n') + '\n';
 }

@@ -86,3 +86,23 @@ export const AWARD_PRIZE = print(contractOperation('AwardPrize'));
 
 /** M3: the contract's AwardPrizes (up to 10,000 awards in one call). */
 export const AWARD_PRIZES = print(contractOperation('AwardPrizes'));
+
+/** F2: the contract's CreateAttachmentUpload (then a PUT of the bytes to its uploadUrl). */
+export const CREATE_ATTACHMENT_UPLOAD = print(contractOperation('CreateAttachmentUpload'));
+
+/** F2: the contract's SubmitSolutionWithFiles (each file's downloadUrl comes back with the submission). */
+export const SUBMIT_SOLUTION_WITH_FILES = print(contractOperation('SubmitSolutionWithFiles'));
+
+/**
+ * Q5: the contract's ChallengeGallery (settings, voting, one page of entries with author, votes and previews), with
+ * the gallery's `orderBy` as a variable (the contract's operation takes the default order only).
+ */
+export const CHALLENGE_GALLERY = `query ChallengeGallery($challengeId: ID!, $first: Int, $after: String, $orderBy: GalleryOrder) {
+  challenge(id: $challengeId) {
+    id submissionVisibility voting { startsAt endsAt isOpen viewerVotesLeft }
+    gallery(first: $first, after: $after, orderBy: $orderBy) {
+      edges { node { id title author { id displayName } voteCount attachments { id previewUrl } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;

@@ -145,6 +145,44 @@ describe('benchmark data set (tiny) on the real stack', () => {
     expect(mismatch!.n).toBe(0);
   });
 
+  it('makes the big challenge a public gallery whose votes follow the rules and order orderBy: VOTES (Q5)', async () => {
+    expect(dataset.bigChallenge.gallery).toMatchObject({ submissionVisibility: 'GALLERY' });
+    expect(dataset.bigChallenge.gallery!.votes).toBeGreaterThan(dataset.bigChallenge.submissionCount);
+    // Signed out, through the gateway: every entry over keyset pages, in both orders.
+    for (const orderBy of ['FIRST_SUBMITTED', 'VOTES']) {
+      const seen: { id: string; voteCount: number }[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const response: any = await stack.client.request(
+          `query G($challengeId: ID!, $after: String, $orderBy: GalleryOrder) { challenge(id: $challengeId) { submissionVisibility gallery(first: 100, after: $after, orderBy: $orderBy) { edges { node { id voteCount author { id } } } pageInfo { hasNextPage endCursor } } } }`,
+          { challengeId: dataset.bigChallenge.id, after, orderBy },
+        );
+        expect(response.errors).toBeUndefined();
+        expect(response.data.challenge.submissionVisibility).toBe('GALLERY');
+        const page = response.data.challenge.gallery;
+        seen.push(...page.edges.map((e: any) => e.node));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(new Set(seen.map((s) => s.id)).size).toBe(dataset.bigChallenge.submissionCount);
+      if (orderBy === 'VOTES') {
+        const counts = seen.map((s) => s.voteCount);
+        expect(counts).toEqual([...counts].sort((a, b) => b - a));
+        expect(counts[0]).toBe(dataset.bigChallenge.gallery!.maxVoteCount);
+      }
+    }
+    // As castVote leaves them: counters match the counted votes, at most 3 per voter, never one's own entry.
+    const [broken] = await query<{ counters: number; ballots: number; own: number }>(
+      `select (select count(*)::int from submissions.submission s where s.challenge_id = $1
+                 and s.vote_count <> (select count(*) from submissions.vote v where v.submission_id = s.id and v.counted)) as counters,
+              (select count(*)::int from submissions.ballot b where b.challenge_id = $1 and (b.votes_used > 3
+                 or b.votes_used <> (select count(*) from submissions.vote v where v.challenge_id = $1 and v.voter_id = b.voter_id))) as ballots,
+              (select count(*)::int from submissions.vote v join submissions.submission s on s.id = v.submission_id where v.challenge_id = $1 and s.author_id = v.voter_id) as own`,
+      [dataset.bigChallenge.id],
+    );
+    expect(broken).toEqual({ counters: 0, ballots: 0, own: 0 });
+  });
+
   it('shows a closed challenge with every prize awarded and paid', async () => {
     const challengeId = dataset.closedChallengeIds[0]!;
     const [owner] = await query<{ user_id: string }>(

@@ -1,3 +1,5 @@
+import type { GallerySeed } from './gallery-seed';
+
 export type DatasetSize = 'tiny' | 'small' | 'large';
 
 export const DATASET_SIZES: readonly DatasetSize[] = ['tiny', 'small', 'large'];
@@ -39,9 +41,10 @@ export interface Dataset {
   emailDomain: string;
   /**
    * The contest with the most submissions: status JUDGING, PUBLIC, readable in full by its owner; every submission
-   * scored in round 1 by each of `judgeIds` (accepted judges), `scoreCards` cards in all (Q4's judging board).
+   * scored in round 1 by each of `judgeIds` (accepted judges), `scoreCards` cards in all (Q4's judging board); a
+   * public gallery with votes (`gallery`, Q5; absent in a data set generated before Q5, which the bench then seeds).
    */
-  bigChallenge: { id: string; ownerUserId: string; ownerEmail: string; submissionCount: number; judgeIds: string[]; scoreCards: number };
+  bigChallenge: { id: string; ownerUserId: string; ownerEmail: string; submissionCount: number; judgeIds: string[]; scoreCards: number; gallery?: GallerySeed };
   /** Sample (≤ 2000) of PUBLIC published challenges, any status but DRAFT. */
   browsableChallengeIds: string[];
   /** Sample (≤ 2000) of OPEN PUBLIC challenges whose deadline is at least 60 days after anchoredAt. */

@@ -11,6 +11,7 @@ import { loadSolvers } from './solvers.loader';
 import { STREAM } from './submission-sequence';
 import { loadSubmissions } from './submissions.loader';
 import { bigContestJudges } from './judging-scores';
+import { seedGallery } from './gallery-seed';
 import { SentencePool } from './vocabulary';
 
 export { benchUserEmail, DATASET_SIZES, type Dataset, type DatasetCounts, type DatasetSize } from './dataset.types';
@@ -100,6 +101,9 @@ export async function generateDataset(databaseUrl: string, size: DatasetSize, op
       ),
     ]);
 
+    // Q5: the big contest as a public gallery with votes (set-based SQL over the rows just loaded).
+    const gallery = await seedGallery(databaseUrl, plan.bigChallenge.id);
+    log(`big contest made a gallery: ${JSON.stringify(gallery)}`);
     const dataset: Dataset = {
       size,
       seed,
@@ -135,6 +139,7 @@ export async function generateDataset(databaseUrl: string, size: DatasetSize, op
         submissionCount: plan.bigChallenge.submissionCount,
         judgeIds: bigContestJudges(plan),
         scoreCards: submissions.scoreCards,
+        gallery,
       },
       ...samples(plan, now),
       searchTerms: await searchTerms(admin, plan),
@@ -158,6 +163,24 @@ export async function readDataset(databaseUrl: string): Promise<Dataset | undefi
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A data set generated before Q5: its big contest made a gallery with votes by the same step the generator now ends
+ * with (`seedGallery`), and the descriptor saved again. No regeneration: the rest is unchanged.
+ */
+export async function addGallery(databaseUrl: string, dataset: Dataset): Promise<Dataset> {
+  const gallery = await seedGallery(databaseUrl, dataset.bigChallenge.id);
+  const upgraded: Dataset = { ...dataset, bigChallenge: { ...dataset.bigChallenge, gallery } };
+  const client = new Client({ connectionString: databaseUrl, application_name: 'ideagora-bench-data' });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await saveDataset(client, upgraded);
+  } finally {
+    await client.end();
+  }
+  return upgraded;
 }
 
 async function assertFreshMigratedDatabase(client: Client): Promise<void> {
