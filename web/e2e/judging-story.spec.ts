@@ -7,11 +7,9 @@
 // feedback. Each test is one step; a failed step skips the rest (serial). Every new page is checked (page-checks.ts),
 // and docs/screenshots gets judging-board.png (1440 px) and scoring-390.png (390 px).
 import type { Page } from '@playwright/test';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { castOf } from './cast';
 import { expect, test } from './fixtures';
-import { OUTPUT } from './page-checks';
+import { keepScreenshot } from './page-checks';
 import { runId, signUp, unfold, confirmed, fundAndPublish } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -24,13 +22,6 @@ type Who = (typeof people)[number];
 const page = castOf(people);
 const email = (who: Who) => `${who}-${run}@e2e.test`;
 const ideas = { ada: () => `Solar still ${run}`, bo: () => `Fog net ${run}` };
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
-
-/** Copies a page check's screenshot into docs/screenshots under the name the README uses. */
-function keepScreenshot(width: number, name: string, as: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  copyFileSync(join(OUTPUT, String(width), `${name}.png`), join(SCREENSHOTS, as));
-}
 
 /** Reloads until `check` passes: what another context learns by event (a role, a round, a status) takes a moment. */
 async function eventually(p: Page, url: string, check: () => Promise<void>, message: string) {

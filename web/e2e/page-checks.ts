@@ -23,6 +23,12 @@ declare global {
 }
 
 /** One per worker: pages of several tests (a story's) report into it; each test ends by asserting it found nothing. */
+/** Copies a page check's screenshot (`name`, at `width`) into docs/screenshots as `as`, the name the docs use. */
+export function keepScreenshot(width: number, name: string, as: string): void {
+  mkdirSync(README_SCREENSHOTS, { recursive: true });
+  copyFileSync(join(OUTPUT, String(width), `${name}.png`), join(README_SCREENSHOTS, as));
+}
+
 export class PageChecks {
   private failures: string[] = [];
   /** Per page, the document it shows: its URL and its CSP nonce (a client-side navigation keeps the document). */
