@@ -5,6 +5,7 @@ import type { FormState } from '@/lib/errors';
 import { SubmitSolutionForm } from './MoreForms';
 
 type Action = jest.Mock<Promise<FormState>, [FormState, FormData]>;
+const noUpload = jest.fn(async () => ({ ok: false as const, message: 'No uploads in these tests.' }));
 const ACCEPT = 'I have read and accept the terms of this challenge';
 const ok = (): Action => jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ ok: true, message: 'Submitted: version 1 of your solution is sealed for the sponsor.' }));
 
@@ -26,7 +27,7 @@ describe('termsStep', () => {
 describe('SubmitSolutionForm and the challenge’s terms', () => {
   it('asks for the terms with a labelled, required checkbox, and does not submit while it is unticked', async () => {
     const action = ok();
-    render(<SubmitSolutionForm action={action} challengeId="ch-1" terms="to-accept" />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" terms="to-accept" />);
     const box = screen.getByRole('checkbox', { name: ACCEPT });
     expect(box).toBeRequired();
     expect(box).not.toBeChecked();
@@ -43,7 +44,7 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
 
   it('checks the title and the solution before sending, inline', async () => {
     const action = ok();
-    render(<SubmitSolutionForm action={action} challengeId="ch-1" />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" />);
     await submit();
     expect(screen.getByLabelText('Solution title')).toHaveAccessibleDescription('Enter a title for your solution.');
     expect(screen.getByLabelText('Solution')).toHaveAccessibleDescription('Describe your solution.');
@@ -53,7 +54,7 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
 
   it('sends the ticked box with the solution', async () => {
     const action = ok();
-    render(<SubmitSolutionForm action={action} challengeId="ch-1" terms="to-accept" />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" terms="to-accept" />);
     await fillSolution();
     await userEvent.click(screen.getByLabelText(ACCEPT));
     await submit();
@@ -68,7 +69,7 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
       fieldErrors: { acceptTerms: ACCEPT_TERMS_REQUIRED },
       values: { title: String(fd.get('title')), body: String(fd.get('body')) },
     }));
-    render(<SubmitSolutionForm action={action} challengeId="ch-1" terms="to-accept" />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" terms="to-accept" />);
     await fillSolution();
     await userEvent.click(screen.getByLabelText(ACCEPT));
     await submit();
@@ -81,7 +82,7 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
 
   it('says the terms were accepted, without a checkbox, once they are', async () => {
     const action = ok();
-    render(<SubmitSolutionForm action={action} challengeId="ch-1" terms="accepted" latest={{ title: 'v1', body: 'First try', version: 1 }} />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" terms="accepted" latest={{ title: 'v1', body: 'First try', version: 1 }} />);
     expect(screen.getByText('You accepted the terms on this challenge.')).toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Resubmit solution' }));
@@ -90,7 +91,7 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
   });
 
   it('shows neither without terms', () => {
-    render(<SubmitSolutionForm action={ok()} challengeId="ch-1" />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={ok()} challengeId="ch-1" />);
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.queryByText(/accepted the terms/)).not.toBeInTheDocument();
   });
