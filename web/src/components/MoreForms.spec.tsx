@@ -1,8 +1,11 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ACCEPT_TERMS_REQUIRED, termsStep } from '@/lib/challenges';
 import type { FormState } from '@/lib/errors';
 import { SubmitSolutionForm } from './MoreForms';
+
+// jsdom has no crypto.subtle: the digest is tested in lib/attachments.spec.tsx.
+jest.mock('@/lib/attachments', () => ({ ...jest.requireActual('@/lib/attachments'), sha256Hex: jest.fn(async () => 'f'.repeat(64)) }));
 
 type Action = jest.Mock<Promise<FormState>, [FormState, FormData]>;
 const noUpload = jest.fn(async () => ({ ok: false as const, message: 'No uploads in these tests.' }));
@@ -94,5 +97,37 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
     render(<SubmitSolutionForm createUpload={noUpload} action={ok()} challengeId="ch-1" />);
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.queryByText(/accepted the terms/)).not.toBeInTheDocument();
+  });
+});
+
+describe('SubmitSolutionForm and its files', () => {
+  it('starts a resubmission with the latest version’s files, posting their ids unless removed', async () => {
+    const action = ok();
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" latest={{
+      title: 'v1', body: 'First try', version: 1,
+      attachments: [{ id: 'f1', fileName: 'plan.pdf', contentType: 'application/pdf', byteSize: 2048 }, { id: 'f2', fileName: 'photo.jpg', contentType: 'image/jpeg', byteSize: 4096 }],
+    }} />);
+    expect(screen.getByText('plan.pdf').closest('li')).toHaveTextContent('Ready');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove plan.pdf' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Resubmit solution' }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(action.mock.calls[0][1].getAll('attachmentIds')).toEqual(['f2']);
+  });
+
+  it('holds the submit button while a file uploads, and says why', async () => {
+    // An upload that has not answered yet.
+    let answer: (ticket: { ok: false; message: string }) => void = () => {};
+    const pendingUpload = jest.fn(() => new Promise<{ ok: false; message: string }>((resolve) => { answer = resolve; }));
+    render(<SubmitSolutionForm createUpload={pendingUpload} action={ok()} challengeId="ch-1" />);
+    const button = screen.getByRole('button', { name: 'Submit solution' });
+    expect(button).toBeEnabled();
+    await userEvent.upload(screen.getByLabelText('Choose files'), new File(['x'], 'sketch.png', { type: 'image/png' }));
+    await waitFor(() => expect(button).toBeDisabled());
+    expect(button).toHaveAccessibleDescription('Wait for the files to finish uploading before submitting.');
+    await act(async () => answer({ ok: false, message: 'sketch.png: a file can be at most 25 MB, and not empty.' }));
+    // A failed file would be left out: the button says so until it is retried or removed.
+    expect(button).toHaveAccessibleDescription('A file failed to upload: retry or remove it before submitting.');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove sketch.png' }));
+    expect(button).toBeEnabled();
   });
 });
