@@ -42,7 +42,7 @@ const file = (name: string, type: string, size = 1000) => {
 };
 let tickets = 0;
 const uploads = (): jest.Mock<Promise<UploadTicket>, Parameters<CreateUpload>> =>
-  jest.fn(async (): Promise<UploadTicket> => {
+  jest.fn(async (_file: Parameters<CreateUpload>[0]): Promise<UploadTicket> => {
     tickets += 1;
     return { ok: true, attachmentId: `att-${tickets}`, uploadUrl: `http://localhost:4000/files/token-${tickets}`, uploadHeaders: [{ name: 'Content-Type', value: 'image/png' }, { name: 'Content-Length', value: '1000' }] };
   });
