@@ -14,7 +14,7 @@ import { INVITATION_LIFETIME_DAYS, inviteEmailError, isOrganizationRole, memberR
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
   FundChallengeDoc, InviteOrganizationMemberDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, RespondToOrganizationInvitationDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
-  SubmitSolutionDoc, UpdateChallengeDoc, CreateAttachmentUploadDoc, UpdateProfileDoc,
+  SubmitSolutionDoc, UpdateChallengeDoc, CreateAttachmentUploadDoc, AttachmentStatusDoc, UpdateProfileDoc,
   AgreeToPrizeSplitDoc, CreateTeamDoc, InviteTeamMemberDoc, LeaveTeamDoc, ProposeEqualPrizeSplitDoc, ProposePrizeSplitDoc, RespondToTeamInvitationDoc,
 } from '@/lib/operations';
 import { shareField, teamRefusal, validateShares } from '@/lib/teams';
@@ -467,6 +467,18 @@ export async function createAttachmentUploadAction(file: { fileName: string; byt
     return { ok: true, attachmentId: upload.attachment.id, uploadUrl: upload.uploadUrl, uploadHeaders: upload.uploadHeaders.map(({ name, value }) => ({ name, value })) };
   } catch (error) {
     return { ok: false, message: uploadRefusal(error, file.fileName) };
+  }
+}
+
+/**
+ * Step three, after the PUT: whether the stored bytes passed the checks (the API verifies a PENDING upload whose bytes
+ * are there). Null when it cannot tell (not found, unreachable): submitSolution checks again anyway.
+ */
+export async function attachmentStatusAction(attachmentId: string): Promise<'PENDING' | 'READY' | 'REJECTED' | null> {
+  try {
+    return (await gql(AttachmentStatusDoc, { id: attachmentId })).attachment?.status ?? null;
+  } catch {
+    return null;
   }
 }
 

@@ -123,6 +123,21 @@ describe('AttachmentPicker', () => {
     expect(postedIds()).toHaveLength(1);
   });
 
+  it('asks the server whether the stored bytes passed the checks: a REJECTED file fails, in words', async () => {
+    const checkUpload = jest.fn(async (id: string) => (id === 'att-1' ? ('REJECTED' as const) : ('READY' as const)));
+    tickets = 0;
+    renderPicker({ createUpload: uploads(), checkUpload });
+    await user().upload(screen.getByLabelText('Choose files'), [file('fake.png', 'image/png'), file('real.pdf', 'application/pdf')]);
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(2));
+    FakeXhr.sent[0].respond(200);
+    FakeXhr.sent[1].respond(200);
+    const fake = screen.getByText('fake.png').closest('li')!;
+    await waitFor(() => expect(within(fake).getByRole('status')).toHaveTextContent('Failed: its content is not a valid PNG image (or it changed while uploading). Check the file, then remove it or retry.'));
+    expect(within(screen.getByText('real.pdf').closest('li')!).getByRole('status')).toHaveTextContent('Ready');
+    expect(checkUpload.mock.calls).toEqual([['att-1'], ['att-2']]);
+    expect(postedIds()).toEqual(['att-2']);
+  });
+
   it('shows a refusal of the server action in its words, and tells the form while uploading or failed', async () => {
     const createUpload = jest.fn(async (): Promise<UploadTicket> => ({ ok: false, message: 'a.png: a file can be at most 25 MB, and not empty.' }));
     const onActivity = jest.fn();

@@ -2,13 +2,15 @@
 
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import {
-  ACCEPT_ATTRIBUTE, checkFile, humanSize, kindLabel, MAX_ATTACHMENTS, PICKER_HINT, putFailure, sha256Hex, tooManyFilesMessage, type UploadTicket,
+  ACCEPT_ATTRIBUTE, checkFile, humanSize, kindLabel, MAX_ATTACHMENTS, PICKER_HINT, putFailure, rejectedMessage, sha256Hex, tooManyFilesMessage, type UploadTicket,
 } from '@/lib/attachments';
 import type { AttachmentView } from './Attachments';
 import { Alert, Button } from './ui';
 
 /** createAttachmentUploadAction: a PENDING attachment and where to PUT the bytes, or a refusal in words. */
 export type CreateUpload = (file: { fileName: string; byteSize: number; contentType: string; sha256: string }) => Promise<UploadTicket>;
+/** attachmentStatusAction: after the PUT, whether the stored bytes passed the checks (null: cannot tell). */
+export type CheckUpload = (attachmentId: string) => Promise<'PENDING' | 'READY' | 'REJECTED' | null>;
 
 /** What the surrounding form needs to know: whether to hold the submit button, and why. */
 export interface PickerActivity {
@@ -18,7 +20,7 @@ export interface PickerActivity {
   failed: boolean;
 }
 
-type Phase = 'reading' | 'starting' | 'uploading' | 'ready' | 'failed';
+type Phase = 'reading' | 'starting' | 'uploading' | 'checking' | 'ready' | 'failed';
 
 interface Item {
   key: string;
@@ -45,6 +47,7 @@ function statusText(item: Item): string {
     case 'reading': return 'Preparing…';
     case 'starting': return 'Starting the upload…';
     case 'uploading': return `Uploading ${item.percent}%`;
+    case 'checking': return 'Checking the file…';
     case 'ready': return 'Ready';
     case 'failed': return `Failed: ${item.error ?? 'the upload did not finish. Retry.'}`;
   }
@@ -57,8 +60,10 @@ function statusText(item: Item): string {
  * retried, any file removed. The files ready are posted, in their order, as hidden `attachmentIds` fields.
  * `initial`: the latest version's files, listed ready (their ids kept), so a resubmission keeps them unless removed.
  */
-export function AttachmentPicker({ createUpload, initial = [], onActivity, errors, label = 'Files' }: {
+export function AttachmentPicker({ createUpload, checkUpload, initial = [], onActivity, errors, label = 'Files' }: {
   createUpload: CreateUpload;
+  /** Without it, a file is Ready once its PUT succeeds (submitSolution checks it then). */
+  checkUpload?: CheckUpload;
   initial?: AttachmentView[];
   onActivity?: (activity: PickerActivity) => void;
   /**
@@ -81,7 +86,7 @@ export function AttachmentPicker({ createUpload, initial = [], onActivity, error
     if (mounted.current) setItems((all) => all.map((item) => (item.key === key ? { ...item, ...change } : item)));
   };
 
-  const uploading = items.some((i) => i.phase === 'reading' || i.phase === 'starting' || i.phase === 'uploading');
+  const uploading = items.some((i) => i.phase === 'reading' || i.phase === 'starting' || i.phase === 'uploading' || i.phase === 'checking');
   const failed = items.some((i) => i.phase === 'failed');
   useEffect(() => {
     onActivity?.({ uploading, failed });
@@ -117,8 +122,13 @@ export function AttachmentPicker({ createUpload, initial = [], onActivity, error
     };
     xhr.onload = () => {
       requests.current.delete(key);
-      if (xhr.status >= 200 && xhr.status < 300) update(key, { phase: 'ready', percent: 100, id: attachmentId });
-      else update(key, { phase: 'failed', error: putFailure(xhr.status) });
+      if (xhr.status < 200 || xhr.status >= 300) return update(key, { phase: 'failed', error: putFailure(xhr.status) });
+      if (!checkUpload) return update(key, { phase: 'ready', percent: 100, id: attachmentId });
+      update(key, { phase: 'checking', percent: 100 });
+      void checkUpload(attachmentId).then(
+        (status) => update(key, status === 'REJECTED' ? { phase: 'failed', error: rejectedMessage(contentType) } : { phase: 'ready', id: attachmentId }),
+        () => update(key, { phase: 'ready', id: attachmentId }),
+      );
     };
     xhr.onerror = () => {
       requests.current.delete(key);

@@ -7,7 +7,7 @@ import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED, type TermsStep } from '@/lib
 import type { FormState } from '@/lib/errors';
 import { FormMessages, requiredFields, SubmitButton, useClientChecked } from './forms';
 import type { AttachmentView } from './Attachments';
-import { AttachmentPicker, type CreateUpload, type PickerActivity } from './AttachmentsPicker';
+import { AttachmentPicker, type CheckUpload, type CreateUpload, type PickerActivity } from './AttachmentsPicker';
 import { Alert, Button, Checkbox, Select, TextArea, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
@@ -16,10 +16,12 @@ type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
  * Submits (or resubmits) a solution. When the challenge has terms the viewer has not accepted yet, a required box
  * accepts them with the same submission (the action calls acceptChallengeTerms first).
  */
-export function SubmitSolutionForm({ action, createUpload, challengeId, latest, terms = 'none', team }: {
+export function SubmitSolutionForm({ action, createUpload, checkUpload, challengeId, latest, terms = 'none', team }: {
   action: Action;
   /** createAttachmentUploadAction: the picker's first step for each file. */
   createUpload: CreateUpload;
+  /** attachmentStatusAction: a file is Ready once the server has checked its bytes. */
+  checkUpload?: CheckUpload;
   challengeId: string;
   /** The latest version: its title, body and files start the resubmission (the files are kept unless removed). */
   latest?: { title: string; body: string; version: number; attachments?: AttachmentView[] };
@@ -51,7 +53,7 @@ export function SubmitSolutionForm({ action, createUpload, challengeId, latest, 
       {/* What was typed comes back after a refusal: React resets the form after its action. */}
       <TextField label="Solution title" name="title" required defaultValue={state.values?.title ?? latest?.title} error={errors.title} key={`t${latest?.version}`} />
       <TextArea label="Solution" name="body" required rows={8} defaultValue={state.values?.body ?? latest?.body} error={errors.body} key={`b${latest?.version}`} />
-      <AttachmentPicker key={`f${latest?.version}`} label="Files (optional)" createUpload={createUpload} initial={latest?.attachments} onActivity={onActivity}
+      <AttachmentPicker key={`f${latest?.version}`} label="Files (optional)" createUpload={createUpload} checkUpload={checkUpload} initial={latest?.attachments} onActivity={onActivity}
         errors={{ byField: state.fieldErrors, submittedIds: state.values?.attachmentIds?.split(',').filter(Boolean) }} />
       {terms === 'to-accept' && (
         <>

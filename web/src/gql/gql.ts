@@ -41,6 +41,7 @@ type Documents = {
     "\n  query PayoutReceipt($payoutId: ID!) {\n    payoutReceipt(payoutId: $payoutId) {\n      payoutId status paidAt transferId amount { amountMinor currency }\n      award { awardedAt prize { label } challenge { id title } }\n      ledger { transferred { amountMinor currency } reversed { amountMinor currency } }\n    }\n  }\n": typeof types.PayoutReceiptDocument,
     "\n  mutation ShortlistSubmission($input: ShortlistSubmissionInput!) {\n    shortlistSubmission(input: $input) { submission { id shortlisted } }\n  }\n": typeof types.ShortlistSubmissionDocument,
     "\n  mutation CreateAttachmentUpload($input: CreateAttachmentUploadInput!) {\n    createAttachmentUpload(input: $input) {\n      attachment { id }\n      uploadUrl\n      uploadHeaders { name value }\n    }\n  }\n": typeof types.CreateAttachmentUploadDocument,
+    "\n  query AttachmentStatus($id: ID!) {\n    attachment(id: $id) { id status }\n  }\n": typeof types.AttachmentStatusDocument,
     "\n  query MySubmissionFiles {\n    viewer {\n      id\n      submissions(first: 50) { edges { node { id attachments { ...AttachmentFields } } } }\n    }\n  }\n": typeof types.MySubmissionFilesDocument,
     "\n  mutation SubmitSolution($input: SubmitSolutionInput!) {\n    submitSolution(input: $input) { submission { id status version challenge { id } } }\n  }\n": typeof types.SubmitSolutionDocument,
     "\n  mutation AcceptChallengeTerms($input: AcceptChallengeTermsInput!) {\n    acceptChallengeTerms(input: $input) { challenge { id viewerHasAcceptedTerms } }\n  }\n": typeof types.AcceptChallengeTermsDocument,
@@ -104,6 +105,7 @@ const documents: Documents = {
     "\n  query PayoutReceipt($payoutId: ID!) {\n    payoutReceipt(payoutId: $payoutId) {\n      payoutId status paidAt transferId amount { amountMinor currency }\n      award { awardedAt prize { label } challenge { id title } }\n      ledger { transferred { amountMinor currency } reversed { amountMinor currency } }\n    }\n  }\n": types.PayoutReceiptDocument,
     "\n  mutation ShortlistSubmission($input: ShortlistSubmissionInput!) {\n    shortlistSubmission(input: $input) { submission { id shortlisted } }\n  }\n": types.ShortlistSubmissionDocument,
     "\n  mutation CreateAttachmentUpload($input: CreateAttachmentUploadInput!) {\n    createAttachmentUpload(input: $input) {\n      attachment { id }\n      uploadUrl\n      uploadHeaders { name value }\n    }\n  }\n": types.CreateAttachmentUploadDocument,
+    "\n  query AttachmentStatus($id: ID!) {\n    attachment(id: $id) { id status }\n  }\n": types.AttachmentStatusDocument,
     "\n  query MySubmissionFiles {\n    viewer {\n      id\n      submissions(first: 50) { edges { node { id attachments { ...AttachmentFields } } } }\n    }\n  }\n": types.MySubmissionFilesDocument,
     "\n  mutation SubmitSolution($input: SubmitSolutionInput!) {\n    submitSolution(input: $input) { submission { id status version challenge { id } } }\n  }\n": types.SubmitSolutionDocument,
     "\n  mutation AcceptChallengeTerms($input: AcceptChallengeTermsInput!) {\n    acceptChallengeTerms(input: $input) { challenge { id viewerHasAcceptedTerms } }\n  }\n": types.AcceptChallengeTermsDocument,
@@ -245,6 +247,10 @@ export function graphql(source: "\n  mutation ShortlistSubmission($input: Shortl
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateAttachmentUpload($input: CreateAttachmentUploadInput!) {\n    createAttachmentUpload(input: $input) {\n      attachment { id }\n      uploadUrl\n      uploadHeaders { name value }\n    }\n  }\n"): typeof import('./graphql').CreateAttachmentUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AttachmentStatus($id: ID!) {\n    attachment(id: $id) { id status }\n  }\n"): typeof import('./graphql').AttachmentStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

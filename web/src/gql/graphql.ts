@@ -612,6 +612,13 @@ export type CreateAttachmentUploadMutationVariables = Exact<{
 
 export type CreateAttachmentUploadMutation = { createAttachmentUpload: { uploadUrl: string, attachment: { id: string }, uploadHeaders: Array<{ name: string, value: string }> } };
 
+export type AttachmentStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AttachmentStatusQuery = { attachment: { id: string, status: AttachmentStatus } | null };
+
 export type MySubmissionFilesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1725,6 +1732,14 @@ export const CreateAttachmentUploadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateAttachmentUploadMutation, CreateAttachmentUploadMutationVariables>;
+export const AttachmentStatusDocument = new TypedDocumentString(`
+    query AttachmentStatus($id: ID!) {
+  attachment(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AttachmentStatusQuery, AttachmentStatusQueryVariables>;
 export const MySubmissionFilesDocument = new TypedDocumentString(`
     query MySubmissionFiles {
   viewer {

@@ -115,6 +115,12 @@ export function putFailure(status: number): string {
   return 'the upload did not finish. Retry.';
 }
 
+/** An upload the storage received but the checks refused (Attachment.rejectedReason is not shown: the server's words). */
+export function rejectedMessage(contentType: string): string {
+  const label = kindLabel(contentType);
+  return `its content is not a valid ${label === 'Text' || label === 'File' ? `${label.toLowerCase()} file` : label} (or it changed while uploading). Check the file, then remove it or retry.`;
+}
+
 const ATTACHMENT_FIELD = /^(?:input\.)?attachmentIds(?:\[(\d+)\])?$/;
 
 /**

@@ -268,6 +268,13 @@ export const CreateAttachmentUploadDoc = graphql(`
   }
 `);
 
+/** An upload after its PUT: READY, or REJECTED when the stored bytes are not what was announced (verified on the spot). */
+export const AttachmentStatusDoc = graphql(`
+  query AttachmentStatus($id: ID!) {
+    attachment(id: $id) { id status }
+  }
+`);
+
 /** The files of the viewer's submissions, for "My submissions" (its own query: the header's viewer stays light). */
 export const MySubmissionFilesDoc = graphql(`
   query MySubmissionFiles {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import {
-  askQuestionAction, challengeTransitionAction, createAttachmentUploadAction, createTeamAction, fundChallengeAction, inviteJudgesAction, revokeChallengeInvitationAction, startCardPaymentAction, submitSolutionAction,
+  askQuestionAction, attachmentStatusAction, challengeTransitionAction, createAttachmentUploadAction, createTeamAction, fundChallengeAction, inviteJudgesAction, revokeChallengeInvitationAction, startCardPaymentAction, submitSolutionAction,
 } from '@/app/actions';
 import { AttachmentList } from '@/components/Attachments';
 import { FeedbackCard } from '@/components/FeedbackCard';
@@ -202,7 +202,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
           {canSubmit && (
             <Card aria-labelledby={viewer ? 'submit-heading' : 'submit-title'}>
               {viewer ? (
-                <SubmitSolutionForm action={submitSolutionAction} createUpload={createAttachmentUploadAction} challengeId={c.id}
+                <SubmitSolutionForm action={submitSolutionAction} createUpload={createAttachmentUploadAction} checkUpload={attachmentStatusAction} challengeId={c.id}
                   latest={latest ? { title: latest.title, body: latest.body, version: latest.version, attachments: latest.attachments } : undefined}
                   terms={termsStep(c)} team={team ? { id: team.id, name: team.name, blocker: teamSubmitBlocker(team.split) } : undefined} />
               ) : (
