@@ -564,7 +564,7 @@ export type BrowseChallengesQuery = { challengeCurrencies: Array<string>, challe
 
 export type AttachmentFieldsFragment = { id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null };
 
-export type TeamFieldsFragment = { id: string, name: string, createdAt: string, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }> } | null, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> };
+export type TeamFieldsFragment = { id: string, name: string, createdAt: string, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus } | null, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> };
 
 export type ChallengeDetailQueryVariables = Exact<{
   id: string | number;
@@ -572,7 +572,7 @@ export type ChallengeDetailQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, submissionVisibility: SubmissionVisibility, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, votingWindow: { startsAt: string, endsAt: string } | null, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }> } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, submissionVisibility: SubmissionVisibility, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, votingWindow: { startsAt: string, endsAt: string } | null, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -704,7 +704,7 @@ export type ChallengeTeamQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeTeamQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, viewerHasAcceptedTerms: boolean, terms: string | null, organization: { id: string, viewerRole: OrganizationRole | null }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string } }>, viewerSubmissions: Array<{ id: string }>, viewerTeam: { id: string, name: string, createdAt: string, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }> } | null, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
+export type ChallengeTeamQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, viewerHasAcceptedTerms: boolean, terms: string | null, organization: { id: string, viewerRole: OrganizationRole | null }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string } }>, viewerSubmissions: Array<{ id: string }>, viewerTeam: { id: string, name: string, createdAt: string, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus } | null, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
 
 export type TeamInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -936,9 +936,6 @@ export const TeamFieldsFragmentDoc = new TypedDocumentString(`
     version
     submittedAt
     status
-    attachments {
-      ...AttachmentFields
-    }
   }
   invitations {
     id
@@ -947,15 +944,7 @@ export const TeamFieldsFragmentDoc = new TypedDocumentString(`
     expiresAt
   }
 }
-    fragment AttachmentFields on Attachment {
-  id
-  fileName
-  contentType
-  byteSize
-  status
-  downloadUrl
-  previewUrl
-}`, {"fragmentName":"TeamFields"}) as unknown as TypedDocumentString<TeamFieldsFragment, unknown>;
+    `, {"fragmentName":"TeamFields"}) as unknown as TypedDocumentString<TeamFieldsFragment, unknown>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -1416,6 +1405,9 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       ...TeamFields
       submission {
         id
+        attachments {
+          ...AttachmentFields
+        }
         feedback {
           ...FeedbackFields
         }
@@ -1475,9 +1467,6 @@ fragment TeamFields on Team {
     version
     submittedAt
     status
-    attachments {
-      ...AttachmentFields
-    }
   }
   invitations {
     id
@@ -1953,16 +1942,7 @@ export const ChallengeTeamDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment AttachmentFields on Attachment {
-  id
-  fileName
-  contentType
-  byteSize
-  status
-  downloadUrl
-  previewUrl
-}
-fragment TeamFields on Team {
+    fragment TeamFields on Team {
   id
   name
   createdAt
@@ -1994,9 +1974,6 @@ fragment TeamFields on Team {
     version
     submittedAt
     status
-    attachments {
-      ...AttachmentFields
-    }
   }
   invitations {
     id

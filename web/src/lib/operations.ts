@@ -166,7 +166,7 @@ export const TeamFieldsFragment = graphql(`
     id name createdAt
     members { shareBasisPoints joinedAt user { id displayName } }
     split { version status equal shares { basisPoints agreedAt user { id displayName } } }
-    submission { id title body version submittedAt status attachments { ...AttachmentFields } }
+    submission { id title body version submittedAt status }
     invitations { id email invitedAt expiresAt }
   }
 `);
@@ -196,7 +196,7 @@ export const ChallengeDetailDoc = graphql(`
         pageInfo { hasNextPage endCursor }
       }
       viewerQuestions { id question answer askedAt published }
-      viewerTeam { ...TeamFields submission { id feedback { ...FeedbackFields } } }
+      viewerTeam { ...TeamFields submission { id attachments { ...AttachmentFields } feedback { ...FeedbackFields } } }
     }
   }
 `);
