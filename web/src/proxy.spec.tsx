@@ -142,6 +142,13 @@ describe('proxy: security headers', () => {
     expect(csp(await proxy(request({}, 'http://web.test/', { 'x-forwarded-proto': 'http' }))).split('; ')).not.toContain('upgrade-insecure-requests');
   });
 
+  it('lets the page PUT files to, and show previews from, the files origin named by FILES_PUBLIC_URL', async () => {
+    process.env.FILES_PUBLIC_URL = 'https://files.ideagora.example/files';
+    const policy = csp(await proxy(request({})));
+    expect(directive(policy, 'connect-src')).toBe("connect-src 'self' https://files.ideagora.example");
+    expect(directive(policy, 'img-src')).toBe("img-src 'self' data: blob: https://files.ideagora.example");
+  });
+
   it('allows Stripe.js, its frames and its API only when a publishable key is configured', async () => {
     const emulator = csp(await proxy(request({})));
     expect(directive(emulator, 'frame-src')).toBe("frame-src 'none'");
@@ -151,7 +158,8 @@ describe('proxy: security headers', () => {
     const stripe = csp(response);
     expect(directive(stripe, 'script-src')).toMatch(/^script-src 'self' 'nonce-[^']+' 'strict-dynamic' https:\/\/js\.stripe\.com$/);
     expect(directive(stripe, 'frame-src')).toBe('frame-src https://js.stripe.com https://hooks.stripe.com');
-    expect(directive(stripe, 'connect-src')).toBe("connect-src 'self' https://api.stripe.com");
+    // …and, before Stripe's, the files' origin (the gateway's /files by default).
+    expect(directive(stripe, 'connect-src')).toBe("connect-src 'self' http://localhost:4000 https://api.stripe.com");
     expect(directive(stripe, 'form-action')).toBe("form-action 'self' https://connect.stripe.com");
     expect(directive(stripe, 'frame-ancestors')).toBe("frame-ancestors 'none'");
     expect(response.headers.get('permissions-policy')).toBe('camera=(), microphone=(), geolocation=(), payment=(self "https://js.stripe.com")');

@@ -3,7 +3,7 @@ import { withoutPaymentSecret } from '@/lib/funding';
 import { fetchGateway } from '@/lib/gateway-fetch';
 import { RefreshSessionDoc } from '@/lib/operations';
 import { accessCookieMaxAge, REFRESH_COOKIE, SESSION_COOKIE, sessionCookieOptions } from '@/lib/session-cookies';
-import { newNonce, securityHeaders, type SecurityHeadersContext } from '@/lib/security-headers';
+import { filesOrigin, newNonce, securityHeaders, type SecurityHeadersContext } from '@/lib/security-headers';
 import { needsRefresh, refreshFailure } from '@/lib/session-refresh';
 import { stripePublishableKey } from '@/lib/stripe-config';
 import { STRIPE_EMULATOR_URL } from '@/lib/urls';
@@ -35,6 +35,7 @@ function securityContext(request: NextRequest, nonce: string): SecurityHeadersCo
     development: process.env.NODE_ENV === 'development',
     stripeElements,
     stripeEmulatorOrigin: stripeElements ? null : new URL(STRIPE_EMULATOR_URL).origin,
+    filesOrigin: filesOrigin(process.env),
   };
 }
 

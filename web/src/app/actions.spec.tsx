@@ -4,7 +4,7 @@ import { gql } from '@/lib/gateway';
 import { ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, InviteOrganizationMemberDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc,
-  ShortlistSubmissionDoc, SignUpDoc, SubmitSolutionDoc, UpdateChallengeDoc,
+  ShortlistSubmissionDoc, SignUpDoc, SubmitSolutionDoc, UpdateChallengeDoc, CreateAttachmentUploadDoc,
   AgreeToPrizeSplitDoc, CreateTeamDoc, ProposePrizeSplitDoc, RespondToTeamInvitationDoc,
 } from '@/lib/operations';
 import { RESET_REQUESTED_MESSAGE } from '@/lib/passwords';
@@ -12,7 +12,7 @@ import { fetchGateway } from '@/lib/gateway-fetch';
 import { clearSession, getRefreshToken, setSession } from '@/lib/session';
 import {
   answerQuestionAction, changeMemberRoleAction, inviteOrganizationMemberAction, respondToOrganizationInvitationAction, askQuestionAction, awardPrizeAction, challengeTransitionAction, fundChallengeAction, logInAction, logOutAction, signUpAction, requestPasswordResetAction, resetPasswordAction, shortlistSubmissionAction,
-  startCardPaymentAction, submitSolutionAction, updateChallengeAction,
+  startCardPaymentAction, submitSolutionAction, updateChallengeAction, createAttachmentUploadAction,
   agreeToPrizeSplitAction, createTeamAction, inviteTeamMemberAction, proposePrizeSplitAction, respondToTeamInvitationAction,
 } from './actions';
 
@@ -339,7 +339,7 @@ describe('submitSolutionAction and the challenge’s terms', () => {
     });
     expect(gqlMock.mock.calls).toEqual([
       [AcceptChallengeTermsDoc, { input: { challengeId: 'c1' } }],
-      [SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'Ceramic filter', body: 'Fired clay.' } }],
+      [SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'Ceramic filter', body: 'Fired clay.', attachmentIds: [] } }],
     ]);
   });
 
@@ -351,7 +351,7 @@ describe('submitSolutionAction and the challenge’s terms', () => {
         values: { title: ' Ceramic filter ', body: 'Fired clay.' },
       },
     });
-    expect(gqlMock.mock.calls).toEqual([[SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'Ceramic filter', body: 'Fired clay.' } }]]);
+    expect(gqlMock.mock.calls).toEqual([[SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'Ceramic filter', body: 'Fired clay.', attachmentIds: [] } }]]);
   });
 });
 
@@ -513,9 +513,57 @@ describe('team actions', () => {
   it('submits as the team with its id; refused while the split is not agreed, in words', async () => {
     gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'The team split must be AGREED to submit', extensions: { code: 'FAILED_PRECONDITION' } }]));
     const { state } = await run(submitSolutionAction, { challengeId: 'c1', teamId: 't1', title: 'T', body: 'B' });
-    expect(gqlMock).toHaveBeenCalledWith(SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'T', body: 'B', teamId: 't1' } });
+    expect(gqlMock).toHaveBeenCalledWith(SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'T', body: 'B', attachmentIds: [], teamId: 't1' } });
     expect(state).toMatchObject({ formError: 'Your team can submit once every member has agreed to the prize split.', values: { title: 'T', body: 'B' } });
     gqlMock.mockResolvedValueOnce({ submitSolution: { submission: { id: 's1', status: 'SUBMITTED', version: 1, challenge: { id: 'c1' } } } });
     expect((await run(submitSolutionAction, { challengeId: 'c1', teamId: 't1', title: 'T', body: 'B' })).state).toMatchObject({ ok: true, message: 'Submitted: version 1 of your team’s solution is sealed for the sponsor.' });
+  });
+});
+
+describe('a solution’s files', () => {
+  const SHA = 'a'.repeat(64);
+  const withFiles = (ids: string[]) => {
+    const fd = form({ challengeId: 'c1', title: 'Kiln', body: 'Solar.' });
+    for (const id of ids) fd.append('attachmentIds', id);
+    return fd;
+  };
+
+  it('submits the posted ids in their order; a refused file comes back by position, in words, with the ids posted', async () => {
+    gqlMock.mockResolvedValueOnce({ submitSolution: { submission: { id: 's1', status: 'SUBMITTED', version: 2, challenge: { id: 'c1' } } } });
+    await submitSolutionAction({}, withFiles(['id-b', 'id-a']));
+    expect(gqlMock).toHaveBeenLastCalledWith(SubmitSolutionDoc, { input: { challengeId: 'c1', title: 'Kiln', body: 'Solar.', attachmentIds: ['id-b', 'id-a'] } });
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'attachmentIds[1]: the file\'s content is not of type image/png', extensions: { code: 'FAILED_PRECONDITION', field: 'attachmentIds[1]' } }]));
+    const state = await submitSolutionAction({}, withFiles(['id-b', 'id-a']));
+    expect(state).toMatchObject({
+      formError: 'Some files could not be attached: see the files below.',
+      fieldErrors: { 'attachmentIds[1]': expect.stringMatching(/^this file did not pass the checks/) },
+      values: { title: 'Kiln', body: 'Solar.', attachmentIds: 'id-b,id-a' },
+    });
+    expect(JSON.stringify(state)).not.toContain('image/png');
+  });
+
+  it('refuses more than 10 files without calling the gateway', async () => {
+    gqlMock.mockClear();
+    const state = await submitSolutionAction({}, withFiles(Array.from({ length: 11 }, (_, i) => `id-${i}`)));
+    expect(state).toMatchObject({ fieldErrors: { attachmentIds: 'A solution can carry at most 10 files: remove some.' } });
+    expect(gqlMock).not.toHaveBeenCalled();
+  });
+
+  it('creates an upload and hands back where to PUT; refusals in words, never the server’s text', async () => {
+    gqlMock.mockResolvedValueOnce({ createAttachmentUpload: { attachment: { id: 'a1' }, uploadUrl: 'http://files.test/files/t0k', uploadHeaders: [{ name: 'Content-Type', value: 'image/png' }] } });
+    expect(await createAttachmentUploadAction({ fileName: 'logo.png', byteSize: 10, contentType: 'image/png', sha256: SHA }))
+      .toEqual({ ok: true, attachmentId: 'a1', uploadUrl: 'http://files.test/files/t0k', uploadHeaders: [{ name: 'Content-Type', value: 'image/png' }] });
+    expect(gqlMock).toHaveBeenLastCalledWith(CreateAttachmentUploadDoc, { input: { fileName: 'logo.png', contentType: 'image/png', byteSize: 10, sha256: SHA } });
+    // The STEP file's type comes from its name, whatever the browser said.
+    gqlMock.mockResolvedValueOnce({ createAttachmentUpload: { attachment: { id: 'a2' }, uploadUrl: 'u', uploadHeaders: [] } });
+    await createAttachmentUploadAction({ fileName: 'part.stp', byteSize: 10, contentType: '', sha256: SHA });
+    expect(gqlMock).toHaveBeenLastCalledWith(CreateAttachmentUploadDoc, { input: { fileName: 'part.stp', contentType: 'model/step', byteSize: 10, sha256: SHA } });
+    gqlMock.mockClear();
+    expect(await createAttachmentUploadAction({ fileName: 'logo.exe', byteSize: 10, contentType: 'application/x-msdownload', sha256: SHA }))
+      .toEqual({ ok: false, message: 'logo.exe: this kind of file cannot be attached. Images (PNG, JPEG, WebP, GIF), PDF, ZIP, text, STEP, STL and MP4 can.' });
+    expect(gqlMock).not.toHaveBeenCalled();
+    gqlMock.mockRejectedValueOnce(new GatewayError([{ message: 'at most 50 uploads PENDING per user', extensions: { code: 'FAILED_PRECONDITION' } }]));
+    expect(await createAttachmentUploadAction({ fileName: 'logo.png', byteSize: 10, contentType: 'image/png', sha256: SHA }))
+      .toEqual({ ok: false, message: 'Too many of your uploads are still waiting to finish. Wait a few minutes, then retry.' });
   });
 });

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, RubricCriterionInput, SubmissionVisibility, UpdateChallengeInput } from '@/gql/graphql';
+import { checkFile, MAX_ATTACHMENTS, submitRefusal, uploadRefusal, type UploadTicket } from '@/lib/attachments';
 import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import { gql } from '@/lib/gateway';
 import { fetchGateway } from '@/lib/gateway-fetch';
@@ -13,7 +14,7 @@ import { INVITATION_LIFETIME_DAYS, inviteEmailError, isOrganizationRole, memberR
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
   FundChallengeDoc, InviteOrganizationMemberDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, RespondToOrganizationInvitationDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
-  SubmitSolutionDoc, UpdateChallengeDoc, UpdateProfileDoc,
+  SubmitSolutionDoc, UpdateChallengeDoc, CreateAttachmentUploadDoc, AttachmentStatusDoc, UpdateProfileDoc,
   AgreeToPrizeSplitDoc, CreateTeamDoc, InviteTeamMemberDoc, LeaveTeamDoc, ProposeEqualPrizeSplitDoc, ProposePrizeSplitDoc, RespondToTeamInvitationDoc,
 } from '@/lib/operations';
 import { shareField, teamRefusal, validateShares } from '@/lib/teams';
@@ -431,20 +432,54 @@ export async function submitSolutionAction(_prev: FormState, fd: FormData): Prom
   const acceptTerms = text(fd, 'terms') === 'to-accept';
   // Submitting as the viewer's team (the form has the team's id when the viewer is in one).
   const teamId = text(fd, 'teamId') || undefined;
+  // The picker's hidden fields, in the order the files are listed (the version keeps that order).
+  const attachmentIds = fd.getAll('attachmentIds').filter((v): v is string => typeof v === 'string' && v !== '');
+  if (attachmentIds.length > MAX_ATTACHMENTS) return { fieldErrors: { attachmentIds: `A solution can carry at most ${MAX_ATTACHMENTS} files: remove some.` }, values };
   if (acceptTerms && text(fd, ACCEPT_TERMS_FIELD) !== 'yes') return { fieldErrors: { [ACCEPT_TERMS_FIELD]: ACCEPT_TERMS_REQUIRED }, values };
   let version: number;
   try {
     if (acceptTerms) await gql(AcceptChallengeTermsDoc, { input: { challengeId } });
-    const result = await gql(SubmitSolutionDoc, { input: { challengeId, title: values.title.trim(), body: values.body, ...(teamId ? { teamId } : {}) } });
+    const result = await gql(SubmitSolutionDoc, { input: { challengeId, title: values.title.trim(), body: values.body, attachmentIds, ...(teamId ? { teamId } : {}) } });
     version = result.submitSolution.submission.version;
   } catch (error) {
-    const state = toFormState(error);
-    return { ...(teamId ? teamRefusal(state, 'submit') : state), values };
+    const state = submitRefusal(error);
+    // The ids as posted: the picker finds the file an `attachmentIds[i]` error is about.
+    return { ...(teamId ? teamRefusal(state, 'submit') : state), values: { ...values, ...(attachmentIds.length ? { attachmentIds: attachmentIds.join(',') } : {}) } };
   }
   revalidatePath(`/challenges/${challengeId}`, 'layout');
   revalidatePath('/me/submissions');
   const whose = teamId ? 'your team’s solution' : 'your solution';
   return { ok: true, message: version > 1 ? `Resubmitted: this is version ${version} of ${whose}.` : `Submitted: version 1 of ${whose} is sealed for the sponsor.` };
+}
+
+/**
+ * Step one of attaching a file (called by the picker, per file): checks it as the page did, then asks for a PENDING
+ * attachment and where the browser PUTs the bytes. Refusals come back in words, never the server's text.
+ */
+export async function createAttachmentUploadAction(file: { fileName: string; byteSize: number; contentType: string; sha256: string }): Promise<UploadTicket> {
+  const check = checkFile({ name: file.fileName, size: file.byteSize, type: file.contentType });
+  if (!check.ok) return { ok: false, message: check.message };
+  if (!/^[0-9a-f]{64}$/.test(file.sha256)) return { ok: false, message: `${file.fileName}: the file could not be read. Retry.` };
+  try {
+    const { createAttachmentUpload: upload } = await gql(CreateAttachmentUploadDoc, {
+      input: { fileName: file.fileName, contentType: check.contentType, byteSize: file.byteSize, sha256: file.sha256 },
+    });
+    return { ok: true, attachmentId: upload.attachment.id, uploadUrl: upload.uploadUrl, uploadHeaders: upload.uploadHeaders.map(({ name, value }) => ({ name, value })) };
+  } catch (error) {
+    return { ok: false, message: uploadRefusal(error, file.fileName) };
+  }
+}
+
+/**
+ * Step three, after the PUT: whether the stored bytes passed the checks (the API verifies a PENDING upload whose bytes
+ * are there). Null when it cannot tell (not found, unreachable): submitSolution checks again anyway.
+ */
+export async function attachmentStatusAction(attachmentId: string): Promise<'PENDING' | 'READY' | 'REJECTED' | null> {
+  try {
+    return (await gql(AttachmentStatusDoc, { id: attachmentId })).attachment?.status ?? null;
+  } catch {
+    return null;
+  }
 }
 
 // ---- solvers: teams ----------------------------------------------------------

@@ -1,10 +1,14 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ACCEPT_TERMS_REQUIRED, termsStep } from '@/lib/challenges';
 import type { FormState } from '@/lib/errors';
 import { SubmitSolutionForm } from './MoreForms';
 
+// jsdom has no crypto.subtle: the digest is tested in lib/attachments.spec.tsx.
+jest.mock('@/lib/attachments', () => ({ ...jest.requireActual('@/lib/attachments'), sha256Hex: jest.fn(async () => 'f'.repeat(64)) }));
+
 type Action = jest.Mock<Promise<FormState>, [FormState, FormData]>;
+const noUpload = jest.fn(async () => ({ ok: false as const, message: 'No uploads in these tests.' }));
 const ACCEPT = 'I have read and accept the terms of this challenge';
 const ok = (): Action => jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => ({ ok: true, message: 'Submitted: version 1 of your solution is sealed for the sponsor.' }));
 
@@ -26,7 +30,7 @@ describe('termsStep', () => {
 describe('SubmitSolutionForm and the challenge’s terms', () => {
   it('asks for the terms with a labelled, required checkbox, and does not submit while it is unticked', async () => {
     const action = ok();
-    render(<SubmitSolutionForm action={action} challengeId="ch-1" terms="to-accept" />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" terms="to-accept" />);
     const box = screen.getByRole('checkbox', { name: ACCEPT });
     expect(box).toBeRequired();
     expect(box).not.toBeChecked();
@@ -43,7 +47,7 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
 
   it('checks the title and the solution before sending, inline', async () => {
     const action = ok();
-    render(<SubmitSolutionForm action={action} challengeId="ch-1" />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" />);
     await submit();
     expect(screen.getByLabelText('Solution title')).toHaveAccessibleDescription('Enter a title for your solution.');
     expect(screen.getByLabelText('Solution')).toHaveAccessibleDescription('Describe your solution.');
@@ -53,7 +57,7 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
 
   it('sends the ticked box with the solution', async () => {
     const action = ok();
-    render(<SubmitSolutionForm action={action} challengeId="ch-1" terms="to-accept" />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" terms="to-accept" />);
     await fillSolution();
     await userEvent.click(screen.getByLabelText(ACCEPT));
     await submit();
@@ -68,7 +72,7 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
       fieldErrors: { acceptTerms: ACCEPT_TERMS_REQUIRED },
       values: { title: String(fd.get('title')), body: String(fd.get('body')) },
     }));
-    render(<SubmitSolutionForm action={action} challengeId="ch-1" terms="to-accept" />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" terms="to-accept" />);
     await fillSolution();
     await userEvent.click(screen.getByLabelText(ACCEPT));
     await submit();
@@ -81,7 +85,7 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
 
   it('says the terms were accepted, without a checkbox, once they are', async () => {
     const action = ok();
-    render(<SubmitSolutionForm action={action} challengeId="ch-1" terms="accepted" latest={{ title: 'v1', body: 'First try', version: 1 }} />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" terms="accepted" latest={{ title: 'v1', body: 'First try', version: 1 }} />);
     expect(screen.getByText('You accepted the terms on this challenge.')).toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Resubmit solution' }));
@@ -90,8 +94,40 @@ describe('SubmitSolutionForm and the challenge’s terms', () => {
   });
 
   it('shows neither without terms', () => {
-    render(<SubmitSolutionForm action={ok()} challengeId="ch-1" />);
+    render(<SubmitSolutionForm createUpload={noUpload} action={ok()} challengeId="ch-1" />);
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.queryByText(/accepted the terms/)).not.toBeInTheDocument();
+  });
+});
+
+describe('SubmitSolutionForm and its files', () => {
+  it('starts a resubmission with the latest version’s files, posting their ids unless removed', async () => {
+    const action = ok();
+    render(<SubmitSolutionForm createUpload={noUpload} action={action} challengeId="ch-1" latest={{
+      title: 'v1', body: 'First try', version: 1,
+      attachments: [{ id: 'f1', fileName: 'plan.pdf', contentType: 'application/pdf', byteSize: 2048 }, { id: 'f2', fileName: 'photo.jpg', contentType: 'image/jpeg', byteSize: 4096 }],
+    }} />);
+    expect(screen.getByText('plan.pdf').closest('li')).toHaveTextContent('Ready');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove plan.pdf' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Resubmit solution' }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(action.mock.calls[0][1].getAll('attachmentIds')).toEqual(['f2']);
+  });
+
+  it('holds the submit button while a file uploads, and says why', async () => {
+    // An upload that has not answered yet.
+    let answer: (ticket: { ok: false; message: string }) => void = () => {};
+    const pendingUpload = jest.fn(() => new Promise<{ ok: false; message: string }>((resolve) => { answer = resolve; }));
+    render(<SubmitSolutionForm createUpload={pendingUpload} action={ok()} challengeId="ch-1" />);
+    const button = screen.getByRole('button', { name: 'Submit solution' });
+    expect(button).toBeEnabled();
+    await userEvent.upload(screen.getByLabelText('Choose files'), new File(['x'], 'sketch.png', { type: 'image/png' }));
+    await waitFor(() => expect(button).toBeDisabled());
+    expect(button).toHaveAccessibleDescription('Wait for the files to finish uploading before submitting.');
+    await act(async () => answer({ ok: false, message: 'sketch.png: a file can be at most 25 MB, and not empty.' }));
+    // A failed file would be left out: the button says so until it is retried or removed.
+    expect(button).toHaveAccessibleDescription('A file failed to upload: retry or remove it before submitting.');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove sketch.png' }));
+    expect(button).toBeEnabled();
   });
 });

@@ -1,11 +1,13 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useCallback, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from './Dialog';
 import { useRouter } from 'next/navigation';
 import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED, type TermsStep } from '@/lib/challenges';
 import type { FormState } from '@/lib/errors';
 import { FormMessages, requiredFields, SubmitButton, useClientChecked } from './forms';
+import type { AttachmentView } from './Attachments';
+import { AttachmentPicker, type CheckUpload, type CreateUpload, type PickerActivity } from './AttachmentsPicker';
 import { Alert, Button, Checkbox, Select, TextArea, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
@@ -14,8 +16,16 @@ type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
  * Submits (or resubmits) a solution. When the challenge has terms the viewer has not accepted yet, a required box
  * accepts them with the same submission (the action calls acceptChallengeTerms first).
  */
-export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none', team }: {
-  action: Action; challengeId: string; latest?: { title: string; body: string; version: number }; terms?: TermsStep;
+export function SubmitSolutionForm({ action, createUpload, checkUpload, challengeId, latest, terms = 'none', team }: {
+  action: Action;
+  /** createAttachmentUploadAction: the picker's first step for each file. */
+  createUpload: CreateUpload;
+  /** attachmentStatusAction: a file is Ready once the server has checked its bytes. */
+  checkUpload?: CheckUpload;
+  challengeId: string;
+  /** The latest version: its title, body and files start the resubmission (the files are kept unless removed). */
+  latest?: { title: string; body: string; version: number; attachments?: AttachmentView[] };
+  terms?: TermsStep;
   /** Submitting as the viewer's team (its one submission); `blocker`: why it cannot yet, in words (split not agreed). */
   team?: { id: string; name: string; blocker?: string | null };
 }) {
@@ -24,6 +34,10 @@ export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none'
     title: 'Enter a title for your solution.', body: 'Describe your solution.', ...(terms === 'to-accept' ? { [ACCEPT_TERMS_FIELD]: ACCEPT_TERMS_REQUIRED } : {}),
   }));
   const errors = { ...state.fieldErrors, ...clientErrors };
+  const [files, setFiles] = useState<PickerActivity>({ uploading: false, failed: false });
+  const onActivity = useCallback((activity: PickerActivity) => setFiles(activity), []);
+  const held = files.uploading ? 'Wait for the files to finish uploading before submitting.'
+    : files.failed ? 'A file failed to upload: retry or remove it before submitting.' : null;
   return (
     <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-labelledby="submit-heading">
       <h2 id="submit-heading">
@@ -39,6 +53,8 @@ export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none'
       {/* What was typed comes back after a refusal: React resets the form after its action. */}
       <TextField label="Solution title" name="title" required defaultValue={state.values?.title ?? latest?.title} error={errors.title} key={`t${latest?.version}`} />
       <TextArea label="Solution" name="body" required rows={8} defaultValue={state.values?.body ?? latest?.body} error={errors.body} key={`b${latest?.version}`} />
+      <AttachmentPicker key={`f${latest?.version}`} label="Files (optional)" createUpload={createUpload} checkUpload={checkUpload} initial={latest?.attachments} onActivity={onActivity}
+        errors={{ byField: state.fieldErrors, submittedIds: state.values?.attachmentIds?.split(',').filter(Boolean) }} />
       {terms === 'to-accept' && (
         <>
           <input type="hidden" name="terms" value="to-accept" />
@@ -47,7 +63,7 @@ export function SubmitSolutionForm({ action, challengeId, latest, terms = 'none'
         </>
       )}
       {terms === 'accepted' && <p className="muted">You accepted the terms on this challenge.</p>}
-      <SubmitButton pendingText="Submitting…">{latest ? 'Resubmit solution' : 'Submit solution'}</SubmitButton>
+      <SubmitButton pendingText="Submitting…" disabledReason={held}>{latest ? 'Resubmit solution' : 'Submit solution'}</SubmitButton>
     </form>
   );
 }

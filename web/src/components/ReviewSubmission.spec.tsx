@@ -32,6 +32,18 @@ describe('ReviewSubmissionCard', () => {
     expect(Object.fromEntries(fd)).toEqual({ challengeId: 'c1', submissionId: 's1', shortlisted: 'true', view: 'all', after: 'cur1' });
   });
 
+  it('shows the submission’s files: previews of images and a download link for each', () => {
+    const attachments = [
+      { id: 'f1', fileName: 'front.jpg', contentType: 'image/jpeg', byteSize: 3 * 1024 * 1024, downloadUrl: 'https://files.example/d1', previewUrl: 'https://files.example/p1' },
+      { id: 'f2', fileName: 'model.stl', contentType: 'model/stl', byteSize: 10_240, downloadUrl: 'https://files.example/d2', previewUrl: null },
+    ];
+    render(<ReviewSubmissionCard submission={submission({ attachments })} challengeId="c1" position={{ view: 'all' }} shortlistAction={action()} awardAction={action()} prizesToAward={[]} />);
+    const files = within(screen.getByRole('article', { name: 'Ceramic filter' })).getByRole('list', { name: 'Files of “Ceramic filter”' });
+    expect(within(files).getByRole('img', { name: 'front.jpg' })).toHaveAttribute('src', 'https://files.example/p1');
+    expect(within(files).getByRole('link', { name: 'model.stl' })).toHaveAttribute('href', 'https://files.example/d2');
+    expect(files).toHaveTextContent('STL model · 10 KB');
+  });
+
   it('names a team’s submission by the team and its members', () => {
     const team = { name: 'Membrane Crew', members: [{ user: { displayName: 'Ada' } }, { user: { displayName: 'Bo' } }] };
     render(<ReviewSubmissionCard submission={submission({ team })} challengeId="c1" position={{ view: 'all' }} shortlistAction={action()} awardAction={action()} prizesToAward={PRIZES} />);

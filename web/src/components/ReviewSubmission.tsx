@@ -1,3 +1,4 @@
+import { AttachmentList, type AttachmentView } from './Attachments';
 import { LocalDate } from './dates';
 import { ActionButton } from './forms';
 import { AwardSubmissionForm } from './MoreForms';
@@ -18,6 +19,8 @@ export interface ReviewedSubmission {
   author: { displayName: string };
   /** A team's submission: the team and its members (null or absent: a solo submission). */
   team?: { name: string; members: { user: { displayName: string } }[] } | null;
+  /** Its files, in order (previews for images, download links). */
+  attachments?: AttachmentView[];
 }
 
 /**
@@ -60,6 +63,7 @@ export function ReviewSubmissionCard({ submission: s, challengeId, position, sho
           solution
         )}
       </div>
+      <AttachmentList attachments={s.attachments ?? []} label={`Files of “${s.title}”`} />
       <div className="review-card-actions">
         <ActionButton
           action={shortlistAction}

@@ -1,5 +1,6 @@
 'use client';
 
+import { AttachmentList, type AttachmentView } from './Attachments';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { FormState } from '@/lib/errors';
@@ -20,6 +21,8 @@ export interface SubmissionToScore {
   body: string;
   version: number;
   submittedAt: string;
+  /** Its files (the links last 5 minutes: a reload renews them). */
+  attachments?: AttachmentView[];
   viewerScoreCard?: { weightedTotal: string; comment?: string | null; scores: { criterionKey: string; value: string }[] } | null;
 }
 
@@ -139,6 +142,7 @@ export function ScoringForm({ criteria, submissions, total, scoredAtStart, actio
             <h2 id="scoring-submission-title">{current.title}</h2>
             <p className="muted">Version {current.version} · submitted <LocalDate iso={current.submittedAt} /></p>
             <div className="submission"><pre>{current.body}</pre></div>
+            <AttachmentList attachments={current.attachments ?? []} label={`Files of “${current.title}”`} />
           </Card>
           <form ref={formRef} noValidate onSubmit={save} className="stack" aria-labelledby="scoring-form-title">
             <h2 id="scoring-form-title">Your scores</h2>

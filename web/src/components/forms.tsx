@@ -1,17 +1,22 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useActionState, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ConfirmDialog } from './Dialog';
 import { useFormStatus } from 'react-dom';
 import type { FormState } from '@/lib/errors';
 import { Alert, Button, type Variant } from './ui';
 
-export function SubmitButton({ children, pendingText, variant = 'primary' }: { children: ReactNode; pendingText?: string; variant?: Variant }) {
+/** `disabledReason`: the button is held, and this sentence (shown under it, its description) says why. */
+export function SubmitButton({ children, pendingText, variant = 'primary', disabledReason }: { children: ReactNode; pendingText?: string; variant?: Variant; disabledReason?: string | null }) {
   const { pending } = useFormStatus();
+  const reasonId = useId();
   return (
-    <Button type="submit" variant={variant} loading={pending} loadingText={pendingText ?? 'Working…'}>
-      {children}
-    </Button>
+    <>
+      <Button type="submit" variant={variant} loading={pending} loadingText={pendingText ?? 'Working…'} disabled={Boolean(disabledReason)} aria-describedby={disabledReason ? reasonId : undefined}>
+        {children}
+      </Button>
+      {disabledReason && <p className="field-hint" id={reasonId}>{disabledReason}</p>}
+    </>
   );
 }
 

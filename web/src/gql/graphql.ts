@@ -43,6 +43,12 @@ export type AskChallengeQuestionInput = {
   question: string;
 };
 
+/** PENDING until the uploaded bytes are checked; READY when they match byteSize, sha256 and the declared type; REJECTED otherwise (or when nothing was uploaded within 15 minutes). */
+export type AttachmentStatus =
+  | 'PENDING'
+  | 'READY'
+  | 'REJECTED';
+
 export type AwardPrizeInput = {
   challengeId: string | number;
   prizeRank: number;
@@ -119,6 +125,17 @@ export type ChallengeType =
 export type ChallengeVisibility =
   | 'INVITE_ONLY'
   | 'PUBLIC';
+
+export type CreateAttachmentUploadInput = {
+  /** 1 to 26,214,400 (25 MB): exactly the size of the bytes to upload. */
+  byteSize: number;
+  /** One of image/png, image/jpeg, image/webp, image/gif, application/pdf, application/zip, text/plain, model/step, model/stl, video/mp4 (svg is refused). The bytes must be of this type. */
+  contentType: string;
+  /** The file name (a path is dropped; at most 200 characters). */
+  fileName: string;
+  /** SHA-256 of the bytes, 64 hexadecimal digits. */
+  sha256: string;
+};
 
 export type CreateChallengeInput = {
   /** ISO 4217 code of every prize. */
@@ -545,6 +562,8 @@ export type BrowseChallengesQueryVariables = Exact<{
 
 export type BrowseChallengesQuery = { challengeCurrencies: Array<string>, challenges: { totalCount: number, pageCursors: Array<string>, edges: Array<{ cursor: string, node: { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string, viewerRole: OrganizationRole | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type AttachmentFieldsFragment = { id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null };
+
 export type TeamFieldsFragment = { id: string, name: string, createdAt: string, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus } | null, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> };
 
 export type ChallengeDetailQueryVariables = Exact<{
@@ -553,7 +572,7 @@ export type ChallengeDetailQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, submissionVisibility: SubmissionVisibility, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, votingWindow: { startsAt: string, endsAt: string } | null, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, submissionVisibility: SubmissionVisibility, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, votingWindow: { startsAt: string, endsAt: string } | null, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -563,7 +582,7 @@ export type ChallengeReviewQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, funding: { id: string, status: FundingStatus } | null, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, heldForWinners: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string }, team: { id: string, name: string, members: Array<{ user: { id: string, displayName: string } }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, funding: { id: string, status: FundingStatus } | null, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, heldForWinners: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string }, team: { id: string, name: string, members: Array<{ user: { id: string, displayName: string } }> } | null, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type FundingReceiptQueryVariables = Exact<{
   fundingId: string | number;
@@ -585,6 +604,25 @@ export type ShortlistSubmissionMutationVariables = Exact<{
 
 
 export type ShortlistSubmissionMutation = { shortlistSubmission: { submission: { id: string, shortlisted: boolean | null } } };
+
+export type CreateAttachmentUploadMutationVariables = Exact<{
+  input: CreateAttachmentUploadInput;
+}>;
+
+
+export type CreateAttachmentUploadMutation = { createAttachmentUpload: { uploadUrl: string, attachment: { id: string }, uploadHeaders: Array<{ name: string, value: string }> } };
+
+export type AttachmentStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AttachmentStatusQuery = { attachment: { id: string, status: AttachmentStatus } | null };
+
+export type MySubmissionFilesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySubmissionFilesQuery = { viewer: { id: string, submissions: { edges: Array<{ node: { id: string, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }> } }> } } | null };
 
 export type SubmitSolutionMutationVariables = Exact<{
   input: SubmitSolutionInput;
@@ -763,7 +801,7 @@ export type ScoringQueryVariables = Exact<{
 }>;
 
 
-export type ScoringQuery = { challenge: { id: string, title: string, status: ChallengeStatus, round: number, judgingClosed: boolean, judgingDeadline: string, viewerRoles: Array<ChallengeRole>, rubric: { criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, finalists: Array<{ id: string }>, allToScore: { totalCount: number }, unscored: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, finalist: boolean | null, viewerScoreCard: { id: string, weightedTotal: string, comment: string | null, scores: Array<{ criterionKey: string, value: string }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ScoringQuery = { challenge: { id: string, title: string, status: ChallengeStatus, round: number, judgingClosed: boolean, judgingDeadline: string, viewerRoles: Array<ChallengeRole>, rubric: { criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, finalists: Array<{ id: string }>, allToScore: { totalCount: number }, unscored: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, finalist: boolean | null, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, viewerScoreCard: { id: string, weightedTotal: string, comment: string | null, scores: Array<{ criterionKey: string, value: string }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type ScoreSubmissionMutationVariables = Exact<{
   input: ScoreSubmissionInput;
@@ -854,6 +892,17 @@ export const FeedbackFieldsFragmentDoc = new TypedDocumentString(`
   comments
 }
     `, {"fragmentName":"FeedbackFields"}) as unknown as TypedDocumentString<FeedbackFieldsFragment, unknown>;
+export const AttachmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  byteSize
+  status
+  downloadUrl
+  previewUrl
+}
+    `, {"fragmentName":"AttachmentFields"}) as unknown as TypedDocumentString<AttachmentFieldsFragment, unknown>;
 export const TeamFieldsFragmentDoc = new TypedDocumentString(`
     fragment TeamFields on Team {
   id
@@ -1322,6 +1371,9 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       status
       version
       submittedAt
+      attachments {
+        ...AttachmentFields
+      }
       feedback {
         ...FeedbackFields
       }
@@ -1353,6 +1405,9 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       ...TeamFields
       submission {
         id
+        attachments {
+          ...AttachmentFields
+        }
         feedback {
           ...FeedbackFields
         }
@@ -1370,6 +1425,15 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
     meanValue
   }
   comments
+}
+fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  byteSize
+  status
+  downloadUrl
+  previewUrl
 }
 fragment TeamFields on Team {
   id
@@ -1516,6 +1580,9 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
               }
             }
           }
+          attachments {
+            ...AttachmentFields
+          }
         }
       }
       pageInfo {
@@ -1541,7 +1608,15 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ChallengeReviewQuery, ChallengeReviewQueryVariables>;
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  byteSize
+  status
+  downloadUrl
+  previewUrl
+}`) as unknown as TypedDocumentString<ChallengeReviewQuery, ChallengeReviewQueryVariables>;
 export const FundingReceiptDocument = new TypedDocumentString(`
     query FundingReceipt($fundingId: ID!) {
   fundingReceipt(fundingId: $fundingId) {
@@ -1632,6 +1707,53 @@ export const ShortlistSubmissionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ShortlistSubmissionMutation, ShortlistSubmissionMutationVariables>;
+export const CreateAttachmentUploadDocument = new TypedDocumentString(`
+    mutation CreateAttachmentUpload($input: CreateAttachmentUploadInput!) {
+  createAttachmentUpload(input: $input) {
+    attachment {
+      id
+    }
+    uploadUrl
+    uploadHeaders {
+      name
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAttachmentUploadMutation, CreateAttachmentUploadMutationVariables>;
+export const AttachmentStatusDocument = new TypedDocumentString(`
+    query AttachmentStatus($id: ID!) {
+  attachment(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AttachmentStatusQuery, AttachmentStatusQueryVariables>;
+export const MySubmissionFilesDocument = new TypedDocumentString(`
+    query MySubmissionFiles {
+  viewer {
+    id
+    submissions(first: 50) {
+      edges {
+        node {
+          id
+          attachments {
+            ...AttachmentFields
+          }
+        }
+      }
+    }
+  }
+}
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  byteSize
+  status
+  downloadUrl
+  previewUrl
+}`) as unknown as TypedDocumentString<MySubmissionFilesQuery, MySubmissionFilesQueryVariables>;
 export const SubmitSolutionDocument = new TypedDocumentString(`
     mutation SubmitSolution($input: SubmitSolutionInput!) {
   submitSolution(input: $input) {
@@ -2100,6 +2222,9 @@ export const ScoringDocument = new TypedDocumentString(`
           version
           submittedAt
           finalist
+          attachments {
+            ...AttachmentFields
+          }
           viewerScoreCard {
             id
             weightedTotal
@@ -2118,7 +2243,15 @@ export const ScoringDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ScoringQuery, ScoringQueryVariables>;
+    fragment AttachmentFields on Attachment {
+  id
+  fileName
+  contentType
+  byteSize
+  status
+  downloadUrl
+  previewUrl
+}`) as unknown as TypedDocumentString<ScoringQuery, ScoringQueryVariables>;
 export const ScoreSubmissionDocument = new TypedDocumentString(`
     mutation ScoreSubmission($input: ScoreSubmissionInput!) {
   scoreSubmission(input: $input) {

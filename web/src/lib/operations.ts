@@ -153,6 +153,13 @@ export const BrowseChallengesDoc = graphql(`
   }
 `);
 
+/** A submission's file as the pages show it (AttachmentList): the links are short-lived (5 minutes). */
+export const AttachmentFieldsFragment = graphql(`
+  fragment AttachmentFields on Attachment {
+    id fileName contentType byteSize status downloadUrl previewUrl
+  }
+`);
+
 /** A team as its members see it: members and their shares, the split with each member's agreement, its submission. */
 export const TeamFieldsFragment = graphql(`
   fragment TeamFields on Team {
@@ -182,14 +189,14 @@ export const ChallengeDetailDoc = graphql(`
       finalists { id }
       rubric { isDefault criteria { key label description weightPercent } }
       invitations { id email role status expiresAt createdAt }
-      viewerSubmissions { id title body status version submittedAt feedback { ...FeedbackFields } }
+      viewerSubmissions { id title body status version submittedAt attachments { ...AttachmentFields } feedback { ...FeedbackFields } }
       viewerHasAcceptedTerms
       questions(first: 20, after: $questionsAfter) {
         edges { node { id question answer answeredAt published } }
         pageInfo { hasNextPage endCursor }
       }
       viewerQuestions { id question answer askedAt published }
-      viewerTeam { ...TeamFields submission { id feedback { ...FeedbackFields } } }
+      viewerTeam { ...TeamFields submission { id attachments { ...AttachmentFields } feedback { ...FeedbackFields } } }
     }
   }
 `);
@@ -212,7 +219,7 @@ export const ChallengeReviewDoc = graphql(`
       allSubmissions: submissions(first: 1) { totalCount }
       shortlist: submissions(first: 1, shortlistedOnly: true) { totalCount }
       submissions(first: $first, after: $after, shortlistedOnly: $shortlistedOnly) {
-        edges { node { id title body version submittedAt shortlisted author { id displayName } team { id name members { user { id displayName } } } } }
+        edges { node { id title body version submittedAt shortlisted author { id displayName } team { id name members { user { id displayName } } } attachments { ...AttachmentFields } } }
         pageInfo { hasNextPage endCursor }
       }
       questions(first: 20) {
@@ -247,6 +254,34 @@ export const PayoutReceiptDoc = graphql(`
 export const ShortlistSubmissionDoc = graphql(`
   mutation ShortlistSubmission($input: ShortlistSubmissionInput!) {
     shortlistSubmission(input: $input) { submission { id shortlisted } }
+  }
+`);
+
+/** Step one of an upload: a PENDING attachment and where to PUT its bytes (the picker then PUTs from the browser). */
+export const CreateAttachmentUploadDoc = graphql(`
+  mutation CreateAttachmentUpload($input: CreateAttachmentUploadInput!) {
+    createAttachmentUpload(input: $input) {
+      attachment { id }
+      uploadUrl
+      uploadHeaders { name value }
+    }
+  }
+`);
+
+/** An upload after its PUT: READY, or REJECTED when the stored bytes are not what was announced (verified on the spot). */
+export const AttachmentStatusDoc = graphql(`
+  query AttachmentStatus($id: ID!) {
+    attachment(id: $id) { id status }
+  }
+`);
+
+/** The files of the viewer's submissions, for "My submissions" (its own query: the header's viewer stays light). */
+export const MySubmissionFilesDoc = graphql(`
+  query MySubmissionFiles {
+    viewer {
+      id
+      submissions(first: 50) { edges { node { id attachments { ...AttachmentFields } } } }
+    }
   }
 `);
 
@@ -456,6 +491,7 @@ export const ScoringDoc = graphql(`
         edges {
           node {
             id title body version submittedAt finalist
+            attachments { ...AttachmentFields }
             viewerScoreCard { id weightedTotal comment scores { criterionKey value } }
           }
         }

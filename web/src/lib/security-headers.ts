@@ -17,6 +17,38 @@ export interface SecurityHeadersContext {
   stripeElements: boolean;
   /** Origin of the Stripe emulator's hosted pages, where the emulator path's forms may be redirected. */
   stripeEmulatorOrigin: string | null;
+  /** Where submissions' files are uploaded (XHR PUT) and their previews shown from: `filesOrigin(process.env)`. */
+  filesOrigin: string | null;
+}
+
+const originOf = (url: string | undefined): string | null => {
+  if (!url?.trim()) return null;
+  try {
+    const { origin, protocol } = new URL(url.trim());
+    return protocol === 'https:' || protocol === 'http:' ? origin : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The one origin of the files' upload and download URLs, from the settings the submissions service uses (one value
+ * per deployment, read by both): with `S3_BUCKET`, the bucket's origin as the S3 SDK presigns it (`S3_ENDPOINT` with
+ * `S3_FORCE_PATH_STYLE=true`: the endpoint; `S3_ENDPOINT` alone: `<bucket>.<endpoint host>`; neither:
+ * `https://<bucket>.s3.<S3_REGION, us-east-1>.amazonaws.com`); else the filesystem storage's `FILES_PUBLIC_URL`,
+ * whose default is the gateway's `/files` (the origin of `IDEAGORA_GATEWAY_URL`). Null when none can be read.
+ */
+export function filesOrigin(env: Record<string, string | undefined>): string | null {
+  const bucket = env.S3_BUCKET?.trim();
+  if (bucket) {
+    const endpoint = env.S3_ENDPOINT?.trim();
+    if (!endpoint) return originOf(`https://${bucket}.s3.${env.S3_REGION?.trim() || 'us-east-1'}.amazonaws.com`);
+    const origin = originOf(endpoint);
+    if (!origin || env.S3_FORCE_PATH_STYLE?.trim() === 'true') return origin;
+    const url = new URL(origin);
+    return `${url.protocol}//${bucket}.${url.host}`;
+  }
+  return originOf(env.FILES_PUBLIC_URL) ?? originOf(env.IDEAGORA_GATEWAY_URL ?? 'http://localhost:4000/graphql');
 }
 
 /** 128 random bits, base64: unguessable, and new for every response. */
@@ -31,15 +63,17 @@ export function contentSecurityPolicy(ctx: SecurityHeadersContext): string {
   const nonce = `'nonce-${ctx.nonce}'`;
   // Stripe.js (js.stripe.com) and its frames and API calls, only when the Payment Element can be in the page.
   const stripe = ctx.stripeElements;
+  // Submissions' files: the browser PUTs their bytes there and shows image previews from there (downloads are links).
+  const files = ctx.filesOrigin ? [ctx.filesOrigin] : [];
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     // 'strict-dynamic': scripts loaded by a nonced script (Next's chunks, Stripe.js loaded by loadStripe) are trusted;
     // Browsers that know 'strict-dynamic' ignore 'self' and hosts here; those serve older browsers.
     ['script-src', "'self'", nonce, "'strict-dynamic'", ...(stripe ? ['https://js.stripe.com'] : []), ...(ctx.development ? ["'unsafe-eval'"] : [])],
     ['style-src', "'self'", ...(ctx.development ? ["'unsafe-inline'"] : [nonce])],
-    ['img-src', "'self'", 'data:', 'blob:', ...(stripe ? ['https://*.stripe.com'] : [])],
+    ['img-src', "'self'", 'data:', 'blob:', ...files, ...(stripe ? ['https://*.stripe.com'] : [])],
     ['font-src', "'self'"],
-    ['connect-src', "'self'", ...(stripe ? ['https://api.stripe.com'] : [])],
+    ['connect-src', "'self'", ...files, ...(stripe ? ['https://api.stripe.com'] : [])],
     ['frame-src', ...(stripe ? ['https://js.stripe.com', 'https://hooks.stripe.com'] : ["'none'"])],
     ['object-src', "'none'"],
     ['base-uri', "'none'"],

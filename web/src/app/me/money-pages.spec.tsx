@@ -1,5 +1,7 @@
 /** What a winner reads on "My submissions" and "Payouts": the prize by name, the amount and the paid date, in words. */
 import { render, screen, within } from '@testing-library/react';
+import { gql } from '@/lib/gateway';
+import { MySubmissionFilesDoc } from '@/lib/operations';
 import { requireViewer } from '@/lib/viewer';
 import PayoutsPage from './payouts/page';
 import MySubmissionsPage from './submissions/page';
@@ -33,6 +35,20 @@ function viewer({ account = { status: 'ACTIVE', requirementsDue: [] as string[] 
 }
 
 describe('My submissions', () => {
+  it('lists each submission’s files with their links, from one query for all of them', async () => {
+    viewerMock.mockResolvedValue(viewer());
+    const gqlMock = gql as unknown as jest.Mock;
+    gqlMock.mockClear();
+    gqlMock.mockImplementation(async (doc: unknown) => doc === MySubmissionFilesDoc
+      ? { viewer: { id: 'u1', submissions: { edges: [{ node: { id: 's2', attachments: [{ id: 'f1', fileName: 'nets.pdf', contentType: 'application/pdf', byteSize: 4096, status: 'READY', downloadUrl: 'http://localhost:4000/files/d', previewUrl: null }] } }] } } }
+      : { viewer: { id: 'u1', submissions: { edges: [] } } });
+    render(await MySubmissionsPage());
+    expect(gqlMock.mock.calls.filter(([doc]) => doc === MySubmissionFilesDoc)).toHaveLength(1);
+    const files = screen.getByRole('list', { name: 'Files of “Fog nets”' });
+    expect(within(files).getByRole('link', { name: 'nets.pdf' })).toHaveAttribute('href', 'http://localhost:4000/files/d');
+    expect(files).toHaveTextContent('PDF document · 4 KB');
+  });
+
   it('says "You won First prize — $5,000.00, paid 3 Dec 2026" for a winning submission, with its receipt; not "Awarded"', async () => {
     viewerMock.mockResolvedValue(viewer());
     render(await MySubmissionsPage());

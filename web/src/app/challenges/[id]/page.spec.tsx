@@ -127,12 +127,18 @@ describe('ChallengePage', () => {
   it('shows the viewer’s own submission near the top, and what it won', async () => {
     await renderPage(challenge({
       status: 'AWARDED',
-      viewerSubmissions: [{ id: 's1', title: 'Ceramic filter', body: 'Clay.', status: 'SUBMITTED', version: 2, submittedAt: '2029-12-01T00:00:00Z' }],
+      viewerSubmissions: [{
+        id: 's1', title: 'Ceramic filter', body: 'Clay.', status: 'SUBMITTED', version: 2, submittedAt: '2029-12-01T00:00:00Z',
+        attachments: [{ id: 'a1', fileName: 'filter.png', contentType: 'image/png', byteSize: 2048, status: 'READY', downloadUrl: 'http://localhost:4000/files/d1', previewUrl: 'http://localhost:4000/files/p1' }],
+      }],
       prizes: [{ rank: 1, label: 'First prize', amount: usd('100000'), award: { id: 'w1', awardedAt: '2030-02-01T00:00:00Z', submission: { id: 's1', title: 'Ceramic filter' }, payouts: [] } }],
     }), { id: 'u1', displayName: 'Ada', organizations: [] });
     const mine = screen.getByRole('region', { name: 'Your submission' });
     expect(mine).toHaveTextContent('You won First prize!');
     expect(mine).toHaveTextContent('version 2');
+    // Its files: a preview and a download link.
+    expect(within(mine).getByRole('img', { name: 'filter.png' })).toHaveAttribute('src', 'http://localhost:4000/files/p1');
+    expect(within(mine).getByRole('link', { name: 'filter.png' })).toHaveAttribute('href', 'http://localhost:4000/files/d1');
     expect(before(mine, screen.getByRole('heading', { name: 'The brief' }))).toBe(true);
   });
 
@@ -150,7 +156,7 @@ describe('ChallengePage', () => {
   });
 
   it('offers no team to a solver who already submitted alone, nor to someone signed out', async () => {
-    await renderPage(challenge({ viewerSubmissions: [{ id: 's1', title: 'Mine', body: 'B', status: 'SUBMITTED', version: 1, submittedAt: '2029-12-01T00:00:00Z' }] }), { id: 'u1', displayName: 'Ada', organizations: [] });
+    await renderPage(challenge({ viewerSubmissions: [{ id: 's1', title: 'Mine', body: 'B', status: 'SUBMITTED', version: 1, submittedAt: '2029-12-01T00:00:00Z', attachments: [] }] }), { id: 'u1', displayName: 'Ada', organizations: [] });
     expect(screen.queryByRole('form', { name: 'Enter as a team' })).toBeNull();
     await renderPage(challenge());
     expect(screen.queryByRole('form', { name: 'Enter as a team' })).toBeNull();
@@ -187,7 +193,7 @@ describe('ChallengePage', () => {
       id: 't1', name: 'Membrane Crew', createdAt: '2029-11-01T00:00:00Z',
       members: [{ shareBasisPoints: 10000, joinedAt: '2029-11-01T00:00:00Z', user: shares[0]!.user }],
       split: { version: 1, status: 'AGREED', equal: false, shares },
-      submission: { id: 'ts1', title: 'Crew filter', body: 'B', version: 1, submittedAt: '2029-12-01T00:00:00Z', status: 'SUBMITTED' },
+      submission: { id: 'ts1', title: 'Crew filter', body: 'B', version: 1, submittedAt: '2029-12-01T00:00:00Z', status: 'SUBMITTED', attachments: [] },
       invitations: [],
     };
     await renderPage(challenge({
@@ -206,7 +212,7 @@ describe('ChallengePage', () => {
 
   describe('judging', () => {
     const ada = { id: 'u1', displayName: 'Ada', organizations: [] };
-    const mine = (overrides: Record<string, unknown> = {}) => ({ id: 's1', title: 'Mine', body: 'B', status: 'SUBMITTED', version: 1, submittedAt: '2029-12-01T00:00:00Z', feedback: null, ...overrides });
+    const mine = (overrides: Record<string, unknown> = {}) => ({ id: 's1', title: 'Mine', body: 'B', status: 'SUBMITTED', version: 1, submittedAt: '2029-12-01T00:00:00Z', feedback: null, attachments: [], ...overrides });
 
     it('gives the sponsor the Judges card: the invitations with their status and the invite form', async () => {
       await renderPage(challenge({

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import {
-  askQuestionAction, challengeTransitionAction, createTeamAction, fundChallengeAction, inviteJudgesAction, revokeChallengeInvitationAction, startCardPaymentAction, submitSolutionAction,
+  askQuestionAction, attachmentStatusAction, challengeTransitionAction, createAttachmentUploadAction, createTeamAction, fundChallengeAction, inviteJudgesAction, revokeChallengeInvitationAction, startCardPaymentAction, submitSolutionAction,
 } from '@/app/actions';
+import { AttachmentList } from '@/components/Attachments';
 import { FeedbackCard } from '@/components/FeedbackCard';
 import { JudgesCard } from '@/components/JudgesCard';
 import { CancelChallenge } from '@/components/CancelChallenge';
@@ -120,6 +121,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
           <p>
             “{latest.title}”, version {latest.version}, submitted <LocalDate iso={latest.submittedAt} /> <StatusBadge status={latest.status} />
           </p>
+          <AttachmentList attachments={latest.attachments} label={`Files of “${latest.title}”`} />
           {c.status === 'OPEN' && c.round === 1 && <p className="muted">You can resubmit until the deadline: the latest version is the one judged.</p>}
           {c.status === 'OPEN' && c.round === 2 && (finalRoundClosedToViewer
             ? <p className="muted">The final round is for the finalists only: your submission stays as it is.</p>
@@ -200,7 +202,8 @@ export default async function ChallengePage({ params, searchParams }: Props) {
           {canSubmit && (
             <Card aria-labelledby={viewer ? 'submit-heading' : 'submit-title'}>
               {viewer ? (
-                <SubmitSolutionForm action={submitSolutionAction} challengeId={c.id} latest={latest ? { title: latest.title, body: latest.body, version: latest.version } : undefined}
+                <SubmitSolutionForm action={submitSolutionAction} createUpload={createAttachmentUploadAction} checkUpload={attachmentStatusAction} challengeId={c.id}
+                  latest={latest ? { title: latest.title, body: latest.body, version: latest.version, attachments: latest.attachments } : undefined}
                   terms={termsStep(c)} team={team ? { id: team.id, name: team.name, blocker: teamSubmitBlocker(team.split) } : undefined} />
               ) : (
                 <>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { AttachmentPicker } from '@/components/AttachmentsPicker';
 import { ConfirmDialog } from '@/components/Dialog';
 import { RubricEditor } from '@/components/JudgingForms';
 import { Toast } from '@/components/Toast';
@@ -53,4 +54,11 @@ export function RubricDemo() {
     { key: 'impact', label: 'Impact', description: '', weight: '30' },
   ]);
   return <RubricEditor criteria={criteria} onChange={setCriteria} />;
+}
+
+/** The file picker, uploading nothing: every file that passes the page's checks fails at the server step. */
+export function AttachmentPickerDemo() {
+  return (
+    <AttachmentPicker label="Files (optional)" createUpload={async ({ fileName }) => ({ ok: false, message: `${fileName}: the gallery uploads nothing.` })} />
+  );
 }

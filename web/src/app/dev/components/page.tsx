@@ -7,7 +7,8 @@ import {
   Alert, Badge, Button, ButtonLink, Card, Checkbox, DataTable, RadioGroup, EmptyState, FigureTable, ErrorState, LoadingState, Logo, LogoMark, Select, StatusBadge, TextArea, TextField,
 } from '@/components/ui';
 import { FeedbackCard } from '@/components/FeedbackCard';
-import { DialogDemo, LoadingButtonDemo, RubricDemo, ToastDemo } from './GalleryDemos';
+import { AttachmentList } from '@/components/Attachments';
+import { AttachmentPickerDemo, DialogDemo, LoadingButtonDemo, RubricDemo, ToastDemo } from './GalleryDemos';
 
 export const metadata: Metadata = { title: 'Component gallery', robots: { index: false } };
 
@@ -141,6 +142,17 @@ export default function ComponentGallery() {
           criteria: [{ criterionKey: 'cost', label: 'Cost', meanValue: '7.5' }, { criterionKey: 'impact', label: 'Impact', meanValue: '6.88' }],
           comments: ['Clever use of local clay.', 'The copper mesh may be hard to source.'],
         }} />
+      </section>
+
+      <section aria-labelledby="g-files" className="stack">
+        <h2 id="g-files">Files (a solution’s attachments)</h2>
+        <p className="muted">The picker checks each file in the page (kind, 25 MB, 10 files), then uploads it with a progress bar; the gallery uploads nothing. The list shows previews of images and a link per file.</p>
+        <AttachmentPickerDemo />
+        <AttachmentList label="Files of “Ceramic filter”" attachments={[
+          { id: 'g1', fileName: 'filter-front.png', contentType: 'image/png', byteSize: 1_258_291, downloadUrl: '#g-files', previewUrl: `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="480" height="300"><rect width="480" height="300" fill="#e4ecfa"/><circle cx="240" cy="150" r="90" fill="#1a4f9c"/></svg>')}` },
+          { id: 'g2', fileName: 'specification.pdf', contentType: 'application/pdf', byteSize: 358_400, downloadUrl: '#g-files' },
+          { id: 'g3', fileName: 'housing.step', contentType: 'model/step', byteSize: 2_411_724, downloadUrl: '#g-files' },
+        ]} />
       </section>
 
       <section aria-labelledby="g-disclosure">

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LocalDate } from '@/components/dates';
+import { AttachmentList } from '@/components/Attachments';
 import { FeedbackCard } from '@/components/FeedbackCard';
 import { PrizeWon } from '@/components/PrizeWon';
 import { DataTable, EmptyState, StatusBadge } from '@/components/ui';
 import { gql } from '@/lib/gateway';
-import { MySubmissionsFeedbackDoc } from '@/lib/operations';
+import { MySubmissionFilesDoc, MySubmissionsFeedbackDoc } from '@/lib/operations';
 import { requireViewer } from '@/lib/viewer';
 
 export const metadata: Metadata = { title: 'My submissions' };
@@ -19,9 +20,13 @@ export default async function MySubmissionsPage() {
   const wonBy = (submissionId: string) => payouts.filter((p) => p.award.submission?.id === submissionId);
   const accountActive = viewer.payoutAccount?.status === 'ACTIVE';
   // The judges' feedback, once a challenge is AWARDED or CLOSED (its own query: the header's viewer stays light).
-  const results = subs.some((s) => s.challenge.status === 'AWARDED' || s.challenge.status === 'CLOSED')
-    ? (await gql(MySubmissionsFeedbackDoc)).viewer?.submissions.edges.map((e) => e.node).filter((s) => s.feedback) ?? []
-    : [];
+  // Each submission's files (their own query, with the feedback's when needed: two at most, whatever the count).
+  const [results, files] = await Promise.all([
+    subs.some((s) => s.challenge.status === 'AWARDED' || s.challenge.status === 'CLOSED')
+      ? gql(MySubmissionsFeedbackDoc).then((d) => d.viewer?.submissions.edges.map((e) => e.node).filter((s) => s.feedback) ?? [])
+      : [],
+    subs.length > 0 ? gql(MySubmissionFilesDoc).then((d) => new Map(d.viewer?.submissions.edges.map((e) => [e.node.id, e.node.attachments]) ?? [])) : new Map(),
+  ]);
   return (
     <div className="stack">
       <h1>My submissions</h1>
@@ -30,7 +35,12 @@ export default async function MySubmissionsPage() {
       ) : (
         <DataTable caption="Your submissions, latest first" captionHidden rows={subs} rowKey={(s) => s.id} columns={[
           { key: 'challenge', label: 'Challenge', render: (s) => <Link href={`/challenges/${s.challenge.id}`}>{s.challenge.title}</Link> },
-          { key: 'submission', label: 'Submission', render: (s) => s.title },
+          { key: 'submission', label: 'Submission', render: (s) => (
+            <>
+              {s.title}
+              <AttachmentList attachments={files.get(s.id) ?? []} label={`Files of “${s.title}”`} />
+            </>
+          ) },
           { key: 'version', label: 'Version', render: (s) => s.version },
           { key: 'submitted', label: 'Submitted', render: (s) => <LocalDate iso={s.submittedAt} /> },
           { key: 'result', label: 'Result', render: (s) => {
