@@ -69,7 +69,6 @@ export const voteCountText = (count: number) => `${count} ${count === 1 ? 'vote'
 export function EntryPicture({ entry }: { entry: Pick<GalleryEntry, 'title' | 'attachments'> }) {
   const preview = firstPreview(entry.attachments);
   if (preview?.previewUrl) {
-    // eslint-disable-next-line @next/next/no-img-element -- short-lived signed URLs of our file server: not for next/image's cache
     return <img className="entry-picture" src={preview.previewUrl} alt={entry.title} loading="lazy" width={480} height={360} />;
   }
   const first = entry.attachments[0];

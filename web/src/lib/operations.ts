@@ -178,7 +178,7 @@ export const ChallengeDetailDoc = graphql(`
       }
       submissionCount
       guaranteed judgingDeadline judgingClosed round finalRoundDeadline viewerRoles
-      submissionVisibility votingWindow { startsAt endsAt }
+      submissionVisibility votingWindow { startsAt endsAt } voting { startsAt endsAt isOpen }
       finalists { id }
       rubric { isDefault criteria { key label description weightPercent } }
       invitations { id email role status expiresAt createdAt }

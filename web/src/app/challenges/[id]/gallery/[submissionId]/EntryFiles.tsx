@@ -14,7 +14,6 @@ export function EntryFiles({ title, attachments }: {
       {attachments.map((file, i) => (
         <li key={file.id}>
           {file.previewUrl && (
-            // eslint-disable-next-line @next/next/no-img-element -- short-lived signed URLs of our file server: not for next/image's cache
             <img src={file.previewUrl} alt={`${title}, image ${i + 1}: ${file.fileName}`} loading="lazy" width={480} height={360} />
           )}
           <p>
