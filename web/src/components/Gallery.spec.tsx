@@ -81,12 +81,13 @@ describe('VotingSummary', () => {
 
 describe('VoteButton', () => {
   type Action = jest.Mock<Promise<FormState>, [FormState, FormData]>;
-  const renderButton = (control: VoteControl, cast: Action = jest.fn(async () => ({})), withdraw: Action = jest.fn(async () => ({}))) =>
+  const answer = (state: FormState = {}): Action => jest.fn(async (_prev: FormState, _fd: FormData): Promise<FormState> => state);
+  const renderButton = (control: VoteControl, cast: Action = answer(), withdraw: Action = answer()) =>
     render(<VoteButton control={control} challengeId="c1" submissionId="s1" title="Solar still" returnTo="/challenges/c1/gallery?sort=votes"
       loginHref="/login?next=x" castAction={cast} withdrawAction={withdraw} />);
 
   it('votes with a plain form naming the entry, sending where to come back to', async () => {
-    const cast: Action = jest.fn(async () => ({}));
+    const cast = answer();
     renderButton('vote', cast);
     const button = screen.getByRole('button', { name: 'Vote for “Solar still”' });
     expect(button).toHaveAttribute('type', 'submit');
@@ -97,8 +98,8 @@ describe('VoteButton', () => {
   });
 
   it('withdraws a vote given', async () => {
-    const cast: Action = jest.fn(async () => ({}));
-    const withdraw: Action = jest.fn(async () => ({}));
+    const cast = answer();
+    const withdraw = answer();
     renderButton('withdraw', cast, withdraw);
     expect(screen.getByText('You voted')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Withdraw vote for “Solar still”' }));
@@ -107,7 +108,7 @@ describe('VoteButton', () => {
   });
 
   it('shows a refusal in words', async () => {
-    renderButton('vote', jest.fn(async () => ({ formError: USED_UP_MESSAGE, code: 'CONFLICT' })));
+    renderButton('vote', answer({ formError: USED_UP_MESSAGE, code: 'CONFLICT' }));
     await userEvent.click(screen.getByRole('button', { name: 'Vote for “Solar still”' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('You have used your 3 votes. Withdraw one to vote for this entry.');
   });

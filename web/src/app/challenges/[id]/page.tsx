@@ -244,7 +244,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
               {galleryIsPublic(c) ? (
                 <p><ButtonLink href={galleryHref(c.id)} variant="secondary">See the entries</ButtonLink></p>
               ) : (
-                <p>Entries become public when submissions close on <LocalDate iso={c.submissionDeadline} />.</p>
+                <p>The gallery opens when submissions close on <LocalDate iso={c.submissionDeadline} />.</p>
               )}
               {c.voting && <p className="muted"><VotingWindowText voting={c.voting} now={new Date()} />. Anyone signed in can vote for up to 3 entries.</p>}
             </Card>
