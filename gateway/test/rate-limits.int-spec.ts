@@ -82,7 +82,7 @@ describe('rate limits per client address, across gateway processes', () => {
   });
 });
 
-/** Budgets of estimated query cost per address and per account (issue 10: "expensive queries"). */
+/** Budgets of estimated query cost per address and per account (issue 10: "expensive queries"), and of votes per account (issue 14). */
 describe('budgets of query cost, per address and per account', () => {
   let stack: Stack;
   let gateways: string[];
@@ -165,7 +165,7 @@ describe('budgets of query cost, per address and per account', () => {
     const refused = await send(votes);
     expect(refused.status).toBe(429);
     expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['RATE_LIMITED']);
-    expect(refused.body.errors![0]!.message).toMatch(/^Too many votes\. Try again in \d+ seconds?\.$/);
+    expect(refused.body.errors![0]!.message).toMatch(/^Too many votes\. Try again in \d+ (seconds?|minutes?)\.$/);
     expect((await send(votes + 1)).status).toBe(429);
   });
 });
