@@ -82,7 +82,7 @@ describe('rate limits per client address, across gateway processes', () => {
   });
 });
 
-/** Budgets of estimated query cost per address and per account (issue 10: "expensive queries"). */
+/** Budgets of estimated query cost per address and per account (issue 10: "expensive queries"), and of votes per account (issue 14). */
 describe('budgets of query cost, per address and per account', () => {
   let stack: Stack;
   let gateways: string[];
@@ -142,5 +142,30 @@ describe('budgets of query cost, per address and per account', () => {
     const refused = await costly(gateways[served % 2]!, '192.0.2.200', user.token);
     expect(refused.status).toBe(429);
     expect(refused.body.errors![0]!.message).toMatch(/^Too many expensive requests\. Try again in \d+ seconds?\.$/);
+  });
+
+  it("counts an account's votes, cast and withdrawn, whatever addresses they come from, on every gateway", async () => {
+    const user = await signUpUser(new GraphQLTestClient(gateways[1]!));
+    const votes = budget('votes-account');
+    const VOTE = `mutation($input: CastVoteInput!) { castVote(input: $input) { vote { id } } }`;
+    const WITHDRAW = `mutation($input: WithdrawVoteInput!) { withdrawVote(input: $input) { submission { id } } }`;
+    const send = async (i: number) => {
+      const response = await fetch(gateways[i % 2]!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.18.${i >> 8}.${i & 255}`, authorization: `Bearer ${user.token}` },
+        // An entry that does not exist: submissions answers NOT_FOUND, but the gateway has counted the vote first.
+        body: JSON.stringify({ query: i % 3 === 0 ? WITHDRAW : VOTE, variables: { input: { submissionId: randomUUID() } } }),
+      });
+      return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+    };
+    for (let i = 0; i < votes; i += 1) {
+      const answer = await send(i);
+      expect([i, answer.status, answer.body.errors?.[0]?.extensions?.code]).toEqual([i, 200, 'NOT_FOUND']);
+    }
+    const refused = await send(votes);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['RATE_LIMITED']);
+    expect(refused.body.errors![0]!.message).toMatch(/^Too many votes\. Try again in \d+ (seconds?|minutes?)\.$/);
+    expect((await send(votes + 1)).status).toBe(429);
   });
 });

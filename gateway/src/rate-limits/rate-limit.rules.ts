@@ -68,6 +68,11 @@ export const RATE_LIMIT_RULES: readonly RateLimitRule[] = [
   // or address may store in an hour.
   { name: 'uploads-account', counts: { rootFields: ['createAttachmentUpload'] }, per: 'account', points: 200, windowSeconds: HOUR, what: 'file uploads' },
   { name: 'uploads-address', counts: { rootFields: ['createAttachmentUpload'] }, per: 'address', points: 600, windowSeconds: HOUR, what: 'file uploads from your network' },
+  // Votes (issue 14): a voter has 3 a challenge, cast and withdrawn at will while voting is open; this bounds the
+  // toggling (each a transaction and an event) and a script voting across many challenges. An address's budget is
+  // larger (a household or an office votes together); bursts below it are for the fraud rules to flag.
+  { name: 'votes-account', counts: { rootFields: ['castVote', 'withdrawVote'] }, per: 'account', points: 60, windowSeconds: HOUR, what: 'votes' },
+  { name: 'votes-address', counts: { rootFields: ['castVote', 'withdrawVote'] }, per: 'address', points: 300, windowSeconds: HOUR, what: 'votes from your network' },
   // Expensive queries: an address's budget (anonymous scrapers), and an account's, whatever addresses it uses.
   { name: 'query-cost-address', counts: 'cost', per: 'address', points: COST_PER_MINUTE, windowSeconds: MINUTE, what: 'expensive requests from your network' },
   { name: 'query-cost-account', counts: 'cost', per: 'account', points: COST_PER_MINUTE, windowSeconds: MINUTE, what: 'expensive requests' },

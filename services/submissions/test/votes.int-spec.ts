@@ -159,11 +159,16 @@ describe('community votes, through the gateway', () => {
     expect(fourth.errors![0].message).toMatch(/3 votes/);
     expect((await stack.client.request(VOTING, { id: challengeId }, { token: voter.token })).data!.challenge.voting.viewerVotesLeft).toBe(0);
 
+    const HAS_VOTED = `query($id: ID!) { submission(id: $id) { id viewerHasVoted } }`;
+    expect((await stack.client.request(HAS_VOTED, { id: S[3] }, { token: voter.token })).data!.submission.viewerHasVoted).toBe(true);
+    expect((await stack.client.request(HAS_VOTED, { id: S[4] }, { token: voter.token })).data!.submission.viewerHasVoted).toBe(false);
+    expect((await stack.client.request(HAS_VOTED, { id: S[3] })).data!.submission.viewerHasVoted).toBeNull();
     const withdrawn = await withdraw(voter, S[3]);
     expect(withdrawn.errors).toBeUndefined();
     expect(withdrawn.data!.withdrawVote.submission).toEqual({ id: S[3], voteCount: 0 });
     expect(errorOf(await withdraw(voter, S[3]))).toMatchObject({ code: 'NOT_FOUND' });
     expect((await stack.client.request(VOTING, { id: challengeId }, { token: voter.token })).data!.challenge.voting.viewerVotesLeft).toBe(1);
+    expect((await stack.client.request(HAS_VOTED, { id: S[3] }, { token: voter.token })).data!.submission.viewerHasVoted).toBe(false);
     expect((await cast(voter, S[4])).errors).toBeUndefined();
     expect(await voteCount(S[4])).toBe(1);
   });

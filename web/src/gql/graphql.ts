@@ -63,6 +63,11 @@ export type AwardPrizesInput = {
   idempotencyKey: string;
 };
 
+export type CastVoteInput = {
+  /** A public entry of a challenge whose voting is open. */
+  submissionId: string | number;
+};
+
 export type ChallengeFilter = {
   /** ISO 4217 code (any case): only challenges whose prizes are in this currency. Give it with minTotalPrizeMinor: minor units of different currencies do not compare. BAD_USER_INPUT (field filter.currency) when not supported. */
   currency?: string | null | undefined;
@@ -189,6 +194,13 @@ export type FundingStatus =
   | 'PENDING'
   | 'REFUNDED'
   | 'SUCCEEDED';
+
+/** The order of Challenge.gallery. */
+export type GalleryOrder =
+  /** Earliest first submission first (the default). */
+  | 'FIRST_SUBMITTED'
+  /** Most counted votes first, then earliest first submission. */
+  | 'VOTES';
 
 /** Invites whoever has, or signs up with, an email address to become a member with a role. */
 export type InviteOrganizationMemberInput = {
@@ -432,12 +444,24 @@ export type UpdateProfileInput = {
   skills?: Array<string> | null | undefined;
 };
 
+/** Why a vote was flagged (kept, not counted). */
+export type VoteFlagReason =
+  /** The account was created within 10 minutes of 4 or more other accounts that voted for the same entry. */
+  | 'ACCOUNT_BATCH'
+  /** More than 5 votes on the challenge from one client address within 10 minutes: the 6th and later. */
+  | 'ADDRESS_BURST';
+
 /** The public vote's window. */
 export type VotingInput = {
   /** In the future, after startsAt, at the latest the judging deadline (BAD_USER_INPUT voting.endsAt). Publishing once it passed: FAILED_PRECONDITION. */
   endsAt: string;
   /** Before endsAt. May be in the past at publication (voting opens at once). GALLERY_AFTER_CLOSE: not before the submission deadline (BAD_USER_INPUT voting.startsAt). */
   startsAt: string;
+};
+
+export type WithdrawVoteInput = {
+  /** An entry the viewer voted for. */
+  submissionId: string | number;
 };
 
 export type SignUpMutationVariables = Exact<{
@@ -572,7 +596,7 @@ export type ChallengeDetailQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, submissionVisibility: SubmissionVisibility, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, votingWindow: { startsAt: string, endsAt: string } | null, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, submissionVisibility: SubmissionVisibility, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, votingWindow: { startsAt: string, endsAt: string } | null, voting: { startsAt: string, endsAt: string, isOpen: boolean } | null, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -582,7 +606,7 @@ export type ChallengeReviewQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, funding: { id: string, status: FundingStatus } | null, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, heldForWinners: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string }, team: { id: string, name: string, members: Array<{ user: { id: string, displayName: string } }> } | null, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ChallengeReviewQuery = { challenge: { id: string, title: string, status: ChallengeStatus, currency: string, submissionDeadline: string, submissionVisibility: SubmissionVisibility, votingWindow: { startsAt: string, endsAt: string } | null, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, funding: { id: string, status: FundingStatus } | null, escrow: { funded: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, awarded: { amountMinor: string, currency: string }, paid: { amountMinor: string, currency: string }, refunded: { amountMinor: string, currency: string }, heldForWinners: { amountMinor: string, currency: string }, inEscrow: { amountMinor: string, currency: string } } | null, allSubmissions: { totalCount: number }, shortlist: { totalCount: number }, submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, shortlisted: boolean | null, author: { id: string, displayName: string }, team: { id: string, name: string, members: Array<{ user: { id: string, displayName: string } }> } | null, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, askedAt: string, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type FundingReceiptQueryVariables = Exact<{
   fundingId: string | number;
@@ -860,6 +884,45 @@ export type MySubmissionsFeedbackQueryVariables = Exact<{ [key: string]: never; 
 
 
 export type MySubmissionsFeedbackQuery = { viewer: { id: string, submissions: { edges: Array<{ node: { id: string, title: string, challenge: { id: string, title: string, status: ChallengeStatus }, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } }> } } | null };
+
+export type GalleryPageQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  orderBy?: GalleryOrder | null | undefined;
+}>;
+
+
+export type GalleryPageQuery = { challenge: { id: string, title: string, status: ChallengeStatus, round: number, submissionDeadline: string, submissionVisibility: SubmissionVisibility, organization: { id: string, name: string, viewerRole: OrganizationRole | null }, voting: { startsAt: string, endsAt: string, isOpen: boolean, viewerVotesLeft: number | null } | null, viewerSubmissions: Array<{ id: string }>, viewerTeam: { id: string, submission: { id: string } | null } | null, gallery: { edges: Array<{ node: { id: string, title: string, voteCount: number, viewerHasVoted: boolean | null, author: { id: string, displayName: string }, attachments: Array<{ id: string, fileName: string, contentType: string, previewUrl: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type GalleryEntryQueryVariables = Exact<{
+  submissionId: string | number;
+}>;
+
+
+export type GalleryEntryQuery = { submission: { id: string, title: string, body: string, voteCount: number, viewerHasVoted: boolean | null, firstSubmittedAt: string, author: { id: string, displayName: string }, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, previewUrl: string | null, downloadUrl: string | null }>, challenge: { id: string, title: string, status: ChallengeStatus, round: number, submissionDeadline: string, submissionVisibility: SubmissionVisibility, organization: { id: string, viewerRole: OrganizationRole | null }, voting: { startsAt: string, endsAt: string, isOpen: boolean, viewerVotesLeft: number | null } | null, viewerSubmissions: Array<{ id: string }>, viewerTeam: { id: string, submission: { id: string } | null } | null } } | null };
+
+export type CastVoteMutationVariables = Exact<{
+  input: CastVoteInput;
+}>;
+
+
+export type CastVoteMutation = { castVote: { vote: { id: string }, submission: { id: string, voteCount: number } } };
+
+export type WithdrawVoteMutationVariables = Exact<{
+  input: WithdrawVoteInput;
+}>;
+
+
+export type WithdrawVoteMutation = { withdrawVote: { submission: { id: string, voteCount: number } } };
+
+export type CommunityVotesQueryVariables = Exact<{
+  challengeId: string | number;
+  top?: number | null | undefined;
+}>;
+
+
+export type CommunityVotesQuery = { challenge: { id: string, submissionVisibility: SubmissionVisibility, voting: { startsAt: string, endsAt: string, isOpen: boolean } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string } | null }>, topVoted: { edges: Array<{ node: { id: string, title: string, voteCount: number, author: { id: string, displayName: string } } }> }, flaggedVotes: { edges: Array<{ node: { id: string, reason: VoteFlagReason, createdAt: string, voter: { id: string, displayName: string }, submission: { id: string, title: string } | null } }>, pageInfo: { hasNextPage: boolean } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1344,6 +1407,11 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       startsAt
       endsAt
     }
+    voting {
+      startsAt
+      endsAt
+      isOpen
+    }
     finalists {
       id
     }
@@ -1483,6 +1551,11 @@ export const ChallengeReviewDocument = new TypedDocumentString(`
     status
     currency
     submissionDeadline
+    submissionVisibility
+    votingWindow {
+      startsAt
+      endsAt
+    }
     organization {
       id
       name
@@ -2465,3 +2538,193 @@ export const MySubmissionsFeedbackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MySubmissionsFeedbackQuery, MySubmissionsFeedbackQueryVariables>;
+export const GalleryPageDocument = new TypedDocumentString(`
+    query GalleryPage($challengeId: ID!, $first: Int, $after: String, $orderBy: GalleryOrder) {
+  challenge(id: $challengeId) {
+    id
+    title
+    status
+    round
+    submissionDeadline
+    submissionVisibility
+    organization {
+      id
+      name
+      viewerRole
+    }
+    voting {
+      startsAt
+      endsAt
+      isOpen
+      viewerVotesLeft
+    }
+    viewerSubmissions {
+      id
+    }
+    viewerTeam {
+      id
+      submission {
+        id
+      }
+    }
+    gallery(first: $first, after: $after, orderBy: $orderBy) {
+      edges {
+        node {
+          id
+          title
+          voteCount
+          viewerHasVoted
+          author {
+            id
+            displayName
+          }
+          attachments {
+            id
+            fileName
+            contentType
+            previewUrl
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GalleryPageQuery, GalleryPageQueryVariables>;
+export const GalleryEntryDocument = new TypedDocumentString(`
+    query GalleryEntry($submissionId: ID!) {
+  submission(id: $submissionId) {
+    id
+    title
+    body
+    voteCount
+    viewerHasVoted
+    firstSubmittedAt
+    author {
+      id
+      displayName
+    }
+    attachments {
+      id
+      fileName
+      contentType
+      byteSize
+      previewUrl
+      downloadUrl
+    }
+    challenge {
+      id
+      title
+      status
+      round
+      submissionDeadline
+      submissionVisibility
+      organization {
+        id
+        viewerRole
+      }
+      voting {
+        startsAt
+        endsAt
+        isOpen
+        viewerVotesLeft
+      }
+      viewerSubmissions {
+        id
+      }
+      viewerTeam {
+        id
+        submission {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GalleryEntryQuery, GalleryEntryQueryVariables>;
+export const CastVoteDocument = new TypedDocumentString(`
+    mutation CastVote($input: CastVoteInput!) {
+  castVote(input: $input) {
+    vote {
+      id
+    }
+    submission {
+      id
+      voteCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CastVoteMutation, CastVoteMutationVariables>;
+export const WithdrawVoteDocument = new TypedDocumentString(`
+    mutation WithdrawVote($input: WithdrawVoteInput!) {
+  withdrawVote(input: $input) {
+    submission {
+      id
+      voteCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawVoteMutation, WithdrawVoteMutationVariables>;
+export const CommunityVotesDocument = new TypedDocumentString(`
+    query CommunityVotes($challengeId: ID!, $top: Int) {
+  challenge(id: $challengeId) {
+    id
+    submissionVisibility
+    voting {
+      startsAt
+      endsAt
+      isOpen
+    }
+    prizes {
+      rank
+      label
+      quantity
+      awardedCount
+      communityChoice
+      amount {
+        amountMinor
+        currency
+      }
+      award {
+        id
+      }
+    }
+    topVoted: gallery(first: $top, orderBy: VOTES) {
+      edges {
+        node {
+          id
+          title
+          voteCount
+          author {
+            id
+            displayName
+          }
+        }
+      }
+    }
+    flaggedVotes(first: 50) {
+      edges {
+        node {
+          id
+          reason
+          createdAt
+          voter {
+            id
+            displayName
+          }
+          submission {
+            id
+            title
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommunityVotesQuery, CommunityVotesQueryVariables>;

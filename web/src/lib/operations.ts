@@ -185,7 +185,7 @@ export const ChallengeDetailDoc = graphql(`
       }
       submissionCount
       guaranteed judgingDeadline judgingClosed round finalRoundDeadline viewerRoles
-      submissionVisibility votingWindow { startsAt endsAt }
+      submissionVisibility votingWindow { startsAt endsAt } voting { startsAt endsAt isOpen }
       finalists { id }
       rubric { isDefault criteria { key label description weightPercent } }
       invitations { id email role status expiresAt createdAt }
@@ -204,7 +204,7 @@ export const ChallengeDetailDoc = graphql(`
 export const ChallengeReviewDoc = graphql(`
   query ChallengeReview($challengeId: ID!, $first: Int, $after: String, $shortlistedOnly: Boolean) {
     challenge(id: $challengeId) {
-      id title status currency submissionDeadline
+      id title status currency submissionDeadline submissionVisibility votingWindow { startsAt endsAt }
       organization { id name viewerRole }
       totalPrize { amountMinor currency }
       prizes {
@@ -588,6 +588,71 @@ export const MySubmissionsFeedbackDoc = graphql(`
     viewer {
       id
       submissions(first: 50) { edges { node { id title challenge { id title status } feedback { rank outOf meanWeightedTotal criteria { criterionKey label meanValue } comments } } } }
+    }
+  }
+`);
+
+// ---- the public gallery and the community vote (issue 14) -----------------------------------------------------
+
+/** The gallery page: the contract's ChallengeGallery plus the order, the viewer's own entries and what a card shows. */
+export const GalleryPageDoc = graphql(`
+  query GalleryPage($challengeId: ID!, $first: Int, $after: String, $orderBy: GalleryOrder) {
+    challenge(id: $challengeId) {
+      id title status round submissionDeadline submissionVisibility
+      organization { id name viewerRole }
+      voting { startsAt endsAt isOpen viewerVotesLeft }
+      viewerSubmissions { id }
+      viewerTeam { id submission { id } }
+      gallery(first: $first, after: $after, orderBy: $orderBy) {
+        edges { node { id title voteCount viewerHasVoted author { id displayName } attachments { id fileName contentType previewUrl } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+/** One public entry with its files. */
+export const GalleryEntryDoc = graphql(`
+  query GalleryEntry($submissionId: ID!) {
+    submission(id: $submissionId) {
+      id title body voteCount viewerHasVoted firstSubmittedAt
+      author { id displayName }
+      attachments { id fileName contentType byteSize previewUrl downloadUrl }
+      challenge {
+        id title status round submissionDeadline submissionVisibility
+        organization { id viewerRole }
+        voting { startsAt endsAt isOpen viewerVotesLeft }
+        viewerSubmissions { id }
+        viewerTeam { id submission { id } }
+      }
+    }
+  }
+`);
+
+export const CastVoteDoc = graphql(`
+  mutation CastVote($input: CastVoteInput!) {
+    castVote(input: $input) { vote { id } submission { id voteCount } }
+  }
+`);
+
+export const WithdrawVoteDoc = graphql(`
+  mutation WithdrawVote($input: WithdrawVoteInput!) {
+    withdrawVote(input: $input) { submission { id voteCount } }
+  }
+`);
+
+/** The sponsor's "Community votes" on the review page: the top of the vote count and the flagged votes. */
+export const CommunityVotesDoc = graphql(`
+  query CommunityVotes($challengeId: ID!, $top: Int) {
+    challenge(id: $challengeId) {
+      id submissionVisibility
+      voting { startsAt endsAt isOpen }
+      prizes { rank label quantity awardedCount communityChoice amount { amountMinor currency } award { id } }
+      topVoted: gallery(first: $top, orderBy: VOTES) { edges { node { id title voteCount author { id displayName } } } }
+      flaggedVotes(first: 50) {
+        edges { node { id reason createdAt voter { id displayName } submission { id title } } }
+        pageInfo { hasNextPage }
+      }
     }
   }
 `);

@@ -22,5 +22,13 @@ export function createVoteLoaders(votes: VoteService) {
       },
       { cacheKeyFn: lower },
     ),
+    /** Submission.viewerHasVoted: whether the viewer voted for it. */
+    viewerVotedBySubmission: new DataLoader<string, boolean>(
+      async (ids) => {
+        const voted = await votes.viewerVotedSubmissionIds(ids);
+        return ids.map((id) => voted.has(lower(id)));
+      },
+      { cacheKeyFn: lower },
+    ),
   };
 }

@@ -45,6 +45,12 @@ export class SubmissionVotesResolver {
   async voteCount(@Root() submission: SubmissionType, @Ctx() ctx: SubmissionsContext): Promise<number> {
     return ctx.loaders.voteCountBySubmission.load(submission.id);
   }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the viewer voted for it (withdrawVote takes the vote back); null when signed out.' })
+  async viewerHasVoted(@Root() submission: SubmissionType, @Ctx() ctx: SubmissionsContext): Promise<boolean | null> {
+    if (!ctx.identity.userId) return null;
+    return ctx.loaders.viewerVotedBySubmission.load(submission.id);
+  }
 }
 
 @Resolver(() => ChallengeRef)

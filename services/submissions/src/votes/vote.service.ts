@@ -187,6 +187,17 @@ export class VoteService {
   }
 
   /** Submission.voteCount: the counted votes. One statement. */
+  /** Which of these submissions the viewer voted for (a flagged vote too: it is theirs to withdraw); empty when signed out. */
+  async viewerVotedSubmissionIds(submissionIds: readonly string[]): Promise<Set<string>> {
+    const keys = uuids(submissionIds);
+    if (!this.viewerId || keys.length === 0) return new Set();
+    const rows = await this.em.execute<{ submission_id: string }[]>(`select submission_id from vote where voter_id = ? and submission_id = any(?::uuid[])`, [
+      this.viewerId,
+      pgArray(keys),
+    ]);
+    return new Set(rows.map((r) => r.submission_id));
+  }
+
   async voteCountsBySubmissionIds(submissionIds: readonly string[]): Promise<Map<string, number>> {
     const keys = uuids(submissionIds);
     if (keys.length === 0) return new Map();

@@ -43,7 +43,7 @@ function challenge(overrides: Record<string, unknown> = {}) {
     guaranteed: false, judgingDeadline: '2030-01-31T00:00:00Z', judgingClosed: false, round: 1, finalRoundDeadline: null, viewerRoles: [],
     rubric: { isDefault: true, criteria: [{ key: 'overall', label: 'Overall', description: '', weightPercent: 100 }] },
     invitations: [], finalists: [],
-    submissionVisibility: 'SEALED', votingWindow: null,
+    submissionVisibility: 'SEALED', votingWindow: null, voting: null,
     ...overrides,
   };
 }
@@ -74,6 +74,21 @@ describe('ChallengePage', () => {
     expect(screen.getByText(/^Public vote: from/)).toBeInTheDocument();
     expect(screen.getByText('Community prize (community choice)')).toBeInTheDocument();
     expect(screen.getByText(/^Community choice: decided by the public vote/)).toBeInTheDocument();
+    expect(screen.getByText(/^The gallery opens when submissions close on /)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'See the entries' })).toBeNull();
+  });
+
+  it('links to the gallery once entries are public, with the vote’s window; a sealed challenge has none', async () => {
+    const { unmount } = await renderPage(challenge());
+    expect(screen.queryByRole('region', { name: 'Entries' })).toBeNull();
+    unmount();
+    await renderPage(challenge({
+      submissionVisibility: 'GALLERY', votingWindow: { startsAt: '2026-01-01T00:00:00Z', endsAt: '2099-01-15T00:00:00Z' },
+      voting: { startsAt: '2026-01-01T00:00:00Z', endsAt: '2099-01-15T00:00:00Z', isOpen: true },
+    }));
+    const card = screen.getByRole('region', { name: 'Entries' });
+    expect(within(card).getByRole('link', { name: 'See the entries' })).toHaveAttribute('href', '/challenges/c1/gallery');
+    expect(card).toHaveTextContent(/Voting open until .+\. Anyone signed in can vote for up to 3 entries\./);
   });
 
   it('puts the prize, the deadline and the call to action before the brief, with a sticky copy for phones', async () => {

@@ -20,6 +20,8 @@ import { CreateTeamForm } from '@/components/TeamForms';
 import { Alert, Badge, ButtonLink, Card, StatusBadge, humanize } from '@/components/ui';
 import { canCancelChallenge, canEditChallenge, challengeTimeline, deadlineIsAhead, eligibility, prizeWonBy, termsStep, termsSummary } from '@/lib/challenges';
 import { COMMUNITY_CHOICE_MEANING, ENTRIES_SEEN_BY } from '@/lib/entries';
+import { VotingWindowText } from '@/components/Gallery';
+import { galleryHref, galleryIsPublic, galleryOpensLater } from '@/lib/gallery';
 import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeDetailDoc } from '@/lib/operations';
@@ -238,6 +240,18 @@ export default async function ChallengePage({ params, searchParams }: Props) {
             <p className="muted">{ENTRIES_SEEN_BY[c.submissionVisibility]}</p>
             {c.votingWindow && <p className="muted">Public vote: from <LocalDate iso={c.votingWindow.startsAt} /> to <LocalDate iso={c.votingWindow.endsAt} />.</p>}
           </Card>
+
+          {c.submissionVisibility !== 'SEALED' && (galleryIsPublic(c) || galleryOpensLater(c)) && (
+            <Card aria-labelledby="gallery-title">
+              <h2 id="gallery-title">Entries</h2>
+              {galleryIsPublic(c) ? (
+                <p><ButtonLink href={galleryHref(c.id)} variant="secondary">See the entries</ButtonLink></p>
+              ) : (
+                <p>The gallery opens when submissions close on <LocalDate iso={c.submissionDeadline} />.</p>
+              )}
+              {c.voting && <p className="muted"><VotingWindowText voting={c.voting} now={new Date()} />. Anyone signed in can vote for up to 3 entries.</p>}
+            </Card>
+          )}
 
           <Card aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>

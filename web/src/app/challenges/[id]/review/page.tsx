@@ -8,13 +8,15 @@ import { Money } from '@/components/Money';
 import { ReviewSubmissionCard } from '@/components/ReviewSubmission';
 import { StatusFlash } from '@/components/StatusFlash';
 import { Alert, Card, EmptyState, FigureTable, StatusBadge } from '@/components/ui';
-import type { ChallengeReviewQuery } from '@/gql/graphql';
+import type { ChallengeReviewQuery, CommunityVotesQuery } from '@/gql/graphql';
 import { GatewayError, messageFor } from '@/lib/errors';
 import { flashMessage } from '@/lib/flash';
 import { gql } from '@/lib/gateway';
-import { ChallengeReviewDoc } from '@/lib/operations';
+import { TOP_VOTED_COUNT } from '@/lib/gallery';
+import { ChallengeReviewDoc, CommunityVotesDoc } from '@/lib/operations';
 import { parseReviewPosition, prizeFullyAwarded, prizeOptionLabel, REVIEW_PAGE_SIZE, reviewHref, reviewStatus, type ReviewView } from '@/lib/review';
 import { requireViewer } from '@/lib/viewer';
+import { CommunityVotesCard } from './CommunityVotesCard';
 import { QuestionsCard } from './QuestionsCard';
 
 export const metadata: Metadata = { title: 'Review submissions' };
@@ -44,6 +46,7 @@ export default async function ReviewPage({ params, searchParams }: {
     throw error;
   }
   const c = data.challenge;
+  const community = await communityVotes(c);
   // Every status-dependent part of the page reads this one value (see reviewStatus).
   const status = reviewStatus(c.status, c.prizes);
   const submissions = c.submissions.edges.map((e) => e.node);
@@ -112,6 +115,7 @@ export default async function ReviewPage({ params, searchParams }: {
                 confirmText="Finish judging? Prizes not awarded are refunded to you." />
             )}
           </Card>
+          {community && <CommunityVotesCard challenge={community} now={new Date()} />}
           <QuestionsCard challengeId={c.id} status={status} questions={c.questions} />
           {escrow && (
             <Card aria-labelledby="escrow-title">
@@ -137,6 +141,20 @@ export default async function ReviewPage({ params, searchParams }: {
       </div>
     </div>
   );
+}
+
+/**
+ * The public vote's state for the sponsor, for a gallery challenge or one with a vote (a second request, so the
+ * review of a sealed challenge costs nothing more). A failure leaves the card out rather than the page.
+ */
+async function communityVotes(c: ChallengeReviewQuery['challenge']): Promise<CommunityVotesQuery['challenge'] | null> {
+  if (!c.votingWindow && (!c.submissionVisibility || c.submissionVisibility === 'SEALED')) return null;
+  try {
+    return (await gql(CommunityVotesDoc, { challengeId: c.id, top: TOP_VOTED_COUNT })).challenge;
+  } catch (error) {
+    if (error instanceof GatewayError) return null;
+    throw error;
+  }
 }
 
 /** "All submissions (N)" and "Shortlist (M)": links to the two lists, the current one marked for assistive technology. */
