@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, RubricCriterionInput, SubmissionVisibility, UpdateChallengeInput } from '@/gql/graphql';
 import { checkFile, MAX_ATTACHMENTS, submitRefusal, uploadRefusal, type UploadTicket } from '@/lib/attachments';
 import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
+import { submittedMessage, visibilityFrom } from '@/lib/entries';
 import { gql } from '@/lib/gateway';
 import { fetchGateway } from '@/lib/gateway-fetch';
 import { GatewayError, toFormState, type FormState } from '@/lib/errors';
@@ -449,7 +450,7 @@ export async function submitSolutionAction(_prev: FormState, fd: FormData): Prom
   revalidatePath(`/challenges/${challengeId}`, 'layout');
   revalidatePath('/me/submissions');
   const whose = teamId ? 'your team’s solution' : 'your solution';
-  return { ok: true, message: version > 1 ? `Resubmitted: this is version ${version} of ${whose}.` : `Submitted: version 1 of ${whose} is sealed for the sponsor.` };
+  return { ok: true, message: version > 1 ? `Resubmitted: this is version ${version} of ${whose}.` : submittedMessage(visibilityFrom(text(fd, 'visibility')), whose) };
 }
 
 /**

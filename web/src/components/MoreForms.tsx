@@ -4,6 +4,8 @@ import { useActionState, useCallback, useEffect, useRef, useState } from 'react'
 import { ConfirmDialog } from './Dialog';
 import { useRouter } from 'next/navigation';
 import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED, type TermsStep } from '@/lib/challenges';
+import type { SubmissionVisibility } from '@/gql/graphql';
+import { submitFormNote } from '@/lib/entries';
 import type { FormState } from '@/lib/errors';
 import { FormMessages, requiredFields, SubmitButton, useClientChecked } from './forms';
 import type { AttachmentView } from './Attachments';
@@ -16,7 +18,7 @@ type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
  * Submits (or resubmits) a solution. When the challenge has terms the viewer has not accepted yet, a required box
  * accepts them with the same submission (the action calls acceptChallengeTerms first).
  */
-export function SubmitSolutionForm({ action, createUpload, checkUpload, challengeId, latest, terms = 'none', team }: {
+export function SubmitSolutionForm({ action, createUpload, checkUpload, challengeId, latest, terms = 'none', team, visibility = 'SEALED' }: {
   action: Action;
   /** createAttachmentUploadAction: the picker's first step for each file. */
   createUpload: CreateUpload;
@@ -28,6 +30,8 @@ export function SubmitSolutionForm({ action, createUpload, checkUpload, challeng
   terms?: TermsStep;
   /** Submitting as the viewer's team (its one submission); `blocker`: why it cannot yet, in words (split not agreed). */
   team?: { id: string; name: string; blocker?: string | null };
+  /** Who reads the entries (Challenge.submissionVisibility): the form says so, and so does the action's answer. */
+  visibility?: SubmissionVisibility;
 }) {
   const [state, formAction] = useActionState(action, {});
   const { clientErrors, onSubmit } = useClientChecked(requiredFields({
@@ -43,12 +47,11 @@ export function SubmitSolutionForm({ action, createUpload, checkUpload, challeng
       <h2 id="submit-heading">
         {team ? (latest ? `Resubmit as team ${team.name} (version ${latest.version} so far)` : `Submit as team ${team.name}`) : latest ? `Resubmit (you are on version ${latest.version})` : 'Submit a solution'}
       </h2>
-      <p className="muted">
-        {team ? 'Submissions are sealed: only your team and the sponsor can read them. Any member can resubmit: the latest version is the one judged.' : 'Submissions are sealed: only you and the sponsor can read them. Resubmitting creates a new version.'}
-      </p>
+      <p className="muted">{submitFormNote(visibility, Boolean(team))}</p>
       {team?.blocker && <Alert tone="warning">{team.blocker}</Alert>}
       <FormMessages state={state} />
       <input type="hidden" name="challengeId" value={challengeId} />
+      <input type="hidden" name="visibility" value={visibility} />
       {team && <input type="hidden" name="teamId" value={team.id} />}
       {/* What was typed comes back after a refusal: React resets the form after its action. */}
       <TextField label="Solution title" name="title" required defaultValue={state.values?.title ?? latest?.title} error={errors.title} key={`t${latest?.version}`} />

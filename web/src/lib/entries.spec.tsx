@@ -1,4 +1,4 @@
-import { checkVoting, isGallery, SUBMISSION_VISIBILITIES, type VotingDraft } from './entries';
+import { checkVoting, isGallery, submitFormNote, submittedMessage, SUBMISSION_VISIBILITIES, visibilityFrom, type VotingDraft } from './entries';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const DEADLINE = new Date('2027-01-31T17:00:00Z');
@@ -46,5 +46,23 @@ describe('entries settings (mirror the server: challenge.domain.ts entriesRuleVi
     expect(checkVoting(draft({ startsAt: '', endsAt: '', communityChoice: true })).errors.voting).toMatch(/set when voting opens and closes/);
     expect(checkVoting(draft({ mode: 'SEALED', communityChoice: true })).errors.voting).toMatch(/needs a public gallery/);
     expect(checkVoting(draft({ communityChoice: true })).errors).toEqual({});
+  });
+});
+
+describe('what a solver is told about who reads their entry', () => {
+  it('says sealed, public at once, or public after the close, before and after submitting', () => {
+    expect(submitFormNote('SEALED', false)).toMatch(/^Submissions are sealed: only you and the sponsor/);
+    expect(submitFormNote('SEALED', true)).toMatch(/only your team and the sponsor/);
+    expect(submitFormNote('GALLERY', false)).toMatch(/^Entries are public: everyone can read your solution/);
+    expect(submitFormNote('GALLERY_AFTER_CLOSE', true)).toMatch(/^Until submissions close only your team and the sponsor/);
+    expect(submittedMessage('SEALED', 'your solution')).toBe('Submitted: version 1 of your solution is sealed for the sponsor.');
+    expect(submittedMessage('GALLERY', 'your solution')).toBe('Submitted: version 1 of your solution is in the public gallery.');
+    expect(submittedMessage('GALLERY_AFTER_CLOSE', 'your team’s solution')).toMatch(/stays private until submissions close/);
+  });
+
+  it('reads a posted mode, anything unknown as SEALED', () => {
+    expect(visibilityFrom('GALLERY')).toBe('GALLERY');
+    expect(visibilityFrom('PUBLIC')).toBe('SEALED');
+    expect(visibilityFrom('')).toBe('SEALED');
   });
 });

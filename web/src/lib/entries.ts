@@ -81,3 +81,30 @@ export function checkVoting(draft: VotingDraft): { errors: Record<string, string
   if (Object.keys(errors).length) return { errors };
   return { errors, voting: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } };
 }
+
+/** Reads a posted mode; anything else is SEALED (the words then promise the least). */
+export function visibilityFrom(value: string): SubmissionVisibility {
+  return SUBMISSION_VISIBILITIES.some((m) => m.value === value) ? (value as SubmissionVisibility) : 'SEALED';
+}
+
+/** Above the submit form: who will read what the solver (or their team) submits. */
+export function submitFormNote(mode: SubmissionVisibility, team: boolean): string {
+  const who = team ? 'your team' : 'you';
+  switch (mode) {
+    case 'GALLERY':
+      return `Entries are public: everyone can read ${team ? 'your team’s' : 'your'} solution and its files as soon as it is submitted. Resubmitting creates a new version; the latest is shown.`;
+    case 'GALLERY_AFTER_CLOSE':
+      return `Until submissions close only ${who} and the sponsor can read it; then every entry becomes public. Resubmitting creates a new version.`;
+    default:
+      return team
+        ? 'Submissions are sealed: only your team and the sponsor can read them. Any member can resubmit: the latest version is the one judged.'
+        : 'Submissions are sealed: only you and the sponsor can read them. Resubmitting creates a new version.';
+  }
+}
+
+/** After a first submission: where it now is. */
+export function submittedMessage(mode: SubmissionVisibility, whose: string): string {
+  if (mode === 'GALLERY') return `Submitted: version 1 of ${whose} is in the public gallery.`;
+  if (mode === 'GALLERY_AFTER_CLOSE') return `Submitted: version 1 of ${whose} stays private until submissions close, then it is public.`;
+  return `Submitted: version 1 of ${whose} is sealed for the sponsor.`;
+}

@@ -206,7 +206,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
               {viewer ? (
                 <SubmitSolutionForm action={submitSolutionAction} createUpload={createAttachmentUploadAction} checkUpload={attachmentStatusAction} challengeId={c.id}
                   latest={latest ? { title: latest.title, body: latest.body, version: latest.version, attachments: latest.attachments } : undefined}
-                  terms={termsStep(c)} team={team ? { id: team.id, name: team.name, blocker: teamSubmitBlocker(team.split) } : undefined} />
+                  terms={termsStep(c)} team={team ? { id: team.id, name: team.name, blocker: teamSubmitBlocker(team.split) } : undefined} visibility={c.submissionVisibility} />
               ) : (
                 <>
                   <h2 id="submit-title">Submit a solution</h2>
