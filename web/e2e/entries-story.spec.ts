@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { castOf } from './cast';
 import { expect, test } from './fixtures';
-import { confirmed, fundAndPublish, runId, signUp } from './helpers';
+import { fundAndPublish, runId, signUp } from './helpers';
 import { keepScreenshot } from './page-checks';
 
 test.describe.configure({ mode: 'serial' });
@@ -102,7 +102,7 @@ test('a designer attaches two images and a PDF, sees the progress and the previe
   await checks.checkPage(dana, 'entry-upload');
   if (testInfo.project.name === 'mobile') keepScreenshot(390, 'entry-upload', 'upload-390.png');
   await dana.getByRole('button', { name: 'Submit solution' }).click();
-  await dana.getByText(/^Submitted: version 1 of your solution/).waitFor();
+  await dana.getByText('Submitted: version 1 of your solution is in the public gallery.').waitFor();
 
   // The previews of the images (named by their files) and a download link for every file.
   const files = dana.getByRole('list', { name: `Files of “${entryTitle()}”` });
@@ -117,4 +117,58 @@ test('a designer attaches two images and a PDF, sees the progress and the previe
   const kept = dana.getByRole('list', { name: `Files of “${entryTitle()} v2”` });
   for (const name of FILE_NAMES) await expect(kept.getByRole('link', { name })).toBeVisible();
   await checks.checkPage(dana, 'entry-resubmitted');
+});
+
+test('two visitors browse the gallery and vote, and see their votes left; the designer sees her entry as hers', async ({ checks }, testInfo) => {
+  const entry = `${entryTitle()} v2`;
+  for (const [i, who] of (['vic', 'wes'] as const).entries()) {
+    const p = page(who);
+    await signUp(p, `E2E ${who}`, email(who));
+    await p.goto(challengeUrl);
+    await p.getByRole('region', { name: 'Entries' }).getByRole('link', { name: 'See the entries' }).click();
+    await p.getByRole('heading', { level: 1, name: `Entries: ${title}` }).waitFor();
+    const card = p.getByRole('article', { name: entry });
+    await expect(card.getByRole('img', { name: entry }), 'the first image’s preview').toBeVisible();
+    await expect(p.getByRole('group', { name: 'Community vote' })).toContainText('Votes left: 3 of 3');
+    if (i === 0) {
+      await checks.checkPage(p, 'gallery');
+      keepScreenshot(testInfo.project.name === 'mobile' ? 390 : 1440, 'gallery', testInfo.project.name === 'mobile' ? 'gallery-390.png' : 'gallery-1440.png');
+    }
+    await card.getByRole('button', { name: `Vote for “${entry}”` }).click();
+    await expect(p.getByRole('group', { name: 'Community vote' })).toContainText('Votes left: 2 of 3');
+    await expect(card.getByRole('button', { name: `Withdraw vote for “${entry}”` })).toBeVisible();
+    await expect(card).toContainText(`${i + 1} vote`);
+  }
+  // The entry's own page: its files, for everyone (a public gallery).
+  const wes = page('wes');
+  await wes.getByRole('article', { name: entry }).getByRole('link', { name: entry }).click();
+  await wes.getByRole('heading', { level: 1, name: entry }).waitFor();
+  const files = wes.getByRole('list', { name: `Files of “${entry}”` });
+  for (const name of FILE_NAMES) await expect(files.getByRole('link', { name })).toBeVisible();
+  await checks.checkPage(wes, 'gallery-entry');
+
+  const dana = page('dana');
+  await dana.goto(`${challengeUrl}/gallery`);
+  await expect(dana.getByRole('article', { name: entry })).toContainText('Your entry');
+  await expect(dana.getByRole('article', { name: entry }).getByRole('button', { name: /Vote for/ })).toHaveCount(0);
+});
+
+test('the sponsor sees the votes and the files, and downloads one', async ({ checks }) => {
+  const entry = `${entryTitle()} v2`;
+  const sponsor = page('sponsor');
+  await sponsor.goto(`${challengeUrl}/review`);
+  const votes = sponsor.getByRole('region', { name: 'Community votes' });
+  await expect(votes.getByRole('list', { name: 'Most votes' }).getByRole('listitem').first()).toContainText(entry);
+  await expect(votes.getByRole('list', { name: 'Most votes' }).getByRole('listitem').first()).toContainText('2 votes');
+  await expect(votes).toContainText('No flagged votes');
+  const files = sponsor.getByRole('list', { name: `Files of “${entry}”` });
+  for (const name of FILE_NAMES) await expect(files.getByRole('link', { name })).toBeVisible();
+  await checks.checkPage(sponsor, 'review-votes');
+
+  // The download link is the file, with its type, as uploaded (a signed URL of the files' origin).
+  const href = await files.getByRole('link', { name: FILE_NAMES[2] }).getAttribute('href');
+  const download = await sponsor.request.get(href!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toContain('application/pdf');
+  expect(Buffer.compare(await download.body(), PDF)).toBe(0);
 });
