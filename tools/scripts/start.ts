@@ -15,6 +15,7 @@ import { Supervisor, type Started } from './supervisor';
 const ROOT = join(__dirname, '..', '..');
 const DATA_DIR = process.env.DATA_DIR ?? join(ROOT, '.data');
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 4000);
+const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
 const SUBGRAPH_PORTS = { solvers: 4001, challenges: 4002, submissions: 4003, payouts: 4004 } as const;
 let stopping = false;
 let stopDatabase: (() => Promise<void>) | undefined;
@@ -120,6 +121,8 @@ async function run(): Promise<void> {
     CHALLENGES_URL: urls.challenges,
     SUBMISSIONS_URL: urls.submissions,
     PAYOUTS_URL: urls.payouts,
+    // The browser PUTs files straight to /files from the web client's origin (WEB_PORT), so CORS must name it.
+    CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${WEB_PORT}`,
   };
   const gatewayUrl = await supervisor.run('gateway', () => launch('gateway', 'gateway/src/main.ts', gatewayEnv));
   const publicUrl = gatewayUrl.replace('127.0.0.1', 'localhost');
@@ -144,7 +147,7 @@ Press Ctrl-C to stop.`);
 /** The Next.js web client: built once (first run, or WEB_BUILD=1), then served by `next start`. */
 async function startWeb(gatewayUrl: string, stripeApiUrl: string | undefined): Promise<string> {
   const web = join(ROOT, 'web');
-  const port = Number(process.env.WEB_PORT ?? 3000);
+  const port = WEB_PORT;
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', IDEAGORA_GATEWAY_URL: gatewayUrl, ...(stripeApiUrl ? { STRIPE_API_URL: stripeApiUrl } : {}) };
   const nextBin = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
   if (!existsSync(join(web, '.next', 'BUILD_ID')) || process.env.WEB_BUILD === '1') {

@@ -89,15 +89,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     for (const owner of started.reverse()) await stop(owner);
   };
   try {
+    const port = Number(process.env.E2E_WEB_PORT ?? (await freePort()));
+    const base = `http://localhost:${port}`;
     if (!(await gatewayUp().catch(() => false))) {
       log('starting the stack (npm start; it builds the web client on its first run)…');
-      const stack = startProcess('stack', 'npm', ['start'], ROOT, process.env);
+      // The browser uploads files straight to the gateway's /files from this web client's origin: CORS must name it.
+      const stack = startProcess('stack', 'npm', ['start'], ROOT, { ...process.env, CORS_ORIGINS: [process.env.CORS_ORIGINS ?? 'http://localhost:3000', base].join(',') });
       started.push(stack);
       // `npm start` may run `next build` first (a fresh clone): minutes on a small machine.
       await waitFor(async () => readFileSync(stack.logFile, 'utf8').includes('Ideagora is running') && (await gatewayUp()), 'the stack', 600_000, stack);
       process.env.E2E_STACK_LOG = stack.logFile;
     } else {
-      log(`reusing the stack answering at ${GATEWAY} (its mail is not visible here: the password reset test is skipped)`);
+      log(`reusing the stack answering at ${GATEWAY} (its mail is not visible here: the password reset test is skipped; file uploads need its CORS_ORIGINS to name ${base}, or E2E_WEB_PORT=3000)`);
       delete process.env.E2E_STACK_LOG;
     }
     const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -105,8 +108,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       log('building web…');
       await run('npx', ['next', 'build'], WEB, env);
     }
-    const port = Number(process.env.E2E_WEB_PORT ?? (await freePort()));
-    const base = `http://localhost:${port}`;
     const web = startProcess('web', 'npx', ['next', 'start', '--port', String(port)], WEB, { ...env, IDEAGORA_GATEWAY_URL: GATEWAY });
     started.push(web);
     await waitFor(async () => (await fetch(base)).ok, 'next start', 60_000, web);

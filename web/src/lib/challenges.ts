@@ -1,3 +1,6 @@
+import type { SubmissionVisibility } from '@/gql/graphql';
+import { YOUR_ENTRY_SEEN_BY } from './entries';
+
 /** The challenge statuses that can still be cancelled (the server's rule: DRAFT, OPEN, JUDGING, no prize awarded). */
 export const CANCELLABLE = ['DRAFT', 'OPEN', 'JUDGING'] as const;
 
@@ -109,11 +112,11 @@ export function eligibility(c: { visibility: string; organization: { name: strin
 }
 
 /** The rules every challenge shares, in a few lines, above the sponsor's own terms. */
-export function termsSummary(c: { funding?: { status: string } | null; status: string }): string[] {
+export function termsSummary(c: { funding?: { status: string } | null; status: string; submissionVisibility?: SubmissionVisibility }): string[] {
   const funded = c.funding?.status === 'SUCCEEDED' || ['OPEN', 'JUDGING', 'AWARDED', 'CLOSED'].includes(c.status);
   return [
     funded ? 'The whole prize pool is already paid into escrow: it can only go to the winners or back to the sponsor if nobody wins.' : 'The prize pool is paid into escrow before the challenge opens.',
-    'Submissions are sealed: only you and the sponsor can read yours.',
+    YOUR_ENTRY_SEEN_BY[c.submissionVisibility ?? 'SEALED'],
     'You can resubmit until the deadline; the latest version is judged.',
     'An award is final: the prize is paid to the winner’s payout account.',
   ];

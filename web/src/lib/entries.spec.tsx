@@ -1,4 +1,5 @@
-import { checkVoting, isGallery, submitFormNote, submittedMessage, SUBMISSION_VISIBILITIES, visibilityFrom, type VotingDraft } from './entries';
+import { checkVoting, isGallery, submitFormNote, submittedMessage, SUBMISSION_VISIBILITIES, visibilityFrom, YOUR_ENTRY_SEEN_BY, type VotingDraft } from './entries';
+import { termsSummary } from './challenges';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const DEADLINE = new Date('2027-01-31T17:00:00Z');
@@ -64,5 +65,13 @@ describe('what a solver is told about who reads their entry', () => {
     expect(visibilityFrom('GALLERY')).toBe('GALLERY');
     expect(visibilityFrom('PUBLIC')).toBe('SEALED');
     expect(visibilityFrom('')).toBe('SEALED');
+  });
+});
+
+describe('the terms in short', () => {
+  it('say who reads the entries as the challenge sets it, sealed when unknown', () => {
+    expect(termsSummary({ status: 'OPEN', submissionVisibility: 'GALLERY' })).toContain(YOUR_ENTRY_SEEN_BY.GALLERY);
+    expect(termsSummary({ status: 'OPEN' })).toContain(YOUR_ENTRY_SEEN_BY.SEALED);
+    expect(termsSummary({ status: 'OPEN', submissionVisibility: 'GALLERY' }).join(' ')).not.toMatch(/sealed/);
   });
 });

@@ -27,6 +27,13 @@ export const COMMUNITY_CHOICE_MEANING =
 
 export const VOTING_HINT = 'Optional. Anyone signed in can vote for up to 3 entries while voting is open. Your local time.';
 
+/** The terms in short, to a solver: who will read their entry. */
+export const YOUR_ENTRY_SEEN_BY: Record<SubmissionVisibility, string> = {
+  SEALED: 'Submissions are sealed: only you and the sponsor can read yours.',
+  GALLERY: 'Entries are public: everyone can read yours, and its files, as soon as you submit.',
+  GALLERY_AFTER_CLOSE: 'Entries are private until submissions close, then public: everyone can read yours.',
+};
+
 /** Whether entries can be public, so that a public vote makes sense. */
 export const isGallery = (mode: SubmissionVisibility) => mode !== 'SEALED';
 
