@@ -110,6 +110,14 @@ describe('INVITE_ONLY challenges are the sponsor’s business only', () => {
       query: `mutation($input: ShortlistSubmissionInput!) { shortlistSubmission(input: $input) { submission { id } } }`,
       variables: { input: { submissionId, shortlisted: true } },
     },
+    'Mutation.castVote': {
+      query: `mutation($input: CastVoteInput!) { castVote(input: $input) { vote { id } } }`,
+      variables: { input: { submissionId } },
+    },
+    'Mutation.withdrawVote': {
+      query: `mutation($input: WithdrawVoteInput!) { withdrawVote(input: $input) { submission { id } } }`,
+      variables: { input: { submissionId } },
+    },
   });
 
   beforeAll(async () => {
@@ -152,7 +160,7 @@ describe('INVITE_ONLY challenges are the sponsor’s business only', () => {
   });
 
   it('answers NOT_FOUND to an uninvited solver who knows the ids, for every one of them, and writes nothing', async () => {
-    const tables = ['submissions.submission', 'submissions.terms_acceptance', 'submissions.team', 'challenges.challenge_question', 'payouts.funding', 'payouts.award'];
+    const tables = ['submissions.submission', 'submissions.terms_acceptance', 'submissions.team', 'challenges.challenge_question', 'payouts.funding', 'payouts.award', 'submissions.vote'];
     const rowsBefore = await Promise.all(tables.map(async (t) => Number((await db.query(`select count(*) from ${t}`)).rows[0].count)));
     const answers: Record<string, unknown> = {};
     for (const [operation, { query, variables }] of Object.entries(cases(inviteOnly, legacySubmission))) {
