@@ -4,11 +4,10 @@
 // two visitors browse the gallery and vote (votes left shown); the sponsor sees the votes and downloads the files.
 // Each test is one step; a failed step skips the rest (serial). Every new page is checked (page-checks.ts: axe,
 // CSP, no horizontal scroll), and docs/screenshots gets gallery-1440.png, gallery-390.png and upload-390.png.
-import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { castOf } from './cast';
 import { expect, test } from './fixtures';
-import { fundAndPublish, runId, signUp } from './helpers';
+import { fundAndPublish, reloadUntil, runId, signUp } from './helpers';
 import { keepScreenshot } from './page-checks';
 
 test.describe.configure({ mode: 'serial' });
@@ -33,14 +32,6 @@ function localInput(minutes: number): string {
   const d = new Date(Date.now() + minutes * 60_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** Reloads until `check` passes: what another context learns by event (a published challenge, a vote) takes a moment. */
-async function eventually(p: Page, url: string, check: () => Promise<void>, message: string) {
-  await expect(async () => {
-    await p.goto(url);
-    await check();
-  }, message).toPass({ intervals: [1000, 2000], timeout: 60_000 });
 }
 
 test.beforeAll(async ({}, testInfo) => {
@@ -82,7 +73,7 @@ test('sponsor creates a public-gallery contest with a vote open now and a commun
 test('a designer attaches two images and a PDF, sees the progress and the previews, submits and resubmits keeping the files', async ({ checks }, testInfo) => {
   const dana = page('dana');
   await signUp(dana, 'E2E Dana Designer', email('dana'));
-  await eventually(dana, challengeUrl, () => dana.getByLabel('Solution title').waitFor({ timeout: 3000 }), 'the published challenge takes entries');
+  await reloadUntil(dana, challengeUrl, () => dana.getByLabel('Solution title').waitFor({ timeout: 3000 }), 'the published challenge takes entries');
   await dana.waitForLoadState('networkidle');
   await dana.getByLabel('Solution title').fill(entryTitle());
   await dana.getByLabel('Solution', { exact: true }).fill('A peak drawn in one line, in two colour schemes.');

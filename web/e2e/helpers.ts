@@ -122,3 +122,11 @@ export async function confirmed(page: Page, action: string, confirm: string, don
   await page.getByRole('button', { name: confirm }).click();
   await page.getByRole('status').filter({ hasText: done }).waitFor();
 }
+
+/** Reloads `url` until `check` passes: what another context learns by event (a role, a round, a status) takes a moment. */
+export async function reloadUntil(page: Page, url: string, check: () => Promise<void>, message: string): Promise<void> {
+  await expect(async () => {
+    await page.goto(url);
+    await check();
+  }, message).toPass({ intervals: [1000, 2000], timeout: 60_000 });
+}

@@ -6,11 +6,10 @@
 // the finalist; the sponsor awards the first prize from the board and finishes judging; the author reads the judges'
 // feedback. Each test is one step; a failed step skips the rest (serial). Every new page is checked (page-checks.ts),
 // and docs/screenshots gets judging-board.png (1440 px) and scoring-390.png (390 px).
-import type { Page } from '@playwright/test';
 import { castOf } from './cast';
 import { expect, test } from './fixtures';
 import { keepScreenshot } from './page-checks';
-import { runId, signUp, unfold, confirmed, fundAndPublish } from './helpers';
+import { confirmed, fundAndPublish, reloadUntil, runId, signUp, unfold } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,14 +21,6 @@ type Who = (typeof people)[number];
 const page = castOf(people);
 const email = (who: Who) => `${who}-${run}@e2e.test`;
 const ideas = { ada: () => `Solar still ${run}`, bo: () => `Fog net ${run}` };
-
-/** Reloads until `check` passes: what another context learns by event (a role, a round, a status) takes a moment. */
-async function eventually(p: Page, url: string, check: () => Promise<void>, message: string) {
-  await expect(async () => {
-    await p.goto(url);
-    await check();
-  }, message).toPass({ intervals: [1000, 2000], timeout: 60_000 });
-}
 
 test.beforeAll(async ({}, testInfo) => {
   run = runId(testInfo.project.name);
@@ -113,7 +104,7 @@ test('the judge signs up from the invitation’s link and accepts it on /judging
   await judge.waitForURL(/\/login\?next=%2Fjudging%2Finvitations/);
   await signUp(judge, 'E2E Judge', email('judge'));
   // The new account's address reaches the challenges context by event: the invitation shows a moment later.
-  await eventually(judge, '/', async () => {
+  await reloadUntil(judge, '/', async () => {
     await expect(judge.getByRole('link', { name: 'Judging (1)', includeHidden: true })).toBeAttached({ timeout: 2000 });
   }, 'the header says an invitation waits');
   await unfold(judge, 'Menu');
@@ -132,7 +123,7 @@ test('the judge signs up from the invitation’s link and accepts it on /judging
 test('the judge scores both submissions from the keyboard', async ({ checks }, testInfo) => {
   const judge = page('judge');
   const score = `${challengeUrl}/score`;
-  await eventually(judge, score, async () => {
+  await reloadUntil(judge, score, async () => {
     await expect(judge.getByText('0 of 2 scored')).toBeVisible({ timeout: 2000 });
   }, 'the judge can read the submissions');
   await judge.waitForLoadState('networkidle');
@@ -183,7 +174,7 @@ test('the sponsor reads the judging board and picks a finalist for the final rou
 
 test('final round: the finalist resubmits, the sponsor closes again, the judge scores the finalist', async () => {
   const ada = page('ada');
-  await eventually(ada, challengeUrl, async () => {
+  await reloadUntil(ada, challengeUrl, async () => {
     await expect(ada.getByRole('button', { name: 'Resubmit solution' })).toBeVisible({ timeout: 2000 });
   }, 'the finalist may resubmit');
   await ada.waitForLoadState('networkidle');
@@ -198,7 +189,7 @@ test('final round: the finalist resubmits, the sponsor closes again, the judge s
   await confirmed(sponsor, 'Close submissions', 'Yes, close submissions', 'Submissions closed: judging has started.');
 
   const judge = page('judge');
-  await eventually(judge, `${challengeUrl}/score`, async () => {
+  await reloadUntil(judge, `${challengeUrl}/score`, async () => {
     await expect(judge.getByText('0 of 1 scored')).toBeVisible({ timeout: 2000 });
   }, 'the final round reaches the judge');
   await judge.waitForLoadState('networkidle');
@@ -214,7 +205,7 @@ test('final round: the finalist resubmits, the sponsor closes again, the judge s
 
 test('the sponsor awards the first prize from the board and finishes judging', async ({ checks }) => {
   const sponsor = page('sponsor');
-  await eventually(sponsor, `${challengeUrl}/judging`, async () => {
+  await reloadUntil(sponsor, `${challengeUrl}/judging`, async () => {
     await expect(sponsor.getByRole('table', { name: /^Ranking/ }).getByRole('row')).toHaveCount(2, { timeout: 2000 });
   }, 'the final round’s ranking');
   await sponsor.waitForLoadState('networkidle');
@@ -244,7 +235,7 @@ test('the sponsor awards the first prize from the board and finishes judging', a
 
 test('the author reads the judges’ feedback', async ({ checks }) => {
   const ada = page('ada');
-  await eventually(ada, challengeUrl, async () => {
+  await reloadUntil(ada, challengeUrl, async () => {
     await expect(ada.getByRole('heading', { name: 'Judges’ feedback' })).toBeVisible({ timeout: 2000 });
   }, 'the results reach the author');
   const feedback = ada.getByRole('region', { name: 'Judges’ feedback' });

@@ -96,6 +96,40 @@ async function graphql<T>(gatewayUrl: string, token: string, query: string, vari
   return result.data;
 }
 
+const roundedPercentile = (values: number[], p: number) => Math.round(percentile(values, p));
+
+/**
+ * One phase's figures: `run` (the pool's outcome) of `attempted` files of `fileBytes` each, `wholeMs` per file (the
+ * whole operation), `transferMs` (the PUT or GET alone), the processes' CPU (`used`) per MB moved, and statements.
+ */
+function filePhase(
+  run: { seconds: number; errors: number; firstError?: string },
+  attempted: number,
+  fileBytes: number,
+  wholeMs: number[],
+  transferMs: number[],
+  used: { name: string; cpuMs: number }[],
+  sql: StatementsPerOperation,
+): FilePhase {
+  const files = attempted - run.errors;
+  const bytes = files * fileBytes;
+  const cpuMsPerMb = Object.fromEntries(used.filter((u) => u.cpuMs > 0).map((u) => [u.name, bytes ? Math.round((u.cpuMs / (bytes / MB)) * 100) / 100 : 0]));
+  return {
+    files,
+    bytes,
+    seconds: Math.round(run.seconds * 100) / 100,
+    mbPerSecond: Math.round((bytes / MB / run.seconds) * 10) / 10,
+    p50Ms: roundedPercentile(wholeMs, 50),
+    p99Ms: roundedPercentile(wholeMs, 99),
+    transferP50Ms: roundedPercentile(transferMs, 50),
+    transferP99Ms: roundedPercentile(transferMs, 99),
+    cpuMsPerMb,
+    sql,
+    errors: run.errors,
+    firstError: run.firstError,
+  };
+}
+
 /** Runs `count` tasks on `connections` workers; each task's failure is counted, not thrown. */
 async function pool(count: number, connections: number, task: (index: number) => Promise<void>): Promise<{ seconds: number; errors: number; firstError?: string }> {
   let next = 0;
@@ -179,23 +213,7 @@ export async function measureFiles(
     });
     let used = endUsage(groups, usage);
     const upStatements = perOperation(netOfIdle(await sql.read(), up.seconds), count);
-    const bytesUp = (count - up.errors) * file.bytes.length;
-    const perMb = (cpu: { name: string; cpuMs: number }[], bytes: number) =>
-      Object.fromEntries(cpu.filter((u) => u.cpuMs > 0).map((u) => [u.name, bytes ? Math.round((u.cpuMs / (bytes / MB)) * 100) / 100 : 0]));
-    const upload: FilePhase = {
-      files: count - up.errors,
-      bytes: bytesUp,
-      seconds: Math.round(up.seconds * 100) / 100,
-      mbPerSecond: Math.round((bytesUp / MB / up.seconds) * 10) / 10,
-      p50Ms: Math.round(percentile(uploadMs, 50)),
-      p99Ms: Math.round(percentile(uploadMs, 99)),
-      transferP50Ms: Math.round(percentile(putMs, 50)),
-      transferP99Ms: Math.round(percentile(putMs, 99)),
-      cpuMsPerMb: perMb(used, bytesUp),
-      sql: upStatements,
-      errors: up.errors,
-      firstError: up.firstError,
-    };
+    const upload = filePhase(up, count, file.bytes.length, uploadMs, putMs, used, upStatements);
 
     const getMs: number[] = [];
     await sql.reset();
@@ -209,21 +227,7 @@ export async function measureFiles(
     });
     used = endUsage(groups, usage);
     const downStatements = perOperation(netOfIdle(await sql.read(), down.seconds), downloads.length);
-    const bytesDown = (downloads.length - down.errors) * file.bytes.length;
-    const download: FilePhase = {
-      files: downloads.length - down.errors,
-      bytes: bytesDown,
-      seconds: Math.round(down.seconds * 100) / 100,
-      mbPerSecond: Math.round((bytesDown / MB / down.seconds) * 10) / 10,
-      p50Ms: Math.round(percentile(getMs, 50)),
-      p99Ms: Math.round(percentile(getMs, 99)),
-      transferP50Ms: Math.round(percentile(getMs, 50)),
-      transferP99Ms: Math.round(percentile(getMs, 99)),
-      cpuMsPerMb: perMb(used, bytesDown),
-      sql: downStatements,
-      errors: down.errors,
-      firstError: down.firstError,
-    };
+    const download = filePhase(down, downloads.length, file.bytes.length, getMs, getMs, used, downStatements);
     return { connections, fileBytes: file.bytes.length, upload, download };
   } finally {
     agent.destroy();

@@ -6,6 +6,7 @@ import type { ChallengeType, ChallengeVisibility, CreateChallengeInput, RubricCr
 import { checkFile, MAX_ATTACHMENTS, submitRefusal, uploadRefusal, type UploadTicket } from '@/lib/attachments';
 import { ACCEPT_TERMS_FIELD, ACCEPT_TERMS_REQUIRED } from '@/lib/challenges';
 import { submittedMessage, visibilityFrom } from '@/lib/entries';
+import { formText as text } from '@/lib/form-data';
 import { gql } from '@/lib/gateway';
 import { fetchGateway } from '@/lib/gateway-fetch';
 import { GatewayError, toFormState, type FormState } from '@/lib/errors';
@@ -27,11 +28,6 @@ import { RESET_REQUESTED_MESSAGE, validateNewPassword } from '@/lib/passwords';
 import { positionFromForm, reviewHref } from '@/lib/review';
 import { clearSession, getRefreshToken, setSession, type SessionGrant } from '@/lib/session';
 import { appOrigin, safeNext, STRIPE_EMULATOR_URL } from '@/lib/urls';
-
-const text = (fd: FormData, name: string): string => {
-  const value = fd.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 const challengePath = (challengeId: string, page?: 'review' | 'team' | 'judging' | 'score' | 'edit') =>
   `/challenges/${encodeURIComponent(challengeId)}${page ? `/${page}` : ''}`;

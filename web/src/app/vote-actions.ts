@@ -4,13 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/lib/errors';
 import { safeGalleryReturn, voteRefusal } from '@/lib/gallery';
+import { formText as text } from '@/lib/form-data';
 import { gql } from '@/lib/gateway';
 import { CastVoteDoc, WithdrawVoteDoc } from '@/lib/operations';
-
-const text = (fd: FormData, name: string): string => {
-  const value = fd.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 /**
  * Casts (castVote) or withdraws (withdrawVote) the viewer's vote for an entry, then goes back to the page it came

@@ -186,7 +186,6 @@ export class VoteService {
     return new Map(rows.map((r) => [r.id, { challengeId: r.id, ...votingStateOf(r), votesUsed: r.votes_used ?? 0 }]));
   }
 
-  /** Submission.voteCount: the counted votes. One statement. */
   /** Which of these submissions the viewer voted for (a flagged vote too: it is theirs to withdraw); empty when signed out. */
   async viewerVotedSubmissionIds(submissionIds: readonly string[]): Promise<Set<string>> {
     const keys = uuids(submissionIds);
@@ -198,6 +197,7 @@ export class VoteService {
     return new Set(rows.map((r) => r.submission_id));
   }
 
+  /** Submission.voteCount: the counted votes. One statement. */
   async voteCountsBySubmissionIds(submissionIds: readonly string[]): Promise<Map<string, number>> {
     const keys = uuids(submissionIds);
     if (keys.length === 0) return new Map();
