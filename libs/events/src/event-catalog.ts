@@ -187,6 +187,37 @@ export interface EventPayloads {
     email?: string;
     userId?: string;
   };
+
+  // ---- Communities (issue 15) ------------------------------------------------------------------------------------
+  /**
+   * A user's public profile changed (updateProfile). `skills` trimmed, de-duplicated case-insensitively, as typed;
+   * `version` grows per user (an older one is ignored). Challenges keeps the skills to recommend challenges.
+   */
+  ProfileChanged: { userId: string; displayName: string; skills: string[]; publicProfile: boolean; version: number };
+  /**
+   * An organization's public page changed (updateOrganization). `logoAttachmentId`: an image attachment uploaded
+   * through submissions (null: no logo). `version` grows per organization.
+   */
+  OrganizationChanged: {
+    organizationId: string;
+    name: string;
+    slug: string | null;
+    brandColor: string | null;
+    logoAttachmentId: string | null;
+    version: number;
+  };
+  /** An attachment's bytes were checked and found as declared (READY). Challenges accepts image ones as logos. */
+  AttachmentReady: { attachmentId: string; uploadedBy: string; contentType: string; byteSize: number };
+  /** A solver asked a question about a challenge; the sponsor's OWNER/ADMINs are told. */
+  QuestionAsked: { questionId: string; challengeId: string; challengeTitle: string; organizationId: string; askedBy: string };
+  /** The sponsor answered a question (first answer only; an edit is not news). The asker is told. */
+  QuestionAnswered: { questionId: string; challengeId: string; challengeTitle: string; askedBy: string; public: boolean };
+  /** A payout's transfer failed for good (FAILED): the winner is told what to do. */
+  PayoutFailed: { payoutId: string; challengeId: string; winnerId: string; amountMinor: string; currency: string; reason?: string };
+  /** A paid payout's transfer was reversed (REVERSED): the winner is told. */
+  PayoutReversed: { payoutId: string; challengeId: string; winnerId: string; amountMinor: string; currency: string };
+  /** A team member proposed a new prize split; every member is asked to agree. */
+  TeamSplitProposed: { teamId: string; challengeId: string; teamName: string; proposedBy: string; splitVersion: number; memberIds: string[] };
 }
 
 export type EventType = keyof EventPayloads;
