@@ -1,4 +1,16 @@
-import { challengeInput, createChallenge, createOrganization, errorCodes, eventually, fundAndPublish, runContract, signUpUser, sqlStatementCounts, type TestUser } from '@ideagora/testing';
+import {
+  challengeInput,
+  createChallenge,
+  createOrganization,
+  errorCodes,
+  eventually,
+  fundAndPublish,
+  requestSubgraph,
+  runContract,
+  signUpUser,
+  sqlStatementCounts,
+  type TestUser,
+} from '@ideagora/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { useSponsorStack } from './sponsor.fixture';
@@ -194,6 +206,26 @@ describe('organization pages', () => {
         expect(response.data!.organizationBySlug).toEqual({ id: organizationId, slug, viewerRole: null, members: null, invitations: null });
       }
     });
+
+    it('mints a logo URL in submissions only for a READY image that is no submission’s file, whatever a forged representation says', async () => {
+      const logo = (await fixture.db.query(`select logo_attachment_id from challenges.organization where id = $1`, [fixture.organizationId])).rows[0].logo_attachment_id;
+      const entry = await upload(outsider, png, 'entry.png');
+      await eventually(async () => {
+        const submitted = await runContract(
+          fixture.stack.client,
+          'SubmitSolutionWithFiles',
+          { input: { challengeId: published[0], title: 'A pump', body: 'Drawings attached.', attachmentIds: [entry] } },
+          outsider.token,
+        );
+        expect(submitted.errors).toBeUndefined();
+      });
+      const pdf = await upload(fixture.sponsor, Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), 'brochure.pdf', 'application/pdf');
+      const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id logoUrl } } }`;
+      const representations = [logo, entry, pdf, randomUUID(), null].map((logoAttachmentId) => ({ __typename: 'Organization', id: fixture.organizationId, logoAttachmentId }));
+      const answer = await requestSubgraph(fixture.stack, 'submissions', query, { r: representations }, null);
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.data._entities.map((o: { logoUrl: string | null }) => o.logoUrl !== null)).toEqual([true, false, false, false, false]);
+    }, 60_000);
 
     it('costs the same SQL statements for 2 and 6 challenges a page (one for the page)', async () => {
       const statements = async (first: number) => {

@@ -194,10 +194,19 @@ export class AttachmentService {
 
   /**
    * Organization logos for a DataLoader (Organization.logoUrl): READY PNG, JPEG or WebP images of at most 2 MB among
-   * the ids; any other id is absent. One statement.
+   * the ids, and never a file of a submission (an id forged into an `_entities` representation must not reach a sealed
+   * entry's files); any other id is absent. One statement.
    */
   async logosByIds(ids: readonly string[]): Promise<AttachmentSnapshot[]> {
-    return (await this.byIds(ids)).filter((a) => a.status === 'READY' && LOGO_CONTENT_TYPES.includes(a.contentType) && a.byteSize <= LOGO_MAX_BYTES);
+    const keys = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+    if (keys.length === 0) return [];
+    const rows = await this.em.execute<AttachmentRow[]>(
+      `select ${COLUMNS} from attachment a
+       where a.id = any(?::uuid[]) and a.status = 'READY' and a.content_type = any(?::text[]) and a.byte_size <= ?
+         and not exists (select 1 from submission_version_attachment sva where sva.attachment_id = a.id)`,
+      [pgArray(keys), pgArray(LOGO_CONTENT_TYPES), LOGO_MAX_BYTES],
+    );
+    return rows.map(toSnapshot);
   }
 
   /** Deletes an attachment's bytes and preview (the orphan sweep, a rejection). */

@@ -7,7 +7,7 @@ export class OrganizationLogoResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "A URL of the organization's logo (its WebP preview when it has one, else the image), valid 5 minutes: ask again rather than store it. Public, like the page. Null without a logo, or when the attachment is not a READY PNG, JPEG or WebP image of at most 2 MB.",
+      "A URL of the organization's logo (its WebP preview when it has one, else the image), valid 5 minutes: ask again rather than store it. Public, like the page. Null without a logo, or when the attachment is not a READY PNG, JPEG or WebP image of at most 2 MB, or is a submission's file.",
   })
   @Directive('@requires(fields: "logoAttachmentId")')
   async logoUrl(@Root() organization: OrganizationRef, @Ctx() ctx: SubmissionsContext): Promise<string | null> {
