@@ -234,6 +234,7 @@ export interface EventEnvelope<T extends EventType = EventType> {
 export const SUBSCRIPTIONS: Record<string, EventType[]> = {
   // UserRegistered: user_view (ids that exist, emails that invitations name).
   // SubmissionCreated: submission_view (finalists must be this challenge's submissions). JudgingConcluded: -> AWARDED.
+  // AttachmentReady: attachment_view (an organization's logo must be its uploader's READY image).
   challenges: [
     'UserRegistered',
     'FundingSucceeded',
@@ -244,9 +245,11 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
     'ChallengeCancellationRejected',
     'SubmissionCreated',
     'JudgingConcluded',
+    'AttachmentReady',
   ],
   // UserRegistered: user_view (whose email a team invitation names). ChallengeRoleChanged: the judges.
-  submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered', 'ChallengeRoleChanged'],
+  // OrganizationChanged: an attachment chosen as a logo is kept (never swept as an orphan).
+  submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered', 'ChallengeRoleChanged', 'OrganizationChanged'],
   // TeamSplitAgreed: the split in force, recorded with an award to the team. JudgingRankingFixed: the deadline's awards.
   // VotingRankingFixed: the community-choice prizes' awards.
   payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated', 'TeamSplitAgreed', 'JudgingRankingFixed', 'VotingRankingFixed'],

@@ -25,11 +25,13 @@ import { ChallengeQuestionResolver } from './questions/question.resolver';
 import { readModelEventHandlers } from './read-models/read-model.handlers';
 import { ChallengeFundingEntity } from './read-models/challenge-funding.entity';
 import { UserViewEntity } from './read-models/user-view.entity';
+import { AttachmentViewEntity } from './read-models/attachment-view.entity';
+import { Migration20261207120000_organization_pages } from './migrations/Migration20261207120000_organization_pages';
 
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
   entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity, UserViewEntity, ChallengeFundingEntity,
-    PrizeAwardEntity, ChallengeInvitationEntity, SubmissionViewEntity,
+    PrizeAwardEntity, ChallengeInvitationEntity, SubmissionViewEntity, AttachmentViewEntity,
   ],
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
@@ -42,6 +44,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261206090000_discovery', class: Migration20261206090000_discovery },
     { name: 'Migration20261207090000_judging', class: Migration20261207090000_judging },
     { name: 'Migration20261209090000_entries', class: Migration20261209090000_entries },
+    { name: 'Migration20261207120000_organization_pages', class: Migration20261207120000_organization_pages },
   ],
   buildSchema: () =>
     buildFederatedSchema({
