@@ -252,7 +252,8 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
   submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered', 'ChallengeRoleChanged', 'OrganizationChanged'],
   // TeamSplitAgreed: the split in force, recorded with an award to the team. JudgingRankingFixed: the deadline's awards.
   // VotingRankingFixed: the community-choice prizes' awards.
-  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated', 'TeamSplitAgreed', 'JudgingRankingFixed', 'VotingRankingFixed'],
+  // ChallengeRoleChanged: an INVITE_ONLY challenge's invited participants and judges read its funding and prizes.
+  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated', 'TeamSplitAgreed', 'JudgingRankingFixed', 'VotingRankingFixed', 'ChallengeRoleChanged'],
   // The winner's mail: "you won" and "your prize money has been sent".
   // And the invitee's mail: "X invited you to join Org".
   // And a team invitation's mail.

@@ -27,6 +27,7 @@ import { ChallengeFundingEntity } from './read-models/challenge-funding.entity';
 import { UserViewEntity } from './read-models/user-view.entity';
 import { AttachmentViewEntity } from './read-models/attachment-view.entity';
 import { Migration20261207120000_organization_pages } from './migrations/Migration20261207120000_organization_pages';
+import { Migration20261207150000_announce_roles } from './migrations/Migration20261207150000_announce_roles';
 
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
@@ -45,6 +46,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261207090000_judging', class: Migration20261207090000_judging },
     { name: 'Migration20261209090000_entries', class: Migration20261209090000_entries },
     { name: 'Migration20261207120000_organization_pages', class: Migration20261207120000_organization_pages },
+    { name: 'Migration20261207150000_announce_roles', class: Migration20261207150000_announce_roles },
   ],
   buildSchema: () =>
     buildFederatedSchema({

@@ -18,7 +18,8 @@ import { Client } from 'pg';
 /**
  * INVITE_ONLY challenges, the positive path (issue 15): a solver invited as a PARTICIPANT who accepts reads the
  * challenge, accepts its terms and submits, back to back through the gateway, even before submissions has heard
- * ChallengeRoleChanged (its bounded read-model wait); an uninvited solver still gets NOT_FOUND by every path; a
+ * ChallengeRoleChanged (its bounded read-model wait), and reads its funding and prizes (the contract's ChallengeDetail)
+ * before payouts has (the same wait there); an uninvited solver still gets NOT_FOUND by every path; a
  * revoked participant loses access. The negative table over every operation is invite-only.int-spec.ts.
  */
 
@@ -51,7 +52,7 @@ describe('INVITE_ONLY challenges: invited participants enter, nobody else', () =
     [sponsor, participant, outsider] = await Promise.all([1, 2, 3].map(() => signUpUser(stack.client)));
     const organizationId = await createOrganization(stack.client, sponsor.token);
     challengeId = (await createChallenge(stack.client, sponsor.token, challengeInput(organizationId, { visibility: 'INVITE_ONLY', submissionVisibility: 'GALLERY' }))).id;
-    await fundAndPublish(stack, sponsor.token, challengeId, { simulated: true });
+    await fundAndPublish(stack, sponsor.token, challengeId); // funded through payouts: its funding is read below
     const invited = await gql(INVITE, { input: { challengeId, emails: [participant.email], role: 'PARTICIPANT' } }, sponsor.token);
     expect(invited.errors).toBeUndefined();
     invitationId = invited.data!.inviteToChallenge.invitations[0].id;
@@ -67,20 +68,26 @@ describe('INVITE_ONLY challenges: invited participants enter, nobody else', () =
   });
 
   it('lets the participant who accepts read it, accept its terms and submit at once, while submissions has not yet heard of the role', async () => {
-    // Hold submissions' consumer back: ChallengeRoleChanged cannot be applied until this transaction ends.
+    // Hold submissions' and payouts' consumers back: ChallengeRoleChanged cannot be applied until this transaction ends.
     const holder = new Client({ connectionString: stack.databaseUrl });
     await holder.connect();
     await holder.query('begin');
-    await holder.query('lock table submissions.challenge_role_view in exclusive mode');
+    await holder.query('lock table submissions.challenge_role_view, payouts.challenge_role_view in exclusive mode');
     try {
       const responded = await gql(RESPOND, { input: { invitationId, accept: true } }, participant.token);
       expect(responded.data!.respondToChallengeInvitation.invitation.status).toBe('ACCEPTED');
       expect((await holder.query(`select count(*)::int as n from submissions.challenge_role_view where user_id = $1`, [participant.id])).rows[0].n).toBe(0);
       // Released while the requests below wait (as a consumer a little behind would be).
       const release = new Promise<void>((resolve) => setTimeout(() => void holder.query('commit').then(() => resolve()), 1_000));
-      const [read, accepted] = await Promise.all([gql(READ, { id: challengeId }, participant.token), accept(participant.token)]);
+      const [read, accepted, detail] = await Promise.all([
+        gql(READ, { id: challengeId }, participant.token),
+        accept(participant.token),
+        runContract(stack.client, 'ChallengeDetail', { id: challengeId }, participant.token),
+      ]);
       await release;
       expect(read.errors).toBeUndefined();
+      expect(detail.errors).toBeUndefined();
+      expect(detail.data!.challenge).toMatchObject({ id: challengeId, funding: { status: 'SUCCEEDED' }, prizes: [expect.objectContaining({ rank: 1, award: null }), expect.objectContaining({ rank: 2, award: null })] });
       expect(read.data!.challenge).toMatchObject({ id: challengeId, visibility: 'INVITE_ONLY', viewerRoles: ['PARTICIPANT'], submissionCount: 0 });
       expect(accepted.errors).toBeUndefined();
       const submitted = await submit(participant.token);
@@ -121,5 +128,11 @@ describe('INVITE_ONLY challenges: invited participants enter, nobody else', () =
     expect(codes(await accept(participant.token))).toEqual(['NOT_FOUND']);
     const hidden = await requestSubgraph(stack, 'submissions', ENTITIES, { r: [{ __typename: 'Challenge', id: challengeId }] }, participant.id);
     expect(hidden.body.data._entities).toEqual([null]);
+    // payouts too: its funding and prizes are withheld again.
+    const FUNDING = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Challenge { id funding { status } } } }`;
+    await eventually(async () => {
+      const funding = await requestSubgraph(stack, 'payouts', FUNDING, { r: [{ __typename: 'Challenge', id: challengeId }] }, participant.id);
+      expect(funding.body.data._entities).toEqual([null]);
+    });
   }, 60_000);
 });
