@@ -104,10 +104,12 @@ export class NotificationProducer {
    */
   async applyChallengeChanged(payload: EventPayloads['ChallengeChanged'], envelope: EventEnvelope): Promise<void> {
     if (!isUuid(payload.id)) return;
-    const [prior] = await this.em.execute<{ status: ChallengeFacts['status']; round: number; deadline: Date; version: number }[]>(
-      `select status, round, deadline, version from challenge_view where id = ? for update`,
+    // The deadline in epoch milliseconds: the raw driver hands timestamps back as text here.
+    const [row] = await this.em.execute<{ status: ChallengeFacts['status']; round: number; deadline_ms: number; version: number }[]>(
+      `select status, round, (extract(epoch from deadline) * 1000)::float8 as deadline_ms, version from challenge_view where id = ? for update`,
       [payload.id],
     );
+    const prior = row ? { status: row.status, round: row.round, deadline: new Date(row.deadline_ms), version: row.version } : undefined;
     if (prior && prior.version >= payload.version) return;
     const next: ChallengeFacts = { status: payload.status, round: payload.round ?? 1, deadline: currentDeadline(payload) };
     const title = payload.title ?? '';
