@@ -71,6 +71,9 @@ export function currentDeadline(event: { submissionDeadline: string; round?: num
   return new Date((event.round ?? 1) >= 2 && event.finalRoundDeadline ? event.finalRoundDeadline : event.submissionDeadline);
 }
 
+/** The statuses a challenge is awarded from (a skipped version between them too). */
+const RESULTS_FROM: readonly ChallengeStatusName[] = ['OPEN', 'JUDGING', 'CANCELLING'];
+
 export type ChallengeNews = 'DEADLINE_CHANGED' | 'SUBMISSIONS_CLOSED' | 'RESULTS_PUBLISHED';
 
 /**
@@ -82,7 +85,7 @@ export type ChallengeNews = 'DEADLINE_CHANGED' | 'SUBMISSIONS_CLOSED' | 'RESULTS
  */
 export function challengeNews(prior: ChallengeFacts | null, next: ChallengeFacts): ChallengeNews | null {
   if (!prior) return null;
-  if (next.status === 'AWARDED') return prior.status === 'AWARDED' ? null : 'RESULTS_PUBLISHED';
+  if (next.status === 'AWARDED') return RESULTS_FROM.includes(prior.status) ? 'RESULTS_PUBLISHED' : null;
   if (prior.status === 'OPEN' && next.status === 'JUDGING') return 'SUBMISSIONS_CLOSED';
   if (prior.status === 'OPEN' && next.status === 'OPEN' && prior.round === next.round && prior.deadline.getTime() !== next.deadline.getTime()) {
     return 'DEADLINE_CHANGED';
