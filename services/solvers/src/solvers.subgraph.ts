@@ -1,3 +1,4 @@
+import { combineEventHandlers } from '@ideagora/events';
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import { createSolversContext, type SolversContext } from './context';
 import { MailOutboxEntity } from './mail/mail-outbox.entity';
@@ -53,7 +54,8 @@ export const solversSubgraph: SubgraphDefinition<SolversContext, SolversOwn> = {
   own: createSolversOwn,
   createContext: createSolversContext,
   // Notifications and their mail, written in the event's transaction; the dispatcher is nudged once that transaction commits.
-  eventHandlers: (runtime) => createNotificationEventHandlers(() => ({ webBaseUrl: runtime.own.config.WEB_BASE_URL, log: runtime.logger })),
+  // Other sets of this context's handlers join through combineEventHandlers (an event several sets consume runs each).
+  eventHandlers: (runtime) => combineEventHandlers(createNotificationEventHandlers(() => ({ webBaseUrl: runtime.own.config.WEB_BASE_URL, log: runtime.logger }))),
   afterEventsApplied: (runtime) => runtime.own.mail.nudge(),
   workers: (runtime) => [runtime.own.mail, runtime.own.sessionSweeper],
 };
