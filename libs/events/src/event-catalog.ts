@@ -258,7 +258,25 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
   // And the invitee's mail: "X invited you to join Org".
   // And a team invitation's mail.
   // And challenge invitations (judges), and the finalists' news.
-  solvers: ['PrizeAwarded', 'PayoutPaid', 'OrganizationInvitationSent', 'TeamInvitationSent', 'ChallengeInvitationSent', 'FinalistsAnnounced'],
+  // Notifications (issue 15): ChallengeChanged (challenge_view: deadline moved, closed, results), MembershipChanged
+  // (the sponsors' OWNER/ADMINs), SubmissionCreated and TeamSplitAgreed (who takes part), and the events told.
+  solvers: [
+    'PrizeAwarded',
+    'PayoutPaid',
+    'OrganizationInvitationSent',
+    'TeamInvitationSent',
+    'ChallengeInvitationSent',
+    'FinalistsAnnounced',
+    'ChallengeChanged',
+    'MembershipChanged',
+    'SubmissionCreated',
+    'TeamSplitAgreed',
+    'QuestionAsked',
+    'QuestionAnswered',
+    'PayoutFailed',
+    'PayoutReversed',
+    'TeamSplitProposed',
+  ],
 };
 
 export function queueName(consumer: string, type: EventType): string {

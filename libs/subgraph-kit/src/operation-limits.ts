@@ -99,6 +99,9 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   // Entries (issue 14): MAX_ATTACHMENTS a version in services/submissions; the upload's headers (Content-Type, and
   // If-None-Match with S3).
   'Submission.attachments': 10,
+  // Notifications (issue 15): the kinds of NotificationKind (13).
+  'NotificationPreferences.mailKinds': 13,
+  'UpdateNotificationPreferencesPayload.mailKinds': 13,
   'SubmissionVersion.attachments': 10,
   'CreateAttachmentUploadPayload.uploadHeaders': 5,
   // Introspection (subgraphs, and the gateway outside production): about the size of our schemas, so the circular

@@ -1,3 +1,4 @@
+import { combineEventHandlers } from '@ideagora/events';
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import { createSolversContext, type SolversContext } from './context';
 import { MailOutboxEntity } from './mail/mail-outbox.entity';
@@ -7,7 +8,11 @@ import { Migration20261126100000_password_reset } from './migrations/Migration20
 import { Migration20261127100000_sessions } from './migrations/Migration20261127100000_sessions';
 import { Migration20261206090000_announce_users } from './migrations/Migration20261206090000_announce_users';
 import { Migration20261206100000_announce_users_to_submissions } from './migrations/Migration20261206100000_announce_users_to_submissions';
+import { Migration20261207130000_notifications } from './migrations/Migration20261207130000_notifications';
+import { ChallengeAudienceEntity, ChallengeViewEntity, OrganizationManagerViewEntity, TeamAudienceEntity } from './notifications/notification-audience.entity';
+import { NotificationEntity, NotificationPreferenceEntity } from './notifications/notification.entity';
 import { createNotificationEventHandlers } from './notifications/notification.events';
+import { NotificationResolver } from './notifications/notification.resolver';
 import { PasswordResetTokenEntity } from './password-resets/password-reset.entity';
 import { PasswordResetResolver } from './password-resets/password-reset.resolver';
 import { SessionEntity } from './sessions/session.entity';
@@ -19,7 +24,19 @@ import { resolveUserReference, UserResolver } from './users/user.resolver';
 
 export const solversSubgraph: SubgraphDefinition<SolversContext, SolversOwn> = {
   name: 'solvers',
-  entities: [UserEntity, PasswordResetTokenEntity, SessionEntity, MailOutboxEntity, LoginThrottleEntity],
+  entities: [
+    UserEntity,
+    PasswordResetTokenEntity,
+    SessionEntity,
+    MailOutboxEntity,
+    LoginThrottleEntity,
+    NotificationEntity,
+    NotificationPreferenceEntity,
+    ChallengeViewEntity,
+    ChallengeAudienceEntity,
+    TeamAudienceEntity,
+    OrganizationManagerViewEntity,
+  ],
   migrations: [
     { name: 'Migration20261123080000_users', class: Migration20261123080000_users },
     { name: 'Migration20261125110000_login_throttle', class: Migration20261125110000_login_throttle },
@@ -27,16 +44,18 @@ export const solversSubgraph: SubgraphDefinition<SolversContext, SolversOwn> = {
     { name: 'Migration20261127100000_sessions', class: Migration20261127100000_sessions },
     { name: 'Migration20261206090000_announce_users', class: Migration20261206090000_announce_users },
     { name: 'Migration20261206100000_announce_users_to_submissions', class: Migration20261206100000_announce_users_to_submissions },
+    { name: 'Migration20261207130000_notifications', class: Migration20261207130000_notifications },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [UserResolver, PasswordResetResolver, SessionResolver],
+      resolvers: [UserResolver, PasswordResetResolver, SessionResolver, NotificationResolver],
       referenceResolvers: { User: { __resolveReference: resolveUserReference } },
     }),
   own: createSolversOwn,
   createContext: createSolversContext,
-  // The winner's and the invitee's mail, queued in the event's transaction; the dispatcher is nudged once that transaction commits.
-  eventHandlers: (runtime) => createNotificationEventHandlers(() => ({ webBaseUrl: runtime.own.config.WEB_BASE_URL, log: runtime.logger })),
+  // Notifications and their mail, written in the event's transaction; the dispatcher is nudged once that transaction commits.
+  // Other sets of this context's handlers join through combineEventHandlers (an event several sets consume runs each).
+  eventHandlers: (runtime) => combineEventHandlers(createNotificationEventHandlers(() => ({ webBaseUrl: runtime.own.config.WEB_BASE_URL, log: runtime.logger }))),
   afterEventsApplied: (runtime) => runtime.own.mail.nudge(),
   workers: (runtime) => [runtime.own.mail, runtime.own.sessionSweeper],
 };
