@@ -244,6 +244,8 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
     'ChallengeCancellationRejected',
     'SubmissionCreated',
     'JudgingConcluded',
+    // ProfileChanged: solver_skill_view (recommended challenges).
+    'ProfileChanged',
   ],
   // UserRegistered: user_view (whose email a team invitation names). ChallengeRoleChanged: the judges.
   submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered', 'ChallengeRoleChanged'],
@@ -254,7 +256,8 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
   // And the invitee's mail: "X invited you to join Org".
   // And a team invitation's mail.
   // And challenge invitations (judges), and the finalists' news.
-  solvers: ['PrizeAwarded', 'PayoutPaid', 'OrganizationInvitationSent', 'TeamInvitationSent', 'ChallengeInvitationSent', 'FinalistsAnnounced'],
+  // Reputation (issue 15): SubmissionCreated (challenges entered), FinalistsAnnounced and PrizeAwarded.
+  solvers: ['PrizeAwarded', 'PayoutPaid', 'OrganizationInvitationSent', 'TeamInvitationSent', 'ChallengeInvitationSent', 'FinalistsAnnounced', 'SubmissionCreated'],
 };
 
 export function queueName(consumer: string, type: EventType): string {

@@ -4,6 +4,7 @@ export * from './events.migration';
 export * from './event-bus';
 export * from './outbox';
 export * from './event-consumer';
+export * from './merge-event-handlers';
 export * from './poller';
 export * from './challenge-visibility';
 export * from './read-model-waits';
