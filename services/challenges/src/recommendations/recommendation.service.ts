@@ -34,8 +34,8 @@ const RECOMMENDATIONS_SQL = `
           cross join lateral (values (plainto_tsquery('english', skill)), (plainto_tsquery('simple', skill))) as t(q)
          where numnode(q) > 0
       ) as query
-      from (select coalesce(max(version), 0) as version, coalesce((array_agg(skills))[1], '{}') as skills
-              from solver_skill_view where user_id = ?) v
+      from (select coalesce(s.version, 0) as version, coalesce(s.skills, '{}'::text[]) as skills
+              from (values (1)) as one left join solver_skill_view s on s.user_id = ?) v
   ), invited as (
     select array(${INVITED_CHALLENGE_IDS}) as ids
   ), matched as (
