@@ -43,8 +43,9 @@ export class Migration20261207120000_profiles_reputation extends Migration {
       "public_profile" boolean not null default false,
       "updated_at" timestamptz not null default now()
     )`);
-    // The leaderboard's order (score desc, user id asc) over public profiles only: a keyset page is an index range.
-    this.addSql(`create index "reputation_leaderboard_idx" on "reputation" ("score" desc, "user_id") where "public_profile"`);
+    // The leaderboard's order (score desc, user id asc) over public profiles only, as one ascending key (-score,
+    // user_id): a keyset page is one index range from the cursor, however many users share a score (most have 0).
+    this.addSql(`create index "reputation_leaderboard_idx" on "reputation" ((-"score"), "user_id") where "public_profile"`);
   }
 
   override async down(): Promise<void> {

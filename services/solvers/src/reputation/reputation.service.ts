@@ -117,29 +117,36 @@ export class ReputationService {
    * One leaderboard page in one statement: public profiles by score (highest first), then user id; with `skillLower`,
    * only the users with that skill. Keyset after `after` (the previous page's last row), whose rank the cursor
    * carries: a row's rank is its position, `after.rank` + its position in the page, at no cost (no count of the rows
-   * ahead). Reads `limit` rows of the partial index reputation_leaderboard_idx in order (with a skill, each probed in
-   * user_skill's primary key, or the skill's users read through user_skill_skill_idx and sorted: the planner picks).
+   * ahead). Reads `limit` rows of the partial index reputation_leaderboard_idx ((-score, user_id) where public) from
+   * the cursor on, however deep the page and however many share a score (with a skill, each row probed in user_skill's
+   * primary key, or the skill's users read through user_skill_skill_idx and sorted: the planner picks).
    */
   async leaderboard(limit: number, after: LeaderboardPosition | null, skillLower: string | null): Promise<LeaderboardRow[]> {
-    const where = ['r.public_profile'];
-    const params: unknown[] = [];
-    if (skillLower !== null) {
-      where.push('exists (select 1 from user_skill s where s.user_id = r.user_id and s.skill_lower = ?)');
-      params.push(skillLower);
-    }
-    if (after) {
-      where.push('(r.score < ? or (r.score = ? and r.user_id > ?::uuid))');
-      params.push(after.score, after.score, after.userId);
-    }
-    const rows = await this.em.execute<ReputationRow[]>(
-      `select r.user_id, r.score, r.prizes_won, r.finalist_places, r.submissions from reputation r
-        where ${where.join(' and ')}
-        order by r.score desc, r.user_id asc
-        limit ?`,
-      [...params, limit],
-      'all',
-    );
+    const { sql, params } = leaderboardStatement(limit, after, skillLower);
+    const rows = await this.em.execute<ReputationRow[]>(sql, params, 'all');
     const start = after?.rank ?? 0;
     return rows.map((row, index) => ({ ...toRecord(row), rank: start + index + 1 }));
   }
+}
+
+/** The leaderboard page's statement (ReputationService.leaderboard; the scale test explains it as built here). */
+export function leaderboardStatement(limit: number, after: LeaderboardPosition | null, skillLower: string | null): { sql: string; params: unknown[] } {
+  const where = ['r.public_profile'];
+  const params: unknown[] = [];
+  if (skillLower !== null) {
+    where.push('exists (select 1 from user_skill s where s.user_id = r.user_id and s.skill_lower = ?)');
+    params.push(skillLower);
+  }
+  if (after) {
+    // Score descending, id ascending, as one ascending row (-score, id): a keyset range of the index on exactly that.
+    where.push('(-r.score, r.user_id) > (?::int, ?::uuid)');
+    params.push(-after.score, after.userId);
+  }
+  return {
+    sql: `select r.user_id, r.score, r.prizes_won, r.finalist_places, r.submissions from reputation r
+        where ${where.join(' and ')}
+        order by -r.score, r.user_id
+        limit ?`,
+    params: [...params, limit],
+  };
 }
