@@ -232,11 +232,17 @@ describe('profiles, reputation and the leaderboard (solvers)', () => {
     let ranked: { id: string; score: number }[];
     let rareIds: Set<string>;
     let privateOne: TestUser;
+    const leaders = new Map<string, TestUser>();
+    const skillsOf = new Map<string, string[]>();
 
     beforeAll(async () => {
       const solvers: TestUser[] = [];
       for (let batch = 0; batch < 6; batch += 1) solvers.push(...(await Promise.all(Array.from({ length: 10 }, () => signUpUser(stack.client)))));
-      await Promise.all(solvers.map((s, i) => updateProfile(stack.client, s, { publicProfile: true, skills: i % 3 === 0 ? [`${tag}-Rare`, tag] : [tag.toUpperCase()] })));
+      solvers.forEach((s, i) => {
+        leaders.set(s.id, s);
+        skillsOf.set(s.id, i % 3 === 0 ? [`${tag}-Rare`, tag] : [tag.toUpperCase()]);
+      });
+      await Promise.all(solvers.map((s) => updateProfile(stack.client, s, { publicProfile: true, skills: skillsOf.get(s.id)! })));
       privateOne = await signUpUser(stack.client);
       await updateProfile(stack.client, privateOne, { skills: [tag] });
       const events: string[] = [];
@@ -272,6 +278,11 @@ describe('profiles, reputation and the leaderboard (solvers)', () => {
       expect(edges).toEqual(ranked.filter((r) => rareIds.has(r.id)).map((r, i) => [i + 1, r.id]));
       expect(edges).toHaveLength(20);
       expect((await page({ first: 5, skill: `${tag}-rar` })).data!.leaderboard.edges).toEqual([]);
+      // A skill added after the results: listed at once, at the score already earned.
+      const top = ranked[0];
+      await updateProfile(stack.client, leaders.get(top.id)!, { skills: [...skillsOf.get(top.id)!, `${tag}-late`] });
+      const late = await page({ first: 5, skill: `${tag}-LATE` });
+      expect(late.data!.leaderboard.edges.map((e: any) => [e.node.rank, e.node.user.id, e.node.reputation.score])).toEqual([[1, top.id, top.score]]);
     });
 
     it('refuses a forged cursor and a too long skill with BAD_USER_INPUT', async () => {

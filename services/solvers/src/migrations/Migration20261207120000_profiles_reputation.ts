@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * a user opts in with updateProfile). `user_skill` holds each user's skills lower-cased for the leaderboard's skill
  * filter; `reputation_fact` one row per fact learned from an event (unique, so a fact is counted once whatever
  * delivers it), `reputation` their counts and score, with the profile's public flag copied so the leaderboard reads
- * one partial index in its order.
+ * one partial index in its order (and each skill's, its copy in `user_skill`).
  */
 export class Migration20261207120000_profiles_reputation extends Migration {
   override async up(): Promise<void> {
@@ -13,13 +13,17 @@ export class Migration20261207120000_profiles_reputation extends Migration {
     this.addSql(`alter table "user_account" add column "public_profile" boolean not null default false`);
     this.addSql(`alter table "user_account" add column "profile_version" integer not null default 0`);
 
+    // The user's score and public flag are copied beside each skill (kept in step with `reputation` in the same
+    // statements), so that a skill's leaderboard is one index range too: filtering the whole leaderboard by a rare
+    // skill would read every public row before finding none.
     this.addSql(`create table "user_skill" (
       "user_id" uuid not null,
       "skill_lower" text not null,
+      "score" integer not null default 0,
+      "public_profile" boolean not null default false,
       constraint "user_skill_pkey" primary key ("user_id", "skill_lower")
     )`);
-    // The skill filter: the users with one skill.
-    this.addSql(`create index "user_skill_skill_idx" on "user_skill" ("skill_lower", "user_id")`);
+    this.addSql(`create index "user_skill_leaderboard_idx" on "user_skill" ("skill_lower", (-"score"), "user_id") where "public_profile"`);
     this.addSql(`insert into "user_skill" ("user_id", "skill_lower")
       select distinct u."id", lower(btrim(s)) from "user_account" u cross join lateral unnest(u."skills") s where btrim(s) <> ''`);
 

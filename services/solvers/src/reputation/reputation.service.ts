@@ -50,9 +50,9 @@ export class ReputationService {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Records facts (in the event consumer's transaction) and adds what was new to the users' counts and score, in one
-   * statement: a fact already recorded (the same event again, another version of the same submission) inserts
-   * nothing and so counts nothing.
+   * Records facts (in the event consumer's transaction) and adds what was new to the users' counts and score (and the
+   * score's copies in user_skill), in one statement: a fact already recorded (the same event again, another version of
+   * the same submission) inserts nothing and so counts nothing.
    */
   async record(facts: readonly ReputationFact[]): Promise<void> {
     if (facts.length === 0) return;
@@ -71,17 +71,20 @@ export class ReputationService {
                 (count(*) filter (where kind = 'FINALIST'))::int as finalist_places,
                 (count(*) filter (where kind = 'ENTERED'))::int as submissions
            from inserted group by user_id
+       ), upserted as (
+         insert into reputation as r (user_id, prizes_won, finalist_places, submissions, score, public_profile)
+         select a.user_id, a.prizes_won, a.finalist_places, a.submissions,
+                ${reputationScoreSql('a.prizes_won', 'a.finalist_places', 'a.submissions')}, coalesce(u.public_profile, false)
+           from added a left join user_account u on u.id = a.user_id
+         on conflict (user_id) do update set
+           prizes_won = r.prizes_won + excluded.prizes_won,
+           finalist_places = r.finalist_places + excluded.finalist_places,
+           submissions = r.submissions + excluded.submissions,
+           score = ${reputationScoreSql('r.prizes_won + excluded.prizes_won', 'r.finalist_places + excluded.finalist_places', 'r.submissions + excluded.submissions')},
+           updated_at = now()
+         returning r.user_id, r.score
        )
-       insert into reputation as r (user_id, prizes_won, finalist_places, submissions, score, public_profile)
-       select a.user_id, a.prizes_won, a.finalist_places, a.submissions,
-              ${reputationScoreSql('a.prizes_won', 'a.finalist_places', 'a.submissions')}, coalesce(u.public_profile, false)
-         from added a left join user_account u on u.id = a.user_id
-       on conflict (user_id) do update set
-         prizes_won = r.prizes_won + excluded.prizes_won,
-         finalist_places = r.finalist_places + excluded.finalist_places,
-         submissions = r.submissions + excluded.submissions,
-         score = ${reputationScoreSql('r.prizes_won + excluded.prizes_won', 'r.finalist_places + excluded.finalist_places', 'r.submissions + excluded.submissions')},
-         updated_at = now()`,
+       update user_skill s set score = u.score from upserted u where s.user_id = u.user_id and s.score <> u.score`,
       [column('userId'), column('kind'), column('challengeId'), column('source'), column('amountMinor'), column('currency')],
       'run',
     );
@@ -117,9 +120,8 @@ export class ReputationService {
    * One leaderboard page in one statement: public profiles by score (highest first), then user id; with `skillLower`,
    * only the users with that skill. Keyset after `after` (the previous page's last row), whose rank the cursor
    * carries: a row's rank is its position, `after.rank` + its position in the page, at no cost (no count of the rows
-   * ahead). Reads `limit` rows of the partial index reputation_leaderboard_idx ((-score, user_id) where public) from
-   * the cursor on, however deep the page and however many share a score (with a skill, each row probed in user_skill's
-   * primary key, or the skill's users read through user_skill_skill_idx and sorted: the planner picks).
+   * ahead). Reads `limit` rows of a partial index from the cursor on, however deep the page, however many share a
+   * score and however rare the skill (see leaderboardStatement).
    */
   async leaderboard(limit: number, after: LeaderboardPosition | null, skillLower: string | null): Promise<LeaderboardRow[]> {
     const { sql, params } = leaderboardStatement(limit, after, skillLower);
@@ -131,21 +133,24 @@ export class ReputationService {
 
 /** The leaderboard page's statement (ReputationService.leaderboard; the scale test explains it as built here). */
 export function leaderboardStatement(limit: number, after: LeaderboardPosition | null, skillLower: string | null): { sql: string; params: unknown[] } {
-  const where = ['r.public_profile'];
+  // Score descending, id ascending, as one ascending row (-score, id): a keyset range of an index on exactly that,
+  // reputation_leaderboard_idx, or with a skill user_skill_leaderboard_idx (skill, -score, id), both where public.
+  const keyed = skillLower === null ? 'r' : 's';
+  const where = [`${keyed}.public_profile`];
   const params: unknown[] = [];
   if (skillLower !== null) {
-    where.push('exists (select 1 from user_skill s where s.user_id = r.user_id and s.skill_lower = ?)');
+    where.push('s.skill_lower = ?');
     params.push(skillLower);
   }
   if (after) {
-    // Score descending, id ascending, as one ascending row (-score, id): a keyset range of the index on exactly that.
-    where.push('(-r.score, r.user_id) > (?::int, ?::uuid)');
+    where.push(`(-${keyed}.score, ${keyed}.user_id) > (?::int, ?::uuid)`);
     params.push(-after.score, after.userId);
   }
+  const from = skillLower === null ? 'reputation r' : 'user_skill s join reputation r on r.user_id = s.user_id';
   return {
-    sql: `select r.user_id, r.score, r.prizes_won, r.finalist_places, r.submissions from reputation r
+    sql: `select r.user_id, r.score, r.prizes_won, r.finalist_places, r.submissions from ${from}
         where ${where.join(' and ')}
-        order by -r.score, r.user_id
+        order by -${keyed}.score, ${keyed}.user_id
         limit ?`,
     params: [...params, limit],
   };
