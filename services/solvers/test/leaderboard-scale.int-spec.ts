@@ -104,6 +104,7 @@ describe('leaderboard at 200,000 solvers', () => {
   it('answers through the gateway in a few milliseconds, two statements a page, whatever the page size', async () => {
     const query = `query($first: Int, $after: String, $skill: String) { leaderboard(first: $first, after: $after, skill: $skill) {
       edges { node { rank user { id displayName } reputation { score prizesWon } } } pageInfo { hasNextPage endCursor } } }`;
+    for (let i = 0; i < 3; i++) await stack.client.request(query, { first: 20, skill: i % 2 ? 'python' : null }); // warm-up, not timed
     const timings: number[] = [];
     let after: string | null = null;
     let lastRank = 0;

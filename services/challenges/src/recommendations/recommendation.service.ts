@@ -11,6 +11,13 @@ export interface Recommendation {
   score: number;
 }
 
+/**
+ * Ranking reads each matching challenge's whole search vector: only the newest MAX_RANKED matches are ranked, so the
+ * cost stays bounded however common the skills (an older match is not recommended over 500 newer ones; open
+ * challenges favour the recent anyway).
+ */
+export const MAX_RANKED = 500;
+
 /** Open challenges a viewer may enter: published, PUBLIC or invited to (bindings: the viewer's id, twice). */
 const OPEN_FOR_VIEWER = `c.status = 'OPEN' and c.published_at is not null
   and (c.visibility = 'PUBLIC' or c.id = any(array(${INVITED_CHALLENGE_IDS})))`;
@@ -22,9 +29,11 @@ const NOT_ENTERED = `not exists (select 1 from submission_view s where s.author_
  * each skill's plainto_tsquery in English (stemmed) and simple (unstemmed: short names the English dictionary drops,
  * such as "IT") matching the two halves of `challenge.search_vector` (title A, summary B, description C). Two ranges,
  * each read through its index and cut at the limit: the matching challenges by ts_rank (GIN index), then the newest
- * others (challenge_status_created_idx); merged, best first, newest first among equals. The viewer's skills version
+ * others (challenge_status_created_idx); merged, best first, newest first among equals. Only the newest MAX_RANKED
+ * matches are ranked. The viewer's skills version
  * comes back on a row of its own when nothing is open, so the caller always learns how recent the skills were.
- * Bindings: viewer (view), viewer x2 (invited), then per range viewer (entered) and the limit, then the limit.
+ * Bindings: viewer (view), viewer x2 (invited), viewer (entered) and the limit (matched), viewer (entered) and the
+ * limit twice (newest), then the limit.
  */
 const RECOMMENDATIONS_SQL = `
   with wanted as (
@@ -38,13 +47,18 @@ const RECOMMENDATIONS_SQL = `
               from (values (1)) as one left join solver_skill_view s on s.user_id = ?) v
   ), invited as (
     select array(${INVITED_CHALLENGE_IDS}) as ids
-  ), matched as (
-    select c.id, ts_rank(c.search_vector, w.query) as score, c.created_at
+  ), candidate as (
+    select c.id, c.search_vector, c.created_at, w.query
       from challenge c, wanted w, invited i
      where w.query is not null and c.search_vector @@ w.query
        and c.status = 'OPEN' and c.published_at is not null and (c.visibility = 'PUBLIC' or c.id = any(i.ids))
        and ${NOT_ENTERED}
-     order by score desc, c.created_at desc, c.id desc
+     order by c.created_at desc, c.id desc
+     limit ${MAX_RANKED}
+  ), matched as (
+    select m.id, ts_rank(m.search_vector, m.query) as score, m.created_at
+      from candidate m
+     order by score desc, m.created_at desc, m.id desc
      limit ?
   ), newest as (
     select c.id, 0::real as score, c.created_at
@@ -52,6 +66,8 @@ const RECOMMENDATIONS_SQL = `
      where (w.query is null or not (c.search_vector @@ w.query))
        and c.status = 'OPEN' and c.published_at is not null and (c.visibility = 'PUBLIC' or c.id = any(i.ids))
        and ${NOT_ENTERED}
+       -- Evaluated once, first: enough matches leave nothing to fill (no scan of the open challenges).
+       and (select count(*) from matched) < ?
      order by c.created_at desc, c.id desc
      limit ?
   ), picked as (
@@ -63,6 +79,11 @@ const RECOMMENDATIONS_SQL = `
     from wanted w
     left join (picked p join challenge c on c.id = p.id) on true
    order by p.score desc, p.created_at desc, p.id desc`;
+
+/** The recommendations' statement for a viewer (RecommendationService.recommend; the scale test explains it). */
+export function recommendationsStatement(viewerId: string, limit: number): { sql: string; params: unknown[] } {
+  return { sql: RECOMMENDATIONS_SQL, params: [viewerId, viewerId, viewerId, viewerId, limit, viewerId, limit, limit, limit] };
+}
 
 export class RecommendationService {
   constructor(
@@ -88,11 +109,8 @@ export class RecommendationService {
    */
   async recommend(viewerId: string, profileVersion: number | null, limit: number): Promise<Recommendation[]> {
     const run = async () => {
-      const rows = await this.em.execute<Record<string, unknown>[]>(
-        RECOMMENDATIONS_SQL,
-        [viewerId, viewerId, viewerId, viewerId, limit, viewerId, limit, limit],
-        'all',
-      );
+      const { sql, params } = recommendationsStatement(viewerId, limit);
+      const rows = await this.em.execute<Record<string, unknown>[]>(sql, params, 'all');
       return { skillsVersion: Number(rows[0]?.skills_version ?? 0), rows };
     };
     const { rows } = await this.readModel.until(run, ({ skillsVersion }) => profileVersion !== null && skillsVersion < profileVersion);
