@@ -226,6 +226,19 @@ describe('profiles, reputation and the leaderboard (solvers)', () => {
     });
   });
 
+  describe('reputation from malformed events', () => {
+    it('drops a fact naming a malformed id, keeps a malformed amount out of the totals, and fails no job', async () => {
+      const solver = await signUpUser(stack.client);
+      const challengeId = randomUUID();
+      await applied(
+        await publishTestEvent(stack.databaseUrl, 'FinalistsAnnounced', { challengeId, finalRoundDeadline: '2030-01-01T00:00:00.000Z', finalist: true, userIds: ['not-a-uuid', solver.id] }),
+      );
+      await applied(await publishTestEvent(stack.databaseUrl, 'PrizeAwarded', { challengeId, prizeRank: 1, submissionId: randomUUID(), winnerId: solver.id, amountMinor: '12.50', currency: 'USD' }));
+      await applied(await publishTestEvent(stack.databaseUrl, 'SubmissionCreated', { id: randomUUID(), challengeId: 'nope', authorId: solver.id, version: 1 }));
+      expect((await profileOf(solver.id, solver.token)).data!.user.reputation).toEqual({ score: 125, prizesWon: 1, finalistPlaces: 1, submissions: 0, totalsWon: [] });
+    });
+  });
+
   describe('leaderboard', () => {
     const tag = `lb${Date.now().toString(36)}`;
     /** Public solvers with the skill `tag` (and every third `rare`), their scores 5 x (i % 7): many ties. */

@@ -37,6 +37,9 @@ const toRecord = (row: ReputationRow): ReputationRecord => ({
   submissions: row.submissions,
 });
 
+const MINOR_UNITS = /^\d{1,18}$/;
+const CURRENCY = /^[A-Z]{3}$/;
+
 export const EMPTY_REPUTATION: Omit<ReputationRecord, 'userId'> = { score: 0, prizesWon: 0, finalistPlaces: 0, submissions: 0 };
 
 /** Where a leaderboard page resumes: after (score, userId), whose rank was `rank`. */
@@ -54,7 +57,12 @@ export class ReputationService {
    * score's copies in user_skill), in one statement: a fact already recorded (the same event again, another version of
    * the same submission) inserts nothing and so counts nothing.
    */
-  async record(facts: readonly ReputationFact[]): Promise<void> {
+  async record(received: readonly ReputationFact[]): Promise<void> {
+    // An event naming something that cannot exist (a malformed id, amount or currency) must not fail its job for ever:
+    // such a fact is dropped, such an amount kept out of the totals.
+    const facts = received
+      .filter((f) => isUuid(f.userId) && isUuid(f.challengeId))
+      .map((f) => (f.amountMinor !== null && MINOR_UNITS.test(f.amountMinor) && f.currency !== null && CURRENCY.test(f.currency) ? f : { ...f, amountMinor: null, currency: null }));
     if (facts.length === 0) return;
     const column = <K extends keyof ReputationFact>(key: K) => pgArray(facts.map((f) => String(f[key] ?? '')));
     await this.em.execute(
