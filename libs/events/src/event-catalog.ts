@@ -246,6 +246,8 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
     'SubmissionCreated',
     'JudgingConcluded',
     'AttachmentReady',
+    // ProfileChanged: solver_skill_view (recommended challenges).
+    'ProfileChanged',
   ],
   // UserRegistered: user_view (whose email a team invitation names). ChallengeRoleChanged: the judges.
   // OrganizationChanged: an attachment chosen as a logo is kept (never swept as an orphan).
@@ -258,6 +260,7 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
   // And the invitee's mail: "X invited you to join Org".
   // And a team invitation's mail.
   // And challenge invitations (judges), and the finalists' news.
+  // Reputation (issue 15): SubmissionCreated (challenges entered), FinalistsAnnounced and PrizeAwarded.
   // Notifications (issue 15): ChallengeChanged (challenge_view: deadline moved, closed, results), MembershipChanged
   // (the sponsors' OWNER/ADMINs), SubmissionCreated and TeamSplitAgreed (who takes part), and the events told.
   solvers: [

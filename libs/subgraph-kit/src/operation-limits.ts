@@ -68,7 +68,8 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'Organization.invitations': 100, // MAX_PENDING_INVITATIONS in services/challenges
   'User.organizationInvitations': 50, // the newest 50 are listed
   'User.organizations': 50,
-  'User.skills': 30, // validated in services/solvers
+  'User.skills': 20, // PROFILE_RULES.MAX_SKILLS in services/solvers
+  'Reputation.totalsWon': 20, // one per currency won in (CHALLENGE_CURRENCIES: 11 today)
   // One per award, or one per member of a team with a part: teams hold up to 20, but 5 keeps the benchmark's full
   // browse (20 challenges × 20 prizes × payouts) within a third of maxCost; an estimate, as Organization.members.
   'Award.payouts': 5,

@@ -11,10 +11,16 @@ import { Migration20261206100000_announce_users_to_submissions } from './migrati
 import { Migration20261207130000_notifications } from './migrations/Migration20261207130000_notifications';
 import { ChallengeAudienceEntity, ChallengeViewEntity, OrganizationManagerViewEntity, TeamAudienceEntity } from './notifications/notification-audience.entity';
 import { NotificationEntity, NotificationPreferenceEntity } from './notifications/notification.entity';
+import { Migration20261207120000_profiles_reputation } from './migrations/Migration20261207120000_profiles_reputation';
 import { createNotificationEventHandlers } from './notifications/notification.events';
 import { NotificationResolver } from './notifications/notification.resolver';
 import { PasswordResetTokenEntity } from './password-resets/password-reset.entity';
 import { PasswordResetResolver } from './password-resets/password-reset.resolver';
+import { ProfileResolver } from './profiles/profile.resolver';
+import { UserSkillEntity } from './profiles/user-skill.entity';
+import { ReputationEntity, ReputationFactEntity } from './reputation/reputation.entity';
+import { reputationEventHandlers } from './reputation/reputation.events';
+import { LeaderboardResolver, ReputationResolver, UserReputationResolver } from './reputation/reputation.resolver';
 import { SessionEntity } from './sessions/session.entity';
 import { SessionResolver } from './sessions/session.resolver';
 import { createSolversOwn, type SolversOwn } from './solvers.runtime';
@@ -36,6 +42,9 @@ export const solversSubgraph: SubgraphDefinition<SolversContext, SolversOwn> = {
     ChallengeAudienceEntity,
     TeamAudienceEntity,
     OrganizationManagerViewEntity,
+    UserSkillEntity,
+    ReputationFactEntity,
+    ReputationEntity,
   ],
   migrations: [
     { name: 'Migration20261123080000_users', class: Migration20261123080000_users },
@@ -44,18 +53,20 @@ export const solversSubgraph: SubgraphDefinition<SolversContext, SolversOwn> = {
     { name: 'Migration20261127100000_sessions', class: Migration20261127100000_sessions },
     { name: 'Migration20261206090000_announce_users', class: Migration20261206090000_announce_users },
     { name: 'Migration20261206100000_announce_users_to_submissions', class: Migration20261206100000_announce_users_to_submissions },
+    { name: 'Migration20261207120000_profiles_reputation', class: Migration20261207120000_profiles_reputation },
     { name: 'Migration20261207130000_notifications', class: Migration20261207130000_notifications },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [UserResolver, PasswordResetResolver, SessionResolver, NotificationResolver],
+      resolvers: [UserResolver, PasswordResetResolver, SessionResolver, NotificationResolver, ProfileResolver, UserReputationResolver, ReputationResolver, LeaderboardResolver],
       referenceResolvers: { User: { __resolveReference: resolveUserReference } },
     }),
   own: createSolversOwn,
   createContext: createSolversContext,
   // Notifications and their mail, written in the event's transaction; the dispatcher is nudged once that transaction commits.
-  // Other sets of this context's handlers join through combineEventHandlers (an event several sets consume runs each).
-  eventHandlers: (runtime) => combineEventHandlers(createNotificationEventHandlers(() => ({ webBaseUrl: runtime.own.config.WEB_BASE_URL, log: runtime.logger }))),
+  // Reputation from the same results (and SubmissionCreated), in the same transaction (combineEventHandlers runs each set).
+  eventHandlers: (runtime) =>
+    combineEventHandlers(createNotificationEventHandlers(() => ({ webBaseUrl: runtime.own.config.WEB_BASE_URL, log: runtime.logger })), reputationEventHandlers),
   afterEventsApplied: (runtime) => runtime.own.mail.nudge(),
   workers: (runtime) => [runtime.own.mail, runtime.own.sessionSweeper],
 };

@@ -436,11 +436,19 @@ export type UpdateChallengeInput = {
   voting?: VotingInput | null | undefined;
 };
 
+/** Every field optional: an absent one is left as it is. */
 export type UpdateProfileInput = {
+  /** At most 1,000 characters; empty clears it. */
   bio?: string | null | undefined;
-  /** ISO 3166-1 alpha-2 country code, or empty to clear. */
+  /** ISO 3166-1 alpha-2 country code (any case), or empty to clear. */
   country?: string | null | undefined;
+  /** 2 to 60 characters, trimmed. */
   displayName?: string | null | undefined;
+  /** Public: anyone reads the profile and reputation, and the user is on the leaderboard. Private by default. */
+  publicProfile?: boolean | null | undefined;
+  /** At most 120 characters; empty clears it. */
+  school?: string | null | undefined;
+  /** Replaces the skills: at most 20, each 1 to 40 characters (trimmed); the same skill in another case is kept once, as first spelled. */
   skills?: Array<string> | null | undefined;
 };
 

@@ -60,7 +60,7 @@ export interface ChallengeServiceDeps {
 
 export type FundingResult = 'SUCCEEDED' | 'FAILED';
 
-const CHALLENGE_COLUMNS = [
+export const CHALLENGE_COLUMNS = [
   'id', 'organization_id', 'organization_name', 'title', 'summary', 'description', 'terms', 'type', 'status', 'visibility', 'currency',
   'submission_deadline', 'total_prize_minor', 'version', 'created_at', 'updated_at', 'published_at',
   'guaranteed', 'judging_deadline', 'judging_closed_at', 'round', 'final_round_deadline', 'finalist_submission_ids', 'rubric',
