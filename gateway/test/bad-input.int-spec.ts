@@ -132,6 +132,8 @@ function badValues(type: GraphQLNamedType, name: string): [string, unknown][] {
 
 const USES_OPEN_CHALLENGE = new Set(['submitSolution', 'acceptChallengeTerms', 'askChallengeQuestion', 'challenge']);
 /** Who could succeed: the solver for these, the sponsor (owner of the organization) for the rest. */
+/** Arguments that exclude one another: the baseline gives one of them (markNotificationsRead takes ids or all). */
+const BASELINE_LEAVES_OUT: Record<string, string[]> = { markNotificationsRead: ['all'] };
 const SOLVER_FIELDS = new Set(['submitSolution', 'acceptChallengeTerms', 'askChallengeQuestion', 'startPayoutOnboarding', 'updateProfile', 'User.payouts', 'User.submissions']);
 
 function validScalar(type: GraphQLNamedType, name: string, rootField: string, f: Fixtures): unknown {
@@ -163,6 +165,9 @@ function validScalar(type: GraphQLNamedType, name: string, rootField: string, f:
         refreshToken: 'x'.repeat(43),
         title: 'A perfectly fine title',
         question: 'What does the brief mean by local materials?',
+        slug: 'a-fine-slug',
+        websiteUrl: 'https://brand.example.test',
+        brandColor: '#1F2937',
       };
       return strings[name] ?? 'A perfectly fine text';
     }
@@ -283,6 +288,8 @@ function buildCases(f: Fixtures): Case[] {
       if (arg.name === 'after') continue;
       baseline[arg.name] = validValue(arg.type, arg.name, target.rootField, f);
     }
+    const leftOut = BASELINE_LEAVES_OUT[target.label] ?? [];
+    if (leftOut.length && baseline.input) baseline.input = Object.fromEntries(Object.entries(baseline.input).filter(([name]) => !leftOut.includes(name)));
     const capableToken = SOLVER_FIELDS.has(target.label) || SOLVER_FIELDS.has(target.rootField) ? f.solver.token : f.sponsor.token;
     const add = (label: string, variables: Record<string, unknown>, field: string, large = false) => {
       cases.push({ name: `${target.label} ${label}`, operation, variables, field, who: 'capable', token: capableToken });

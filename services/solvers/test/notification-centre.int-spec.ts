@@ -512,8 +512,10 @@ describe('notifications: every kind from the event that causes it, once; the cen
       for (const input of [{}, { ids: [ids[0]], all: true }, { all: false }, { ids: [] }]) {
         expect([input, errorCodes(await mark(input))]).toEqual([input, ['BAD_USER_INPUT']]);
       }
-      // Someone else's id (or a forged one) among the viewer's: NOT_FOUND field ids, and nothing of the viewer's marked.
-      for (const foreign of [ids[0], 'not-an-id', randomUUID()]) {
+      // A malformed id: BAD_USER_INPUT at its position, before any lookup.
+      expect((await mark({ ids: [ids[1], 'not-an-id'] })).errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'ids[1]']]);
+      // Someone else's id (or one naming nothing) among the viewer's: NOT_FOUND field ids, and nothing of the viewer's marked.
+      for (const foreign of [ids[0], randomUUID()]) {
         const response = await mark({ ids: foreign === ids[0] ? [ids[0]] : [ids[1], foreign] }, foreign === ids[0] ? intruder : reader);
         expect(response.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['NOT_FOUND', 'ids']]);
       }

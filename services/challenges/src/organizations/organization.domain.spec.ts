@@ -100,6 +100,7 @@ describe('the public page (updateOrganization)', () => {
     expect(thrown(() => parsePageChange({ slug: null })).field).toBe('slug');
     expect(thrown(() => parsePageChange({ about: 'x'.repeat(2001) })).field).toBe('about');
     expect(thrown(() => parsePageChange({ logoAttachmentId: 'logo.png' })).field).toBe('logoAttachmentId');
+    expect(thrown(() => parsePageChange({ logoAttachmentId: '' })).field).toBe('logoAttachmentId');
     expect(parsePageChange({ logoAttachmentId: '0190A0B0-0000-7000-8000-000000000001' })).toEqual({ logoAttachmentId: '0190a0b0-0000-7000-8000-000000000001' });
   });
 

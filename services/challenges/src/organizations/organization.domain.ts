@@ -169,7 +169,8 @@ export function parsePageChange(input: { [K in keyof OrganizationPage]?: string 
   if (given(input.websiteUrl)) change.websiteUrl = blank(input.websiteUrl) ? null : parseWebsiteUrl(input.websiteUrl!);
   if (given(input.brandColor)) change.brandColor = blank(input.brandColor) ? null : parseBrandColor(input.brandColor!);
   if (given(input.logoAttachmentId)) {
-    if (blank(input.logoAttachmentId)) change.logoAttachmentId = null;
+    // null removes the logo; an empty or malformed id is a mistake, not a removal.
+    if (input.logoAttachmentId === null) change.logoAttachmentId = null;
     else if (!isUuid(input.logoAttachmentId)) throw new BadUserInputError('logoAttachmentId', 'is not a valid id');
     else change.logoAttachmentId = input.logoAttachmentId!.toLowerCase();
   }

@@ -90,6 +90,7 @@ describe('marking read', () => {
 
   it('takes 1 to MAX_MARKED_IDS ids', () => {
     expect(() => markReadTarget({ ids: [] })).toThrow(expect.objectContaining({ field: 'ids' }));
+    expect(() => markReadTarget({ ids: [id, 'not-an-id'] })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'ids[1]' }));
     const many = Array.from({ length: MAX_MARKED_IDS + 1 }, (_, i) => `${id.slice(0, -3)}${String(i).padStart(3, '0')}`);
     expect(() => markReadTarget({ ids: many })).toThrow(expect.objectContaining({ field: 'ids' }));
     expect(markReadTarget({ ids: many.slice(1) })).toEqual({ ids: many.slice(1) });

@@ -1,5 +1,5 @@
 import type { ChallengeStatusName } from '@ideagora/events';
-import { BadUserInputError, isUuid } from '@ideagora/subgraph-kit';
+import { BadUserInputError, requiredId } from '@ideagora/subgraph-kit';
 
 /** Every kind of notification; the GraphQL enum `NotificationKind` and the table's check list the same values. */
 export const NOTIFICATION_KINDS = [
@@ -47,15 +47,11 @@ export function markReadTarget(input: { ids?: readonly string[] | null; all?: bo
   const all = input.all === true;
   if (hasIds === all) throw new BadUserInputError(hasIds ? 'all' : 'ids', 'give exactly one of ids and all: true');
   if (all) return { all: true };
-  const ids = [...new Set(input.ids!.map((id) => id.toLowerCase()))];
+  // A malformed id names no row: bad input at its position (the codebase's rule for ids), before any lookup.
+  const ids = [...new Set(input.ids!.map((id, i) => requiredId(id, `ids[${i}]`)))];
   if (ids.length === 0) throw new BadUserInputError('ids', 'must list at least one id');
   if (ids.length > MAX_MARKED_IDS) throw new BadUserInputError('ids', `at most ${MAX_MARKED_IDS} ids at once`);
   return { ids };
-}
-
-/** Whether every id names a notification (uuids only: a forged id names none). */
-export function wellFormedIds(ids: readonly string[]): boolean {
-  return ids.every(isUuid);
 }
 
 /** What solvers' challenge view holds of a challenge, and what a ChallengeChanged says now. */

@@ -1,7 +1,7 @@
 import { mapRowForRead, pgArray } from '@ideagora/db';
 import { decodeCursor, encodeCursor, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_MAIL_KINDS, NOTIFICATION_KINDS, wellFormedIds, type MarkReadTarget, type NotificationKindName } from './notification.domain';
+import { DEFAULT_MAIL_KINDS, NOTIFICATION_KINDS, type MarkReadTarget, type NotificationKindName } from './notification.domain';
 import { NotificationEntity } from './notification.entity';
 import { NotificationNotFoundError } from './notification.errors';
 
@@ -21,7 +21,7 @@ export class NotificationService {
 
   /** A page, newest first: one statement (keyset on (created_at, id) descending, `limit + 1` rows). */
   async page(userId: string, limit: number, after: string | null | undefined): Promise<ConnectionShape<NotificationEntity>> {
-    const [at, id] = after ? decodeCursor(after, ['timestamp', 'uuid']) : ['infinity', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
+    const [at, id] = after != null ? decodeCursor(after, ['timestamp', 'uuid']) : ['infinity', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
     const rows = await this.em.execute<Record<string, unknown>[]>(
       `select ${COLUMNS}, ${CREATED_AT_CURSOR} as cursor_at from notification n
         where n.recipient_id = ? and (n.created_at, n.id) < (?::timestamptz, ?::uuid)
@@ -44,12 +44,11 @@ export class NotificationService {
 
   /**
    * Marks the listed notifications (or all) read, keeping the first read time (idempotent), and answers the unread
-   * count after. An id that is not the user's (another user's, none, not a uuid): NOT_FOUND `ids`, nothing marked.
+   * count after. An id that is not the user's (another user's, or none): NOT_FOUND `ids`, nothing marked.
    */
   async markRead(userId: string, target: MarkReadTarget): Promise<number> {
     return this.em.transactional(async (em) => {
       if ('ids' in target) {
-        if (!wellFormedIds(target.ids)) throw new NotificationNotFoundError();
         const ids = pgArray(target.ids);
         const [mine] = await em.execute<{ n: number }[]>(`select count(*)::int as n from notification where id = any(?::uuid[]) and recipient_id = ?`, [ids, userId]);
         if ((mine?.n ?? 0) !== target.ids.length) throw new NotificationNotFoundError();
