@@ -441,6 +441,8 @@ export type UpdateProfileInput = {
   /** ISO 3166-1 alpha-2 country code, or empty to clear. */
   country?: string | null | undefined;
   displayName?: string | null | undefined;
+  publicProfile?: boolean | null | undefined;
+  school?: string | null | undefined;
   skills?: Array<string> | null | undefined;
 };
 
