@@ -6,7 +6,10 @@ import {
 } from '@/app/actions';
 import { AttachmentList } from '@/components/Attachments';
 import { FeedbackCard } from '@/components/FeedbackCard';
+import { BrandStyle } from '@/components/BrandStyle';
 import { JudgesCard } from '@/components/JudgesCard';
+import { ParticipantsCard } from '@/components/ParticipantsCard';
+import { brandNonce } from '@/lib/brand-server';
 import { CancelChallenge } from '@/components/CancelChallenge';
 import { Countdown, LocalDate } from '@/components/dates';
 import { ActionButton } from '@/components/forms';
@@ -71,7 +74,8 @@ export default async function ChallengePage({ params, searchParams }: Props) {
   const cta = callToAction({ canSubmit, signedIn: Boolean(viewer), resubmit: Boolean(latest), isManager, here, asTeam: Boolean(team) });
 
   return (
-    <div className="stack">
+    <div className="stack branded">
+      <BrandStyle color={c.organization.brandColor} nonce={await brandNonce(c.organization.brandColor)} />
       {query.created === '1' && <Alert tone="success" title="Draft created.">Fund the prize pool, then publish it.</Alert>}
       <StatusFlash message={flashMessage(query.done)} />
 
@@ -83,7 +87,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
           {c.visibility === 'INVITE_ONLY' && <span>Invite only</span>}
         </div>
         <h1 id="challenge-title">{c.title}</h1>
-        <p className="muted">Sponsored by <strong>{c.organization.name}</strong></p>
+        <p className="muted">Sponsored by <strong>{c.organization.slug ? <Link href={`/o/${c.organization.slug}`}>{c.organization.name}</Link> : c.organization.name}</strong></p>
         <dl className="key-facts">
           <div className="fact-prize">
             <dt>Prize pool</dt>
@@ -273,6 +277,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
               <div>
                 <p><strong>{c.organization.name}</strong></p>
                 <p className="muted">On Ideagora since <LocalDate iso={c.organization.createdAt} /></p>
+                {c.organization.slug && <p><Link href={`/o/${c.organization.slug}`}>More from {c.organization.name}</Link></p>}
               </div>
             </div>
             <p>{funding?.status === 'SUCCEEDED' ? <Badge tone="success">Prize pool in escrow</Badge> : <Badge tone="warning">Prize pool not funded yet</Badge>}</p>
@@ -318,6 +323,9 @@ export default async function ChallengePage({ params, searchParams }: Props) {
           )}
           {isManager && (
             <JudgesCard challengeId={c.id} status={c.status} invitations={c.invitations} inviteAction={inviteJudgesAction} revokeAction={revokeChallengeInvitationAction} />
+          )}
+          {isManager && c.visibility === 'INVITE_ONLY' && (
+            <ParticipantsCard challengeId={c.id} status={c.status} invitations={c.invitations} inviteAction={inviteJudgesAction} revokeAction={revokeChallengeInvitationAction} />
           )}
         </div>
       </div>
