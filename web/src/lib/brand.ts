@@ -1,4 +1,5 @@
 import { contentTypeOf, humanSize, type AllowedContentType } from './attachments';
+import { GatewayError, toFormState, type FormState } from './errors';
 
 // An organization's branding as the web checks it before sending (the server checks again and has the last word):
 // its address (slug), website, about text, brand colour and logo. The contrast formula is WCAG 2.x's, the same as
@@ -16,9 +17,13 @@ export const LOGO_TYPES: readonly AllowedContentType[] = ['image/png', 'image/jp
 export const LOGO_ACCEPT = '.png,.jpg,.jpeg,.webp';
 
 const HEX = /^#[0-9a-f]{6}$/i;
-const SLUG = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-/** Addresses the site uses or may use itself (the server refuses them too). */
-const RESERVED_SLUGS = new Set(['new', 'edit', 'admin', 'api', 'settings', 'www', 'ideagora', 'sponsor', 'login', 'signup']);
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Addresses the site uses or may use itself: services/challenges' RESERVED_SLUGS (organization.domain.ts). */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'new', 'edit', 'admin', 'administrator', 'api', 'settings', 'login', 'logout', 'signup', 'sign-up', 'sign-in', 'signin',
+  'account', 'me', 'help', 'support', 'about', 'terms', 'privacy', 'static', 'assets', 'files', 'graphql', 'www',
+  'ideagora', 'root', 'system', 'staff', 'security', 'null', 'undefined',
+]);
 
 export const isHexColor = (value: string): boolean => HEX.test(value);
 
@@ -26,7 +31,7 @@ export const isHexColor = (value: string): boolean => HEX.test(value);
 export function relativeLuminance(hex: string): number {
   const channel = (offset: number) => {
     const c = parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
   return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
@@ -62,11 +67,11 @@ export function contrastVerdict(value: string): ContrastVerdict {
     : { ok: false, text: `${ratioText(ratio)} — too light: text and buttons in this colour need at least ${MIN_BRAND_CONTRAST}:1 against white. Choose a darker shade.` };
 }
 
-/** The page's address: 3 to 40 lower-case letters, digits and hyphens, not starting or ending with a hyphen. */
+/** The page's address: 3 to 40 lower-case letters, digits and single hyphens, not starting or ending with a hyphen. */
 export function slugError(value: string): string | null {
-  if (!value) return null; // left empty: unchanged
+  if (!value) return 'Choose the page’s address, like acme-water.';
   if (value.length < SLUG_MIN || value.length > SLUG_MAX) return `Use ${SLUG_MIN} to ${SLUG_MAX} characters.`;
-  if (!SLUG.test(value)) return 'Use lower-case letters, digits and hyphens only, not starting or ending with a hyphen.';
+  if (!SLUG.test(value)) return 'Use lower-case letters, digits and single hyphens only, not starting or ending with a hyphen.';
   if (RESERVED_SLUGS.has(value)) return 'This address is reserved by Ideagora. Choose another one.';
   return null;
 }
@@ -77,6 +82,8 @@ export function websiteError(value: string): string | null {
   try {
     const url = new URL(value);
     if (url.protocol !== 'https:') return 'Use an address starting with https://';
+    if (!url.hostname) return 'Enter the full address, like https://example.com';
+    if (url.username || url.password) return 'Leave out any user name or password from the address.';
     return null;
   } catch {
     return 'Enter the full address, like https://example.com';
@@ -115,3 +122,27 @@ export const BRANDING_REFUSALS: Record<string, Partial<Record<string, string>>> 
   about: { BAD_USER_INPUT: `Use at most ${ABOUT_MAX.toLocaleString('en-US')} characters.` },
   logoAttachmentId: { BAD_USER_INPUT: 'This logo cannot be used: upload a PNG, JPEG or WebP image of at most 2 MB.', NOT_FOUND: 'This logo is no longer available: upload it again.' },
 };
+
+/**
+ * updateOrganization's refusal as form state: each error about a field in our words by its code (a too-light colour
+ * says its ratio, computed here from what was sent); anything else through toFormState.
+ */
+export function brandingRefusal(error: unknown, sent: { brandColor?: string | null }): FormState {
+  if (!(error instanceof GatewayError)) return toFormState(error);
+  const fieldErrors: Record<string, string> = {};
+  const rest = error.errors.filter((e) => {
+    const field = String(e.extensions?.field ?? '').replace(/^input\./, '');
+    const sentence = BRANDING_REFUSALS[field]?.[e.extensions?.code ?? ''];
+    if (!sentence) return true;
+    const verdict = field === 'brandColor' && sent.brandColor && isHexColor(sent.brandColor) ? contrastVerdict(sent.brandColor) : null;
+    fieldErrors[field] ??= verdict && !verdict.ok ? verdict.text : sentence;
+    return false;
+  });
+  const others = rest.length ? toFormState(new GatewayError(rest, error.status)) : {};
+  const fields = { ...others.fieldErrors, ...fieldErrors };
+  return {
+    ...others,
+    formError: others.formError ?? (Object.keys(fieldErrors).length ? 'Please correct the highlighted fields.' : undefined),
+    fieldErrors: Object.keys(fields).length ? fields : undefined,
+  };
+}
