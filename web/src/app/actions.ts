@@ -16,7 +16,7 @@ import { INVITATION_LIFETIME_DAYS, inviteEmailError, isOrganizationRole, memberR
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
   FundChallengeDoc, InviteOrganizationMemberDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, RespondToOrganizationInvitationDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
-  SubmitSolutionDoc, UpdateChallengeDoc, CreateAttachmentUploadDoc, AttachmentStatusDoc, UpdateProfileDoc,
+  SubmitSolutionDoc, UpdateChallengeDoc, CreateAttachmentUploadDoc, AttachmentStatusDoc,
   AgreeToPrizeSplitDoc, CreateTeamDoc, InviteTeamMemberDoc, LeaveTeamDoc, ProposeEqualPrizeSplitDoc, ProposePrizeSplitDoc, RespondToTeamInvitationDoc,
 } from '@/lib/operations';
 import { shareField, teamRefusal, validateShares } from '@/lib/teams';
@@ -103,17 +103,6 @@ export async function logOutAction(): Promise<void> {
 }
 
 // ---- profile ---------------------------------------------------------------
-
-export async function updateProfileAction(_prev: FormState, fd: FormData): Promise<FormState> {
-  const skills = text(fd, 'skills').split(',').map((s) => s.trim()).filter(Boolean);
-  try {
-    await gql(UpdateProfileDoc, { input: { displayName: text(fd, 'displayName').trim(), bio: text(fd, 'bio'), skills } });
-  } catch (error) {
-    return toFormState(error);
-  }
-  revalidatePath('/', 'layout');
-  return { ok: true, message: 'Profile saved.' };
-}
 
 // ---- sponsors --------------------------------------------------------------
 

@@ -8,10 +8,34 @@ import { toFormState, type FormState } from '@/lib/errors';
 import { formText as text } from '@/lib/form-data';
 import { gql } from '@/lib/gateway';
 import { isNotificationKind, safeNotificationLink } from '@/lib/notifications';
-import { MarkNotificationsReadDoc, UpdateNotificationPreferencesDoc, UpdateOrganizationDoc } from '@/lib/operations';
+import { MarkNotificationsReadDoc, UpdateNotificationPreferencesDoc, UpdateOrganizationDoc, UpdateProfileDoc } from '@/lib/operations';
+import { skillsFromForm, validateProfile } from '@/lib/profiles';
 
-// Server actions of issue 15 (communities): the organization's public page, notifications and their preferences.
-// (The profile's own action is updateProfileAction in actions.ts, with the rest of the account.)
+// Server actions of issue 15 (communities): profiles, the organization's public page, notifications and their
+// mail preferences.
+
+/**
+ * Saves the viewer's profile (checked here first, as the server does): skills are the tags posted plus what was left
+ * in the new-skill box; school and country blank clear them; publicProfile from the "Who can see" choice.
+ */
+export async function updateProfileAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const skills = skillsFromForm(fd);
+  const values = { displayName: text(fd, 'displayName').trim(), bio: text(fd, 'bio'), school: text(fd, 'school').trim(), country: text(fd, 'country'), skills };
+  const posted = { ...values, skills: skills.join('\n'), publicProfile: text(fd, 'publicProfile') };
+  const errors = validateProfile(values);
+  if (Object.keys(errors).length) return { fieldErrors: errors, values: posted };
+  const publicChoice = text(fd, 'publicProfile');
+  try {
+    await gql(UpdateProfileDoc, { input: {
+      displayName: values.displayName, bio: values.bio, skills, school: values.school, country: values.country,
+      ...(publicChoice ? { publicProfile: publicChoice === 'public' } : {}),
+    } });
+  } catch (error) {
+    return { ...toFormState(error), values: posted };
+  }
+  revalidatePath('/', 'layout');
+  return { ok: true, message: publicChoice === 'public' ? 'Profile saved. It is public: anyone can see it.' : 'Profile saved. It is private: only you can see it.', values: posted };
+}
 
 /**
  * Saves the organization's public page: address, about, website, brand colour (checked here first, as the server
