@@ -102,7 +102,7 @@ export function SkillsEditor({ initial, error }: { initial: string[]; error?: st
           ))}
         </ul>
       ) : <p className="muted">No skills yet.</p>}
-      <div className="row">
+      <div className="inline-form">
         <TextField id={boxId} label="Add a skill" name="newSkill" value={typed} onChange={(e) => setTyped(e.target.value)} onKeyDown={onKeyDown}
           maxLength={PROFILE_LIMITS.skillMax} autoComplete="off" error={problem ?? error}
           hint={`Press Enter to add it. Up to ${PROFILE_LIMITS.skillsMax} skills; they match you with challenges and the leaderboard’s filter.`} />
