@@ -63,7 +63,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             const link = safeNotificationLink(n.link);
             return (
               <li key={n.id} className={isUnread ? 'notification notification-unread' : 'notification'}>
-                <p className="notification-title">
+                <div className="notification-title">
                   {isUnread && <><Badge tone="info">Unread</Badge>{' '}</>}
                   {link ? (
                     <form action={openNotificationAction}>
@@ -73,7 +73,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       <button type="submit" className="btn-link">{n.title}</button>
                     </form>
                   ) : n.title}
-                </p>
+                </div>
                 {n.body && <p className="description">{n.body}</p>}
                 <p className="notification-meta"><LocalDate iso={n.createdAt} /></p>
               </li>
