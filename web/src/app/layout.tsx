@@ -36,6 +36,7 @@ async function Header() {
           <nav aria-label="Main">
             <ul className="nav">
               <li><Link href="/challenges">Browse challenges</Link></li>
+              <li><Link href="/leaderboard">Leaderboard</Link></li>
               {viewer && <li><Link href="/sponsor">{isSponsor ? 'Sponsor dashboard' : 'Sponsor a challenge'}</Link></li>}
               {viewer && <li><Link href="/me/submissions">My submissions</Link></li>}
               {viewer && <li><Link href="/me/payouts">Payouts</Link></li>}

@@ -33,7 +33,7 @@ export function ProfileForm({ action, viewer }: { action: Action; viewer: Profil
   const v = state.values;
   return (
     <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-labelledby="profile-form-title">
-      <h2 id="profile-form-title">Your profile</h2>
+      <h2 id="profile-form-title">Edit your profile</h2>
       <FormMessages state={state} />
       <TextField label="Display name" name="displayName" required maxLength={PROFILE_LIMITS.displayNameMax} defaultValue={v?.displayName ?? viewer.displayName} error={errors.displayName} />
       <TextArea label="Bio" name="bio" rows={5} maxLength={PROFILE_LIMITS.bioMax} defaultValue={v?.bio ?? viewer.bio} error={errors.bio}

@@ -57,8 +57,8 @@ export default async function JudgingInvitationsPage({ searchParams }: { searchP
             ...(roles.has('PARTICIPANT') ? [{ key: 'role', label: 'Invited to', render: (i: (typeof pending)[number]) => INVITATION_ROLE_WORDS[i.role] ?? i.role }] : []),
             roles.has('PARTICIPANT')
               ? { key: 'when', label: 'Key date', render: (i: (typeof pending)[number]) => (i.role === 'PARTICIPANT'
-                ? <>Entries close <LocalDate iso={i.challenge.submissionDeadline} dayOnly /></>
-                : <>Judging until <LocalDate iso={i.challenge.judgingDeadline} dayOnly /></>) }
+                ? <span>Entries close <LocalDate iso={i.challenge.submissionDeadline} dayOnly /></span>
+                : <span>Judging until <LocalDate iso={i.challenge.judgingDeadline} dayOnly /></span>) }
               : { key: 'when', label: 'Judging until', render: (i: (typeof pending)[number]) => <LocalDate iso={i.challenge.judgingDeadline} dayOnly /> },
             { key: 'expires', label: 'Answer by', render: (i) => <LocalDate iso={i.expiresAt} dayOnly /> },
             { key: 'answer', label: 'Your answer', render: (i) => <ChallengeInvitationAnswer action={respondToChallengeInvitationAction} invitationId={i.id} challengeTitle={i.challenge.title} role={i.role} /> },

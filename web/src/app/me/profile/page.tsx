@@ -32,7 +32,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <Link href={`/u/${viewer.id}`}>See your profile as others see it</Link>
         {' · '}<Link href="/me/notifications">Your notifications</Link>
       </p>
-      <Card><ProfileForm action={updateProfileAction} viewer={viewer} /></Card>
+      <Card>
+        <ProfileForm action={updateProfileAction} viewer={{
+          displayName: viewer.displayName, bio: viewer.bio, skills: viewer.skills, school: viewer.school, country: viewer.country, publicProfile: viewer.publicProfile,
+        }} />
+      </Card>
       <Card><NotificationPreferencesForm action={updateNotificationPreferencesAction} mailKinds={preferences.viewer?.notificationPreferences.mailKinds ?? []} /></Card>
     </div>
   );
