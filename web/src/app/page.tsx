@@ -52,7 +52,7 @@ const RECOMMENDED_COUNT = 3;
 /** The viewer's recommendations; null when they cannot be had (the rest of the home page shows all the same). */
 async function recommendationsFor(): Promise<ChallengeSummary[] | null> {
   try {
-    return (await gql(RecommendedChallengesDoc, { first: RECOMMENDED_COUNT })).viewer?.recommendedChallenges.edges.map((e) => e.node) ?? null;
+    return (await gql(RecommendedChallengesDoc, { first: RECOMMENDED_COUNT })).viewer?.recommendedChallenges?.edges.map((e) => e.node) ?? null;
   } catch {
     return null;
   }

@@ -1005,7 +1005,7 @@ export type RecommendedChallengesQueryVariables = Exact<{
 }>;
 
 
-export type RecommendedChallengesQuery = { viewer: { id: string, recommendedChallenges: { edges: Array<{ node: { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string, viewerRole: OrganizationRole | null } } }> } } | null };
+export type RecommendedChallengesQuery = { viewer: { id: string, recommendedChallenges: { edges: Array<{ node: { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string, viewerRole: OrganizationRole | null } } }> } | null } | null };
 
 export type ViewerNotificationsQueryVariables = Exact<{
   first?: number | null | undefined;
