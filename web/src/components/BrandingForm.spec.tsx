@@ -100,6 +100,8 @@ describe('BrandingForm', () => {
     expect(posted?.get('organizationId')).toBe('o1');
     expect(await screen.findByText('Page saved. It is at /o/acme.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '/o/acme' })).toHaveAttribute('href', '/o/acme');
+    // Saved: the logo field starts afresh (the page re-renders with the saved logo's URL).
+    await waitFor(() => expect(screen.queryByText('logo.png is ready: save the page to use it.')).toBeNull());
   });
 
   it('shows the current logo and can remove it', async () => {

@@ -41,6 +41,11 @@ export function BrandingForm({ action, organizationId, organizationName, initial
   const [color, setColor] = useState(values?.brandColor ?? initial.brandColor ?? '');
   const [logoBusy, setLogoBusy] = useState(false);
   const slug = state.ok ? values?.slug : initial.slug;
+  // Each save starts the logo field afresh: it shows the logo now saved (the page re-renders with its URL).
+  const [saves, setSaves] = useState(0);
+  useEffect(() => {
+    if (state.ok) setSaves((n) => n + 1);
+  }, [state]);
   return (
     <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-labelledby="branding-title">
       <h2 id="branding-title">Public page</h2>
@@ -55,7 +60,7 @@ export function BrandingForm({ action, organizationId, organizationName, initial
       <TextField label="Website" name="websiteUrl" type="url" inputMode="url" maxLength={WEBSITE_MAX} autoComplete="url"
         defaultValue={values?.websiteUrl ?? initial.websiteUrl ?? ''} error={errors.websiteUrl} hint="An https:// address (optional)." />
       <BrandColorField value={color} onChange={setColor} error={errors.brandColor} />
-      <LogoField organizationName={organizationName} currentUrl={initial.logoUrl} createUpload={createUpload} checkUpload={checkUpload}
+      <LogoField key={saves} organizationName={organizationName} currentUrl={initial.logoUrl} createUpload={createUpload} checkUpload={checkUpload}
         error={errors.logoAttachmentId} onBusy={setLogoBusy} />
       <SubmitButton pendingText="Saving…" disabledReason={logoBusy ? 'Wait for the logo to finish uploading before saving.' : null}>Save page</SubmitButton>
     </form>
