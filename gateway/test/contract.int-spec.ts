@@ -94,6 +94,23 @@ describe('partner contract', () => {
     );
   });
 
+  it('has the communities operations of contract v2 (issue 15), unchanged (shared/contract/v2/communities.graphql)', () => {
+    expect(operations.map((o) => o.name?.value)).toEqual(
+      expect.arrayContaining([
+        'UpdateOrganization',
+        'OrganizationPage',
+        'UpdateProfile',
+        'SolverProfile',
+        'Leaderboard',
+        'RecommendedChallenges',
+        'ViewerNotifications',
+        'MarkNotificationsRead',
+        'UpdateNotificationPreferences',
+      ]),
+    );
+    expectV2OperationsUnchanged('communities.graphql', 9);
+  });
+
   it.each(operations.map((o) => [o.name?.value ?? '?']))('%s validates against the supergraph', (name) => {
     const errors = validate(apiSchema, { kind: Kind.DOCUMENT, definitions: [operations.find((o) => o.name?.value === name)!] });
     expect(errors.map((e) => e.message)).toEqual([]);

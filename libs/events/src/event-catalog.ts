@@ -234,6 +234,7 @@ export interface EventEnvelope<T extends EventType = EventType> {
 export const SUBSCRIPTIONS: Record<string, EventType[]> = {
   // UserRegistered: user_view (ids that exist, emails that invitations name).
   // SubmissionCreated: submission_view (finalists must be this challenge's submissions). JudgingConcluded: -> AWARDED.
+  // AttachmentReady: attachment_view (an organization's logo must be its uploader's READY image).
   challenges: [
     'UserRegistered',
     'FundingSucceeded',
@@ -244,17 +245,41 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
     'ChallengeCancellationRejected',
     'SubmissionCreated',
     'JudgingConcluded',
+    'AttachmentReady',
+    // ProfileChanged: solver_skill_view (recommended challenges).
+    'ProfileChanged',
   ],
   // UserRegistered: user_view (whose email a team invitation names). ChallengeRoleChanged: the judges.
-  submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered', 'ChallengeRoleChanged'],
+  // OrganizationChanged: an attachment chosen as a logo is kept (never swept as an orphan).
+  submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered', 'ChallengeRoleChanged', 'OrganizationChanged'],
   // TeamSplitAgreed: the split in force, recorded with an award to the team. JudgingRankingFixed: the deadline's awards.
   // VotingRankingFixed: the community-choice prizes' awards.
-  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated', 'TeamSplitAgreed', 'JudgingRankingFixed', 'VotingRankingFixed'],
+  // ChallengeRoleChanged: an INVITE_ONLY challenge's invited participants and judges read its funding and prizes.
+  payouts: ['ChallengeChanged', 'MembershipChanged', 'SubmissionCreated', 'TeamSplitAgreed', 'JudgingRankingFixed', 'VotingRankingFixed', 'ChallengeRoleChanged'],
   // The winner's mail: "you won" and "your prize money has been sent".
   // And the invitee's mail: "X invited you to join Org".
   // And a team invitation's mail.
   // And challenge invitations (judges), and the finalists' news.
-  solvers: ['PrizeAwarded', 'PayoutPaid', 'OrganizationInvitationSent', 'TeamInvitationSent', 'ChallengeInvitationSent', 'FinalistsAnnounced'],
+  // Reputation (issue 15): SubmissionCreated (challenges entered), FinalistsAnnounced and PrizeAwarded.
+  // Notifications (issue 15): ChallengeChanged (challenge_view: deadline moved, closed, results), MembershipChanged
+  // (the sponsors' OWNER/ADMINs), SubmissionCreated and TeamSplitAgreed (who takes part), and the events told.
+  solvers: [
+    'PrizeAwarded',
+    'PayoutPaid',
+    'OrganizationInvitationSent',
+    'TeamInvitationSent',
+    'ChallengeInvitationSent',
+    'FinalistsAnnounced',
+    'ChallengeChanged',
+    'MembershipChanged',
+    'SubmissionCreated',
+    'TeamSplitAgreed',
+    'QuestionAsked',
+    'QuestionAnswered',
+    'PayoutFailed',
+    'PayoutReversed',
+    'TeamSplitProposed',
+  ],
 };
 
 export function queueName(consumer: string, type: EventType): string {

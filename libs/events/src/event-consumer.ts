@@ -7,6 +7,26 @@ export type EventHandlers = {
   [T in EventType]?: (em: EntityManager, payload: EventPayloads[T], envelope: EventEnvelope<T>) => Promise<void>;
 };
 
+/**
+ * One context's handlers from several sets (its notifications and its reputation both consume SubmissionCreated):
+ * for an event more than one set handles, each runs in turn, in the order given, in the same transaction.
+ */
+export function combineEventHandlers(...sets: EventHandlers[]): EventHandlers {
+  const combined: Record<string, (em: EntityManager, payload: unknown, envelope: EventEnvelope) => Promise<void>> = {};
+  for (const set of sets) {
+    for (const [type, handler] of Object.entries(set) as [EventType, (em: EntityManager, payload: unknown, envelope: EventEnvelope) => Promise<void>][]) {
+      const before = combined[type];
+      combined[type] = before
+        ? async (em, payload, envelope) => {
+            await before(em, payload, envelope);
+            await handler(em, payload, envelope);
+          }
+        : handler;
+    }
+  }
+  return combined as EventHandlers;
+}
+
 /** Jobs fetched and applied together (one transaction). */
 const BATCH_SIZE = 50;
 

@@ -41,13 +41,12 @@ describe('read-model waits and job wake-ups (LISTEN/NOTIFY) on real Postgres', (
       boss,
       consumer: 'submissions',
       em: orm.em as EntityManager,
+      // Every event submissions subscribes to needs a handler: the others do nothing here.
       handlers: {
+        ...Object.fromEntries(SUBSCRIPTIONS.submissions.map((type) => [type, async () => undefined])),
         ChallengeChanged: async (em, payload) => {
           await em.getConnection().execute('insert into known_challenge values (?)', [payload.id], 'run', em.getTransactionContext());
         },
-        MembershipChanged: async () => undefined,
-        UserRegistered: async () => undefined,
-        ChallengeRoleChanged: async () => undefined,
       },
     });
     notifier = new Client({ connectionString: url });
@@ -186,6 +185,7 @@ describe('read-model waits and job wake-ups (LISTEN/NOTIFY) on real Postgres', (
     expect(jobWakeUps(['ChallengeChanged', 'SubmissionCreated'])).toEqual([
       { channel: jobsChannel('submissions'), payload: 'ChallengeChanged' },
       { channel: jobsChannel('payouts'), payload: 'ChallengeChanged' },
+      { channel: jobsChannel('solvers'), payload: 'ChallengeChanged' },
     ]);
     // Payouts' consumer here polls every 60 s: only the relay's wake-up can make it apply the event sooner.
     const producer = await createSubgraphOrm({ url, schema: 'challenges', entities: EVENT_ENTITIES, migrations: [EVENT_TABLES_MIGRATION] });

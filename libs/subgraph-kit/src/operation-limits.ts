@@ -68,7 +68,8 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'Organization.invitations': 100, // MAX_PENDING_INVITATIONS in services/challenges
   'User.organizationInvitations': 50, // the newest 50 are listed
   'User.organizations': 50,
-  'User.skills': 30, // validated in services/solvers
+  'User.skills': 20, // PROFILE_RULES.MAX_SKILLS in services/solvers
+  'Reputation.totalsWon': 20, // one per currency won in (CHALLENGE_CURRENCIES: 11 today)
   // One per award, or one per member of a team with a part: teams hold up to 20, but 5 keeps the benchmark's full
   // browse (20 challenges × 20 prizes × payouts) within a third of maxCost; an estimate, as Organization.members.
   'Award.payouts': 5,
@@ -99,6 +100,9 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   // Entries (issue 14): MAX_ATTACHMENTS a version in services/submissions; the upload's headers (Content-Type, and
   // If-None-Match with S3).
   'Submission.attachments': 10,
+  // Notifications (issue 15): the kinds of NotificationKind (13).
+  'NotificationPreferences.mailKinds': 13,
+  'UpdateNotificationPreferencesPayload.mailKinds': 13,
   'SubmissionVersion.attachments': 10,
   'CreateAttachmentUploadPayload.uploadHeaders': 5,
   // Introspection (subgraphs, and the gateway outside production): about the size of our schemas, so the circular

@@ -192,3 +192,13 @@ export async function createAgreedTeam(
   }
   return { teamId, splitVersion };
 }
+
+/** Changes `user`'s profile (the contract's UpdateProfile); throws if refused. E.g. `{ publicProfile: true, skills }`. */
+export async function updateProfile(
+  client: GraphQLTestClient,
+  user: TestUser,
+  input: Partial<{ displayName: string; bio: string; skills: string[]; school: string; country: string; publicProfile: boolean }>,
+): Promise<void> {
+  const response = await runContract(client, 'UpdateProfile', { input }, user.token);
+  if (response.errors) throw new Error(`UpdateProfile failed: ${JSON.stringify(response.errors)}`);
+}

@@ -22,14 +22,21 @@ import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } fr
 import { OrganizationResolver, resolveOrganizationReference } from './organizations/organization.resolver';
 import { ChallengeQuestionEntity } from './questions/question.entity';
 import { ChallengeQuestionResolver } from './questions/question.resolver';
+import { Migration20261207120000_recommendations } from './migrations/Migration20261207120000_recommendations';
+import { recommendationEventHandlers } from './recommendations/recommendation.events';
+import { UserRecommendationsResolver } from './recommendations/recommendation.resolver';
+import { SolverSkillViewEntity } from './recommendations/solver-skill-view.entity';
 import { readModelEventHandlers } from './read-models/read-model.handlers';
 import { ChallengeFundingEntity } from './read-models/challenge-funding.entity';
 import { UserViewEntity } from './read-models/user-view.entity';
+import { AttachmentViewEntity } from './read-models/attachment-view.entity';
+import { Migration20261207120000_organization_pages } from './migrations/Migration20261207120000_organization_pages';
+import { Migration20261207150000_announce_roles } from './migrations/Migration20261207150000_announce_roles';
 
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
   entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity, UserViewEntity, ChallengeFundingEntity,
-    PrizeAwardEntity, ChallengeInvitationEntity, SubmissionViewEntity,
+    PrizeAwardEntity, ChallengeInvitationEntity, SubmissionViewEntity, AttachmentViewEntity, SolverSkillViewEntity,
   ],
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
@@ -42,6 +49,9 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261206090000_discovery', class: Migration20261206090000_discovery },
     { name: 'Migration20261207090000_judging', class: Migration20261207090000_judging },
     { name: 'Migration20261209090000_entries', class: Migration20261209090000_entries },
+    { name: 'Migration20261207120000_organization_pages', class: Migration20261207120000_organization_pages },
+    { name: 'Migration20261207120000_recommendations', class: Migration20261207120000_recommendations },
+    { name: 'Migration20261207150000_announce_roles', class: Migration20261207150000_announce_roles },
   ],
   buildSchema: () =>
     buildFederatedSchema({
@@ -54,6 +64,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
         UserOrganizationsResolver,
         ChallengeInvitationResolver,
         UserChallengeInvitationsResolver,
+        UserRecommendationsResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },
@@ -63,6 +74,6 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
       },
     }),
   createContext: createChallengesContext,
-  eventHandlers: (runtime) => ({ ...createChallengeEventHandlers(() => runtime.logger), ...readModelEventHandlers }),
+  eventHandlers: (runtime) => ({ ...createChallengeEventHandlers(() => runtime.logger), ...readModelEventHandlers, ...recommendationEventHandlers }),
   onStart: (runtime) => startDeadlineJob(runtime),
 };

@@ -9,6 +9,7 @@ import { ChallengeService } from './challenges/challenge.service';
 import { OrganizationService } from './organizations/organization.service';
 import { createQuestionLoaders, type QuestionLoaders } from './questions/question.loaders';
 import { QuestionService } from './questions/question.service';
+import { RecommendationService } from './recommendations/recommendation.service';
 
 export interface ChallengesContext {
   identity: Identity;
@@ -20,6 +21,7 @@ export interface ChallengesContext {
   invitationLoaders: InvitationLoaders;
   questions: QuestionService;
   questionLoaders: QuestionLoaders;
+  recommendations: RecommendationService;
 }
 
 export function createChallengesContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): ChallengesContext {
@@ -39,5 +41,6 @@ export function createChallengesContext({ identity, em, runtime }: { identity: I
     invitationLoaders,
     questions,
     questionLoaders: createQuestionLoaders(viewerId, questions),
+    recommendations: new RecommendationService(em, runtime.readModelWaits),
   };
 }

@@ -20,9 +20,11 @@ import { Client } from 'pg';
 import { ANNOUNCE_VISIBILITY_SQL } from '../src/migrations/Migration20261205090000_announce_visibility';
 
 /**
- * INVITE_ONLY challenges (issue 10): until invitations exist, only the sponsor's members see one, and they may not
- * enter it. Everyone else gets NOT_FOUND by every path: every operation that takes a challenge or a submission id,
- * through the gateway, and `_entities` sent straight to the subgraphs that contribute to Challenge and Prize.
+ * INVITE_ONLY challenges (issues 10 and 15): the sponsor's members see one but may not enter it; invited solvers
+ * (PARTICIPANT invitations, accepted) see it and enter it: that positive path, with read-your-writes and revocation,
+ * is invite-only-participants.int-spec.ts. Everyone else gets NOT_FOUND by every path: every operation that takes a
+ * challenge or a submission id (the table below, checked against the API schema), through the gateway, and `_entities`
+ * sent straight to the subgraphs that contribute to Challenge and Prize.
  */
 
 const API_SCHEMA: GraphQLSchema = buildSchema(readFileSync(join(__dirname, '..', '..', '..', 'web', 'schema.graphql'), 'utf8'));

@@ -32,6 +32,6 @@ export function createPayoutsContext({ identity, em, runtime }: { identity: Iden
     readModels,
     fundings,
     awards,
-    loaders: { ...createPayoutLoaders(payouts), ...createFundingLoaders(fundings, readModels, identity.userId), ...createAwardLoaders(awards) },
+    loaders: { ...createPayoutLoaders(payouts), ...createFundingLoaders(fundings, readModels, identity.userId, runtime.readModelWaits), ...createAwardLoaders(awards) },
   };
 }

@@ -20,6 +20,7 @@ import { Migration20261206090000_money_visible } from './migrations/Migration202
 import { Migration20261206100000_team_awards } from './migrations/Migration20261206100000_team_awards';
 import { Migration20261207100000_bulk_awards } from './migrations/Migration20261207100000_bulk_awards';
 import { Migration20261210100000_community_choice } from './migrations/Migration20261210100000_community_choice';
+import { Migration20261207150000_challenge_roles } from './migrations/Migration20261207150000_challenge_roles';
 import { registerReconciliationRoute } from './reconciliation/reconciliation.routes';
 import { ReconciliationReportEntity } from './reconciliation/reconciliation-report.entity';
 import { SettlementEntity } from './settlements/settlement.entity';
@@ -51,6 +52,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext, PayoutsOwn> = {
     { name: 'Migration20261206100000_team_awards', class: Migration20261206100000_team_awards },
     { name: 'Migration20261207100000_bulk_awards', class: Migration20261207100000_bulk_awards },
     { name: 'Migration20261210100000_community_choice', class: Migration20261210100000_community_choice },
+    { name: 'Migration20261207150000_challenge_roles', class: Migration20261207150000_challenge_roles },
   ],
   buildSchema: () =>
     buildFederatedSchema({

@@ -16,6 +16,7 @@ import {
   type Stack,
   type TestUser,
 } from '@ideagora/testing';
+import { Client } from 'pg';
 
 const PRIZES = [
   { rank: 1, label: 'First', amountMinor: '500000' },
@@ -46,6 +47,17 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
   afterAll(async () => {
     await stack?.stop();
   });
+
+  /** The payout's events of `type` in payouts' outbox (the winner's notifications start from them). */
+  async function payoutEvents(type: string, payoutId: string): Promise<Record<string, unknown>[]> {
+    const db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    try {
+      return (await db.query(`select payload from payouts.outbox_event where type = $1 and payload->>'payoutId' = $2`, [type, payoutId])).rows.map((r) => r.payload);
+    } finally {
+      await db.end();
+    }
+  }
 
   const award = (challengeId: string, prizeRank: number, submissionId: string, token: string | undefined = sponsor.token) =>
     runContract(stack.client, 'AwardPrize', { input: { challengeId, prizeRank, submissionId } }, token);
@@ -118,7 +130,10 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
     });
 
     // Winners are public: anyone sees the award on the challenge (the submission itself stays sealed to strangers).
-    const publicView = await detail(challenge.id, other.token);
+    // Its null is the documented answer, not an error (the gateway's valueCompletionErrorsPlugin knows Award.submission).
+    const publicResponse = await runContract(stack.client, 'ChallengeDetail', { id: challenge.id }, other.token);
+    expect(publicResponse.errors).toBeUndefined();
+    const publicView = publicResponse.data!.challenge;
     const first = publicView.prizes.find((p: { rank: number }) => p.rank === 1);
     expect(first.award).toMatchObject({ id: awarded.id, submission: null, payouts: [{ status: 'PAID', amount: { amountMinor: '500000', currency: 'USD' } }] });
     const sponsorView = (await detail(challenge.id)).prizes.find((p: { rank: number }) => p.rank === 1);
@@ -247,6 +262,11 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
     await stack.stripe.transfers.createReversal(third.id);
     await eventually(async () => expect(await payoutStatusOf(challenge.id, 3)).toBe('REVERSED'));
     expect((await escrowOf(challenge.id)).paid.amountMinor).toBe('700000');
+    // Told once, with the move to REVERSED.
+    const thirdPayoutId = third.metadata.payoutId;
+    expect(await payoutEvents('PayoutReversed', thirdPayoutId)).toEqual([
+      { payoutId: thirdPayoutId, challengeId: challenge.id, winnerId: expect.any(String), amountMinor: '100000', currency: 'USD' },
+    ]);
 
     // The winner's payouts, newest first, two per page.
     const PAGE = `query($after: String) { viewer { payouts(first: 2, after: $after) { edges { cursor node { id status award { prizeRank } } } pageInfo { hasNextPage endCursor } } } }`;
@@ -277,6 +297,10 @@ describe('awarding prizes and paying winners through Stripe transfers (emulator)
       [`transfer:${payoutId}`, 'refuse', 400],
       [`transfer:${payoutId}:after-refusal-1`, 'refuse', 400],
       [`transfer:${payoutId}:after-refusal-2`, null, 200],
+    ]);
+    // One PayoutFailed: the first refusal moved it to FAILED; the second, a retry refused again, is the same news.
+    expect(await payoutEvents('PayoutFailed', payoutId)).toEqual([
+      { payoutId, challengeId: challenge.id, winnerId: winner.id, amountMinor: '500000', currency: 'USD', reason: expect.any(String) },
     ]);
   });
 

@@ -44,8 +44,13 @@ describe('mail to prize winners: "you won", then "your prize money has been sent
   });
 
   const sql = async (text: string, values: unknown[] = []) => (await db.query(text, values)).rows;
+  // The prize mails only: the winner, a participant, may also hear that submissions closed (notifications' own mail).
   const mailsTo = (email: string): Promise<{ subject: string; body_text: string; created_at: Date; sent_at: Date | null }[]> =>
-    sql(`select subject, body_text, created_at, sent_at from solvers.mail_outbox where to_email = $1 order by created_at, id`, [email]);
+    sql(
+      `select subject, body_text, created_at, sent_at from solvers.mail_outbox
+        where to_email = $1 and subject in ('You won a prize on Ideagora', 'Your prize money has been sent') order by created_at, id`,
+      [email],
+    );
   const countMails = async () => Number((await sql(`select count(*) from solvers.mail_outbox`))[0].count);
   const outboxEvents = (type: string, field: string, value: string) =>
     sql(`select id, payload from payouts.outbox_event where type = $1 and payload->>$2 = $3 order by occurred_at, id`, [type, field, value]);

@@ -43,7 +43,7 @@ export function createSubmissionsOwn(runtime: SubgraphRuntime<undefined>, env: N
         }
       : {},
   );
-  const files: AttachmentFiles = { storage, logger: runtime.logger };
+  const files: AttachmentFiles = { storage, logger: runtime.logger, eventsCommitted: () => runtime.relay.nudge() };
   const em = runtime.orm.em as EntityManager;
   const verification = new AttachmentVerificationQueue(em, files, runtime.logger, config.ATTACHMENT_VERIFY_POLL_MS);
   const sweeper = new AttachmentSweeper(em, files, runtime.logger, config.ATTACHMENT_SWEEP_POLL_MS, config.ATTACHMENT_ORPHAN_HOURS);

@@ -13,6 +13,8 @@ import { ChallengeVotesResolver, FlaggedVoteResolver, SubmissionVotesResolver, V
 import { createSubmissionsOwn, type SubmissionsOwn } from './submissions.runtime';
 import { ChallengeGalleryResolver, ChallengeSubmissionsResolver, resolveChallengeReference } from './external/challenge.resolver';
 import { resolveUserReference, UserSubmissionsResolver, UserTeamInvitationsResolver } from './external/user.resolver';
+import { OrganizationLogoResolver } from './external/organization.resolver';
+import { OrganizationRef } from './external/organization.stub';
 import { ChallengeJudgingResolver, JudgingBoardResolver, JudgingRankingConnectionResolver, ScoreCardResolver, SubmissionJudgingResolver } from './judging/judging.resolver';
 import { ChallengeRoleViewEntity, JudgeRoundProgressEntity, RoundAgreementEntity, ScoreCardEntity, SubmissionScoreEntity } from './judging/judging.entity';
 import { Migration20261207090000_judging } from './migrations/Migration20261207090000_judging';
@@ -52,7 +54,9 @@ export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext, Submiss
       resolvers: [SubmissionResolver, SubmissionConnectionResolver, ChallengeSubmissionsResolver, UserSubmissionsResolver, UserTeamInvitationsResolver, TeamResolver, TeamInvitationResolver,
         SubmissionJudgingResolver, ScoreCardResolver, ChallengeJudgingResolver, JudgingBoardResolver, JudgingRankingConnectionResolver,
         AttachmentResolver, SubmissionAttachmentsResolver, SubmissionVersionAttachmentsResolver, ChallengeGalleryResolver,
-        VoteResolver, SubmissionVotesResolver, ChallengeVotesResolver, FlaggedVoteResolver],
+        VoteResolver, SubmissionVotesResolver, ChallengeVotesResolver, FlaggedVoteResolver, OrganizationLogoResolver],
+      // Organization is reached by no field of this subgraph: only through the gateway (logoUrl).
+      orphanedTypes: [OrganizationRef],
       referenceResolvers: {
         Submission: { __resolveReference: resolveSubmissionReference },
         Challenge: { __resolveReference: resolveChallengeReference },

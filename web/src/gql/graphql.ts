@@ -237,24 +237,41 @@ export type LogOutInput = {
   refreshToken: string;
 };
 
+/** Exactly one of `ids` and `all: true`. */
 export type MarkNotificationsReadInput = {
+  /** true: every unread notification of the viewer. */
   all?: boolean | null | undefined;
+  /** 1 to 100 of the viewer's notifications; any other id is NOT_FOUND (field `ids`) and nothing is marked. */
   ids?: Array<string | number> | null | undefined;
 };
 
+/** What a notification is about. */
 export type NotificationKind =
+  /** The submission deadline of a challenge the viewer entered moved. */
   | 'DEADLINE_CHANGED'
+  /** The finalists of a challenge the viewer entered were chosen (the viewer's entry among them or not). */
   | 'FINALISTS_CHOSEN'
+  /** The viewer was invited to an organization, a team or a challenge. */
   | 'INVITATION'
+  /** A solver asked about a challenge of the viewer's organization (OWNER/ADMIN). */
   | 'NEW_QUESTION'
+  /** A new entry to a challenge of the viewer's organization (OWNER/ADMIN); collapsed while unread. */
   | 'NEW_SUBMISSION'
+  /** The transfer of the viewer's prize money was refused (retried). */
   | 'PAYOUT_FAILED'
+  /** The viewer's prize money was sent. */
   | 'PAYOUT_PAID'
+  /** A transfer of the viewer's prize money was reversed. */
   | 'PAYOUT_REVERSED'
+  /** The viewer's entry (or team's) won a prize. */
   | 'PRIZE_AWARDED'
+  /** The sponsor answered the viewer's question. */
   | 'QUESTION_ANSWERED'
+  /** A challenge the viewer entered is awarded. */
   | 'RESULTS_PUBLISHED'
+  /** A challenge the viewer entered closed its submissions (a round). */
   | 'SUBMISSIONS_CLOSED'
+  /** A member of the viewer's team proposed a new prize split. */
   | 'TEAM_SPLIT_PROPOSED';
 
 /** A member's role in an organization. */
@@ -457,25 +474,38 @@ export type UpdateChallengeInput = {
 };
 
 export type UpdateNotificationPreferencesInput = {
+  /** The kinds also sent by mail (the others only appear in the notification centre). */
   mailKinds: Array<NotificationKind>;
 };
 
+/** Changes the organization's public page: only the fields given change; null (or blank) removes an optional one. */
 export type UpdateOrganizationInput = {
+  /** At most 2,000 characters (BAD_USER_INPUT about). */
   about?: string | null | undefined;
+  /** #rrggbb (stored lower case) with a WCAG contrast ratio of at least 4.5:1 against white, so text in it stays readable (BAD_USER_INPUT brandColor, saying the ratio). */
   brandColor?: string | null | undefined;
+  /** An attachment the viewer uploaded (createAttachmentUpload) and that is READY: a PNG, JPEG or WebP image of at most 2 MB (BAD_USER_INPUT logoAttachmentId otherwise). Saving right after it reads READY is fine: the check waits a few seconds for it. */
   logoAttachmentId?: string | number | null | undefined;
   organizationId: string | number;
+  /** The page address /o/<slug>: 3 to 40 of a-z, 0-9 and single hyphens inside, not a reserved word (new, edit, admin, api, settings, ...): BAD_USER_INPUT slug; taken by another organization: CONFLICT slug. Can be changed, not removed. */
   slug?: string | null | undefined;
+  /** An https URL of at most 200 characters (BAD_USER_INPUT websiteUrl). */
   websiteUrl?: string | null | undefined;
 };
 
+/** Every field optional: an absent one is left as it is. */
 export type UpdateProfileInput = {
+  /** At most 1,000 characters; empty clears it. */
   bio?: string | null | undefined;
-  /** ISO 3166-1 alpha-2 country code, or empty to clear. */
+  /** ISO 3166-1 alpha-2 country code (any case), or empty to clear. */
   country?: string | null | undefined;
+  /** 2 to 60 characters, trimmed. */
   displayName?: string | null | undefined;
+  /** Public: anyone reads the profile and reputation, and the user is on the leaderboard. Private by default. */
   publicProfile?: boolean | null | undefined;
+  /** At most 120 characters; empty clears it. */
   school?: string | null | undefined;
+  /** Replaces the skills: at most 20, each 1 to 40 characters (trimmed); the same skill in another case is kept once, as first spelled. */
   skills?: Array<string> | null | undefined;
 };
 
@@ -989,7 +1019,7 @@ export type SolverProfileQueryVariables = Exact<{
 }>;
 
 
-export type SolverProfileQuery = { user: { id: string, displayName: string, bio: string, skills: Array<string>, school: string | null, country: string | null, reputation: { score: number, prizesWon: number, finalistPlaces: number, submissions: number, totalsWon: Array<{ amountMinor: string, currency: string }> } } | null };
+export type SolverProfileQuery = { user: { id: string, displayName: string, bio: string, skills: Array<string>, school: string | null, country: string | null, reputation: { score: number, prizesWon: number, finalistPlaces: number, submissions: number, totalsWon: Array<{ amountMinor: string, currency: string }> } | null } | null };
 
 export type LeaderboardQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1013,7 +1043,7 @@ export type ViewerNotificationsQueryVariables = Exact<{
 }>;
 
 
-export type ViewerNotificationsQuery = { viewer: { id: string, unreadNotificationCount: number, notifications: { edges: Array<{ node: { id: string, kind: NotificationKind, title: string, body: string | null, link: string | null, createdAt: string, readAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type ViewerNotificationsQuery = { viewer: { id: string, unreadNotificationCount: number, notifications: { edges: Array<{ node: { id: string, kind: NotificationKind, title: string, body: string, link: string, createdAt: string, readAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type MarkNotificationsReadMutationVariables = Exact<{
   input: MarkNotificationsReadInput;

@@ -36,6 +36,47 @@ export function listingWhere(viewerId: string | null, filter: ChallengeListFilte
   };
 }
 
+/**
+ * What an organization's public page lists to a viewer (Organization.challenges): its published challenges that are
+ * PUBLIC, or that the viewer may see all the same (a member of the organization; invited, as in `listingWhere`).
+ * Never a draft, a member's included: the page is the public face; drafts are managed elsewhere. SQL for a challenge
+ * `c`; bindings: the viewer's id three times (none when signed out).
+ */
+export function organizationPageVisibility(viewerId: string | null): SqlWhere {
+  if (!viewerId) return { where: [PUBLISHED_PUBLIC], params: [] };
+  return {
+    where: [
+      `c.published_at is not null`,
+      `(c.visibility = 'PUBLIC'
+        or exists (select 1 from organization_membership m where m.organization_id = c.organization_id and m.user_id = ?)
+        or c.id = any(array(${INVITED_CHALLENGE_IDS})))`,
+    ],
+    params: [viewerId, viewerId, viewerId],
+  };
+}
+
+/** One organization's page listing (its count and page cursors): `organizationPageVisibility` and the organization. */
+export function organizationPageWhere(viewerId: string | null, organizationId: string): SqlWhere {
+  const visible = organizationPageVisibility(viewerId);
+  return { where: ['c.organization_id = ?', ...visible.where], params: [organizationId, ...visible.params] };
+}
+
+/**
+ * A page of several organizations' listings at once (Organization.challenges of a list of organizations): one LATERAL
+ * keyset page per organization, newest first, in one statement, on the (organization_id, created_at, id) index.
+ * Bindings: the organization ids (one array), the visibility's, the `after` cursor's (when given), the limit.
+ */
+export function organizationPagesSql(columns: string, order: ListingOrder, visibility: string[], after: string[]): string {
+  return `select p.* from unnest(?::uuid[]) as k(organization_id)
+       cross join lateral (
+         select ${columns}, ${order.key} as "cursor_key"
+         from challenge c
+         where ${['c.organization_id = k.organization_id', ...visibility, ...after].join(' and ')}
+         order by ${order.orderBy}
+         limit ?
+       ) p`;
+}
+
 /** The filter's conditions, visibility aside. */
 function filterWhere(filter: ChallengeListFilter): SqlWhere {
   const where: string[] = [];

@@ -1,3 +1,4 @@
+import { emptyConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
 import DataLoader from 'dataloader';
 import { OrganizationRole } from '../organizations/organization.domain';
 import type { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from '../organizations/organization.entity';
@@ -62,6 +63,24 @@ export function createLoaders(
     if (prizes) prizesByChallengeId.clear(challenge.id).prime(challenge.id, prizes);
   }
 
+  /**
+   * Organization.challenges: one loader per page size and cursor (the arguments of one field in a list of
+   * organizations are the same), each batching its organizations into one statement.
+   */
+  const organizationPageLoaders = new Map<string, DataLoader<string, ConnectionShape<ChallengeEntity>>>();
+  function organizationChallenges(limit: number, after: string | null): DataLoader<string, ConnectionShape<ChallengeEntity>> {
+    const key = JSON.stringify([limit, after]);
+    let loader = organizationPageLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const pages = await challenges.organizationPages(viewerId, ids, limit, after);
+        return ids.map((id) => pages.get(id.toLowerCase()) ?? emptyConnection<ChallengeEntity>());
+      });
+      organizationPageLoaders.set(key, loader);
+    }
+    return loader;
+  }
+
   function primeRole(organizationId: string, role: OrganizationRole | null): void {
     viewerRoleByOrganizationId.clear(organizationId).prime(organizationId, role);
     membersByOrganizationId.clear(organizationId); // a mutation changed them: read again if asked
@@ -76,6 +95,7 @@ export function createLoaders(
     challengeById,
     prizesByChallengeId,
     visibleChallenge,
+    organizationChallenges,
     primeChallenge,
     primeRole,
   };

@@ -20,7 +20,7 @@ import {
   MAX_FINALISTS,
   MAX_PERIOD_DAYS,
   movedJudgingDeadline,
-  type ChallengeSort,
+  ChallengeSort,
   isPublic,
   isPublishAwaitingFunding,
   nextStatus,
@@ -31,7 +31,17 @@ import {
 import { ChallengeEntity, PrizeEntity } from './challenge.entity';
 import { ChallengeNotFoundError } from './challenge.errors';
 import type { AdvanceToFinalRoundInput, CreateChallengeInput, SetJudgingRubricInput, UpdateChallengeInput } from './challenge.inputs';
-import { countStatement, listingOrder, listingWhere, PAGE_LINKS, pageCursorsSql, pageSql } from './challenge.listing';
+import {
+  countStatement,
+  listingOrder,
+  listingWhere,
+  organizationPagesSql,
+  organizationPageVisibility,
+  organizationPageWhere,
+  PAGE_LINKS,
+  pageCursorsSql,
+  pageSql,
+} from './challenge.listing';
 import { validateChallengeEdit, validateJudgingDeadline, validateNewChallenge, validateRubric, type ChallengeEdit, type ChallengeListFilter } from './challenge.validation';
 import { BadUserInputError } from '@ideagora/subgraph-kit';
 import { findForRead, mapRowForRead, pgArray } from '@ideagora/db';
@@ -50,7 +60,7 @@ export interface ChallengeServiceDeps {
 
 export type FundingResult = 'SUCCEEDED' | 'FAILED';
 
-const CHALLENGE_COLUMNS = [
+export const CHALLENGE_COLUMNS = [
   'id', 'organization_id', 'organization_name', 'title', 'summary', 'description', 'terms', 'type', 'status', 'visibility', 'currency',
   'submission_deadline', 'total_prize_minor', 'version', 'created_at', 'updated_at', 'published_at',
   'guaranteed', 'judging_deadline', 'judging_closed_at', 'round', 'final_round_deadline', 'finalist_submission_ids', 'rubric',
@@ -590,6 +600,50 @@ export class ChallengeService {
       return challenge;
     });
     return toConnection(challenges, limit, (c) => cursors.get(c.id) as string, (c) => c);
+  }
+
+  /**
+   * Organization.challenges for several organizations (a DataLoader batch): each one's page of the challenges its
+   * public page shows the viewer (organizationPageVisibility), newest first, after the same cursor: one statement
+   * whatever the number of organizations, the `challenges` listing's cursors (NEWEST).
+   */
+  async organizationPages(viewerId: string | null, organizationIds: readonly string[], limit: number, after: string | null): Promise<Map<string, ConnectionShape<ChallengeEntity>>> {
+    const ids = [...new Set(organizationIds.filter(isUuid).map((id) => id.toLowerCase()))];
+    const pages = new Map<string, ConnectionShape<ChallengeEntity>>();
+    if (ids.length === 0) return pages;
+    const order = listingOrder(ChallengeSort.NEWEST);
+    const visible = organizationPageVisibility(viewerId);
+    const resume = after != null ? order.after(after) : { where: [], params: [] };
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      organizationPagesSql(CHALLENGE_COLUMNS, order, visible.where, resume.where),
+      [pgArray(ids), ...visible.params, ...resume.params, limit + 1],
+      'all',
+    );
+    const cursors = new Map<string, string>();
+    const byOrganization = new Map<string, ChallengeEntity[]>();
+    for (const row of rows) {
+      const { cursor_key: cursorKey, ...columns } = row;
+      const challenge = mapRowForRead(this.em, ChallengeEntity, columns);
+      cursors.set(challenge.id, order.encode(String(cursorKey), challenge.id));
+      byOrganization.set(challenge.organizationId, [...(byOrganization.get(challenge.organizationId) ?? []), challenge]);
+    }
+    for (const id of ids) pages.set(id, toConnection(byOrganization.get(id) ?? [], limit, (c) => cursors.get(c.id) as string, (c) => c));
+    return pages;
+  }
+
+  /** How many challenges an organization's page lists to the viewer (its totalCount): one statement. */
+  async countOrganizationPage(viewerId: string | null, organizationId: string): Promise<number> {
+    const { where, params } = organizationPageWhere(viewerId, organizationId);
+    const [row] = await this.em.execute<{ total: number }[]>(`select count(*)::int as "total" from challenge c where ${where.join(' and ')}`, params, 'all');
+    return row?.total ?? 0;
+  }
+
+  /** The page cursors of an organization's page (as `pageCursors`): one statement. */
+  async organizationPageCursors(viewerId: string | null, organizationId: string, limit: number): Promise<string[]> {
+    const order = listingOrder(ChallengeSort.NEWEST);
+    const { where, params } = organizationPageWhere(viewerId, organizationId);
+    const rows = await this.em.execute<{ key: string; id: string }[]>(pageCursorsSql(order, where), [...params, (PAGE_LINKS - 1) * limit + 1, limit], 'all');
+    return rows.map((row) => order.encode(String(row.key), row.id));
   }
 
   /** How many challenges the listing pages through under the filter (ChallengeConnection.totalCount): one statement. */

@@ -28,6 +28,7 @@ export class UserOrganizationsResolver {
   }
 }
 
-export function resolveUserReference(reference: { id: string }): UserRef {
-  return UserRef.of(String(reference.id));
+/** A User from the gateway: its id, and solvers' `profileVersion` when a field here requires it. */
+export function resolveUserReference(reference: { id: string; profileVersion?: unknown }): UserRef {
+  return UserRef.of(String(reference.id), Number.isSafeInteger(reference.profileVersion) ? (reference.profileVersion as number) : null);
 }

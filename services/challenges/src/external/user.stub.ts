@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** Key-only stub of solvers' User; this context contributes `User.organizations`. */
 @ObjectType('User')
@@ -7,7 +7,12 @@ export class UserRef {
   @Field(() => ID)
   id!: string;
 
-  static of(id: string): UserRef {
-    return Object.assign(new UserRef(), { id });
+  /** solvers' (the viewer's own; null for others), required by `recommendedChallenges` to read its latest skills. */
+  @Field(() => Int, { nullable: true })
+  @Directive('@external')
+  profileVersion?: number | null;
+
+  static of(id: string, profileVersion?: number | null): UserRef {
+    return Object.assign(new UserRef(), { id, profileVersion: profileVersion ?? null });
   }
 }

@@ -4,7 +4,7 @@ import { OrganizationRole } from './organization.domain';
 
 @Entity({ tableName: 'organization' })
 export class OrganizationEntity {
-  [OptionalProps]?: 'membershipVersion' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'membershipVersion' | 'pageVersion' | 'slug' | 'about' | 'websiteUrl' | 'brandColor' | 'logoAttachmentId' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -16,6 +16,28 @@ export class OrganizationEntity {
   /** Incremented on every membership change; the `version` of MembershipChanged events. */
   @Property({ type: 'integer' })
   membershipVersion: number = 0;
+
+  // The public page (updateOrganization): null until set. The slug is unique (organization_slug_key).
+  @Property({ type: 'text', nullable: true })
+  slug: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  about: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  websiteUrl: string | null = null;
+
+  /** `#rrggbb`, lower case, with enough contrast against white for text. */
+  @Property({ type: 'text', nullable: true })
+  brandColor: string | null = null;
+
+  /** An image attachment of the submissions context (its URL is minted there: Organization.logoUrl). */
+  @Property({ type: 'uuid', nullable: true })
+  logoAttachmentId: string | null = null;
+
+  /** Incremented on every change of the page; the `version` of OrganizationChanged events. */
+  @Property({ type: 'integer', default: 0 })
+  pageVersion: number = 0;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

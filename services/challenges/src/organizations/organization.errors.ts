@@ -1,4 +1,4 @@
-import { FailedPreconditionError, NotFoundError } from '@ideagora/subgraph-kit';
+import { ConflictError, FailedPreconditionError, NotFoundError } from '@ideagora/subgraph-kit';
 
 export class OrganizationNotFoundError extends NotFoundError {
   constructor(id?: string) {
@@ -26,5 +26,13 @@ export class InvitationExpiredError extends FailedPreconditionError {
   override readonly field = 'organizationId';
   constructor() {
     super('This invitation has expired. Ask the organization to invite you again.');
+  }
+}
+
+/** updateOrganization: another organization has this slug (the unique index decides between two at once). */
+export class SlugTakenError extends ConflictError {
+  override readonly field = 'slug';
+  constructor(slug: string) {
+    super(`The address ${slug} is taken by another organization; choose another one.`);
   }
 }

@@ -39,3 +39,37 @@ export class RespondToOrganizationInvitationInput {
   @Field(() => Boolean, { description: 'true: become a member with the invited role; false: decline.' })
   accept!: boolean;
 }
+
+@InputType('UpdateOrganizationInput', {
+  description: "Changes the organization's public page: only the fields given change; null (or blank) removes an optional one.",
+})
+export class UpdateOrganizationInput {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The page address /o/<slug>: 3 to 40 of a-z, 0-9 and single hyphens inside, not a reserved word (new, edit, admin, api, settings, ...): BAD_USER_INPUT slug; taken by another organization: CONFLICT slug. Can be changed, not removed.',
+  })
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'At most 2,000 characters (BAD_USER_INPUT about).' })
+  about?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An https URL of at most 200 characters (BAD_USER_INPUT websiteUrl).' })
+  websiteUrl?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '#rrggbb (stored lower case) with a WCAG contrast ratio of at least 4.5:1 against white, so text in it stays readable (BAD_USER_INPUT brandColor, saying the ratio).',
+  })
+  brandColor?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "An attachment the viewer uploaded (createAttachmentUpload) and that is READY: a PNG, JPEG or WebP image of at most 2 MB (BAD_USER_INPUT logoAttachmentId otherwise). Saving right after it reads READY is fine: the check waits a few seconds for it.",
+  })
+  logoAttachmentId?: string | null;
+}

@@ -1,11 +1,18 @@
-import { requiredId, requireUser } from '@ideagora/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { pageSize, requiredId, requireUser } from '@ideagora/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ChallengeConnection, ChallengeConnectionType, ChallengeType } from '../challenges/challenge.type';
 import type { ChallengesContext } from '../context';
 import { UserRef } from '../external/user.stub';
 import { canManage, OrganizationRole } from './organization.domain';
 import type { MembershipEntity } from './organization.entity';
 import { OrganizationNotFoundError } from './organization.errors';
-import { AddOrganizationMemberInput, CreateOrganizationInput, InviteOrganizationMemberInput, RespondToOrganizationInvitationInput } from './organization.inputs';
+import {
+  AddOrganizationMemberInput,
+  CreateOrganizationInput,
+  InviteOrganizationMemberInput,
+  RespondToOrganizationInvitationInput,
+  UpdateOrganizationInput,
+} from './organization.inputs';
 import {
   AddOrganizationMemberPayload,
   CreateOrganizationPayload,
@@ -14,6 +21,7 @@ import {
   OrganizationMemberType,
   OrganizationType,
   RespondToOrganizationInvitationPayload,
+  UpdateOrganizationPayload,
 } from './organization.type';
 
 const ROLE_ORDER: Record<OrganizationRole, number> = { [OrganizationRole.OWNER]: 0, [OrganizationRole.ADMIN]: 1, [OrganizationRole.MEMBER]: 2 };
@@ -26,6 +34,48 @@ export class OrganizationResolver {
     const organization = await ctx.loaders.organizationById.load(organizationId);
     if (!organization) throw new OrganizationNotFoundError(organizationId);
     return OrganizationType.from(organization);
+  }
+
+  @Query(() => OrganizationType, {
+    nullable: true,
+    description: "An organization's public page by its slug (Organization.slug), signed in or not; null for an unknown slug, and for a malformed one.",
+  })
+  async organizationBySlug(@Arg('slug', () => String) slug: string, @Ctx() ctx: ChallengesContext): Promise<OrganizationType | null> {
+    const organization = await ctx.organizations.findBySlug(slug);
+    if (!organization) return null;
+    ctx.loaders.organizationById.prime(organization.id, organization);
+    return OrganizationType.from(organization);
+  }
+
+  @FieldResolver(() => ChallengeConnectionType, {
+    description:
+      "The organization's published challenges the viewer may see, newest first: its PUBLIC ones, and INVITE_ONLY ones only for its members and the challenge's invitees. Never a draft (the page is public; members find drafts in `challenges`).",
+  })
+  async challenges(
+    @Root() organization: OrganizationType,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 100, default 20.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page, or one of pageCursors.' }) after: string | null,
+    @Ctx() ctx: ChallengesContext,
+  ): Promise<ChallengeConnection> {
+    const limit = pageSize(first);
+    const page = await ctx.loaders.organizationChallenges(limit, after ?? null).load(organization.id);
+    for (const edge of page.edges) ctx.loaders.primeChallenge(edge.node);
+    return ChallengeConnection.of(
+      { edges: page.edges.map((e) => ({ cursor: e.cursor, node: ChallengeType.from(e.node) })), pageInfo: page.pageInfo },
+      () => ctx.challenges.countOrganizationPage(ctx.viewerId, organization.id),
+      () => ctx.challenges.organizationPageCursors(ctx.viewerId, organization.id, limit),
+    );
+  }
+
+  @Mutation(() => UpdateOrganizationPayload, {
+    description:
+      "Changes the organization's public page (slug, about, websiteUrl, brandColor, logoAttachmentId): only the fields given; null removes an optional one. OWNER/ADMIN only (FORBIDDEN; NOT_FOUND for an unknown organization). Emits OrganizationChanged. Errors name their field: BAD_USER_INPUT slug (malformed or reserved), CONFLICT slug (taken), BAD_USER_INPUT about, websiteUrl (https only), brandColor (#rrggbb, contrast against white at least 4.5:1), logoAttachmentId (the viewer's READY PNG/JPEG/WebP of at most 2 MB).",
+  })
+  async updateOrganization(@Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput, @Ctx() ctx: ChallengesContext): Promise<UpdateOrganizationPayload> {
+    const viewerId = requireUser(ctx.identity);
+    const organization = await ctx.organizations.updatePage(viewerId, input);
+    ctx.loaders.organizationById.clear(organization.id).prime(organization.id, organization);
+    return Object.assign(new UpdateOrganizationPayload(), { organization: OrganizationType.from(organization) });
   }
 
   @FieldResolver(() => OrganizationRole, { nullable: true, description: "The viewer's role, or null when not a member." })

@@ -1,13 +1,22 @@
 import { findForRead } from '@ideagora/db';
 import { NO_READ_MODEL_WAIT, recordEvent, type ReadModelWait } from '@ideagora/events';
-import { BadUserInputError, emailAddress, FailedPreconditionError, requiredId, requiredText } from '@ideagora/subgraph-kit';
-import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { BadUserInputError, emailAddress, FailedPreconditionError, ForbiddenError, requiredId, requiredText } from '@ideagora/subgraph-kit';
+import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { findUserEmail, invitationExpiry } from '../read-models/read-model.service';
 import { UserViewEntity } from '../read-models/user-view.entity';
-import { assertMembershipChange, canManage, OrganizationRole } from './organization.domain';
+import {
+  assertMembershipChange,
+  assertUsableLogo,
+  canManage,
+  isWellFormedSlug,
+  OrganizationRole,
+  parsePageChange,
+  type LogoCandidate,
+  type OrganizationPage,
+} from './organization.domain';
 import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from './organization.entity';
-import { InvitationExpiredError, InvitationNotFoundError, OrganizationNotFoundError, UserNotFoundError } from './organization.errors';
-import type { AddOrganizationMemberInput, CreateOrganizationInput, InviteOrganizationMemberInput } from './organization.inputs';
+import { InvitationExpiredError, InvitationNotFoundError, OrganizationNotFoundError, SlugTakenError, UserNotFoundError } from './organization.errors';
+import type { AddOrganizationMemberInput, CreateOrganizationInput, InviteOrganizationMemberInput, UpdateOrganizationInput } from './organization.inputs';
 
 const ROLES = new Set<string>(Object.values(OrganizationRole));
 /** Invitations an organization may have waiting (Organization.invitations lists them all). */
@@ -33,6 +42,70 @@ export class OrganizationService {
       await em.flush();
       return organization;
     });
+  }
+
+  /**
+   * Changes the organization's public page (parsePageChange: only the fields given), OWNER/ADMIN only (FORBIDDEN for
+   * anyone else, NOT_FOUND for an unknown organization, as for its members). A new logo must be the viewer's READY
+   * image (assertUsableLogo); one just uploaded may not have reached attachment_view yet (its AttachmentReady in
+   * flight: the web saves the moment the upload reads READY), so the command first waits for it, bounded, and only
+   * for a manager. One transaction under the organization's row lock: the next page version, OrganizationChanged.
+   * A slug taken by another organization is CONFLICT `slug` (the unique index decides between two at once).
+   */
+  async updatePage(viewerId: string, input: UpdateOrganizationInput): Promise<OrganizationEntity> {
+    const organizationId = requiredId(input.organizationId, 'organizationId');
+    const change = parsePageChange(input);
+    const logoId = change.logoAttachmentId ?? null;
+    if (logoId) {
+      await this.readModel.until(
+        () => this.logoCheck(organizationId, viewerId, logoId),
+        (check) => canManage(check.viewerRole) && !check.known && !check.current,
+      );
+    }
+    return this.em.transactional(async (em) => {
+      const organization = await em.findOne(OrganizationEntity, { id: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!organization) throw new OrganizationNotFoundError(organizationId);
+      if (!canManage(await findRole(em, organizationId, viewerId))) throw new ForbiddenError('Only an OWNER or ADMIN of the organization can change its page');
+      // Keeping the logo in place (another admin saving the form) needs no check; a new one is the viewer's upload.
+      if (logoId && logoId !== organization.logoAttachmentId) assertUsableLogo(logoId, await findLogoCandidate(em, logoId), viewerId);
+      const changed = (Object.keys(change) as (keyof OrganizationPage)[]).filter((key) => organization[key] !== change[key]);
+      if (changed.length === 0) return organization;
+      em.assign(organization, change);
+      organization.pageVersion += 1;
+      recordEvent(em, 'OrganizationChanged', {
+        organizationId,
+        name: organization.name,
+        slug: organization.slug,
+        brandColor: organization.brandColor,
+        logoAttachmentId: organization.logoAttachmentId,
+        version: organization.pageVersion,
+      });
+      try {
+        await em.flush();
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException && change.slug) throw new SlugTakenError(change.slug);
+        throw error;
+      }
+      return organization;
+    });
+  }
+
+  /** organizationBySlug: null for an unknown slug, and for a malformed one (no statement). */
+  async findBySlug(slug: string): Promise<OrganizationEntity | null> {
+    if (!isWellFormedSlug(slug)) return null;
+    const [found] = await findForRead(this.em, OrganizationEntity, { slug });
+    return found ?? null;
+  }
+
+  /** The viewer's role, whether attachment_view knows the image, and whether it is the current logo: one statement. */
+  private async logoCheck(organizationId: string, viewerId: string, attachmentId: string): Promise<{ viewerRole: OrganizationRole | null; known: boolean; current: boolean }> {
+    const [row] = await this.em.execute<{ viewer_role: OrganizationRole | null; known: boolean; current: boolean }[]>(
+      `select (select role from organization_membership where organization_id = ? and user_id = ?) as viewer_role,
+              exists (select 1 from attachment_view where id = ?) as known,
+              exists (select 1 from organization where id = ? and logo_attachment_id = ?) as current`,
+      [organizationId, viewerId, attachmentId, organizationId, attachmentId],
+    );
+    return { viewerRole: row?.viewer_role ?? null, known: row?.known === true, current: row?.current === true };
   }
 
   /**
@@ -182,6 +255,15 @@ export class OrganizationService {
   async membershipsOf(userId: string): Promise<MembershipEntity[]> {
     return this.em.find(MembershipEntity, { userId }, { orderBy: { createdAt: 'asc', organizationId: 'asc' } });
   }
+}
+
+/** What attachment_view knows of an image (null: not a READY image, or not heard of yet). */
+async function findLogoCandidate(em: EntityManager, attachmentId: string): Promise<LogoCandidate | null> {
+  const [row] = await em.execute<{ uploaded_by: string; content_type: string; byte_size: number }[]>(
+    `select uploaded_by, content_type, byte_size from attachment_view where id = ?`,
+    [attachmentId],
+  );
+  return row ? { uploadedBy: row.uploaded_by, contentType: row.content_type, byteSize: Number(row.byte_size) } : null;
 }
 
 /** The user's role in an organization, read with the given (possibly transactional) EntityManager. */

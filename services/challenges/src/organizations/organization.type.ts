@@ -19,8 +19,35 @@ export class OrganizationType {
   @Field(() => Date)
   createdAt!: Date;
 
+  @Field(() => String, { nullable: true, description: 'The public page is /o/<slug> (organizationBySlug); null until chosen (updateOrganization).' })
+  slug!: string | null;
+
+  @Field(() => String, { nullable: true })
+  about!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An https URL.' })
+  websiteUrl!: string | null;
+
+  @Field(() => String, { nullable: true, description: '#rrggbb, lower case, with at least 4.5:1 contrast against white (usable for text and accents on white).' })
+  brandColor!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The logo: an image attachment (the submissions context serves it as Organization.logoUrl). Null: no logo.',
+  })
+  logoAttachmentId!: string | null;
+
   static from(entity: OrganizationEntity): OrganizationType {
-    return Object.assign(new OrganizationType(), { id: entity.id, name: entity.name, createdAt: entity.createdAt });
+    return Object.assign(new OrganizationType(), {
+      id: entity.id,
+      name: entity.name,
+      createdAt: entity.createdAt,
+      slug: entity.slug,
+      about: entity.about,
+      websiteUrl: entity.websiteUrl,
+      brandColor: entity.brandColor,
+      logoAttachmentId: entity.logoAttachmentId,
+    });
   }
 }
 
@@ -108,4 +135,10 @@ export class RespondToOrganizationInvitationPayload {
 
   @Field(() => OrganizationMemberType, { nullable: true, description: "The viewer's membership once accepted; null when declined." })
   member!: OrganizationMemberType | null;
+}
+
+@ObjectType('UpdateOrganizationPayload')
+export class UpdateOrganizationPayload {
+  @Field(() => OrganizationType)
+  organization!: OrganizationType;
 }

@@ -1,4 +1,5 @@
 import { findForRead, mapRowForRead, NIL_UUID, pgArray } from '@ideagora/db';
+import { recordEvent } from '@ideagora/events';
 import { BadUserInputError, decodeCursor, encodeCursor, isUuid, requiredId } from '@ideagora/subgraph-kit';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { isPublic } from '../challenges/challenge.domain';
@@ -54,6 +55,8 @@ export class QuestionService {
         : await em.count(ChallengeQuestionEntity, { challengeId, askedBy: viewerId, askedAt: { $gt: new Date(now.getTime() - QUESTION_WINDOW_MS) } });
       assertCanAsk({ status: challenge.status, role, askedInWindow });
       const created = em.create(ChallengeQuestionEntity, { challengeId, askedBy: viewerId, question, askedAt: now });
+      // The sponsor's OWNER/ADMINs are told (solvers' notifications); the asker stays unnamed in every text.
+      recordEvent(em, 'QuestionAsked', { questionId: created.id, challengeId, challengeTitle: challenge.title, organizationId: challenge.organizationId, askedBy: viewerId });
       await em.flush();
       return created;
     });
@@ -76,9 +79,14 @@ export class QuestionService {
       const role = await findRole(em, challenge.organizationId, viewerId);
       if (!role && !isPublic(challenge)) throw new ChallengeQuestionNotFoundError(questionId);
       assertCanAnswer({ status: challenge.status, role });
+      const firstAnswer = question.answeredAt == null;
       question.answer = answer;
       question.answeredBy = viewerId;
       question.answeredAt ??= new Date();
+      // The asker hears of the first answer only: an edit or a (un)publish is not news.
+      if (firstAnswer) {
+        recordEvent(em, 'QuestionAnswered', { questionId: question.id, challengeId: challenge.id, challengeTitle: challenge.title, askedBy: question.askedBy, public: input.publish });
+      }
       question.published = input.publish;
       await em.flush();
       return question;

@@ -2,8 +2,9 @@ import type { EventPayloads } from '@ideagora/events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * Applies the solvers context's events to the local read model (`user_view`), in the consumer's transaction (once
- * per event id). An account's email never changes, so a replayed or older event writes the same row: no versions.
+ * Applies other contexts' events to the local read models (`user_view`, `attachment_view`), in the consumer's
+ * transaction (once per event id). An account's email never changes, nor a READY attachment's facts, so a replayed or
+ * older event writes the same row: no versions.
  */
 export class ReadModelService {
   constructor(private readonly em: EntityManager) {}
@@ -13,6 +14,17 @@ export class ReadModelService {
       `insert into user_view (id, email, updated_at) values (?, ?, now())
        on conflict (id) do update set email = coalesce(excluded.email, user_view.email), updated_at = now()`,
       [payload.id, payload.email?.toLowerCase() ?? null],
+      'run',
+    );
+  }
+
+  /** A READY image of the submissions context (a logo candidate); other files are of no use here and not kept. */
+  async applyAttachmentReady(payload: EventPayloads['AttachmentReady']): Promise<void> {
+    if (!payload.contentType.toLowerCase().startsWith('image/')) return;
+    await this.em.execute(
+      `insert into attachment_view (id, uploaded_by, content_type, byte_size, updated_at) values (?, ?, ?, ?, now())
+       on conflict (id) do nothing`,
+      [payload.attachmentId.toLowerCase(), payload.uploadedBy.toLowerCase(), payload.contentType.toLowerCase(), payload.byteSize],
       'run',
     );
   }

@@ -145,8 +145,20 @@ async function recordRefusal(em: EntityManager, due: DuePayout, error: unknown):
   if (isRetryableStripeError(error)) return;
   const payout = await em.findOne(PayoutEntity, { id: due.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!payout || !isPayoutInTransfer(payout.status)) return; // paid meanwhile (webhook)
+  // Told once per failure: a FAILED payout is retried, and each refusal of a retry is the same news.
+  const newlyFailed = payout.status !== 'FAILED';
   transitionPayout(payout, 'refuse');
   payout.refusals += 1;
+  if (newlyFailed) {
+    recordEvent(em, 'PayoutFailed', {
+      payoutId: payout.id,
+      challengeId: payout.challengeId,
+      winnerId: payout.winnerId,
+      amountMinor: payout.amountMinor.toString(),
+      currency: payout.currency.trim(),
+      reason: stripeErrorMessage(error).slice(0, 500),
+    });
+  }
 }
 
 /**
@@ -235,6 +247,15 @@ export const transferWebhookHandlers: StripeEventHandlers = {
         amount: BigInt(reversal.amount),
       });
     }
-    if (transfer.reversed || transfer.amount_reversed >= transfer.amount) transitionPayout(payout, 'reverse');
+    // Emitted with the move only: a reversal delivered again (or under another event id) finds it REVERSED.
+    if ((transfer.reversed || transfer.amount_reversed >= transfer.amount) && transitionPayout(payout, 'reverse')) {
+      recordEvent(em, 'PayoutReversed', {
+        payoutId: payout.id,
+        challengeId: payout.challengeId,
+        winnerId: payout.winnerId,
+        amountMinor: payout.amountMinor.toString(),
+        currency: payout.currency.trim(),
+      });
+    }
   },
 };

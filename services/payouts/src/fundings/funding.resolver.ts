@@ -1,4 +1,4 @@
-import { isChallengeVisibleTo, type OrganizationRoleName } from '@ideagora/events';
+import { isChallengeVisibleTo } from '@ideagora/events';
 import { MoneyType, NotFoundError, requiredId, requireUser } from '@ideagora/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PayoutsContext } from '../context';
@@ -12,14 +12,14 @@ const isSponsorAdmin = (role: string | null) => role === 'OWNER' || role === 'AD
 export class FundingResolver {
   @FieldResolver(() => FundingType, { nullable: true, description: "The challenge's funding (the paid one, else the latest attempt)." })
   async funding(@Root() challenge: ChallengeRef, @Ctx() ctx: PayoutsContext): Promise<FundingType | null> {
-    const [view, funding, role] = await Promise.all([
-      ctx.loaders.challengeById.load(challenge.id),
+    const [{ challenge: view, role, hasChallengeRole }, funding] = await Promise.all([
+      ctx.loaders.viewerChallengeAudience(challenge.id),
       ctx.loaders.fundingByChallengeId.load(challenge.id),
-      ctx.loaders.viewerRoleByChallengeId.load(challenge.id),
     ]);
     if (!view || !funding) return null;
-    // A draft or an INVITE_ONLY challenge is the sponsor's business only; the payment details are its owners' and admins'.
-    if (!isChallengeVisibleTo(view, role as OrganizationRoleName | null)) return null;
+    // A draft is the sponsor's business only, an INVITE_ONLY challenge its and its invitees'; the payment details are
+    // its owners' and admins'.
+    if (!isChallengeVisibleTo(view, role, hasChallengeRole)) return null;
     return toFundingType(funding, { showSecret: isSponsorAdmin(role) });
   }
 

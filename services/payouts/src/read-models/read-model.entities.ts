@@ -119,4 +119,26 @@ export class TeamSplitView {
   shares!: TeamShare[];
 }
 
-export const READ_MODEL_ENTITIES = [ChallengeView, MembershipView, SubmissionView, TeamSplitView];
+/** Who holds a role on a challenge through an accepted challenge invitation (ChallengeRoleChanged, version-guarded). */
+@Entity({ tableName: 'challenge_role_view' })
+export class ChallengeRoleView {
+  @PrimaryKey({ type: 'uuid' })
+  challengeId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  userId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  role!: 'JUDGE' | 'PARTICIPANT';
+
+  @Property({ type: 'boolean' })
+  granted!: boolean;
+
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  updatedAt!: Date;
+}
+
+export const READ_MODEL_ENTITIES = [ChallengeView, MembershipView, SubmissionView, TeamSplitView, ChallengeRoleView];

@@ -77,6 +77,17 @@ export const readModelHandlers: EventHandlers = {
       em.getTransactionContext(),
     );
   },
+  // An invited participant or judge accepted (granted) or lost the role: they read the challenge's funding and prizes.
+  ChallengeRoleChanged: async (em: EntityManager, p) => {
+    await em.getConnection().execute(
+      `insert into challenge_role_view (challenge_id, user_id, role, granted, version, updated_at) values (?, ?, ?, ?, ?, now())
+       on conflict (challenge_id, user_id, role) do update set granted = excluded.granted, version = excluded.version, updated_at = now()
+       where challenge_role_view.version <= excluded.version`,
+      [p.challengeId, p.userId, p.role, p.granted === true, p.version ?? 0],
+      'run',
+      em.getTransactionContext(),
+    );
+  },
   SubmissionCreated: async (em: EntityManager, p) => {
     await em.getConnection().execute(
       `insert into submission_view (id, challenge_id, author_id, team_id, version) values (?, ?, ?, ?, ?)

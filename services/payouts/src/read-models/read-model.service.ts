@@ -1,7 +1,7 @@
 import { isChallengeVisibleTo, type OrganizationRoleName } from '@ideagora/events';
 import { ForbiddenError, NotFoundError } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ChallengeView, MembershipView } from './read-model.entities';
+import { ChallengeRoleView, ChallengeView, MembershipView } from './read-model.entities';
 import { findForRead } from '@ideagora/db';
 import type { SponsorCommandFacts } from './read-your-writes';
 
@@ -61,6 +61,13 @@ export class ReadModelService {
   async rolesOf(userId: string, organizationIds: readonly string[]): Promise<Map<string, string>> {
     const rows = await findForRead(this.em, MembershipView, { userId, organizationId: { $in: [...organizationIds] }, role: { $ne: null } });
     return new Map(rows.map((r) => [r.organizationId, r.role as string]));
+  }
+
+  /** Of these challenges, those on which the user holds a granted role (an accepted invitation): one statement. */
+  async challengesWithRole(userId: string, challengeIds: readonly string[]): Promise<Set<string>> {
+    if (challengeIds.length === 0) return new Set();
+    const rows = await findForRead(this.em, ChallengeRoleView, { userId, challengeId: { $in: [...challengeIds] }, granted: true });
+    return new Set(rows.map((r) => r.challengeId));
   }
 
   async challenges(ids: readonly string[]): Promise<ChallengeView[]> {

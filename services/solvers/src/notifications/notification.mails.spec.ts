@@ -1,6 +1,7 @@
 import {
   challengeInvitationMail,
   finalistsAnnouncedMail,
+  notificationMail,
   organizationInvitationMail,
   payoutPaidMail,
   prizeAwardedMail,
@@ -169,5 +170,20 @@ describe('the finalists mail', () => {
     expect(mail.text).toContain('your submission is not among them');
     expect(mail.text).not.toContain('new versions');
     expect(mail.text.endsWith(`\nhttps://ideagora.example/challenges/${CHALLENGE}`)).toBe(true);
+  });
+});
+
+describe('the mail of a notification kind without its own', () => {
+  it('is its title, its words, the link, and where to choose what is mailed', () => {
+    expect(notificationMail({ title: 'Your question about “Clean water” was answered', body: 'The sponsor answered your question.', link: `/challenges/${CHALLENGE}#questions` }, 'http://localhost:3000/')).toEqual({
+      subject: 'Your question about “Clean water” was answered',
+      text: [
+        'The sponsor answered your question.',
+        '',
+        `http://localhost:3000/challenges/${CHALLENGE}#questions`,
+        '',
+        'Choose which news you receive by mail: http://localhost:3000/me/profile#notifications',
+      ].join('\n'),
+    });
   });
 });

@@ -191,3 +191,15 @@ export function finalistsAnnouncedMail(
     ].join('\n'),
   };
 }
+
+/**
+ * The mail of a notification kind with no mail of its own (a question answered, a moved deadline, a failed payout
+ * …): its title as the subject, its words, and the link. Recipients of one event share it, so it is queued by the
+ * notifying statement itself.
+ */
+export function notificationMail(notification: { title: string; body: string; link: string }, webBaseUrl: string): { subject: string; text: string } {
+  return {
+    subject: notification.title,
+    text: [notification.body, '', link(webBaseUrl, notification.link), '', `Choose which news you receive by mail: ${link(webBaseUrl, '/me/profile#notifications')}`].join('\n'),
+  };
+}

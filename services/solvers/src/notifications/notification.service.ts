@@ -1,154 +1,85 @@
-import type { EventEnvelope, EventPayloads } from '@ideagora/events';
-import { InvalidAmountError, normalizeCurrency, parseMinorUnits, UnknownCurrencyError, type Money } from '@ideagora/money';
-import { isUuid, type Logger } from '@ideagora/subgraph-kit';
+import { mapRowForRead, pgArray } from '@ideagora/db';
+import { decodeCursor, encodeCursor, toConnection, type ConnectionShape } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { queueMail } from '../mail/mail.outbox';
-import {
-  challengeInvitationMail,
-  finalistsAnnouncedMail,
-  organizationInvitationMail,
-  payoutPaidMail,
-  prizeAwardedMail,
-  teamInvitationMail,
-  teamPrizeAwardedMail,
-} from './notification.mails';
+import { DEFAULT_MAIL_KINDS, NOTIFICATION_KINDS, wellFormedIds, type MarkReadTarget, type NotificationKindName } from './notification.domain';
+import { NotificationEntity } from './notification.entity';
+import { NotificationNotFoundError } from './notification.errors';
 
-export interface NotificationSettings {
-  /** The web client: links in mail point to it. */
-  webBaseUrl: string;
-  log?: Logger;
-}
+const COLUMNS = ['id', 'recipient_id', 'kind', 'title', 'body', 'link', 'challenge_id', 'source_event_id', 'created_at', 'read_at', 'collapsed_count']
+  .map((c) => `n."${c}"`)
+  .join(', ');
+
+/** created_at in the cursor to the microsecond (a Date keeps milliseconds: rows between would be skipped). */
+const CREATED_AT_CURSOR = `to_char(n."created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
- * Mail to winners, queued in the transaction that applies the event (`em`): the only code of this folder that
- * touches the EntityManager. Nobody to write to (an old event without the winner, an account that is gone) or an
- * amount that cannot be read (logged: retrying would not fix it) means no mail and no error.
+ * The viewer's notifications and mail preferences: reads and commands of the API (the events' side is
+ * notification.producer.ts). Every method takes the user it acts for; callers pass only the viewer.
  */
 export class NotificationService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly settings: NotificationSettings,
-  ) {}
+  constructor(private readonly em: EntityManager) {}
 
-  /** "You won a prize": what the winner won, and what to do to receive it. */
-  async mailPrizeWinner(payload: EventPayloads['PrizeAwarded'], envelope: EventEnvelope): Promise<void> {
-    if (payload.recipients !== undefined) return this.mailTeamPrizeWinners(payload, payload.recipients, envelope);
-    // Events queued before PrizeAwarded carried the winner and the amount: nobody to write to.
-    if (payload.winnerId === undefined || payload.amountMinor === undefined || payload.currency === undefined) return;
-    const to = await this.emailOf(payload.winnerId);
-    if (!to) return; // the account is gone
-    const amount = this.readMoney(payload.amountMinor, payload.currency, envelope);
-    if (!amount) return;
-    queueMail(this.em, prizeAwardedMail(to, { challengeId: payload.challengeId, amount }, this.settings.webBaseUrl));
+  /** A page, newest first: one statement (keyset on (created_at, id) descending, `limit + 1` rows). */
+  async page(userId: string, limit: number, after: string | null | undefined): Promise<ConnectionShape<NotificationEntity>> {
+    const [at, id] = after ? decodeCursor(after, ['timestamp', 'uuid']) : ['infinity', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select ${COLUMNS}, ${CREATED_AT_CURSOR} as cursor_at from notification n
+        where n.recipient_id = ? and (n.created_at, n.id) < (?::timestamptz, ?::uuid)
+        order by n.created_at desc, n.id desc
+        limit ?`,
+      [userId, at, id, limit + 1],
+    );
+    return toConnection(
+      rows,
+      limit,
+      (row) => encodeCursor([row.cursor_at as string, row.id as string]),
+      ({ cursor_at: _, ...columns }) => mapRowForRead(this.em, NotificationEntity, columns),
+    );
   }
 
-  /** A team award: each member with a part gets "your team won; your part is X; set up payouts". */
-  private async mailTeamPrizeWinners(
-    payload: EventPayloads['PrizeAwarded'],
-    recipients: NonNullable<EventPayloads['PrizeAwarded']['recipients']>,
-    envelope: EventEnvelope,
-  ): Promise<void> {
-    if (payload.amountMinor === undefined || payload.currency === undefined) return;
-    const amount = this.readMoney(payload.amountMinor, payload.currency, envelope);
-    if (!amount) return;
-    const ids = recipients.map((r) => r.userId).filter(isUuid);
-    if (ids.length === 0) return;
-    const users = await this.em.execute<{ id: string; email: string }[]>(`select id, email from user_account where id = any(?::uuid[])`, [`{${ids.join(',')}}`]);
-    const emails = new Map(users.map((u) => [u.id, u.email]));
-    for (const recipient of recipients) {
-      const to = emails.get(recipient.userId);
-      if (!to) continue; // the account is gone
-      const part = this.readMoney(recipient.amountMinor, payload.currency, envelope);
-      if (!part) continue;
-      queueMail(this.em, teamPrizeAwardedMail(to, { challengeId: payload.challengeId, amount, part }, this.settings.webBaseUrl));
-    }
-  }
-
-  /** "Your prize money has been sent". */
-  async mailPayoutSent(payload: EventPayloads['PayoutPaid'], envelope: EventEnvelope): Promise<void> {
-    const to = await this.emailOf(payload.winnerId);
-    if (!to) return;
-    const amount = this.readMoney(payload.amountMinor, payload.currency, envelope);
-    if (!amount) return;
-    queueMail(this.em, payoutPaidMail(to, amount, this.settings.webBaseUrl));
+  async unreadCount(userId: string): Promise<number> {
+    const [row] = await this.em.execute<{ n: number }[]>(`select count(*)::int as n from notification where recipient_id = ? and read_at is null`, [userId]);
+    return row?.n ?? 0;
   }
 
   /**
-   * "X invited you to join Org": to an address with an account, sign in to accept; to one without, sign up with this
-   * address. Only this mail's wording depends on whether the address has an account, and only its recipient reads it.
+   * Marks the listed notifications (or all) read, keeping the first read time (idempotent), and answers the unread
+   * count after. An id that is not the user's (another user's, none, not a uuid): NOT_FOUND `ids`, nothing marked.
    */
-  async mailOrganizationInvitation(payload: EventPayloads['OrganizationInvitationSent']): Promise<void> {
-    const to = payload.email ?? (payload.userId ? await this.emailOf(payload.userId) : null);
-    if (!to) return; // an account that is gone
-    const [row] = await this.em.execute<{ has_account: boolean; inviter: string | null }[]>(
-      `select exists (select 1 from user_account where email = ?) as has_account,
-              (select display_name from user_account where id = ?) as inviter`,
-      [to, isUuid(payload.invitedBy) ? payload.invitedBy : null],
+  async markRead(userId: string, target: MarkReadTarget): Promise<number> {
+    return this.em.transactional(async (em) => {
+      if ('ids' in target) {
+        if (!wellFormedIds(target.ids)) throw new NotificationNotFoundError();
+        const ids = pgArray(target.ids);
+        const [mine] = await em.execute<{ n: number }[]>(`select count(*)::int as n from notification where id = any(?::uuid[]) and recipient_id = ?`, [ids, userId]);
+        if ((mine?.n ?? 0) !== target.ids.length) throw new NotificationNotFoundError();
+        await em.execute(`update notification set read_at = now() where id = any(?::uuid[]) and recipient_id = ? and read_at is null`, [ids, userId], 'run');
+      } else {
+        await em.execute(`update notification set read_at = now() where recipient_id = ? and read_at is null`, [userId], 'run');
+      }
+      const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from notification where recipient_id = ? and read_at is null`, [userId]);
+      return row?.n ?? 0;
+    });
+  }
+
+  /** The kinds the user receives by mail (the defaults until they chose). */
+  async mailKinds(userId: string): Promise<NotificationKindName[]> {
+    const [row] = await this.em.execute<{ mail_kinds: string[] }[]>(`select mail_kinds from notification_preference where user_id = ?`, [userId]);
+    return inEnumOrder(row ? row.mail_kinds : DEFAULT_MAIL_KINDS);
+  }
+
+  /** Replaces the user's mail kinds (already normalized); one statement. */
+  async setMailKinds(userId: string, kinds: readonly NotificationKindName[]): Promise<NotificationKindName[]> {
+    const [row] = await this.em.execute<{ mail_kinds: string[] }[]>(
+      `insert into notification_preference (user_id, mail_kinds, updated_at) values (?, ?::text[], now())
+       on conflict (user_id) do update set mail_kinds = excluded.mail_kinds, updated_at = excluded.updated_at
+       returning mail_kinds`,
+      [userId, pgArray(kinds)],
     );
-    const invitation = { inviterName: row?.inviter ?? null, organizationName: payload.organizationName, role: payload.role, expiresAt: new Date(payload.expiresAt) };
-    queueMail(this.em, organizationInvitationMail(to, invitation, row?.has_account === true, this.settings.webBaseUrl));
+    return inEnumOrder(row.mail_kinds);
   }
+}
 
-  /** "X invited you to join the team T": as an organization's invitation, to the address invited (teams are invited by email). */
-  async mailTeamInvitation(payload: EventPayloads['TeamInvitationSent']): Promise<void> {
-    const [row] = await this.em.execute<{ has_account: boolean; inviter: string | null }[]>(
-      `select exists (select 1 from user_account where email = ?) as has_account,
-              (select display_name from user_account where id = ?) as inviter`,
-      [payload.email, isUuid(payload.invitedBy) ? payload.invitedBy : null],
-    );
-    const invitation = { inviterName: row?.inviter ?? null, teamName: payload.teamName, challengeTitle: payload.challengeTitle ?? null, expiresAt: new Date(payload.expiresAt) };
-    queueMail(this.em, teamInvitationMail(payload.email, invitation, row?.has_account === true, this.settings.webBaseUrl));
-  }
-
-  /** "X of Org invited you to judge (or enter) the challenge T": to the address invited, as a team's invitation. */
-  async mailChallengeInvitation(payload: EventPayloads['ChallengeInvitationSent']): Promise<void> {
-    const [row] = await this.em.execute<{ has_account: boolean; inviter: string | null }[]>(
-      `select exists (select 1 from user_account where email = ?) as has_account,
-              (select display_name from user_account where id = ?) as inviter`,
-      [payload.email, isUuid(payload.invitedBy) ? payload.invitedBy : null],
-    );
-    const invitation = {
-      inviterName: row?.inviter ?? null,
-      organizationName: payload.organizationName,
-      challengeTitle: payload.challengeTitle,
-      role: payload.role,
-      expiresAt: new Date(payload.expiresAt),
-    };
-    queueMail(this.em, challengeInvitationMail(payload.email, invitation, row?.has_account === true, this.settings.webBaseUrl));
-  }
-
-  /**
-   * The finalists' news: one mail per user of the part (at most 1,000 ids: one statement for their emails), worded
-   * for finalists or for the others by `finalist`. A user listed twice gets one mail; accounts that are gone, none.
-   */
-  async mailFinalistsAnnounced(payload: EventPayloads['FinalistsAnnounced']): Promise<void> {
-    const ids = [...new Set(payload.userIds.filter(isUuid))];
-    if (ids.length === 0) return;
-    const users = await this.em.execute<{ email: string }[]>(`select email from user_account where id = any(?::uuid[]) order by email`, [`{${ids.join(',')}}`]);
-    const announcement = {
-      challengeId: payload.challengeId,
-      challengeTitle: payload.challengeTitle ?? null,
-      finalRoundDeadline: new Date(payload.finalRoundDeadline),
-      finalist: payload.finalist,
-    };
-    for (const user of users) queueMail(this.em, finalistsAnnouncedMail(user.email, announcement, this.settings.webBaseUrl));
-  }
-
-  /** The user's email, or null when there is no such user (any more). */
-  private async emailOf(userId: string): Promise<string | null> {
-    if (!isUuid(userId)) return null;
-    const [user] = await this.em.execute<{ email: string }[]>(`select email from user_account where id = ?`, [userId]);
-    return user?.email ?? null;
-  }
-
-  /** The event's amount, exactly; null (logged, no mail) when it cannot be read. */
-  private readMoney(amountMinor: string, currency: string, envelope: EventEnvelope): Money | null {
-    try {
-      return { amountMinor: parseMinorUnits(amountMinor), currency: normalizeCurrency(currency) };
-    } catch (error) {
-      if (!(error instanceof InvalidAmountError || error instanceof UnknownCurrencyError)) throw error;
-      this.settings.log?.warn({ eventId: envelope.eventId, type: envelope.type, amountMinor, currency }, 'event with an amount that cannot be read: no mail');
-      return null;
-    }
-  }
+function inEnumOrder(kinds: readonly string[]): NotificationKindName[] {
+  return NOTIFICATION_KINDS.filter((kind) => kinds.includes(kind));
 }

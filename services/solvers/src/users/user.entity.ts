@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 
 @Entity({ tableName: 'user_account' })
 export class UserEntity {
-  [OptionalProps]?: 'bio' | 'skills' | 'country' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'bio' | 'skills' | 'country' | 'school' | 'publicProfile' | 'profileVersion' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -27,6 +27,17 @@ export class UserEntity {
   /** ISO 3166-1 alpha-2. */
   @Property({ type: 'text', nullable: true })
   country?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  school?: string | null;
+
+  /** Profiles are private until the user makes theirs public (profiles/). */
+  @Property({ type: 'boolean', default: false })
+  publicProfile: boolean = false;
+
+  /** Grows with each updateProfile: ProfileChanged's version. */
+  @Property({ type: 'integer', default: 0 })
+  profileVersion: number = 0;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

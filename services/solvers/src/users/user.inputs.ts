@@ -20,18 +20,3 @@ export class LogInInput {
   @Field(() => String)
   password!: string;
 }
-
-@InputType('UpdateProfileInput')
-export class UpdateProfileInput {
-  @Field(() => String, { nullable: true })
-  displayName?: string | null;
-
-  @Field(() => String, { nullable: true })
-  bio?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  skills?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code, or empty to clear.' })
-  country?: string | null;
-}

@@ -1,8 +1,7 @@
-import { requireUser } from '@ideagora/subgraph-kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { SolversContext } from '../context';
-import { LogInInput, SignUpInput, UpdateProfileInput } from './user.inputs';
-import { AuthPayload, UpdateProfilePayload, UserType } from './user.type';
+import { LogInInput, SignUpInput } from './user.inputs';
+import { AuthPayload, UserType } from './user.type';
 
 @Resolver(() => UserType)
 export class UserResolver {
@@ -24,16 +23,9 @@ export class UserResolver {
     const { session, user } = await ctx.users.logIn(input);
     return AuthPayload.from(session, user);
   }
-
-  @Mutation(() => UpdateProfilePayload)
-  async updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: SolversContext): Promise<UpdateProfilePayload> {
-    const userId = requireUser(ctx.identity);
-    const user = await ctx.users.updateProfile(userId, input);
-    return Object.assign(new UpdateProfilePayload(), { viewer: UserType.from(user, userId) });
-  }
 }
 
-/** `_entities` for User: the public profile (email only for the user themselves). */
+/** `_entities` for User: as `UserType.from` shows it to the viewer (a private profile's fields only to its owner). */
 export async function resolveUserReference(reference: { id: string }, ctx: SolversContext): Promise<UserType | null> {
   const user = await ctx.loaders.userById.load(reference.id);
   return user ? UserType.from(user, ctx.identity.userId) : null;

@@ -1,14 +1,13 @@
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@ideagora/auth';
 import { recordEvent } from '@ideagora/events';
-import { BadUserInputError, emailAddress, NotFoundError, opaqueText, optionalText, requiredText } from '@ideagora/subgraph-kit';
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInputError, emailAddress, opaqueText, requiredText } from '@ideagora/subgraph-kit';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { SessionService, SessionTokens } from '../sessions/session.service';
 import { UserEntity } from './user.entity';
 import { clearLoginAttempts, countLoginAttempt } from './login-throttle';
 import { EmailTakenError, InvalidCredentialsError } from './user.errors';
-import type { LogInInput, SignUpInput, UpdateProfileInput } from './user.inputs';
+import type { LogInInput, SignUpInput } from './user.inputs';
 
-const COUNTRY = /^[A-Z]{2}$/;
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 256;
 
@@ -58,22 +57,6 @@ export class UserService {
     return { session, user };
   }
 
-  async updateProfile(userId: string, input: UpdateProfileInput): Promise<UserEntity> {
-    return this.em.transactional(async (em) => {
-      const user = await em.findOne(UserEntity, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!user) throw new NotFoundError('User', userId);
-      if (input.displayName != null) user.displayName = requiredText(input.displayName, 'displayName', { max: 80 });
-      if (input.bio != null) user.bio = requiredText(input.bio, 'bio', { min: 0, max: 4000, multiline: true });
-      if (input.skills != null) user.skills = normalizeSkills(input.skills);
-      if (input.country != null) {
-        const country = input.country.trim().toUpperCase();
-        if (country !== '' && !COUNTRY.test(country)) throw new BadUserInputError('country', 'must be an ISO 3166-1 alpha-2 code');
-        user.country = country || null;
-      }
-      return user;
-    });
-  }
-
   /** For DataLoaders: one query whatever the number of ids. */
   async findByIds(ids: readonly string[]): Promise<UserEntity[]> {
     return this.em.find(UserEntity, { id: { $in: [...ids] } });
@@ -92,9 +75,4 @@ export function checkNewPassword(value: string, field: string): string {
   }
   if (value.length > MAX_PASSWORD_LENGTH) throw new BadUserInputError(field, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
   return value;
-}
-
-function normalizeSkills(skills: string[]): string[] {
-  if (skills.length > 30) throw new BadUserInputError('skills', 'at most 30 skills');
-  return [...new Set(skills.map((s) => optionalText(s, 'skills', { max: 40 })).filter((s): s is string => s !== null))];
 }

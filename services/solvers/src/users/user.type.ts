@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { canReadProfile } from '../profiles/profile.domain';
 import type { UserEntity } from './user.entity';
 
 @ObjectType('User', { description: 'A person on Ideagora: a solver, a sponsor member, or both.' })
@@ -13,24 +14,49 @@ export class UserType {
   @Field(() => String)
   displayName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Empty for a private profile that is not the viewer\'s.' })
   bio!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'As typed, de-duplicated case-insensitively (at most 20). Empty for a private profile that is not the viewer\'s.' })
   skills!: string[];
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code. Null for a private profile that is not the viewer\'s.' })
   country!: string | null;
 
-  /** Public profile; the email only for the user themselves. */
+  @Field(() => String, { nullable: true, description: 'Null for a private profile that is not the viewer\'s.' })
+  school!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the profile (bio, skills, school, country, reputation) is public; only the viewer\'s own (null for others). Profiles are private until made public.' })
+  publicProfile!: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Grows with each updateProfile; only the viewer's own (null for others). Other subgraphs @require it to read the profile's latest version.",
+  })
+  profileVersion!: number | null;
+
+  /** Whether the viewer may read the profile (see canReadProfile): the reputation resolver asks too. */
+  profileReadable!: boolean;
+
+  /**
+   * The user as a viewer sees them: id and displayName always (they sign submissions and memberships), the email and
+   * the profile's settings only for the user themselves, the profile (bio, skills, school, country) when public or
+   * their own.
+   */
   static from(entity: UserEntity, viewerId: string | null): UserType {
+    const own = viewerId === entity.id;
+    const readable = canReadProfile(entity, viewerId);
     return Object.assign(new UserType(), {
       id: entity.id,
-      email: viewerId === entity.id ? entity.email : null,
+      email: own ? entity.email : null,
       displayName: entity.displayName,
-      bio: entity.bio,
-      skills: entity.skills,
-      country: entity.country ?? null,
+      bio: readable ? entity.bio : '',
+      skills: readable ? entity.skills : [],
+      country: readable ? (entity.country ?? null) : null,
+      school: readable ? (entity.school ?? null) : null,
+      publicProfile: own ? entity.publicProfile : null,
+      profileVersion: own ? entity.profileVersion : null,
+      profileReadable: readable,
     });
   }
 }
@@ -55,10 +81,4 @@ export class AuthPayload {
   static from<T extends AuthPayload>(this: new () => T, session: { token: string; refreshToken: string; expiresAt: Date }, user: UserEntity): T {
     return Object.assign(new this(), { token: session.token, refreshToken: session.refreshToken, expiresAt: session.expiresAt, viewer: UserType.from(user, user.id) });
   }
-}
-
-@ObjectType('UpdateProfilePayload')
-export class UpdateProfilePayload {
-  @Field(() => UserType)
-  viewer!: UserType;
 }

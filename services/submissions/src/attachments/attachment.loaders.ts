@@ -29,6 +29,14 @@ export function createAttachmentLoaders(attachments: AttachmentService) {
       },
       { cacheKeyFn: lower },
     ),
+    /** Organization logos (READY images of the accepted types and size); null for any other id. */
+    logoById: new DataLoader<string, AttachmentSnapshot | null>(
+      async (ids) => {
+        const found = new Map((await attachments.logosByIds(ids)).map((a) => [a.id, a]));
+        return ids.map((id) => found.get(lower(id)) ?? null);
+      },
+      { cacheKeyFn: lower },
+    ),
   };
 }
 export type AttachmentLoaders = ReturnType<typeof createAttachmentLoaders>;

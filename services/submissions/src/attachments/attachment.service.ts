@@ -1,4 +1,5 @@
 import { pgArray } from '@ideagora/db';
+import { newEventId, outboxInsertSql } from '@ideagora/events';
 import { digestAndSniff, ObjectNotFoundError, PREVIEWABLE_CONTENT_TYPES, makePreview, PreviewError, sniff, type ObjectStorage, type UploadTarget } from '@ideagora/storage';
 import { isUuid } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -22,7 +23,13 @@ import { AttachmentNotFoundError, AttachmentNotReadyError, TooManyPendingUploads
 export interface AttachmentFiles {
   storage: ObjectStorage;
   logger: { warn(fields: object, message: string): void };
+  /** Tells the outbox relay that an event was committed outside the unit of work (AttachmentReady: it publishes at once). */
+  eventsCommitted?: () => void;
 }
+
+/** A logo (Organization.logoUrl): a READY image of these types, at most LOGO_MAX_BYTES, as the challenges context requires. */
+const LOGO_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 
 interface AttachmentRow {
   id: string;
@@ -115,10 +122,17 @@ export class AttachmentService {
     if (verdict.status === 'PENDING') return found;
     if (verdict.status === 'READY') {
       const hasPreview = await this.storePreview(found);
+      // One statement, so AttachmentReady commits with the status (the challenges context takes READY images as logos).
       const [row] = await this.em.execute<AttachmentRow[]>(
-        `update attachment a set status = 'READY', has_preview = ?, verified_at = ?, last_error = null where id = ? and status = 'PENDING' returning ${COLUMNS}`,
-        [hasPreview, this.clock(), found.id],
+        `with a as (
+           update attachment a set status = 'READY', has_preview = ?, verified_at = ?, last_error = null where id = ? and status = 'PENDING' returning ${COLUMNS}
+         ), event as (
+           ${outboxInsertSql('AttachmentReady', 'a', { attachmentId: 'a.id', uploadedBy: 'a.owner_id', contentType: 'a.content_type', byteSize: 'a.byte_size::bigint' })}
+         )
+         select * from a`,
+        [hasPreview, this.clock(), found.id, newEventId()],
       );
+      if (row) this.files.eventsCommitted?.();
       return row ? toSnapshot(row) : ((await this.byIds([found.id]))[0] ?? null);
     }
     const [row] = await this.em.execute<AttachmentRow[]>(
@@ -176,6 +190,23 @@ export class AttachmentService {
       contentType: 'image/webp',
       inline: true,
     });
+  }
+
+  /**
+   * Organization logos for a DataLoader (Organization.logoUrl): READY PNG, JPEG or WebP images of at most 2 MB among
+   * the ids, and never a file of a submission (an id forged into an `_entities` representation must not reach a sealed
+   * entry's files); any other id is absent. One statement.
+   */
+  async logosByIds(ids: readonly string[]): Promise<AttachmentSnapshot[]> {
+    const keys = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+    if (keys.length === 0) return [];
+    const rows = await this.em.execute<AttachmentRow[]>(
+      `select ${COLUMNS} from attachment a
+       where a.id = any(?::uuid[]) and a.status = 'READY' and a.content_type = any(?::text[]) and a.byte_size <= ?
+         and not exists (select 1 from submission_version_attachment sva where sva.attachment_id = a.id)`,
+      [pgArray(keys), pgArray(LOGO_CONTENT_TYPES), LOGO_MAX_BYTES],
+    );
+    return rows.map(toSnapshot);
   }
 
   /** Deletes an attachment's bytes and preview (the orphan sweep, a rejection). */
@@ -270,4 +301,13 @@ export async function attachToVersion(tx: EntityManager, submissionId: string, v
     'run',
   );
   await tx.execute(`update attachment set referenced = true where id = any(?::uuid[]) and not referenced`, [pgArray([...ids])], 'run');
+}
+
+/**
+ * OrganizationChanged: the attachment an organization chose as its logo is marked referenced, so the orphan sweep never
+ * deletes it (it is no submission's file). In the consumer's transaction; idempotent.
+ */
+export async function keepAsLogo(tx: EntityManager, attachmentId: string | null): Promise<void> {
+  if (!attachmentId || !isUuid(attachmentId)) return;
+  await tx.execute(`update attachment set referenced = true where id = ? and status = 'READY' and not referenced`, [attachmentId.toLowerCase()], 'run');
 }

@@ -107,11 +107,17 @@ export class ChallengeGalleryResolver {
  * `_entities` for Challenge: a key-only stub (the challenges context owns the rest; our fields authorize themselves),
  * or null for a published INVITE_ONLY challenge of another organization (isChallengeWithheldFrom), so a request that
  * bypassed the challenges context learns nothing of it, not even its submission count. A draft or a challenge not yet
- * known here has nothing to show (and may be published a moment later: resolving it must not fail meanwhile).
+ * known here has nothing to show (and may be published a moment later: resolving it must not fail meanwhile). A
+ * signed-in viewer's refusal first waits (bounded) for a challenge role in flight.
  */
 export async function resolveChallengeReference(reference: { id: string }, ctx: SubmissionsContext): Promise<ChallengeRef | null> {
   const id = String(reference.id);
-  const access = await ctx.loaders.challengeAccess.load(id);
+  let access = await ctx.loaders.challengeAccess.load(id);
+  if (access?.withheld && ctx.identity.userId) {
+    // An invited participant or judge who just accepted: their ChallengeRoleChanged may be in flight (bounded wait).
+    access = await ctx.submissions.accessAfterWait(id, (current) => current?.withheld === true);
+    if (access) ctx.loaders.challengeAccess.clear(id).prime(id, access);
+  }
   if (access?.withheld) return null;
   return ChallengeRef.of(id);
 }

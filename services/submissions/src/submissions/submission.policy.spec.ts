@@ -5,6 +5,7 @@ import {
   assertCanSubmit,
   canReadSubmission,
   currentSubmissionDeadline,
+  isChallengeRolePossiblyInFlight,
   isParticipationBehind,
   isSponsorReviewer,
   isSubmissionPublic,
@@ -149,6 +150,23 @@ describe('isParticipationBehind (read-your-writes)', () => {
     expect(isParticipationBehind({ ...open, status: 'JUDGING', round: 2 }, true)).toBe(false); // round 2 was already judged
     expect(isParticipationBehind({ ...open, status: 'JUDGING' }, false)).toBe(false); // never a finalist
     for (const status of ['OPEN', 'AWARDED', 'CLOSED', 'CANCELLED'] as const) expect(isParticipationBehind({ ...open, status }, true)).toBe(false);
+  });
+});
+
+describe('isChallengeRolePossiblyInFlight (an invitation just accepted, issue 15)', () => {
+  const inviteOnly = { ...open, visibility: 'INVITE_ONLY' as const };
+
+  it('waits while a published INVITE_ONLY challenge is hidden from the viewer: their ChallengeRoleChanged may be in flight', () => {
+    expect(isChallengeRolePossiblyInFlight(inviteOnly, null)).toBe(true);
+    expect(isChallengeRolePossiblyInFlight({ ...inviteOnly, status: 'JUDGING' }, null)).toBe(true);
+  });
+
+  it('waits for nothing once the viewer sees it (a role held, a member), for a PUBLIC one, a draft or an unknown one (isParticipationBehind covers those)', () => {
+    expect(isChallengeRolePossiblyInFlight({ ...inviteOnly, viewerHasChallengeRole: true }, null)).toBe(false);
+    expect(isChallengeRolePossiblyInFlight(inviteOnly, 'MEMBER')).toBe(false);
+    expect(isChallengeRolePossiblyInFlight(open, null)).toBe(false);
+    expect(isChallengeRolePossiblyInFlight({ ...inviteOnly, published: false, status: 'DRAFT' }, null)).toBe(false);
+    expect(isChallengeRolePossiblyInFlight(null, null)).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { isChallengeVisibleTo, type ChallengeAudience, type ChallengeStatusName, type OrganizationRoleName } from '@ideagora/events';
+import { isChallengeVisibleTo, isChallengeWithheldFrom, type ChallengeAudience, type ChallengeStatusName, type OrganizationRoleName } from '@ideagora/events';
 import {
   ChallengeNotFoundError,
   ChallengeNotOpenError,
@@ -100,6 +100,16 @@ export function assertCanParticipate(
  */
 export function isParticipationBehind(challenge: ChallengeState | null, viewerHasEntered = false): boolean {
   return challenge === null || challenge.status === 'DRAFT' || isFinalRoundPossiblyInFlight(challenge, viewerHasEntered);
+}
+
+/**
+ * Could a ChallengeRoleChanged in flight explain why the read model hides a challenge from the viewer? A published
+ * INVITE_ONLY challenge of an organization the viewer is not in, with no role of theirs known here: an invited
+ * PARTICIPANT (or JUDGE) who accepted a moment ago reads or submits back to back (read-your-writes; bounded wait, then
+ * the NOT_FOUND anyone else gets: an unknown id waits as long, so the wait tells nothing).
+ */
+export function isChallengeRolePossiblyInFlight(challenge: ChallengeState | null, viewerRoleInSponsor: OrganizationRoleName | null | undefined): boolean {
+  return !!challenge && isChallengeWithheldFrom(challenge, viewerRoleInSponsor, challenge.viewerHasChallengeRole === true);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   assertCanShortlist,
   assertCanSubmit,
   canReadSubmission,
+  isChallengeRolePossiblyInFlight,
   isParticipationBehind,
   isSubmissionPublic,
   isSubmissionReviewer,
@@ -344,12 +345,14 @@ export class SubmissionService {
 
   /**
    * The policy read, repeated (bounded) only while the read model may not have heard of the challenge's publication,
-   * or of a final round that reopens it for one who entered (isParticipationBehind).
+   * of a final round that reopens it for one who entered (isParticipationBehind), or of the viewer's invitation to an
+   * INVITE_ONLY one, just accepted (isChallengeRolePossiblyInFlight).
    */
   currentParticipation(challengeId: string, userId: string): ReturnType<SubmissionService['participation']> {
     return this.readModel.until(
       () => this.participation(challengeId, userId),
-      ({ challenge, soloSubmissionId, teamSubmissionIds }) => isParticipationBehind(challenge, soloSubmissionId !== null || teamSubmissionIds.size > 0),
+      ({ challenge, role, soloSubmissionId, teamSubmissionIds }) =>
+        isParticipationBehind(challenge, soloSubmissionId !== null || teamSubmissionIds.size > 0) || isChallengeRolePossiblyInFlight(challenge, role),
     );
   }
 
@@ -544,9 +547,17 @@ export class SubmissionService {
    * Only called once the cheap read refused.
    */
   async reviewerAccessAfterWait(challengeId: string): Promise<ChallengeAccess | null> {
+    return this.accessAfterWait(challengeId, (access) => !isSubmissionReviewer(access));
+  }
+
+  /**
+   * The viewer's access to a challenge, read again (bounded) while `isBehind` says a ChallengeRoleChanged in flight
+   * could explain it (a judge or an invited participant who just accepted). Signed out: null, at once.
+   */
+  async accessAfterWait(challengeId: string, isBehind: (access: ChallengeAccess | null) => boolean): Promise<ChallengeAccess | null> {
     if (!this.viewerId) return null;
     const read = async () => (await this.challengeAccessByIds([challengeId])).get(challengeId.toLowerCase()) ?? null;
-    return this.readModel.until(read, (access) => !isSubmissionReviewer(access));
+    return this.readModel.until(read, isBehind);
   }
 
   /** The teams the viewer is a member of now (Submission's readers; empty when signed out, without a statement). */

@@ -318,6 +318,17 @@ export class TeamService {
       if (split.status === SplitStatus.AGREED && (team.split.status !== SplitStatus.AGREED || team.split.version !== split.version)) {
         recordEvent(em, 'TeamSplitAgreed', { teamId, challengeId: team.challengeId, splitVersion: split.version, shares: splitWeights(split) });
         emitted = true;
+      } else if (split.status === SplitStatus.PROPOSED && split.version !== team.split.version) {
+        // A new proposal (agreeing keeps the version): the other members are asked to agree.
+        recordEvent(em, 'TeamSplitProposed', {
+          teamId,
+          challengeId: team.challengeId,
+          teamName: team.name,
+          proposedBy: userId,
+          splitVersion: split.version,
+          memberIds: split.shares.map((s) => s.userId),
+        });
+        emitted = true;
       }
     });
     if (emitted) this.eventsCommitted();

@@ -56,7 +56,7 @@ export default async function UserProfilePage({ params }: Props) {
           </ul>
         )}
       </section>
-      <Card aria-labelledby="reputation-title">
+      {r && <Card aria-labelledby="reputation-title">
         <h2 id="reputation-title">Reputation</h2>
         <dl className="reputation-figures">
           <div><dt>Score</dt><dd>{r.score.toLocaleString('en-US')}</dd></div>
@@ -73,7 +73,7 @@ export default async function UserProfilePage({ params }: Props) {
           </ul>
         )}
         <p className="muted">The score: 100 per prize won, 25 per finalist place and 5 per challenge entered.</p>
-      </Card>
+      </Card>}
       {own && <p><Link href="/me/profile">Edit your profile</Link></p>}
     </div>
   );
