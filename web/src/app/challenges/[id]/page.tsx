@@ -352,8 +352,12 @@ function QuestionsSection({ challenge: c, signedIn }: { challenge: ChallengeDeta
   const { pageInfo } = c.questions;
   const canAsk = c.status === 'OPEN' && !c.organization.viewerRole;
   return (
-    <Card aria-labelledby="qa-title">
+    // id "questions": where a notification about a question or its answer lands (/challenges/<id>#questions).
+    <Card aria-labelledby="qa-title" id="questions">
       <h2 id="qa-title">Questions and answers</h2>
+      {(c.organization.viewerRole === 'OWNER' || c.organization.viewerRole === 'ADMIN') && (
+        <p><Link href={`/challenges/${c.id}/review#questions-title`}>Answer solvers’ questions</Link> <span className="muted">(on the review page)</span></p>
+      )}
       {published.length === 0 ? (
         <p className="muted">No published questions yet.</p>
       ) : (
