@@ -175,7 +175,7 @@ export const ChallengeDetailDoc = graphql(`
   query ChallengeDetail($id: ID!, $questionsAfter: String) {
     challenge(id: $id) {
       id title summary description terms type status visibility submissionDeadline currency createdAt publishedAt
-      organization { id name viewerRole createdAt slug brandColor }
+      organization { id name viewerRole createdAt slug }
       totalPrize { amountMinor currency }
       funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }
       fundingQuote { prizePool { amountMinor currency } platformFee { amountMinor currency } total { amountMinor currency } }
@@ -666,6 +666,13 @@ export const ChallengeCardFieldsFragment = graphql(`
     totalPrize { amountMinor currency }
     organization { id name viewerRole }
     submissionCount
+  }
+`);
+
+/** The brand colour of a challenge's organization, for every page of the challenge (its layout). */
+export const ChallengeBrandDoc = graphql(`
+  query ChallengeBrand($id: ID!) {
+    challenge(id: $id) { id organization { id brandColor } }
   }
 `);
 

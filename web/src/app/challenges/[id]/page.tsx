@@ -6,10 +6,8 @@ import {
 } from '@/app/actions';
 import { AttachmentList } from '@/components/Attachments';
 import { FeedbackCard } from '@/components/FeedbackCard';
-import { BrandStyle } from '@/components/BrandStyle';
 import { JudgesCard } from '@/components/JudgesCard';
 import { ParticipantsCard } from '@/components/ParticipantsCard';
-import { brandNonce } from '@/lib/brand-server';
 import { CancelChallenge } from '@/components/CancelChallenge';
 import { Countdown, LocalDate } from '@/components/dates';
 import { ActionButton } from '@/components/forms';
@@ -74,8 +72,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
   const cta = callToAction({ canSubmit, signedIn: Boolean(viewer), resubmit: Boolean(latest), isManager, here, asTeam: Boolean(team) });
 
   return (
-    <div className="stack branded">
-      <BrandStyle color={c.organization.brandColor} nonce={await brandNonce(c.organization.brandColor)} />
+    <div className="stack">
       {query.created === '1' && <Alert tone="success" title="Draft created.">Fund the prize pool, then publish it.</Alert>}
       <StatusFlash message={flashMessage(query.done)} />
 
