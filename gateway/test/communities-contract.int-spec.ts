@@ -189,7 +189,7 @@ describe('communities, through the partner contract', () => {
       ok(
         await stack.client.request(
           `mutation($input: AnswerChallengeQuestionInput!) { answerChallengeQuestion(input: $input) { question { id } } }`,
-          { input: { questionId, answer: 'Yes, up to 5 g/L.', public: true } },
+          { input: { questionId, answer: 'Yes, up to 5 g/L.', publish: true } },
           { token: sponsor.token },
         ),
       );
@@ -212,9 +212,11 @@ describe('communities, through the partner contract', () => {
 
       // Someone else's notification cannot be marked, nor read.
       expect(refusal(await runContract(stack.client, 'MarkNotificationsRead', { input: { ids: [answered.id] } }, outsider.token))).toEqual(['NOT_FOUND', 'ids']);
+      ok(await runContract(stack.client, 'UpdateProfile', { input: { publicProfile: true } }, solver.token)); // so that user(id) answers, and only the notifications are refused
       const foreign = await stack.client.request(`query($id: ID!) { user(id: $id) { notifications(first: 5) { edges { node { id } } } } }`, { id: solver.id }, { token: outsider.token });
       expect(JSON.stringify(foreign.data ?? {})).not.toContain(answered.id);
-      expect(refusal(await runContract(stack.client, 'MarkNotificationsRead', { input: { ids: [answered.id], all: true } }, solver.token))).toEqual(['BAD_USER_INPUT', 'ids']);
+      expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+      expect(refusal(await runContract(stack.client, 'MarkNotificationsRead', { input: { ids: [answered.id], all: true } }, solver.token))).toEqual(['BAD_USER_INPUT', 'all']);
 
       const marked = ok(await runContract(stack.client, 'MarkNotificationsRead', { input: { all: true } }, solver.token)).markNotificationsRead;
       expect(marked.unreadNotificationCount).toBe(0);

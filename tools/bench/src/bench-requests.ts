@@ -234,6 +234,16 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
         if (through && url) return { url, next: () => ({ body: body(ops.CHALLENGE_GALLERY, { challengeId: dataset.bigChallenge.id, first: GALLERY_PAGE_SIZE, after, orderBy: order }), headers: authorization(pick(solvers)) }) };
         return undefined;
       }
+      case 'Q6': {
+        // Anonymous, as the public page is read: page 1 of 20, every other request filtered by the most held skill.
+        const skill = dataset.communities?.topSkill.skill;
+        if (through && url && skill) return { url, next: () => ({ body: body(ops.LEADERBOARD, { first: PAGE_SIZE, skill: Math.random() < 0.5 ? skill : null }), headers: {} }) };
+        return undefined;
+      }
+      case 'Q7':
+        // A random signed-in solver's home page block (6 challenges).
+        if (through && url && dataset.communities) return { url, next: () => ({ body: body(ops.RECOMMENDED_CHALLENGES, { first: 6 }), headers: authorization(pick(solvers)) }) };
+        return undefined;
       case 'Q3':
         if (through) return url ? { url, next: () => ({ body: body(ops.CHALLENGE_DETAIL, { id: pick(dataset.browsableChallengeIds) }), headers: authorization(pick(solvers)) }) } : undefined;
         return { url: stack.subgraphUrls.challenges, next: () => ({ body: body(ops.CHALLENGE_DETAIL_DIRECT, { id: pick(dataset.browsableChallengeIds) }), headers: direct(pick(solvers), 'challenges') }) };

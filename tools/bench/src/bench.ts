@@ -12,7 +12,7 @@ import { BENCH_SECRETS, dropDatabase, startBenchDatabase, startBenchStack, type 
 import { prepareRequests, type PreparedRequests } from './bench-requests';
 import { ledgerSoundness, prepareAwards, waitUntilPaid } from './award-setup';
 import { prepareBulkAward } from './bulk-award-setup';
-import { addGallery, generateDataset, readDataset, type Dataset } from './data/generate-dataset';
+import { generateDataset, readDataset, upgradeDataset, type Dataset } from './data/generate-dataset';
 import { runLoad } from './load-runner';
 import { endUsage, startUsage } from './process-metrics';
 import { perOperation, SqlStatements, type StatementCounts } from './sql-metrics';
@@ -56,11 +56,7 @@ async function ensureDataset(options: BenchOptions, databaseName: string, databa
     log(`generated ${options.size} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(dataset.counts)}`);
   } else {
     log(`reusing the ${options.size} data set generated earlier: ${JSON.stringify(dataset.counts)}`);
-    if (!dataset.bigChallenge.gallery) {
-      const started = Date.now();
-      dataset = await addGallery(database.url, dataset);
-      log(`the big contest made a gallery with votes (Q5) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(dataset.bigChallenge.gallery)}`);
-    }
+    dataset = await upgradeDataset(database.url, dataset, log);
   }
   return { dataset, stack };
 }

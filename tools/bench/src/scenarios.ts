@@ -78,6 +78,12 @@ export const CHALLENGE_DETAIL_DIRECT = `query ChallengeDetailDirect($id: ID!) {
 /** Q4: the contract's JudgingBoard (round, judges and their progress, Kendall's W, one page of the ranking). */
 export const JUDGING_BOARD = print(contractOperation('JudgingBoard'));
 
+/** Q6: the contract's Leaderboard (public profiles by reputation, one page; half the requests filtered by a skill). */
+export const LEADERBOARD = print(contractOperation('Leaderboard'));
+
+/** Q7: the contract's RecommendedChallenges (the viewer's skills against the open challenges' texts). */
+export const RECOMMENDED_CHALLENGES = print(contractOperation('RecommendedChallenges'));
+
 /** M1: the contract's SubmitSolution. */
 export const SUBMIT_SOLUTION = print(contractOperation('SubmitSolution'));
 

@@ -183,6 +183,33 @@ describe('benchmark data set (tiny) on the real stack', () => {
     expect(broken).toEqual({ counters: 0, ballots: 0, own: 0 });
   });
 
+  it('seeds profiles and reputation as the events would have left them, which the leaderboard and recommendations serve (Q6, Q7)', async () => {
+    const communities = dataset.communities!;
+    expect(communities.publicProfiles).toBeGreaterThan(dataset.counts.users / 2);
+    const [facts] = await query(`select
+      (select count(*)::int from solvers.reputation_fact where kind = 'ENTERED') as entered,
+      (select count(*)::int from (select distinct author_id, challenge_id from submissions.submission) e) as authors_by_challenge,
+      (select count(*)::int from solvers.reputation_fact where kind = 'PRIZE') as prizes,
+      (select count(*)::int from (select distinct p.winner_id, a.id from payouts.payout p join payouts.award a on a.id = p.award_id) w) as winners_by_award,
+      (select count(*)::int from solvers.reputation where score <> 100 * prizes_won + 25 * finalist_places + 5 * submissions) as wrong_scores,
+      (select count(*)::int from solvers.user_skill s join solvers.reputation r on r.user_id = s.user_id where s.score <> r.score or s.public_profile <> r.public_profile) as stale_skills`);
+    expect(facts).toEqual({ entered: facts.authors_by_challenge, authors_by_challenge: facts.authors_by_challenge, prizes: facts.winners_by_award, winners_by_award: facts.winners_by_award, wrong_scores: 0, stale_skills: 0 });
+
+    for (const skill of [null, communities.topSkill.skill]) {
+      const response = await runContract(stack.client, 'Leaderboard', { first: 20, skill });
+      expect(response.errors).toBeUndefined();
+      const edges = response.data!.leaderboard.edges.map((e: any) => e.node);
+      expect(edges).toHaveLength(20);
+      expect(edges.map((n: any) => n.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const scores = edges.map((n: any) => n.reputation.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(scores[0]).toBeGreaterThan(0);
+    }
+    const recommended = await runContract(stack.client, 'RecommendedChallenges', { first: 6 }, await logIn(dataset.solverIds[0]!));
+    expect(recommended.errors).toBeUndefined();
+    expect(recommended.data!.viewer.recommendedChallenges.edges.length).toBeGreaterThan(0);
+  });
+
   it('shows a closed challenge with every prize awarded and paid', async () => {
     const challengeId = dataset.closedChallengeIds[0]!;
     const [owner] = await query<{ user_id: string }>(

@@ -1,3 +1,4 @@
+import type { CommunitiesSeed } from './communities-seed';
 import type { GallerySeed } from './gallery-seed';
 
 export type DatasetSize = 'tiny' | 'small' | 'large';
@@ -55,6 +56,8 @@ export interface Dataset {
   solverIds: string[];
   /** About 20 words that each match some PUBLIC published challenges in full-text search. */
   searchTerms: string[];
+  /** Profiles, skills and reputation (Q6 leaderboard, Q7 recommendations); absent in a data set generated before them. */
+  communities?: CommunitiesSeed;
 }
 
 export const EMAIL_DOMAIN = 'bench.ideagora.test';

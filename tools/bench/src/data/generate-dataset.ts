@@ -11,6 +11,7 @@ import { loadSolvers } from './solvers.loader';
 import { STREAM } from './submission-sequence';
 import { loadSubmissions } from './submissions.loader';
 import { bigContestJudges } from './judging-scores';
+import { seedCommunities } from './communities-seed';
 import { seedGallery } from './gallery-seed';
 import { SentencePool } from './vocabulary';
 
@@ -144,6 +145,9 @@ export async function generateDataset(databaseUrl: string, size: DatasetSize, op
       ...samples(plan, now),
       searchTerms: await searchTerms(admin, plan),
     };
+    // Q6/Q7: profiles, skills and reputation (set-based SQL over the rows just loaded; skills from the search terms).
+    dataset.communities = await seedCommunities(databaseUrl, dataset.searchTerms);
+    log(`profiles and reputation seeded: ${JSON.stringify(dataset.communities)}`);
     dataset.generatedInMs = Date.now() - started;
     await saveDataset(admin, dataset);
     log(`dataset ${size} (seed ${seed}) generated in ${dataset.generatedInMs} ms`);
@@ -166,12 +170,24 @@ export async function readDataset(databaseUrl: string): Promise<Dataset | undefi
 }
 
 /**
- * A data set generated before Q5: its big contest made a gallery with votes by the same step the generator now ends
- * with (`seedGallery`), and the descriptor saved again. No regeneration: the rest is unchanged.
+ * A data set generated before Q5 or Q6/Q7: what it lacks seeded by the same steps the generator now ends with (its
+ * big contest made a gallery with votes, `seedGallery`; profiles and reputation, `seedCommunities`), and the
+ * descriptor saved again. No regeneration: the rest is unchanged. The same data set when it lacks nothing.
  */
-export async function addGallery(databaseUrl: string, dataset: Dataset): Promise<Dataset> {
-  const gallery = await seedGallery(databaseUrl, dataset.bigChallenge.id);
-  const upgraded: Dataset = { ...dataset, bigChallenge: { ...dataset.bigChallenge, gallery } };
+export async function upgradeDataset(databaseUrl: string, dataset: Dataset, log: (line: string) => void = () => undefined): Promise<Dataset> {
+  if (dataset.bigChallenge.gallery && dataset.communities) return dataset;
+  let upgraded = dataset;
+  if (!upgraded.bigChallenge.gallery) {
+    const started = Date.now();
+    const gallery = await seedGallery(databaseUrl, dataset.bigChallenge.id);
+    upgraded = { ...upgraded, bigChallenge: { ...upgraded.bigChallenge, gallery } };
+    log(`the big contest made a gallery with votes (Q5) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(gallery)}`);
+  }
+  if (!upgraded.communities) {
+    const started = Date.now();
+    upgraded = { ...upgraded, communities: await seedCommunities(databaseUrl, upgraded.searchTerms) };
+    log(`profiles and reputation seeded (Q6, Q7) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(upgraded.communities)}`);
+  }
   const client = new Client({ connectionString: databaseUrl, application_name: 'ideagora-bench-data' });
   client.on('error', () => undefined);
   await client.connect();
