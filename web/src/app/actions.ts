@@ -16,7 +16,7 @@ import { INVITATION_LIFETIME_DAYS, inviteEmailError, isOrganizationRole, memberR
 import {
   AcceptChallengeTermsDoc, AddOrganizationMemberDoc, AnswerChallengeQuestionDoc, AskChallengeQuestionDoc, AwardPrizeDoc, CancelChallengeDoc, CloseSubmissionsDoc, CreateChallengeDoc, CreateOrganizationDoc, FinishJudgingDoc,
   FundChallengeDoc, InviteOrganizationMemberDoc, LogInDoc, LogOutDoc, PublishChallengeDoc, RequestPasswordResetDoc, ResetPasswordDoc, RespondToOrganizationInvitationDoc, ShortlistSubmissionDoc, SignUpDoc, StartPayoutOnboardingDoc,
-  SubmitSolutionDoc, UpdateChallengeDoc, CreateAttachmentUploadDoc, AttachmentStatusDoc, UpdateProfileDoc,
+  SubmitSolutionDoc, UpdateChallengeDoc, CreateAttachmentUploadDoc, AttachmentStatusDoc,
   AgreeToPrizeSplitDoc, CreateTeamDoc, InviteTeamMemberDoc, LeaveTeamDoc, ProposeEqualPrizeSplitDoc, ProposePrizeSplitDoc, RespondToTeamInvitationDoc,
 } from '@/lib/operations';
 import { shareField, teamRefusal, validateShares } from '@/lib/teams';
@@ -103,17 +103,6 @@ export async function logOutAction(): Promise<void> {
 }
 
 // ---- profile ---------------------------------------------------------------
-
-export async function updateProfileAction(_prev: FormState, fd: FormData): Promise<FormState> {
-  const skills = text(fd, 'skills').split(',').map((s) => s.trim()).filter(Boolean);
-  try {
-    await gql(UpdateProfileDoc, { input: { displayName: text(fd, 'displayName').trim(), bio: text(fd, 'bio'), skills } });
-  } catch (error) {
-    return toFormState(error);
-  }
-  revalidatePath('/', 'layout');
-  return { ok: true, message: 'Profile saved.' };
-}
 
 // ---- sponsors --------------------------------------------------------------
 
@@ -641,35 +630,45 @@ export async function setJudgingRubricAction(challengeId: string, criteria: Rubr
   return { ok: true, message: 'Judging criteria saved.' };
 }
 
-/** Invites judges by email: several addresses, one per line or separated by commas; each is mailed a link to /judging/invitations. */
+/**
+ * Invites judges (or, with the hidden field `role` = PARTICIPANT, solvers to an invite-only challenge) by email:
+ * several addresses, one per line or separated by commas; each is mailed a link to /judging/invitations.
+ */
 export async function inviteJudgesAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const challengeId = text(fd, 'challengeId');
+  const role = text(fd, 'role') === 'PARTICIPANT' ? 'PARTICIPANT' : 'JUDGE';
+  const words = INVITEE_WORDS[role];
   const values = { emails: text(fd, 'emails') };
   const emails = parseEmails(values.emails);
-  const emailsError = judgeEmailsError(emails);
+  const emailsError = judgeEmailsError(emails, role);
   if (emailsError) return { fieldErrors: { emails: emailsError }, values };
   let invited;
   try {
-    invited = (await gql(InviteToChallengeDoc, { input: { challengeId, emails, role: 'JUDGE' } })).inviteToChallenge.invitations;
+    invited = (await gql(InviteToChallengeDoc, { input: { challengeId, emails, role } })).inviteToChallenge.invitations;
   } catch (error) {
-    const state = judgingRefusal(toFormState(error), 'invite');
+    const state = judgingRefusal(toFormState(error), role === 'PARTICIPANT' ? 'inviteParticipants' : 'invite');
     // The API names the refused address in its message; the field says it in our words.
     if (state.fieldErrors?.emails) state.fieldErrors = { ...state.fieldErrors, emails: 'One of these addresses is not an email address like name@example.com.' };
     return { ...state, values };
   }
   revalidatePath(challengePath(challengeId), 'layout');
-  // Inviting again returns the existing invitation: a judge who accepted already is said to be one, not mailed again.
+  // Inviting again returns the existing invitation: someone who accepted already is said to be in, not mailed again.
   const sent = invited.filter((i) => i.status === 'PENDING').map((i) => i.email);
   const already = invited.filter((i) => i.status === 'ACCEPTED').map((i) => i.email);
   // A draft's invitations are mailed when it is published (their days start then).
   const draft = invited[0]?.challenge.status === 'DRAFT';
   const parts = [
     sent.length && draft ? `${sent.length === 1 ? 'Invitation' : `${sent.length} invitations`} for ${sent.join(', ')} saved: mailed when the challenge is published, then accepted within ${CHALLENGE_INVITATION_DAYS} days.` : '',
-    sent.length && !draft ? `${sent.length === 1 ? 'Invitation' : `${sent.length} invitations`} sent to ${sent.join(', ')}. Each judge accepts from the mail’s link within ${CHALLENGE_INVITATION_DAYS} days.` : '',
-    already.length ? `Already ${already.length === 1 ? 'a judge' : 'judges'}: ${already.join(', ')}.` : '',
+    sent.length && !draft ? `${sent.length === 1 ? 'Invitation' : `${sent.length} invitations`} sent to ${sent.join(', ')}. Each ${words.one} accepts from the mail’s link within ${CHALLENGE_INVITATION_DAYS} days.` : '',
+    already.length ? `Already ${already.length === 1 ? words.already : words.alreadyMany}: ${already.join(', ')}.` : '',
   ];
   return { ok: true, message: parts.filter(Boolean).join(' ') || 'Nothing to send.' };
 }
+
+const INVITEE_WORDS = {
+  JUDGE: { one: 'judge', already: 'a judge', alreadyMany: 'judges' },
+  PARTICIPANT: { one: 'solver', already: 'taking part', alreadyMany: 'taking part' },
+} as const;
 
 /** Withdraws an invitation (a judge who had accepted loses the role). */
 export async function revokeChallengeInvitationAction(_prev: FormState, fd: FormData): Promise<FormState> {

@@ -87,6 +87,24 @@ describe('inviteJudgesAction', () => {
   });
 });
 
+describe('inviteJudgesAction with role PARTICIPANT (an invite-only challenge’s solvers)', () => {
+  it('invites solvers, in their words', async () => {
+    gqlMock.mockResolvedValue({ inviteToChallenge: { invitations: [
+      { id: 'i1', email: 'ada@example.com', role: 'PARTICIPANT', status: 'PENDING', challenge: { id: 'c1', status: 'OPEN' } },
+      { id: 'i2', email: 'bo@example.com', role: 'PARTICIPANT', status: 'ACCEPTED', challenge: { id: 'c1', status: 'OPEN' } },
+    ] } });
+    const result = await outcome(inviteJudgesAction({}, form({ challengeId: 'c1', role: 'PARTICIPANT', emails: 'ada@example.com bo@example.com' })));
+    expect(gqlMock).toHaveBeenCalledWith(InviteToChallengeDoc, { input: { challengeId: 'c1', emails: ['ada@example.com', 'bo@example.com'], role: 'PARTICIPANT' } });
+    expect(result).toEqual({ state: { ok: true, message: 'Invitation sent to ada@example.com. Each solver accepts from the mail’s link within 30 days. Already taking part: bo@example.com.' } });
+    expect(await outcome(inviteJudgesAction({}, form({ challengeId: 'c1', role: 'PARTICIPANT', emails: '' })))).toEqual({
+      state: { fieldErrors: { emails: 'Enter the email address of at least one solver' }, values: { emails: '' } },
+    });
+    gqlMock.mockRejectedValue(refused('FORBIDDEN', 'Only an OWNER or ADMIN can invite'));
+    const { state } = (await outcome(inviteJudgesAction({}, form({ challengeId: 'c1', role: 'PARTICIPANT', emails: 'ada@example.com' })))) as { state: { formError: string } };
+    expect(state.formError).toBe('Only owners and admins of the sponsoring organization can invite solvers.');
+  });
+});
+
 describe('respondToChallengeInvitationAction', () => {
   const answered = (role: string) => ({ respondToChallengeInvitation: { invitation: { id: 'i1', status: 'ACCEPTED', role }, challenge: { id: 'c1', status: 'OPEN', viewerRoles: [role] } } });
 

@@ -5,6 +5,7 @@ import { logOutAction } from './actions';
 import { pendingJudgeInvitations } from '@/lib/judging';
 import { getViewer } from '@/lib/viewer';
 import { Disclosure } from '@/components/Disclosure';
+import { NotificationBell } from '@/components/NotificationBell';
 import { Logo } from '@/components/ui';
 import './globals.css';
 
@@ -29,11 +30,13 @@ async function Header() {
     <header className="site-header">
       <div className="inner">
         <Link href="/" className="brand" aria-label="Ideagora, home"><Logo /></Link>
+        {viewer && <NotificationBell unread={viewer.unreadNotificationCount} />}
         {/* Under 720 px the links fold behind a "Menu" button, so the header takes one line. */}
         <Disclosure label="Menu" className="site-menu">
           <nav aria-label="Main">
             <ul className="nav">
               <li><Link href="/challenges">Browse challenges</Link></li>
+              <li><Link href="/leaderboard">Leaderboard</Link></li>
               {viewer && <li><Link href="/sponsor">{isSponsor ? 'Sponsor dashboard' : 'Sponsor a challenge'}</Link></li>}
               {viewer && <li><Link href="/me/submissions">My submissions</Link></li>}
               {viewer && <li><Link href="/me/payouts">Payouts</Link></li>}

@@ -1,15 +1,17 @@
 import Link from 'next/link';
-import { ChallengeCard } from '@/components/ChallengeCard';
+import { ChallengeCard, type ChallengeSummary } from '@/components/ChallengeCard';
 import { ButtonLink, EmptyState } from '@/components/ui';
 import { DEFAULT_SORT, DEFAULT_STATUS } from '@/lib/browse';
 import { gql } from '@/lib/gateway';
-import { BrowseChallengesDoc } from '@/lib/operations';
+import { BrowseChallengesDoc, RecommendedChallengesDoc } from '@/lib/operations';
+import { getViewer, type Viewer } from '@/lib/viewer';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   // The browse page's default listing (open, closing soonest), and the same cards.
-  const data = await gql(BrowseChallengesDoc, { first: 6, filter: { status: DEFAULT_STATUS }, sort: DEFAULT_SORT });
+  const [data, viewer] = await Promise.all([gql(BrowseChallengesDoc, { first: 6, filter: { status: DEFAULT_STATUS }, sort: DEFAULT_SORT }), getViewer()]);
+  const recommended = viewer ? await recommendationsFor() : null;
   const featured = data.challenges.edges.map((e) => e.node);
   const total = data.challenges.totalCount;
   const now = Date.now();
@@ -23,6 +25,7 @@ export default async function HomePage() {
           <ButtonLink href="/sponsor" variant="secondary">Sponsor a challenge</ButtonLink>
         </div>
       </section>
+      {viewer && recommended && <Recommended viewer={viewer} challenges={recommended} now={now} />}
       <section aria-labelledby="featured-title" className="stack">
         <h2 id="featured-title">Open challenges</h2>
         {featured.length === 0 ? (
@@ -41,5 +44,38 @@ export default async function HomePage() {
         )}
       </section>
     </div>
+  );
+}
+
+const RECOMMENDED_COUNT = 3;
+
+/** The viewer's recommendations; null when they cannot be had (the rest of the home page shows all the same). */
+async function recommendationsFor(): Promise<ChallengeSummary[] | null> {
+  try {
+    return (await gql(RecommendedChallengesDoc, { first: RECOMMENDED_COUNT })).viewer?.recommendedChallenges?.edges.map((e) => e.node) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Recommended for you": open challenges matching the viewer's skills and past entries, the browse page's cards. */
+function Recommended({ viewer, challenges, now }: { viewer: Viewer; challenges: ChallengeSummary[]; now: number }) {
+  return (
+    <section aria-labelledby="recommended-title" className="stack">
+      <h2 id="recommended-title">Recommended for you</h2>
+      {challenges.length === 0 ? (
+        <p className="muted">
+          {viewer.skills.length === 0
+            ? <>Add your skills to <Link href="/me/profile">your profile</Link> to see the open challenges that match them.</>
+            : <>No open challenge matches your skills right now. <Link href="/me/profile">Add more skills</Link>, or browse them all.</>}
+        </p>
+      ) : (
+        <ul className="grid-cards">
+          {challenges.map((c) => (
+            <li key={c.id}><ChallengeCard challenge={c} now={now} /></li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

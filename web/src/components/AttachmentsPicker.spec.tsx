@@ -100,7 +100,7 @@ describe('AttachmentPicker', () => {
 
     second.respond(200); // finishing out of order changes nothing to the order
     first.respond(200);
-    expect(within(row).getByRole('status')).toHaveTextContent('Ready');
+    await waitFor(() => expect(within(row).getByRole('status')).toHaveTextContent('Ready'));
     expect(within(row).queryByRole('progressbar')).not.toBeInTheDocument();
     expect(postedIds()).toEqual(['kept-1', 'att-1', 'att-2']);
 
@@ -114,12 +114,12 @@ describe('AttachmentPicker', () => {
     await user().upload(screen.getByLabelText('Choose files'), [file('a.png', 'image/png')]);
     await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
     FakeXhr.sent[0].respond(403);
-    expect(screen.getByRole('status')).toHaveTextContent('Failed: the upload link expired. Retry.');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Failed: the upload link expired. Retry.'));
     expect(postedIds()).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'Retry a.png' }));
     await waitFor(() => expect(FakeXhr.sent).toHaveLength(2));
     FakeXhr.sent[1].respond(200);
-    expect(screen.getByRole('status')).toHaveTextContent('Ready');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Ready'));
     expect(postedIds()).toHaveLength(1);
   });
 

@@ -53,6 +53,54 @@ function statusText(item: Item): string {
   }
 }
 
+export type UploadOutcome = { ok: true; attachmentId: string } | { ok: false; error: string };
+
+/**
+ * One file's upload, the three steps every picker shares (the solution's files, an organization's logo): its SHA-256
+ * read in the browser, createUpload (the server action: a PENDING attachment and where to PUT), the bytes PUT
+ * straight to the storage with the progress reported, then checkUpload (when given) for the server's verdict.
+ * `error` completes "Failed: …". `onRequest` hands over the XHR so the caller can abort it.
+ */
+export async function uploadFile(file: File, contentType: string, { createUpload, checkUpload, onProgress, onRequest }: {
+  createUpload: CreateUpload;
+  checkUpload?: CheckUpload;
+  onProgress?: (change: { phase: 'starting' | 'uploading' | 'checking'; percent?: number }) => void;
+  onRequest?: (xhr: XMLHttpRequest) => void;
+}): Promise<UploadOutcome> {
+  let ticket: UploadTicket;
+  try {
+    const sha256 = await sha256Hex(file);
+    onProgress?.({ phase: 'starting' });
+    ticket = await createUpload({ fileName: file.name, byteSize: file.size, contentType, sha256 });
+  } catch {
+    return { ok: false, error: 'the upload could not start. Check your connection and retry.' };
+  }
+  if (!ticket.ok) return { ok: false, error: ticket.message.replace(`${file.name}: `, '') };
+  const { attachmentId, uploadUrl, uploadHeaders } = ticket;
+  onProgress?.({ phase: 'uploading', percent: 0 });
+  const status = await new Promise<number>((resolve) => {
+    const xhr = new XMLHttpRequest();
+    onRequest?.(xhr);
+    xhr.open('PUT', uploadUrl);
+    for (const header of uploadHeaders) if (!BROWSER_SET_HEADERS.has(header.name.toLowerCase())) xhr.setRequestHeader(header.name, header.value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.({ phase: 'uploading', percent: Math.min(99, Math.floor((event.loaded / event.total) * 100)) });
+    };
+    xhr.onload = () => resolve(xhr.status);
+    xhr.onerror = () => resolve(0);
+    xhr.send(file);
+  });
+  if (status < 200 || status >= 300) return { ok: false, error: putFailure(status) };
+  if (!checkUpload) return { ok: true, attachmentId };
+  onProgress?.({ phase: 'checking', percent: 100 });
+  try {
+    // Null (cannot tell) counts as ready: the mutation that uses the file checks it again.
+    return (await checkUpload(attachmentId)) === 'REJECTED' ? { ok: false, error: rejectedMessage(contentType) } : { ok: true, attachmentId };
+  } catch {
+    return { ok: true, attachmentId };
+  }
+}
+
 /**
  * Attaches files to a solution: drop them on the zone or "Choose files" (a real file input, reached with the
  * keyboard). Each file is checked here first (kind, size, at most 10), then hashed (SHA-256, in the browser), its
@@ -102,39 +150,14 @@ export function AttachmentPicker({ createUpload, checkUpload, initial = [], onAc
 
   async function upload(key: string, file: File, contentType: string) {
     update(key, { phase: 'reading', percent: 0, error: undefined, id: undefined });
-    let ticket: UploadTicket;
-    try {
-      const sha256 = await sha256Hex(file);
-      update(key, { phase: 'starting' });
-      ticket = await createUpload({ fileName: file.name, byteSize: file.size, contentType, sha256 });
-    } catch {
-      return update(key, { phase: 'failed', error: 'the upload could not start. Check your connection and retry.' });
-    }
-    if (!ticket.ok) return update(key, { phase: 'failed', error: ticket.message.replace(`${file.name}: `, '') });
-    const { attachmentId, uploadUrl, uploadHeaders } = ticket;
-    update(key, { phase: 'uploading' });
-    const xhr = new XMLHttpRequest();
-    requests.current.set(key, xhr);
-    xhr.open('PUT', uploadUrl);
-    for (const header of uploadHeaders) if (!BROWSER_SET_HEADERS.has(header.name.toLowerCase())) xhr.setRequestHeader(header.name, header.value);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) update(key, { percent: Math.min(99, Math.floor((event.loaded / event.total) * 100)) });
-    };
-    xhr.onload = () => {
-      requests.current.delete(key);
-      if (xhr.status < 200 || xhr.status >= 300) return update(key, { phase: 'failed', error: putFailure(xhr.status) });
-      if (!checkUpload) return update(key, { phase: 'ready', percent: 100, id: attachmentId });
-      update(key, { phase: 'checking', percent: 100 });
-      void checkUpload(attachmentId).then(
-        (status) => update(key, status === 'REJECTED' ? { phase: 'failed', error: rejectedMessage(contentType) } : { phase: 'ready', id: attachmentId }),
-        () => update(key, { phase: 'ready', id: attachmentId }),
-      );
-    };
-    xhr.onerror = () => {
-      requests.current.delete(key);
-      update(key, { phase: 'failed', error: putFailure(0) });
-    };
-    xhr.send(file);
+    const outcome = await uploadFile(file, contentType, {
+      createUpload,
+      checkUpload,
+      onProgress: (change) => update(key, change),
+      onRequest: (xhr) => requests.current.set(key, xhr),
+    });
+    requests.current.delete(key);
+    update(key, outcome.ok ? { phase: 'ready', percent: 100, id: outcome.attachmentId } : { phase: 'failed', error: outcome.error });
   }
 
   function add(files: File[]) {

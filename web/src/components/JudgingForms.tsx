@@ -12,22 +12,30 @@ import { Alert, Button, Card, TextArea, TextField } from './ui';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 
-/** The "Judges" card's form: several addresses at once, one per line or separated by commas. */
-export function InviteJudgesForm({ action, challengeId }: { action: Action; challengeId: string }) {
+/**
+ * The "Judges" card's form (and, with role PARTICIPANT, the "Invited solvers" card's of an invite-only challenge):
+ * several addresses at once, one per line or separated by commas.
+ */
+export function InviteJudgesForm({ action, challengeId, role = 'JUDGE' }: { action: Action; challengeId: string; role?: 'JUDGE' | 'PARTICIPANT' }) {
   const [state, formAction] = useActionState(action, {});
   const { clientErrors, onSubmit } = useClientChecked((fd): Record<string, string> => {
-    const error = judgeEmailsError(parseEmails(String(fd.get('emails') ?? '')));
+    const error = judgeEmailsError(parseEmails(String(fd.get('emails') ?? '')), role);
     return error ? { emails: error } : {};
   });
+  const judges = role === 'JUDGE';
+  const titleId = judges ? 'judges-invite-title' : 'participants-invite-title';
   return (
-    <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-labelledby="judges-invite-title">
-      <h3 id="judges-invite-title">Invite judges</h3>
+    <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-labelledby={titleId}>
+      <h3 id={titleId}>{judges ? 'Invite judges' : 'Invite solvers'}</h3>
       <FormMessages state={state} />
       <input type="hidden" name="challengeId" value={challengeId} />
+      {!judges && <input type="hidden" name="role" value="PARTICIPANT" />}
       {/* The key empties the field after each successful invitation (a new message each time). */}
-      <TextArea label="Judges’ email addresses" name="emails" rows={3} required spellCheck={false} autoComplete="off"
+      <TextArea label={judges ? 'Judges’ email addresses' : 'Solvers’ email addresses'} name="emails" rows={3} required spellCheck={false} autoComplete="off"
         defaultValue={state.ok ? '' : state.values?.emails} key={state.ok ? state.message : 'form'} error={clientErrors.emails ?? state.fieldErrors?.emails}
-        hint={`One per line, or separated by commas; up to ${JUDGE_INVITATIONS_MAX}. Each gets a mail and accepts within ${CHALLENGE_INVITATION_DAYS} days. Judges read the sealed submissions and score them, nothing else.`} />
+        hint={judges
+          ? `One per line, or separated by commas; up to ${JUDGE_INVITATIONS_MAX}. Each gets a mail and accepts within ${CHALLENGE_INVITATION_DAYS} days. Judges read the sealed submissions and score them, nothing else.`
+          : `One per line, or separated by commas; up to ${JUDGE_INVITATIONS_MAX}. Each gets a mail and accepts within ${CHALLENGE_INVITATION_DAYS} days; only those who accept can see this challenge and enter it.`} />
       <SubmitButton pendingText="Sending…" variant="secondary">Send invitations</SubmitButton>
     </form>
   );

@@ -124,21 +124,6 @@ export function AwardSubmissionForm({ action, challengeId, submissionId, submiss
   );
 }
 
-export function ProfileForm({ action, viewer }: { action: Action; viewer: { displayName: string; bio: string; skills: string[] } }) {
-  const [state, formAction] = useActionState(action, {});
-  const { clientErrors, onSubmit } = useClientChecked(requiredFields({ displayName: 'Enter the name people will see.' }));
-  const errors = { ...state.fieldErrors, ...clientErrors };
-  return (
-    <form noValidate action={formAction} onSubmit={onSubmit} className="stack" aria-label="Profile">
-      <FormMessages state={state} />
-      <TextField label="Display name" name="displayName" required maxLength={80} defaultValue={viewer.displayName} error={errors.displayName} />
-      <TextArea label="Bio" name="bio" rows={5} maxLength={4000} defaultValue={viewer.bio} error={errors.bio} />
-      <TextField label="Skills" name="skills" defaultValue={viewer.skills.join(', ')} hint="Comma-separated, up to 30" error={errors.skills} />
-      <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
-    </form>
-  );
-}
-
 export function OrganizationForm({ action }: { action: Action }) {
   const [state, formAction] = useActionState(action, {});
   const { clientErrors, onSubmit } = useClientChecked(requiredFields({ name: 'Enter the organization’s name.' }));

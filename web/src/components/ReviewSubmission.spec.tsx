@@ -132,6 +132,7 @@ describe('AwardSubmissionForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Award' }));
     await userEvent.click(screen.getByRole('button', { name: 'Yes, award' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This prize is already awarded');
-    expect(screen.queryByRole('group')).not.toBeInTheDocument();
+    // The confirmation closes in the effect after the refusal's render: waited for, not raced.
+    await waitFor(() => expect(screen.queryByRole('group')).not.toBeInTheDocument());
   });
 });

@@ -158,7 +158,7 @@ export function Select({ label, error, hint, id, options, ...props }: FieldProps
   );
 }
 
-export function Card({ children, className, as: Tag = 'section', ...rest }: { children: ReactNode; className?: string; as?: 'section' | 'article' | 'div'; 'aria-labelledby'?: string }) {
+export function Card({ children, className, as: Tag = 'section', ...rest }: { children: ReactNode; className?: string; as?: 'section' | 'article' | 'div'; 'aria-labelledby'?: string; id?: string }) {
   return (
     <Tag className={cx('card', className)} {...rest}>
       {children}

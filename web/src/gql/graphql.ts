@@ -237,6 +237,43 @@ export type LogOutInput = {
   refreshToken: string;
 };
 
+/** Exactly one of `ids` and `all: true`. */
+export type MarkNotificationsReadInput = {
+  /** true: every unread notification of the viewer. */
+  all?: boolean | null | undefined;
+  /** 1 to 100 of the viewer's notifications; any other id is NOT_FOUND (field `ids`) and nothing is marked. */
+  ids?: Array<string | number> | null | undefined;
+};
+
+/** What a notification is about. */
+export type NotificationKind =
+  /** The submission deadline of a challenge the viewer entered moved. */
+  | 'DEADLINE_CHANGED'
+  /** The finalists of a challenge the viewer entered were chosen (the viewer's entry among them or not). */
+  | 'FINALISTS_CHOSEN'
+  /** The viewer was invited to an organization, a team or a challenge. */
+  | 'INVITATION'
+  /** A solver asked about a challenge of the viewer's organization (OWNER/ADMIN). */
+  | 'NEW_QUESTION'
+  /** A new entry to a challenge of the viewer's organization (OWNER/ADMIN); collapsed while unread. */
+  | 'NEW_SUBMISSION'
+  /** The transfer of the viewer's prize money was refused (retried). */
+  | 'PAYOUT_FAILED'
+  /** The viewer's prize money was sent. */
+  | 'PAYOUT_PAID'
+  /** A transfer of the viewer's prize money was reversed. */
+  | 'PAYOUT_REVERSED'
+  /** The viewer's entry (or team's) won a prize. */
+  | 'PRIZE_AWARDED'
+  /** The sponsor answered the viewer's question. */
+  | 'QUESTION_ANSWERED'
+  /** A challenge the viewer entered is awarded. */
+  | 'RESULTS_PUBLISHED'
+  /** A challenge the viewer entered closed its submissions (a round). */
+  | 'SUBMISSIONS_CLOSED'
+  /** A member of the viewer's team proposed a new prize split. */
+  | 'TEAM_SPLIT_PROPOSED';
+
 /** A member's role in an organization. */
 export type OrganizationRole =
   | 'ADMIN'
@@ -436,6 +473,26 @@ export type UpdateChallengeInput = {
   voting?: VotingInput | null | undefined;
 };
 
+export type UpdateNotificationPreferencesInput = {
+  /** The kinds also sent by mail (the others only appear in the notification centre). */
+  mailKinds: Array<NotificationKind>;
+};
+
+/** Changes the organization's public page: only the fields given change; null (or blank) removes an optional one. */
+export type UpdateOrganizationInput = {
+  /** At most 2,000 characters (BAD_USER_INPUT about). */
+  about?: string | null | undefined;
+  /** #rrggbb (stored lower case) with a WCAG contrast ratio of at least 4.5:1 against white, so text in it stays readable (BAD_USER_INPUT brandColor, saying the ratio). */
+  brandColor?: string | null | undefined;
+  /** An attachment the viewer uploaded (createAttachmentUpload) and that is READY: a PNG, JPEG or WebP image of at most 2 MB (BAD_USER_INPUT logoAttachmentId otherwise). Saving right after it reads READY is fine: the check waits a few seconds for it. */
+  logoAttachmentId?: string | number | null | undefined;
+  organizationId: string | number;
+  /** The page address /o/<slug>: 3 to 40 of a-z, 0-9 and single hyphens inside, not a reserved word (new, edit, admin, api, settings, ...): BAD_USER_INPUT slug; taken by another organization: CONFLICT slug. Can be changed, not removed. */
+  slug?: string | null | undefined;
+  /** An https URL of at most 200 characters (BAD_USER_INPUT websiteUrl). */
+  websiteUrl?: string | null | undefined;
+};
+
 /** Every field optional: an absent one is left as it is. */
 export type UpdateProfileInput = {
   /** At most 1,000 characters; empty clears it. */
@@ -517,14 +574,14 @@ export type ResetPasswordMutation = { resetPassword: { token: string, refreshTok
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, teamInvitations: Array<{ id: string }>, challengeInvitations: Array<{ id: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, paidAt: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, prize: { label: string }, submission: { id: string, team: { id: string, name: string } | null } | null, challenge: { id: string, title: string } } } }> } } | null };
+export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, bio: string, skills: Array<string>, school: string | null, country: string | null, publicProfile: boolean | null, unreadNotificationCount: number, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null, slug: string | null }>, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }>, teamInvitations: Array<{ id: string }>, challengeInvitations: Array<{ id: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus }>, payoutAccount: { status: PayoutAccountStatus, requirementsDue: Array<string> } | null, submissions: { edges: Array<{ node: { id: string, title: string, status: SubmissionStatus, version: number, submittedAt: string, challenge: { id: string, title: string, status: ChallengeStatus } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, failureReason: string | null, paidAt: string | null, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, prize: { label: string }, submission: { id: string, team: { id: string, name: string } | null } | null, challenge: { id: string, title: string } } } }> } } | null };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { viewer: { id: string, displayName: string, bio: string, skills: Array<string> } } };
+export type UpdateProfileMutation = { updateProfile: { viewer: { id: string, displayName: string, bio: string, skills: Array<string>, school: string | null, country: string | null, publicProfile: boolean | null } } };
 
 export type CreateOrganizationMutationVariables = Exact<{
   input: CreateOrganizationInput;
@@ -604,7 +661,7 @@ export type ChallengeDetailQueryVariables = Exact<{
 }>;
 
 
-export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, submissionVisibility: SubmissionVisibility, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, votingWindow: { startsAt: string, endsAt: string } | null, voting: { startsAt: string, endsAt: string, isOpen: boolean } | null, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, terms: string | null, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, currency: string, createdAt: string, publishedAt: string | null, submissionCount: number, guaranteed: boolean, judgingDeadline: string, judgingClosed: boolean, round: number, finalRoundDeadline: string | null, viewerRoles: Array<ChallengeRole>, submissionVisibility: SubmissionVisibility, viewerHasAcceptedTerms: boolean, organization: { id: string, name: string, viewerRole: OrganizationRole | null, createdAt: string, slug: string | null }, totalPrize: { amountMinor: string, currency: string }, funding: { id: string, status: FundingStatus, failureReason: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } | null, fundingQuote: { prizePool: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string }, total: { amountMinor: string, currency: string } } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string, awardedAt: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, votingWindow: { startsAt: string, endsAt: string } | null, voting: { startsAt: string, endsAt: string, isOpen: boolean } | null, finalists: Array<{ id: string }>, rubric: { isDefault: boolean, criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> }, invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string }>, viewerSubmissions: Array<{ id: string, title: string, body: string, status: SubmissionStatus, version: number, submittedAt: string, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }>, questions: { edges: Array<{ node: { id: string, question: string, answer: string | null, answeredAt: string | null, published: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, viewerQuestions: Array<{ id: string, question: string, answer: string | null, askedAt: string, published: boolean }>, viewerTeam: { id: string, name: string, createdAt: string, submission: { id: string, title: string, body: string, version: number, submittedAt: string, status: SubmissionStatus, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus, downloadUrl: string | null, previewUrl: string | null }>, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null } | null, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string, displayName: string } }> }, invitations: Array<{ id: string, email: string, invitedAt: string, expiresAt: string }> } | null } };
 
 export type ChallengeReviewQueryVariables = Exact<{
   challengeId: string | number;
@@ -932,6 +989,88 @@ export type CommunityVotesQueryVariables = Exact<{
 
 export type CommunityVotesQuery = { challenge: { id: string, submissionVisibility: SubmissionVisibility, voting: { startsAt: string, endsAt: string, isOpen: boolean } | null, prizes: Array<{ rank: number, label: string, quantity: number, awardedCount: number, communityChoice: boolean, amount: { amountMinor: string, currency: string }, award: { id: string } | null }>, topVoted: { edges: Array<{ node: { id: string, title: string, voteCount: number, author: { id: string, displayName: string } } }> }, flaggedVotes: { edges: Array<{ node: { id: string, reason: VoteFlagReason, createdAt: string, voter: { id: string, displayName: string }, submission: { id: string, title: string } | null } }>, pageInfo: { hasNextPage: boolean } } | null } };
 
+export type ChallengeCardFieldsFragment = { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string, viewerRole: OrganizationRole | null } };
+
+export type ChallengeBrandQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChallengeBrandQuery = { challenge: { id: string, organization: { id: string, brandColor: string | null } } };
+
+export type UpdateOrganizationMutationVariables = Exact<{
+  input: UpdateOrganizationInput;
+}>;
+
+
+export type UpdateOrganizationMutation = { updateOrganization: { organization: { id: string, name: string, slug: string | null, about: string | null, websiteUrl: string | null, brandColor: string | null, logoUrl: string | null } } };
+
+export type OrganizationBrandingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationBrandingQuery = { organization: { id: string, name: string, viewerRole: OrganizationRole | null, slug: string | null, about: string | null, websiteUrl: string | null, brandColor: string | null, logoUrl: string | null } };
+
+export type OrganizationPageQueryVariables = Exact<{
+  slug: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganizationPageQuery = { organizationBySlug: { id: string, name: string, about: string | null, websiteUrl: string | null, brandColor: string | null, logoUrl: string | null, challenges: { edges: Array<{ node: { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string, viewerRole: OrganizationRole | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type SolverProfileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SolverProfileQuery = { user: { id: string, displayName: string, bio: string, skills: Array<string>, school: string | null, country: string | null, reputation: { score: number, prizesWon: number, finalistPlaces: number, submissions: number, totalsWon: Array<{ amountMinor: string, currency: string }> } | null } | null };
+
+export type LeaderboardQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  skill?: string | null | undefined;
+}>;
+
+
+export type LeaderboardQuery = { leaderboard: { edges: Array<{ node: { rank: number, user: { id: string, displayName: string }, reputation: { score: number, prizesWon: number } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RecommendedChallengesQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type RecommendedChallengesQuery = { viewer: { id: string, recommendedChallenges: { edges: Array<{ node: { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string, viewerRole: OrganizationRole | null } } }> } | null } | null };
+
+export type ViewerNotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ViewerNotificationsQuery = { viewer: { id: string, unreadNotificationCount: number, notifications: { edges: Array<{ node: { id: string, kind: NotificationKind, title: string, body: string, link: string, createdAt: string, readAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  input: MarkNotificationsReadInput;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadNotificationCount: number } };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { viewer: { id: string, notificationPreferences: { mailKinds: Array<NotificationKind> } } | null };
+
+export type UpdateNotificationPreferencesMutationVariables = Exact<{
+  input: UpdateNotificationPreferencesInput;
+}>;
+
+
+export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { mailKinds: Array<NotificationKind> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1016,6 +1155,26 @@ export const TeamFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TeamFields"}) as unknown as TypedDocumentString<TeamFieldsFragment, unknown>;
+export const ChallengeCardFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChallengeCardFields on Challenge {
+  id
+  title
+  summary
+  type
+  status
+  submissionDeadline
+  totalPrize {
+    amountMinor
+    currency
+  }
+  organization {
+    id
+    name
+    viewerRole
+  }
+  submissionCount
+}
+    `, {"fragmentName":"ChallengeCardFields"}) as unknown as TypedDocumentString<ChallengeCardFieldsFragment, unknown>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -1084,10 +1243,15 @@ export const ViewerDocument = new TypedDocumentString(`
     displayName
     bio
     skills
+    school
+    country
+    publicProfile
+    unreadNotificationCount
     organizations {
       id
       name
       viewerRole
+      slug
     }
     organizationInvitations {
       id
@@ -1170,6 +1334,9 @@ export const UpdateProfileDocument = new TypedDocumentString(`
       displayName
       bio
       skills
+      school
+      country
+      publicProfile
     }
   }
 }
@@ -1345,6 +1512,7 @@ export const ChallengeDetailDocument = new TypedDocumentString(`
       name
       viewerRole
       createdAt
+      slug
     }
     totalPrize {
       amountMinor
@@ -2736,3 +2904,208 @@ export const CommunityVotesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CommunityVotesQuery, CommunityVotesQueryVariables>;
+export const ChallengeBrandDocument = new TypedDocumentString(`
+    query ChallengeBrand($id: ID!) {
+  challenge(id: $id) {
+    id
+    organization {
+      id
+      brandColor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChallengeBrandQuery, ChallengeBrandQueryVariables>;
+export const UpdateOrganizationDocument = new TypedDocumentString(`
+    mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+  updateOrganization(input: $input) {
+    organization {
+      id
+      name
+      slug
+      about
+      websiteUrl
+      brandColor
+      logoUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
+export const OrganizationBrandingDocument = new TypedDocumentString(`
+    query OrganizationBranding($id: ID!) {
+  organization(id: $id) {
+    id
+    name
+    viewerRole
+    slug
+    about
+    websiteUrl
+    brandColor
+    logoUrl
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationBrandingQuery, OrganizationBrandingQueryVariables>;
+export const OrganizationPageDocument = new TypedDocumentString(`
+    query OrganizationPage($slug: String!, $first: Int, $after: String) {
+  organizationBySlug(slug: $slug) {
+    id
+    name
+    about
+    websiteUrl
+    brandColor
+    logoUrl
+    challenges(first: $first, after: $after) {
+      edges {
+        node {
+          ...ChallengeCardFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment ChallengeCardFields on Challenge {
+  id
+  title
+  summary
+  type
+  status
+  submissionDeadline
+  totalPrize {
+    amountMinor
+    currency
+  }
+  organization {
+    id
+    name
+    viewerRole
+  }
+  submissionCount
+}`) as unknown as TypedDocumentString<OrganizationPageQuery, OrganizationPageQueryVariables>;
+export const SolverProfileDocument = new TypedDocumentString(`
+    query SolverProfile($id: ID!) {
+  user(id: $id) {
+    id
+    displayName
+    bio
+    skills
+    school
+    country
+    reputation {
+      score
+      prizesWon
+      finalistPlaces
+      submissions
+      totalsWon {
+        amountMinor
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SolverProfileQuery, SolverProfileQueryVariables>;
+export const LeaderboardDocument = new TypedDocumentString(`
+    query Leaderboard($first: Int, $after: String, $skill: String) {
+  leaderboard(first: $first, after: $after, skill: $skill) {
+    edges {
+      node {
+        rank
+        user {
+          id
+          displayName
+        }
+        reputation {
+          score
+          prizesWon
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeaderboardQuery, LeaderboardQueryVariables>;
+export const RecommendedChallengesDocument = new TypedDocumentString(`
+    query RecommendedChallenges($first: Int) {
+  viewer {
+    id
+    recommendedChallenges(first: $first) {
+      edges {
+        node {
+          ...ChallengeCardFields
+        }
+      }
+    }
+  }
+}
+    fragment ChallengeCardFields on Challenge {
+  id
+  title
+  summary
+  type
+  status
+  submissionDeadline
+  totalPrize {
+    amountMinor
+    currency
+  }
+  organization {
+    id
+    name
+    viewerRole
+  }
+  submissionCount
+}`) as unknown as TypedDocumentString<RecommendedChallengesQuery, RecommendedChallengesQueryVariables>;
+export const ViewerNotificationsDocument = new TypedDocumentString(`
+    query ViewerNotifications($first: Int, $after: String) {
+  viewer {
+    id
+    unreadNotificationCount
+    notifications(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          kind
+          title
+          body
+          link
+          createdAt
+          readAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerNotificationsQuery, ViewerNotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) {
+    unreadNotificationCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  viewer {
+    id
+    notificationPreferences {
+      mailKinds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const UpdateNotificationPreferencesDocument = new TypedDocumentString(`
+    mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+  updateNotificationPreferences(input: $input) {
+    mailKinds
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;

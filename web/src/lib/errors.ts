@@ -57,6 +57,9 @@ export const FIELD_LABELS: Record<string, string> = {
   name: 'Name', body: 'Solution', question: 'Question', answer: 'Answer', userId: 'User', role: 'Role', organizationId: 'Organization',
   challengeId: 'Challenge', submissionId: 'Submission', prizeRank: 'Prize', token: 'Link', first: 'Page size', after: 'Page',
   submissionVisibility: 'Entry visibility', voting: 'Public vote', startsAt: 'Voting opens', endsAt: 'Voting closes', communityChoice: 'Community choice',
+  // Communities (issue 15): the public page, profiles, notifications.
+  slug: 'Page address', about: 'About', websiteUrl: 'Website', brandColor: 'Brand colour', logoAttachmentId: 'Logo', school: 'School or university',
+  country: 'Country', publicProfile: 'Who can see your profile', skill: 'Skill', mailKinds: 'Mail preferences', ids: 'Notifications',
 };
 
 /** The last segment of a field path ("input.prizes.0.label" → "label"), as people call it. */

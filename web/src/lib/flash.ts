@@ -31,6 +31,7 @@ export const FLASH_MESSAGES = {
   judgeAccepted: 'Invitation accepted: you are a judge of this challenge. You can score its submissions once submissions close.',
   challengeInvitationDeclined: 'Invitation declined.',
   participantAccepted: 'Invitation accepted: you can take part in this challenge.',
+  notificationsRead: 'Every notification is marked as read.',
   finalRoundStarted: 'Final round started: the finalists can resubmit until its deadline, then judging starts again.',
 } as const;
 

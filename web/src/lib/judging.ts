@@ -189,9 +189,10 @@ export function parseEmails(typed: string): string[] {
 }
 
 /** The invite form's check: 1 to 50 addresses, each like name@example.com; null when fine. */
-export function judgeEmailsError(emails: readonly string[]): string | null {
-  if (emails.length === 0) return 'Enter the email address of at least one judge';
-  if (emails.length > JUDGE_INVITATIONS_MAX) return `Invite at most ${JUDGE_INVITATIONS_MAX} judges at a time`;
+export function judgeEmailsError(emails: readonly string[], role: 'JUDGE' | 'PARTICIPANT' = 'JUDGE'): string | null {
+  const who = role === 'PARTICIPANT' ? ['solver', 'solvers'] : ['judge', 'judges'];
+  if (emails.length === 0) return `Enter the email address of at least one ${who[0]}`;
+  if (emails.length > JUDGE_INVITATIONS_MAX) return `Invite at most ${JUDGE_INVITATIONS_MAX} ${who[1]} at a time`;
   const bad = emails.find((e) => inviteEmailError(e));
   return bad ? `“${bad}” is not an email address like name@example.com` : null;
 }
@@ -212,12 +213,16 @@ export const INVITATION_STATUS_WORDS: Record<string, string> = {
 
 // ---- refusals in words -----------------------------------------------------------------------------------------------
 
-export type JudgingOp = 'invite' | 'revoke' | 'respond' | 'score' | 'rubric' | 'finalists' | 'award';
+export type JudgingOp = 'invite' | 'inviteParticipants' | 'revoke' | 'respond' | 'score' | 'rubric' | 'finalists' | 'award';
 
 const REFUSALS: Record<JudgingOp, Partial<Record<string, string>>> = {
   invite: {
     FAILED_PRECONDITION: `Judges can be invited while the challenge is a draft, open or being judged, and at most ${JUDGE_INVITATIONS_MAX} per challenge.`,
     FORBIDDEN: 'Only owners and admins of the sponsoring organization can invite judges.',
+  },
+  inviteParticipants: {
+    FAILED_PRECONDITION: 'Solvers can be invited while the challenge is a draft, open or being judged.',
+    FORBIDDEN: 'Only owners and admins of the sponsoring organization can invite solvers.',
   },
   revoke: { FORBIDDEN: 'Only owners and admins of the sponsoring organization can withdraw an invitation.', NOT_FOUND: 'This invitation no longer exists. Reload the page.' },
   respond: {

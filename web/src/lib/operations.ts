@@ -43,8 +43,8 @@ export const ResetPasswordDoc = graphql(`
 export const ViewerDoc = graphql(`
   query Viewer {
     viewer {
-      id email displayName bio skills
-      organizations { id name viewerRole }
+      id email displayName bio skills school country publicProfile unreadNotificationCount
+      organizations { id name viewerRole slug }
       organizationInvitations { id role invitedAt expiresAt organization { id name } }
       teamInvitations { id }
       challengeInvitations { id role status }
@@ -64,7 +64,7 @@ export const ViewerDoc = graphql(`
 
 export const UpdateProfileDoc = graphql(`
   mutation UpdateProfile($input: UpdateProfileInput!) {
-    updateProfile(input: $input) { viewer { id displayName bio skills } }
+    updateProfile(input: $input) { viewer { id displayName bio skills school country publicProfile } }
   }
 `);
 
@@ -175,7 +175,7 @@ export const ChallengeDetailDoc = graphql(`
   query ChallengeDetail($id: ID!, $questionsAfter: String) {
     challenge(id: $id) {
       id title summary description terms type status visibility submissionDeadline currency createdAt publishedAt
-      organization { id name viewerRole createdAt }
+      organization { id name viewerRole createdAt slug }
       totalPrize { amountMinor currency }
       funding { id status failureReason amount { amountMinor currency } platformFee { amountMinor currency } }
       fundingQuote { prizePool { amountMinor currency } platformFee { amountMinor currency } total { amountMinor currency } }
@@ -654,5 +654,110 @@ export const CommunityVotesDoc = graphql(`
         pageInfo { hasNextPage }
       }
     }
+  }
+`);
+
+// ---- communities (issue 15): branded organization pages, profiles, reputation, notifications -------------------
+
+/** The card's fields (ChallengeCard), for the lists of issue 15 (an organization's page, recommendations). */
+export const ChallengeCardFieldsFragment = graphql(`
+  fragment ChallengeCardFields on Challenge {
+    id title summary type status submissionDeadline
+    totalPrize { amountMinor currency }
+    organization { id name viewerRole }
+    submissionCount
+  }
+`);
+
+/** The brand colour of a challenge's organization, for every page of the challenge (its layout). */
+export const ChallengeBrandDoc = graphql(`
+  query ChallengeBrand($id: ID!) {
+    challenge(id: $id) { id organization { id brandColor } }
+  }
+`);
+
+/** Contract v2 (communities): slug, about, website, brand colour and logo; OWNER/ADMIN. */
+export const UpdateOrganizationDoc = graphql(`
+  mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+    updateOrganization(input: $input) {
+      organization { id name slug about websiteUrl brandColor logoUrl }
+    }
+  }
+`);
+
+/** The branding form's starting point (the sponsor's settings page). */
+export const OrganizationBrandingDoc = graphql(`
+  query OrganizationBranding($id: ID!) {
+    organization(id: $id) { id name viewerRole slug about websiteUrl brandColor logoUrl }
+  }
+`);
+
+/** Contract v2 (communities): the sponsor's public, branded page, its public challenges newest first (the web adds the cards' fields). */
+export const OrganizationPageDoc = graphql(`
+  query OrganizationPage($slug: String!, $first: Int, $after: String) {
+    organizationBySlug(slug: $slug) {
+      id name about websiteUrl brandColor logoUrl
+      challenges(first: $first, after: $after) { edges { node { ...ChallengeCardFields } } pageInfo { hasNextPage endCursor } }
+    }
+  }
+`);
+
+/** Contract v2 (communities): a public profile, null when private. */
+export const SolverProfileDoc = graphql(`
+  query SolverProfile($id: ID!) {
+    user(id: $id) {
+      id displayName bio skills school country
+      reputation { score prizesWon finalistPlaces submissions totalsWon { amountMinor currency } }
+    }
+  }
+`);
+
+/** Contract v2 (communities): ranked by reputation.score, optionally one skill. */
+export const LeaderboardDoc = graphql(`
+  query Leaderboard($first: Int, $after: String, $skill: String) {
+    leaderboard(first: $first, after: $after, skill: $skill) {
+      edges { node { rank user { id displayName } reputation { score prizesWon } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+/** Contract v2 (communities): open challenges matching the viewer's skills and entries (the web adds the cards' fields). */
+export const RecommendedChallengesDoc = graphql(`
+  query RecommendedChallenges($first: Int) {
+    viewer { id recommendedChallenges(first: $first) { edges { node { ...ChallengeCardFields } } } }
+  }
+`);
+
+/** Contract v2 (communities): the viewer's notifications, newest first. */
+export const ViewerNotificationsDoc = graphql(`
+  query ViewerNotifications($first: Int, $after: String) {
+    viewer {
+      id
+      unreadNotificationCount
+      notifications(first: $first, after: $after) {
+        edges { node { id kind title body link createdAt readAt } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+export const MarkNotificationsReadDoc = graphql(`
+  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+    markNotificationsRead(input: $input) { unreadNotificationCount }
+  }
+`);
+
+/** The kinds also sent by mail (the profile page's preferences). */
+export const NotificationPreferencesDoc = graphql(`
+  query NotificationPreferences {
+    viewer { id notificationPreferences { mailKinds } }
+  }
+`);
+
+export const UpdateNotificationPreferencesDoc = graphql(`
+  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+    updateNotificationPreferences(input: $input) { mailKinds }
   }
 `);

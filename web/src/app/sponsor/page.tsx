@@ -77,8 +77,12 @@ export default async function SponsorPage({ searchParams }: { searchParams: Prom
                   <li key={o.id}>
                     <span>{o.name} {o.viewerRole && <StatusBadge status={o.viewerRole} />}</span>
                     {canManageMembers(o.viewerRole) && (
-                      <Link href={`/sponsor/organizations/${o.id}/members`} aria-label={`Manage members of ${o.name}`}>Manage members</Link>
+                      <span className="row">
+                        <Link href={`/sponsor/organizations/${o.id}/members`} aria-label={`Manage members of ${o.name}`}>Manage members</Link>
+                        <Link href={`/sponsor/organizations/${o.id}/branding`} aria-label={`Public page of ${o.name}`}>Public page</Link>
+                      </span>
                     )}
+                    {!canManageMembers(o.viewerRole) && o.slug && <Link href={`/o/${o.slug}`} aria-label={`Public page of ${o.name}`}>Public page</Link>}
                   </li>
                 ))}
               </ul>

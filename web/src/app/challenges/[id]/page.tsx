@@ -7,6 +7,7 @@ import {
 import { AttachmentList } from '@/components/Attachments';
 import { FeedbackCard } from '@/components/FeedbackCard';
 import { JudgesCard } from '@/components/JudgesCard';
+import { ParticipantsCard } from '@/components/ParticipantsCard';
 import { CancelChallenge } from '@/components/CancelChallenge';
 import { Countdown, LocalDate } from '@/components/dates';
 import { ActionButton } from '@/components/forms';
@@ -83,7 +84,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
           {c.visibility === 'INVITE_ONLY' && <span>Invite only</span>}
         </div>
         <h1 id="challenge-title">{c.title}</h1>
-        <p className="muted">Sponsored by <strong>{c.organization.name}</strong></p>
+        <p className="muted">Sponsored by <strong>{c.organization.slug ? <Link href={`/o/${c.organization.slug}`}>{c.organization.name}</Link> : c.organization.name}</strong></p>
         <dl className="key-facts">
           <div className="fact-prize">
             <dt>Prize pool</dt>
@@ -273,6 +274,7 @@ export default async function ChallengePage({ params, searchParams }: Props) {
               <div>
                 <p><strong>{c.organization.name}</strong></p>
                 <p className="muted">On Ideagora since <LocalDate iso={c.organization.createdAt} /></p>
+                {c.organization.slug && <p><Link href={`/o/${c.organization.slug}`}>More from {c.organization.name}</Link></p>}
               </div>
             </div>
             <p>{funding?.status === 'SUCCEEDED' ? <Badge tone="success">Prize pool in escrow</Badge> : <Badge tone="warning">Prize pool not funded yet</Badge>}</p>
@@ -319,6 +321,9 @@ export default async function ChallengePage({ params, searchParams }: Props) {
           {isManager && (
             <JudgesCard challengeId={c.id} status={c.status} invitations={c.invitations} inviteAction={inviteJudgesAction} revokeAction={revokeChallengeInvitationAction} />
           )}
+          {isManager && c.visibility === 'INVITE_ONLY' && (
+            <ParticipantsCard challengeId={c.id} status={c.status} invitations={c.invitations} inviteAction={inviteJudgesAction} revokeAction={revokeChallengeInvitationAction} />
+          )}
         </div>
       </div>
     </div>
@@ -344,8 +349,12 @@ function QuestionsSection({ challenge: c, signedIn }: { challenge: ChallengeDeta
   const { pageInfo } = c.questions;
   const canAsk = c.status === 'OPEN' && !c.organization.viewerRole;
   return (
-    <Card aria-labelledby="qa-title">
+    // id "questions": where a notification about a question or its answer lands (/challenges/<id>#questions).
+    <Card aria-labelledby="qa-title" id="questions">
       <h2 id="qa-title">Questions and answers</h2>
+      {(c.organization.viewerRole === 'OWNER' || c.organization.viewerRole === 'ADMIN') && (
+        <p><Link href={`/challenges/${c.id}/review#questions-title`}>Answer solvers’ questions</Link> <span className="muted">(on the review page)</span></p>
+      )}
       {published.length === 0 ? (
         <p className="muted">No published questions yet.</p>
       ) : (

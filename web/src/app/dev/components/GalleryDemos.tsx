@@ -2,6 +2,8 @@
 
 import { useRef, useState } from 'react';
 import { AttachmentPicker } from '@/components/AttachmentsPicker';
+import { BrandColorField } from '@/components/BrandingForm';
+import { SkillsEditor } from '@/components/ProfileForms';
 import { ConfirmDialog } from '@/components/Dialog';
 import { RubricEditor } from '@/components/JudgingForms';
 import { Toast } from '@/components/Toast';
@@ -60,5 +62,16 @@ export function RubricDemo() {
 export function AttachmentPickerDemo() {
   return (
     <AttachmentPicker label="Files (optional)" createUpload={async ({ fileName }) => ({ ok: false, message: `${fileName}: the gallery uploads nothing.` })} />
+  );
+}
+
+/** The brand colour's live contrast check and the skills editor (tags added with Enter, removed by their button). */
+export function BrandingDemo() {
+  const [color, setColor] = useState('#1a4f9c');
+  return (
+    <div className="grid-2">
+      <BrandColorField value={color} onChange={setColor} />
+      <SkillsEditor initial={['Python', 'CAD']} />
+    </div>
   );
 }

@@ -8,7 +8,8 @@ import {
 } from '@/components/ui';
 import { FeedbackCard } from '@/components/FeedbackCard';
 import { AttachmentList } from '@/components/Attachments';
-import { AttachmentPickerDemo, DialogDemo, LoadingButtonDemo, RubricDemo, ToastDemo } from './GalleryDemos';
+import { AttachmentPickerDemo, BrandingDemo, DialogDemo, LoadingButtonDemo, RubricDemo, ToastDemo } from './GalleryDemos';
+import { NotificationBell } from '@/components/NotificationBell';
 
 export const metadata: Metadata = { title: 'Component gallery', robots: { index: false } };
 
@@ -153,6 +154,17 @@ export default function ComponentGallery() {
           { id: 'g2', fileName: 'specification.pdf', contentType: 'application/pdf', byteSize: 358_400, downloadUrl: '#g-files' },
           { id: 'g3', fileName: 'housing.step', contentType: 'model/step', byteSize: 2_411_724, downloadUrl: '#g-files' },
         ]} />
+      </section>
+
+      <section aria-labelledby="g-communities" className="stack">
+        <h2 id="g-communities">Communities (brand colour, skills, notifications)</h2>
+        <BrandingDemo />
+        <ul className="tags" aria-label="Skills (a public profile’s tags)"><li className="tag">Python</li><li className="tag">Membranes</li><li className="tag">CAD</li></ul>
+        <div className="row"><span className="site-header"><NotificationBell unread={3} /></span></div>
+        <ol className="notification-list" aria-label="Notifications (demo)">
+          <li className="notification notification-unread"><div className="notification-title"><Badge tone="info">Unread</Badge> <button type="button" className="btn-link">The sponsor answered your question</button></div><p>On “Cheap membranes”.</p></li>
+          <li className="notification"><div className="notification-title"><button type="button" className="btn-link">Results published</button></div><p>“Cheap membranes” has its winners.</p></li>
+        </ol>
       </section>
 
       <section aria-labelledby="g-disclosure">

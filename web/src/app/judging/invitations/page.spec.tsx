@@ -47,4 +47,13 @@ describe('JudgingInvitationsPage', () => {
     expect(within(judging!).getByRole('link', { name: 'Score submissions' })).toHaveAttribute('href', '/challenges/c-j/score');
     expect(open).toHaveTextContent('Scoring starts when submissions close');
   });
+
+  it('is "Challenge invitations" for someone only invited to enter, with the invite-only challenges open to them', async () => {
+    await renderPage([invitation('p', 'PENDING', 'OPEN', 'PARTICIPANT'), invitation('q', 'ACCEPTED', 'OPEN', 'PARTICIPANT')]);
+    expect(screen.getByRole('heading', { level: 1, name: 'Challenge invitations' })).toBeInTheDocument();
+    const pending = within(screen.getByRole('table', { name: 'Invitations waiting for your answer' })).getAllByRole('row');
+    expect(pending[1]).toHaveTextContent(/Entries close/);
+    const open = screen.getByRole('table', { name: 'Invite-only challenges open to you' });
+    expect(within(open).getByRole('link', { name: 'Challenge q' })).toHaveAttribute('href', '/challenges/c-q');
+  });
 });
