@@ -47,10 +47,11 @@ export async function logOut(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Log in', exact: true, includeHidden: true }).first().waitFor({ state: 'attached' });
 }
 
-/** Goes through the challenge wizard (terms optional); ends on the new draft's page. */
-export async function createChallenge(page: Page, title: string, summary: string, prizes: [string, string][], terms?: string): Promise<void> {
+/** Goes through the challenge wizard (terms optional; public unless `inviteOnly`); ends on the new draft's page. */
+export async function createChallenge(page: Page, title: string, summary: string, prizes: [string, string][], terms?: string, options: { inviteOnly?: boolean } = {}): Promise<void> {
   await page.goto('/sponsor/new-challenge');
   await page.getByLabel('Title').fill(title);
+  if (options.inviteOnly) await page.getByLabel('Visibility').selectOption({ label: 'Invite only' });
   await page.getByLabel('Summary').fill(summary);
   await page.getByLabel('Description').fill('Requirements: removes 99% of bacteria. Judged on cost and durability.');
   if (terms) await page.getByLabel('Terms', { exact: true }).fill(terms);

@@ -233,7 +233,7 @@ describe('challenge invitations (judges, INVITE_ONLY participants) and viewerRol
     expectCode(await gql(REVOKE, { input: { invitationId: randomUUID() } }), 'NOT_FOUND');
   });
 
-  it('shows an INVITE_ONLY challenge to its invitees once published only: not as a DRAFT, listed in challenges, hidden again once revoked', async () => {
+  it('shows an INVITE_ONLY challenge to its invitees once published and accepted only: not as a DRAFT, through the invitation while pending, listed once accepted, hidden again once revoked', async () => {
     const [judge, participant] = await Promise.all([signUpUser(stack.client), signUpUser(stack.client)]);
     const id = await draft({ visibility: 'INVITE_ONLY' });
     const [judging] = await invited(id, [judge.email], 'JUDGE');
@@ -252,10 +252,11 @@ describe('challenge invitations (judges, INVITE_ONLY participants) and viewerRol
     expect((await outboxOf('ChallengeInvitationSent', 'challengeId', id)).map((e) => e.role).sort()).toEqual(['JUDGE', 'PARTICIPANT']);
     expect(new Date((await mine(judge))[0]!.expiresAt).getTime()).toBeGreaterThan(Date.now() + 29 * DAY); // the 30 days start at publication
 
-    // Pending: seen and listed.
+    // Pending: read through the invitation only (the other contexts know no role yet), neither readable nor listed.
     for (const user of [judge, participant]) {
-      expect(await rolesOf(id, user.token)).toEqual([]);
-      expect(await listed(user)).toContain(id);
+      expect((await mine(user)).map((i) => i.challenge.id)).toEqual([id]);
+      expectCode(await gql(ROLES, { id }, user.token), 'NOT_FOUND');
+      expect(await listed(user)).not.toContain(id);
     }
     expect(await listed(stranger)).not.toContain(id);
     expectCode(await gql(ROLES, { id }, stranger.token), 'NOT_FOUND');
@@ -263,6 +264,7 @@ describe('challenge invitations (judges, INVITE_ONLY participants) and viewerRol
     await respond(entering!.id, true, participant);
     expect(await rolesOf(id, judge.token)).toEqual(['JUDGE']);
     expect(await rolesOf(id, participant.token)).toEqual(['PARTICIPANT']);
+    for (const user of [judge, participant]) expect(await listed(user)).toContain(id);
     // An invited participant asks the sponsor a question, as on a public challenge.
     const asked = await gql(`mutation($input: AskChallengeQuestionInput!) { askChallengeQuestion(input: $input) { question { id } } }`, {
       input: { challengeId: id, question: 'May we use a solar pump?' },

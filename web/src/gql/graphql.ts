@@ -873,7 +873,7 @@ export type RevokeChallengeInvitationMutation = { revokeChallengeInvitation: { i
 export type ViewerChallengeInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerChallengeInvitationsQuery = { viewer: { id: string, challengeInvitations: Array<{ id: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string, challenge: { id: string, title: string, status: ChallengeStatus, submissionDeadline: string, judgingDeadline: string, organization: { id: string, name: string } } }> } | null };
+export type ViewerChallengeInvitationsQuery = { viewer: { id: string, challengeInvitations: Array<{ id: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, expiresAt: string, createdAt: string, challenge: { id: string, title: string, summary: string, visibility: ChallengeVisibility, status: ChallengeStatus, submissionDeadline: string, judgingDeadline: string, organization: { id: string, name: string } } }> } | null };
 
 export type RespondToChallengeInvitationMutationVariables = Exact<{
   input: RespondToChallengeInvitationInput;
@@ -2407,6 +2407,8 @@ export const ViewerChallengeInvitationsDocument = new TypedDocumentString(`
       challenge {
         id
         title
+        summary
+        visibility
         status
         submissionDeadline
         judgingDeadline

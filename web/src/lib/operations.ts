@@ -460,7 +460,7 @@ export const ViewerChallengeInvitationsDoc = graphql(`
       id
       challengeInvitations {
         id role status expiresAt createdAt
-        challenge { id title status submissionDeadline judgingDeadline organization { id name } }
+        challenge { id title summary visibility status submissionDeadline judgingDeadline organization { id name } }
       }
     }
   }

@@ -23,7 +23,7 @@ export function createInvitationLoaders(viewerId: string | null, invitations: Ch
     return ids.map((id) => rows.filter((r) => r.challengeId === id).map((r) => r.role));
   });
 
-  /** Whether the viewer holds a pending or accepted invitation to each challenge (it may then see it). */
+  /** Whether the viewer accepted an invitation to each challenge (it may then see it). */
   const viewerInvited = new DataLoader<string, boolean>(async (ids) => {
     if (!viewerId) return ids.map(() => false);
     const invited = await invitations.invitedTo(viewerId, ids);

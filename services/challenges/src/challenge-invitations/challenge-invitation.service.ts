@@ -186,13 +186,13 @@ export class ChallengeInvitationService {
     return rows.map((r) => ({ challengeId: r.challenge_id, role: r.role }));
   }
 
-  /** Which of the challenges the viewer holds a pending or accepted invitation to (visibility): one statement. */
+  /** Which of the challenges the viewer accepted an invitation to (visibility): one statement. */
   async invitedTo(userId: string, challengeIds: readonly string[]): Promise<Set<string>> {
     const ids = challengeIds.filter(isUuid);
     if (ids.length === 0) return new Set();
     const rows = await this.em.execute<{ challenge_id: string }[]>(
       `select distinct challenge_id from (${INVITED_CHALLENGE_IDS}) v where challenge_id = any(?::uuid[])`,
-      [userId, userId, pgArray(ids)],
+      [userId, pgArray(ids)],
       'all',
     );
     return new Set(rows.map((r) => r.challenge_id));

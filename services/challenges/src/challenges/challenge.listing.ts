@@ -16,11 +16,13 @@ export interface SqlWhere {
 
 const PUBLISHED_PUBLIC = `c.visibility = 'PUBLIC' and c.published_at is not null`;
 const OF_VIEWERS_ORGANIZATIONS = `c.organization_id = any(array(select m.organization_id from organization_membership m where m.user_id = ?))`;
-/** SQL: the challenges a viewer (`?` user id, twice) holds a pending or accepted invitation to. */
-export const INVITED_CHALLENGE_IDS = `select i.challenge_id from challenge_invitation i
-  where (i.status = 'ACCEPTED' and i.user_id = ?)
-     or (i.status = 'PENDING' and i.expires_at > now() and i.email = (select u.email from user_view u where u.id = ?))`;
-/** Published challenges the viewer holds a pending or accepted invitation to (bindings: the viewer's id, twice). */
+/**
+ * SQL: the challenges a viewer (`?` user id) accepted an invitation to (judge or participant). A pending invitee reads
+ * the challenge only through the invitation (ChallengeInvitation.challenge): the other contexts learn of a role only
+ * when it is accepted (ChallengeRoleChanged), so a challenge page for a pending invitee would be half refused.
+ */
+export const INVITED_CHALLENGE_IDS = `select i.challenge_id from challenge_invitation i where i.status = 'ACCEPTED' and i.user_id = ?`;
+/** Published challenges the viewer accepted an invitation to (binding: the viewer's id). */
 const INVITED_PUBLISHED = `(c.published_at is not null and c.id = any(array(${INVITED_CHALLENGE_IDS})))`;
 
 /**
@@ -32,7 +34,7 @@ export function listingWhere(viewerId: string | null, filter: ChallengeListFilte
   if (!viewerId) return { where: [PUBLISHED_PUBLIC, ...filtered.where], params: filtered.params };
   return {
     where: [`((${PUBLISHED_PUBLIC}) or ${OF_VIEWERS_ORGANIZATIONS} or ${INVITED_PUBLISHED})`, ...filtered.where],
-    params: [viewerId, viewerId, viewerId, ...filtered.params],
+    params: [viewerId, viewerId, ...filtered.params],
   };
 }
 
@@ -51,7 +53,7 @@ export function organizationPageVisibility(viewerId: string | null): SqlWhere {
         or exists (select 1 from organization_membership m where m.organization_id = c.organization_id and m.user_id = ?)
         or c.id = any(array(${INVITED_CHALLENGE_IDS})))`,
     ],
-    params: [viewerId, viewerId, viewerId],
+    params: [viewerId, viewerId],
   };
 }
 
@@ -214,11 +216,11 @@ export function countStatement(viewerId: string | null, filter: ChallengeListFil
   const { where, params } = filterWhere(filter);
   const count = (visibility: string) => `(select count(*) from challenge c where ${[visibility, ...where].join(' and ')})`;
   if (!viewerId) return { sql: `select ${count(PUBLISHED_PUBLIC)}::int as "total"`, params };
-  // The third part: invited to, neither public nor the viewer's organization's (bindings: invited's two, organizations').
+  // The third part: invited to, neither public nor the viewer's organization's (bindings: invited's, organizations').
   const invitedOnly = `${INVITED_PUBLISHED} and not (${PUBLISHED_PUBLIC}) and not ${OF_VIEWERS_ORGANIZATIONS}`;
   return {
     sql: `select (${count(PUBLISHED_PUBLIC)} + ${count(`${OF_VIEWERS_ORGANIZATIONS} and not (${PUBLISHED_PUBLIC})`)} + ${count(invitedOnly)})::int as "total"`,
-    params: [...params, viewerId, ...params, viewerId, viewerId, viewerId, ...params],
+    params: [...params, viewerId, ...params, viewerId, viewerId, ...params],
   };
 }
 

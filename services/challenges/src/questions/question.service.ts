@@ -164,8 +164,8 @@ export function decodeQuestionCursor(after: string | null | undefined): Question
   return { at: new Date(at), id };
 }
 
-/** Whether the user holds a pending or accepted invitation to the challenge (an INVITE_ONLY challenge's invitees see it once published). */
+/** Whether the user accepted an invitation to the challenge (an INVITE_ONLY challenge's accepted invitees see it once published). */
 async function isInvited(em: EntityManager, challengeId: string, userId: string): Promise<boolean> {
-  const rows = await em.execute(`select 1 from (${INVITED_CHALLENGE_IDS}) v where v.challenge_id = ? limit 1`, [userId, userId, challengeId], 'all');
+  const rows = await em.execute(`select 1 from (${INVITED_CHALLENGE_IDS}) v where v.challenge_id = ? limit 1`, [userId, challengeId], 'all');
   return rows.length > 0;
 }

@@ -18,7 +18,7 @@ export interface Recommendation {
  */
 export const MAX_RANKED = 500;
 
-/** Open challenges a viewer may enter: published, PUBLIC or invited to (bindings: the viewer's id, twice). */
+/** Open challenges a viewer may enter: published, PUBLIC or invited to (binding: the viewer's id). */
 const OPEN_FOR_VIEWER = `c.status = 'OPEN' and c.published_at is not null
   and (c.visibility = 'PUBLIC' or c.id = any(array(${INVITED_CHALLENGE_IDS})))`;
 /** Not already entered by the viewer as a submission's author (binding: the viewer's id). */
@@ -32,7 +32,7 @@ const NOT_ENTERED = `not exists (select 1 from submission_view s where s.author_
  * others (challenge_status_created_idx); merged, best first, newest first among equals. Only the newest MAX_RANKED
  * matches are ranked. The viewer's skills version
  * comes back on a row of its own when nothing is open, so the caller always learns how recent the skills were.
- * Bindings: viewer (view), viewer x2 (invited), viewer (entered) and the limit (matched), viewer (entered) and the
+ * Bindings: viewer (view), viewer (invited), viewer (entered) and the limit (matched), viewer (entered) and the
  * limit twice (newest), then the limit.
  */
 const RECOMMENDATIONS_SQL = `
@@ -82,7 +82,7 @@ const RECOMMENDATIONS_SQL = `
 
 /** The recommendations' statement for a viewer (RecommendationService.recommend; the scale test explains it). */
 export function recommendationsStatement(viewerId: string, limit: number): { sql: string; params: unknown[] } {
-  return { sql: RECOMMENDATIONS_SQL, params: [viewerId, viewerId, viewerId, viewerId, limit, viewerId, limit, limit, limit] };
+  return { sql: RECOMMENDATIONS_SQL, params: [viewerId, viewerId, viewerId, limit, viewerId, limit, limit, limit] };
 }
 
 export class RecommendationService {
@@ -126,7 +126,7 @@ export class RecommendationService {
   async countOpen(viewerId: string): Promise<number> {
     const [row] = await this.em.execute<{ total: number }[]>(
       `select count(*)::int as "total" from challenge c where ${OPEN_FOR_VIEWER} and ${NOT_ENTERED}`,
-      [viewerId, viewerId, viewerId],
+      [viewerId, viewerId],
       'all',
     );
     return row?.total ?? 0;

@@ -10,9 +10,9 @@ jest.mock('@/app/actions', () => ({ respondToChallengeInvitationAction: jest.fn(
 const gqlMock = gql as unknown as jest.Mock;
 const viewerMock = requireViewer as unknown as jest.Mock;
 
-const invitation = (id: string, status: string, challengeStatus = 'OPEN', role = 'JUDGE') => ({
+const invitation = (id: string, status: string, challengeStatus = 'OPEN', role = 'JUDGE', visibility = role === 'PARTICIPANT' ? 'INVITE_ONLY' : 'PUBLIC') => ({
   id, role, status, expiresAt: '2030-01-15T00:00:00Z', createdAt: '2029-12-15T00:00:00Z',
-  challenge: { id: `c-${id}`, title: `Challenge ${id}`, status: challengeStatus, submissionDeadline: '2030-01-01T00:00:00Z', judgingDeadline: '2030-01-31T00:00:00Z', organization: { id: 'o1', name: 'Aquatech' } },
+  challenge: { id: `c-${id}`, title: `Challenge ${id}`, summary: `What ${id} is about`, visibility, status: challengeStatus, submissionDeadline: '2030-01-01T00:00:00Z', judgingDeadline: '2030-01-31T00:00:00Z', organization: { id: 'o1', name: 'Aquatech' } },
 });
 const renderPage = async (invitations: unknown[], done?: string) => {
   gqlMock.mockResolvedValue({ viewer: { id: 'u1', challengeInvitations: invitations } });
@@ -35,6 +35,7 @@ describe('JudgingInvitationsPage', () => {
     expect(rows[1]).toHaveTextContent('Take part (invite only)');
     expect(within(rows[1]!).getByRole('button', { name: 'Accept to take part in Challenge p' })).toBeInTheDocument();
     expect(rows[0]).toHaveTextContent(/Challenge a.*Sponsored by Aquatech/);
+    expect(within(rows[0]!).getByRole('link', { name: 'Challenge a' })).toHaveAttribute('href', '/challenges/c-a');
     expect(within(rows[0]!).getByRole('button', { name: 'Accept to judge Challenge a' })).toHaveAttribute('value', 'accept');
     expect(screen.getByText('Challenge b: expired')).toBeInTheDocument();
   });
@@ -53,6 +54,9 @@ describe('JudgingInvitationsPage', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Challenge invitations' })).toBeInTheDocument();
     const pending = within(screen.getByRole('table', { name: 'Invitations waiting for your answer' })).getAllByRole('row');
     expect(pending[1]).toHaveTextContent(/Entries close/);
+    // Not open to them before they accept: the summary, no link (the challenge page would be refused).
+    expect(pending[1]).toHaveTextContent('What p is about');
+    expect(within(pending[1]!).queryByRole('link', { name: 'Challenge p' })).toBeNull();
     const open = screen.getByRole('table', { name: 'Invite-only challenges open to you' });
     expect(within(open).getByRole('link', { name: 'Challenge q' })).toHaveAttribute('href', '/challenges/c-q');
   });

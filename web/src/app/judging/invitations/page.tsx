@@ -50,7 +50,10 @@ export default async function JudgingInvitationsPage({ searchParams }: { searchP
           <DataTable caption="Invitations waiting for your answer" captionHidden rows={pending} rowKey={(i) => i.id} columns={[
             { key: 'challenge', label: 'Challenge', render: (i) => (
               <div>
-                <Link href={`/challenges/${i.challenge.id}`}>{i.challenge.title}</Link>
+                {/* An invite-only challenge opens to its invitee once they accept: until then, its summary is here. */}
+                {i.challenge.visibility === 'INVITE_ONLY'
+                  ? <><strong>{i.challenge.title}</strong><p className="muted">{i.challenge.summary}</p></>
+                  : <Link href={`/challenges/${i.challenge.id}`}>{i.challenge.title}</Link>}
                 <div className="muted">Sponsored by {i.challenge.organization.name}</div>
               </div>
             ) },
