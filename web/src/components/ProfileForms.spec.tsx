@@ -1,6 +1,7 @@
 /** The profile editor (skills as tags by keyboard, public or private) and the mail preferences. */
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { countryOptions } from '@/lib/profiles';
 import type { FormState } from '@/lib/errors';
 import { NotificationPreferencesForm, ProfileForm } from './ProfileForms';
 
@@ -8,7 +9,7 @@ const viewer = { displayName: 'Ada', bio: 'Membranes.', skills: ['Python', 'CAD'
 
 describe('ProfileForm', () => {
   it('adds skills with Enter, refuses a duplicate in words, removes one by its button and keeps the focus in the list', async () => {
-    render(<ProfileForm action={jest.fn()} viewer={viewer} />);
+    render(<ProfileForm action={jest.fn()} viewer={viewer} countries={countryOptions()} />);
     const tags = screen.getByRole('list', { name: 'Your skills: 2 of at most 20' });
     expect(within(tags).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Python×', 'CAD×']);
     const box = screen.getByLabelText('Add a skill');
@@ -29,7 +30,7 @@ describe('ProfileForm', () => {
       posted = fd;
       return { ok: true, message: 'Profile saved. It is public: anyone can see it.' };
     });
-    render(<ProfileForm action={action} viewer={viewer} />);
+    render(<ProfileForm action={action} viewer={viewer} countries={countryOptions()} />);
     const who = screen.getByRole('group', { name: 'Who can see your profile' });
     expect(within(who).getByLabelText('Only me (private)')).toBeChecked();
     expect(screen.getByLabelText('Country')).toHaveDisplayValue('France');
@@ -44,7 +45,7 @@ describe('ProfileForm', () => {
 
   it('checks the name before sending', async () => {
     const action = jest.fn();
-    render(<ProfileForm action={action} viewer={viewer} />);
+    render(<ProfileForm action={action} viewer={viewer} countries={countryOptions()} />);
     await userEvent.clear(screen.getByLabelText('Display name'));
     await userEvent.type(screen.getByLabelText('Display name'), 'A');
     await userEvent.click(screen.getByRole('button', { name: 'Save profile' }));

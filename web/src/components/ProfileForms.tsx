@@ -4,7 +4,7 @@ import { useActionState, useId, useRef, useState, type KeyboardEvent } from 'rea
 import type { NotificationKind } from '@/gql/graphql';
 import type { FormState } from '@/lib/errors';
 import { MAIL_PREFERENCE_WORDS, PREFERENCE_GROUPS } from '@/lib/notifications';
-import { addSkill, countryOptions, PROFILE_LIMITS, skillsFromForm, validateProfile } from '@/lib/profiles';
+import { addSkill, PROFILE_LIMITS, skillsFromForm, validateProfile } from '@/lib/profiles';
 import { FormMessages, SubmitButton, useClientChecked } from './forms';
 import { Button, Checkbox, RadioGroup, Select, TextArea, TextField } from './ui';
 
@@ -23,7 +23,11 @@ export interface ProfileViewer {
  * The viewer's profile: name, bio, skills (tags, added and removed by keyboard), school, country, and whether the
  * profile is public (private by default: then only its owner sees it and it is not on the leaderboard).
  */
-export function ProfileForm({ action, viewer }: { action: Action; viewer: ProfileViewer }) {
+/**
+ * `countries` comes from the server (countryOptions there): the names come from Intl.DisplayNames, whose data differ
+ * between Node and the browser ("Turkey" / "Türkiye"), so names made on both sides broke hydration.
+ */
+export function ProfileForm({ action, viewer, countries }: { action: Action; viewer: ProfileViewer; countries: { value: string; label: string }[] }) {
   const [state, formAction] = useActionState(action, {});
   const { clientErrors, onSubmit } = useClientChecked((fd) => validateProfile({
     displayName: String(fd.get('displayName') ?? ''), bio: String(fd.get('bio') ?? ''), school: String(fd.get('school') ?? ''),
@@ -40,7 +44,7 @@ export function ProfileForm({ action, viewer }: { action: Action; viewer: Profil
         hint={`What you do and what you are good at; up to ${PROFILE_LIMITS.bioMax.toLocaleString('en-US')} characters.`} />
       <SkillsEditor initial={v?.skills !== undefined ? v.skills.split('\n').filter(Boolean) : viewer.skills} error={errors.skills} />
       <TextField label="School or university" name="school" maxLength={PROFILE_LIMITS.schoolMax} defaultValue={v?.school ?? viewer.school ?? ''} error={errors.school} hint="Optional." />
-      <Select label="Country" name="country" defaultValue={v?.country ?? viewer.country ?? ''} options={countryOptions()} error={errors.country} />
+      <Select label="Country" name="country" defaultValue={v?.country ?? viewer.country ?? ''} options={countries} error={errors.country} />
       <RadioGroup legend="Who can see your profile" name="publicProfile" defaultValue={(v?.publicProfile ?? (viewer.publicProfile ? 'public' : 'private')) as 'public' | 'private'} options={[
         { value: 'private', label: 'Only me (private)', hint: 'Your name still shows on your submissions and teams; your bio, skills and reputation do not, and you are not on the leaderboard.' },
         { value: 'public', label: 'Everyone (public)', hint: 'Anyone can see your profile and reputation at your profile’s address, and you appear on the leaderboard.' },

@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
-import { BrandStyle } from '@/components/BrandStyle';
-import { brandNonce } from '@/lib/brand-server';
+import { BrandScope } from '@/components/BrandScope';
 import { gqlOrNull } from '@/lib/gateway';
 import { ChallengeBrandDoc } from '@/lib/operations';
 
 /**
  * Every page of a challenge (the challenge, its gallery, team, review, judging, scoring, edit) in its organization's
- * brand colour, when the colour passes the contrast check (BrandStyle). The colour is a nicety: a challenge that
+ * brand colour, when the colour passes the contrast check (BrandScope). The colour is a nicety: a challenge that
  * cannot be read, or an API that does not answer, leaves the page as it is (the page says what went wrong).
  */
 export default async function ChallengeLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
@@ -17,10 +16,5 @@ export default async function ChallengeLayout({ children, params }: { children: 
   } catch {
     color = null;
   }
-  return (
-    <div className="branded">
-      <BrandStyle color={color} nonce={await brandNonce(color)} />
-      {children}
-    </div>
-  );
+  return <BrandScope color={color}>{children}</BrandScope>;
 }

@@ -7,6 +7,7 @@ import { Card } from '@/components/ui';
 import { flashMessage } from '@/lib/flash';
 import { gql } from '@/lib/gateway';
 import { NotificationPreferencesDoc } from '@/lib/operations';
+import { countryOptions } from '@/lib/profiles';
 import { requireViewer } from '@/lib/viewer';
 
 export const metadata: Metadata = { title: 'Profile' };
@@ -33,7 +34,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         {' · '}<Link href="/me/notifications">Your notifications</Link>
       </p>
       <Card>
-        <ProfileForm action={updateProfileAction} viewer={{
+        <ProfileForm action={updateProfileAction} countries={countryOptions()} viewer={{
           displayName: viewer.displayName, bio: viewer.bio, skills: viewer.skills, school: viewer.school, country: viewer.country, publicProfile: viewer.publicProfile,
         }} />
       </Card>

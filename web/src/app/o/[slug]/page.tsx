@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { BrandStyle } from '@/components/BrandStyle';
+import { BrandScope } from '@/components/BrandScope';
 import { ChallengeCard } from '@/components/ChallengeCard';
 import { CursorPager } from '@/components/CursorPager';
 import { Alert, EmptyState } from '@/components/ui';
-import { brandNonce } from '@/lib/brand-server';
 import { GatewayError } from '@/lib/errors';
 import { gql, gqlOrNull } from '@/lib/gateway';
 import { OrganizationPageDoc } from '@/lib/operations';
@@ -44,8 +43,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   const challenges = org.challenges.edges.map((e) => e.node);
   const now = Date.now();
   return (
-    <div className="stack branded">
-      <BrandStyle color={org.brandColor} nonce={await brandNonce(org.brandColor)} />
+    <BrandScope color={org.brandColor} className="stack">
       <section className="org-hero" aria-labelledby="org-title">
         {org.logoUrl && (
           // A plain img: the logo's URL is of the files' origin (CSP img-src); next/image would proxy it.
@@ -75,7 +73,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
         )}
         <CursorPager path={`/o/${encodeURIComponent(slug)}`} after={pageExpired ? undefined : after} endCursor={org.challenges.pageInfo.endCursor} hasNextPage={org.challenges.pageInfo.hasNextPage} label="Pages of challenges" />
       </section>
-    </div>
+    </BrandScope>
   );
 }
 
