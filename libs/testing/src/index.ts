@@ -9,3 +9,4 @@ export * from './stripe-webhooks';
 export * from './schema-drift';
 export type { FaultMode } from '@ideagora/stripe-emulator';
 export * from './submissions-view';
+export * from './explain';

@@ -3,13 +3,16 @@
  * (leaderboardStatement), first and deep pages, with and without a skill, on generated rows; then the API's latency
  * and statements through the gateway on the same rows. Figures for docs/BENCHMARKS.md.
  */
-import { sqlStatementCounts, startStack, type GraphQLResponse, type Stack } from '@ideagora/testing';
+import { explainStatement, numberedBindings, sqlStatementCounts, startStack, type GraphQLResponse, type Stack } from '@ideagora/testing';
 import { Client } from 'pg';
 import { leaderboardStatement, type LeaderboardPosition } from '../src/reputation/reputation.service';
 
 const SOLVERS = 200_000;
-/** Generous for a loaded 2-core machine; measured figures are far below (printed). */
-const BOUND_MS = 150;
+/**
+ * Pages of 8 kB a page of the leaderboard may touch: ~10x the measured (24 without a skill, 108 with one; printed).
+ * Buffers, not milliseconds: a loaded machine changes the time, not the pages read (docs/BENCHMARKS.md has the times).
+ */
+const BOUND_BUFFERS = 1_000;
 
 describe('leaderboard at 200,000 solvers', () => {
   let stack: Stack;
@@ -49,33 +52,18 @@ describe('leaderboard at 200,000 solvers', () => {
     await stack?.stop();
   });
 
-  const numbered = (sql: string) => {
-    let n = 0;
-    return sql.replace(/\?/g, () => `$${++n}`);
-  };
 
-  async function explain(sql: string, params: unknown[]): Promise<{ ms: number; plan: string }> {
-    const times: number[] = [];
-    let plan = '';
-    for (let run = 0; run < 6; run++) {
-      const result = await db.query(`explain (analyze, buffers) ${numbered(sql)}`, params);
-      const lines = result.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-      if (run > 0) times.push(Number(/Execution Time: ([\d.]+) ms/.exec(lines.join('\n'))?.[1]));
-      plan = lines.join('\n');
-    }
-    times.sort((a, b) => a - b);
-    return { ms: times[Math.floor(times.length / 2)], plan };
-  }
+  const explain = (sql: string, params: unknown[]) => explainStatement(db, sql, params);
 
   /** The position of the row at `rank` (1-based) in the leaderboard under a skill: where a deep page resumes. */
   async function positionAt(rank: number, skill: string | null): Promise<LeaderboardPosition> {
     const { sql, params } = leaderboardStatement(rank, null, skill);
-    const rows = (await db.query(numbered(sql), params)).rows;
+    const rows = (await db.query(numberedBindings(sql), params)).rows;
     const last = rows[rows.length - 1];
     return { score: last.score, userId: last.user_id, rank: rows.length };
   }
 
-  it('reads one page in a few milliseconds through the partial index, however deep', async () => {
+  it('reads one page through the partial index, a few buffers however deep', async () => {
     const publicCount = (await db.query(`select count(*)::int as n from reputation where public_profile`)).rows[0].n;
     const pythonCount = (await db.query(`select count(*)::int as n from reputation r join user_skill s on s.user_id = r.user_id and s.skill_lower = 'python' where r.public_profile`)).rows[0].n;
     const cases: { name: string; skill: string | null; at: number }[] = [
@@ -93,15 +81,15 @@ describe('leaderboard at 200,000 solvers', () => {
       const after = at > 0 ? await positionAt(at, skill) : null;
       const { sql, params } = leaderboardStatement(21, after, skill);
       const page = await explain(sql, params);
-      report.push(`| ${name} | ${page.ms.toFixed(2)} |`);
-      if (page.ms > BOUND_MS) throw new Error(`${name}: ${page.ms} ms\n${page.plan}`);
+      report.push(`| ${name} | ${page.ms.toFixed(2)} | ${page.buffers} |`);
+      if (page.buffers > BOUND_BUFFERS) throw new Error(`${name}: ${page.buffers} buffers\n${page.plan}`);
       expect(page.plan).not.toMatch(/Seq Scan/);
       if (at === 100_000 || skill === 'fortran') console.log(`plan for "${name}":\n${page.plan}`);
     }
-    console.log(`${SOLVERS} solvers (${publicCount} public), median of 5 EXPLAIN ANALYZE execution times (ms), page of 20 (+1):\n| page | ms |\n|---|---|\n${report.join('\n')}`);
+    console.log(`${SOLVERS} solvers (${publicCount} public), median of 5 EXPLAIN ANALYZE execution times (ms), page of 20 (+1):\n| page | ms | buffers |\n|---|---|---|\n${report.join('\n')}`);
   }, 300_000);
 
-  it('answers through the gateway in a few milliseconds, two statements a page, whatever the page size', async () => {
+  it('answers through the gateway in two statements a page, whatever the page size (latency printed, not asserted)', async () => {
     const query = `query($first: Int, $after: String, $skill: String) { leaderboard(first: $first, after: $after, skill: $skill) {
       edges { node { rank user { id displayName } reputation { score prizesWon } } } pageInfo { hasNextPage endCursor } } }`;
     for (let i = 0; i < 3; i++) await stack.client.request(query, { first: 20, skill: i % 2 ? 'python' : null }); // warm-up, not timed
