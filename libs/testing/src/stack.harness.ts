@@ -112,6 +112,30 @@ export function reserveFreePort(): Promise<number> {
   });
 }
 
+/** Ports handed out for listening on port 0 (Linux's default ephemeral range), which a reserved port must avoid. */
+const EPHEMERAL_PORTS = { first: 32768, last: 60999 };
+/** Where reservePort looks: below the ephemeral range, so no process listening on port 0 can be given it meanwhile. */
+const RESERVED_PORTS = { first: 20000, last: EPHEMERAL_PORTS.first - 1 };
+
+/**
+ * A port held for a process that starts later, whose address others must know first (the gateway's: submissions puts
+ * it into its file URLs and starts earlier). reserveFreePort's port, closed at once, could be handed to any process
+ * listening on port 0 in the seconds before the gateway binds it (CI failed on EADDRINUSE so, with parallel suites);
+ * this one is outside the ephemeral range and stays held until `release()`, called just before the gateway starts.
+ */
+export async function reservePort(): Promise<{ port: number; release: () => Promise<void> }> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = RESERVED_PORTS.first + Math.floor(Math.random() * (RESERVED_PORTS.last - RESERVED_PORTS.first + 1));
+    const server = createServer();
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (listening) return { port, release: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+  throw new Error(`no free port between ${RESERVED_PORTS.first} and ${RESERVED_PORTS.last} after 50 tries`);
+}
+
 /** Boots the four subgraphs and the gateway as real processes on free ports, on a fresh database. */
 export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
   const databaseUrl = await createTestDatabase();
@@ -133,7 +157,8 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     ...options.env,
   };
   // The gateway's port is chosen first: submissions' file URLs lead to the gateway's /files, which proxies them back.
-  const gatewayPort = await reserveFreePort();
+  const gatewayReservation = await reservePort();
+  const gatewayPort = gatewayReservation.port;
   const subgraphEnv = (name: SubgraphName) =>
     name === 'submissions' ? { FILES_PUBLIC_URL: `http://127.0.0.1:${gatewayPort}/files`, ...common } : common;
   const handles: ProcessHandle[] = [];
@@ -161,6 +186,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       SUBMISSIONS_URL: subgraphUrls.submissions,
       PAYOUTS_URL: subgraphUrls.payouts,
     };
+    await gatewayReservation.release();
     const gateway = await startProcess('gateway', 'gateway/src/main.ts', { ...gatewayEnv, PORT: String(gatewayPort) });
     handles.push(gateway);
     const stripe = new Stripe(LOCAL_STRIPE_SECRET_KEY, {
@@ -201,6 +227,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       },
     };
   } catch (error) {
+    await gatewayReservation.release(); // no-op when already released
     await Promise.all(handles.map(stopProcess));
     await emulator.close();
     removeDataDir();
