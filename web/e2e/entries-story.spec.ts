@@ -6,6 +6,7 @@
 // CSP, no horizontal scroll), and docs/screenshots gets gallery-1440.png, gallery-390.png and upload-390.png.
 import sharp from 'sharp';
 import { castOf } from './cast';
+import type { Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { fundAndPublish, reloadUntil, runId, signUp } from './helpers';
 import { keepScreenshot } from './page-checks';
@@ -83,13 +84,25 @@ test('a designer attaches two images and a PDF, sees the progress and the previe
   await expect(dana.getByRole('alert').filter({ hasText: 'logo.exe' })).toContainText('cannot be attached');
 
   const [light, dark] = await Promise.all([png(200), png(40)]);
+  // The bytes' PUTs are held until every progress bar has been seen: a small file on a fast machine is Ready before
+  // the test can look (CI saw the PDF's bar gone), and a progress bar that is never checked could vanish unnoticed.
+  let releaseUploads!: () => void;
+  const uploadsReleased = new Promise<void>((resolve) => { releaseUploads = resolve; });
+  const holdPuts = async (route: Route) => {
+    if (route.request().method() !== 'PUT') return route.fallback();
+    await uploadsReleased;
+    return route.fallback();
+  };
+  await dana.route('**/*', holdPuts);
   await dana.getByLabel('Choose files').setInputFiles([
     { name: FILE_NAMES[0]!, mimeType: 'image/png', buffer: light },
     { name: FILE_NAMES[1]!, mimeType: 'image/png', buffer: dark },
     { name: FILE_NAMES[2]!, mimeType: 'application/pdf', buffer: PDF },
   ]);
   for (const name of FILE_NAMES) await expect(dana.getByRole('progressbar', { name: `Upload of ${name}` })).toBeVisible();
+  releaseUploads();
   await expect(dana.getByRole('status').filter({ hasText: /^Ready$/ })).toHaveCount(3, { timeout: 60_000 });
+  await dana.unroute('**/*', holdPuts); // every PUT has answered: Ready needs it
   await checks.checkPage(dana, 'entry-upload');
   if (testInfo.project.name === 'mobile') keepScreenshot(390, 'entry-upload', 'upload-390.png');
   await dana.getByRole('button', { name: 'Submit solution' }).click();

@@ -53,6 +53,16 @@ describe('tokens', () => {
     expect(plain).not.toHaveProperty('clientAddress');
   });
 
+  it("carries an API key's id and organization; a key claim naming another principal is refused", async () => {
+    const key = { userId: 'k1', scopes: ['CHALLENGES_READ'], apiKey: { id: 'k1', organizationId: 'o1' } };
+    const signed = await signIdentity(key, 'challenges', secret, 60);
+    await expect(verifyIdentity(signed, 'challenges', secret)).resolves.toEqual(key);
+    const forged = await signIdentity({ ...key, userId: 'u2' }, 'challenges', secret, 60);
+    await expect(verifyIdentity(forged, 'challenges', secret)).rejects.toBeInstanceOf(InvalidTokenError);
+    const user = await verifyIdentity(await signIdentity({ userId: 'u1', scopes: ['user'] }, 'challenges', secret, 60), 'challenges', secret);
+    expect(user).not.toHaveProperty('apiKey');
+  });
+
   it('a user token is not an identity', async () => {
     const token = await issueUserToken('u1', secret, 60);
     await expect(verifyIdentity(token, 'challenges', secret)).rejects.toBeInstanceOf(InvalidTokenError);

@@ -69,7 +69,17 @@ export interface Identity {
    * rest so a subgraph can trust it (votes' fraud rules); absent for identities not made for a client request.
    */
   clientAddress?: string;
+  /**
+   * Present when the caller is an organization's API key (issue 16): then `userId` is the key's id (the principal
+   * every context's membership read model knows as an ADMIN of `organizationId`) and `scopes` are the key's
+   * (API_SCOPES). Each subgraph allows a key only the fields its scope rules list (guardApiKeyScopes).
+   */
+  apiKey?: { id: string; organizationId: string };
 }
+
+/** What an organization's API key may be granted (the partner contract's ApiScope). */
+export const API_SCOPES = ['CHALLENGES_READ', 'CHALLENGES_WRITE', 'SUBMISSIONS_READ', 'AWARDS_WRITE', 'WEBHOOKS_MANAGE'] as const;
+export type ApiScopeName = (typeof API_SCOPES)[number];
 
 export const IDENTITY_HEADER = 'x-ideagora-identity';
 
@@ -78,7 +88,10 @@ export const OPS_SCOPE = 'ops';
 
 /** Signs a short-lived identity for one subgraph (the audience), so it cannot be replayed against another. */
 export async function signIdentity(identity: Identity, audience: string, secret: string, ttlSeconds: number): Promise<string> {
-  const jwt = new SignJWT(identity.clientAddress ? { scopes: identity.scopes, addr: identity.clientAddress } : { scopes: identity.scopes })
+  const claims: Record<string, unknown> = { scopes: identity.scopes };
+  if (identity.clientAddress) claims.addr = identity.clientAddress;
+  if (identity.apiKey) claims.key = { id: identity.apiKey.id, org: identity.apiKey.organizationId };
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(IDENTITY_ISSUER)
     .setAudience(audience)
@@ -94,6 +107,12 @@ export async function verifyIdentity(token: string, audience: string, secret: st
     const scopes = Array.isArray(payload.scopes) ? payload.scopes.filter((s): s is string => typeof s === 'string') : [];
     const identity: Identity = { userId: payload.sub ?? null, scopes };
     if (typeof payload.addr === 'string') identity.clientAddress = payload.addr;
+    const apiKey = payload.key as { id?: unknown; org?: unknown } | undefined;
+    if (apiKey && typeof apiKey === 'object') {
+      // A key's identity names its key and organization, and its principal is the key: anything else is forged.
+      if (typeof apiKey.id !== 'string' || typeof apiKey.org !== 'string' || apiKey.id !== payload.sub) throw new InvalidTokenError('invalid token');
+      identity.apiKey = { id: apiKey.id, organizationId: apiKey.org };
+    }
     return identity;
   } catch (error) {
     throw toInvalid(error);

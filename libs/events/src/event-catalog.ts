@@ -53,7 +53,20 @@ export interface EventPayloads {
     voting?: { startsAt: string; endsAt: string } | null;
     votingClosed?: boolean;
   };
-  MembershipChanged: { organizationId: string; userId: string; role: OrganizationRoleName | null; version: number };
+  /**
+   * `principal` (issue 16): API_KEY when `userId` is an organization's API key acting as its ADMIN (created: ADMIN;
+   * revoked: null), so the contexts that authorize by membership let it in with nothing else to learn; the contexts that
+   * reach people (solvers' notifications of managers) skip it. Absent: a person (events queued before it).
+   */
+  MembershipChanged: { organizationId: string; userId: string; role: OrganizationRoleName | null; version: number; principal?: 'USER' | 'API_KEY' };
+  /**
+   * An organization's API key, created or revoked (issue 16), for the gateway's key registry: `secretHash` is the
+   * hex SHA-256 of the secret (the secret itself is never stored nor sent), `scopes` the key's ApiScope names,
+   * `revokedAt` ISO-8601 or null. `version` grows with each change of the key.
+   */
+  ApiKeyChanged: { id: string; organizationId: string; scopes: string[]; secretHash: string; revokedAt: string | null; version: number };
+  /** Keys the gateway saw used since its last report, with the latest use of each (ISO-8601): lastUsedAt, batched. */
+  ApiKeysUsed: { uses: { apiKeyId: string; lastUsedAt: string }[] };
   /**
    * A submission's new version. `authorId` is the submission's author (for a team's submission: the member who
    * submitted it first). `teamId` names the team whose submission it is (absent: a solo submission; events queued
@@ -248,7 +261,11 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
     'AttachmentReady',
     // ProfileChanged: solver_skill_view (recommended challenges).
     'ProfileChanged',
+    // ApiKeysUsed: the keys' lastUsedAt, reported by the gateway in batches (no write per request).
+    'ApiKeysUsed',
   ],
+  // The gateway's API key registry (issue 16): it verifies keys in memory, fed by this event.
+  gateway: ['ApiKeyChanged'],
   // UserRegistered: user_view (whose email a team invitation names). ChallengeRoleChanged: the judges.
   // OrganizationChanged: an attachment chosen as a logo is kept (never swept as an orphan).
   submissions: ['ChallengeChanged', 'MembershipChanged', 'UserRegistered', 'ChallengeRoleChanged', 'OrganizationChanged'],

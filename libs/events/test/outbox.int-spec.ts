@@ -101,7 +101,7 @@ describe('outbox, relay and idempotent consumers on real Postgres', () => {
 
   it('records an event written in the same SQL statement as its change (outboxInsertSql), all or nothing', async () => {
     const statement = `with changed as (insert into membership_change values (?, ?, 'ADMIN', 3) returning *),
-      event as (${outboxInsertSql('MembershipChanged', 'changed', { organizationId: 'organization_id', userId: 'user_id', role: 'role', version: 'version' })})
+      event as (${outboxInsertSql('MembershipChanged', 'changed', { organizationId: 'organization_id', userId: 'user_id', role: 'role', version: 'version', principal: "'USER'" })})
       select count(*)::int as n from changed`;
     const [organizationId, userId, eventId] = [randomUUID(), randomUUID(), randomUUID()];
     await producer.em.fork().execute(statement, [organizationId, userId, eventId]);

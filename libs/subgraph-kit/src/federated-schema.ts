@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { guardApiKeyScopes, type ApiKeyScopeRules } from './api-key-scopes';
 import { DateTimeISO } from './date-time.scalar';
 import { entityKeyFields, isPlausibleReference } from './entity-references';
 import { guardTextArguments } from './input-guard';
@@ -27,6 +28,8 @@ export async function buildFederatedSchema(options: {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers?: Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
+  /** What an organization's API key may reach here (required: a subgraph decides, even if it is nothing). */
+  apiKeyScopes: ApiKeyScopeRules;
 }): Promise<FederatedSchema> {
   const built = await buildSchema({
     resolvers: options.resolvers,
@@ -49,5 +52,5 @@ export async function buildFederatedSchema(options: {
     };
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
-  return { schema: guardTextArguments(schema), sdl };
+  return { schema: guardApiKeyScopes(guardTextArguments(schema), options.apiKeyScopes), sdl };
 }

@@ -4,6 +4,7 @@ export * from './money.type';
 export * from './pagination';
 export * from './validation';
 export * from './input-guard';
+export * from './api-key-scopes';
 export * from './date-time.scalar';
 export * from './variable-errors';
 export * from './federated-schema';

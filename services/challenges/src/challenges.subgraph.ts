@@ -1,4 +1,5 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
+import { CHALLENGES_API_KEY_SCOPES } from './api-key-scopes';
 import { startDeadlineJob } from './challenges/challenge.deadline';
 import { ChallengeEntity, PrizeAwardEntity, PrizeEntity } from './challenges/challenge.entity';
 import { ChallengeInvitationEntity } from './challenge-invitations/challenge-invitation.entity';
@@ -55,6 +56,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   ],
   buildSchema: () =>
     buildFederatedSchema({
+      apiKeyScopes: CHALLENGES_API_KEY_SCOPES,
       resolvers: [
         OrganizationResolver,
         ChallengeResolver,

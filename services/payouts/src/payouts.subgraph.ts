@@ -1,4 +1,5 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
+import { PAYOUTS_API_KEY_SCOPES } from './api-key-scopes';
 import { PayoutAccountEntity } from './accounts/payout-account.entity';
 import { PayoutAccountResolver, resolveUserReference } from './accounts/payout-account.resolver';
 import { AwardFieldsResolver, AwardResolver, PayoutFieldsResolver, PayoutReceiptResolver, resolveAwardReference, resolvePayoutReference, resolvePrizeReference } from './awards/award.resolver';
@@ -56,6 +57,7 @@ export const payoutsSubgraph: SubgraphDefinition<PayoutsContext, PayoutsOwn> = {
   ],
   buildSchema: () =>
     buildFederatedSchema({
+      apiKeyScopes: PAYOUTS_API_KEY_SCOPES,
       resolvers: [PayoutAccountResolver, FundingResolver, AwardResolver, AwardFieldsResolver, PayoutFieldsResolver, PayoutReceiptResolver],
       // Entities only extended here are not reachable from Query/Mutation: list them so their fields are emitted.
       orphanedTypes: [UserRef, ChallengeRef, PrizeRef],

@@ -1,4 +1,5 @@
 import { combineEventHandlers } from '@ideagora/events';
+import { SOLVERS_API_KEY_SCOPES } from './api-key-scopes';
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import { createSolversContext, type SolversContext } from './context';
 import { MailOutboxEntity } from './mail/mail-outbox.entity';
@@ -58,6 +59,7 @@ export const solversSubgraph: SubgraphDefinition<SolversContext, SolversOwn> = {
   ],
   buildSchema: () =>
     buildFederatedSchema({
+      apiKeyScopes: SOLVERS_API_KEY_SCOPES,
       resolvers: [UserResolver, PasswordResetResolver, SessionResolver, NotificationResolver, ProfileResolver, UserReputationResolver, ReputationResolver, LeaderboardResolver],
       referenceResolvers: { User: { __resolveReference: resolveUserReference } },
     }),

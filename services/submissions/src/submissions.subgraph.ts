@@ -1,4 +1,5 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
+import { SUBMISSIONS_API_KEY_SCOPES } from './api-key-scopes';
 import { createSubmissionsContext, type SubmissionsContext } from './context';
 import { createFileRoutes, FilesystemStorage } from '@ideagora/storage';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -51,6 +52,7 @@ export const submissionsSubgraph: SubgraphDefinition<SubmissionsContext, Submiss
   ],
   buildSchema: () =>
     buildFederatedSchema({
+      apiKeyScopes: SUBMISSIONS_API_KEY_SCOPES,
       resolvers: [SubmissionResolver, SubmissionConnectionResolver, ChallengeSubmissionsResolver, UserSubmissionsResolver, UserTeamInvitationsResolver, TeamResolver, TeamInvitationResolver,
         SubmissionJudgingResolver, ScoreCardResolver, ChallengeJudgingResolver, JudgingBoardResolver, JudgingRankingConnectionResolver,
         AttachmentResolver, SubmissionAttachmentsResolver, SubmissionVersionAttachmentsResolver, ChallengeGalleryResolver,
