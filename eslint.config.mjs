@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const subgraphs = ['solvers', 'challenges', 'submissions', 'payouts'];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.next/**', '.data/**', '.nx/**', 'tmp/**', 'coverage/**', 'web/.next/**', 'web/src/gql/**', 'web/next-env.d.ts', '**/*.js', '**/*.mjs', '**/*.cjs', 'test-output/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.next/**', '.data/**', '.nx/**', 'tmp/**', 'coverage/**', 'web/.next/**', 'web/src/gql/**', 'libs/partner-client/src/generated/**', 'web/next-env.d.ts', '**/*.js', '**/*.mjs', '**/*.cjs', 'test-output/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

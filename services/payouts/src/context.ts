@@ -22,9 +22,9 @@ export interface PayoutsContext {
 export function createPayoutsContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: PayoutsRuntime }): PayoutsContext {
   const { stripe, config, payoutTransfers } = runtime.own;
   const payouts = new PayoutsService(em, stripe);
-  const awards = new AwardService(em, runtime.readModelWaits, () => payoutTransfers.nudge());
+  const awards = new AwardService(em, runtime.readModelWaits, () => payoutTransfers.nudge(), identity.apiKey?.organizationId);
   const readModels = new ReadModelService(em);
-  const fundings = new FundingService(em, stripe, config.PLATFORM_FEE_BASIS_POINTS, runtime.readModelWaits);
+  const fundings = new FundingService(em, stripe, config.PLATFORM_FEE_BASIS_POINTS, runtime.readModelWaits, identity.apiKey?.organizationId);
   return {
     identity,
     em,

@@ -75,6 +75,8 @@ export class AwardService {
     private readonly readModel: ReadModelWait = NO_READ_MODEL_WAIT,
     /** Wakes the payout transfer queue (the runtime's): a PROCESSING payout is transferred now, not at the next poll. */
     private readonly nudgePayouts: () => void = () => undefined,
+    /** The caller's API key's organization, when the caller is a key (read-your-writes for a key just created). */
+    private readonly keyOrganizationId?: string,
   ) {}
 
   /**
@@ -99,7 +101,7 @@ export class AwardService {
 
   private async award(viewerId: string, challengeId: string, places: PrizePlace[], request: { idempotencyKey: string; hash: string } | null, report: Report): Promise<AwardsMade> {
     const single = places.length === 1 ? places[0]!.submissionId : undefined;
-    await this.readModel.until(() => new ReadModelService(this.em).sponsorCommandFacts(challengeId, viewerId, single), isAwardBehind);
+    await this.readModel.until(() => new ReadModelService(this.em).sponsorCommandFacts(challengeId, viewerId, single, this.keyOrganizationId), isAwardBehind);
     const result = await this.em.transactional(async (txEm) => {
       const em = txEm as EntityManager;
       await new ReadModelService(em).requireSponsorAdmin(challengeId, viewerId);

@@ -23,6 +23,8 @@ export class FundingService {
     private readonly feeBasisPoints: number,
     /** Read-your-writes: a challenge just created may not have reached the read model yet. */
     private readonly readModel: ReadModelWait = NO_READ_MODEL_WAIT,
+    /** The caller's API key's organization, when the caller is a key (read-your-writes for a key just created). */
+    private readonly keyOrganizationId?: string,
   ) {}
 
   /**
@@ -31,7 +33,7 @@ export class FundingService {
    * lands on the same PaymentIntent.
    */
   async fund(viewerId: string, challengeId: string): Promise<FundingEntity> {
-    await this.readModel.until(() => new ReadModelService(this.em).sponsorCommandFacts(challengeId, viewerId), isFundingBehind);
+    await this.readModel.until(() => new ReadModelService(this.em).sponsorCommandFacts(challengeId, viewerId, undefined, this.keyOrganizationId), isFundingBehind);
     let title: string | null = null;
     const funding = await this.em.transactional(async (em) => {
       const challenge = await new ReadModelService(em as EntityManager).requireSponsorAdmin(challengeId, viewerId);

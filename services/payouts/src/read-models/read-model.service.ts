@@ -19,12 +19,15 @@ export class ReadModelService {
     return membership?.role ?? null;
   }
 
-  /** What fundChallenge and awardPrize check, in one statement outside their transaction (read-your-writes). */
-  async sponsorCommandFacts(challengeId: string, userId: string, submissionId?: string): Promise<SponsorCommandFacts> {
+  /**
+   * What fundChallenge and awardPrize check, in one statement outside their transaction (read-your-writes).
+   * `keyOrganizationId`: the organization of the caller's API key, when the caller is one (its signed identity).
+   */
+  async sponsorCommandFacts(challengeId: string, userId: string, submissionId?: string, keyOrganizationId?: string): Promise<SponsorCommandFacts> {
     const [row] = await this.em.execute<
-      { status: string; role: string | null; organization_known: boolean; submission_known: boolean | null; team_split_known: boolean | null }[]
+      { status: string; organization_id: string; role: string | null; organization_known: boolean; submission_known: boolean | null; team_split_known: boolean | null }[]
     >(
-      `select c.status, m.role,
+      `select c.status, c.organization_id, m.role,
          exists (select 1 from membership_view o where o.organization_id = c.organization_id) as organization_known,
          case when ?::uuid is null then null else exists (select 1 from submission_view s where s.id = ?::uuid) end as submission_known,
          (select exists (select 1 from team_split_view t where t.team_id = s.team_id) from submission_view s
@@ -41,6 +44,7 @@ export class ReadModelService {
       organizationKnown: row.organization_known,
       submissionKnown: row.submission_known ?? undefined,
       teamSplitKnown: row.team_split_known ?? undefined,
+      sponsorKeyUnknown: keyOrganizationId !== undefined && keyOrganizationId === row.organization_id && row.role === null,
     };
   }
 

@@ -31,4 +31,10 @@ describe('read-your-writes predicates of the sponsor commands', () => {
     expect(isAwardBehind({ ...judging, teamSplitKnown: undefined })).toBe(false);
     expect(isAwardBehind({ ...judging, role: 'MEMBER', teamSplitKnown: false })).toBe(false); // FORBIDDEN at once
   });
+
+  it("a sponsor's API key whose membership has not arrived waits (a key created a moment ago); a known one does not", () => {
+    expect(isFundingBehind({ ...admin, role: null, sponsorKeyUnknown: true })).toBe(true);
+    expect(isAwardBehind({ ...admin, challengeStatus: 'JUDGING', submissionKnown: true, role: null, sponsorKeyUnknown: true })).toBe(true);
+    expect(isFundingBehind({ ...admin, sponsorKeyUnknown: false })).toBe(false);
+  });
 });

@@ -14,6 +14,11 @@ export interface SponsorCommandFacts {
   submissionKnown?: boolean;
   /** Only for awardPrize to a team's submission: the team's TeamSplitAgreed has been applied here. */
   teamSplitKnown?: boolean;
+  /**
+   * The caller is an API key of this challenge's sponsor (its signed identity says so) whose ADMIN membership has not
+   * arrived yet: a key created a moment ago, its MembershipChanged in flight (issue 16).
+   */
+  sponsorKeyUnknown?: boolean;
 }
 
 /** Statuses a challenge goes through before JUDGING: an award seeing one of them waits for the close to arrive. */
@@ -34,7 +39,7 @@ export function isAwardBehind(facts: SponsorCommandFacts): boolean {
  * the viewer has no admin role is a definitive FORBIDDEN (a role granted a moment ago is the one case not waited for).
  */
 function isSponsorshipBehind(facts: SponsorCommandFacts): boolean {
-  return facts.challengeStatus === null || (!facts.organizationKnown && !isSponsorAdmin(facts.role));
+  return facts.challengeStatus === null || (!facts.organizationKnown && !isSponsorAdmin(facts.role)) || facts.sponsorKeyUnknown === true;
 }
 
 function isSponsorAdmin(role: string | null): boolean {

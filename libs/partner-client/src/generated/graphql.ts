@@ -1,0 +1,1877 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Invites a person to become a member with a role, or changes the role of an existing member. */
+export type AddOrganizationMemberInput = {
+  organizationId: string | number;
+  role: OrganizationRole;
+  /** An existing user: NOT_FOUND (field userId) otherwise, and nothing is written. */
+  userId: string | number;
+};
+
+export type AdvanceToFinalRoundInput = {
+  challengeId: string | number;
+  /** In the future, at most 180 days ahead: round 2 closes then. */
+  finalRoundDeadline: string;
+  /** 1 to 50 distinct submissions of this challenge. */
+  finalistSubmissionIds: Array<string | number>;
+};
+
+export type AgreeToPrizeSplitInput = {
+  splitVersion: number;
+  teamId: string | number;
+};
+
+/** PENDING until the uploaded bytes are checked; READY when they match byteSize, sha256 and the declared type; REJECTED otherwise (or when nothing was uploaded within 15 minutes). */
+export type AttachmentStatus =
+  | 'PENDING'
+  | 'READY'
+  | 'REJECTED';
+
+export type AwardPrizeInput = {
+  challengeId: string | number;
+  prizeRank: number;
+  submissionId: string | number;
+};
+
+export type AwardPrizesInput = {
+  /** 1 to 10,000 prize places; a submission at most once per prize. */
+  awards: Array<PrizeAwardInput>;
+  challengeId: string | number;
+  /** Chosen by the caller (1 to 200 characters): the same key returns the first result and moves nothing again. */
+  idempotencyKey: string;
+};
+
+export type CastVoteInput = {
+  /** A public entry of a challenge whose voting is open. */
+  submissionId: string | number;
+};
+
+export type ChallengeFilter = {
+  /** ISO 4217 code (any case): only challenges whose prizes are in this currency. Give it with minTotalPrizeMinor: minor units of different currencies do not compare. BAD_USER_INPUT (field filter.currency) when not supported. */
+  currency?: string | null | undefined;
+  /** Minimum total prize in minor units, as a decimal string. */
+  minTotalPrizeMinor?: string | null | undefined;
+  /** Search over title, summary, description and the sponsor's name, in web search syntax ("quoted phrase", -excluded, or); every word also matches as a prefix ("desal" finds "desalination"). */
+  search?: string | null | undefined;
+  status?: ChallengeStatus | null | undefined;
+  type?: ChallengeType | null | undefined;
+};
+
+/** JUDGE: reads and scores the sealed submissions. PARTICIPANT: may enter an INVITE_ONLY challenge. */
+export type ChallengeInvitationRole =
+  | 'JUDGE'
+  | 'PARTICIPANT';
+
+export type ChallengeInvitationStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  /** Pending for 30 days without an answer: can no longer be accepted (inviting again renews it). */
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REVOKED';
+
+/** What the viewer is to a challenge: OWNER/ADMIN/MEMBER of its organization, JUDGE or PARTICIPANT by an accepted invitation (PARTICIPANT also by a submission). */
+export type ChallengeRole =
+  | 'ADMIN'
+  | 'JUDGE'
+  | 'MEMBER'
+  | 'OWNER'
+  | 'PARTICIPANT';
+
+export type ChallengeStatus =
+  | 'AWARDED'
+  | 'CANCELLED'
+  /** Cancelled while judging: becomes CANCELLED once payouts confirms no prize was awarded meanwhile, or returns to JUDGING if one was. */
+  | 'CANCELLING'
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'JUDGING'
+  | 'OPEN';
+
+/** What kind of work a challenge asks for. */
+export type ChallengeType =
+  | 'DESIGN'
+  | 'IDEATION'
+  | 'REDUCTION_TO_PRACTICE'
+  | 'THEORETICAL';
+
+/** PUBLIC challenges are listed for everyone once published; INVITE_ONLY ones only for the organization. */
+export type ChallengeVisibility =
+  | 'INVITE_ONLY'
+  | 'PUBLIC';
+
+export type CreateAttachmentUploadInput = {
+  /** 1 to 26,214,400 (25 MB): exactly the size of the bytes to upload. */
+  byteSize: number;
+  /** One of image/png, image/jpeg, image/webp, image/gif, application/pdf, application/zip, text/plain, model/step, model/stl, video/mp4 (svg is refused). The bytes must be of this type. */
+  contentType: string;
+  /** The file name (a path is dropped; at most 200 characters). */
+  fileName: string;
+  /** SHA-256 of the bytes, 64 hexadecimal digits. */
+  sha256: string;
+};
+
+export type CreateChallengeInput = {
+  /** ISO 4217 code of every prize. */
+  currency: string;
+  /** 1 to 20,000 characters. */
+  description: string;
+  /** Default false. The whole pool will be paid out: finishJudging refuses while a place is unawarded, the rules award what is left at the judging deadline, and the challenge cannot be cancelled once published. */
+  guaranteed?: boolean | null | undefined;
+  /** After submissionDeadline, at most 180 days after it; default 30 days after it. */
+  judgingDeadline?: string | null | undefined;
+  organizationId: string | number;
+  /** 1 to 20 prizes. */
+  prizes: Array<PrizeInput>;
+  /** In the future, at most two years ahead. */
+  submissionDeadline: string;
+  /** Who reads the entries. SEALED (default): only the author, the sponsor's OWNER/ADMIN and the judges; GALLERY: everyone, as soon as submitted; GALLERY_AFTER_CLOSE: sealed while OPEN, everyone once submissions close. */
+  submissionVisibility?: SubmissionVisibility | null | undefined;
+  /** 1 to 500 characters. */
+  summary: string;
+  /** What solvers must accept before submitting (IP transfer, confidentiality, eligibility); up to 20,000 characters. Absent or blank: no terms. Editable while DRAFT (updateChallenge), fixed once published. */
+  terms?: string | null | undefined;
+  /** 3 to 140 characters. */
+  title: string;
+  type: ChallengeType;
+  visibility: ChallengeVisibility;
+  /** The public vote's window (optional): needs GALLERY or GALLERY_AFTER_CLOSE (BAD_USER_INPUT voting otherwise) and ends by the judging deadline. Absent or null: no public vote. */
+  voting?: VotingInput | null | undefined;
+};
+
+export type CreateOrganizationInput = {
+  /** 1 to 120 characters. */
+  name: string;
+};
+
+export type CreateTeamInput = {
+  challengeId: string | number;
+  /** 1 to 100 characters. */
+  name: string;
+};
+
+export type CriterionScoreInput = {
+  /** A key of the challenge's rubric. */
+  criterionKey: string;
+  /** From 0 to 10 with at most one decimal, as a decimal string ("7.5", "10", "0"). */
+  value: string;
+};
+
+export type FundingStatus =
+  | 'FAILED'
+  | 'PARTIALLY_REFUNDED'
+  | 'PENDING'
+  | 'REFUNDED'
+  | 'SUCCEEDED';
+
+/** Invites whoever has, or signs up with, an email address to become a member with a role. */
+export type InviteOrganizationMemberInput = {
+  /** An email address (at most 254 characters; case does not matter). */
+  email: string;
+  organizationId: string | number;
+  role: OrganizationRole;
+};
+
+export type InviteTeamMemberInput = {
+  email: string;
+  teamId: string | number;
+};
+
+export type InviteToChallengeInput = {
+  challengeId: string | number;
+  /** 1 to 50 email addresses (lower-cased). Inviting an address again returns its invitation (renewed when declined, revoked or expired). */
+  emails: Array<string>;
+  /** PARTICIPANT only for an INVITE_ONLY challenge. */
+  role: ChallengeInvitationRole;
+};
+
+export type LeaveTeamInput = {
+  teamId: string | number;
+};
+
+export type LogInInput = {
+  email: string;
+  password: string;
+};
+
+/** Exactly one of `ids` and `all: true`. */
+export type MarkNotificationsReadInput = {
+  /** true: every unread notification of the viewer. */
+  all?: boolean | null | undefined;
+  /** 1 to 100 of the viewer's notifications; any other id is NOT_FOUND (field `ids`) and nothing is marked. */
+  ids?: Array<string | number> | null | undefined;
+};
+
+/** What a notification is about. */
+export type NotificationKind =
+  /** The submission deadline of a challenge the viewer entered moved. */
+  | 'DEADLINE_CHANGED'
+  /** The finalists of a challenge the viewer entered were chosen (the viewer's entry among them or not). */
+  | 'FINALISTS_CHOSEN'
+  /** The viewer was invited to an organization, a team or a challenge. */
+  | 'INVITATION'
+  /** A solver asked about a challenge of the viewer's organization (OWNER/ADMIN). */
+  | 'NEW_QUESTION'
+  /** A new entry to a challenge of the viewer's organization (OWNER/ADMIN); collapsed while unread. */
+  | 'NEW_SUBMISSION'
+  /** The transfer of the viewer's prize money was refused (retried). */
+  | 'PAYOUT_FAILED'
+  /** The viewer's prize money was sent. */
+  | 'PAYOUT_PAID'
+  /** A transfer of the viewer's prize money was reversed. */
+  | 'PAYOUT_REVERSED'
+  /** The viewer's entry (or team's) won a prize. */
+  | 'PRIZE_AWARDED'
+  /** The sponsor answered the viewer's question. */
+  | 'QUESTION_ANSWERED'
+  /** A challenge the viewer entered is awarded. */
+  | 'RESULTS_PUBLISHED'
+  /** A challenge the viewer entered closed its submissions (a round). */
+  | 'SUBMISSIONS_CLOSED'
+  /** A member of the viewer's team proposed a new prize split. */
+  | 'TEAM_SPLIT_PROPOSED';
+
+/** A member's role in an organization. */
+export type OrganizationRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER';
+
+export type PayoutAccountStatus =
+  | 'ACTIVE'
+  | 'NOT_STARTED'
+  | 'PENDING'
+  | 'RESTRICTED';
+
+export type PayoutStatus =
+  | 'FAILED'
+  | 'HELD'
+  | 'PAID'
+  | 'PROCESSING'
+  | 'REVERSED';
+
+/** One prize place: the prize (by rank) and the submission it goes to. */
+export type PrizeAwardInput = {
+  prizeRank: number;
+  submissionId: string | number;
+};
+
+export type PrizeInput = {
+  /** Positive integer minor units of the challenge's currency, as a decimal string: what each place of the prize receives. */
+  amountMinor: string;
+  /** Default false. Awarded by the public vote when voting ends, its places to the top of the vote count; never by the sponsor nor by the judges' ranking. Needs a voting window (BAD_USER_INPUT prizes[i].communityChoice). */
+  communityChoice?: boolean | null | undefined;
+  /** 1 to 80 characters. */
+  label: string;
+  /** How many different submissions the prize can be awarded to (1 to 10,000; default 1); at most 10,000 places in all. The pool counts amountMinor x quantity. */
+  quantity?: number | null | undefined;
+  /** Positive, unique within the challenge (1 = first prize). */
+  rank: number;
+};
+
+export type ProposeEqualPrizeSplitInput = {
+  teamId: string | number;
+};
+
+export type ProposePrizeSplitInput = {
+  /** Every member exactly once, summing to 10,000. */
+  shares: Array<SplitShareInput>;
+  teamId: string | number;
+};
+
+export type RespondToChallengeInvitationInput = {
+  accept: boolean;
+  invitationId: string | number;
+};
+
+export type RespondToOrganizationInvitationInput = {
+  /** true: become a member with the invited role; false: decline. */
+  accept: boolean;
+  organizationId: string | number;
+};
+
+export type RespondToTeamInvitationInput = {
+  accept: boolean;
+  invitationId: string | number;
+};
+
+export type RubricCriterionInput = {
+  /** 0 to 500 characters. */
+  description: string;
+  /** Matches ^[a-z][a-z0-9_]{0,31}$, unique within the rubric. */
+  key: string;
+  /** 1 to 80 characters. */
+  label: string;
+  /** 1 to 100; the weights sum to 100. */
+  weightPercent: number;
+};
+
+export type ScoreSubmissionInput = {
+  /** At most 2,000 characters; shown to the author, without the judge's name, once the challenge is AWARDED. */
+  comment?: string | null | undefined;
+  /** Every criterion of the challenge's rubric exactly once (BAD_USER_INPUT field scores otherwise). */
+  scores: Array<CriterionScoreInput>;
+  submissionId: string | number;
+};
+
+export type SetJudgingRubricInput = {
+  challengeId: string | number;
+  /** 1 to 10 criteria (BAD_USER_INPUT field criteria otherwise). */
+  criteria: Array<RubricCriterionInput>;
+};
+
+export type SignUpInput = {
+  displayName: string;
+  email: string;
+  /** At least 10 characters. */
+  password: string;
+};
+
+export type SplitShareInput = {
+  /** 0 to 10,000. */
+  basisPoints: number;
+  userId: string | number;
+};
+
+/** PROPOSED: waiting for every member to agree (the team cannot submit). AGREED: every member agreed; this split is in force. */
+export type SplitStatus =
+  | 'AGREED'
+  | 'PROPOSED';
+
+export type StartPayoutOnboardingInput = {
+  /** Where Stripe sends the user when the link expired. */
+  refreshUrl: string;
+  /** Where Stripe sends the user back when onboarding is done. */
+  returnUrl: string;
+};
+
+/** The shortlist is not a status: it is a separate flag only the sponsor's judges see (Submission.shortlisted). Later: WITHDRAWN, AWARDED. */
+export type SubmissionStatus =
+  | 'SUBMITTED';
+
+/** Who reads a challenge's entries (submissions enforces it on every path: gallery, submission reads, files). */
+export type SubmissionVisibility =
+  /** Everyone who may see the challenge, as soon as an entry is submitted. */
+  | 'GALLERY'
+  /** Sealed while submissions are open; everyone who may see the challenge once they close. */
+  | 'GALLERY_AFTER_CLOSE'
+  /** Only the author, the sponsor's OWNER/ADMIN and the judges (the default). */
+  | 'SEALED';
+
+export type SubmitSolutionInput = {
+  /** This version's files, in order (createAttachmentUpload, then the PUT): at most 10 (BAD_USER_INPUT attachmentIds), no duplicates (BAD_USER_INPUT attachmentIds[i]), each uploaded by the caller (or already a file of this submission), else NOT_FOUND attachmentIds[i]; READY once verified (REJECTED or not uploaded: FAILED_PRECONDITION attachmentIds[i], the reason in words). Absent: none. Each version keeps its own list. */
+  attachmentIds?: Array<string | number> | null | undefined;
+  /** 1 to 100,000 characters. */
+  body: string;
+  challengeId: string | number;
+  /** Submit as this team: a new version of the team's one submission (any member). Its split must be AGREED (FAILED_PRECONDITION otherwise); not a member: NOT_FOUND. A team member submitting without it: CONFLICT field teamId. */
+  teamId?: string | number | null | undefined;
+  /** 1 to 200 characters. */
+  title: string;
+};
+
+/** A PENDING invitation past its expiry (14 days) reads EXPIRED. */
+export type TeamInvitationStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'EXPIRED'
+  | 'PENDING';
+
+export type UpdateNotificationPreferencesInput = {
+  /** The kinds also sent by mail (the others only appear in the notification centre). */
+  mailKinds: Array<NotificationKind>;
+};
+
+/** Changes the organization's public page: only the fields given change; null (or blank) removes an optional one. */
+export type UpdateOrganizationInput = {
+  /** At most 2,000 characters (BAD_USER_INPUT about). */
+  about?: string | null | undefined;
+  /** #rrggbb (stored lower case) with a WCAG contrast ratio of at least 4.5:1 against white, so text in it stays readable (BAD_USER_INPUT brandColor, saying the ratio). */
+  brandColor?: string | null | undefined;
+  /** An attachment the viewer uploaded (createAttachmentUpload) and that is READY: a PNG, JPEG or WebP image of at most 2 MB (BAD_USER_INPUT logoAttachmentId otherwise). Saving right after it reads READY is fine: the check waits a few seconds for it. */
+  logoAttachmentId?: string | number | null | undefined;
+  organizationId: string | number;
+  /** The page address /o/<slug>: 3 to 40 of a-z, 0-9 and single hyphens inside, not a reserved word (new, edit, admin, api, settings, ...): BAD_USER_INPUT slug; taken by another organization: CONFLICT slug. Can be changed, not removed. */
+  slug?: string | null | undefined;
+  /** An https URL of at most 200 characters (BAD_USER_INPUT websiteUrl). */
+  websiteUrl?: string | null | undefined;
+};
+
+/** Every field optional: an absent one is left as it is. */
+export type UpdateProfileInput = {
+  /** At most 1,000 characters; empty clears it. */
+  bio?: string | null | undefined;
+  /** ISO 3166-1 alpha-2 country code (any case), or empty to clear. */
+  country?: string | null | undefined;
+  /** 2 to 60 characters, trimmed. */
+  displayName?: string | null | undefined;
+  /** Public: anyone reads the profile and reputation, and the user is on the leaderboard. Private by default. */
+  publicProfile?: boolean | null | undefined;
+  /** At most 120 characters; empty clears it. */
+  school?: string | null | undefined;
+  /** Replaces the skills: at most 20, each 1 to 40 characters (trimmed); the same skill in another case is kept once, as first spelled. */
+  skills?: Array<string> | null | undefined;
+};
+
+/** The public vote's window. */
+export type VotingInput = {
+  /** In the future, after startsAt, at the latest the judging deadline (BAD_USER_INPUT voting.endsAt). Publishing once it passed: FAILED_PRECONDITION. */
+  endsAt: string;
+  /** Before endsAt. May be in the past at publication (voting opens at once). GALLERY_AFTER_CLOSE: not before the submission deadline (BAD_USER_INPUT voting.startsAt). */
+  startsAt: string;
+};
+
+export type WithdrawVoteInput = {
+  /** An entry the viewer voted for. */
+  submissionId: string | number;
+};
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { token: string, viewer: { id: string, email: string | null, displayName: string } } };
+
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { logIn: { token: string, viewer: { id: string } } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, email: string | null, displayName: string, organizations: Array<{ id: string, name: string, viewerRole: OrganizationRole | null }>, payoutAccount: { status: PayoutAccountStatus } | null, submissions: { edges: Array<{ node: { id: string, status: SubmissionStatus, challenge: { id: string, title: string } } }> }, payouts: { edges: Array<{ node: { id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string }, award: { id: string, challenge: { id: string, title: string } } } }> } } | null };
+
+export type CreateOrganizationMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type CreateOrganizationMutation = { createOrganization: { organization: { id: string, name: string, viewerRole: OrganizationRole | null } } };
+
+export type CreateChallengeMutationVariables = Exact<{
+  input: CreateChallengeInput;
+}>;
+
+
+export type CreateChallengeMutation = { createChallenge: { challenge: { id: string, status: ChallengeStatus, totalPrize: { amountMinor: string, currency: string }, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string } }> } } };
+
+export type FundChallengeMutationVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type FundChallengeMutation = { fundChallenge: { funding: { id: string, status: FundingStatus, paymentIntentId: string | null, clientSecret: string | null, amount: { amountMinor: string, currency: string }, platformFee: { amountMinor: string, currency: string } } } };
+
+export type PublishChallengeMutationVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type PublishChallengeMutation = { publishChallenge: { challenge: { id: string, status: ChallengeStatus } } };
+
+export type CloseSubmissionsMutationVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type CloseSubmissionsMutation = { closeSubmissions: { challenge: { id: string, status: ChallengeStatus } } };
+
+export type BrowseChallengesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ChallengeFilter | null | undefined;
+}>;
+
+
+export type BrowseChallengesQuery = { challenges: { edges: Array<{ cursor: string, node: { id: string, title: string, summary: string, type: ChallengeType, status: ChallengeStatus, submissionDeadline: string, submissionCount: number, totalPrize: { amountMinor: string, currency: string }, organization: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ChallengeDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChallengeDetailQuery = { challenge: { id: string, title: string, summary: string, description: string, type: ChallengeType, status: ChallengeStatus, visibility: ChallengeVisibility, submissionDeadline: string, submissionCount: number, organization: { id: string, name: string }, totalPrize: { amountMinor: string, currency: string }, funding: { status: FundingStatus } | null, prizes: Array<{ rank: number, label: string, amount: { amountMinor: string, currency: string }, award: { id: string, submission: { id: string, title: string } | null, payouts: Array<{ status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } | null }>, viewerSubmissions: Array<{ id: string, status: SubmissionStatus, version: number }> } };
+
+export type InviteOrganizationMemberMutationVariables = Exact<{
+  input: InviteOrganizationMemberInput;
+}>;
+
+
+export type InviteOrganizationMemberMutation = { inviteOrganizationMember: { organization: { id: string }, invitation: { id: string, email: string | null, role: OrganizationRole, invitedAt: string, expiresAt: string } } };
+
+export type AddOrganizationMemberMutationVariables = Exact<{
+  input: AddOrganizationMemberInput;
+}>;
+
+
+export type AddOrganizationMemberMutation = { addOrganizationMember: { member: { role: OrganizationRole, user: { id: string } } | null, invitation: { id: string, role: OrganizationRole, expiresAt: string, user: { id: string } | null } | null } };
+
+export type OrganizationInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationInvitationsQuery = { viewer: { id: string, organizationInvitations: Array<{ id: string, role: OrganizationRole, invitedAt: string, expiresAt: string, organization: { id: string, name: string } }> } | null };
+
+export type RespondToOrganizationInvitationMutationVariables = Exact<{
+  input: RespondToOrganizationInvitationInput;
+}>;
+
+
+export type RespondToOrganizationInvitationMutation = { respondToOrganizationInvitation: { organization: { id: string, viewerRole: OrganizationRole | null }, member: { role: OrganizationRole } | null } };
+
+export type OrganizationMembersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationMembersQuery = { organization: { id: string, viewerRole: OrganizationRole | null, members: Array<{ role: OrganizationRole, user: { id: string, displayName: string } }> | null, invitations: Array<{ id: string, email: string | null, role: OrganizationRole, invitedAt: string, expiresAt: string, user: { id: string } | null }> | null } };
+
+export type SubmitSolutionMutationVariables = Exact<{
+  input: SubmitSolutionInput;
+}>;
+
+
+export type SubmitSolutionMutation = { submitSolution: { submission: { id: string, status: SubmissionStatus, version: number, challenge: { id: string } } } };
+
+export type ChallengeSubmissionsQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChallengeSubmissionsQuery = { challenge: { submissions: { edges: Array<{ node: { id: string, title: string, body: string, version: number, submittedAt: string, author: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type StartPayoutOnboardingMutationVariables = Exact<{
+  input: StartPayoutOnboardingInput;
+}>;
+
+
+export type StartPayoutOnboardingMutation = { startPayoutOnboarding: { onboardingUrl: string, payoutAccount: { status: PayoutAccountStatus } } };
+
+export type AwardPrizeMutationVariables = Exact<{
+  input: AwardPrizeInput;
+}>;
+
+
+export type AwardPrizeMutation = { awardPrize: { award: { id: string, prizeRank: number, submission: { id: string } | null, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: string, currency: string } }> } } };
+
+export type CreateTeamMutationVariables = Exact<{
+  input: CreateTeamInput;
+}>;
+
+
+export type CreateTeamMutation = { createTeam: { team: { id: string, name: string, challenge: { id: string }, members: Array<{ shareBasisPoints: number, user: { id: string } }>, split: { version: number, status: SplitStatus } } } };
+
+export type InviteTeamMemberMutationVariables = Exact<{
+  input: InviteTeamMemberInput;
+}>;
+
+
+export type InviteTeamMemberMutation = { inviteTeamMember: { invitation: { id: string, email: string, status: TeamInvitationStatus, team: { id: string } | null } } };
+
+export type ViewerTeamInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerTeamInvitationsQuery = { viewer: { teamInvitations: Array<{ id: string, status: TeamInvitationStatus, team: { id: string, name: string, challenge: { id: string, title: string } } | null }> } | null };
+
+export type RespondToTeamInvitationMutationVariables = Exact<{
+  input: RespondToTeamInvitationInput;
+}>;
+
+
+export type RespondToTeamInvitationMutation = { respondToTeamInvitation: { invitation: { id: string, status: TeamInvitationStatus }, team: { id: string, members: Array<{ user: { id: string } }> } | null } };
+
+export type ProposePrizeSplitMutationVariables = Exact<{
+  input: ProposePrizeSplitInput;
+}>;
+
+
+export type ProposePrizeSplitMutation = { proposePrizeSplit: { team: { id: string, split: { version: number, status: SplitStatus, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string } }> } } } };
+
+export type ProposeEqualPrizeSplitMutationVariables = Exact<{
+  input: ProposeEqualPrizeSplitInput;
+}>;
+
+
+export type ProposeEqualPrizeSplitMutation = { proposeEqualPrizeSplit: { team: { id: string, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string } }> } } } };
+
+export type AgreeToPrizeSplitMutationVariables = Exact<{
+  input: AgreeToPrizeSplitInput;
+}>;
+
+
+export type AgreeToPrizeSplitMutation = { agreeToPrizeSplit: { team: { id: string, split: { version: number, status: SplitStatus } } } };
+
+export type LeaveTeamMutationVariables = Exact<{
+  input: LeaveTeamInput;
+}>;
+
+
+export type LeaveTeamMutation = { leaveTeam: { teamId: string, dissolved: boolean } };
+
+export type ChallengeViewerTeamQueryVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type ChallengeViewerTeamQuery = { challenge: { id: string, viewerTeam: { id: string, name: string, members: Array<{ shareBasisPoints: number, joinedAt: string, user: { id: string, displayName: string } }>, split: { version: number, status: SplitStatus, equal: boolean, shares: Array<{ basisPoints: number, agreedAt: string | null, user: { id: string } }> }, invitations: Array<{ id: string, email: string, expiresAt: string }>, submission: { id: string, version: number } | null } | null } };
+
+export type SubmitTeamSolutionMutationVariables = Exact<{
+  input: SubmitSolutionInput;
+}>;
+
+
+export type SubmitTeamSolutionMutation = { submitSolution: { submission: { id: string, version: number, team: { id: string, name: string } | null, challenge: { id: string } } } };
+
+export type TeamAwardPayoutsQueryVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type TeamAwardPayoutsQuery = { challenge: { prizes: Array<{ rank: number, awards: Array<{ id: string, submission: { id: string, team: { id: string } | null } | null, payouts: Array<{ status: PayoutStatus, recipient: { id: string } | null, amount: { amountMinor: string, currency: string } }> }> }> } };
+
+export type SetJudgingRubricMutationVariables = Exact<{
+  input: SetJudgingRubricInput;
+}>;
+
+
+export type SetJudgingRubricMutation = { setJudgingRubric: { challenge: { id: string, rubric: { criteria: Array<{ key: string, label: string, description: string, weightPercent: number }> } } } };
+
+export type InviteToChallengeMutationVariables = Exact<{
+  input: InviteToChallengeInput;
+}>;
+
+
+export type InviteToChallengeMutation = { inviteToChallenge: { invitations: Array<{ id: string, email: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, challenge: { id: string } }> } };
+
+export type ViewerChallengeInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerChallengeInvitationsQuery = { viewer: { challengeInvitations: Array<{ id: string, role: ChallengeInvitationRole, status: ChallengeInvitationStatus, challenge: { id: string, title: string } }> } | null };
+
+export type RespondToChallengeInvitationMutationVariables = Exact<{
+  input: RespondToChallengeInvitationInput;
+}>;
+
+
+export type RespondToChallengeInvitationMutation = { respondToChallengeInvitation: { invitation: { id: string, status: ChallengeInvitationStatus }, challenge: { id: string, viewerRoles: Array<ChallengeRole> } } };
+
+export type ScoreSubmissionMutationVariables = Exact<{
+  input: ScoreSubmissionInput;
+}>;
+
+
+export type ScoreSubmissionMutation = { scoreSubmission: { scoreCard: { id: string, round: number, weightedTotal: string, comment: string | null, scores: Array<{ criterionKey: string, value: string }>, submission: { id: string } } } };
+
+export type JudgingBoardQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type JudgingBoardQuery = { challenge: { id: string, status: ChallengeStatus, judging: { round: number, judgeCount: number, agreement: number | null, judges: Array<{ scoredCount: number, user: { id: string, displayName: string } }>, ranking: { edges: Array<{ node: { rank: number, meanWeightedTotal: string, scoreCardCount: number, submission: { id: string, title: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null } };
+
+export type AdvanceToFinalRoundMutationVariables = Exact<{
+  input: AdvanceToFinalRoundInput;
+}>;
+
+
+export type AdvanceToFinalRoundMutation = { advanceToFinalRound: { challenge: { id: string, status: ChallengeStatus, round: number, finalists: Array<{ id: string }> } } };
+
+export type ChallengePrizeRulesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChallengePrizeRulesQuery = { challenge: { id: string, guaranteed: boolean, judgingDeadline: string, prizes: Array<{ rank: number, label: string, quantity: number, amount: { amountMinor: string, currency: string }, awards: Array<{ id: string, submission: { id: string } | null }> }> } };
+
+export type AwardPrizesMutationVariables = Exact<{
+  input: AwardPrizesInput;
+}>;
+
+
+export type AwardPrizesMutation = { awardPrizes: { awardedCount: number, awards: Array<{ id: string, prizeRank: number, submission: { id: string } | null }> } };
+
+export type ViewerFeedbackQueryVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type ViewerFeedbackQuery = { challenge: { id: string, status: ChallengeStatus, viewerSubmissions: Array<{ id: string, feedback: { rank: number | null, outOf: number, meanWeightedTotal: string | null, comments: Array<string>, criteria: Array<{ criterionKey: string, label: string, meanValue: string }> } | null }> } };
+
+export type CreateAttachmentUploadMutationVariables = Exact<{
+  input: CreateAttachmentUploadInput;
+}>;
+
+
+export type CreateAttachmentUploadMutation = { createAttachmentUpload: { uploadUrl: string, attachment: { id: string, fileName: string, contentType: string, byteSize: number, status: AttachmentStatus }, uploadHeaders: Array<{ name: string, value: string }> } };
+
+export type SubmitSolutionWithFilesMutationVariables = Exact<{
+  input: SubmitSolutionInput;
+}>;
+
+
+export type SubmitSolutionWithFilesMutation = { submitSolution: { submission: { id: string, version: number, attachments: Array<{ id: string, fileName: string, contentType: string, byteSize: number, downloadUrl: string | null, previewUrl: string | null }> } } };
+
+export type ChallengeGalleryQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChallengeGalleryQuery = { challenge: { id: string, submissionVisibility: SubmissionVisibility, voting: { startsAt: string, endsAt: string, isOpen: boolean, viewerVotesLeft: number | null } | null, gallery: { edges: Array<{ node: { id: string, title: string, voteCount: number, author: { id: string, displayName: string }, attachments: Array<{ id: string, previewUrl: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type CastVoteMutationVariables = Exact<{
+  input: CastVoteInput;
+}>;
+
+
+export type CastVoteMutation = { castVote: { vote: { id: string }, submission: { id: string, voteCount: number } } };
+
+export type WithdrawVoteMutationVariables = Exact<{
+  input: WithdrawVoteInput;
+}>;
+
+
+export type WithdrawVoteMutation = { withdrawVote: { submission: { id: string, voteCount: number } } };
+
+export type UpdateOrganizationMutationVariables = Exact<{
+  input: UpdateOrganizationInput;
+}>;
+
+
+export type UpdateOrganizationMutation = { updateOrganization: { organization: { id: string, name: string, slug: string | null, about: string | null, websiteUrl: string | null, brandColor: string | null, logoUrl: string | null } } };
+
+export type OrganizationPageQueryVariables = Exact<{
+  slug: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganizationPageQuery = { organizationBySlug: { id: string, name: string, about: string | null, websiteUrl: string | null, brandColor: string | null, logoUrl: string | null, challenges: { edges: Array<{ node: { id: string, title: string, status: ChallengeStatus } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type ViewerNotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ViewerNotificationsQuery = { viewer: { unreadNotificationCount: number, notifications: { edges: Array<{ node: { id: string, kind: NotificationKind, title: string, body: string, link: string, createdAt: string, readAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  input: MarkNotificationsReadInput;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadNotificationCount: number } };
+
+export type UpdateNotificationPreferencesMutationVariables = Exact<{
+  input: UpdateNotificationPreferencesInput;
+}>;
+
+
+export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { mailKinds: Array<NotificationKind> } };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { viewer: { id: string, displayName: string, bio: string, skills: Array<string>, school: string | null, country: string | null } } };
+
+export type SolverProfileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SolverProfileQuery = { user: { id: string, displayName: string, bio: string, skills: Array<string>, school: string | null, country: string | null, reputation: { score: number, prizesWon: number, finalistPlaces: number, submissions: number, totalsWon: Array<{ amountMinor: string, currency: string }> } | null } | null };
+
+export type LeaderboardQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  skill?: string | null | undefined;
+}>;
+
+
+export type LeaderboardQuery = { leaderboard: { edges: Array<{ node: { rank: number, user: { id: string, displayName: string }, reputation: { score: number, prizesWon: number } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RecommendedChallengesQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type RecommendedChallengesQuery = { viewer: { recommendedChallenges: { edges: Array<{ node: { id: string, title: string } }> } | null } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    token
+    viewer {
+      id
+      email
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const LogInDocument = new TypedDocumentString(`
+    mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    token
+    viewer {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    id
+    email
+    displayName
+    organizations {
+      id
+      name
+      viewerRole
+    }
+    payoutAccount {
+      status
+    }
+    submissions(first: 20) {
+      edges {
+        node {
+          id
+          status
+          challenge {
+            id
+            title
+          }
+        }
+      }
+    }
+    payouts(first: 20) {
+      edges {
+        node {
+          id
+          status
+          amount {
+            amountMinor
+            currency
+          }
+          award {
+            id
+            challenge {
+              id
+              title
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const CreateOrganizationDocument = new TypedDocumentString(`
+    mutation CreateOrganization($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) {
+    organization {
+      id
+      name
+      viewerRole
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+export const CreateChallengeDocument = new TypedDocumentString(`
+    mutation CreateChallenge($input: CreateChallengeInput!) {
+  createChallenge(input: $input) {
+    challenge {
+      id
+      status
+      totalPrize {
+        amountMinor
+        currency
+      }
+      prizes {
+        rank
+        label
+        amount {
+          amountMinor
+          currency
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateChallengeMutation, CreateChallengeMutationVariables>;
+export const FundChallengeDocument = new TypedDocumentString(`
+    mutation FundChallenge($challengeId: ID!) {
+  fundChallenge(challengeId: $challengeId) {
+    funding {
+      id
+      status
+      paymentIntentId
+      clientSecret
+      amount {
+        amountMinor
+        currency
+      }
+      platformFee {
+        amountMinor
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FundChallengeMutation, FundChallengeMutationVariables>;
+export const PublishChallengeDocument = new TypedDocumentString(`
+    mutation PublishChallenge($challengeId: ID!) {
+  publishChallenge(challengeId: $challengeId) {
+    challenge {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishChallengeMutation, PublishChallengeMutationVariables>;
+export const CloseSubmissionsDocument = new TypedDocumentString(`
+    mutation CloseSubmissions($challengeId: ID!) {
+  closeSubmissions(challengeId: $challengeId) {
+    challenge {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CloseSubmissionsMutation, CloseSubmissionsMutationVariables>;
+export const BrowseChallengesDocument = new TypedDocumentString(`
+    query BrowseChallenges($first: Int, $after: String, $filter: ChallengeFilter) {
+  challenges(first: $first, after: $after, filter: $filter) {
+    edges {
+      cursor
+      node {
+        id
+        title
+        summary
+        type
+        status
+        submissionDeadline
+        totalPrize {
+          amountMinor
+          currency
+        }
+        organization {
+          id
+          name
+        }
+        submissionCount
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BrowseChallengesQuery, BrowseChallengesQueryVariables>;
+export const ChallengeDetailDocument = new TypedDocumentString(`
+    query ChallengeDetail($id: ID!) {
+  challenge(id: $id) {
+    id
+    title
+    summary
+    description
+    type
+    status
+    visibility
+    submissionDeadline
+    organization {
+      id
+      name
+    }
+    totalPrize {
+      amountMinor
+      currency
+    }
+    funding {
+      status
+    }
+    prizes {
+      rank
+      label
+      amount {
+        amountMinor
+        currency
+      }
+      award {
+        id
+        submission {
+          id
+          title
+        }
+        payouts {
+          status
+          amount {
+            amountMinor
+            currency
+          }
+        }
+      }
+    }
+    submissionCount
+    viewerSubmissions {
+      id
+      status
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChallengeDetailQuery, ChallengeDetailQueryVariables>;
+export const InviteOrganizationMemberDocument = new TypedDocumentString(`
+    mutation InviteOrganizationMember($input: InviteOrganizationMemberInput!) {
+  inviteOrganizationMember(input: $input) {
+    organization {
+      id
+    }
+    invitation {
+      id
+      email
+      role
+      invitedAt
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteOrganizationMemberMutation, InviteOrganizationMemberMutationVariables>;
+export const AddOrganizationMemberDocument = new TypedDocumentString(`
+    mutation AddOrganizationMember($input: AddOrganizationMemberInput!) {
+  addOrganizationMember(input: $input) {
+    member {
+      role
+      user {
+        id
+      }
+    }
+    invitation {
+      id
+      role
+      expiresAt
+      user {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddOrganizationMemberMutation, AddOrganizationMemberMutationVariables>;
+export const OrganizationInvitationsDocument = new TypedDocumentString(`
+    query OrganizationInvitations {
+  viewer {
+    id
+    organizationInvitations {
+      id
+      role
+      invitedAt
+      expiresAt
+      organization {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationInvitationsQuery, OrganizationInvitationsQueryVariables>;
+export const RespondToOrganizationInvitationDocument = new TypedDocumentString(`
+    mutation RespondToOrganizationInvitation($input: RespondToOrganizationInvitationInput!) {
+  respondToOrganizationInvitation(input: $input) {
+    organization {
+      id
+      viewerRole
+    }
+    member {
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToOrganizationInvitationMutation, RespondToOrganizationInvitationMutationVariables>;
+export const OrganizationMembersDocument = new TypedDocumentString(`
+    query OrganizationMembers($id: ID!) {
+  organization(id: $id) {
+    id
+    viewerRole
+    members {
+      role
+      user {
+        id
+        displayName
+      }
+    }
+    invitations {
+      id
+      email
+      role
+      invitedAt
+      expiresAt
+      user {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationMembersQuery, OrganizationMembersQueryVariables>;
+export const SubmitSolutionDocument = new TypedDocumentString(`
+    mutation SubmitSolution($input: SubmitSolutionInput!) {
+  submitSolution(input: $input) {
+    submission {
+      id
+      status
+      version
+      challenge {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitSolutionMutation, SubmitSolutionMutationVariables>;
+export const ChallengeSubmissionsDocument = new TypedDocumentString(`
+    query ChallengeSubmissions($challengeId: ID!, $first: Int, $after: String) {
+  challenge(id: $challengeId) {
+    submissions(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          title
+          body
+          version
+          submittedAt
+          author {
+            id
+            displayName
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChallengeSubmissionsQuery, ChallengeSubmissionsQueryVariables>;
+export const StartPayoutOnboardingDocument = new TypedDocumentString(`
+    mutation StartPayoutOnboarding($input: StartPayoutOnboardingInput!) {
+  startPayoutOnboarding(input: $input) {
+    onboardingUrl
+    payoutAccount {
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartPayoutOnboardingMutation, StartPayoutOnboardingMutationVariables>;
+export const AwardPrizeDocument = new TypedDocumentString(`
+    mutation AwardPrize($input: AwardPrizeInput!) {
+  awardPrize(input: $input) {
+    award {
+      id
+      prizeRank
+      submission {
+        id
+      }
+      payouts {
+        id
+        status
+        amount {
+          amountMinor
+          currency
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AwardPrizeMutation, AwardPrizeMutationVariables>;
+export const CreateTeamDocument = new TypedDocumentString(`
+    mutation CreateTeam($input: CreateTeamInput!) {
+  createTeam(input: $input) {
+    team {
+      id
+      name
+      challenge {
+        id
+      }
+      members {
+        user {
+          id
+        }
+        shareBasisPoints
+      }
+      split {
+        version
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
+export const InviteTeamMemberDocument = new TypedDocumentString(`
+    mutation InviteTeamMember($input: InviteTeamMemberInput!) {
+  inviteTeamMember(input: $input) {
+    invitation {
+      id
+      email
+      status
+      team {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteTeamMemberMutation, InviteTeamMemberMutationVariables>;
+export const ViewerTeamInvitationsDocument = new TypedDocumentString(`
+    query ViewerTeamInvitations {
+  viewer {
+    teamInvitations {
+      id
+      status
+      team {
+        id
+        name
+        challenge {
+          id
+          title
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerTeamInvitationsQuery, ViewerTeamInvitationsQueryVariables>;
+export const RespondToTeamInvitationDocument = new TypedDocumentString(`
+    mutation RespondToTeamInvitation($input: RespondToTeamInvitationInput!) {
+  respondToTeamInvitation(input: $input) {
+    invitation {
+      id
+      status
+    }
+    team {
+      id
+      members {
+        user {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToTeamInvitationMutation, RespondToTeamInvitationMutationVariables>;
+export const ProposePrizeSplitDocument = new TypedDocumentString(`
+    mutation ProposePrizeSplit($input: ProposePrizeSplitInput!) {
+  proposePrizeSplit(input: $input) {
+    team {
+      id
+      split {
+        version
+        status
+        shares {
+          user {
+            id
+          }
+          basisPoints
+          agreedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposePrizeSplitMutation, ProposePrizeSplitMutationVariables>;
+export const ProposeEqualPrizeSplitDocument = new TypedDocumentString(`
+    mutation ProposeEqualPrizeSplit($input: ProposeEqualPrizeSplitInput!) {
+  proposeEqualPrizeSplit(input: $input) {
+    team {
+      id
+      split {
+        version
+        status
+        equal
+        shares {
+          user {
+            id
+          }
+          basisPoints
+          agreedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposeEqualPrizeSplitMutation, ProposeEqualPrizeSplitMutationVariables>;
+export const AgreeToPrizeSplitDocument = new TypedDocumentString(`
+    mutation AgreeToPrizeSplit($input: AgreeToPrizeSplitInput!) {
+  agreeToPrizeSplit(input: $input) {
+    team {
+      id
+      split {
+        version
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgreeToPrizeSplitMutation, AgreeToPrizeSplitMutationVariables>;
+export const LeaveTeamDocument = new TypedDocumentString(`
+    mutation LeaveTeam($input: LeaveTeamInput!) {
+  leaveTeam(input: $input) {
+    teamId
+    dissolved
+  }
+}
+    `) as unknown as TypedDocumentString<LeaveTeamMutation, LeaveTeamMutationVariables>;
+export const ChallengeViewerTeamDocument = new TypedDocumentString(`
+    query ChallengeViewerTeam($challengeId: ID!) {
+  challenge(id: $challengeId) {
+    id
+    viewerTeam {
+      id
+      name
+      members {
+        user {
+          id
+          displayName
+        }
+        shareBasisPoints
+        joinedAt
+      }
+      split {
+        version
+        status
+        equal
+        shares {
+          user {
+            id
+          }
+          basisPoints
+          agreedAt
+        }
+      }
+      invitations {
+        id
+        email
+        expiresAt
+      }
+      submission {
+        id
+        version
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChallengeViewerTeamQuery, ChallengeViewerTeamQueryVariables>;
+export const SubmitTeamSolutionDocument = new TypedDocumentString(`
+    mutation SubmitTeamSolution($input: SubmitSolutionInput!) {
+  submitSolution(input: $input) {
+    submission {
+      id
+      version
+      team {
+        id
+        name
+      }
+      challenge {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitTeamSolutionMutation, SubmitTeamSolutionMutationVariables>;
+export const TeamAwardPayoutsDocument = new TypedDocumentString(`
+    query TeamAwardPayouts($challengeId: ID!) {
+  challenge(id: $challengeId) {
+    prizes {
+      rank
+      awards {
+        id
+        submission {
+          id
+          team {
+            id
+          }
+        }
+        payouts {
+          recipient {
+            id
+          }
+          status
+          amount {
+            amountMinor
+            currency
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamAwardPayoutsQuery, TeamAwardPayoutsQueryVariables>;
+export const SetJudgingRubricDocument = new TypedDocumentString(`
+    mutation SetJudgingRubric($input: SetJudgingRubricInput!) {
+  setJudgingRubric(input: $input) {
+    challenge {
+      id
+      rubric {
+        criteria {
+          key
+          label
+          description
+          weightPercent
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetJudgingRubricMutation, SetJudgingRubricMutationVariables>;
+export const InviteToChallengeDocument = new TypedDocumentString(`
+    mutation InviteToChallenge($input: InviteToChallengeInput!) {
+  inviteToChallenge(input: $input) {
+    invitations {
+      id
+      email
+      role
+      status
+      challenge {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteToChallengeMutation, InviteToChallengeMutationVariables>;
+export const ViewerChallengeInvitationsDocument = new TypedDocumentString(`
+    query ViewerChallengeInvitations {
+  viewer {
+    challengeInvitations {
+      id
+      role
+      status
+      challenge {
+        id
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerChallengeInvitationsQuery, ViewerChallengeInvitationsQueryVariables>;
+export const RespondToChallengeInvitationDocument = new TypedDocumentString(`
+    mutation RespondToChallengeInvitation($input: RespondToChallengeInvitationInput!) {
+  respondToChallengeInvitation(input: $input) {
+    invitation {
+      id
+      status
+    }
+    challenge {
+      id
+      viewerRoles
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToChallengeInvitationMutation, RespondToChallengeInvitationMutationVariables>;
+export const ScoreSubmissionDocument = new TypedDocumentString(`
+    mutation ScoreSubmission($input: ScoreSubmissionInput!) {
+  scoreSubmission(input: $input) {
+    scoreCard {
+      id
+      round
+      weightedTotal
+      comment
+      scores {
+        criterionKey
+        value
+      }
+      submission {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScoreSubmissionMutation, ScoreSubmissionMutationVariables>;
+export const JudgingBoardDocument = new TypedDocumentString(`
+    query JudgingBoard($challengeId: ID!, $first: Int, $after: String) {
+  challenge(id: $challengeId) {
+    id
+    status
+    judging {
+      round
+      judgeCount
+      agreement
+      judges {
+        user {
+          id
+          displayName
+        }
+        scoredCount
+      }
+      ranking(first: $first, after: $after) {
+        edges {
+          node {
+            rank
+            meanWeightedTotal
+            scoreCardCount
+            submission {
+              id
+              title
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JudgingBoardQuery, JudgingBoardQueryVariables>;
+export const AdvanceToFinalRoundDocument = new TypedDocumentString(`
+    mutation AdvanceToFinalRound($input: AdvanceToFinalRoundInput!) {
+  advanceToFinalRound(input: $input) {
+    challenge {
+      id
+      status
+      round
+      finalists {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdvanceToFinalRoundMutation, AdvanceToFinalRoundMutationVariables>;
+export const ChallengePrizeRulesDocument = new TypedDocumentString(`
+    query ChallengePrizeRules($id: ID!) {
+  challenge(id: $id) {
+    id
+    guaranteed
+    judgingDeadline
+    prizes {
+      rank
+      label
+      quantity
+      amount {
+        amountMinor
+        currency
+      }
+      awards {
+        id
+        submission {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChallengePrizeRulesQuery, ChallengePrizeRulesQueryVariables>;
+export const AwardPrizesDocument = new TypedDocumentString(`
+    mutation AwardPrizes($input: AwardPrizesInput!) {
+  awardPrizes(input: $input) {
+    awards {
+      id
+      prizeRank
+      submission {
+        id
+      }
+    }
+    awardedCount
+  }
+}
+    `) as unknown as TypedDocumentString<AwardPrizesMutation, AwardPrizesMutationVariables>;
+export const ViewerFeedbackDocument = new TypedDocumentString(`
+    query ViewerFeedback($challengeId: ID!) {
+  challenge(id: $challengeId) {
+    id
+    status
+    viewerSubmissions {
+      id
+      feedback {
+        rank
+        outOf
+        meanWeightedTotal
+        criteria {
+          criterionKey
+          label
+          meanValue
+        }
+        comments
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerFeedbackQuery, ViewerFeedbackQueryVariables>;
+export const CreateAttachmentUploadDocument = new TypedDocumentString(`
+    mutation CreateAttachmentUpload($input: CreateAttachmentUploadInput!) {
+  createAttachmentUpload(input: $input) {
+    attachment {
+      id
+      fileName
+      contentType
+      byteSize
+      status
+    }
+    uploadUrl
+    uploadHeaders {
+      name
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAttachmentUploadMutation, CreateAttachmentUploadMutationVariables>;
+export const SubmitSolutionWithFilesDocument = new TypedDocumentString(`
+    mutation SubmitSolutionWithFiles($input: SubmitSolutionInput!) {
+  submitSolution(input: $input) {
+    submission {
+      id
+      version
+      attachments {
+        id
+        fileName
+        contentType
+        byteSize
+        downloadUrl
+        previewUrl
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitSolutionWithFilesMutation, SubmitSolutionWithFilesMutationVariables>;
+export const ChallengeGalleryDocument = new TypedDocumentString(`
+    query ChallengeGallery($challengeId: ID!, $first: Int, $after: String) {
+  challenge(id: $challengeId) {
+    id
+    submissionVisibility
+    voting {
+      startsAt
+      endsAt
+      isOpen
+      viewerVotesLeft
+    }
+    gallery(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          title
+          author {
+            id
+            displayName
+          }
+          voteCount
+          attachments {
+            id
+            previewUrl
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChallengeGalleryQuery, ChallengeGalleryQueryVariables>;
+export const CastVoteDocument = new TypedDocumentString(`
+    mutation CastVote($input: CastVoteInput!) {
+  castVote(input: $input) {
+    vote {
+      id
+    }
+    submission {
+      id
+      voteCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CastVoteMutation, CastVoteMutationVariables>;
+export const WithdrawVoteDocument = new TypedDocumentString(`
+    mutation WithdrawVote($input: WithdrawVoteInput!) {
+  withdrawVote(input: $input) {
+    submission {
+      id
+      voteCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawVoteMutation, WithdrawVoteMutationVariables>;
+export const UpdateOrganizationDocument = new TypedDocumentString(`
+    mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+  updateOrganization(input: $input) {
+    organization {
+      id
+      name
+      slug
+      about
+      websiteUrl
+      brandColor
+      logoUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
+export const OrganizationPageDocument = new TypedDocumentString(`
+    query OrganizationPage($slug: String!, $first: Int, $after: String) {
+  organizationBySlug(slug: $slug) {
+    id
+    name
+    about
+    websiteUrl
+    brandColor
+    logoUrl
+    challenges(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          title
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationPageQuery, OrganizationPageQueryVariables>;
+export const ViewerNotificationsDocument = new TypedDocumentString(`
+    query ViewerNotifications($first: Int, $after: String) {
+  viewer {
+    unreadNotificationCount
+    notifications(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          kind
+          title
+          body
+          link
+          createdAt
+          readAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerNotificationsQuery, ViewerNotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) {
+    unreadNotificationCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const UpdateNotificationPreferencesDocument = new TypedDocumentString(`
+    mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+  updateNotificationPreferences(input: $input) {
+    mailKinds
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: UpdateProfileInput!) {
+  updateProfile(input: $input) {
+    viewer {
+      id
+      displayName
+      bio
+      skills
+      school
+      country
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const SolverProfileDocument = new TypedDocumentString(`
+    query SolverProfile($id: ID!) {
+  user(id: $id) {
+    id
+    displayName
+    bio
+    skills
+    school
+    country
+    reputation {
+      score
+      prizesWon
+      finalistPlaces
+      submissions
+      totalsWon {
+        amountMinor
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SolverProfileQuery, SolverProfileQueryVariables>;
+export const LeaderboardDocument = new TypedDocumentString(`
+    query Leaderboard($first: Int, $after: String, $skill: String) {
+  leaderboard(first: $first, after: $after, skill: $skill) {
+    edges {
+      node {
+        rank
+        user {
+          id
+          displayName
+        }
+        reputation {
+          score
+          prizesWon
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeaderboardQuery, LeaderboardQueryVariables>;
+export const RecommendedChallengesDocument = new TypedDocumentString(`
+    query RecommendedChallenges($first: Int) {
+  viewer {
+    recommendedChallenges(first: $first) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecommendedChallengesQuery, RecommendedChallengesQueryVariables>;
