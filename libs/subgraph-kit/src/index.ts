@@ -14,3 +14,4 @@ export * from './subgraph-runner';
 export * from './request-context';
 export * from './operation-limits';
 export * from './request-deadline';
+export * from './response-extensions';

@@ -105,6 +105,10 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'UpdateNotificationPreferencesPayload.mailKinds': 13,
   'SubmissionVersion.attachments': 10,
   'CreateAttachmentUploadPayload.uploadHeaders': 5,
+  // API keys (issue 16): at most 50 unrevoked (MAX_ACTIVE_API_KEYS in services/challenges), revoked ones listed too
+  // (an estimate, as Organization.members); the scopes of libs/auth's API_SCOPES (5).
+  'Organization.apiKeys': 100,
+  'ApiKey.scopes': 5,
   // Introspection (subgraphs, and the gateway outside production): about the size of our schemas, so the circular
   // introspection query (types { fields { type { fields ... } } }) is refused by its cost.
   '__Schema.types': 200,

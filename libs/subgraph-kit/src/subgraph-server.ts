@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import { OPERATION_LIMITS, operationLimitsPlugin, stringifyWithinLimit } from './operation-limits';
 import { metricsAllowed } from './ops-identity';
 import { requestDeadlinePlugin } from './request-deadline';
+import { responseExtensionsPlugin } from './response-extensions';
 import { variableErrorFieldsPlugin } from './variable-errors';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -57,6 +58,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       operationLimitsPlugin(),
       requestDeadlinePlugin(options.requestTimeoutMs ?? 10_000, options.mutationTimeoutMs ?? options.requestTimeoutMs ?? 10_000),
       variableErrorFieldsPlugin(),
+      // A context's `responseExtensions` (e.g. revoked API keys, for the gateway) into the answer's extensions.
+      responseExtensionsPlugin(),
     ],
   });
   await apollo.start();

@@ -23,4 +23,6 @@ export const CHALLENGES_API_KEY_SCOPES: ApiKeyScopeRules = {
   'Mutation.revokeChallengeInvitation': 'CHALLENGES_WRITE',
   'Mutation.answerChallengeQuestion': 'CHALLENGES_WRITE',
   'Mutation.finishJudging': 'AWARDS_WRITE',
+  // createApiKey and revokeApiKey are not listed (so FORBIDDEN to keys); nor may a key see keys.
+  'Organization.apiKeys': [],
 };

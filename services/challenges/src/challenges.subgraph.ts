@@ -1,5 +1,8 @@
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
 import { CHALLENGES_API_KEY_SCOPES } from './api-key-scopes';
+import { apiKeyEventHandlers } from './api-keys/api-key.events';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
+import { ApiKeyResolver, OrganizationApiKeysResolver } from './api-keys/api-key.resolver';
 import { startDeadlineJob } from './challenges/challenge.deadline';
 import { ChallengeEntity, PrizeAwardEntity, PrizeEntity } from './challenges/challenge.entity';
 import { ChallengeInvitationEntity } from './challenge-invitations/challenge-invitation.entity';
@@ -33,11 +36,12 @@ import { UserViewEntity } from './read-models/user-view.entity';
 import { AttachmentViewEntity } from './read-models/attachment-view.entity';
 import { Migration20261207120000_organization_pages } from './migrations/Migration20261207120000_organization_pages';
 import { Migration20261207150000_announce_roles } from './migrations/Migration20261207150000_announce_roles';
+import { Migration20261210090000_api_keys } from './migrations/Migration20261210090000_api_keys';
 
 export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
   name: 'challenges',
   entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity, UserViewEntity, ChallengeFundingEntity,
-    PrizeAwardEntity, ChallengeInvitationEntity, SubmissionViewEntity, AttachmentViewEntity, SolverSkillViewEntity,
+    PrizeAwardEntity, ChallengeInvitationEntity, SubmissionViewEntity, AttachmentViewEntity, SolverSkillViewEntity, ApiKeyEntity,
   ],
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
@@ -53,6 +57,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261207120000_organization_pages', class: Migration20261207120000_organization_pages },
     { name: 'Migration20261207120000_recommendations', class: Migration20261207120000_recommendations },
     { name: 'Migration20261207150000_announce_roles', class: Migration20261207150000_announce_roles },
+    { name: 'Migration20261210090000_api_keys', class: Migration20261210090000_api_keys },
   ],
   buildSchema: () =>
     buildFederatedSchema({
@@ -67,6 +72,8 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
         ChallengeInvitationResolver,
         UserChallengeInvitationsResolver,
         UserRecommendationsResolver,
+        ApiKeyResolver,
+        OrganizationApiKeysResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },
@@ -76,6 +83,6 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
       },
     }),
   createContext: createChallengesContext,
-  eventHandlers: (runtime) => ({ ...createChallengeEventHandlers(() => runtime.logger), ...readModelEventHandlers, ...recommendationEventHandlers }),
+  eventHandlers: (runtime) => ({ ...createChallengeEventHandlers(() => runtime.logger), ...readModelEventHandlers, ...recommendationEventHandlers, ...apiKeyEventHandlers }),
   onStart: (runtime) => startDeadlineJob(runtime),
 };

@@ -1,6 +1,8 @@
 import type { Identity } from '@ideagora/auth';
-import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
+import { ResponseExtensions, type SubgraphRuntime } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createApiKeyLoaders, type ApiKeyLoaders } from './api-keys/api-key.loaders';
+import { ApiKeyService } from './api-keys/api-key.service';
 import { createInvitationLoaders, type InvitationLoaders } from './challenge-invitations/challenge-invitation.loaders';
 import { ChallengeInvitationService } from './challenge-invitations/challenge-invitation.service';
 import { PgBossDeadlineScheduler } from './challenges/challenge.deadline';
@@ -22,6 +24,10 @@ export interface ChallengesContext {
   questions: QuestionService;
   questionLoaders: QuestionLoaders;
   recommendations: RecommendationService;
+  apiKeys: ApiKeyService;
+  apiKeyLoaders: ApiKeyLoaders;
+  /** Merged into the answer's `extensions` (the kit's responseExtensionsPlugin): revoked API keys, for the gateway. */
+  responseExtensions: ResponseExtensions;
 }
 
 export function createChallengesContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): ChallengesContext {
@@ -31,6 +37,7 @@ export function createChallengesContext({ identity, em, runtime }: { identity: I
   const questions = new QuestionService(em);
   const challengeInvitations = new ChallengeInvitationService(em, runtime.readModelWaits);
   const invitationLoaders = createInvitationLoaders(viewerId, challengeInvitations);
+  const apiKeys = new ApiKeyService(em);
   return {
     identity,
     viewerId,
@@ -42,5 +49,8 @@ export function createChallengesContext({ identity, em, runtime }: { identity: I
     questions,
     questionLoaders: createQuestionLoaders(viewerId, questions),
     recommendations: new RecommendationService(em, runtime.readModelWaits),
+    apiKeys,
+    apiKeyLoaders: createApiKeyLoaders(apiKeys),
+    responseExtensions: new ResponseExtensions(),
   };
 }

@@ -422,6 +422,20 @@ describe('notifications: every kind from the event that causes it, once; the cen
     expect(await mailsTo(optedOut.email)).toEqual([]);
   });
 
+  it("organizations' managers are people: an API key's ADMIN membership (principal API_KEY) is not kept, a person's is", async () => {
+    const managers = (userId: string) => sql(`select role from solvers.organization_manager_view where organization_id = $1 and user_id = $2`, [organizationId, userId]);
+    const keyId = randomUUID();
+    await deliver('MembershipChanged', { organizationId, userId: keyId, role: 'ADMIN', version: 1_000, principal: 'API_KEY' });
+    expect(await managers(keyId)).toEqual([]);
+    const person = randomUUID();
+    await deliver('MembershipChanged', { organizationId, userId: person, role: 'ADMIN', version: 1_001, principal: 'USER' });
+    expect(await managers(person)).toEqual([{ role: 'ADMIN' }]);
+    // Before issue 16 the events had no principal: a person.
+    const older = randomUUID();
+    await deliver('MembershipChanged', { organizationId, userId: older, role: 'OWNER', version: 1_002 });
+    expect(await managers(older)).toEqual([{ role: 'OWNER' }]);
+  });
+
   it('fans out to a challenge of many participants in one statement per event', async () => {
     const challengeId = await openChallenge('Many hands');
     const users = await sql<{ id: string }>(

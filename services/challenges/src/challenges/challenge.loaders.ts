@@ -104,7 +104,7 @@ export function createLoaders(
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** A loader of the rows belonging to each key, fetched for all keys in one query (in the query's order). */
-function groupedLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string): DataLoader<string, T[]> {
+export function groupedLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
     const byKey = new Map<string, T[]>();
     for (const row of await fetch(keys)) {

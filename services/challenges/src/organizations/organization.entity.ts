@@ -46,16 +46,27 @@ export class OrganizationEntity {
   updatedAt: Date = new Date();
 }
 
+/** Who a membership is of: a person, or an organization's API key. Values match MembershipChanged's `principal`. */
+export type MembershipPrincipal = 'USER' | 'API_KEY';
+
 @Entity({ tableName: 'organization_membership' })
 export class MembershipEntity {
   [PrimaryKeyProp]?: ['organizationId', 'userId'];
-  [OptionalProps]?: 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'principal' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   organizationId!: string;
 
+  /** A person's user id, or an API key's id (principal API_KEY). */
   @PrimaryKey({ type: 'uuid' })
   userId!: string;
+
+  /**
+   * USER: a person. API_KEY: the organization's API key `userId` acting as its ADMIN (issue 16), which people-facing
+   * reads never show nor count (members, User.organizations, the OWNER rules).
+   */
+  @Property({ type: 'text', default: 'USER' })
+  principal: MembershipPrincipal = 'USER';
 
   @Property({ type: 'text' })
   role!: OrganizationRole;

@@ -14,7 +14,7 @@ import {
   type LogoCandidate,
   type OrganizationPage,
 } from './organization.domain';
-import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity } from './organization.entity';
+import { MembershipEntity, OrganizationEntity, OrganizationInvitationEntity, type MembershipPrincipal } from './organization.entity';
 import { InvitationExpiredError, InvitationNotFoundError, OrganizationNotFoundError, SlugTakenError, UserNotFoundError } from './organization.errors';
 import type { AddOrganizationMemberInput, CreateOrganizationInput, InviteOrganizationMemberInput, UpdateOrganizationInput } from './organization.inputs';
 
@@ -38,7 +38,7 @@ export class OrganizationService {
     return this.em.transactional(async (em) => {
       const organization = em.create(OrganizationEntity, { name, membershipVersion: 1 });
       em.create(MembershipEntity, { organizationId: organization.id, userId: viewerId, role: OrganizationRole.OWNER, version: 1 });
-      recordEvent(em, 'MembershipChanged', { organizationId: organization.id, userId: viewerId, role: OrganizationRole.OWNER, version: 1 });
+      recordEvent(em, 'MembershipChanged', { organizationId: organization.id, userId: viewerId, role: OrganizationRole.OWNER, version: 1, principal: 'USER' });
       await em.flush();
       return organization;
     });
@@ -129,7 +129,9 @@ export class OrganizationService {
       // The organization row serializes membership changes (and their version counter) and invitations (the cap).
       const organization = await em.findOne(OrganizationEntity, { id: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!organization) throw new OrganizationNotFoundError(organizationId);
-      const memberships = await em.find(MembershipEntity, { organizationId, $or: [{ userId: { $in: [viewerId, userId] } }, { role: OrganizationRole.OWNER }] });
+      // People only: an API key's membership is neither an actor, a target nor an OWNER here (keys are managed by
+      // createApiKey/revokeApiKey; a key's id given as userId is no account: NOT_FOUND below).
+      const memberships = await em.find(MembershipEntity, { organizationId, principal: 'USER', $or: [{ userId: { $in: [viewerId, userId] } }, { role: OrganizationRole.OWNER }] });
       const actor = memberships.find((m) => m.userId === viewerId) ?? null;
       const target = memberships.find((m) => m.userId === userId) ?? null;
       const ownerCount = memberships.filter((m) => m.role === OrganizationRole.OWNER).length;
@@ -156,7 +158,7 @@ export class OrganizationService {
     return this.em.transactional(async (em) => {
       const organization = await em.findOne(OrganizationEntity, { id: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!organization) throw new OrganizationNotFoundError(organizationId);
-      const actor = await em.findOne(MembershipEntity, { organizationId, userId: viewerId });
+      const actor = await em.findOne(MembershipEntity, { organizationId, userId: viewerId, principal: 'USER' });
       assertMembershipChange({ actor: actor?.role ?? null, current: null, next: role, ownerCount: 0 });
       return { organization, invitation: await invite(em, organization, viewerId, { email }, role) };
     });
@@ -246,14 +248,19 @@ export class OrganizationService {
     return new Map(rows.map((m) => [m.organizationId, m.role]));
   }
 
-  /** Every membership of several organizations (for a DataLoader): one query, by organization then seniority. */
+  /**
+   * Every person's membership of several organizations (for a DataLoader): one query, by organization then seniority.
+   * API keys' memberships are not members (Organization.apiKeys lists the keys).
+   */
   async membersOf(organizationIds: readonly string[]): Promise<MembershipEntity[]> {
-    return findForRead(this.em, MembershipEntity, { organizationId: { $in: [...organizationIds] } }, [{ organizationId: 'asc', createdAt: 'asc', userId: 'asc' }]);
+    return findForRead(this.em, MembershipEntity, { organizationId: { $in: [...organizationIds] }, principal: 'USER' }, [
+      { organizationId: 'asc', createdAt: 'asc', userId: 'asc' },
+    ]);
   }
 
-  /** Every membership of a user, oldest first. */
+  /** Every membership of a person, oldest first (a key's id names none). */
   async membershipsOf(userId: string): Promise<MembershipEntity[]> {
-    return this.em.find(MembershipEntity, { userId }, { orderBy: { createdAt: 'asc', organizationId: 'asc' } });
+    return this.em.find(MembershipEntity, { userId, principal: 'USER' }, { orderBy: { createdAt: 'asc', organizationId: 'asc' } });
   }
 }
 
@@ -266,10 +273,13 @@ async function findLogoCandidate(em: EntityManager, attachmentId: string): Promi
   return row ? { uploadedBy: row.uploaded_by, contentType: row.content_type, byteSize: Number(row.byte_size) } : null;
 }
 
-/** The user's role in an organization, read with the given (possibly transactional) EntityManager. */
-export async function findRole(em: EntityManager, organizationId: string, userId: string | null): Promise<OrganizationRole | null> {
+/**
+ * The principal's role in an organization, read with the given (possibly transactional) EntityManager: a person's, or
+ * an API key's (ADMIN of its organization) unless `principal` asks for one kind only (managing keys is for people).
+ */
+export async function findRole(em: EntityManager, organizationId: string, userId: string | null, principal?: MembershipPrincipal): Promise<OrganizationRole | null> {
   if (!userId) return null;
-  const membership = await em.findOne(MembershipEntity, { organizationId, userId });
+  const membership = await em.findOne(MembershipEntity, { organizationId, userId, ...(principal ? { principal } : {}) });
   return membership?.role ?? null;
 }
 
@@ -331,10 +341,32 @@ async function invite(
   return invitation;
 }
 
-/** Sets a membership's role under the organization's lock: the next membership version, and its event. */
-function changeMembership(em: EntityManager, organization: OrganizationEntity, membership: MembershipEntity, role: OrganizationRole): void {
+/**
+ * Sets a membership's role under the organization's lock (a person's, or an API key's when it is created): the next
+ * membership version, and its event.
+ */
+export function changeMembership(em: EntityManager, organization: OrganizationEntity, membership: MembershipEntity, role: OrganizationRole): void {
   organization.membershipVersion += 1;
   membership.role = role;
   membership.version = organization.membershipVersion;
-  recordEvent(em, 'MembershipChanged', { organizationId: organization.id, userId: membership.userId, role, version: organization.membershipVersion });
+  recordEvent(em, 'MembershipChanged', {
+    organizationId: organization.id,
+    userId: membership.userId,
+    role,
+    version: organization.membershipVersion,
+    principal: membership.principal,
+  });
+}
+
+/** Ends a membership under the organization's lock (a revoked API key's): the next membership version, role null. */
+export function removeMembership(em: EntityManager, organization: OrganizationEntity, membership: MembershipEntity): void {
+  organization.membershipVersion += 1;
+  em.remove(membership);
+  recordEvent(em, 'MembershipChanged', {
+    organizationId: organization.id,
+    userId: membership.userId,
+    role: null,
+    version: organization.membershipVersion,
+    principal: membership.principal,
+  });
 }

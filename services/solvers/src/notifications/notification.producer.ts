@@ -132,8 +132,12 @@ export class NotificationProducer {
     await this.notifyWithMail({ source: 'participants', param: payload.id }, text, payload.id, envelope);
   }
 
-  /** Managers of organizations: OWNER and ADMIN are told of entries and questions. */
+  /**
+   * Managers of organizations: OWNER and ADMIN are told of entries and questions. People only: an organization's API
+   * key is an ADMIN membership too (principal API_KEY), and nobody is there to tell.
+   */
   async applyMembershipChanged(payload: EventPayloads['MembershipChanged']): Promise<void> {
+    if (payload.principal === 'API_KEY') return;
     if (!isUuid(payload.organizationId) || !isUuid(payload.userId)) return;
     await this.em.execute(
       `insert into organization_manager_view (organization_id, user_id, role, version) values (?, ?, ?, ?)
