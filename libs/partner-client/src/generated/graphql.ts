@@ -25,6 +25,19 @@ export type AgreeToPrizeSplitInput = {
   teamId: string | number;
 };
 
+/** What an API key may do for its organization (as an OWNER/ADMIN would, within these): FORBIDDEN beyond them. */
+export type ApiScope =
+  /** Award prizes and finish judging. */
+  | 'AWARDS_WRITE'
+  /** Read challenges and organizations. */
+  | 'CHALLENGES_READ'
+  /** Create, edit, fund, publish, close and cancel the organization's challenges; answer questions; invite participants and judges. */
+  | 'CHALLENGES_WRITE'
+  /** Read the entries to the organization's challenges. */
+  | 'SUBMISSIONS_READ'
+  /** Manage the organization's webhook endpoints. */
+  | 'WEBHOOKS_MANAGE';
+
 /** PENDING until the uploaded bytes are checked; READY when they match byteSize, sha256 and the declared type; REJECTED otherwise (or when nothing was uploaded within 15 minutes). */
 export type AttachmentStatus =
   | 'PENDING'
@@ -103,6 +116,14 @@ export type ChallengeType =
 export type ChallengeVisibility =
   | 'INVITE_ONLY'
   | 'PUBLIC';
+
+export type CreateApiKeyInput = {
+  /** 1 to 100 characters, one line (BAD_USER_INPUT name): what the key is for, e.g. "CI deploys". */
+  name: string;
+  organizationId: string | number;
+  /** At least one, each once (BAD_USER_INPUT scopes). The key is FORBIDDEN anything beyond them. */
+  scopes: Array<ApiScope>;
+};
 
 export type CreateAttachmentUploadInput = {
   /** 1 to 26,214,400 (25 MB): exactly the size of the bytes to upload. */
@@ -297,6 +318,10 @@ export type RespondToOrganizationInvitationInput = {
 export type RespondToTeamInvitationInput = {
   accept: boolean;
   invitationId: string | number;
+};
+
+export type RevokeApiKeyInput = {
+  apiKeyId: string | number;
 };
 
 export type RubricCriterionInput = {
@@ -812,6 +837,27 @@ export type RecommendedChallengesQueryVariables = Exact<{
 
 
 export type RecommendedChallengesQuery = { viewer: { recommendedChallenges: { edges: Array<{ node: { id: string, title: string } }> } | null } | null };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, revokedAt: string | null } } };
+
+export type OrganizationApiKeysQueryVariables = Exact<{
+  organizationId: string | number;
+}>;
+
+
+export type OrganizationApiKeysQuery = { organization: { apiKeys: Array<{ id: string, name: string, scopes: Array<ApiScope>, lastUsedAt: string | null, revokedAt: string | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1875,3 +1921,40 @@ export const RecommendedChallengesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecommendedChallengesQuery, RecommendedChallengesQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    apiKey {
+      id
+      name
+      scopes
+      createdAt
+      lastUsedAt
+    }
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    apiKey {
+      id
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const OrganizationApiKeysDocument = new TypedDocumentString(`
+    query OrganizationApiKeys($organizationId: ID!) {
+  organization(id: $organizationId) {
+    apiKeys {
+      id
+      name
+      scopes
+      lastUsedAt
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationApiKeysQuery, OrganizationApiKeysQueryVariables>;
