@@ -25,4 +25,7 @@ export const CHALLENGES_API_KEY_SCOPES: ApiKeyScopeRules = {
   'Mutation.finishJudging': 'AWARDS_WRITE',
   // createApiKey and revokeApiKey are not listed (so FORBIDDEN to keys); nor may a key see keys.
   'Organization.apiKeys': [],
+  // People and their emails: the organization's own business, never an integration's.
+  'Organization.members': [],
+  'Organization.invitations': [],
 };
