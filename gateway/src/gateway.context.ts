@@ -1,7 +1,8 @@
 import type { Identity } from '@ideagora/auth';
-import { verifyUserToken } from '@ideagora/auth';
+import { looksLikeApiKey, verifyUserToken } from '@ideagora/auth';
 import { GraphQLError } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ApiKeyVerdict } from './api-keys/api-key.registry';
 
 export interface GatewayContext {
   viewer: Identity;
@@ -12,18 +13,38 @@ export interface GatewayContext {
   operationCost?: number;
 }
 
-/** Authenticates the caller from `Authorization: Bearer <token>`. No header: anonymous. A bad token: 401. */
-export async function createGatewayContext(headers: IncomingHttpHeaders, tokenSecret: string, clientAddress: string | null = null): Promise<GatewayContext> {
+/** Verifies an organization's API key (the ApiKeyRegistry: in memory, no SQL). */
+export interface ApiKeyAuthenticator {
+  authenticate(secret: string): Promise<ApiKeyVerdict>;
+}
+
+/**
+ * Authenticates the caller from `Authorization: Bearer <credential>`: an organization's API key (`igk_…`, through the
+ * registry) or a user's access token. No header: anonymous. A bad, unknown, expired or revoked credential: 401.
+ */
+export async function createGatewayContext(
+  headers: IncomingHttpHeaders,
+  tokenSecret: string,
+  clientAddress: string | null = null,
+  apiKeys?: ApiKeyAuthenticator,
+): Promise<GatewayContext> {
   const authorization = headers.authorization;
   let viewer: Identity = { userId: null, scopes: [] };
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
-    try {
-      const { userId } = await verifyUserToken(match[1], tokenSecret);
-      viewer = { userId, scopes: ['user'] };
-    } catch (error) {
-      throw unauthenticated(error instanceof Error && error.message === 'token expired' ? 'Session expired: sign in again' : 'Invalid token');
+    const credential = match[1];
+    if (looksLikeApiKey(credential)) {
+      const verdict = apiKeys ? await apiKeys.authenticate(credential) : ({ ok: false, reason: 'invalid' } as const);
+      if (!verdict.ok) throw unauthenticated(verdict.reason === 'revoked' ? 'This API key has been revoked' : 'Invalid API key');
+      viewer = verdict.identity;
+    } else {
+      try {
+        const { userId } = await verifyUserToken(credential, tokenSecret);
+        viewer = { userId, scopes: ['user'] };
+      } catch (error) {
+        throw unauthenticated(error instanceof Error && error.message === 'token expired' ? 'Session expired: sign in again' : 'Invalid token');
+      }
     }
   }
   return { viewer, signedIdentities: new Map(), clientAddress };

@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { startApiKeys } from './api-keys/api-keys.runtime';
 import { createClientErrorFormatter, jsonBodyErrors, useStrictScalars } from './client-errors';
 import { mountFilesProxy } from './files.proxy';
 import { createGatewayContext, type GatewayContext } from './gateway.context';
@@ -29,6 +30,8 @@ export interface RunningGateway {
 
 export async function startGateway(config: GatewayConfig, databaseUrl: string, logger: Logger): Promise<RunningGateway> {
   const development = config.NODE_ENV === 'development';
+  // First: the gateway's schema is migrated there (the rate-limit table beside it is made by RateLimitStore).
+  const apiKeys = await startApiKeys({ config, databaseUrl, logger });
   const rateLimits = await RateLimitStore.start({ databaseUrl, scale: config.RATE_LIMIT_SCALE, logger });
   if (config.RATE_LIMIT_SCALE !== 1) logger.warn({ scale: config.RATE_LIMIT_SCALE }, 'rate limits scaled up (RATE_LIMIT_SCALE): for tests and benchmarks only');
   const urls: Record<string, string> = {
@@ -43,7 +46,8 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
       const url = urls[name];
       if (!url) throw new Error(`No URL configured for subgraph ${name}`);
       const limits = { timeoutMs: config.GATEWAY_SUBGRAPH_TIMEOUT_MS, maxResponseBytes: OPERATION_LIMITS.maxResponseBytes };
-      return new IdentityDataSource(name, url, config.GATEWAY_IDENTITY_SECRET, config.GATEWAY_IDENTITY_TTL_SECONDS, limits, config.GATEWAY_MUTATION_TIMEOUT_MS);
+      const revoked = (ids: string[]) => apiKeys.registry.revoke(ids);
+      return new IdentityDataSource(name, url, config.GATEWAY_IDENTITY_SECRET, config.GATEWAY_IDENTITY_TTL_SECONDS, limits, config.GATEWAY_MUTATION_TIMEOUT_MS, revoked);
     },
   });
   useStrictScalars(gateway);
@@ -104,7 +108,7 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: ({ req }) => createGatewayContext(req.headers, config.AUTH_TOKEN_SECRET, req.ip ?? null) }),
+    expressMiddleware(server, { context: ({ req }) => createGatewayContext(req.headers, config.AUTH_TOKEN_SECRET, req.ip ?? null, apiKeys.registry) }),
   );
   app.use(jsonBodyErrors(logger));
 
@@ -117,10 +121,13 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
     url,
     server: http,
     stop: async () => {
+      // Requests waiting for a key not heard of yet answer now, so the drain does not wait for their bound.
+      apiKeys.releaseWaits();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await server.stop();
       await rateLimits.stop();
+      await apiKeys.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { IDENTITY_HEADER, signIdentity, type Identity } from '@ideagora/auth';
 import type { GraphQLError } from 'graphql';
+import { API_KEY_OWNER, takeRevokedApiKeyIds } from './api-keys/api-key-revocation.extension';
 import { errorFromSubgraphResponse } from './client-errors';
 import type { GatewayContext } from './gateway.context';
 import { FETCH_TIMEOUT_HEADER, fetchSubgraph, type FetchLimits } from './subgraph.fetcher';
@@ -18,6 +19,8 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     limits: FetchLimits,
     /** The fetch deadline of every fetch of a mutation operation (a bounded write is allowed to finish). */
     private readonly mutationTimeoutMs: number = limits.timeoutMs,
+    /** Keys a successful revokeApiKey revoked (API_KEY_OWNER's answers only): refused at once, before the answer goes on. */
+    private readonly onApiKeysRevoked?: (ids: string[]) => Promise<void>,
   ) {
     const fetcher = (target: string, init: Parameters<typeof fetchSubgraph>[1]) => fetchSubgraph(target, init, limits);
     super({ url, fetcher: fetcher as unknown as NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'] });
@@ -45,6 +48,17 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     headers.set(IDENTITY_HEADER, await token);
     headers.set('content-type', 'application/json');
+  }
+
+  /**
+   * `extensions.ideagora` never goes further (whichever subgraph sent it); from challenges, the API keys it names as
+   * revoked are refused at every gateway process before the client gets the answer (see docs/ARCHITECTURE.md, "API
+   * keys at the gateway").
+   */
+  override async didReceiveResponse({ response }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    const revoked = takeRevokedApiKeyIds(response as { extensions?: Record<string, unknown> });
+    if (revoked.length > 0 && this.subgraphName === API_KEY_OWNER) await this.onApiKeysRevoked?.(revoked);
+    return response;
   }
 
   /** A non-2xx answer: the subgraph's own error when it is the contract's, never its URL, status or body. */

@@ -10,8 +10,9 @@ main(async () => {
   const config = loadConfig(gatewaySchema);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   if (config.GATEWAY_WORKERS > 1 && cluster.isPrimary) {
-    // The gateway holds no state of its own, so N processes can share one port: the primary only forks,
-    // replaces a worker that dies, and passes the stop signal on.
+    // The gateway's state is in Postgres (rate-limit counters; API keys, each process holding them in memory, told
+    // of changes by notification), so N processes can share one port: the primary only forks, replaces a worker that
+    // dies, and passes the stop signal on.
     let stopping = false;
     const fork = () => cluster.fork();
     cluster.on('exit', (worker, code, signal) => {
@@ -31,7 +32,8 @@ main(async () => {
     process.once('SIGTERM', shutdown);
     return;
   }
-  // The rate-limit counters live in Postgres, shared by every gateway process (DATABASE_URL; embedded when unset).
+  // The rate-limit counters and the API keys live in Postgres, shared by every gateway process (DATABASE_URL;
+  // embedded when unset).
   const database = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, port: EMBEDDED_POSTGRES_PORT });
   const gateway = await startGateway(config, database.url, logger);
   logger.info({ url: gateway.url, pid: process.pid }, 'listening');

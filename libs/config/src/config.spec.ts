@@ -36,6 +36,14 @@ describe('loadConfig', () => {
     for (const invalid of ['-1', 'many']) expect(() => loadConfig(subgraphSchema, { READ_MODEL_MAX_WAITERS: invalid })).toThrow(/READ_MODEL_MAX_WAITERS/);
   });
 
+  it('gateway: takes part in events (API key registry): waits like a subgraph, reports key usage every 30 s by default', () => {
+    const config = loadConfig(gatewaySchema, {});
+    expect([config.READ_MODEL_WAIT_MS, config.READ_MODEL_MAX_WAITERS, config.OUTBOX_POLL_MS, config.API_KEY_USAGE_FLUSH_MS]).toEqual([5000, 100, 1000, 30_000]);
+    expect(loadConfig(gatewaySchema, { API_KEY_USAGE_FLUSH_MS: '1000', READ_MODEL_WAIT_MS: '0' })).toMatchObject({ API_KEY_USAGE_FLUSH_MS: 1000, READ_MODEL_WAIT_MS: 0 });
+    for (const invalid of ['0', '-1', '1.5', 'often', '3600001']) expect(() => loadConfig(gatewaySchema, { API_KEY_USAGE_FLUSH_MS: invalid })).toThrow(/API_KEY_USAGE_FLUSH_MS/);
+    for (const invalid of ['-1', 'soon', '600000']) expect(() => loadConfig(gatewaySchema, { READ_MODEL_WAIT_MS: invalid })).toThrow(/READ_MODEL_WAIT_MS/);
+  });
+
   it('refuses local secrets and the embedded database in production', () => {
     expect(() => loadConfig(gatewaySchema, { NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig(subgraphSchema, { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'a'.repeat(40), GATEWAY_IDENTITY_SECRET: 'b'.repeat(40) })).toThrow(/DATABASE_URL/);

@@ -81,11 +81,24 @@ export const storageSchema = z.object({
 
 export type StorageConfig = z.infer<typeof storageSchema>;
 
+/**
+ * What a process that takes part in events needs (its outbox relay, its event consumer, its read-model waits): every
+ * subgraph, and the gateway (its API key registry, issue 16).
+ */
+const eventParticipantShape = {
+  /** How often the outbox relay looks for unpublished events when it was not nudged. */
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** Read-your-writes: how long a command waits for its read model to learn of an event in flight before it answers
+   * what it would have answered (0: never waits). See docs/ARCHITECTURE.md, "Read your writes". */
+  READ_MODEL_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /** Commands waiting for a read model at once, per process; beyond it they answer at once. */
+  READ_MODEL_MAX_WAITERS: z.coerce.number().int().min(0).max(10_000).default(100),
+};
+
 export const subgraphSchema = baseSchema.extend({
   PORT: port.default(0),
   HOST: z.string().default('127.0.0.1'),
-  /** How often the outbox relay looks for unpublished events when it was not nudged. */
-  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  ...eventParticipantShape,
   /** A GraphQL request's deadline: no field starts resolving after it (TIMEOUT). Below the gateway's fetch deadline. */
   SUBGRAPH_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** A mutation's deadline, checked before each mutation field starts (a committed mutation always answers). Longer:
@@ -96,11 +109,6 @@ export const subgraphSchema = baseSchema.extend({
   SUBGRAPH_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Postgres idle_in_transaction_session_timeout: a transaction left open cannot hold its row locks for ever. */
   SUBGRAPH_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
-  /** Read-your-writes: how long a command waits for its read model to learn of an event in flight before it answers
-   * what it would have answered (0: never waits). See docs/ARCHITECTURE.md, "Read your writes". */
-  READ_MODEL_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
-  /** Commands waiting for a read model at once, per process; beyond it they answer at once. */
-  READ_MODEL_MAX_WAITERS: z.coerce.number().int().min(0).max(10_000).default(100),
 });
 
 /** Submissions stores entries' files (libs/storage) and sweeps them. */
@@ -245,6 +253,12 @@ export const gatewaySchema = baseSchema.extend({
   GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** The same for every fetch of a mutation operation; above SUBGRAPH_MUTATION_TIMEOUT_MS. */
   GATEWAY_MUTATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(65_000),
+  /** The API key registry (issue 16): OUTBOX_POLL_MS for the gateway's own events (ApiKeysUsed); READ_MODEL_WAIT_MS and
+   * READ_MODEL_MAX_WAITERS bound how long, and how many at once, requests with a key not heard of yet wait for it. */
+  ...eventParticipantShape,
+  /** How often the keys used since the last report are recorded as one ApiKeysUsed event (and at stop): a crash
+   * loses at most this much of the keys' lastUsedAt. */
+  API_KEY_USAGE_FLUSH_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 });
 
 function isProxyAddress(entry: string): boolean {

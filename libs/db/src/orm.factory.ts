@@ -98,11 +98,30 @@ export async function createSubgraphOrm(options: SubgraphOrmOptions): Promise<Mi
   return orm;
 }
 
-/** Creates the schema when missing and applies pending migrations. Never schema sync. */
+/**
+ * Creates the schema when missing and applies pending migrations. Never schema sync. Processes of one context that
+ * start together (the gateway's cluster workers) take turns under an advisory lock held on a connection of its own:
+ * the first migrates, the others then find nothing to do.
+ */
 export async function migrate(orm: MikroORM, schema: string): Promise<string[]> {
-  await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  const knexClient = orm.em.getConnection().getKnex().client as {
+    acquireConnection(): Promise<{ query(sql: string, params?: unknown[]): Promise<unknown> }>;
+    releaseConnection(connection: unknown): Promise<unknown>;
+  };
+  const lockHolder = await knexClient.acquireConnection();
+  const lock = `ideagora:migrate:${schema}`;
+  try {
+    await lockHolder.query('select pg_advisory_lock(hashtext($1))', [lock]);
+    try {
+      await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+      const applied = await orm.getMigrator().up();
+      return applied.map((m) => m.name);
+    } finally {
+      await lockHolder.query('select pg_advisory_unlock(hashtext($1))', [lock]);
+    }
+  } finally {
+    await knexClient.releaseConnection(lockHolder);
+  }
 }
 
 /**

@@ -61,6 +61,14 @@ export class ReadModelWaits implements ReadModelWait {
     return this.waitingNow;
   }
 
+  /**
+   * A change this process applied itself, not announced on the context's channel (the gateway's API key registry
+   * applies a key when its own notification arrives): waiters re-check now.
+   */
+  changed(): void {
+    this.wakeAll();
+  }
+
   /** Releases every waiter at once (each returns what it last read); later commands do not wait. */
   stop(): void {
     this.stopped = true;

@@ -10,6 +10,7 @@ export * from './variable-errors';
 export * from './federated-schema';
 export * from './logger';
 export * from './subgraph-server';
+export * from './event-participant';
 export * from './subgraph-runner';
 export * from './request-context';
 export * from './operation-limits';

@@ -1,22 +1,12 @@
 import type { BaseContext } from '@apollo/server';
 import { loadConfig, subgraphSchema, type SubgraphConfig, type SubgraphName } from '@ideagora/config';
 import type { Identity } from '@ideagora/auth';
-import { createSubgraphOrm, migrate, resolveDatabase, type MigrationList } from '@ideagora/db';
-import {
-  ContextListener,
-  EVENT_ENTITIES,
-  EVENT_TABLES_MIGRATION,
-  jobsChannel,
-  OutboxRelay,
-  ReadModelWaits,
-  startEventBus,
-  startEventConsumers,
-  type EventHandlers,
-  type PgBoss,
-} from '@ideagora/events';
+import { resolveDatabase, type MigrationList } from '@ideagora/db';
+import type { EventHandlers, OutboxRelay, PgBoss, ReadModelWaits } from '@ideagora/events';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Express } from 'express';
+import { EventParticipant } from './event-participant';
 import type { FederatedSchema } from './federated-schema';
 import { createLogger, type Logger } from './logger';
 import { startSubgraphServer, type RunningSubgraphServer } from './subgraph-server';
@@ -77,55 +67,24 @@ export async function runSubgraph<TContext extends BaseContext, TOwn = undefined
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const database = await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, port: EMBEDDED_POSTGRES_PORT });
 
-  const ormOptions = {
+  const participant = await EventParticipant.open({
     url: database.url,
-    schema: definition.name,
-    entities: [...EVENT_ENTITIES, ...definition.entities] as EntityClass<unknown>[],
-    migrations: [EVENT_TABLES_MIGRATION, ...definition.migrations],
-  };
-  // Migrations on their own connections, without the statement timeout (an index build may take minutes).
-  const migrating = await createSubgraphOrm(ormOptions);
-  try {
-    const applied = await migrate(migrating, definition.name);
-    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  } finally {
-    await migrating.close(true);
-  }
-  const orm = await createSubgraphOrm({
-    ...ormOptions,
+    context: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger,
+    outboxPollMs: config.OUTBOX_POLL_MS,
+    readModelWaitMs: config.READ_MODEL_WAIT_MS,
+    readModelMaxWaiters: config.READ_MODEL_MAX_WAITERS,
     statementTimeoutMs: config.SUBGRAPH_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: config.SUBGRAPH_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
-
-  const boss = await startEventBus({ url: database.url, onError: (err) => logger.error({ err }, 'event bus error') });
-  const relay = new OutboxRelay(orm.em, boss, definition.name, config.OUTBOX_POLL_MS, (err) => logger.error({ err }, 'outbox relay error'));
-  // Publish right after a commit instead of waiting for the next poll.
-  orm.em.getEventManager().registerSubscriber({
-    afterTransactionCommit: () => relay.nudge(),
-    afterFlush: () => relay.nudge(),
-  });
-  relay.start();
-  // One LISTEN connection per process: read-model changes wake waiting commands, published jobs wake the consumers.
-  const listener = new ContextListener({ url: database.url, context: definition.name, onError: (err) => logger.warn({ err }, 'listener connection error') });
-  const readModelWaits = new ReadModelWaits({
-    listener,
-    context: definition.name,
-    maxWaitMs: config.READ_MODEL_WAIT_MS,
-    maxWaiters: config.READ_MODEL_MAX_WAITERS,
-  });
+  const { orm, boss, relay, readModelWaits } = participant;
   const base: SubgraphRuntime<undefined> = { config, logger, orm, boss, relay, readModelWaits, own: undefined };
   const runtime: SubgraphRuntime<TOwn> = { ...base, own: definition.own ? await definition.own(base) : (undefined as TOwn) };
 
-  if (definition.eventHandlers) {
-    const handlers = typeof definition.eventHandlers === 'function' ? definition.eventHandlers(runtime) : definition.eventHandlers;
-    const afterApply = () => {
-      relay.nudge();
-      definition.afterEventsApplied?.(runtime);
-    };
-    const consumers = await startEventConsumers({ boss, consumer: definition.name, em: orm.em, handlers, afterApply });
-    listener.on(jobsChannel(definition.name), (types) => consumers.wake(types));
-  }
-  await listener.start();
+  const handlers = typeof definition.eventHandlers === 'function' ? definition.eventHandlers(runtime) : definition.eventHandlers;
+  await participant.start(handlers, () => definition.afterEventsApplied?.(runtime));
   const workers = definition.workers?.(runtime) ?? [];
   for (const worker of workers) worker.start();
   const stopOnStart = await definition.onStart?.(runtime);
@@ -165,10 +124,8 @@ export async function runSubgraph<TContext extends BaseContext, TOwn = undefined
       ['read-model waits', async () => readModelWaits.stop()],
       ['http server', () => server.stop()],
       ['background jobs', stopBackground],
-      ['outbox relay', () => relay.stop()],
-      ['listener', () => listener.stop()],
-      ['event bus', () => boss.stop({ graceful: true, wait: true, timeout: 5000 })],
-      ['database pool', () => orm.close()],
+      // The relay, the LISTEN connection, the bus and the pool (each step on its own, logged there).
+      ['event participant', () => participant.stop()],
       ['embedded postgres', async () => database.embedded?.stop()],
     ];
     let failed = false;

@@ -41,6 +41,8 @@ export interface Stack {
   crashAndRestart(name: SubgraphName): Promise<void>;
   /** A second gateway over the same subgraphs, e.g. with NODE_ENV=production; stopped with the stack. */
   startAnotherGateway(env: Record<string, string>): Promise<string>;
+  /** Stops (SIGTERM: a clean shutdown) a gateway `startAnotherGateway` started, by its URL. */
+  stopAnotherGateway(url: string): Promise<void>;
   /** Everything the processes logged (for debugging a failing test). */
   logs(): string;
   stop(): Promise<void>;
@@ -212,6 +214,11 @@ export async function startStack(options: { env?: Record<string, string> } = {})
         const extra = await startProcess('gateway-extra', 'gateway/src/main.ts', { ...gatewayEnv, ...env });
         handles.push(extra);
         return extra.url;
+      },
+      stopAnotherGateway: async (url) => {
+        const extra = handles.find((h) => h.name === 'gateway-extra' && h.url === url);
+        if (!extra) throw new Error(`no gateway started by startAnotherGateway at ${url}`);
+        await stopProcess(extra);
       },
       databaseUrl,
       dataDir,
