@@ -261,7 +261,8 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
     'AttachmentReady',
     // ProfileChanged: solver_skill_view (recommended challenges).
     'ProfileChanged',
-    // TEMP (branch wt-gw only): 'ApiKeysUsed' removed until challenges has its handler (the keys' lastUsedAt).
+    // ApiKeysUsed: the keys' lastUsedAt, reported by the gateway in batches (no write per request).
+    'ApiKeysUsed',
   ],
   // The gateway's API key registry (issue 16): it verifies keys in memory, fed by this event.
   gateway: ['ApiKeyChanged'],
