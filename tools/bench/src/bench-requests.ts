@@ -144,6 +144,27 @@ async function checkGalleryCursors(gatewayUrl: string, viewer: Caller, challenge
   if (last.edges.length !== lastRows || last.pageInfo.hasNextPage) throw new Error(`the last gallery page (${order}) has ${last.edges.length} entries (expected ${lastRows}), hasNextPage ${last.pageInfo.hasNextPage}`);
 }
 
+/** An API key of the big contest's organization with CHALLENGES_READ, made by its owner through the gateway (Q1-key). */
+async function createBenchApiKey(gatewayUrl: string, databaseUrl: string, owner: Caller, challengeId: string): Promise<string> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  let organizationId: string;
+  try {
+    organizationId = (await db.query<{ organization_id: string }>('select organization_id from challenges.challenge where id = $1', [challengeId])).rows[0]!.organization_id;
+  } finally {
+    await db.end();
+  }
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
+    body: body('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { organizationId, name: `bench ${new Date().toISOString()}`, scopes: ['CHALLENGES_READ'] } }),
+  });
+  const answer = (await response.json()) as { data?: { createApiKey?: { secret: string } }; errors?: unknown };
+  const secret = answer.data?.createApiKey?.secret;
+  if (!secret) throw new Error(`createApiKey failed for the bench: ${JSON.stringify(answer.errors)}`);
+  return secret;
+}
+
 export interface PreparedRequests {
   factory(scenario: Exclude<ScenarioName, 'M2' | 'M3' | 'F2'>, target: TargetName): RequestFactory | undefined;
   /** The page numbers Q2-first and Q2-last ask for. */
@@ -180,6 +201,7 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
       lastGalleryAfter[order] = last;
     }
   }
+  const apiKeySecret = await createBenchApiKey(stack.gatewayUrl, databaseUrl, owner, dataset.bigChallenge.id);
   const representations = [{ __typename: 'Challenge', id: dataset.bigChallenge.id }];
   const authorization = (c: Caller) => ({ authorization: `Bearer ${c.token}` });
   const direct = (c: Caller, subgraph: string) => ({ 'x-ideagora-identity': c.identity[subgraph] });
@@ -209,6 +231,11 @@ export async function prepareRequests(stack: RunningStack, databaseUrl: string, 
       case 'Q1':
         if (through) return url ? { url, next: () => { const c = pick(solvers); return { body: body(ops.BROWSE_FULL, { first: PAGE_SIZE, filter: browseFilter() }), headers: authorization(c) }; } } : undefined;
         return { url: stack.subgraphUrls.challenges, next: () => { const c = pick(solvers); return { body: body(ops.BROWSE_DIRECT_CHALLENGES, { first: PAGE_SIZE, filter: browseFilter() }), headers: direct(c, 'challenges') }; } };
+      case 'Q1-key':
+      case 'Q1-token':
+        // Through Ideagora's gateway only: Hive Gateway here knows session tokens, not Ideagora's API keys.
+        if (target !== 'gateway' || !url) return undefined;
+        return { url, next: () => ({ body: body(ops.BROWSE_PARTNER, { first: PAGE_SIZE, filter: browseFilter() }), headers: scenario === 'Q1-key' ? { authorization: `Bearer ${apiKeySecret}` } : authorization(pick(solvers)) }) };
       case 'Q2':
       case 'Q2-first':
       case 'Q2-last': {

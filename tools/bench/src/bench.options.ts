@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['F1', 'Q1', 'Q2', 'Q2-first', 'Q2-last', 'Q3', 'Q4', 'Q4-first', 'Q4-last', 'M1', 'M2', 'M3', 'F2', 'Q5-first', 'Q5-last', 'Q5-votes-first', 'Q5-votes-last', 'Q6', 'Q7'] as const;
+export const SCENARIOS = ['F1', 'Q1', 'Q1-key', 'Q1-token', 'Q2', 'Q2-first', 'Q2-last', 'Q3', 'Q4', 'Q4-first', 'Q4-last', 'M1', 'M2', 'M3', 'F2', 'Q5-first', 'Q5-last', 'Q5-votes-first', 'Q5-votes-last', 'Q6', 'Q7'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const TARGETS = ['gateway', 'hive', 'direct'] as const;
 export type TargetName = (typeof TARGETS)[number];

@@ -32,6 +32,13 @@ export const BROWSE_FULL = `query BrowseChallengesFull($first: Int, $after: Stri
   }
 }`;
 
+/**
+ * Q1-key / Q1-token: the browse page as an integration reads it (no `viewer`: a key is not a person), sent with an
+ * organization's API key (Q1-key) or a person's session token (Q1-token), to show what the key costs (issue 16).
+ */
+export const BROWSE_PARTNER = BROWSE_FULL.replace('query BrowseChallengesFull(', 'query BrowseChallengesPartner(').replace('  viewer { id displayName }\n', '');
+if (BROWSE_PARTNER.includes('viewer {')) throw new Error('BROWSE_PARTNER still asks for the viewer');
+
 /** Q1 sent straight to the challenges subgraph: its own part of the same page. */
 export const BROWSE_DIRECT_CHALLENGES = `query BrowseChallengesDirect($first: Int, $after: String, $filter: ChallengeFilter) {
   challenges(first: $first, after: $after, filter: $filter) {
