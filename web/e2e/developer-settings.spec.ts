@@ -2,7 +2,7 @@
 // its developer settings from the sponsor dashboard, are told what a key needs, create a key that may read challenges
 // and entries, see its secret once (copied to the clipboard, "Copied" said), find the key listed without the secret
 // after a reload, use the secret against the gateway as an integration would (Authorization: Bearer), revoke the key in
-// the page (confirmed first) and see the same request refused with HTTP 401; a moment later the list says when the key
+// the page (confirmed first; copy and revoke by keyboard) and see the same request refused with HTTP 401; a moment later the list says when the key
 // was last used (the stack reports uses every API_KEY_USAGE_FLUSH_MS: global-setup sets 1 s). Each test is one step; a
 // failed step skips the rest (serial). Every state is checked (page-checks.ts), and docs/screenshots gets
 // developer-settings-390.png and developer-settings-1440.png (the listed key).
@@ -69,7 +69,12 @@ test('creates a key that may read challenges and entries, and sees its secret on
   await expect(field).toHaveAttribute('readonly');
   secret = await field.inputValue();
   expect(secret).toMatch(/^igk_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
-  await owner.getByRole('button', { name: 'Copy', exact: true }).click();
+  // By keyboard, from the focused heading: the secret's field (which selects it), then Copy.
+  await owner.keyboard.press('Tab');
+  await expect(field).toBeFocused();
+  await owner.keyboard.press('Tab');
+  await expect(owner.getByRole('button', { name: 'Copy', exact: true })).toBeFocused();
+  await owner.keyboard.press('Enter');
   await expect(owner.getByRole('status').filter({ hasText: 'Copied to the clipboard.' })).toBeVisible();
   expect(await owner.evaluate(() => navigator.clipboard.readText())).toBe(secret);
   // The list below already has the key, without its secret.
@@ -104,10 +109,14 @@ test('the secret works against the gateway, as an integration sends it', async (
 test('revokes the key in the page (confirmed first); the same request is then refused with 401', async ({ checks }) => {
   const owner = page('owner');
   await owner.waitForLoadState('networkidle');
-  await owner.getByRole('button', { name: `Revoke ${keyName}` }).click();
+  // By keyboard: the confirmation takes the focus, "Yes, revoke" is the next stop.
+  await owner.getByRole('button', { name: `Revoke ${keyName}` }).focus();
+  await owner.keyboard.press('Enter');
   await expect(owner.getByRole('heading', { name: `Revoke the key “${keyName}”?` })).toBeFocused();
   await checks.checkPage(owner, 'developer-settings-revoke-confirm');
-  await owner.getByRole('button', { name: 'Yes, revoke' }).click();
+  await owner.keyboard.press('Tab');
+  await expect(owner.getByRole('button', { name: 'Yes, revoke' })).toBeFocused();
+  await owner.keyboard.press('Enter');
   await owner.getByRole('status').filter({ hasText: 'API key revoked: requests with it are refused from now on.' }).waitFor();
   const row = owner.getByRole('row').filter({ hasText: keyName });
   await expect(row).toContainText('Revoked');

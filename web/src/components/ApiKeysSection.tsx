@@ -55,7 +55,7 @@ export function ApiKeysSection({ organizationId, organizationName, keys, createA
               </div>
             ) : <StatusBadge status="ACTIVE" />) },
             { key: 'action', label: 'Action', render: (k) => (k.revokedAt ? <span className="muted">—</span> : (
-              <ActionButton action={revokeAction} fields={{ organizationId, apiKeyId: k.id }} label={`Revoke ${k.name}`} pendingText="Revoking…" variant="secondary"
+              <ActionButton action={revokeAction} fields={{ organizationId, apiKeyId: k.id }} label={`Revoke ${k.name}`} pendingText="Revoking…" variant="danger-outline"
                 confirmText={`Revoke the key “${k.name}”?`} confirmLabel="Yes, revoke"
                 confirmDetail="Tools using it are refused from their next request on. This cannot be undone: to connect them again, create a new key." />
             )) },

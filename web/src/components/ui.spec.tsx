@@ -138,6 +138,14 @@ describe('ActionButton with a confirmation', () => {
     expect(Object.fromEntries(action.mock.calls[0][1])).toEqual({ challengeId: 'c1', op: 'close' });
     expect(confirm).not.toHaveBeenCalled();
   });
+
+  it('as danger-outline (a row’s quiet button), asks as a danger: what cannot be undone', async () => {
+    render(<ActionButton action={jest.fn()} fields={{ apiKeyId: 'k1' }} label="Revoke CI" variant="danger-outline" confirmText="Revoke the key “CI”?" confirmLabel="Yes, revoke" />);
+    expect(screen.getByRole('button', { name: 'Revoke CI' })).toHaveClass('btn-danger-outline');
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke CI' }));
+    expect(screen.getByRole('group', { name: 'Revoke the key “CI”?' })).toHaveClass('confirm-danger');
+    expect(screen.getByRole('button', { name: 'Yes, revoke' })).toHaveClass('btn-danger');
+  });
 });
 
 describe('Toast', () => {
