@@ -12,7 +12,7 @@ import { join } from 'node:path';
 const WEB = join(__dirname, '..');
 const ROOT = join(WEB, '..');
 const LOGS = join(WEB, 'test-output', 'logs');
-const GATEWAY = process.env.IDEAGORA_GATEWAY_URL ?? 'http://localhost:4000/graphql';
+export const GATEWAY = process.env.IDEAGORA_GATEWAY_URL ?? 'http://localhost:4000/graphql';
 const log = (line: string) => console.log(`[e2e] ${line}`);
 
 interface Started {
@@ -94,7 +94,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (!(await gatewayUp().catch(() => false))) {
       log('starting the stack (npm start; it builds the web client on its first run)…');
       // The browser uploads files straight to the gateway's /files from this web client's origin: CORS must name it.
-      const stack = startProcess('stack', 'npm', ['start'], ROOT, { ...process.env, CORS_ORIGINS: [process.env.CORS_ORIGINS ?? 'http://localhost:3000', base].join(',') });
+      // API keys' "last used" is reported every API_KEY_USAGE_FLUSH_MS (30 s by default): each second here, so that the
+      // developer settings story sees it after a moment.
+      const stack = startProcess('stack', 'npm', ['start'], ROOT, {
+        ...process.env,
+        CORS_ORIGINS: [process.env.CORS_ORIGINS ?? 'http://localhost:3000', base].join(','),
+        API_KEY_USAGE_FLUSH_MS: process.env.API_KEY_USAGE_FLUSH_MS ?? '1000',
+      });
       started.push(stack);
       // `npm start` may run `next build` first (a fresh clone): minutes on a small machine.
       await waitFor(async () => readFileSync(stack.logFile, 'utf8').includes('Ideagora is running') && (await gatewayUp()), 'the stack', 600_000, stack);

@@ -81,7 +81,8 @@ export function ActionButton({ action, fields, label, pendingText, variant, conf
   fields: Record<string, string>;
   label: string;
   pendingText?: string;
-  variant?: 'primary' | 'secondary' | 'danger';
+  /** `danger` or `danger-outline` (a quieter button, in a list's rows): the confirmation is a danger one (cannot be undone). */
+  variant?: 'primary' | 'secondary' | 'danger' | 'danger-outline';
   /** The confirmation's question ("Close submissions now and start judging?"). */
   confirmText?: string;
   /** What follows, in a sentence under the question. */
@@ -91,6 +92,7 @@ export function ActionButton({ action, fields, label, pendingText, variant, conf
 }) {
   const [state, formAction] = useActionState(action, {});
   const [confirming, setConfirming] = useState(false);
+  const danger = variant === 'danger' || variant === 'danger-outline';
   const openerRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (state.formError) setConfirming(false);
@@ -114,11 +116,11 @@ export function ActionButton({ action, fields, label, pendingText, variant, conf
           {label}
         </Button>
       )}
-      <ConfirmDialog open={confirming} title={confirmText} tone={variant === 'danger' ? 'danger' : 'info'} onClose={() => setConfirming(false)} returnFocusTo={openerRef}>
+      <ConfirmDialog open={confirming} title={confirmText} tone={danger ? 'danger' : 'info'} onClose={() => setConfirming(false)} returnFocusTo={openerRef}>
         {confirmDetail && <p>{confirmDetail}</p>}
         <form action={formAction} className="row">
           <HiddenFields fields={fields} />
-          <SubmitButton pendingText={pendingText} variant={variant === 'danger' ? 'danger' : 'primary'}>
+          <SubmitButton pendingText={pendingText} variant={danger ? 'danger' : 'primary'}>
             {confirmLabel ?? `Yes, ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
           </SubmitButton>
           <Button variant="secondary" onClick={() => setConfirming(false)}>Not now</Button>

@@ -5,7 +5,7 @@ import type { FormState } from '@/lib/errors';
 import { Disclosure } from './Disclosure';
 import { ActionButton } from './forms';
 import { Toast } from './Toast';
-import { Button, DataTable, FigureTable, Logo, RadioGroup, TextField } from './ui';
+import { Button, CheckboxGroup, DataTable, FigureTable, Logo, RadioGroup, TextField } from './ui';
 
 jest.mock('next/navigation', () => ({ usePathname: () => '/' }));
 
@@ -40,6 +40,19 @@ describe('RadioGroup', () => {
     expect(onChange).toHaveBeenCalledWith('b');
     rerender(<RadioGroup legend="Pick one" name="pick" value="a" onChange={onChange} options={options} error="Choose again" />);
     expect(screen.getByRole('group', { name: 'Pick one' })).toHaveAccessibleDescription('Choose again');
+  });
+});
+
+describe('CheckboxGroup', () => {
+  it('names the group by its legend, ticks the defaults, posts every ticked value under one name, and is described by its error', () => {
+    const options = [{ value: 'a', label: 'Option A', hint: 'What A means' }, { value: 'b', label: 'Option B' }, { value: 'c', label: 'Option C' }];
+    const { rerender, container } = render(<form><CheckboxGroup legend="Pick some" name="pick" defaultValue={['a', 'c']} options={options} hint="Any of them" /></form>);
+    expect(screen.getByRole('group', { name: 'Pick some' })).toHaveAccessibleDescription('Any of them');
+    expect(screen.getByRole('checkbox', { name: 'Option A' })).toHaveAccessibleDescription('What A means');
+    expect(new FormData(container.querySelector('form')!).getAll('pick')).toEqual(['a', 'c']);
+    rerender(<form><CheckboxGroup legend="Pick some" name="pick" options={options} error="Choose one" /></form>);
+    expect(screen.getByRole('group', { name: 'Pick some' })).toHaveAccessibleDescription('Choose one');
+    expect(screen.getByRole('group', { name: 'Pick some' })).toHaveAttribute('aria-invalid', 'true');
   });
 });
 
@@ -124,6 +137,14 @@ describe('ActionButton with a confirmation', () => {
     await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
     expect(Object.fromEntries(action.mock.calls[0][1])).toEqual({ challengeId: 'c1', op: 'close' });
     expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it('as danger-outline (a row’s quiet button), asks as a danger: what cannot be undone', async () => {
+    render(<ActionButton action={jest.fn()} fields={{ apiKeyId: 'k1' }} label="Revoke CI" variant="danger-outline" confirmText="Revoke the key “CI”?" confirmLabel="Yes, revoke" />);
+    expect(screen.getByRole('button', { name: 'Revoke CI' })).toHaveClass('btn-danger-outline');
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke CI' }));
+    expect(screen.getByRole('group', { name: 'Revoke the key “CI”?' })).toHaveClass('confirm-danger');
+    expect(screen.getByRole('button', { name: 'Yes, revoke' })).toHaveClass('btn-danger');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ComponentProps, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { ChangeEvent, ComponentProps, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useId } from 'react';
 import Link from 'next/link';
 
@@ -101,18 +101,23 @@ export function Checkbox({ label, error, hint, id, ...props }: FieldProps & Omit
   );
 }
 
+interface ChoiceOption<Value extends string> {
+  value: Value;
+  label: string;
+  hint?: string;
+}
+
 /**
- * One choice among a few, each said in words with an optional hint: a fieldset whose legend names the question. The
- * error (after a refusal) is the group's description; each option's hint describes its own radio.
+ * The fieldset of RadioGroup and CheckboxGroup: named by its legend; the error (after a refusal), else the hint, is the
+ * group's description; each option's hint describes its own input.
  */
-export function RadioGroup<Value extends string>({ legend, name, options, value, defaultValue, onChange, error, hint, disabled }: {
+function ChoiceFieldset<Value extends string>({ type, legend, name, options, checked, onChange, error, hint, disabled }: {
+  type: 'radio' | 'checkbox';
   legend: string;
   name: string;
-  options: { value: Value; label: string; hint?: string }[];
-  /** Controlled (with onChange), else `defaultValue`. */
-  value?: Value;
-  defaultValue?: Value;
-  onChange?: (value: Value) => void;
+  options: ChoiceOption<Value>[];
+  checked: (value: Value) => { checked: boolean } | { defaultChecked: boolean };
+  onChange?: (value: Value, checked: boolean) => void;
   error?: string;
   hint?: string;
   disabled?: boolean;
@@ -127,10 +132,10 @@ export function RadioGroup<Value extends string>({ legend, name, options, value,
         return (
           <div key={option.value} className="radio-option">
             <div className="field-check">
-              <input type="radio" id={optionId} name={name} value={option.value} className="checkbox" disabled={disabled}
+              <input type={type} id={optionId} name={name} value={option.value} className="checkbox" disabled={disabled}
                 aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                {...(value !== undefined ? { checked: value === option.value } : { defaultChecked: defaultValue === option.value })}
-                {...(onChange ? { onChange: () => onChange(option.value) } : {})} />
+                {...checked(option.value)}
+                {...(onChange ? { onChange: (e: ChangeEvent<HTMLInputElement>) => onChange(option.value, e.currentTarget.checked) } : {})} />
               <label htmlFor={optionId}>{option.label}</label>
             </div>
             {option.hint && <p className="field-hint" id={`${optionId}-hint`}>{option.hint}</p>}
@@ -140,6 +145,46 @@ export function RadioGroup<Value extends string>({ legend, name, options, value,
       {error && <p className="field-error" id={`${groupId}-error`}>{error}</p>}
     </fieldset>
   );
+}
+
+/**
+ * One choice among a few, each said in words with an optional hint: a fieldset whose legend names the question. The
+ * error (after a refusal) is the group's description; each option's hint describes its own radio.
+ */
+export function RadioGroup<Value extends string>({ value, defaultValue, onChange, ...group }: {
+  legend: string;
+  name: string;
+  options: ChoiceOption<Value>[];
+  /** Controlled (with onChange), else `defaultValue`. */
+  value?: Value;
+  defaultValue?: Value;
+  onChange?: (value: Value) => void;
+  error?: string;
+  hint?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <ChoiceFieldset type="radio" {...group}
+      checked={(option) => (value !== undefined ? { checked: value === option } : { defaultChecked: defaultValue === option })}
+      onChange={onChange && ((option) => onChange(option))} />
+  );
+}
+
+/**
+ * Several choices among a few (what an API key may do), each a checkbox said in words with an optional hint, posted
+ * under one `name`; the group is named by its legend and described by its error ("Choose at least one…") or hint.
+ * Uncontrolled: `defaultValue` is what is ticked at mount (give a `key` to put back what was sent after a refusal).
+ */
+export function CheckboxGroup<Value extends string>({ defaultValue = [], ...group }: {
+  legend: string;
+  name: string;
+  options: ChoiceOption<Value>[];
+  defaultValue?: readonly Value[];
+  error?: string;
+  hint?: string;
+  disabled?: boolean;
+}) {
+  return <ChoiceFieldset type="checkbox" {...group} checked={(option) => ({ defaultChecked: defaultValue.includes(option) })} />;
 }
 
 export function Select({ label, error, hint, id, options, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {

@@ -94,6 +94,10 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { unreadNotificationCount }\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query NotificationPreferences {\n    viewer { id notificationPreferences { mailKinds } }\n  }\n": typeof types.NotificationPreferencesDocument,
     "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) { mailKinds }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
+    "\n  query OrganizationDevelopers($id: ID!) {\n    organization(id: $id) { id name viewerRole }\n  }\n": typeof types.OrganizationDevelopersDocument,
+    "\n  query OrganizationApiKeys($id: ID!) {\n    organization(id: $id) { id apiKeys { id name scopes createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.OrganizationApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id name scopes createdAt lastUsedAt } secret }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n": typeof types.RevokeApiKeyDocument,
 };
 const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token refreshToken expiresAt viewer { id email displayName } }\n  }\n": types.SignUpDocument,
@@ -175,6 +179,10 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { unreadNotificationCount }\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query NotificationPreferences {\n    viewer { id notificationPreferences { mailKinds } }\n  }\n": types.NotificationPreferencesDocument,
     "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) { mailKinds }\n  }\n": types.UpdateNotificationPreferencesDocument,
+    "\n  query OrganizationDevelopers($id: ID!) {\n    organization(id: $id) { id name viewerRole }\n  }\n": types.OrganizationDevelopersDocument,
+    "\n  query OrganizationApiKeys($id: ID!) {\n    organization(id: $id) { id apiKeys { id name scopes createdAt lastUsedAt revokedAt } }\n  }\n": types.OrganizationApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id name scopes createdAt lastUsedAt } secret }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n": types.RevokeApiKeyDocument,
 };
 
 /**
@@ -493,6 +501,22 @@ export function graphql(source: "\n  query NotificationPreferences {\n    viewer
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) { mailKinds }\n  }\n"): typeof import('./graphql').UpdateNotificationPreferencesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationDevelopers($id: ID!) {\n    organization(id: $id) { id name viewerRole }\n  }\n"): typeof import('./graphql').OrganizationDevelopersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationApiKeys($id: ID!) {\n    organization(id: $id) { id apiKeys { id name scopes createdAt lastUsedAt revokedAt } }\n  }\n"): typeof import('./graphql').OrganizationApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id name scopes createdAt lastUsedAt } secret }\n  }\n"): typeof import('./graphql').CreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n"): typeof import('./graphql').RevokeApiKeyDocument;
 
 
 export function graphql(source: string) {

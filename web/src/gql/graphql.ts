@@ -37,6 +37,19 @@ export type AnswerChallengeQuestionInput = {
   questionId: string | number;
 };
 
+/** What an API key may do for its organization (as an OWNER/ADMIN would, within these): FORBIDDEN beyond them. */
+export type ApiScope =
+  /** Award prizes and finish judging. */
+  | 'AWARDS_WRITE'
+  /** Read challenges and organizations. */
+  | 'CHALLENGES_READ'
+  /** Create, edit, fund, publish, close and cancel the organization's challenges; answer questions; invite participants and judges. */
+  | 'CHALLENGES_WRITE'
+  /** Read the entries to the organization's challenges. */
+  | 'SUBMISSIONS_READ'
+  /** Manage the organization's webhook endpoints. */
+  | 'WEBHOOKS_MANAGE';
+
 export type AskChallengeQuestionInput = {
   challengeId: string | number;
   /** 10 to 2,000 characters (trimmed). */
@@ -130,6 +143,14 @@ export type ChallengeType =
 export type ChallengeVisibility =
   | 'INVITE_ONLY'
   | 'PUBLIC';
+
+export type CreateApiKeyInput = {
+  /** 1 to 100 characters, one line (BAD_USER_INPUT name): what the key is for, e.g. "CI deploys". */
+  name: string;
+  organizationId: string | number;
+  /** At least one, each once (BAD_USER_INPUT scopes). The key is FORBIDDEN anything beyond them. */
+  scopes: Array<ApiScope>;
+};
 
 export type CreateAttachmentUploadInput = {
   /** 1 to 26,214,400 (25 MB): exactly the size of the bytes to upload. */
@@ -352,6 +373,10 @@ export type RespondToOrganizationInvitationInput = {
 export type RespondToTeamInvitationInput = {
   accept: boolean;
   invitationId: string | number;
+};
+
+export type RevokeApiKeyInput = {
+  apiKeyId: string | number;
 };
 
 export type RevokeChallengeInvitationInput = {
@@ -1070,6 +1095,34 @@ export type UpdateNotificationPreferencesMutationVariables = Exact<{
 
 
 export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { mailKinds: Array<NotificationKind> } };
+
+export type OrganizationDevelopersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationDevelopersQuery = { organization: { id: string, name: string, viewerRole: OrganizationRole | null } };
+
+export type OrganizationApiKeysQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationApiKeysQuery = { organization: { id: string, apiKeys: Array<{ id: string, name: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, revokedAt: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3111,3 +3164,51 @@ export const UpdateNotificationPreferencesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateNotificationPreferencesMutation, UpdateNotificationPreferencesMutationVariables>;
+export const OrganizationDevelopersDocument = new TypedDocumentString(`
+    query OrganizationDevelopers($id: ID!) {
+  organization(id: $id) {
+    id
+    name
+    viewerRole
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationDevelopersQuery, OrganizationDevelopersQueryVariables>;
+export const OrganizationApiKeysDocument = new TypedDocumentString(`
+    query OrganizationApiKeys($id: ID!) {
+  organization(id: $id) {
+    id
+    apiKeys {
+      id
+      name
+      scopes
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationApiKeysQuery, OrganizationApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    apiKey {
+      id
+      name
+      scopes
+      createdAt
+      lastUsedAt
+    }
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    apiKey {
+      id
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;

@@ -33,6 +33,7 @@ export const FLASH_MESSAGES = {
   participantAccepted: 'Invitation accepted: you can take part in this challenge.',
   notificationsRead: 'Every notification is marked as read.',
   finalRoundStarted: 'Final round started: the finalists can resubmit until its deadline, then judging starts again.',
+  apiKeyRevoked: 'API key revoked: requests with it are refused from now on.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

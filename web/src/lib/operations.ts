@@ -761,3 +761,30 @@ export const UpdateNotificationPreferencesDoc = graphql(`
     updateNotificationPreferences(input: $input) { mailKinds }
   }
 `);
+
+/** Developer settings (issue 16): the organization's name and the viewer's role, for every member. */
+export const OrganizationDevelopersDoc = graphql(`
+  query OrganizationDevelopers($id: ID!) {
+    organization(id: $id) { id name viewerRole }
+  }
+`);
+
+/** The organization's API keys, newest first, revoked ones included (never their secrets). OWNER/ADMIN only: FORBIDDEN otherwise. */
+export const OrganizationApiKeysDoc = graphql(`
+  query OrganizationApiKeys($id: ID!) {
+    organization(id: $id) { id apiKeys { id name scopes createdAt lastUsedAt revokedAt } }
+  }
+`);
+
+/** A new key; its secret is in this answer only. */
+export const CreateApiKeyDoc = graphql(`
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) { apiKey { id name scopes createdAt lastUsedAt } secret }
+  }
+`);
+
+export const RevokeApiKeyDoc = graphql(`
+  mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) { apiKey { id revokedAt } }
+  }
+`);

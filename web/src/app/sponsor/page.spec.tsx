@@ -23,4 +23,12 @@ describe('SponsorPage', () => {
     expect(within(table).getByRole('link', { name: 'Cheap membranes' })).toHaveAttribute('href', '/challenges/c1');
     expect(cells[2]).toHaveTextContent('$1,250.00');
   });
+
+  it('links an owner to each settings page of the organization: members, public page, developer settings', async () => {
+    gqlMock.mockResolvedValue({ challenges: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } });
+    render(await SponsorPage({ searchParams: Promise.resolve({}) }));
+    expect(screen.getByRole('link', { name: 'Manage members of Aquatech' })).toHaveAttribute('href', '/sponsor/organizations/o1/members');
+    expect(screen.getByRole('link', { name: 'Public page of Aquatech' })).toHaveAttribute('href', '/sponsor/organizations/o1/branding');
+    expect(screen.getByRole('link', { name: 'Developer settings of Aquatech' })).toHaveAttribute('href', '/sponsor/organizations/o1/developers');
+  });
 });

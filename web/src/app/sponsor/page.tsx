@@ -80,6 +80,7 @@ export default async function SponsorPage({ searchParams }: { searchParams: Prom
                       <span className="row">
                         <Link href={`/sponsor/organizations/${o.id}/members`} aria-label={`Manage members of ${o.name}`}>Manage members</Link>
                         <Link href={`/sponsor/organizations/${o.id}/branding`} aria-label={`Public page of ${o.name}`}>Public page</Link>
+                        <Link href={`/sponsor/organizations/${o.id}/developers`} aria-label={`Developer settings of ${o.name}`}>Developer settings</Link>
                       </span>
                     )}
                     {!canManageMembers(o.viewerRole) && o.slug && <Link href={`/o/${o.slug}`} aria-label={`Public page of ${o.name}`}>Public page</Link>}

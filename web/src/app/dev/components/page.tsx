@@ -4,12 +4,13 @@ import { Disclosure } from '@/components/Disclosure';
 import { SUBMISSION_VISIBILITIES } from '@/lib/entries';
 import { Money } from '@/components/Money';
 import {
-  Alert, Badge, Button, ButtonLink, Card, Checkbox, DataTable, RadioGroup, EmptyState, FigureTable, ErrorState, LoadingState, Logo, LogoMark, Select, StatusBadge, TextArea, TextField,
+  Alert, Badge, Button, ButtonLink, Card, Checkbox, CheckboxGroup, DataTable, RadioGroup, EmptyState, FigureTable, ErrorState, LoadingState, Logo, LogoMark, Select, StatusBadge, TextArea, TextField,
 } from '@/components/ui';
 import { FeedbackCard } from '@/components/FeedbackCard';
 import { AttachmentList } from '@/components/Attachments';
 import { AttachmentPickerDemo, BrandingDemo, DialogDemo, LoadingButtonDemo, RubricDemo, ToastDemo } from './GalleryDemos';
 import { NotificationBell } from '@/components/NotificationBell';
+import { CopyField } from '@/components/CopyField';
 
 export const metadata: Metadata = { title: 'Component gallery', robots: { index: false } };
 
@@ -88,6 +89,9 @@ export default function ComponentGallery() {
           <TextArea label="Description" name="description" rows={3} hint="Markdown is not rendered" />
           <Checkbox label="I accept the terms of this challenge" name="terms" error="Tick the box to accept the terms of this challenge before submitting" />
           <RadioGroup legend="Who sees the entries" name="submissionVisibility" defaultValue="SEALED" options={SUBMISSION_VISIBILITIES} hint="Fixed once the challenge is published." />
+          <CheckboxGroup legend="What the key may do" name="scopes" defaultValue={['CHALLENGES_READ']} hint="Several choices, each a line in words."
+            options={[{ value: 'CHALLENGES_READ', label: 'Read challenges', hint: 'The organization’s challenges and its details.' }, { value: 'AWARDS_WRITE', label: 'Award prizes' }]} />
+          <CopyField label="Secret of “CI deploys”" value="igk_00000000-0000-0000-0000-000000000000_not-a-real-secret" hint="A value shown once: read-only, with its Copy button and a “Copied” status." />
         </form>
       </section>
 

@@ -1,0 +1,47 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { apiKeyRefusal, scopesFromForm, validateApiKey, type ApiKeyFormState } from '@/lib/api-keys';
+import { toFormState, type FormState } from '@/lib/errors';
+import { withFlash } from '@/lib/flash';
+import { formText as text } from '@/lib/form-data';
+import { gql } from '@/lib/gateway';
+import { CreateApiKeyDoc, RevokeApiKeyDoc } from '@/lib/operations';
+
+// Server actions of issue 16 (an organization's developer settings): API keys. Webhooks join them later.
+
+const developersPath = (organizationId: string) => `/sponsor/organizations/${encodeURIComponent(organizationId)}/developers`;
+
+/**
+ * Creates an API key (checked here first, as the server does). Its secret goes back to the form in this answer only,
+ * to be shown once; the page's list is re-rendered without it. A refusal gives back what was typed and ticked.
+ */
+export async function createApiKeyAction(_prev: ApiKeyFormState, fd: FormData): Promise<ApiKeyFormState> {
+  const organizationId = text(fd, 'organizationId');
+  const name = text(fd, 'name').trim();
+  const scopes = scopesFromForm(fd);
+  const values = { name, scopes: scopes.join(',') };
+  const fieldErrors = validateApiKey(name, scopes);
+  if (Object.keys(fieldErrors).length) return { fieldErrors, values };
+  let created;
+  try {
+    created = (await gql(CreateApiKeyDoc, { input: { organizationId, name, scopes } })).createApiKey;
+  } catch (error) {
+    return { ...apiKeyRefusal(toFormState(error), 'create'), values };
+  }
+  revalidatePath(developersPath(organizationId));
+  return { ok: true, created: { id: created.apiKey.id, name: created.apiKey.name, secret: created.secret } };
+}
+
+/** Revokes a key (after the page's confirmation), then back to the page, which lists it revoked and says so. */
+export async function revokeApiKeyAction(_prev: FormState, fd: FormData): Promise<FormState> {
+  const organizationId = text(fd, 'organizationId');
+  try {
+    await gql(RevokeApiKeyDoc, { input: { apiKeyId: text(fd, 'apiKeyId') } });
+  } catch (error) {
+    return apiKeyRefusal(toFormState(error), 'revoke');
+  }
+  revalidatePath(developersPath(organizationId));
+  redirect(withFlash(developersPath(organizationId), 'apiKeyRevoked'));
+}
