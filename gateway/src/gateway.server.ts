@@ -125,9 +125,13 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
       apiKeys.releaseWaits();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
-      await server.stop();
-      await rateLimits.stop();
-      await apiKeys.stop();
+      try {
+        await server.stop();
+        await rateLimits.stop();
+      } finally {
+        // The last usage report goes out even when a step before failed.
+        await apiKeys.stop();
+      }
     },
   };
 }

@@ -52,8 +52,8 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /**
    * `extensions.ideagora` never goes further (whichever subgraph sent it); from challenges, the API keys it names as
-   * revoked are refused at every gateway process before the client gets the answer (see docs/ARCHITECTURE.md, "API
-   * keys at the gateway").
+   * revoked are refused by this process at once, and written and announced to the other gateway processes before the
+   * client gets the answer (see docs/ARCHITECTURE.md, "API keys at the gateway").
    */
   override async didReceiveResponse({ response }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
     const revoked = takeRevokedApiKeyIds(response as { extensions?: Record<string, unknown> });

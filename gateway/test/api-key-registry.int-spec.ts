@@ -40,7 +40,9 @@ async function startChallengesProxy(target: string): Promise<{ url: string; iden
       const forwarded: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'host' && name !== 'content-length') forwarded[name] = value;
       void (async () => {
-        const upstream = await fetch(target, { method: req.method, headers: forwarded, body: Buffer.concat(chunks) });
+        const send = () => fetch(target, { method: req.method, headers: forwarded, body: Buffer.concat(chunks) });
+        // Once more when the subgraph closed the kept-alive connection as it was reused (as the gateway's fetcher does).
+        const upstream = await send().catch(() => send());
         let text = await upstream.text();
         if (upstream.ok && state.revokeInNextAnswer.length > 0) {
           const body = JSON.parse(text) as { extensions?: Record<string, unknown> };
@@ -177,7 +179,7 @@ describe('API keys at the gateway: in memory, fed by events, revoked at once (is
     await stack.stopAnotherGateway(proxied);
     proxied = await stack.startAnotherGateway(proxiedEnv());
     expect(outcome(await request(proxied, key.secret))).toEqual(refusal('This API key has been revoked'));
-  });
+  }, 120_000);
 
   it('keeps a key revoked in an answer before its creation was heard revoked when its creation arrives', async () => {
     const key = newKey();
@@ -220,7 +222,7 @@ describe('API keys at the gateway: in memory, fed by events, revoked at once (is
     const often = await stack.startAnotherGateway({ API_KEY_USAGE_FLUSH_MS: '500' });
     expect((await request(often, c.secret)).errors).toBeUndefined();
     await eventually(async () => expect((await usageRows(c.id)).map((r) => r.published_at === null)).toEqual([false]));
-  });
+  }, 120_000);
 
   it('authenticates known keys with no SQL: 100 requests are served while the key table is locked against any read', async () => {
     const key = newKey();
@@ -231,12 +233,11 @@ describe('API keys at the gateway: in memory, fed by events, revoked at once (is
     try {
       await locker.query('begin');
       await locker.query('lock table gateway.api_key in access exclusive mode');
-      const started = Date.now();
+      // A request that read the table would wait for the lock until the test's timeout.
       for (let round = 0; round < 10; round += 1) {
         const responses = await Promise.all(Array.from({ length: 10 }, () => request(stack.gatewayUrl, key.secret)));
         expect(responses.map((r) => r.errors)).toEqual(Array(10).fill(undefined));
       }
-      expect(Date.now() - started).toBeLessThan(10_000);
       // The lock is real: a read of the table waits for it.
       const read = await db.query(`set statement_timeout = 300; select count(*) from gateway.api_key`).then(
         () => 'read',
