@@ -74,21 +74,24 @@ describe('partner platform: API keys, through the partner contract', () => {
     expect(refusal(await create({ scopes: ['CHALLENGES_READ', 'CHALLENGES_READ'] }))).toEqual(['BAD_USER_INPUT', 'scopes']);
     expect((await create({ scopes: ['EVERYTHING'] })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(refusal(await create({}, member.token))[0]).toBe('FORBIDDEN');
-    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(refusal(await create({}, otherOwner.token))[0]);
+    expect(refusal(await create({}, otherOwner.token))[0]).toBe('FORBIDDEN');
     expect((await runContract(stack.client, 'OrganizationApiKeys', { organizationId }, member.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('a key works back to back with its creation, for its own organization only', async () => {
+    // A draft made by the owner before the key exists: the key's first request funds it in payouts at once. Payouts
+    // learns of the key by event; the gateway, which waits for the key's own event, usually lets the request through
+    // after payouts has it too, so this passes even without payouts' wait (sponsorKeyUnknown, proven by its unit spec):
+    // it asserts the partner's sequence, not that wait.
+    const draft = (await createChallenge(stack.client, owner.token, challengeInput(organizationId, { title: 'Funded by a new key' }))).id;
     const key = await createKey(['CHALLENGES_READ', 'CHALLENGES_WRITE']);
+    const funded = ok(await runContract(stack.client, 'FundChallenge', { challengeId: draft }, key.secret));
+    expect(funded.fundChallenge.funding.status).toBe('PENDING');
     const created = ok(await runContract(stack.client, 'CreateChallenge', { input: challengeInput(organizationId, { title: 'Made by a key' }) }, key.secret));
     expect(created.createChallenge.challenge.status).toBe('DRAFT');
-    // Funding, in payouts, right away: its read model learns of the key by event; the command waits for it.
-    const funded = ok(await runContract(stack.client, 'FundChallenge', { challengeId: created.createChallenge.challenge.id }, key.secret));
-    expect(funded.fundChallenge.funding.status).toBe('PENDING');
-    // Another organization's challenge is hidden from it (a DRAFT), as from any outsider.
-    const elsewhere = await runContract(stack.client, 'FundChallenge', { challengeId: otherChallenge }, key.secret);
-    expect(['NOT_FOUND', 'FORBIDDEN']).toContain(elsewhere.errors?.[0]?.extensions?.code);
-    expect(['NOT_FOUND', 'FORBIDDEN']).toContain(refusal(await runContract(stack.client, 'CreateChallenge', { input: challengeInput(otherOrganization) }, key.secret))[0]);
+    // Another organization: its draft is hidden from the key, as from any outsider; creating there is refused.
+    expect(refusal(await runContract(stack.client, 'FundChallenge', { challengeId: otherChallenge }, key.secret))[0]).toBe('NOT_FOUND');
+    expect(refusal(await runContract(stack.client, 'CreateChallenge', { input: challengeInput(otherOrganization) }, key.secret))[0]).toBe('FORBIDDEN');
   });
 
   it('a key beyond its scopes is FORBIDDEN; a key cannot make, list or revoke keys, nor act as a person', async () => {
