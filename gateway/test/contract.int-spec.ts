@@ -111,6 +111,14 @@ describe('partner contract', () => {
     expectV2OperationsUnchanged('communities.graphql', 9);
   });
 
+  it('has the partner webhook operations of contract v2 (issue 16), unchanged (shared/contract/v2/partner-platform.graphql)', () => {
+    expect(operations.map((o) => o.name?.value)).toEqual(
+      expect.arrayContaining(['CreateWebhookEndpoint', 'WebhookDeliveries', 'RedeliverWebhook', 'DeleteWebhookEndpoint', 'OrganizationWebhookEndpoints']),
+    );
+    // The API keys' operations join with their own branch.
+    expectV2OperationsUnchanged('partner-platform.graphql', 3, (name, ours) => !ours.has(name) && /ApiKey/.test(name));
+  });
+
   it.each(operations.map((o) => [o.name?.value ?? '?']))('%s validates against the supergraph', (name) => {
     const errors = validate(apiSchema, { kind: Kind.DOCUMENT, definitions: [operations.find((o) => o.name?.value === name)!] });
     expect(errors.map((e) => e.message)).toEqual([]);

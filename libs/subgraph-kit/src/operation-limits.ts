@@ -105,6 +105,11 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   'UpdateNotificationPreferencesPayload.mailKinds': 13,
   'SubmissionVersion.attachments': 10,
   'CreateAttachmentUploadPayload.uploadHeaders': 5,
+  // Partner webhooks (issue 16, services/challenges webhook.domain.ts): 20 endpoints an organization, the 8 event
+  // types, the latest 50 attempts of a delivery.
+  'Organization.webhookEndpoints': 20,
+  'WebhookEndpoint.events': 8,
+  'WebhookDelivery.attempts': 50,
   // Introspection (subgraphs, and the gateway outside production): about the size of our schemas, so the circular
   // introspection query (types { fields { type { fields ... } } }) is refused by its cost.
   '__Schema.types': 200,

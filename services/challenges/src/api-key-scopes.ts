@@ -23,4 +23,10 @@ export const CHALLENGES_API_KEY_SCOPES: ApiKeyScopeRules = {
   'Mutation.revokeChallengeInvitation': 'CHALLENGES_WRITE',
   'Mutation.answerChallengeQuestion': 'CHALLENGES_WRITE',
   'Mutation.finishJudging': 'AWARDS_WRITE',
+  // Partner webhooks: the organization's endpoints and their delivery log.
+  'Mutation.createWebhookEndpoint': 'WEBHOOKS_MANAGE',
+  'Mutation.deleteWebhookEndpoint': 'WEBHOOKS_MANAGE',
+  'Mutation.redeliverWebhook': 'WEBHOOKS_MANAGE',
+  'Query.webhookEndpoint': 'WEBHOOKS_MANAGE',
+  'Organization.webhookEndpoints': 'WEBHOOKS_MANAGE',
 };

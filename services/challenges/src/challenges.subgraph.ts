@@ -1,4 +1,6 @@
+import { combineEventHandlers, type EventHandlers } from '@ideagora/events';
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
+import { createChallengesOwn, type ChallengesOwn } from './challenges.runtime';
 import { CHALLENGES_API_KEY_SCOPES } from './api-key-scopes';
 import { startDeadlineJob } from './challenges/challenge.deadline';
 import { ChallengeEntity, PrizeAwardEntity, PrizeEntity } from './challenges/challenge.entity';
@@ -33,11 +35,16 @@ import { UserViewEntity } from './read-models/user-view.entity';
 import { AttachmentViewEntity } from './read-models/attachment-view.entity';
 import { Migration20261207120000_organization_pages } from './migrations/Migration20261207120000_organization_pages';
 import { Migration20261207150000_announce_roles } from './migrations/Migration20261207150000_announce_roles';
+import { Migration20261211090000_webhooks } from './migrations/Migration20261211090000_webhooks';
+import { WebhookDeliveryAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhooks/webhook.entity';
+import { createWebhookEventHandlers } from './webhooks/webhook.events';
+import { OrganizationWebhookEndpointsResolver, WebhookDeliveryResolver, WebhookEndpointResolver } from './webhooks/webhook.resolver';
 
-export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
+export const challengesSubgraph: SubgraphDefinition<ChallengesContext, ChallengesOwn> = {
   name: 'challenges',
   entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity, UserViewEntity, ChallengeFundingEntity,
     PrizeAwardEntity, ChallengeInvitationEntity, SubmissionViewEntity, AttachmentViewEntity, SolverSkillViewEntity,
+    WebhookEndpointEntity, WebhookDeliveryEntity, WebhookDeliveryAttemptEntity,
   ],
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
@@ -53,6 +60,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261207120000_organization_pages', class: Migration20261207120000_organization_pages },
     { name: 'Migration20261207120000_recommendations', class: Migration20261207120000_recommendations },
     { name: 'Migration20261207150000_announce_roles', class: Migration20261207150000_announce_roles },
+    { name: 'Migration20261211090000_webhooks', class: Migration20261211090000_webhooks },
   ],
   buildSchema: () =>
     buildFederatedSchema({
@@ -67,6 +75,9 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
         ChallengeInvitationResolver,
         UserChallengeInvitationsResolver,
         UserRecommendationsResolver,
+        WebhookEndpointResolver,
+        WebhookDeliveryResolver,
+        OrganizationWebhookEndpointsResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },
@@ -75,7 +86,21 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
         User: { __resolveReference: resolveUserReference },
       },
     }),
+  own: createChallengesOwn,
   createContext: createChallengesContext,
-  eventHandlers: (runtime) => ({ ...createChallengeEventHandlers(() => runtime.logger), ...readModelEventHandlers, ...recommendationEventHandlers }),
-  onStart: (runtime) => startDeadlineJob(runtime),
+  // Partner webhooks' fan-out after this context's own handling of the same events, in the same transaction.
+  eventHandlers: (runtime) =>
+    combineEventHandlers(
+      { ...createChallengeEventHandlers(() => runtime.logger), ...readModelEventHandlers, ...recommendationEventHandlers, ...API_KEYS_USED_UNTIL_KEYS_LAND },
+      createWebhookEventHandlers({ queued: () => runtime.own.webhookDeliveries.markQueued(), log: runtime.logger }),
+    ),
+  afterEventsApplied: (runtime) => runtime.own.webhookDeliveries.nudgeIfQueued(),
+  workers: (runtime) => [runtime.own.webhookDeliveries],
+  onStart: (runtime) => startDeadlineJob(runtime, () => runtime.own.webhookDeliveries.nudge()),
 };
+
+/**
+ * SUBSCRIPTIONS.challenges lists ApiKeysUsed (issue 16's API keys, another branch: api-keys/api-key.events.ts) and
+ * the consumer refuses to start without a handler. Until that branch is merged nothing publishes it; drop this then.
+ */
+const API_KEYS_USED_UNTIL_KEYS_LAND: EventHandlers = { ApiKeysUsed: async () => undefined };

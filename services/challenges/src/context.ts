@@ -1,6 +1,6 @@
 import type { Identity } from '@ideagora/auth';
-import type { SubgraphRuntime } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ChallengesRuntime } from './challenges.runtime';
 import { createInvitationLoaders, type InvitationLoaders } from './challenge-invitations/challenge-invitation.loaders';
 import { ChallengeInvitationService } from './challenge-invitations/challenge-invitation.service';
 import { PgBossDeadlineScheduler } from './challenges/challenge.deadline';
@@ -10,6 +10,8 @@ import { OrganizationService } from './organizations/organization.service';
 import { createQuestionLoaders, type QuestionLoaders } from './questions/question.loaders';
 import { QuestionService } from './questions/question.service';
 import { RecommendationService } from './recommendations/recommendation.service';
+import { createWebhookLoaders, type WebhookLoaders } from './webhooks/webhook.loaders';
+import { WebhookService } from './webhooks/webhook.service';
 
 export interface ChallengesContext {
   identity: Identity;
@@ -22,13 +24,18 @@ export interface ChallengesContext {
   questions: QuestionService;
   questionLoaders: QuestionLoaders;
   recommendations: RecommendationService;
+  webhooks: WebhookService;
+  webhookLoaders: WebhookLoaders;
 }
 
-export function createChallengesContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): ChallengesContext {
+export function createChallengesContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: ChallengesRuntime }): ChallengesContext {
   const organizations = new OrganizationService(em, runtime.readModelWaits);
-  const challenges = new ChallengeService(em, { deadlines: new PgBossDeadlineScheduler(runtime.boss), log: runtime.logger, readModel: runtime.readModelWaits });
+  const { webhookDeliveries, webhookUrlPolicy, webhookSecrets } = runtime.own;
+  const webhooksQueued = () => webhookDeliveries.nudge();
+  const challenges = new ChallengeService(em, { deadlines: new PgBossDeadlineScheduler(runtime.boss), log: runtime.logger, readModel: runtime.readModelWaits, webhooksQueued });
   const viewerId = identity.userId ?? null;
-  const questions = new QuestionService(em);
+  const questions = new QuestionService(em, webhooksQueued);
+  const webhooks = new WebhookService(em, { urlPolicy: webhookUrlPolicy, secrets: webhookSecrets, nudge: webhooksQueued });
   const challengeInvitations = new ChallengeInvitationService(em, runtime.readModelWaits);
   const invitationLoaders = createInvitationLoaders(viewerId, challengeInvitations);
   return {
@@ -42,5 +49,7 @@ export function createChallengesContext({ identity, em, runtime }: { identity: I
     questions,
     questionLoaders: createQuestionLoaders(viewerId, questions),
     recommendations: new RecommendationService(em, runtime.readModelWaits),
+    webhooks,
+    webhookLoaders: createWebhookLoaders(webhooks),
   };
 }
