@@ -107,7 +107,7 @@ describe('outbox, relay and idempotent consumers on real Postgres', () => {
     await producer.em.fork().execute(statement, [organizationId, userId, eventId]);
     expect(await relay.flush()).toBe(1);
     await eventually(async () =>
-      expect(memberships.filter((m) => m.eventId === eventId)).toEqual([{ eventId, payload: { organizationId, userId, role: 'ADMIN', version: 3 } }]),
+      expect(memberships.filter((m) => m.eventId === eventId)).toEqual([{ eventId, payload: { organizationId, userId, role: 'ADMIN', version: 3, principal: 'USER' } }]),
     );
 
     // The event cannot be stored (its id is taken): the change in the same statement is not stored either.
