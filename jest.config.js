@@ -18,8 +18,11 @@ const { paths } = require('./tsconfig.base.json').compilerOptions;
 const workspaceLibs = Object.fromEntries(
   Object.entries(paths).map(([name, [target]]) => [`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, `<rootDir>/${target}`]),
 );
+// request-filtering-agent (webhook deliveries) is an ES module: Node loads it with require(), Jest only once compiled.
+const ESM_PACKAGES = ['request-filtering-agent'];
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, [`/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper: workspaceLibs,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -13,7 +13,6 @@
  * 127.0.0.1). It prints each step and exits 0 once the webhook arrived and verified, 1 otherwise.
  */
 import {
-  AcceptChallengeTermsDocument,
   CreateApiKeyDocument,
   CreateChallengeDocument,
   CreateOrganizationDocument,
@@ -124,9 +123,7 @@ async function main(): Promise<void> {
     // 3. A solver enters (a person, with their own session).
     const solver = await anonymous.request(SignUpDocument, { input: { email: `solver-${run}@example.com`, password: 'another long passphrase', displayName: 'Example Solver' } });
     const asSolver = anonymous.withCredential(solver.signUp.token);
-    await asSolver.request(AcceptChallengeTermsDocument, { input: { challengeId } }).catch((error: unknown) => {
-      if (!(error instanceof PartnerApiError && error.code === 'FAILED_PRECONDITION')) throw error; // no terms to accept
-    });
+    // The challenge above has no terms; with terms, a solver accepts them first (acceptChallengeTerms).
     const { submitSolution } = await asSolver.request(SubmitSolutionDocument, { input: { challengeId, title: 'An example entry', body: 'What the solver proposes.' } });
     step(`submission ${submitSolution.submission.id} (version ${submitSolution.submission.version})`);
 

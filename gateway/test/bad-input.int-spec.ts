@@ -58,6 +58,8 @@ interface Fixtures {
   openId: string;
   submissionId: string;
   questionId: string;
+  /** The sponsor's webhook endpoint (subscribed to an event no test makes, so no delivery writes during the run). */
+  webhookEndpointId: string;
 }
 
 const ONE_MB_STRING = 'a'.repeat(1_000_000); // the request stays under the gateway's 1 MB body limit
@@ -145,6 +147,7 @@ function validScalar(type: GraphQLNamedType, name: string, rootField: string, f:
         submissionId: f.submissionId,
         questionId: f.questionId,
         userId: f.solver.id,
+        endpointId: f.webhookEndpointId,
         challengeId: USES_OPEN_CHALLENGE.has(rootField) ? f.openId : f.draftId,
       };
       if (name === 'id') return rootField === 'organization' ? f.organizationId : f.openId;
@@ -168,6 +171,8 @@ function validScalar(type: GraphQLNamedType, name: string, rootField: string, f:
         slug: 'a-fine-slug',
         websiteUrl: 'https://brand.example.test',
         brandColor: '#1F2937',
+        // Outside production any http(s) URL is accepted without resolving it.
+        url: 'https://hooks.example.test/ideagora',
       };
       return strings[name] ?? 'A perfectly fine text';
     }
@@ -247,6 +252,7 @@ const ENTRY_POINTS: Record<string, (f: Fixtures) => { rootField: string; wrap: (
   Organization: (f) => ({ rootField: 'organization', wrap: (s) => `organization(id: "${f.organizationId}") { ${s} }` }),
   Prize: (f) => ({ rootField: 'challenge', wrap: (s) => `challenge(id: "${f.openId}") { prizes { ${s} } }` }),
   JudgingBoard: (f) => ({ rootField: 'challenge', wrap: (s) => `challenge(id: "${f.openId}") { judging { ${s} } }` }),
+  WebhookEndpoint: (f) => ({ rootField: 'webhookEndpoint', wrap: (s) => `webhookEndpoint(id: "${f.webhookEndpointId}") { ${s} }` }),
 };
 
 function targets(f: Fixtures): Target[] {
@@ -442,7 +448,22 @@ describe('bad input (generated from the API schema)', () => {
       { token: solver.token },
     );
     if (asked.errors) throw new Error(JSON.stringify(asked.errors));
-    fixtures = { sponsor, solver, organizationId, draftId: draft.id, openId: open.id, submissionId: submitted, questionId: asked.data!.askChallengeQuestion.question.id };
+    const endpoint = await stack.client.request(
+      `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`,
+      { input: { organizationId, url: 'https://hooks.example.test/ideagora', events: ['PAYOUT_FAILED'] } },
+      { token: sponsor.token },
+    );
+    if (endpoint.errors) throw new Error(JSON.stringify(endpoint.errors));
+    fixtures = {
+      sponsor,
+      solver,
+      organizationId,
+      draftId: draft.id,
+      openId: open.id,
+      submissionId: submitted,
+      questionId: asked.data!.askChallengeQuestion.question.id,
+      webhookEndpointId: endpoint.data!.createWebhookEndpoint.endpoint.id,
+    };
   });
   afterAll(async () => {
     await stack?.stop();

@@ -5,24 +5,30 @@ import {
   createChallenge,
   createOrganization,
   eventually,
+  fundAndPublish,
   requestSubgraph,
   runContract,
   signUpUser,
   startStack,
+  startWebhookReceiver,
   TEST_SECRETS,
   type GraphQLResponse,
   type Stack,
   type TestUser,
+  type WebhookReceiver,
 } from '@ideagora/testing';
+import { verifyWebhookSignature } from '@ideagora/partner-client';
 import { SignJWT } from 'jose';
 
 /**
  * The partner platform (shared/contract/v2/partner-platform.graphql) through the gateway, as a partner sends it:
  * an OWNER makes keys, the keys act within their scopes, back to back with their creation (read your writes), and a
- * revoked key is refused on its very next request. The registry's mechanics are tested in api-key-registry.int-spec,
- * the keys' rules in services/challenges/test/api-keys.int-spec.
+ * revoked key is refused on its very next request; a key with WEBHOOKS_MANAGE registers an endpoint, reads its log and
+ * redelivers. The registry's mechanics are tested in api-key-registry.int-spec, the keys' rules in
+ * services/challenges/test/api-keys.int-spec, the webhooks' (retries, give-up, SSRF in production, every event type)
+ * in services/challenges/test/webhooks.int-spec.
  */
-describe('partner platform: API keys, through the partner contract', () => {
+describe('partner platform: API keys and webhooks, through the partner contract', () => {
   let stack: Stack;
   let owner: TestUser;
   let member: TestUser;
@@ -43,7 +49,9 @@ describe('partner platform: API keys, through the partner contract', () => {
     otherOrganization = await createOrganization(stack.client, otherOwner.token, 'Elsewhere Ltd');
     otherChallenge = (await createChallenge(stack.client, otherOwner.token, challengeInput(otherOrganization))).id;
   }, 240_000);
+  const receivers: WebhookReceiver[] = [];
   afterAll(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
     await stack?.stop();
   });
 
@@ -155,5 +163,53 @@ describe('partner platform: API keys, through the partner contract', () => {
       body: JSON.stringify({ query }),
     });
     expect(direct.status).toBe(401);
+  });
+
+  it('a key with WEBHOOKS_MANAGE: CreateWebhookEndpoint, a signed delivery, WebhookDeliveries, RedeliverWebhook; a key without it is FORBIDDEN', async () => {
+    const receiver = await startWebhookReceiver();
+    receivers.push(receiver);
+    const reader = await createKey(['CHALLENGES_READ']);
+    const endpointInput = { organizationId, url: receiver.url, events: ['CHALLENGE_PUBLISHED'] };
+    expect(refusal(await runContract(stack.client, 'CreateWebhookEndpoint', { input: endpointInput }, reader.secret))[0]).toBe('FORBIDDEN');
+
+    const key = await createKey(['WEBHOOKS_MANAGE']);
+    const { createWebhookEndpoint } = ok(await runContract(stack.client, 'CreateWebhookEndpoint', { input: endpointInput }, key.secret));
+    expect(createWebhookEndpoint.endpoint).toEqual({ id: expect.any(String), url: receiver.url, events: ['CHALLENGE_PUBLISHED'] });
+    const endpointId: string = createWebhookEndpoint.endpoint.id;
+    const challengeId = (await createChallenge(stack.client, owner.token, challengeInput(organizationId, { title: 'Announced by webhook' }))).id;
+    await fundAndPublish(stack, owner.token, challengeId, { simulated: true });
+
+    const first = await eventually(async () => {
+      const got = receiver.received.find((w) => (JSON.parse(w.rawBody) as { data: { challengeId?: string } }).data.challengeId === challengeId);
+      if (!got) throw new Error('not delivered yet');
+      return got;
+    });
+    expect(verifyWebhookSignature(first.rawBody, first.headers['ideagora-signature'] as string, createWebhookEndpoint.signingSecret)).toBe(true);
+    const event = JSON.parse(first.rawBody) as { id: string; type: string };
+    expect(event.type).toBe('challenge.published');
+
+    const delivery = await eventually(async () => {
+      const log = ok(await runContract(stack.client, 'WebhookDeliveries', { endpointId, first: 10 }, key.secret));
+      const node = log.webhookEndpoint.deliveries.edges.map((e: { node: Record<string, unknown> }) => e.node).find((n: { eventId: string }) => n.eventId === event.id);
+      expect(node).toMatchObject({ eventType: 'CHALLENGE_PUBLISHED', attemptCount: 1, lastStatusCode: 200, deliveredAt: expect.any(String), nextAttemptAt: null });
+      return node as { id: string };
+    });
+    const { redeliverWebhook } = ok(await runContract(stack.client, 'RedeliverWebhook', { input: { deliveryId: delivery.id } }, key.secret));
+    expect(redeliverWebhook.delivery.id).toBe(delivery.id);
+    // The same event, sent again with a fresh signature: the receiver deduplicates on its id.
+    const again = await eventually(async () => {
+      const got = receiver.received.filter((w) => (JSON.parse(w.rawBody) as { id: string }).id === event.id);
+      if (got.length < 2) throw new Error('not redelivered yet');
+      return got[1];
+    });
+    expect(again.rawBody).toBe(first.rawBody);
+    expect(verifyWebhookSignature(again.rawBody, again.headers['ideagora-signature'] as string, createWebhookEndpoint.signingSecret)).toBe(true);
+    await eventually(async () => {
+      const log = ok(await runContract(stack.client, 'WebhookDeliveries', { endpointId, first: 10 }, key.secret));
+      expect(log.webhookEndpoint.deliveries.edges[0].node).toMatchObject({ id: delivery.id, attemptCount: 2, lastStatusCode: 200 });
+    });
+    // Another organization's owner sees no such endpoint.
+    const foreign = await runContract(stack.client, 'WebhookDeliveries', { endpointId, first: 10 }, otherOwner.token);
+    expect(foreign.data?.webhookEndpoint ?? null).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  challengesSchema,
   ConfigError,
   gatewaySchema,
   loadConfig,
@@ -54,6 +55,24 @@ describe('loadConfig', () => {
       GATEWAY_IDENTITY_SECRET: 'b'.repeat(40),
     });
     expect(ok.PORT).toBe(4000);
+  });
+
+  it('encrypts webhook secrets with a local key outside production only; retries start at 30 s, 8 deliveries in flight', () => {
+    const local = loadConfig(challengesSchema, {});
+    expect(local.WEBHOOK_SECRETS_KEY).toMatch(/^[0-9a-f]{64}$/);
+    expect([local.WEBHOOK_RETRY_BASE_MS, local.WEBHOOK_DELIVERY_CONCURRENCY]).toEqual([30_000, 8]);
+    // docker-compose passes an unset variable as an empty string: the default.
+    expect(loadConfig(challengesSchema, { WEBHOOK_SECRETS_KEY: '' }).WEBHOOK_SECRETS_KEY).toBe(local.WEBHOOK_SECRETS_KEY);
+    for (const invalid of ['short', 'g'.repeat(64), 'a'.repeat(63), 'a'.repeat(65)]) {
+      expect(() => loadConfig(challengesSchema, { WEBHOOK_SECRETS_KEY: invalid })).toThrow(/WEBHOOK_SECRETS_KEY/);
+    }
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/ideagora', AUTH_TOKEN_SECRET: 'a'.repeat(40), GATEWAY_IDENTITY_SECRET: 'b'.repeat(40) };
+    expect(() => loadConfig(challengesSchema, production)).toThrow(/WEBHOOK_SECRETS_KEY: required in production/);
+    expect(() => loadConfig(challengesSchema, { ...production, WEBHOOK_SECRETS_KEY: local.WEBHOOK_SECRETS_KEY.toUpperCase() })).toThrow(/WEBHOOK_SECRETS_KEY/);
+    expect(loadConfig(challengesSchema, { ...production, WEBHOOK_SECRETS_KEY: 'ab'.repeat(32) }).WEBHOOK_SECRETS_KEY).toBe('ab'.repeat(32));
+    // Other processes keep no webhook secrets.
+    expect(() => loadConfig(subgraphSchema, production)).not.toThrow();
+    for (const invalid of ['0', '-5', 'soon']) expect(() => loadConfig(challengesSchema, { WEBHOOK_RETRY_BASE_MS: invalid })).toThrow(/WEBHOOK_RETRY_BASE_MS/);
   });
 
   it('writes mail to the log locally, and refuses to run solvers in production without a mail server', () => {

@@ -144,6 +144,26 @@ export const solversSchema = subgraphSchema.extend({
 
 export type SolversConfig = z.infer<typeof solversSchema>;
 
+/** Encrypts partner webhooks' signing secrets outside production; refused there (see loadConfig). */
+export const LOCAL_WEBHOOK_SECRETS_KEY = '6c6f63616c2d6f6e6c792d776562686f6f6b2d736563726574732d6b65792d21';
+
+export const challengesSchema = subgraphSchema.extend({
+  /** AES-256-GCM key of the webhook endpoints' signing secrets at rest: 32 bytes as 64 hex digits (`openssl rand -hex 32`).
+   * Required in production (the local default is refused). Changing it makes the stored secrets unreadable. */
+  WEBHOOK_SECRETS_KEY: z.preprocess(
+    (value) => (value === '' ? undefined : value), // docker-compose passes an unset variable as ''
+    z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal digits (32 bytes, e.g. `openssl rand -hex 32`)').default(LOCAL_WEBHOOK_SECRETS_KEY),
+  ),
+  /** A failed webhook delivery is retried after this, doubling each time (capped at 1 h), for 24 h. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** How often due webhook deliveries are looked for when the queue was not nudged. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** Webhook deliveries in flight at once per process (each mostly waits on the partner's server, 10 s at most). */
+  WEBHOOK_DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
+});
+
+export type ChallengesConfig = z.infer<typeof challengesSchema>;
+
 function isPublicHttps(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   return protocol === 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(hostname);
@@ -302,6 +322,10 @@ export function loadConfig<S extends typeof baseSchema>(schema: S, env: NodeJS.P
     if ('SMTP_URL' in schema.shape && !(config as { SMTP_URL?: string }).SMTP_URL) unsafe.push('SMTP_URL: required in production (without it, mail is written to the log)');
     // Links in mail must reach users, over TLS: not the local default.
     if ('WEB_BASE_URL' in schema.shape && !isPublicHttps((config as { WEB_BASE_URL: string }).WEB_BASE_URL)) unsafe.push('WEB_BASE_URL: the web client\'s public https:// address is required in production (links in mail point there)');
+    // The key of the partners' webhook secrets: the local default is written in this repository.
+    if ('WEBHOOK_SECRETS_KEY' in schema.shape && (config as { WEBHOOK_SECRETS_KEY: string }).WEBHOOK_SECRETS_KEY.toLowerCase() === LOCAL_WEBHOOK_SECRETS_KEY) {
+      unsafe.push('WEBHOOK_SECRETS_KEY: required in production (32 random bytes as 64 hex digits; the default written in the repository is not allowed)');
+    }
     if (unsafe.length > 0) throw new ConfigError(unsafe);
   }
   return config;

@@ -263,6 +263,10 @@ export const SUBSCRIPTIONS: Record<string, EventType[]> = {
     'ProfileChanged',
     // ApiKeysUsed: the keys' lastUsedAt, reported by the gateway in batches (no write per request).
     'ApiKeysUsed',
+    // Partner webhooks (issue 16): payout.paid and payout.failed (and, with the events above, submission.created,
+    // prize.awarded, challenge.settled) become deliveries to the sponsor's endpoints.
+    'PayoutPaid',
+    'PayoutFailed',
   ],
   // The gateway's API key registry (issue 16): it verifies keys in memory, fed by this event.
   gateway: ['ApiKeyChanged'],

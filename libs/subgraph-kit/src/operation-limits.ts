@@ -109,6 +109,11 @@ export const LIST_SIZE_BOUNDS: Record<string, number> = {
   // (an estimate, as Organization.members); the scopes of libs/auth's API_SCOPES (5).
   'Organization.apiKeys': 100,
   'ApiKey.scopes': 5,
+  // Partner webhooks (issue 16, services/challenges webhook.domain.ts): 20 endpoints an organization, the 8 event
+  // types, the latest 50 attempts of a delivery.
+  'Organization.webhookEndpoints': 20,
+  'WebhookEndpoint.events': 8,
+  'WebhookDelivery.attempts': 50,
   // Introspection (subgraphs, and the gateway outside production): about the size of our schemas, so the circular
   // introspection query (types { fields { type { fields ... } } }) is refused by its cost.
   '__Schema.types': 200,

@@ -49,6 +49,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     hideSchemaDetailsFromClientErrors: true, // no "Did you mean ...": the gateway has validated what it sends
     stringifyResult: stringifyWithinLimit(OPERATION_LIMITS.maxResponseBytes),
     formatError: createErrorFormatter(options.logger),
+    // The runtime's shutdown (runSubgraph) stops this server among its other steps. Apollo's own handlers (installed
+    // unless NODE_ENV=test) would stop it and then re-raise SIGTERM, killing the process before the workers, the relay
+    // and the event bus had stopped.
+    stopOnTerminationSignals: false,
     // No cache hints are used, so no cache-control plugin. The deadline plugin does wrap each resolver with a clock
     // check (about 0.4 µs a field, docs/ARCHITECTURE.md "Operation limits and deadlines").
     plugins: [

@@ -10,3 +10,4 @@ export * from './schema-drift';
 export type { FaultMode } from '@ideagora/stripe-emulator';
 export * from './submissions-view';
 export * from './explain';
+export * from './webhook-receiver';

@@ -43,6 +43,11 @@ export interface Stack {
   startAnotherGateway(env: Record<string, string>): Promise<string>;
   /** Stops (SIGTERM: a clean shutdown) a gateway `startAnotherGateway` started, by its URL. */
   stopAnotherGateway(url: string): Promise<void>;
+  /**
+   * Another process of a subgraph on the same database (its queues and consumers share the work with the first), e.g.
+   * with NODE_ENV=production; reach it with requestSubgraph's `url`. Stopped by `stop()`, or with the stack.
+   */
+  startAnotherSubgraph(name: SubgraphName, env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }>;
   /** Everything the processes logged (for debugging a failing test). */
   logs(): string;
   stop(): Promise<void>;
@@ -88,7 +93,8 @@ function startProcess(name: string, entry: string, env: Record<string, string>):
 }
 
 async function stopProcess(handle: ProcessHandle): Promise<void> {
-  if (handle.child.exitCode !== null) return;
+  // Exited on its own, or ended by a signal (its exit code then stays null): nothing to wait for.
+  if (handle.child.exitCode !== null || handle.child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     const kill = setTimeout(() => handle.child.kill('SIGKILL'), 10_000);
     handle.child.once('exit', () => {
@@ -220,6 +226,11 @@ export async function startStack(options: { env?: Record<string, string> } = {})
         if (!extra) throw new Error(`no gateway started by startAnotherGateway at ${url}`);
         await stopProcess(extra);
       },
+      startAnotherSubgraph: async (name, env) => {
+        const extra = await startProcess(`${name}-extra`, `services/${name}/src/main.ts`, { ...subgraphEnv(name), ...env });
+        handles.push(extra);
+        return { url: extra.url, stop: () => stopProcess(extra) };
+      },
       databaseUrl,
       dataDir,
       gatewayUrl: gateway.url,
@@ -268,14 +279,14 @@ export async function requestSubgraph(
   query: string,
   variables: Record<string, unknown>,
   userId: string | null,
-  options: { identityHeader?: string | null; audience?: string; secret?: string } = {},
+  options: { identityHeader?: string | null; audience?: string; secret?: string; url?: string } = {},
 ): Promise<{ status: number; body: any }> {
   const { IDENTITY_HEADER, signIdentity } = await import('@ideagora/auth');
   const header =
     options.identityHeader !== undefined
       ? options.identityHeader
       : await signIdentity({ userId, scopes: userId ? ['user'] : [] }, options.audience ?? subgraph, options.secret ?? TEST_SECRETS.GATEWAY_IDENTITY_SECRET, 60);
-  const response = await fetch(stack.subgraphUrls[subgraph], {
+  const response = await fetch(options.url ?? stack.subgraphUrls[subgraph], {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(header ? { [IDENTITY_HEADER]: header } : {}) },
     body: JSON.stringify({ query, variables }),

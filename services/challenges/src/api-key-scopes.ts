@@ -28,4 +28,10 @@ export const CHALLENGES_API_KEY_SCOPES: ApiKeyScopeRules = {
   // People and their emails: the organization's own business, never an integration's.
   'Organization.members': [],
   'Organization.invitations': [],
+  // Partner webhooks: the organization's endpoints and their delivery log.
+  'Mutation.createWebhookEndpoint': 'WEBHOOKS_MANAGE',
+  'Mutation.deleteWebhookEndpoint': 'WEBHOOKS_MANAGE',
+  'Mutation.redeliverWebhook': 'WEBHOOKS_MANAGE',
+  'Query.webhookEndpoint': 'WEBHOOKS_MANAGE',
+  'Organization.webhookEndpoints': 'WEBHOOKS_MANAGE',
 };

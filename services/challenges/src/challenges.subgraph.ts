@@ -1,4 +1,6 @@
+import { combineEventHandlers } from '@ideagora/events';
 import { buildFederatedSchema, type SubgraphDefinition } from '@ideagora/subgraph-kit';
+import { createChallengesOwn, type ChallengesOwn } from './challenges.runtime';
 import { CHALLENGES_API_KEY_SCOPES } from './api-key-scopes';
 import { apiKeyEventHandlers } from './api-keys/api-key.events';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
@@ -37,11 +39,16 @@ import { AttachmentViewEntity } from './read-models/attachment-view.entity';
 import { Migration20261207120000_organization_pages } from './migrations/Migration20261207120000_organization_pages';
 import { Migration20261207150000_announce_roles } from './migrations/Migration20261207150000_announce_roles';
 import { Migration20261210090000_api_keys } from './migrations/Migration20261210090000_api_keys';
+import { Migration20261211090000_webhooks } from './migrations/Migration20261211090000_webhooks';
+import { WebhookDeliveryAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhooks/webhook.entity';
+import { createWebhookEventHandlers } from './webhooks/webhook.events';
+import { OrganizationWebhookEndpointsResolver, WebhookDeliveryResolver, WebhookEndpointResolver } from './webhooks/webhook.resolver';
 
-export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
+export const challengesSubgraph: SubgraphDefinition<ChallengesContext, ChallengesOwn> = {
   name: 'challenges',
   entities: [OrganizationEntity, MembershipEntity, OrganizationInvitationEntity, ChallengeEntity, PrizeEntity, ChallengeQuestionEntity, UserViewEntity, ChallengeFundingEntity,
     PrizeAwardEntity, ChallengeInvitationEntity, SubmissionViewEntity, AttachmentViewEntity, SolverSkillViewEntity, ApiKeyEntity,
+    WebhookEndpointEntity, WebhookDeliveryEntity, WebhookDeliveryAttemptEntity,
   ],
   migrations: [
     { name: 'Migration20261124090000_challenges', class: Migration20261124090000_challenges },
@@ -58,6 +65,7 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
     { name: 'Migration20261207120000_recommendations', class: Migration20261207120000_recommendations },
     { name: 'Migration20261207150000_announce_roles', class: Migration20261207150000_announce_roles },
     { name: 'Migration20261210090000_api_keys', class: Migration20261210090000_api_keys },
+    { name: 'Migration20261211090000_webhooks', class: Migration20261211090000_webhooks },
   ],
   buildSchema: () =>
     buildFederatedSchema({
@@ -74,6 +82,9 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
         UserRecommendationsResolver,
         ApiKeyResolver,
         OrganizationApiKeysResolver,
+        WebhookEndpointResolver,
+        WebhookDeliveryResolver,
+        OrganizationWebhookEndpointsResolver,
       ],
       referenceResolvers: {
         Organization: { __resolveReference: resolveOrganizationReference },
@@ -82,7 +93,16 @@ export const challengesSubgraph: SubgraphDefinition<ChallengesContext> = {
         User: { __resolveReference: resolveUserReference },
       },
     }),
+  own: createChallengesOwn,
   createContext: createChallengesContext,
-  eventHandlers: (runtime) => ({ ...createChallengeEventHandlers(() => runtime.logger), ...readModelEventHandlers, ...recommendationEventHandlers, ...apiKeyEventHandlers }),
-  onStart: (runtime) => startDeadlineJob(runtime),
+  // Partner webhooks' fan-out after this context's own handling of the same events, in the same transaction.
+  eventHandlers: (runtime) =>
+    combineEventHandlers(
+      { ...createChallengeEventHandlers(() => runtime.logger), ...readModelEventHandlers, ...recommendationEventHandlers, ...apiKeyEventHandlers },
+      createWebhookEventHandlers({ queued: () => runtime.own.webhookDeliveries.markQueued(), log: runtime.logger }),
+    ),
+  afterEventsApplied: (runtime) => runtime.own.webhookDeliveries.nudgeIfQueued(),
+  workers: (runtime) => [runtime.own.webhookDeliveries],
+  onStart: (runtime) => startDeadlineJob(runtime, () => runtime.own.webhookDeliveries.nudge()),
 };
+

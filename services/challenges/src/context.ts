@@ -1,8 +1,9 @@
 import type { Identity } from '@ideagora/auth';
-import { ResponseExtensions, type SubgraphRuntime } from '@ideagora/subgraph-kit';
+import { ResponseExtensions } from '@ideagora/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createApiKeyLoaders, type ApiKeyLoaders } from './api-keys/api-key.loaders';
 import { ApiKeyService } from './api-keys/api-key.service';
+import type { ChallengesRuntime } from './challenges.runtime';
 import { createInvitationLoaders, type InvitationLoaders } from './challenge-invitations/challenge-invitation.loaders';
 import { ChallengeInvitationService } from './challenge-invitations/challenge-invitation.service';
 import { PgBossDeadlineScheduler } from './challenges/challenge.deadline';
@@ -12,6 +13,8 @@ import { OrganizationService } from './organizations/organization.service';
 import { createQuestionLoaders, type QuestionLoaders } from './questions/question.loaders';
 import { QuestionService } from './questions/question.service';
 import { RecommendationService } from './recommendations/recommendation.service';
+import { createWebhookLoaders, type WebhookLoaders } from './webhooks/webhook.loaders';
+import { WebhookService } from './webhooks/webhook.service';
 
 export interface ChallengesContext {
   identity: Identity;
@@ -28,13 +31,18 @@ export interface ChallengesContext {
   apiKeyLoaders: ApiKeyLoaders;
   /** Merged into the answer's `extensions` (the kit's responseExtensionsPlugin): revoked API keys, for the gateway. */
   responseExtensions: ResponseExtensions;
+  webhooks: WebhookService;
+  webhookLoaders: WebhookLoaders;
 }
 
-export function createChallengesContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: SubgraphRuntime }): ChallengesContext {
+export function createChallengesContext({ identity, em, runtime }: { identity: Identity; em: EntityManager; runtime: ChallengesRuntime }): ChallengesContext {
   const organizations = new OrganizationService(em, runtime.readModelWaits);
-  const challenges = new ChallengeService(em, { deadlines: new PgBossDeadlineScheduler(runtime.boss), log: runtime.logger, readModel: runtime.readModelWaits });
+  const { webhookDeliveries, webhookUrlPolicy, webhookSecrets } = runtime.own;
+  const webhooksQueued = () => webhookDeliveries.nudge();
+  const challenges = new ChallengeService(em, { deadlines: new PgBossDeadlineScheduler(runtime.boss), log: runtime.logger, readModel: runtime.readModelWaits, webhooksQueued });
   const viewerId = identity.userId ?? null;
-  const questions = new QuestionService(em);
+  const questions = new QuestionService(em, webhooksQueued);
+  const webhooks = new WebhookService(em, { urlPolicy: webhookUrlPolicy, secrets: webhookSecrets, nudge: webhooksQueued });
   const challengeInvitations = new ChallengeInvitationService(em, runtime.readModelWaits);
   const invitationLoaders = createInvitationLoaders(viewerId, challengeInvitations);
   const apiKeys = new ApiKeyService(em);
@@ -52,5 +60,7 @@ export function createChallengesContext({ identity, em, runtime }: { identity: I
     apiKeys,
     apiKeyLoaders: createApiKeyLoaders(apiKeys),
     responseExtensions: new ResponseExtensions(),
+    webhooks,
+    webhookLoaders: createWebhookLoaders(webhooks),
   };
 }

@@ -21,7 +21,7 @@ export class PgBossDeadlineScheduler implements DeadlineScheduler {
  * Starts the deadline sweep: a worker on `challenges_deadline` (jobs sent at each deadline by publishChallenge,
  * and every minute by the schedule, which also catches anything missed). Returns how to stop the worker.
  */
-export async function startDeadlineJob(runtime: SubgraphRuntime): Promise<() => Promise<void>> {
+export async function startDeadlineJob(runtime: SubgraphRuntime, webhooksQueued?: () => void): Promise<() => Promise<void>> {
   const { boss, orm, logger } = runtime;
   // Several processes may start at once: creating the queue concurrently can fail once; it then exists.
   for (let attempt = 0; ; attempt += 1) {
@@ -37,7 +37,7 @@ export async function startDeadlineJob(runtime: SubgraphRuntime): Promise<() => 
   }
 
   const sweep = async () => {
-    const moved = await new ChallengeService(orm.em.fork(), { log: logger, deadlines: new PgBossDeadlineScheduler(boss) }).sweepDeadlines();
+    const moved = await new ChallengeService(orm.em.fork(), { log: logger, deadlines: new PgBossDeadlineScheduler(boss), webhooksQueued }).sweepDeadlines();
     if (moved.length > 0) {
       logger.info({ challengeIds: moved }, 'deadlines passed: challenges moved to JUDGING, or their voting or judging closed');
       runtime.relay.nudge();

@@ -45,6 +45,8 @@ import {
 import { validateChallengeEdit, validateJudgingDeadline, validateNewChallenge, validateRubric, type ChallengeEdit, type ChallengeListFilter } from './challenge.validation';
 import { BadUserInputError } from '@ideagora/subgraph-kit';
 import { findForRead, mapRowForRead, pgArray } from '@ideagora/db';
+import { challengeClosedEvent, challengePublishedEvent } from '../webhooks/webhook.domain';
+import { queueWebhookDeliveries } from '../webhooks/webhook.service';
 
 /** Schedules the deadline job of a published challenge (pg-boss in production). */
 export interface DeadlineScheduler {
@@ -56,6 +58,8 @@ export interface ChallengeServiceDeps {
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Read-your-writes: a funding that just succeeded may not have reached the funding read model yet. */
   readModel?: ReadModelWait;
+  /** After a commit that queued partner webhook deliveries (publication, close): wakes the delivery queue. */
+  webhooksQueued?: () => void;
 }
 
 export type FundingResult = 'SUCCEEDED' | 'FAILED';
@@ -120,13 +124,16 @@ export class ChallengeService {
    */
   async publish(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
     await this.awaitFundingKnown(viewerId, requiredId(challengeId, 'challengeId'));
+    let webhooks = 0;
     const challenge = await this.transition(viewerId, challengeId, async (em, c) => {
       const fundingSucceeded = await isFunded(em, c.id);
       const now = new Date();
       c.status = assertCanPublish({ status: c.status, fundingSucceeded, submissionDeadline: c.submissionDeadline, now, votingEndsAt: c.votingEndsAt });
       c.publishedAt = now;
       await sendPendingInvitations(em, c, now);
+      webhooks = await queueWebhookDeliveries(em, challengePublishedEvent({ ...c, publishedAt: now }));
     });
+    if (webhooks > 0) this.deps.webhooksQueued?.();
     await this.scheduleDeadline(challenge);
     if (challenge.votingEndsAt) await this.scheduleDeadline(challenge, challenge.votingEndsAt);
     return challenge;
@@ -169,9 +176,12 @@ export class ChallengeService {
 
   /** OPEN -> JUDGING before the deadline; the judging deadline's job is scheduled. */
   async closeSubmissions(viewerId: string, challengeId: string): Promise<ChallengeEntity> {
-    const challenge = await this.transition(viewerId, challengeId, (_em, c) => {
+    let webhooks = 0;
+    const challenge = await this.transition(viewerId, challengeId, async (em, c) => {
       c.status = nextStatus(c.status, 'closeSubmissions');
+      webhooks = await queueWebhookDeliveries(em, challengeClosedEvent(c, 'SPONSOR', new Date()));
     });
+    if (webhooks > 0) this.deps.webhooksQueued?.();
     await this.scheduleDeadline(challenge, challenge.judgingDeadline);
     return challenge;
   }
@@ -358,9 +368,11 @@ export class ChallengeService {
    * what is left). Before that, closes the public vote of every published challenge whose voting window ended
    * (`voting_closed_at`; ChallengeChanged `votingClosed`: submissions fixes the vote ranking, payouts awards the
    * community-choice prizes). Rows locked by someone else are skipped: the next run takes them. Each batch is one transaction.
+   * Each move to JUDGING queues its challenge.closed webhook deliveries in that transaction.
    * Returns the ids moved to JUDGING and those whose judging closed.
    */
   async sweepDeadlines(now: Date = new Date(), batchSize = 200): Promise<string[]> {
+    let webhooks = 0;
     const moved = await this.sweepBatches(batchSize, async (em) => {
       const due = await em.find(
         ChallengeEntity,
@@ -373,9 +385,13 @@ export class ChallengeService {
         },
         { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { submissionDeadline: 'asc', id: 'asc' }, limit: batchSize },
       );
-      for (const challenge of due) challenge.status = nextStatus(challenge.status, 'deadlinePassed');
+      for (const challenge of due) {
+        challenge.status = nextStatus(challenge.status, 'deadlinePassed');
+        webhooks += await queueWebhookDeliveries(em, challengeClosedEvent(challenge, 'DEADLINE', now));
+      }
       return due;
     });
+    if (webhooks > 0) this.deps.webhooksQueued?.();
     for (const challenge of moved) await this.scheduleDeadline(challenge, challenge.judgingDeadline);
     // Before the judging deadline's closing: a window may end exactly then, and the vote is decided first.
     const votingClosed = await this.sweepBatches(batchSize, async (em) => {

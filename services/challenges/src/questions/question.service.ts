@@ -11,6 +11,8 @@ import { assertCanAnswer, assertCanAsk, QUESTION_WINDOW_MS, validateAnswer, vali
 import { ChallengeQuestionEntity } from './question.entity';
 import { ChallengeQuestionNotFoundError } from './question.errors';
 import type { AnswerChallengeQuestionInput, AskChallengeQuestionInput } from './question.inputs';
+import { questionAskedEvent } from '../webhooks/webhook.domain';
+import { queueWebhookDeliveries } from '../webhooks/webhook.service';
 
 /** Which questions a page lists: the published ones (everyone), or all of them (the sponsor's OWNER/ADMIN). */
 export type QuestionListing = 'published' | 'all';
@@ -31,7 +33,11 @@ export interface QuestionPageRequest {
 const COLUMNS = ['id', 'challenge_id', 'asked_by', 'question', 'answer', 'answered_by', 'asked_at', 'answered_at', 'published'].map((c) => `q."${c}"`).join(', ');
 
 export class QuestionService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** After a commit that queued partner webhook deliveries (question.asked): wakes the delivery queue. */
+    private readonly webhooksQueued: () => void = () => undefined,
+  ) {}
 
   // ---- commands -------------------------------------------------------------
 
@@ -44,7 +50,8 @@ export class QuestionService {
   async ask(viewerId: string, input: AskChallengeQuestionInput): Promise<ChallengeQuestionEntity> {
     const challengeId = requiredId(input.challengeId, 'challengeId');
     const question = validateQuestion(input.question);
-    return this.em.transactional(async (em) => {
+    let webhooks = 0;
+    const asked = await this.em.transactional(async (em) => {
       const challenge = await em.findOne(ChallengeEntity, { id: challengeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!challenge) throw new ChallengeNotFoundError(challengeId);
       const role = await findRole(em, challenge.organizationId, viewerId);
@@ -57,9 +64,13 @@ export class QuestionService {
       const created = em.create(ChallengeQuestionEntity, { challengeId, askedBy: viewerId, question, askedAt: now });
       // The sponsor's OWNER/ADMINs are told (solvers' notifications); the asker stays unnamed in every text.
       recordEvent(em, 'QuestionAsked', { questionId: created.id, challengeId, challengeTitle: challenge.title, organizationId: challenge.organizationId, askedBy: viewerId });
+      // The sponsor's webhook endpoints too, in the same transaction (the text, never the asker).
+      webhooks = await queueWebhookDeliveries(em, questionAskedEvent(created));
       await em.flush();
       return created;
     });
+    if (webhooks > 0) this.webhooksQueued();
+    return asked;
   }
 
   /**
