@@ -59,6 +59,10 @@ export async function startGateway(config: GatewayConfig, databaseUrl: string, l
     includeStacktraceInErrorResponses: development,
     hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production', // no "Did you mean ..." field suggestions
     stringifyResult: stringifyWithinLimit(OPERATION_LIMITS.maxResponseBytes),
+    // main.ts's shutdown calls stop() below, which stops this server and then flushes the API keys' last uses and
+    // closes the registry. Apollo's own handlers (installed unless NODE_ENV=test) would stop the server and re-raise
+    // SIGTERM, killing the process before that flush.
+    stopOnTerminationSignals: false,
     plugins: [
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),

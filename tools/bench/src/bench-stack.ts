@@ -17,6 +17,8 @@ export const BENCH_SECRETS = {
   AUTH_TOKEN_SECRET: 'bench-auth-token-secret-0123456789-abcdefghij',
   GATEWAY_IDENTITY_SECRET: 'bench-gateway-identity-secret-0123456789-abcd',
   FILES_SIGNING_SECRET: 'bench-files-signing-secret-0123456789-abcdefgh',
+  // Partner webhooks' signing secrets at rest (challenges): production wants 32 bytes of its own, not the default.
+  WEBHOOK_SECRETS_KEY: 'be'.repeat(32),
 };
 
 /**

@@ -13,6 +13,8 @@ import {
   SubmitSolutionPayload,
 } from './submission.type';
 import { parseSubmitSolutionInput } from './submission.validation';
+import type { SubmissionSnapshot } from './submission.entity';
+import { ShortlistForbiddenError, SubmissionNotFoundError } from './submission.errors';
 import { TeamType } from '../teams/team.type';
 
 @Resolver(() => SubmissionType)
@@ -36,7 +38,7 @@ export class SubmissionResolver {
       'A submission, for those who may read it: its author (a team\'s: its members), the sponsor\'s OWNER/ADMIN and the judges, or anyone when it is public (a gallery challenge\'s entry, Challenge.submissionVisibility); null otherwise, as for an unknown id.',
   })
   async submission(@Arg('id', () => ID) id: string, @Ctx() ctx: SubmissionsContext): Promise<SubmissionType | null> {
-    const found = await ctx.loaders.visibleSubmissionById.load(requiredId(id, 'id'));
+    const found = await visibleSubmission(requiredId(id, 'id'), ctx);
     return found ? SubmissionType.from(found) : null;
   }
 
@@ -64,7 +66,13 @@ export class SubmissionResolver {
     @Ctx() ctx: SubmissionsContext,
   ): Promise<ShortlistSubmissionPayload> {
     const judgeId = requireUser(ctx.identity);
-    const submission = await ctx.submissions.shortlist(judgeId, requiredId(input.submissionId, 'submissionId'), input.shortlisted);
+    const submissionId = requiredId(input.submissionId, 'submissionId');
+    const submission = await ctx.submissions.shortlist(judgeId, submissionId, input.shortlisted).catch(async (error: unknown) => {
+      // A key created a moment ago: refused only because its membership is in flight? Then once more.
+      if (!(error instanceof ShortlistForbiddenError || error instanceof SubmissionNotFoundError)) throw error;
+      if (!(await ctx.submissions.newKeyMembershipArrived(ctx.identity.apiKey))) throw error;
+      return ctx.submissions.shortlist(judgeId, submissionId, input.shortlisted);
+    });
     return Object.assign(new ShortlistSubmissionPayload(), { submission: SubmissionType.from(submission) });
   }
 
@@ -114,6 +122,14 @@ export class SubmissionConnectionResolver {
  */
 export async function resolveSubmissionReference(reference: { id: string }, ctx: SubmissionsContext): Promise<SubmissionType | null> {
   if (typeof reference?.id !== 'string') return null;
-  const submission = await ctx.loaders.visibleSubmissionById.load(reference.id);
+  const submission = await visibleSubmission(reference.id, ctx);
   return submission ? SubmissionType.from(submission) : null;
+}
+
+/** A submission the caller may read, or null; for a key created a moment ago, once more after its membership arrived. */
+async function visibleSubmission(id: string, ctx: SubmissionsContext): Promise<SubmissionSnapshot | null> {
+  const found = await ctx.loaders.visibleSubmissionById.load(id);
+  if (found || !(await ctx.submissions.newKeyMembershipArrived(ctx.identity.apiKey))) return found;
+  ctx.loaders.challengeAccess.clearAll();
+  return ctx.loaders.visibleSubmissionById.clear(id).load(id);
 }
