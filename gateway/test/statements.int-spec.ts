@@ -101,6 +101,24 @@ describe('SQL statements per BrowseChallenges request', () => {
     expect(nodes.filter((n) => n.terms !== null && !n.viewerHasAcceptedTerms).length).toBeGreaterThan(0);
   });
 
+  it('the browse page with its money (funding, prizes, awards, payouts) is the same for 5 and 50; signed in, payouts reads the role only', async () => {
+    // The benchmark's Q1 page (tools/bench/src/scenarios.ts BROWSE_FULL, without the viewer).
+    const FULL = `query($first: Int) { challenges(first: $first) { edges { node {
+      id title status visibility totalPrize { amountMinor currency } organization { id name }
+      prizes { rank label amount { amountMinor currency } award { id prizeRank awardedAt payouts { status amount { amountMinor currency } } } }
+      funding { status } submissionCount viewerSubmissions { id status version } } } } }`;
+    const viewer = await signUpUser(stack.client);
+    await statementsFor(5, viewer.token, FULL); // warm-up, not counted
+    const anonymous = await statementsFor(50, undefined, FULL);
+    const small = await statementsFor(5, viewer.token, FULL);
+    const large = await statementsFor(50, viewer.token, FULL);
+    expect(large).toEqual(small);
+    // Each payouts fetch reads the viewer's role in the sponsors (one statement, batched); no invitation read, since
+    // every challenge here is published and PUBLIC (an invitation changes nothing there).
+    expect(large.payouts - anonymous.payouts).toBeLessThanOrEqual(2);
+    console.log(`statements per full browse page: anonymous ${JSON.stringify(anonymous)}, signed in ${JSON.stringify(large)}`);
+  });
+
   it("is the same for a viewer's organizations with their members, for 1 and for 6 organizations", async () => {
     const MEMBERS = `{ viewer { organizations { name viewerRole members { role user { displayName } } } } }`;
     const count = async (token: string, organizations: number) => {

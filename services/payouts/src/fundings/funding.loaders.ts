@@ -10,7 +10,10 @@ import type { FundingService } from './funding.service';
 export interface ViewerChallengeAudience {
   challenge: ChallengeView | null;
   role: OrganizationRoleName | null;
-  /** An accepted challenge invitation (JUDGE or PARTICIPANT). */
+  /**
+   * An accepted challenge invitation (JUDGE or PARTICIPANT). Read only where it can change who sees the challenge (no
+   * role in the sponsor, and not a published PUBLIC challenge); false elsewhere.
+   */
   hasChallengeRole: boolean;
 }
 
@@ -32,11 +35,11 @@ export function createFundingLoaders(fundings: FundingService, readModels: ReadM
     return ids.map((id) => withRole.has(id));
   });
   const audienceOf = async (challengeId: string): Promise<ViewerChallengeAudience> => {
-    const [challenge, role, hasChallengeRole] = await Promise.all([
-      challengeById.load(challengeId),
-      viewerRoleByChallengeId.load(challengeId),
-      viewerHasChallengeRole.load(challengeId),
-    ]);
+    const [challenge, role] = await Promise.all([challengeById.load(challengeId), viewerRoleByChallengeId.load(challengeId)]);
+    // An invitation decides nothing for the sponsor's members, nor on a published PUBLIC challenge (everyone's): read
+    // only where it does, so a browse page of public challenges costs no statement for it (batched when it does).
+    const invitationMatters = !!challenge && !role && !(challenge.visibility === 'PUBLIC' && challenge.published);
+    const hasChallengeRole = invitationMatters && (await viewerHasChallengeRole.load(challengeId));
     return { challenge, role: role as OrganizationRoleName | null, hasChallengeRole };
   };
   const withheld = (a: ViewerChallengeAudience) => !!a.challenge && isChallengeWithheldFrom(a.challenge, a.role, a.hasChallengeRole);
