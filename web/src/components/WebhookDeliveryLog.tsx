@@ -73,28 +73,30 @@ export function WebhookDeliveryLog({ organizationId, endpointId, deliveries, red
     );
   }
   return (
-    <DataTable caption="Deliveries, newest first" captionHidden rows={deliveries} rowKey={(d) => d.id} columns={[
-      { key: 'event', label: 'Event', render: (d) => (
-        <div>
-          <div>{EVENT_WORDS[d.eventType]}</div>
-          <div className="muted"><code>{wireName(d.eventType)}</code>, <LocalDate iso={d.createdAt} /></div>
-        </div>
-      ) },
-      { key: 'status', label: 'Status', render: (d) => {
-        const { label, tone } = deliveryStatus(d.status, d.attemptCount);
-        return (
+    <div className="webhook-log">
+      <DataTable caption="Deliveries, newest first" captionHidden rows={deliveries} rowKey={(d) => d.id} columns={[
+        { key: 'event', label: 'Event', render: (d) => (
           <div>
-            <Badge tone={tone}>{label}</Badge>
-            {d.status === 'PENDING' && d.nextAttemptAt && <div className="muted">Next attempt <LocalDate iso={d.nextAttemptAt} /></div>}
-            {d.status === 'DELIVERED' && d.deliveredAt && <div className="muted">On <LocalDate iso={d.deliveredAt} /></div>}
+            <div>{EVENT_WORDS[d.eventType]}</div>
+            <div className="muted"><code>{wireName(d.eventType)}</code>, <LocalDate iso={d.createdAt} /></div>
           </div>
-        );
-      } },
-      { key: 'attempts', label: 'Attempts', render: (d) => <Attempts delivery={d} /> },
-      { key: 'answer', label: 'Last answer', render: (d) => <Outcome statusCode={d.lastStatusCode} error={d.lastError} /> },
-      { key: 'action', label: 'Action', render: (d) => (redeliverAction ? (
-        <ActionButton action={redeliverAction} fields={{ organizationId, endpointId, deliveryId: d.id }} label="Redeliver" pendingText="Sending…" variant="secondary" />
-      ) : <span className="muted">—</span>) },
-    ]} />
+        ) },
+        { key: 'status', label: 'Status', render: (d) => {
+          const { label, tone } = deliveryStatus(d.status, d.attemptCount);
+          return (
+            <div>
+              <Badge tone={tone}>{label}</Badge>
+              {d.status === 'PENDING' && d.nextAttemptAt && <div className="muted">Next attempt <LocalDate iso={d.nextAttemptAt} /></div>}
+              {d.status === 'DELIVERED' && d.deliveredAt && <div className="muted">On <LocalDate iso={d.deliveredAt} /></div>}
+            </div>
+          );
+        } },
+        { key: 'attempts', label: 'Attempts', render: (d) => <Attempts delivery={d} /> },
+        { key: 'answer', label: 'Last answer', render: (d) => <Outcome statusCode={d.lastStatusCode} error={d.lastError} /> },
+        { key: 'action', label: 'Action', render: (d) => (redeliverAction ? (
+          <ActionButton action={redeliverAction} fields={{ organizationId, endpointId, deliveryId: d.id }} label="Redeliver" pendingText="Sending…" variant="secondary" />
+        ) : <span className="muted">—</span>) },
+      ]} />
+    </div>
   );
 }

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import type { WebhookEventType } from '@/gql/graphql';
 import type { FormState } from '@/lib/errors';
-import { eventsInWords, webhookLogPath, type WebhookFormState } from '@/lib/webhooks';
+import { eventsInWords, MAX_WEBHOOK_ENDPOINTS, webhookLogPath, type WebhookFormState } from '@/lib/webhooks';
 import { LocalDate } from './dates';
 import { ActionButton } from './forms';
-import { Card, DataTable, EmptyState, StatusBadge } from './ui';
+import { Card, DataTable, EmptyState } from './ui';
 import { CreateWebhookEndpointForm } from './WebhookForms';
 
 export interface WebhookEndpointRow {
@@ -12,13 +12,12 @@ export interface WebhookEndpointRow {
   url: string;
   events: WebhookEventType[];
   createdAt: string;
-  deletedAt?: string | null;
 }
 
 /**
- * The developer settings' "Webhooks" section (OWNER/ADMIN), below the API keys: the endpoints (address, what each is
- * told about in words, created, active or deleted; the address opens its delivery log; "Delete x" confirmed in the
- * page), the form that adds one and shows its signing secret once, and how deliveries work.
+ * The developer settings' "Webhooks" section (OWNER/ADMIN), below the API keys: the endpoints in use (the API lists
+ * no deleted one): address (it opens the delivery log), what each is told about in words, created, "Delete x" confirmed
+ * in the page; the form that adds one and shows its signing secret once; and how deliveries work.
  */
 export function WebhooksSection({ organizationId, organizationName, endpoints, createAction, deleteAction }: {
   organizationId: string;
@@ -27,7 +26,6 @@ export function WebhooksSection({ organizationId, organizationName, endpoints, c
   createAction: (prev: WebhookFormState, fd: FormData) => Promise<WebhookFormState>;
   deleteAction: (prev: FormState, fd: FormData) => Promise<FormState>;
 }) {
-  const active = endpoints.filter((e) => !e.deletedAt).length;
   return (
     <section className="stack webhooks" aria-labelledby="webhooks-title">
       <h2 id="webhooks-title">Webhooks</h2>
@@ -36,7 +34,7 @@ export function WebhooksSection({ organizationId, organizationName, endpoints, c
         awarded…) by sending it an HTTPS request at once, so that your tools need not ask again and again.
       </p>
       <Card aria-labelledby="webhook-endpoints-title">
-        <h3 id="webhook-endpoints-title">{endpoints.length === 0 ? 'Endpoints' : `Endpoints (${active} active${endpoints.length > active ? `, ${endpoints.length - active} deleted` : ''})`}</h3>
+        <h3 id="webhook-endpoints-title">{endpoints.length === 0 ? 'Endpoints' : `Endpoints (${endpoints.length} of ${MAX_WEBHOOK_ENDPOINTS})`}</h3>
         {endpoints.length === 0 ? (
           <EmptyState title="No webhook endpoints yet">
             <p>Add one below: the address of your server that receives the events.</p>
@@ -48,17 +46,11 @@ export function WebhooksSection({ organizationId, organizationName, endpoints, c
               { key: 'url', label: 'Endpoint URL', render: (e) => <Link className="webhook-url" href={webhookLogPath(organizationId, e.id)}>{e.url}</Link> },
               { key: 'events', label: 'Events', render: (e) => eventsInWords(e.events) },
               { key: 'created', label: 'Created', render: (e) => <LocalDate iso={e.createdAt} /> },
-              { key: 'status', label: 'Status', render: (e) => (e.deletedAt ? (
-                <div>
-                  <StatusBadge status="DELETED" />
-                  <div className="muted">On <LocalDate iso={e.deletedAt} /></div>
-                </div>
-              ) : <StatusBadge status="ACTIVE" />) },
-              { key: 'action', label: 'Action', render: (e) => (e.deletedAt ? <span className="muted">—</span> : (
+              { key: 'action', label: 'Action', render: (e) => (
                 <ActionButton action={deleteAction} fields={{ organizationId, endpointId: e.id }} label={`Delete ${e.url}`} pendingText="Deleting…" variant="danger-outline"
                   confirmText={`Delete the endpoint ${e.url}?`} confirmLabel="Yes, delete"
-                  confirmDetail="Nothing more is sent to it, and deliveries still waiting are cancelled; its delivery log stays readable. This cannot be undone: to receive events again, add a new endpoint." />
-              )) },
+                  confirmDetail="Nothing more is sent to it, and deliveries still waiting are cancelled. This cannot be undone: to receive events again, add a new endpoint." />
+              ) },
             ]} />
           </>
         )}

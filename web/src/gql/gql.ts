@@ -98,7 +98,7 @@ type Documents = {
     "\n  query OrganizationApiKeys($id: ID!) {\n    organization(id: $id) { id apiKeys { id name scopes createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.OrganizationApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id name scopes createdAt lastUsedAt } secret }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n": typeof types.RevokeApiKeyDocument,
-    "\n  query OrganizationWebhookEndpoints($id: ID!) {\n    organization(id: $id) { id webhookEndpoints { id url events createdAt deletedAt } }\n  }\n": typeof types.OrganizationWebhookEndpointsDocument,
+    "\n  query OrganizationWebhookEndpoints($id: ID!) {\n    organization(id: $id) { id webhookEndpoints { id url events createdAt } }\n  }\n": typeof types.OrganizationWebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { endpoint { id url events createdAt } signingSecret }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { endpoint { id deletedAt } }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
     "\n  query WebhookEndpointDeliveries($id: ID!, $first: Int, $after: String) {\n    webhookEndpoint(id: $id) {\n      id organizationId url events createdAt deletedAt\n      deliveries(first: $first, after: $after) {\n        edges {\n          node {\n            id eventId eventType status attemptCount lastStatusCode lastError deliveredAt nextAttemptAt createdAt\n            attempts { number startedAt durationMs statusCode error }\n          }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.WebhookEndpointDeliveriesDocument,
@@ -188,7 +188,7 @@ const documents: Documents = {
     "\n  query OrganizationApiKeys($id: ID!) {\n    organization(id: $id) { id apiKeys { id name scopes createdAt lastUsedAt revokedAt } }\n  }\n": types.OrganizationApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id name scopes createdAt lastUsedAt } secret }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n": types.RevokeApiKeyDocument,
-    "\n  query OrganizationWebhookEndpoints($id: ID!) {\n    organization(id: $id) { id webhookEndpoints { id url events createdAt deletedAt } }\n  }\n": types.OrganizationWebhookEndpointsDocument,
+    "\n  query OrganizationWebhookEndpoints($id: ID!) {\n    organization(id: $id) { id webhookEndpoints { id url events createdAt } }\n  }\n": types.OrganizationWebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { endpoint { id url events createdAt } signingSecret }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { endpoint { id deletedAt } }\n  }\n": types.DeleteWebhookEndpointDocument,
     "\n  query WebhookEndpointDeliveries($id: ID!, $first: Int, $after: String) {\n    webhookEndpoint(id: $id) {\n      id organizationId url events createdAt deletedAt\n      deliveries(first: $first, after: $after) {\n        edges {\n          node {\n            id eventId eventType status attemptCount lastStatusCode lastError deliveredAt nextAttemptAt createdAt\n            attempts { number startedAt durationMs statusCode error }\n          }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.WebhookEndpointDeliveriesDocument,
@@ -530,7 +530,7 @@ export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrganizationWebhookEndpoints($id: ID!) {\n    organization(id: $id) { id webhookEndpoints { id url events createdAt deletedAt } }\n  }\n"): typeof import('./graphql').OrganizationWebhookEndpointsDocument;
+export function graphql(source: "\n  query OrganizationWebhookEndpoints($id: ID!) {\n    organization(id: $id) { id webhookEndpoints { id url events createdAt } }\n  }\n"): typeof import('./graphql').OrganizationWebhookEndpointsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

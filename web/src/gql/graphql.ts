@@ -1174,7 +1174,7 @@ export type OrganizationWebhookEndpointsQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationWebhookEndpointsQuery = { organization: { id: string, webhookEndpoints: Array<{ id: string, url: string, events: Array<WebhookEventType>, createdAt: string, deletedAt: string | null }> | null } };
+export type OrganizationWebhookEndpointsQuery = { organization: { id: string, webhookEndpoints: Array<{ id: string, url: string, events: Array<WebhookEventType>, createdAt: string }> | null } };
 
 export type CreateWebhookEndpointMutationVariables = Exact<{
   input: CreateWebhookEndpointInput;
@@ -3303,7 +3303,6 @@ export const OrganizationWebhookEndpointsDocument = new TypedDocumentString(`
       url
       events
       createdAt
-      deletedAt
     }
   }
 }

@@ -789,10 +789,10 @@ export const RevokeApiKeyDoc = graphql(`
   }
 `);
 
-/** The organization's webhook endpoints, deleted ones included. OWNER/ADMIN only: null otherwise. */
+/** The organization's webhook endpoints not deleted, oldest first. OWNER/ADMIN only: null otherwise. */
 export const OrganizationWebhookEndpointsDoc = graphql(`
   query OrganizationWebhookEndpoints($id: ID!) {
-    organization(id: $id) { id webhookEndpoints { id url events createdAt deletedAt } }
+    organization(id: $id) { id webhookEndpoints { id url events createdAt } }
   }
 `);
 
