@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState } from 'react';
 import { API_KEY_NAME_MAX, API_SCOPES, isApiScope, SCOPE_WORDS, validateApiKey, type ApiKeyFormState } from '@/lib/api-keys';
-import { CopyField } from './CopyField';
 import { SubmitButton, useClientChecked } from './forms';
-import { Alert, Button, CheckboxGroup, TextField } from './ui';
+import { SecretShownOnce, useShownOnce } from './SecretShownOnce';
+import { Alert, CheckboxGroup, TextField } from './ui';
 
 type Action = (prev: ApiKeyFormState, fd: FormData) => Promise<ApiKeyFormState>;
 
@@ -25,34 +25,16 @@ export function CreateApiKeyForm({ action, organizationId, organizationName, hea
 }) {
   const [state, formAction] = useActionState(action, {});
   const { clientErrors, onSubmit } = useClientChecked((fd) => validateApiKey(String(fd.get('name') ?? ''), fd.getAll('scopes').map(String)));
-  const [dismissed, setDismissed] = useState<string | null>(null);
-  const created = state.created && state.created.id !== dismissed ? state.created : null;
+  const { shown: created, heading, dismiss } = useShownOnce(state.created);
   const errors = { ...state.fieldErrors, ...clientErrors };
   const values = state.ok ? undefined : state.values;
   const chosen = (values?.scopes ?? '').split(',').filter(isApiScope);
 
-  // The heading takes the focus when the secret appears and when "Done" brings the form back (not on the first render).
-  const heading = useRef<HTMLHeadingElement>(null);
-  const shown = created?.id ?? null;
-  const before = useRef(shown);
-  useEffect(() => {
-    if (before.current !== shown) heading.current?.focus();
-    before.current = shown;
-  }, [shown]);
-
   if (created) {
     return (
-      <div className="stack">
-        <h3 id={headingId} ref={heading} tabIndex={-1}>Your new key “{created.name}”</h3>
-        <Alert tone="warning" title="Copy the secret now: it will not be shown again.">
-          <p>Ideagora keeps only a fingerprint of it. Store it where your tool keeps its secrets; if it is lost, revoke this key and create another.</p>
-        </Alert>
-        <CopyField label={`Secret of “${created.name}”`} value={created.secret}
-          hint="Your tool sends it with every request, in the header Authorization: Bearer followed by the secret." />
-        <div>
-          <Button variant="secondary" onClick={() => setDismissed(created.id)}>Done: I have stored the secret</Button>
-        </div>
-      </div>
+      <SecretShownOnce headingId={headingId} heading={heading} title={`Your new key “${created.name}”`} label={`Secret of “${created.name}”`} secret={created.secret}
+        warning={<p>Ideagora keeps only a fingerprint of it. Store it where your tool keeps its secrets; if it is lost, revoke this key and create another.</p>}
+        hint="Your tool sends it with every request, in the header Authorization: Bearer followed by the secret." onDone={dismiss} />
     );
   }
   return (

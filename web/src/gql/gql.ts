@@ -98,6 +98,11 @@ type Documents = {
     "\n  query OrganizationApiKeys($id: ID!) {\n    organization(id: $id) { id apiKeys { id name scopes createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.OrganizationApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id name scopes createdAt lastUsedAt } secret }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query OrganizationWebhookEndpoints($id: ID!) {\n    organization(id: $id) { id webhookEndpoints { id url events createdAt } }\n  }\n": typeof types.OrganizationWebhookEndpointsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { endpoint { id url events createdAt } signingSecret }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { endpoint { id deletedAt } }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookEndpointDeliveries($id: ID!, $first: Int, $after: String) {\n    webhookEndpoint(id: $id) {\n      id organizationId url events createdAt deletedAt\n      deliveries(first: $first, after: $after) {\n        edges {\n          node {\n            id eventId eventType status attemptCount lastStatusCode lastError deliveredAt nextAttemptAt createdAt\n            attempts { number startedAt durationMs statusCode error }\n          }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.WebhookEndpointDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) { delivery { id status attemptCount } }\n  }\n": typeof types.RedeliverWebhookDocument,
 };
 const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token refreshToken expiresAt viewer { id email displayName } }\n  }\n": types.SignUpDocument,
@@ -183,6 +188,11 @@ const documents: Documents = {
     "\n  query OrganizationApiKeys($id: ID!) {\n    organization(id: $id) { id apiKeys { id name scopes createdAt lastUsedAt revokedAt } }\n  }\n": types.OrganizationApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { apiKey { id name scopes createdAt lastUsedAt } secret }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query OrganizationWebhookEndpoints($id: ID!) {\n    organization(id: $id) { id webhookEndpoints { id url events createdAt } }\n  }\n": types.OrganizationWebhookEndpointsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { endpoint { id url events createdAt } signingSecret }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { endpoint { id deletedAt } }\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookEndpointDeliveries($id: ID!, $first: Int, $after: String) {\n    webhookEndpoint(id: $id) {\n      id organizationId url events createdAt deletedAt\n      deliveries(first: $first, after: $after) {\n        edges {\n          node {\n            id eventId eventType status attemptCount lastStatusCode lastError deliveredAt nextAttemptAt createdAt\n            attempts { number startedAt durationMs statusCode error }\n          }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.WebhookEndpointDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) { delivery { id status attemptCount } }\n  }\n": types.RedeliverWebhookDocument,
 };
 
 /**
@@ -517,6 +527,26 @@ export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n"): typeof import('./graphql').RevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationWebhookEndpoints($id: ID!) {\n    organization(id: $id) { id webhookEndpoints { id url events createdAt } }\n  }\n"): typeof import('./graphql').OrganizationWebhookEndpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { endpoint { id url events createdAt } signingSecret }\n  }\n"): typeof import('./graphql').CreateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) { endpoint { id deletedAt } }\n  }\n"): typeof import('./graphql').DeleteWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpointDeliveries($id: ID!, $first: Int, $after: String) {\n    webhookEndpoint(id: $id) {\n      id organizationId url events createdAt deletedAt\n      deliveries(first: $first, after: $after) {\n        edges {\n          node {\n            id eventId eventType status attemptCount lastStatusCode lastError deliveredAt nextAttemptAt createdAt\n            attempts { number startedAt durationMs statusCode error }\n          }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): typeof import('./graphql').WebhookEndpointDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) { delivery { id status attemptCount } }\n  }\n"): typeof import('./graphql').RedeliverWebhookDocument;
 
 
 export function graphql(source: string) {

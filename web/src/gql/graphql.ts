@@ -202,11 +202,23 @@ export type CreateTeamInput = {
   name: string;
 };
 
+export type CreateWebhookEndpointInput = {
+  /** At least one, each once. A delivery names its type in lowercase with dots (CHALLENGE_PUBLISHED: "challenge.published"). */
+  events: Array<WebhookEventType>;
+  organizationId: string | number;
+  /** Where deliveries are POSTed: at most 2048 characters, no credentials. In production https only, a host name (not an IP address) that resolves only to public addresses; elsewhere http(s), http://localhost included. */
+  url: string;
+};
+
 export type CriterionScoreInput = {
   /** A key of the challenge's rubric. */
   criterionKey: string;
   /** From 0 to 10 with at most one decimal, as a decimal string ("7.5", "10", "0"). */
   value: string;
+};
+
+export type DeleteWebhookEndpointInput = {
+  endpointId: string | number;
 };
 
 export type FundingStatus =
@@ -341,6 +353,10 @@ export type ProposePrizeSplitInput = {
   /** Every member exactly once, summing to 10,000. */
   shares: Array<SplitShareInput>;
   teamId: string | number;
+};
+
+export type RedeliverWebhookInput = {
+  deliveryId: string | number;
 };
 
 export type RefreshSessionInput = {
@@ -548,6 +564,35 @@ export type VotingInput = {
   /** Before endsAt. May be in the past at publication (voting opens at once). GALLERY_AFTER_CLOSE: not before the submission deadline (BAD_USER_INPUT voting.startsAt). */
   startsAt: string;
 };
+
+export type WebhookDeliveryStatus =
+  /** Its endpoint was deleted before it was delivered. */
+  | 'CANCELLED'
+  /** The last attempt was answered with a 2xx. */
+  | 'DELIVERED'
+  /** Given up: no 2xx within 24 hours of the event (redeliverWebhook sends it again). */
+  | 'FAILED'
+  /** Waiting for its next attempt (nextAttemptAt), or in one. */
+  | 'PENDING';
+
+/** What a webhook endpoint subscribes to. A delivery's JSON `type` is the same name in lowercase with dots (GraphQL enum values cannot hold dots): CHALLENGE_PUBLISHED is "challenge.published". */
+export type WebhookEventType =
+  /** "challenge.closed": submissions closed (OPEN -> JUDGING), by the sponsor or at the deadline; once per round. */
+  | 'CHALLENGE_CLOSED'
+  /** "challenge.published": a challenge of the organization was published (DRAFT -> OPEN). */
+  | 'CHALLENGE_PUBLISHED'
+  /** "challenge.settled": every payout and refund of a challenge settled (-> CLOSED). */
+  | 'CHALLENGE_SETTLED'
+  /** "payout.failed": a winner's payout transfer failed (retried; the winner is told what to do). */
+  | 'PAYOUT_FAILED'
+  /** "payout.paid": a winner's payout reached their account. */
+  | 'PAYOUT_PAID'
+  /** "prize.awarded": a prize place was awarded to a submission. */
+  | 'PRIZE_AWARDED'
+  /** "question.asked": a solver asked a question about one of its challenges (never who). */
+  | 'QUESTION_ASKED'
+  /** "submission.created": a new submission (its first version) to one of its challenges. */
+  | 'SUBMISSION_CREATED';
 
 export type WithdrawVoteInput = {
   /** An entry the viewer voted for. */
@@ -1123,6 +1168,43 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 
 export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, revokedAt: string | null } } };
+
+export type OrganizationWebhookEndpointsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationWebhookEndpointsQuery = { organization: { id: string, webhookEndpoints: Array<{ id: string, url: string, events: Array<WebhookEventType>, createdAt: string }> | null } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { signingSecret: string, endpoint: { id: string, url: string, events: Array<WebhookEventType>, createdAt: string } } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { endpoint: { id: string, deletedAt: string | null } } };
+
+export type WebhookEndpointDeliveriesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookEndpointDeliveriesQuery = { webhookEndpoint: { id: string, organizationId: string, url: string, events: Array<WebhookEventType>, createdAt: string, deletedAt: string | null, deliveries: { edges: Array<{ node: { id: string, eventId: string, eventType: WebhookEventType, status: WebhookDeliveryStatus, attemptCount: number, lastStatusCode: number | null, lastError: string | null, deliveredAt: string | null, nextAttemptAt: string | null, createdAt: string, attempts: Array<{ number: number, startedAt: string, durationMs: number | null, statusCode: number | null, error: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  input: RedeliverWebhookInput;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { delivery: { id: string, status: WebhookDeliveryStatus, attemptCount: number } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3212,3 +3294,89 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const OrganizationWebhookEndpointsDocument = new TypedDocumentString(`
+    query OrganizationWebhookEndpoints($id: ID!) {
+  organization(id: $id) {
+    id
+    webhookEndpoints {
+      id
+      url
+      events
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationWebhookEndpointsQuery, OrganizationWebhookEndpointsQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    endpoint {
+      id
+      url
+      events
+      createdAt
+    }
+    signingSecret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input) {
+    endpoint {
+      id
+      deletedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const WebhookEndpointDeliveriesDocument = new TypedDocumentString(`
+    query WebhookEndpointDeliveries($id: ID!, $first: Int, $after: String) {
+  webhookEndpoint(id: $id) {
+    id
+    organizationId
+    url
+    events
+    createdAt
+    deletedAt
+    deliveries(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          eventId
+          eventType
+          status
+          attemptCount
+          lastStatusCode
+          lastError
+          deliveredAt
+          nextAttemptAt
+          createdAt
+          attempts {
+            number
+            startedAt
+            durationMs
+            statusCode
+            error
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookEndpointDeliveriesQuery, WebhookEndpointDeliveriesQueryVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($input: RedeliverWebhookInput!) {
+  redeliverWebhook(input: $input) {
+    delivery {
+      id
+      status
+      attemptCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;

@@ -1,5 +1,7 @@
 import type { ApiScope } from '@/gql/graphql';
 import type { FormState } from './errors';
+import { choicesFromForm, isOneOf } from './form-data';
+import { joinAsPhrase } from './phrases';
 
 // An organization's API keys (issue 16, developer settings): what a key may do in words, the create form's checks
 // (the server's rules: services/challenges api-key.domain.ts) and the refusals of createApiKey / revokeApiKey.
@@ -21,24 +23,14 @@ export const API_KEY_NAME_MAX = 100;
 /** Keys not revoked an organization may have at once. */
 export const MAX_ACTIVE_API_KEYS = 50;
 
-export function isApiScope(value: unknown): value is ApiScope {
-  return typeof value === 'string' && (API_SCOPES as readonly string[]).includes(value);
-}
+export const isApiScope = (value: unknown): value is ApiScope => isOneOf(API_SCOPES, value);
 
 /** The scopes ticked in a posted form, each once, in the form's order (unknown values dropped). */
-export function scopesFromForm(fd: FormData): ApiScope[] {
-  const posted = new Set(fd.getAll('scopes'));
-  return API_SCOPES.filter((scope) => posted.has(scope));
-}
+export const scopesFromForm = (fd: FormData): ApiScope[] => choicesFromForm(fd, 'scopes', API_SCOPES);
 
 /** "Read challenges and award prizes": a key's scopes as one phrase, in the form's order. */
 export function scopesInWords(scopes: readonly ApiScope[]): string {
-  const words = API_SCOPES.filter((scope) => scopes.includes(scope)).map((scope, i) => {
-    const label = SCOPE_WORDS[scope].label;
-    return i === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1);
-  });
-  if (words.length <= 1) return words[0] ?? 'Nothing';
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  return joinAsPhrase(API_SCOPES.filter((scope) => scopes.includes(scope)).map((scope) => SCOPE_WORDS[scope].label)) || 'Nothing';
 }
 
 export const NAME_MESSAGE = `Name the key in 1 to ${API_KEY_NAME_MAX} characters, on one line: what it is for, like “CI deploys”.`;

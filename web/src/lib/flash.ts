@@ -34,6 +34,8 @@ export const FLASH_MESSAGES = {
   notificationsRead: 'Every notification is marked as read.',
   finalRoundStarted: 'Final round started: the finalists can resubmit until its deadline, then judging starts again.',
   apiKeyRevoked: 'API key revoked: requests with it are refused from now on.',
+  webhookEndpointDeleted: 'Webhook endpoint deleted: nothing more is sent to it.',
+  webhookRedelivered: 'Sent again: the new attempt shows in the log in a moment.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH_MESSAGES;

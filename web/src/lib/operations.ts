@@ -788,3 +788,48 @@ export const RevokeApiKeyDoc = graphql(`
     revokeApiKey(input: $input) { apiKey { id revokedAt } }
   }
 `);
+
+/** The organization's webhook endpoints not deleted, oldest first. OWNER/ADMIN only: null otherwise. */
+export const OrganizationWebhookEndpointsDoc = graphql(`
+  query OrganizationWebhookEndpoints($id: ID!) {
+    organization(id: $id) { id webhookEndpoints { id url events createdAt } }
+  }
+`);
+
+/** A new webhook endpoint; its signing secret is in this answer only. */
+export const CreateWebhookEndpointDoc = graphql(`
+  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) { endpoint { id url events createdAt } signingSecret }
+  }
+`);
+
+export const DeleteWebhookEndpointDoc = graphql(`
+  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+    deleteWebhookEndpoint(input: $input) { endpoint { id deletedAt } }
+  }
+`);
+
+/** An endpoint's delivery log, newest first, paged by cursor; each delivery with its attempts (newest first). NOT_FOUND for others. */
+export const WebhookEndpointDeliveriesDoc = graphql(`
+  query WebhookEndpointDeliveries($id: ID!, $first: Int, $after: String) {
+    webhookEndpoint(id: $id) {
+      id organizationId url events createdAt deletedAt
+      deliveries(first: $first, after: $after) {
+        edges {
+          node {
+            id eventId eventType status attemptCount lastStatusCode lastError deliveredAt nextAttemptAt createdAt
+            attempts { number startedAt durationMs statusCode error }
+          }
+        }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+/** Sends a delivery again now; the attempt follows this answer (read the log again for its outcome). */
+export const RedeliverWebhookDoc = graphql(`
+  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {
+    redeliverWebhook(input: $input) { delivery { id status attemptCount } }
+  }
+`);

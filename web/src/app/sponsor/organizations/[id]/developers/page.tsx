@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { createApiKeyAction, revokeApiKeyAction } from '@/app/developer-actions';
+import { createApiKeyAction, createWebhookEndpointAction, deleteWebhookEndpointAction, revokeApiKeyAction } from '@/app/developer-actions';
 import { ApiKeysSection } from '@/components/ApiKeysSection';
 import { StatusFlash } from '@/components/StatusFlash';
+import { WebhooksSection } from '@/components/WebhooksSection';
 import { Alert } from '@/components/ui';
 import { flashMessage } from '@/lib/flash';
 import { gqlOrNull } from '@/lib/gateway';
-import { OrganizationApiKeysDoc, OrganizationDevelopersDoc } from '@/lib/operations';
+import { OrganizationApiKeysDoc, OrganizationDevelopersDoc, OrganizationWebhookEndpointsDoc } from '@/lib/operations';
 import { canManageMembers } from '@/lib/organizations';
 import { requireViewer } from '@/lib/viewer';
 
@@ -22,8 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * The organization's developer settings (issue 16), for its owners and admins: one section each, API keys first; other
- * members are told who can. The keys are asked for only once the role allows it (the API refuses them to anyone else).
+ * The organization's developer settings (issue 16), for its owners and admins: one section each, API keys first, then
+ * webhooks; other members are told who can. The keys and endpoints are asked for (together) only once the role allows
+ * it (the API refuses them to anyone else).
  */
 export default async function DeveloperSettingsPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -33,7 +35,12 @@ export default async function DeveloperSettingsPage({ params, searchParams }: Pr
   if (!data) notFound();
   const org = data.organization;
   // Null as well when the role changed between the two reads: the same refusal.
-  const keys = canManageMembers(org.viewerRole) ? (await gqlOrNull(OrganizationApiKeysDoc, { id }))?.organization.apiKeys ?? null : null;
+  const [keysData, endpointsData] = canManageMembers(org.viewerRole)
+    ? await Promise.all([gqlOrNull(OrganizationApiKeysDoc, { id }), gqlOrNull(OrganizationWebhookEndpointsDoc, { id })])
+    : [null, null];
+  const keys = keysData?.organization.apiKeys ?? null;
+  // Newest first, as the keys are listed.
+  const endpoints = [...(endpointsData?.organization.webhookEndpoints ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <div className="stack">
       <p><Link href="/sponsor">← Sponsor dashboard</Link></p>
@@ -43,7 +50,8 @@ export default async function DeveloperSettingsPage({ params, searchParams }: Pr
       {keys ? (
         <>
           <ApiKeysSection organizationId={org.id} organizationName={org.name} keys={keys} createAction={createApiKeyAction} revokeAction={revokeApiKeyAction} />
-          {/* Webhooks (issue 16, part 2) come here, as a section of their own below the keys. */}
+          <WebhooksSection organizationId={org.id} organizationName={org.name} endpoints={endpoints} createAction={createWebhookEndpointAction}
+            deleteAction={deleteWebhookEndpointAction} />
         </>
       ) : (
         <Alert tone="warning" title="Only owners and admins manage developer settings.">
