@@ -7,6 +7,7 @@ import {
   publishTestEvent,
   requestSubgraph,
   signUpUser,
+  sqlStatementCounts,
   startStack,
   submitEntry,
   TEST_SECRETS,
@@ -16,6 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 
 const SUBMISSION = `query($id: ID!) { submission(id: $id) { id title } }`;
+const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Submission { id } } }`;
 const SHORTLIST = `mutation($input: ShortlistSubmissionInput!) { shortlistSubmission(input: $input) { submission { id shortlisted } } }`;
 
 /**
@@ -76,5 +78,21 @@ describe('submissions: a new API key is not refused while its membership is in f
       identityHeader: await asKey(stranger, ['AWARDS_WRITE']),
     });
     expect(shortlist.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }, 30_000);
+
+  it('checks the key once per request, whatever the number of refused references (no N+1)', async () => {
+    const known = randomUUID();
+    await announceKey(known);
+    const identityHeader = await asKey(known, ['SUBMISSIONS_READ']);
+    const refused = async (n: number) => {
+      const representations = Array.from({ length: n }, () => ({ __typename: 'Submission', id: randomUUID() }));
+      const before = await sqlStatementCounts(stack);
+      const answer = await requestSubgraph(stack, 'submissions', ENTITIES, { representations }, null, { identityHeader });
+      expect(answer.body.data._entities).toEqual(Array.from({ length: n }, () => null));
+      return (await sqlStatementCounts(stack)).submissions - before.submissions;
+    };
+    // The membership may still be on its way: wait until a refusal no longer waits for it.
+    await refused(1);
+    expect(await refused(20)).toBe(await refused(1));
   }, 30_000);
 });

@@ -68,7 +68,7 @@ export async function createWebhookEndpointAction(_prev: WebhookFormState, fd: F
   return { ok: true, created: { id: created.endpoint.id, url: created.endpoint.url, secret: created.signingSecret } };
 }
 
-/** Deletes an endpoint (after the page's confirmation), then back to the page, which lists it deleted and says so. */
+/** Deletes an endpoint (after the page's confirmation), then back to the page, which no longer lists it and says so. */
 export async function deleteWebhookEndpointAction(_prev: FormState, fd: FormData): Promise<FormState> {
   const organizationId = text(fd, 'organizationId');
   const endpointId = text(fd, 'endpointId');

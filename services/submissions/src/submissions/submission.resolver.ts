@@ -130,6 +130,7 @@ export async function resolveSubmissionReference(reference: { id: string }, ctx:
 async function visibleSubmission(id: string, ctx: SubmissionsContext): Promise<SubmissionSnapshot | null> {
   const found = await ctx.loaders.visibleSubmissionById.load(id);
   if (found || !(await ctx.submissions.newKeyMembershipArrived(ctx.identity.apiKey))) return found;
+  // The key's role may have been read (and cached) as none before its membership arrived.
   ctx.loaders.challengeAccess.clearAll();
   return ctx.loaders.visibleSubmissionById.clear(id).load(id);
 }

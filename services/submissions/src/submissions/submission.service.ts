@@ -565,15 +565,22 @@ export class SubmissionService {
    * MembershipChanged, which may still be in flight on the key's first requests. Asked only after a refusal, for a
    * key's identity, so a person's requests and a key's allowed ones cost nothing: when this context has never heard of
    * the key's membership (a revoked key's row stays, role null, and is not waited for), waits for it (bounded, as
-   * accessAfterWait). True when it arrived meanwhile: the refused read or command is worth trying again.
+   * accessAfterWait). True when it arrived meanwhile: the refused read or command is worth trying again. Asked once
+   * per request (this service is the request's): the refusals of a batch of references share one statement and wait.
    */
-  async newKeyMembershipArrived(apiKey: { id: string; organizationId: string } | undefined): Promise<boolean> {
-    if (!apiKey) return false;
-    const heard = async () =>
-      (await this.em.execute<{ one: number }[]>(`select 1 as one from membership_view where organization_id = ? and user_id = ?`, [apiKey.organizationId, apiKey.id])).length > 0;
-    if (await heard()) return false;
-    return this.readModel.until(heard, (known) => !known);
+  newKeyMembershipArrived(apiKey: { id: string; organizationId: string } | undefined): Promise<boolean> {
+    if (!apiKey) return Promise.resolve(false);
+    this.keyMembershipArrival ??= (async () => {
+      const heard = async () =>
+        (await this.em.execute<{ one: number }[]>(`select 1 as one from membership_view where organization_id = ? and user_id = ?`, [apiKey.organizationId, apiKey.id])).length > 0;
+      if (await heard()) return false;
+      return this.readModel.until(heard, (known) => !known);
+    })();
+    return this.keyMembershipArrival;
   }
+
+  /** newKeyMembershipArrived's answer for this request's key, once asked. */
+  private keyMembershipArrival?: Promise<boolean>;
 
   /** The teams the viewer is a member of now (Submission's readers; empty when signed out, without a statement). */
   async viewerTeamIds(): Promise<Set<string>> {
